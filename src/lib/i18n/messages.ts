@@ -1,0 +1,51 @@
+import ar from '../../../messages/ar.json';
+import de from '../../../messages/de.json';
+import deEasy from '../../../messages/de-x-easy.json';
+import en from '../../../messages/en.json';
+import fa from '../../../messages/fa.json';
+import ru from '../../../messages/ru.json';
+import tr from '../../../messages/tr.json';
+import uk from '../../../messages/uk.json';
+import { contentLanguage, type Locale } from './locales.js';
+
+type Catalogue = Record<string, string>;
+
+const CATALOGUES: Record<Locale, Catalogue> = { de, 'de-x-easy': deEasy, en, uk, ar, fa, ru, tr };
+
+export type Params = Record<string, string | number>;
+export type Translate = ((key: string, params?: Params) => string) & {
+	/** Picks `key.one`, `key.few`, … by the language's plural rules, with `{count}` filled in. */
+	plural: (key: string, count: number, params?: Params) => string;
+	locale: Locale;
+};
+
+function fill(template: string, params: Params | undefined, locale: Locale): string {
+	if (!params) return template;
+	const numbers = new Intl.NumberFormat(contentLanguage(locale));
+	return template.replace(/\{(\w+)\}/g, (match, name: string) => {
+		const value = params[name];
+		if (value === undefined) return match;
+		return typeof value === 'number' ? numbers.format(value) : value;
+	});
+}
+
+/**
+ * Looks a key up in the chosen language, then in easy-read German's parent German, then German;
+ * a missing key shows itself so that gaps are visible, never blank.
+ */
+export function translator(locale: Locale): Translate {
+	const chain = [CATALOGUES[locale], locale === 'de' ? undefined : CATALOGUES.de].filter(Boolean) as Catalogue[];
+	const lookup = (key: string) => chain.map((catalogue) => catalogue[key]).find((text) => text !== undefined);
+	const t = ((key: string, params?: Params) => fill(lookup(key) ?? key, params, locale)) as Translate;
+	const rules = new Intl.PluralRules(contentLanguage(locale));
+	t.plural = (key, count, params) => {
+		const template = lookup(`${key}.${rules.select(count)}`) ?? lookup(`${key}.other`) ?? key;
+		return fill(template, { count, ...params }, locale);
+	};
+	t.locale = locale;
+	return t;
+}
+
+export function catalogue(locale: Locale): Readonly<Catalogue> {
+	return CATALOGUES[locale];
+}

@@ -1,0 +1,31 @@
+import { readConfig, type Config } from './config.js';
+import { openDatabase, type Database } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { seedDemoContent } from './demo/demo.seed.js';
+import { startJobs } from './jobs/scheduler.js';
+import { refreshAllOccurrences } from './offers/offers.service.js';
+import { loadReferencePlaces } from './places/reference.js';
+
+export interface App {
+	config: Config;
+	database: Database;
+}
+
+/** Opens and prepares the database: migrations, reference places, demo content, fresh dates. */
+export async function bootstrap(config: Config, options: { jobs?: boolean } = {}): Promise<App> {
+	const database = openDatabase(config.databaseUrl);
+	await migrateToLatest(database.db);
+	await loadReferencePlaces(database.db, config.contentDir);
+	if (config.demoContent) await seedDemoContent(database.db, config.contentDir);
+	await refreshAllOccurrences(database.db);
+	if (options.jobs) startJobs(database.db);
+	return { config, database };
+}
+
+let running: Promise<App> | undefined;
+
+/** The process-wide app, started once on first use. */
+export function getApp(): Promise<App> {
+	running ??= bootstrap(readConfig(), { jobs: true });
+	return running;
+}

@@ -1,0 +1,55 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { LOCALES, type Locale } from '../i18n/locales.js';
+
+/** Every setting comes from the environment; README lists them. */
+const localeList = z
+	.string()
+	.transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+	.pipe(z.array(z.enum(LOCALES)).min(1));
+
+const environment = z.object({
+	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+	DATA_DIR: z.string().default('./data'),
+	DATABASE_URL: z.string().optional(),
+	ORIGIN: z.string().url().optional(),
+	DEFAULT_LOCALE: z.enum(LOCALES).default('de'),
+	ENABLED_LOCALES: localeList.default([...LOCALES]),
+	DEMO_CONTENT: z.enum(['true', 'false']).default('true'),
+	CONTENT_DIR: z.string().default('./content')
+});
+
+export interface Config {
+	port: number;
+	dataDir: string;
+	databaseUrl: string;
+	origin: string | undefined;
+	defaultLocale: Locale;
+	enabledLocales: Locale[];
+	/** Seed the demo districts' offers into an empty database. */
+	demoContent: boolean;
+	/** Reference data (districts, places) and demo content. */
+	contentDir: string;
+}
+
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+	const parsed = environment.safeParse(env);
+	if (!parsed.success) {
+		const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+		throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+	}
+	const value = parsed.data;
+	const enabledLocales = value.ENABLED_LOCALES.includes(value.DEFAULT_LOCALE)
+		? value.ENABLED_LOCALES
+		: [value.DEFAULT_LOCALE, ...value.ENABLED_LOCALES];
+	return {
+		port: value.PORT,
+		dataDir: resolve(value.DATA_DIR),
+		databaseUrl: value.DATABASE_URL ?? `sqlite://${resolve(value.DATA_DIR, 'kitz.sqlite')}`,
+		origin: value.ORIGIN,
+		defaultLocale: value.DEFAULT_LOCALE,
+		enabledLocales,
+		demoContent: value.DEMO_CONTENT === 'true',
+		contentDir: resolve(value.CONTENT_DIR)
+	};
+}

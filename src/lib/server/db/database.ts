@@ -1,0 +1,48 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Database {
+	db: Kysely<DB>;
+	dialect: DialectName;
+	close(): Promise<void>;
+}
+
+/** `postgres://…` selects PostgreSQL; `sqlite://<path>` or `sqlite::memory:` the embedded file. */
+export function openDatabase(url: string): Database {
+	if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
+	if (url.startsWith('sqlite:')) return openSqlite(url.replace(/^sqlite:(\/\/)?/, ''));
+	throw new Error(`DATABASE_URL must start with postgres:// or sqlite:// (got "${url}")`);
+}
+
+function openSqlite(path: string): Database {
+	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+	const connection = new SQLite(path);
+	connection.pragma('journal_mode = WAL');
+	connection.pragma('foreign_keys = ON');
+	connection.pragma('busy_timeout = 5000');
+	connection.pragma('synchronous = NORMAL');
+	const db = new Kysely<DB>({
+		dialect: new SqliteDialect({ database: connection }),
+		plugins: [new CamelCasePlugin()]
+	});
+	return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+// COUNT(*) and bigint columns arrive as strings from pg; the app never needs values above 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+
+function openPostgres(url: string): Database {
+	const pool = new pg.Pool({ connectionString: url, max: 10 });
+	const db = new Kysely<DB>({
+		dialect: new PostgresDialect({ pool }),
+		plugins: [new CamelCasePlugin()]
+	});
+	return { db, dialect: 'postgres', close: () => db.destroy() };
+}

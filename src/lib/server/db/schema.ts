@@ -1,0 +1,45 @@
+import type { ColumnType } from 'kysely';
+import type { TranslationsTable } from '../i18n/translations.table.js';
+import type {
+	ContactPersonsTable,
+	OfferAccessibilityTable,
+	OfferActionFieldsTable,
+	OfferLanguagesTable,
+	OfferOccurrencesTable,
+	OfferSchedulesTable,
+	OffersTable,
+	OfferTargetGroupsTable,
+	OrganisationsTable
+} from '../offers/offers.table.js';
+import type { PagesTable } from '../pages/pages.table.js';
+import type { DistrictsTable, PlacePostcodesTable, PlacesTable } from '../places/places.table.js';
+
+export interface SettingsTable {
+	key: string;
+	value: string;
+}
+
+/** The PostgreSQL text-search table; SQLite's FTS5 table is reached through raw SQL only. */
+export interface OfferSearchTable {
+	offerId: number;
+	document: ColumnType<unknown, unknown, unknown>;
+}
+
+export interface DB {
+	districts: DistrictsTable;
+	places: PlacesTable;
+	placePostcodes: PlacePostcodesTable;
+	organisations: OrganisationsTable;
+	contactPersons: ContactPersonsTable;
+	offers: OffersTable;
+	offerActionFields: OfferActionFieldsTable;
+	offerTargetGroups: OfferTargetGroupsTable;
+	offerLanguages: OfferLanguagesTable;
+	offerAccessibility: OfferAccessibilityTable;
+	offerSchedules: OfferSchedulesTable;
+	offerOccurrences: OfferOccurrencesTable;
+	pages: PagesTable;
+	translations: TranslationsTable;
+	settings: SettingsTable;
+	offerSearch: OfferSearchTable;
+}

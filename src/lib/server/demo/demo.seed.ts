@@ -1,0 +1,210 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Locale } from '../../i18n/locales.js';
+import type { DB } from '../db/schema.js';
+import { saveTranslation } from '../i18n/translations.service.js';
+import { insertOrganisation } from '../offers/offers.repository.js';
+import { createOffer, translateOffer } from '../offers/offers.service.js';
+import type { OfferInput } from '../offers/offers.schema.js';
+import { addDays, berlinNow } from '../offers/schedule.js';
+import { insertContact, insertPage } from '../pages/pages.repository.js';
+import { listDistricts, listPlaces } from '../places/places.repository.js';
+import { demoFileSchema, demoPageSchema, type DemoOffer, type DemoOrganisation } from './demo.schema.js';
+
+interface Lookup {
+	districtByAgs: Map<string, number>;
+	placeByAgs: Map<string, { id: number; districtId: number }>;
+}
+
+/** Seeds the demo organisations, offers and the KITZ page into a database that has no offers yet. */
+export async function seedDemoContent(db: Kysely<DB>, contentDir: string, now = new Date()): Promise<number> {
+	const existing = await db.selectFrom('offers').select('id').limit(1).executeTakeFirst();
+	if (existing) return 0;
+	const folder = join(contentDir, 'demo');
+	const lookup = await buildLookup(db);
+	const organisationIds = new Map<string, number>();
+
+	const page = await readJson(join(folder, 'kitz.json'), demoPageSchema);
+	const kitzId = await createOrganisation(db, page.organisation, lookup, now);
+	await seedKitzPage(db, page, kitzId, lookup, now);
+
+	const files = (await readdir(folder)).filter((name) => /^offers-.*\.json$/.test(name)).sort();
+	let count = 0;
+	for (const file of files) {
+		const content = await readJson(join(folder, file), demoFileSchema);
+		for (const organisation of content.organisations) {
+			if (organisationIds.has(organisation.key))
+				throw new Error(`${file}: organisation key "${organisation.key}" is used twice`);
+			organisationIds.set(organisation.key, await createOrganisation(db, organisation, lookup, now));
+		}
+		for (const offer of content.offers) {
+			const organisationId = organisationIds.get(offer.organisation);
+			if (organisationId === undefined)
+				throw new Error(`${file}: offer "${offer.key}" names unknown organisation "${offer.organisation}"`);
+			const id = await createOffer(db, toOfferInput(offer, organisationId, lookup, now), now);
+			for (const [locale, fields] of Object.entries(offer.translations))
+				await translateOffer(db, id, locale as Locale, fields, 'reviewed', now);
+			count++;
+		}
+	}
+	return count;
+}
+
+async function readJson<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
+	const parsed = schema.safeParse(JSON.parse(await readFile(path, 'utf8')));
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0]!;
+		throw new Error(`${path}: ${issue.path.join('.')}: ${issue.message}`);
+	}
+	return parsed.data;
+}
+
+async function buildLookup(db: Kysely<DB>): Promise<Lookup> {
+	const districts = await listDistricts(db);
+	const places = await listPlaces(db);
+	return {
+		districtByAgs: new Map(districts.map((d) => [d.ags, d.id])),
+		// Where one key has two named places, the first (the municipality itself) stands for it.
+		placeByAgs: new Map([...places].reverse().map((p) => [p.ags, { id: p.id, districtId: p.districtId }]))
+	};
+}
+
+function placeOf(lookup: Lookup, ags: string) {
+	const place = lookup.placeByAgs.get(ags);
+	if (!place) throw new Error(`Demo content names unknown place ${ags}`);
+	return place;
+}
+
+async function createOrganisation(db: Kysely<DB>, organisation: DemoOrganisation, lookup: Lookup, now: Date) {
+	const place = organisation.place ? placeOf(lookup, organisation.place) : undefined;
+	const districtId = place?.districtId ?? lookup.districtByAgs.get('01059')!;
+	return insertOrganisation(db, {
+		districtId,
+		slug: organisation.key,
+		name: organisation.name,
+		kind: organisation.kind,
+		email: organisation.email ?? null,
+		phone: organisation.phone ?? null,
+		website: organisation.website ?? null,
+		street: organisation.street ?? null,
+		postcode: organisation.postcode ?? null,
+		placeId: place?.id ?? null,
+		createdAt: now.toISOString(),
+		updatedAt: now.toISOString()
+	});
+}
+
+function toOfferInput(offer: DemoOffer, organisationId: number, lookup: Lookup, now: Date): OfferInput {
+	const today = berlinNow(now).slice(0, 10);
+	const at = (days: number, time: string) => `${addDays(`${today}T00:00`, days).slice(0, 10)}T${time}`;
+	const plusMinutes = (start: string, minutes: number) => {
+		const date = new Date(`${start}:00Z`);
+		return new Date(date.getTime() + minutes * 60_000).toISOString().slice(0, 16);
+	};
+	const schedule: OfferInput['schedule'] =
+		offer.schedule.kind === 'appointment'
+			? { kind: 'appointment' }
+			: offer.schedule.kind === 'dates'
+				? {
+						kind: 'dates',
+						entries: offer.schedule.dates.map((date) => {
+							const startsAt = at(date.inDays, date.time);
+							return { startsAt, endsAt: plusMinutes(startsAt, date.durationMinutes) };
+						})
+					}
+				: {
+						kind: 'recurring',
+						entries: [
+							{
+								startsAt: at(0, offer.schedule.time),
+								endsAt: plusMinutes(at(0, offer.schedule.time), offer.schedule.durationMinutes),
+								rrule: offer.schedule.rrule
+							}
+						]
+					};
+	const validTo = offer.validMonths ? addDays(`${today}T00:00`, offer.validMonths * 30).slice(0, 10) : undefined;
+	return {
+		organisationId,
+		title: offer.title,
+		summary: offer.summary,
+		description: offer.description,
+		actionFields: offer.actionFields,
+		targetGroups: offer.targetGroups,
+		languages: offer.languages,
+		languageLevel: offer.languageLevel,
+		cost:
+			offer.cost.kind === 'free'
+				? { kind: 'free' }
+				: { kind: offer.cost.kind, cents: Math.round(offer.cost.euro * 100), note: offer.cost.note },
+		access: offer.access,
+		accessibility: offer.accessibility,
+		location:
+			'online' in offer.location
+				? { kind: 'online', url: offer.location.url }
+				: { kind: 'address', street: offer.location.street, placeId: placeOf(lookup, offer.location.place).id },
+		schedule,
+		validFrom: today,
+		validTo,
+		contact: {
+			name: offer.contact.name,
+			phone: offer.contact.phone,
+			email: offer.contact.email
+		},
+		status: 'published'
+	};
+}
+
+async function seedKitzPage(
+	db: Kysely<DB>,
+	content: z.infer<typeof demoPageSchema>,
+	organisationId: number,
+	lookup: Lookup,
+	now: Date
+): Promise<void> {
+	const districtId = placeOf(lookup, content.organisation.place ?? '01059075').districtId;
+	const pageId = await insertPage(db, {
+		districtId,
+		organisationId,
+		slug: 'kitz',
+		...content.page,
+		updatedAt: now.toISOString()
+	});
+	for (const [locale, fields] of Object.entries(content.translations)) {
+		for (const field of ['title', 'summary', 'body'] as const) {
+			await saveTranslation(
+				db,
+				{
+					entity: 'page',
+					entityId: pageId,
+					locale: locale as Locale,
+					field,
+					value: fields[field],
+					status: 'reviewed',
+					sourceText: content.page[field]
+				},
+				now
+			);
+		}
+	}
+	for (const [position, contact] of content.contacts.entries()) {
+		const contactId = await insertContact(db, {
+			organisationId,
+			name: contact.name,
+			role: contact.role,
+			email: contact.email ?? null,
+			phone: contact.phone ?? null,
+			room: contact.room ?? null,
+			languages: contact.languages.join(','),
+			position
+		});
+		for (const [locale, role] of Object.entries(contact.roleTranslations)) {
+			await saveTranslation(
+				db,
+				{ entity: 'contact', entityId: contactId, locale: locale as Locale, field: 'role', value: role, status: 'reviewed', sourceText: contact.role },
+				now
+			);
+		}
+	}
+}

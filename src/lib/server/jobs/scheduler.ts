@@ -1,0 +1,14 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { refreshAllOccurrences } from '../offers/offers.service.js';
+
+const HOUR = 60 * 60 * 1000;
+
+/** In-process periodic jobs; each run is idempotent, so several app processes may run them. */
+export function startJobs(db: Kysely<DB>): void {
+	const every = (ms: number, job: () => Promise<unknown>, name: string) =>
+		setInterval(() => {
+			job().catch((error: unknown) => console.error(`Job ${name} failed:`, error));
+		}, ms).unref();
+	every(6 * HOUR, () => refreshAllOccurrences(db), 'refresh occurrences');
+}

@@ -1,0 +1,108 @@
+import type { Kysely } from 'kysely';
+import type { Locale } from '../../i18n/locales.js';
+import type { DB } from '../db/schema.js';
+import { localizeMany, type LocalizedText } from '../i18n/translations.service.js';
+import { listPostcodes } from '../places/places.repository.js';
+import { OfferNotFoundError } from './offers.errors.js';
+import {
+	findPublishedOfferBySlug,
+	findRelations,
+	findSchedules,
+	findUpcomingOccurrences,
+	type OfferRelations
+} from './offers.repository.js';
+import { berlinNow, type Occurrence } from './schedule.js';
+
+export interface OfferDetail extends OfferRelations {
+	id: number;
+	slug: string;
+	title: LocalizedText;
+	summary: LocalizedText;
+	description: LocalizedText;
+	cost: { kind: string; cents: number | null; note: string | null };
+	access: string;
+	languageLevel: string;
+	location:
+		| { kind: 'online'; url: string }
+		| { kind: 'address'; street: string; postcode: string | null; placeName: string; lat: number; lon: number };
+	districtName: string;
+	schedule: { kind: string; series: { startsAt: string; endsAt: string | null; rrule: string | null }[] };
+	nextDates: Occurrence[];
+	validFrom: string | null;
+	validTo: string | null;
+	contact: { name: string | null; phone: string | null; email: string | null };
+	organisation: {
+		name: string;
+		kind: string;
+		email: string | null;
+		phone: string | null;
+		website: string | null;
+		address: string | null;
+	};
+	updatedAt: string;
+	lastVerifiedAt: string;
+}
+
+const NEXT_DATES = 6;
+
+export async function getPublishedOffer(
+	db: Kysely<DB>,
+	slug: string,
+	locale: Locale,
+	now = new Date()
+): Promise<OfferDetail> {
+	const today = berlinNow(now).slice(0, 10);
+	const row = await findPublishedOfferBySlug(db, slug, today);
+	if (!row) throw new OfferNotFoundError(slug);
+	const [texts, relations, series, nextDates, postcodes] = await Promise.all([
+		localizeMany(
+			db,
+			'offer',
+			[{ id: row.id, fields: { title: row.title, summary: row.summary, description: row.description } }],
+			locale
+		),
+		findRelations(db, [row.id]),
+		findSchedules(db, [row.id]),
+		findUpcomingOccurrences(db, row.id, berlinNow(now), NEXT_DATES),
+		row.placeId ? listPostcodes(db, [row.placeId]) : Promise.resolve([])
+	]);
+	const organisationAddress = row.organisationStreet
+		? `${row.organisationStreet}, ${[row.organisationPostcode, row.organisationPlaceName].filter(Boolean).join(' ')}`
+		: null;
+	return {
+		...relations.get(row.id)!,
+		...texts.get(row.id)!,
+		id: row.id,
+		slug: row.slug,
+		cost: { kind: row.costKind, cents: row.costCents, note: row.costNote },
+		access: row.access,
+		languageLevel: row.languageLevel,
+		location:
+			row.locationKind === 'online' || row.placeName === null
+				? { kind: 'online', url: row.onlineUrl ?? '' }
+				: {
+						kind: 'address',
+						street: row.street ?? '',
+						postcode: postcodes[0]?.postcode ?? null,
+						placeName: row.placeName,
+						lat: row.placeLat ?? 0,
+						lon: row.placeLon ?? 0
+					},
+		districtName: row.districtName,
+		schedule: { kind: row.scheduleKind, series: series.map(({ startsAt, endsAt, rrule }) => ({ startsAt, endsAt, rrule })) },
+		nextDates,
+		validFrom: row.validFrom,
+		validTo: row.validTo,
+		contact: { name: row.contactName, phone: row.contactPhone, email: row.contactEmail },
+		organisation: {
+			name: row.organisationName,
+			kind: row.organisationKind,
+			email: row.organisationEmail,
+			phone: row.organisationPhone,
+			website: row.organisationWebsite,
+			address: organisationAddress
+		},
+		updatedAt: row.updatedAt,
+		lastVerifiedAt: row.lastVerifiedAt
+	};
+}

@@ -1,0 +1,211 @@
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { NewOfferRow, OrganisationsTable } from './offers.table.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface OfferRelations {
+	actionFields: string[];
+	targetGroups: string[];
+	languages: string[];
+	accessibility: string[];
+}
+
+export async function insertOrganisation(db: Db, row: Insertable<OrganisationsTable>): Promise<number> {
+	return (await db.insertInto('organisations').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function findOrganisationDistrict(db: Db, organisationId: number): Promise<number | undefined> {
+	const row = await db
+		.selectFrom('organisations')
+		.select('districtId')
+		.where('id', '=', organisationId)
+		.executeTakeFirst();
+	return row?.districtId;
+}
+
+export async function insertOffer(db: Db, row: NewOfferRow): Promise<number> {
+	return (await db.insertInto('offers').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function setOfferSlug(db: Db, offerId: number, slug: string): Promise<void> {
+	await db.updateTable('offers').set({ slug }).where('id', '=', offerId).execute();
+}
+
+export async function insertRelations(db: Db, offerId: number, relations: OfferRelations): Promise<void> {
+	const { actionFields, targetGroups, languages, accessibility } = relations;
+	if (actionFields.length)
+		await db
+			.insertInto('offerActionFields')
+			.values(actionFields.map((actionField) => ({ offerId, actionField })))
+			.execute();
+	if (targetGroups.length)
+		await db
+			.insertInto('offerTargetGroups')
+			.values(targetGroups.map((targetGroup) => ({ offerId, targetGroup })))
+			.execute();
+	if (languages.length)
+		await db
+			.insertInto('offerLanguages')
+			.values(languages.map((language) => ({ offerId, language })))
+			.execute();
+	if (accessibility.length)
+		await db
+			.insertInto('offerAccessibility')
+			.values(accessibility.map((feature) => ({ offerId, feature })))
+			.execute();
+}
+
+export async function findRelations(db: Db, offerIds: number[]): Promise<Map<number, OfferRelations>> {
+	const result = new Map<number, OfferRelations>(
+		offerIds.map((id) => [id, { actionFields: [], targetGroups: [], languages: [], accessibility: [] }])
+	);
+	if (offerIds.length === 0) return result;
+	const [fields, groups, languages, features] = await Promise.all([
+		db.selectFrom('offerActionFields').select(['offerId', 'actionField as value']).where('offerId', 'in', offerIds).execute(),
+		db.selectFrom('offerTargetGroups').select(['offerId', 'targetGroup as value']).where('offerId', 'in', offerIds).execute(),
+		db.selectFrom('offerLanguages').select(['offerId', 'language as value']).where('offerId', 'in', offerIds).execute(),
+		db.selectFrom('offerAccessibility').select(['offerId', 'feature as value']).where('offerId', 'in', offerIds).execute()
+	]);
+	const add = (rows: { offerId: number; value: string }[], key: keyof OfferRelations) => {
+		for (const row of rows) result.get(row.offerId)?.[key].push(row.value);
+	};
+	add(fields, 'actionFields');
+	add(groups, 'targetGroups');
+	add(languages, 'languages');
+	add(features, 'accessibility');
+	for (const relations of result.values()) for (const list of Object.values(relations)) list.sort();
+	return result;
+}
+
+export async function insertSchedules(
+	db: Db,
+	offerId: number,
+	entries: { startsAt: string; endsAt?: string | undefined; rrule?: string | undefined }[]
+): Promise<void> {
+	if (entries.length === 0) return;
+	await db
+		.insertInto('offerSchedules')
+		.values(
+			entries.map((entry) => ({
+				offerId,
+				startsAt: entry.startsAt,
+				endsAt: entry.endsAt ?? null,
+				rrule: entry.rrule ?? null
+			}))
+		)
+		.execute();
+}
+
+export async function findSchedules(db: Db, offerIds: number[]) {
+	if (offerIds.length === 0) return [];
+	return db
+		.selectFrom('offerSchedules')
+		.select(['offerId', 'startsAt', 'endsAt', 'rrule'])
+		.where('offerId', 'in', offerIds)
+		.orderBy('id')
+		.execute();
+}
+
+export async function replaceOccurrences(
+	db: Db,
+	offerId: number,
+	occurrences: { startsAt: string; endsAt: string | null }[]
+): Promise<void> {
+	await db.deleteFrom('offerOccurrences').where('offerId', '=', offerId).execute();
+	for (let start = 0; start < occurrences.length; start += 200) {
+		await db
+			.insertInto('offerOccurrences')
+			.values(occurrences.slice(start, start + 200).map((o) => ({ offerId, ...o })))
+			.onConflict((oc) => oc.columns(['offerId', 'startsAt']).doNothing())
+			.execute();
+	}
+	await db
+		.updateTable('offers')
+		.set({ nextStartsAt: occurrences[0]?.startsAt ?? null })
+		.where('id', '=', offerId)
+		.execute();
+}
+
+export async function listOfferIdsWithSchedules(db: Db): Promise<number[]> {
+	const rows = await db.selectFrom('offerSchedules').select('offerId').distinct().execute();
+	return rows.map((row) => row.offerId);
+}
+
+/** The texts the search index holds for an offer, besides its translations. */
+export async function findSearchSource(db: Db, offerId: number) {
+	return db
+		.selectFrom('offers')
+		.innerJoin('organisations', 'organisations.id', 'offers.organisationId')
+		.leftJoin('places', 'places.id', 'offers.placeId')
+		.select([
+			'offers.title',
+			'offers.summary',
+			'offers.description',
+			'organisations.name as organisationName',
+			'places.name as placeName',
+			'places.amt as amt'
+		])
+		.where('offers.id', '=', offerId)
+		.executeTakeFirst();
+}
+
+export async function findPublishedOfferBySlug(db: Db, slug: string, today: string) {
+	return db
+		.selectFrom('offers')
+		.innerJoin('organisations', 'organisations.id', 'offers.organisationId')
+		.innerJoin('districts', 'districts.id', 'offers.districtId')
+		.leftJoin('places', 'places.id', 'offers.placeId')
+		.leftJoin('places as organisationPlaces', 'organisationPlaces.id', 'organisations.placeId')
+		.select([
+			'offers.id',
+			'offers.slug',
+			'offers.title',
+			'offers.summary',
+			'offers.description',
+			'offers.costKind',
+			'offers.costCents',
+			'offers.costNote',
+			'offers.access',
+			'offers.languageLevel',
+			'offers.locationKind',
+			'offers.street',
+			'offers.onlineUrl',
+			'offers.scheduleKind',
+			'offers.validFrom',
+			'offers.validTo',
+			'offers.contactName',
+			'offers.contactPhone',
+			'offers.contactEmail',
+			'offers.updatedAt',
+			'offers.lastVerifiedAt',
+			'districts.name as districtName',
+			'places.name as placeName',
+			'places.lat as placeLat',
+			'places.lon as placeLon',
+			'places.id as placeId',
+			'organisations.name as organisationName',
+			'organisations.kind as organisationKind',
+			'organisations.email as organisationEmail',
+			'organisations.phone as organisationPhone',
+			'organisations.website as organisationWebsite',
+			'organisations.street as organisationStreet',
+			'organisations.postcode as organisationPostcode',
+			'organisationPlaces.name as organisationPlaceName'
+		])
+		.where('offers.slug', '=', slug)
+		.where('offers.status', '=', 'published')
+		.where((eb) => eb.or([eb('offers.validTo', 'is', null), eb('offers.validTo', '>=', today)]))
+		.executeTakeFirst();
+}
+
+export async function findUpcomingOccurrences(db: Db, offerId: number, from: string, limit: number) {
+	return db
+		.selectFrom('offerOccurrences')
+		.select(['startsAt', 'endsAt'])
+		.where('offerId', '=', offerId)
+		.where('startsAt', '>=', from)
+		.orderBy('startsAt')
+		.limit(limit)
+		.execute();
+}

@@ -1,0 +1,144 @@
+import { z } from 'zod';
+
+/** The nine action fields (Handlungsfelder) of the integration concept. */
+export const ACTION_FIELDS = [
+	'housing',
+	'language',
+	'work',
+	'democracy',
+	'culture_values',
+	'associations',
+	'women',
+	'health',
+	'intercultural_opening'
+] as const;
+export type ActionField = (typeof ACTION_FIELDS)[number];
+
+export const TARGET_GROUPS = [
+	'newcomers',
+	'refugees',
+	'women',
+	'men',
+	'families',
+	'children',
+	'youth',
+	'seniors',
+	'skilled_workers',
+	'students',
+	'volunteers',
+	'professionals'
+] as const;
+export type TargetGroup = (typeof TARGET_GROUPS)[number];
+
+/** Languages an offer can be delivered in (ISO 639-1). */
+export const DELIVERY_LANGUAGES = [
+	'de',
+	'en',
+	'ar',
+	'uk',
+	'ru',
+	'tr',
+	'fa',
+	'ku',
+	'ti',
+	'so',
+	'pl',
+	'ro',
+	'bg',
+	'fr',
+	'sq',
+	'da',
+	'es',
+	'ps'
+] as const;
+export type DeliveryLanguage = (typeof DELIVERY_LANGUAGES)[number];
+
+export const LANGUAGE_LEVELS = ['none', 'A1', 'A2', 'B1', 'B2', 'C1'] as const;
+export const COST_KINDS = ['free', 'amount', 'reduced'] as const;
+export const ACCESS_KINDS = ['walk_in', 'registration', 'referral'] as const;
+export const ACCESSIBILITY_FEATURES = [
+	'wheelchair',
+	'accessible_toilet',
+	'childcare',
+	'hearing_loop',
+	'sign_language',
+	'easy_language',
+	'near_public_transport',
+	'parking'
+] as const;
+export const ORGANISATION_KINDS = [
+	'provider',
+	'association',
+	'authority',
+	'migrant_organisation',
+	'municipality',
+	'education',
+	'religious',
+	'other'
+] as const;
+export const OFFER_STATUSES = ['draft', 'submitted', 'published', 'archived'] as const;
+export const SCHEDULE_KINDS = ['dates', 'recurring', 'appointment'] as const;
+export type OfferStatus = (typeof OFFER_STATUSES)[number];
+
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).optional();
+
+export const scheduleEntrySchema = z
+	.object({
+		startsAt: z.string().regex(LOCAL_DATE_TIME),
+		endsAt: z.string().regex(LOCAL_DATE_TIME).optional(),
+		rrule: z.string().trim().max(500).optional()
+	})
+	.refine((entry) => !entry.endsAt || entry.endsAt > entry.startsAt, {
+		message: 'end must be after start',
+		path: ['endsAt']
+	});
+export type ScheduleEntry = z.infer<typeof scheduleEntrySchema>;
+
+/** An offer as partners, the API and the importers submit it; German source text only. */
+export const offerInputSchema = z
+	.object({
+		organisationId: z.number().int().positive(),
+		title: text(200),
+		summary: text(500),
+		description: z.string().trim().max(10_000),
+		actionFields: z.array(z.enum(ACTION_FIELDS)).min(1).max(9),
+		targetGroups: z.array(z.enum(TARGET_GROUPS)).max(12).default([]),
+		languages: z.array(z.enum(DELIVERY_LANGUAGES)).min(1),
+		languageLevel: z.enum(LANGUAGE_LEVELS),
+		cost: z.discriminatedUnion('kind', [
+			z.object({ kind: z.literal('free') }),
+			z.object({ kind: z.literal('amount'), cents: z.number().int().min(0), note: optionalText(300) }),
+			z.object({ kind: z.literal('reduced'), cents: z.number().int().min(0), note: optionalText(300) })
+		]),
+		access: z.enum(ACCESS_KINDS),
+		accessibility: z.array(z.enum(ACCESSIBILITY_FEATURES)).default([]),
+		location: z.discriminatedUnion('kind', [
+			z.object({ kind: z.literal('address'), street: text(200), placeId: z.number().int().positive() }),
+			z.object({ kind: z.literal('online'), url: z.string().url().max(500) })
+		]),
+		schedule: z.discriminatedUnion('kind', [
+			z.object({ kind: z.literal('appointment') }),
+			z.object({ kind: z.literal('dates'), entries: z.array(scheduleEntrySchema).min(1).max(200) }),
+			z.object({ kind: z.literal('recurring'), entries: z.array(scheduleEntrySchema).min(1).max(20) })
+		]),
+		validFrom: z.string().regex(DATE).optional(),
+		validTo: z.string().regex(DATE).optional(),
+		contact: z
+			.object({
+				name: optionalText(200),
+				phone: optionalText(50),
+				email: z.string().trim().email().max(200).optional()
+			})
+			.default({}),
+		status: z.enum(OFFER_STATUSES).default('draft')
+	})
+	.refine((offer) => !offer.validFrom || !offer.validTo || offer.validTo >= offer.validFrom, {
+		message: 'valid to must not be before valid from',
+		path: ['validTo']
+	});
+export type OfferInput = z.input<typeof offerInputSchema>;
+export type ValidOfferInput = z.output<typeof offerInputSchema>;

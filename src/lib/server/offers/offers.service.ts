@@ -1,0 +1,163 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Locale } from '../../i18n/locales.js';
+import type { DB } from '../db/schema.js';
+import { findAllTranslationValues } from '../i18n/translations.repository.js';
+import { saveTranslation } from '../i18n/translations.service.js';
+import { textSearchFor } from '../search/text-search.js';
+import { InvalidRecurrenceError, addDays, berlinNow, expandSchedule, parseRecurrence } from './schedule.js';
+import { OfferNotFoundError, OfferValidationError, UnknownOrganisationError } from './offers.errors.js';
+import {
+	findOrganisationDistrict,
+	findSchedules,
+	findSearchSource,
+	insertOffer,
+	insertRelations,
+	insertSchedules,
+	listOfferIdsWithSchedules,
+	replaceOccurrences,
+	setOfferSlug
+} from './offers.repository.js';
+import { offerInputSchema, type OfferInput } from './offers.schema.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** How far ahead occurrences are materialised for the calendar and "next date" sorting. */
+export const OCCURRENCE_HORIZON_DAYS = 400;
+
+export const TRANSLATABLE_OFFER_FIELDS = ['title', 'summary', 'description'] as const;
+export type OfferTextField = (typeof TRANSLATABLE_OFFER_FIELDS)[number];
+
+export function slugify(text: string): string {
+	return (
+		text
+			.normalize('NFKD')
+			.replace(/\p{M}/gu, '')
+			.replace(/ß/g, 'ss')
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-+|-+$/g, '')
+			.slice(0, 60)
+			.replace(/-+$/, '') || 'angebot'
+	);
+}
+
+/** Validates and stores a new offer with its schedule, occurrences and search entry. */
+export async function createOffer(db: Kysely<DB>, input: OfferInput, now = new Date()): Promise<number> {
+	const parsed = offerInputSchema.safeParse(input);
+	if (!parsed.success) {
+		throw new OfferValidationError(
+			parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
+		);
+	}
+	const offer = parsed.data;
+	const entries = offer.schedule.kind === 'appointment' ? [] : offer.schedule.entries;
+	for (const [index, entry] of entries.entries()) {
+		if (offer.schedule.kind === 'recurring' && !entry.rrule)
+			throw new OfferValidationError([{ path: `schedule.entries.${index}.rrule`, message: 'required' }]);
+		if (entry.rrule) {
+			try {
+				parseRecurrence(entry.rrule, entry.startsAt);
+			} catch (error) {
+				if (!(error instanceof InvalidRecurrenceError)) throw error;
+				throw new OfferValidationError([{ path: `schedule.entries.${index}.rrule`, message: error.message }]);
+			}
+		}
+	}
+
+	return db.transaction().execute(async (trx) => {
+		const districtId = await findOrganisationDistrict(trx, offer.organisationId);
+		if (districtId === undefined) throw new UnknownOrganisationError(offer.organisationId);
+		const timestamp = now.toISOString();
+		const id = await insertOffer(trx, {
+			districtId,
+			organisationId: offer.organisationId,
+			slug: `pending-${timestamp}-${Math.random()}`,
+			title: offer.title,
+			summary: offer.summary,
+			description: offer.description,
+			costKind: offer.cost.kind,
+			costCents: offer.cost.kind === 'free' ? null : offer.cost.cents,
+			costNote: offer.cost.kind === 'free' ? null : (offer.cost.note ?? null),
+			access: offer.access,
+			languageLevel: offer.languageLevel,
+			locationKind: offer.location.kind,
+			street: offer.location.kind === 'address' ? offer.location.street : null,
+			placeId: offer.location.kind === 'address' ? offer.location.placeId : null,
+			onlineUrl: offer.location.kind === 'online' ? offer.location.url : null,
+			scheduleKind: offer.schedule.kind,
+			validFrom: offer.validFrom ?? null,
+			validTo: offer.validTo ?? null,
+			contactName: offer.contact.name ?? null,
+			contactPhone: offer.contact.phone ?? null,
+			contactEmail: offer.contact.email ?? null,
+			status: offer.status,
+			nextStartsAt: null,
+			createdAt: timestamp,
+			updatedAt: timestamp,
+			lastVerifiedAt: timestamp
+		});
+		// The id makes the readable slug unique without a retry loop.
+		await setOfferSlug(trx, id, `${slugify(offer.title)}-${id}`);
+		await insertRelations(trx, id, offer);
+		await insertSchedules(trx, id, entries);
+		await refreshOfferOccurrences(trx, id, now);
+		await reindexOffer(trx, id);
+		return id;
+	});
+}
+
+/** Stores translations of an offer's text fields and updates its search entry. */
+export async function translateOffer(
+	db: Kysely<DB>,
+	offerId: number,
+	locale: Locale,
+	fields: Partial<Record<OfferTextField, string>>,
+	status: 'machine' | 'reviewed',
+	now = new Date()
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const source = await findSearchSource(trx, offerId);
+		if (!source) throw new OfferNotFoundError(offerId);
+		for (const field of TRANSLATABLE_OFFER_FIELDS) {
+			const value = fields[field]?.trim();
+			if (!value) continue;
+			const sourceText = field === 'description' ? source.description : source[field];
+			await saveTranslation(trx, { entity: 'offer', entityId: offerId, locale, field, value, status, sourceText }, now);
+		}
+		await reindexOffer(trx, offerId);
+	});
+}
+
+/** Rebuilds the search entry from the German source, every translation, provider and place. */
+export async function reindexOffer(db: Db, offerId: number): Promise<void> {
+	const source = await findSearchSource(db, offerId);
+	if (!source) return;
+	const translated = await findAllTranslationValues(db, 'offer', offerId);
+	await textSearchFor(db).index(db, offerId, {
+		title: source.title,
+		summary: source.summary,
+		body: [source.description, source.organisationName, source.placeName, source.amt, ...translated]
+			.filter(Boolean)
+			.join('\n')
+	});
+}
+
+export async function refreshOfferOccurrences(db: Db, offerId: number, now = new Date()): Promise<void> {
+	const from = berlinNow(now).slice(0, 10) + 'T00:00';
+	const schedules = await findSchedules(db, [offerId]);
+	const occurrences = expandSchedule(
+		schedules.map((s) => ({ startsAt: s.startsAt, endsAt: s.endsAt ?? undefined, rrule: s.rrule ?? undefined })),
+		from,
+		addDays(from, OCCURRENCE_HORIZON_DAYS)
+	);
+	await replaceOccurrences(db, offerId, occurrences);
+}
+
+/** Rolls every offer's materialised dates forward; run daily by the jobs context. */
+export async function refreshAllOccurrences(db: Kysely<DB>, now = new Date()): Promise<number> {
+	const ids = await listOfferIdsWithSchedules(db);
+	await db.transaction().execute(async (trx) => {
+		for (const id of ids) await refreshOfferOccurrences(trx, id, now);
+	});
+	return ids.length;
+}

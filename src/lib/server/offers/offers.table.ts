@@ -1,0 +1,98 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export interface OrganisationsTable {
+	id: Generated<number>;
+	districtId: number;
+	slug: string;
+	name: string;
+	kind: string;
+	email: string | null;
+	phone: string | null;
+	website: string | null;
+	street: string | null;
+	postcode: string | null;
+	placeId: number | null;
+	createdAt: string;
+	updatedAt: string;
+}
+
+export interface ContactPersonsTable {
+	id: Generated<number>;
+	organisationId: number;
+	name: string;
+	role: string;
+	email: string | null;
+	phone: string | null;
+	room: string | null;
+	/** Comma-separated ISO 639-1 codes. */
+	languages: Generated<string>;
+	position: Generated<number>;
+}
+
+export interface OffersTable {
+	id: Generated<number>;
+	districtId: number;
+	organisationId: number;
+	slug: string;
+	title: string;
+	summary: string;
+	description: string;
+	costKind: string;
+	costCents: number | null;
+	costNote: string | null;
+	access: string;
+	languageLevel: string;
+	locationKind: string;
+	street: string | null;
+	placeId: number | null;
+	onlineUrl: string | null;
+	scheduleKind: string;
+	validFrom: string | null;
+	validTo: string | null;
+	contactName: string | null;
+	contactPhone: string | null;
+	contactEmail: string | null;
+	status: string;
+	/** Denormalised from offer_occurrences for sorting by next date. */
+	nextStartsAt: string | null;
+	createdAt: string;
+	updatedAt: string;
+	lastVerifiedAt: string;
+}
+
+export interface OfferActionFieldsTable {
+	offerId: number;
+	actionField: string;
+}
+export interface OfferTargetGroupsTable {
+	offerId: number;
+	targetGroup: string;
+}
+export interface OfferLanguagesTable {
+	offerId: number;
+	language: string;
+}
+export interface OfferAccessibilityTable {
+	offerId: number;
+	feature: string;
+}
+
+/** A single date (rrule null) or a recurring series; times are Europe/Berlin wall-clock `YYYY-MM-DDTHH:mm`. */
+export interface OfferSchedulesTable {
+	id: Generated<number>;
+	offerId: number;
+	startsAt: string;
+	endsAt: string | null;
+	rrule: string | null;
+}
+
+export interface OfferOccurrencesTable {
+	offerId: number;
+	startsAt: string;
+	endsAt: string | null;
+}
+
+
+export type OfferRow = Selectable<OffersTable>;
+export type NewOfferRow = Insertable<OffersTable>;
+export type OrganisationRow = Selectable<OrganisationsTable>;

@@ -1,0 +1,89 @@
+import rrule from 'rrule';
+import type { ScheduleEntry } from './offers.schema.js';
+
+// rrule ships UMD for Node; its named exports are on the default export.
+const { RRule } = rrule;
+
+export interface Occurrence {
+	startsAt: string;
+	endsAt: string | null;
+}
+
+/**
+ * Wall-clock times in Europe/Berlin are kept as `YYYY-MM-DDTHH:mm` and expanded as floating UTC
+ * dates, so daylight-saving changes never move a 18:00 meeting to 17:00.
+ */
+function toFloating(localDateTime: string): Date {
+	return new Date(`${localDateTime}:00Z`);
+}
+
+function fromFloating(date: Date): string {
+	return date.toISOString().slice(0, 16);
+}
+
+export class InvalidRecurrenceError extends Error {
+	constructor(readonly rule: string) {
+		super(`"${rule}" is not a valid RFC 5545 recurrence rule`);
+	}
+}
+
+/** Parses an RRULE value (without DTSTART); throws InvalidRecurrenceError when it is not one. */
+export function parseRecurrence(rule: string, startsAt: string) {
+	const body = rule.replace(/^RRULE:/i, '').trim();
+	if (!/^[A-Z0-9=;,+-]+$/i.test(body) || !/FREQ=/i.test(body) || /DTSTART/i.test(body)) {
+		throw new InvalidRecurrenceError(rule);
+	}
+	try {
+		const options = RRule.parseString(body);
+		return new RRule({ ...options, dtstart: toFloating(startsAt) });
+	} catch {
+		throw new InvalidRecurrenceError(rule);
+	}
+}
+
+const MAX_OCCURRENCES_PER_ENTRY = 1000;
+
+/** Every occurrence of the schedule that starts within [from, to), in start order. */
+export function expandSchedule(entries: ScheduleEntry[], from: string, to: string): Occurrence[] {
+	const windowStart = toFloating(from);
+	const windowEnd = toFloating(to);
+	const occurrences: Occurrence[] = [];
+	for (const entry of entries) {
+		const start = toFloating(entry.startsAt);
+		const durationMs = entry.endsAt ? toFloating(entry.endsAt).getTime() - start.getTime() : null;
+		const starts = entry.rrule
+			? parseRecurrence(entry.rrule, entry.startsAt)
+					.between(windowStart, new Date(windowEnd.getTime() - 1), true)
+					.slice(0, MAX_OCCURRENCES_PER_ENTRY)
+			: start >= windowStart && start < windowEnd
+				? [start]
+				: [];
+		for (const occurrenceStart of starts) {
+			occurrences.push({
+				startsAt: fromFloating(occurrenceStart),
+				endsAt: durationMs === null ? null : fromFloating(new Date(occurrenceStart.getTime() + durationMs))
+			});
+		}
+	}
+	return occurrences.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+}
+
+/** Wall-clock now in Europe/Berlin as `YYYY-MM-DDTHH:mm`. */
+export function berlinNow(now: Date = new Date()): string {
+	const parts = new Intl.DateTimeFormat('sv-SE', {
+		timeZone: 'Europe/Berlin',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23'
+	}).format(now);
+	return parts.replace(' ', 'T');
+}
+
+export function addDays(localDateTime: string, days: number): string {
+	const date = toFloating(localDateTime);
+	date.setUTCDate(date.getUTCDate() + days);
+	return fromFloating(date);
+}

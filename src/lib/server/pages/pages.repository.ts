@@ -1,0 +1,54 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export async function insertPage(
+	db: Db,
+	page: { districtId: number; organisationId: number | null; slug: string; title: string; summary: string; body: string; updatedAt: string }
+): Promise<number> {
+	return (await db.insertInto('pages').values(page).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function findPage(db: Db, slug: string) {
+	return db
+		.selectFrom('pages')
+		.leftJoin('organisations', 'organisations.id', 'pages.organisationId')
+		.leftJoin('places', 'places.id', 'organisations.placeId')
+		.select([
+			'pages.id',
+			'pages.slug',
+			'pages.title',
+			'pages.summary',
+			'pages.body',
+			'pages.updatedAt',
+			'pages.organisationId',
+			'organisations.name as organisationName',
+			'organisations.street',
+			'organisations.postcode',
+			'organisations.email',
+			'organisations.phone',
+			'organisations.website',
+			'places.name as placeName'
+		])
+		.where('pages.slug', '=', slug)
+		.orderBy('pages.districtId')
+		.executeTakeFirst();
+}
+
+export async function findContacts(db: Db, organisationId: number) {
+	return db
+		.selectFrom('contactPersons')
+		.select(['id', 'name', 'role', 'email', 'phone', 'room', 'languages'])
+		.where('organisationId', '=', organisationId)
+		.orderBy('position')
+		.orderBy('id')
+		.execute();
+}
+
+export async function insertContact(
+	db: Db,
+	contact: { organisationId: number; name: string; role: string; email: string | null; phone: string | null; room: string | null; languages: string; position: number }
+): Promise<number> {
+	return (await db.insertInto('contactPersons').values(contact).returning('id').executeTakeFirstOrThrow()).id;
+}

@@ -1,0 +1,81 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { NewPlaceRow } from './places.table.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface DistrictRecord {
+	id: number;
+	slug: string;
+	name: string;
+	kind: string;
+	ags: string;
+}
+
+export interface PlaceRecord {
+	id: number;
+	districtId: number;
+	ags: string;
+	name: string;
+	amt: string | null;
+	lat: number;
+	lon: number;
+	population: number | null;
+}
+
+export async function listDistricts(db: Db): Promise<DistrictRecord[]> {
+	return db.selectFrom('districts').select(['id', 'slug', 'name', 'kind', 'ags']).orderBy('id').execute();
+}
+
+export async function insertDistrict(db: Db, district: Omit<DistrictRecord, 'id'>): Promise<number> {
+	const row = await db.insertInto('districts').values(district).returning('id').executeTakeFirstOrThrow();
+	return row.id;
+}
+
+export async function listPlaces(db: Db): Promise<PlaceRecord[]> {
+	return db
+		.selectFrom('places')
+		.select(['id', 'districtId', 'ags', 'name', 'amt', 'lat', 'lon', 'population'])
+		.orderBy('name')
+		.execute();
+}
+
+export async function findPlaceIdsByPostcode(db: Db, postcode: string): Promise<number[]> {
+	const rows = await db.selectFrom('placePostcodes').select('placeId').where('postcode', '=', postcode).execute();
+	return rows.map((row) => row.placeId);
+}
+
+export async function listPostcodes(db: Db, placeIds: number[]): Promise<{ placeId: number; postcode: string }[]> {
+	if (placeIds.length === 0) return [];
+	return db
+		.selectFrom('placePostcodes')
+		.select(['placeId', 'postcode'])
+		.where('placeId', 'in', placeIds)
+		.orderBy('postcode')
+		.execute();
+}
+
+/** Inserts or updates by (district, name); returns the place id. */
+export async function upsertPlace(db: Db, place: NewPlaceRow, postcodes: string[]): Promise<number> {
+	const existing = await db
+		.selectFrom('places')
+		.select('id')
+		.where('districtId', '=', place.districtId)
+		.where('name', '=', place.name)
+		.executeTakeFirst();
+	let id: number;
+	if (existing) {
+		await db.updateTable('places').set(place).where('id', '=', existing.id).execute();
+		id = existing.id;
+	} else {
+		id = (await db.insertInto('places').values(place).returning('id').executeTakeFirstOrThrow()).id;
+	}
+	for (const postcode of postcodes) {
+		await db
+			.insertInto('placePostcodes')
+			.values({ placeId: id, postcode })
+			.onConflict((oc) => oc.columns(['placeId', 'postcode']).doNothing())
+			.execute();
+	}
+	return id;
+}

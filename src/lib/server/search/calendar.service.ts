@@ -1,0 +1,125 @@
+import type { Kysely } from 'kysely';
+import type { Locale } from '../../i18n/locales.js';
+import type { DB } from '../db/schema.js';
+import { addDays, berlinNow } from '../offers/schedule.js';
+import { findOccurrences } from './search.repository.js';
+import type { SearchFilters, SearchNotice } from './search.schema.js';
+import { offerCards, resolveFilters, type OfferCard } from './search.service.js';
+
+export interface CalendarEntry {
+	startsAt: string;
+	endsAt: string | null;
+	offer: OfferCard;
+}
+
+export interface CalendarDay {
+	date: string;
+	entries: CalendarEntry[];
+}
+
+export interface CalendarWeek {
+	/** ISO week as `YYYY-Www`. */
+	week: string;
+	monday: string;
+	sunday: string;
+	previous: string;
+	next: string;
+	days: CalendarDay[];
+	notices: SearchNotice[];
+	total: number;
+}
+
+const MAX_ENTRIES = 500;
+
+/** Dates of offers from now on, soonest first, e.g. for the home page. */
+export async function upcomingDates(
+	db: Kysely<DB>,
+	filters: SearchFilters,
+	locale: Locale,
+	options: { days: number; limit: number; now?: Date }
+): Promise<CalendarEntry[]> {
+	const now = options.now ?? new Date();
+	const from = berlinNow(now);
+	const { resolved } = await resolveFilters(db, filters, [], now);
+	const rows = await findOccurrences(db, resolved, from, addDays(from, options.days), options.limit);
+	return withCards(db, rows, locale);
+}
+
+/** The dates of one ISO week, grouped by day (all seven days, empty ones too). */
+export async function calendarWeek(
+	db: Kysely<DB>,
+	filters: SearchFilters,
+	week: string | null,
+	locale: Locale,
+	now = new Date()
+): Promise<CalendarWeek> {
+	const notices: SearchNotice[] = [];
+	let monday = week ? mondayOfIsoWeek(week) : null;
+	if (week && !monday) notices.push({ key: 'calendar.notice.badWeek', params: { value: week.slice(0, 20) } });
+	monday ??= mondayOf(berlinNow(now).slice(0, 10));
+	const from = `${monday}T00:00`;
+	const to = addDays(from, 7);
+	const { resolved } = await resolveFilters(db, filters, notices, now);
+	const rows = await findOccurrences(db, resolved, from, to, MAX_ENTRIES);
+	const entries = await withCards(db, rows, locale);
+	const days: CalendarDay[] = Array.from({ length: 7 }, (_, index) => {
+		const date = addDays(from, index).slice(0, 10);
+		return { date, entries: entries.filter((entry) => entry.startsAt.startsWith(date)) };
+	});
+	return {
+		week: isoWeekOf(monday),
+		monday,
+		sunday: addDays(from, 6).slice(0, 10),
+		previous: isoWeekOf(addDays(from, -7).slice(0, 10)),
+		next: isoWeekOf(addDays(from, 7).slice(0, 10)),
+		days,
+		notices,
+		total: entries.length
+	};
+}
+
+async function withCards(
+	db: Kysely<DB>,
+	rows: { offerId: number; startsAt: string; endsAt: string | null }[],
+	locale: Locale
+): Promise<CalendarEntry[]> {
+	const cards = new Map((await offerCards(db, [...new Set(rows.map((row) => row.offerId))], locale)).map((c) => [c.id, c]));
+	return rows.flatMap((row) => {
+		const offer = cards.get(row.offerId);
+		return offer ? [{ startsAt: row.startsAt, endsAt: row.endsAt, offer }] : [];
+	});
+}
+
+function utcDate(date: string): Date {
+	return new Date(`${date}T00:00:00Z`);
+}
+
+function mondayOf(date: string): string {
+	const day = utcDate(date);
+	const weekday = (day.getUTCDay() + 6) % 7;
+	day.setUTCDate(day.getUTCDate() - weekday);
+	return day.toISOString().slice(0, 10);
+}
+
+export function isoWeekOf(date: string): string {
+	const day = utcDate(date);
+	const thursday = new Date(day);
+	thursday.setUTCDate(day.getUTCDate() + 3 - ((day.getUTCDay() + 6) % 7));
+	const year = thursday.getUTCFullYear();
+	const week = Math.ceil(((thursday.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 + 1) / 7);
+	return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+export function mondayOfIsoWeek(week: string): string | null {
+	const match = /^(\d{4})-W(\d{2})$/.exec(week);
+	if (!match) return null;
+	const year = Number(match[1]);
+	const number = Number(match[2]);
+	if (year < 2000 || year > 2100 || number < 1 || number > 53) return null;
+	const january4 = utcDate(`${year}-01-04`);
+	const monday = mondayOf(january4.toISOString().slice(0, 10));
+	const result = utcDate(monday);
+	result.setUTCDate(result.getUTCDate() + (number - 1) * 7);
+	const iso = result.toISOString().slice(0, 10);
+	return isoWeekOf(iso) === week ? iso : null;
+}

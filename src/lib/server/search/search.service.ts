@@ -1,0 +1,183 @@
+import type { Kysely } from 'kysely';
+import type { Locale } from '../../i18n/locales.js';
+import type { DB } from '../db/schema.js';
+import { localizeMany, type LocalizedText } from '../i18n/translations.service.js';
+import { findRelations, type OfferRelations } from '../offers/offers.repository.js';
+import { berlinNow } from '../offers/schedule.js';
+import { listDistricts } from '../places/places.repository.js';
+import { placesWithin, resolvePlace, type Place } from '../places/places.service.js';
+import {
+	countFacet,
+	countOffers,
+	findOfferCards,
+	findOfferIds,
+	type FacetDimension,
+	type ResolvedFilters,
+	type SortOrder
+} from './search.repository.js';
+import { PAGE_SIZE, type SearchFilters, type SearchNotice } from './search.schema.js';
+import { searchTerms } from './text-search.js';
+
+export interface OfferCard extends OfferRelations {
+	id: number;
+	slug: string;
+	title: LocalizedText;
+	summary: LocalizedText;
+	organisationName: string;
+	placeName: string | null;
+	districtName: string;
+	online: boolean;
+	free: boolean;
+	nextStartsAt: string | null;
+	byAppointment: boolean;
+	distanceKm: number | null;
+}
+
+export interface FacetCount {
+	value: string;
+	count: number;
+}
+
+export interface SearchResult {
+	filters: SearchFilters;
+	sort: SortOrder;
+	total: number;
+	page: number;
+	pageCount: number;
+	items: OfferCard[];
+	facets: Record<FacetDimension, FacetCount[]>;
+	near: { place: Place; radiusKm: number } | null;
+	notices: SearchNotice[];
+}
+
+export async function searchOffers(
+	db: Kysely<DB>,
+	filters: SearchFilters,
+	locale: Locale,
+	options: { now?: Date; notices?: SearchNotice[]; withFacets?: boolean } = {}
+): Promise<SearchResult> {
+	const notices = [...(options.notices ?? [])];
+	const { resolved, near } = await resolveFilters(db, filters, notices, options.now ?? new Date());
+	const { terms, placeDistances } = resolved;
+	const sort = effectiveSort(filters, terms.length > 0, placeDistances !== null);
+
+	const total = await countOffers(db, resolved);
+	const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+	let page = filters.page;
+	if (page > pageCount) {
+		notices.push({ key: 'search.notice.pageOutOfRange', params: { page, last: pageCount } });
+		page = pageCount;
+	}
+
+	const ids = total ? await findOfferIds(db, resolved, sort, PAGE_SIZE, (page - 1) * PAGE_SIZE) : [];
+	const [items, facets] = await Promise.all([
+		offerCards(db, ids, locale, placeDistances),
+		options.withFacets === false ? emptyFacets() : facetCounts(db, resolved)
+	]);
+	return { filters: { ...filters, page }, sort, total, page, pageCount, items, facets, near, notices };
+}
+
+/** Turns the visitor's filters into database terms, adding a notice for each that cannot apply. */
+export async function resolveFilters(
+	db: Kysely<DB>,
+	filters: SearchFilters,
+	notices: SearchNotice[],
+	now: Date
+): Promise<{ resolved: ResolvedFilters; near: SearchResult['near'] }> {
+	let districtId: number | null = null;
+	if (filters.district) {
+		const district = (await listDistricts(db)).find((d) => d.slug === filters.district);
+		if (district) districtId = district.id;
+		else notices.push({ key: 'search.notice.unknownValue', params: { name: 'district', value: filters.district } });
+	}
+
+	let near: SearchResult['near'] = null;
+	let placeDistances: Map<number, number> | null = null;
+	if (filters.near) {
+		const place = await resolvePlace(db, filters.near);
+		if (place) {
+			near = { place, radiusKm: filters.radiusKm };
+			const within = await placesWithin(db, place, filters.radiusKm);
+			placeDistances = new Map(within.map((entry) => [entry.place.id, Math.round(entry.distanceKm * 10) / 10]));
+		} else {
+			notices.push({ key: 'search.notice.unknownPlace', params: { value: filters.near } });
+		}
+	}
+
+	const terms = searchTerms(filters.query);
+	if (filters.query && terms.length === 0) notices.push({ key: 'search.notice.noWords' });
+
+	return {
+		resolved: {
+			terms,
+			actionFields: filters.actionFields,
+			languages: filters.languages,
+			targetGroups: filters.targetGroups,
+			free: filters.free,
+			online: filters.online,
+			districtId,
+			placeDistances,
+			today: berlinNow(now).slice(0, 10)
+		},
+		near
+	};
+}
+
+function effectiveSort(filters: SearchFilters, hasTerms: boolean, hasRadius: boolean): SortOrder {
+	if (filters.sort === 'relevance' && hasTerms) return 'relevance';
+	if (filters.sort === 'distance' && hasRadius) return 'distance';
+	if (filters.sort === 'date' || filters.sort === 'title') return filters.sort;
+	if (hasTerms) return 'relevance';
+	if (hasRadius) return 'distance';
+	return 'date';
+}
+
+async function facetCounts(db: Kysely<DB>, filters: ResolvedFilters) {
+	const dimensions: FacetDimension[] = ['actionFields', 'languages', 'targetGroups', 'places'];
+	const counts = await Promise.all(dimensions.map((dimension) => countFacet(db, filters, dimension)));
+	return Object.fromEntries(dimensions.map((dimension, index) => [dimension, counts[index]])) as Record<
+		FacetDimension,
+		FacetCount[]
+	>;
+}
+
+function emptyFacets(): Record<FacetDimension, FacetCount[]> {
+	return { actionFields: [], languages: [], targetGroups: [], places: [] };
+}
+
+/** Offer cards in the given order, localised, with their distance when a radius applies. */
+export async function offerCards(
+	db: Kysely<DB>,
+	ids: number[],
+	locale: Locale,
+	placeDistances: Map<number, number> | null = null
+): Promise<OfferCard[]> {
+	const rows = await findOfferCards(db, ids);
+	const [texts, relations] = await Promise.all([
+		localizeMany(
+			db,
+			'offer',
+			rows.map((row) => ({ id: row.id, fields: { title: row.title, summary: row.summary } })),
+			locale
+		),
+		findRelations(db, ids)
+	]);
+	return rows.map((row) => {
+		const localized = texts.get(row.id)!;
+		return {
+			...relations.get(row.id)!,
+			id: row.id,
+			slug: row.slug,
+			title: localized.title,
+			summary: localized.summary,
+			organisationName: row.organisationName,
+			placeName: row.placeName,
+			districtName: row.districtName,
+			online: row.locationKind === 'online',
+			free: row.costKind === 'free',
+			nextStartsAt: row.nextStartsAt,
+			byAppointment: row.scheduleKind === 'appointment',
+			distanceKm: row.placeId !== null ? (placeDistances?.get(row.placeId) ?? null) : null
+		};
+	});
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { fold, words } from './fold.js';
+
+describe('fold', () => {
+	it('ignores case and diacritics', () => {
+		expect(fold('Beratung')).toBe(fold('beratung'));
+		expect(fold('Schléswig')).toBe('schleswig');
+		expect(fold('Übersetzung')).toBe('ubersetzung');
+		expect(fold('Straße')).toBe('strasse');
+	});
+
+	it('drops Arabic vowel marks', () => {
+		expect(fold('دَوْرَة')).toBe('دورة');
+	});
+});
+
+describe('words', () => {
+	it('splits on anything that is not a letter or digit', () => {
+		expect(words('Deutsch-Kurs, A1 (Kappeln)!')).toEqual(['deutsch', 'kurs', 'a1', 'kappeln']);
+	});
+
+	it('keeps non-Latin scripts', () => {
+		expect(words('دورة اللغة الألمانية')).toEqual(['دورة', 'اللغة', 'الالمانية']);
+	});
+});

@@ -1,0 +1,15 @@
+import { error } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import { listDistricts } from '$lib/server/places/places.repository';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = async ({ locals }) => {
+	const { config, database } = await getApp();
+	if (!config.enabledLocales.includes(locals.locale)) error(404, 'error.notFound');
+	const districts = await listDistricts(database.db);
+	return {
+		locale: locals.locale,
+		enabledLocales: config.enabledLocales,
+		districts: districts.length > 1 ? districts.map((d) => ({ slug: d.slug, name: d.name })) : []
+	};
+};
