@@ -6,6 +6,8 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build' }),
+		// Absolute asset paths: pages render without client routing at any depth.
+		paths: { relative: false },
 		// Pages are server-rendered and ship no framework JS; enhance.js is self-hosted.
 		csp: {
 			mode: 'hash',

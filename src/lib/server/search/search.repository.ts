@@ -91,7 +91,7 @@ export async function findOfferIds(
 		const distances = [...filters.placeDistances];
 		query = query.orderBy(
 			sql`case ${sql.join(
-				distances.map(([placeId, km]) => sql`when offers.place_id = ${placeId} then ${km}`),
+				distances.map(([placeId, km]) => sql`when offers.place_id = ${placeId} then cast(${km} as real)`),
 				sql` `
 			)} else 100000 end`
 		);

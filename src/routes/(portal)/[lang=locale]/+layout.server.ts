@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
+import { RADII_KM } from '$lib/server/search/search.schema';
 import { listDistricts } from '$lib/server/places/places.repository';
 import type { LayoutServerLoad } from './$types';
 
@@ -10,6 +11,7 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 	return {
 		locale: locals.locale,
 		enabledLocales: config.enabledLocales,
+		radii: RADII_KM,
 		districts: districts.length > 1 ? districts.map((d) => ({ slug: d.slug, name: d.name })) : []
 	};
 };

@@ -1,0 +1,24 @@
+import { error } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import { offerJsonLd } from '$lib/server/offers/offer-jsonld';
+import { getPublishedOffer } from '$lib/server/offers/offer-page.service';
+import { OfferNotFoundError } from '$lib/server/offers/offers.errors';
+import { renderMarkdown } from '$lib/server/text/markdown';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	const { database } = await getApp();
+	try {
+		const offer = await getPublishedOffer(database.db, params.slug, locals.locale);
+		const pageUrl = `${url.origin}${url.pathname}`;
+		return {
+			offer,
+			descriptionHtml: renderMarkdown(offer.description.text),
+			jsonLd: offerJsonLd(offer, pageUrl),
+			pageUrl
+		};
+	} catch (failure) {
+		if (failure instanceof OfferNotFoundError) error(404, 'offer.notFound');
+		throw failure;
+	}
+};

@@ -1,0 +1,27 @@
+import { getApp } from '$lib/server/app';
+import { allPlaces } from '$lib/server/places/places.service';
+import { ACTION_FIELDS, TARGET_GROUPS } from '$lib/server/offers/offers.schema';
+import { parseSearchParams, searchParamsOf, SORTS } from '$lib/server/search/search.schema';
+import { searchOffers } from '$lib/server/search/search.service';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const { database } = await getApp();
+	const { filters, notices } = parseSearchParams(url.searchParams);
+	const result = await searchOffers(database.db, filters, locals.locale, { notices });
+	const placeNames = new Map((await allPlaces(database.db)).map((place) => [String(place.id), place.name]));
+	const pageHref = (page: number) => `?${searchParamsOf({ ...result.filters, page })}`;
+	return {
+		result,
+		placeFacets: result.facets.places
+			.map((facet) => ({ ...facet, name: placeNames.get(facet.value) ?? facet.value }))
+			.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'de'))
+			.slice(0, 12),
+		options: { actionFields: ACTION_FIELDS, targetGroups: TARGET_GROUPS, sorts: SORTS },
+		pages: {
+			previous: result.page > 1 ? pageHref(result.page - 1) : null,
+			next: result.page < result.pageCount ? pageHref(result.page + 1) : null
+		},
+		shareUrl: `${url.origin}${url.pathname}?${searchParamsOf(result.filters)}`
+	};
+};
