@@ -33,7 +33,9 @@ export interface Config {
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
-	const parsed = environment.safeParse(env);
+	// An empty variable means "not set", as in most deployment tools.
+	const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+	const parsed = environment.safeParse(set);
 	if (!parsed.success) {
 		const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
 		throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);

@@ -1,0 +1,41 @@
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+
+export const CHROMIUM_FLAGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--disable-dev-shm-usage'
+];
+
+export async function launchBrowser(): Promise<Browser> {
+	return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+}
+
+/** A context that records the host of every request the page makes. */
+export async function recordingContext(
+	browser: Browser,
+	options: BrowserContextOptions = {}
+): Promise<{ context: BrowserContext; hosts: Set<string> }> {
+	const context = await browser.newContext({ acceptDownloads: true, ...options });
+	const hosts = new Set<string>();
+	context.on('request', (request) => hosts.add(new URL(request.url()).host));
+	return { context, hosts };
+}
+
+/** WCAG 2.1 A and AA violations on the page, as readable lines (empty when none). */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	return results.violations.map(
+		(violation) =>
+			`${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+				.slice(0, 3)
+				.map((node) => node.target.join(' '))
+				.join(' | ')}`
+	);
+}
