@@ -28,6 +28,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 };
 
 export const handleError: HandleServerError = ({ error, status, event }) => {
-	if (status !== 404) console.error(`Error on ${event.request.method} ${event.url.pathname}:`, error);
-	return { message: status === 404 ? 'error.notFound' : 'error.unexpected' };
+	if (status >= 500) console.error(`Error on ${event.request.method} ${event.url.pathname}:`, error);
+	if (status === 404) return { message: 'error.notFound' };
+	if (status < 500) return { message: 'error.badRequest' };
+	return { message: 'error.unexpected' };
 };

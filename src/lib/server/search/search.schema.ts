@@ -38,10 +38,18 @@ const pick = <T extends string>(allowed: readonly T[], values: string[], name: s
 	return kept;
 };
 
+/** A text parameter without control characters, trimmed and cut to a sane length. */
+function textParam(params: URLSearchParams, name: string, max: number): string {
+	return (params.get(name) ?? '')
+		.replace(/\p{Cc}/gu, ' ')
+		.trim()
+		.slice(0, max);
+}
+
 /** Reads the search URL leniently: unknown or absurd values are dropped with a notice. */
 export function parseSearchParams(params: URLSearchParams): { filters: SearchFilters; notices: SearchNotice[] } {
 	const notices: SearchNotice[] = [];
-	let query = (params.get('q') ?? '').trim();
+	let query = textParam(params, 'q', MAX_QUERY_LENGTH + 1);
 	if (query.length > MAX_QUERY_LENGTH) {
 		query = query.slice(0, MAX_QUERY_LENGTH);
 		notices.push({ key: 'search.notice.queryTooLong', params: { max: MAX_QUERY_LENGTH } });
@@ -62,8 +70,8 @@ export function parseSearchParams(params: URLSearchParams): { filters: SearchFil
 		if (Number.isInteger(parsed) && parsed >= 1 && parsed <= MAX_PAGE) page = parsed;
 		else notices.push({ key: 'search.notice.badPage', params: { value: pageText.slice(0, 40) } });
 	}
-	const near = (params.get('near') ?? '').trim().slice(0, 100) || null;
-	const district = (params.get('district') ?? '').trim().slice(0, 60) || null;
+	const near = textParam(params, 'near', 100) || null;
+	const district = textParam(params, 'district', 60) || null;
 	return {
 		filters: {
 			query,
