@@ -17,7 +17,8 @@ const SECURITY_HEADERS = {
 export const handle: Handle = async ({ event, resolve }) => {
 	const { config } = await getApp();
 	const first = event.url.pathname.split('/')[1] ?? '';
-	const locale: Locale = isLocale(first) && config.enabledLocales.includes(first) ? first : config.defaultLocale;
+	const locale: Locale =
+		isLocale(first) && config.enabledLocales.includes(first) ? first : config.defaultLocale;
 	event.locals.locale = locale;
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) =>
@@ -28,7 +29,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 };
 
 export const handleError: HandleServerError = ({ error, status, event }) => {
-	if (status >= 500) console.error(`Error on ${event.request.method} ${event.url.pathname}:`, error);
+	if (status >= 500)
+		console.error(`Error on ${event.request.method} ${event.url.pathname}:`, error);
 	if (status === 404) return { message: 'error.notFound' };
 	if (status < 500) return { message: 'error.badRequest' };
 	return { message: 'error.unexpected' };

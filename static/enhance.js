@@ -19,7 +19,10 @@
 		controller?.abort();
 		controller = new AbortController();
 		try {
-			const response = await fetch(url, { signal: controller.signal, headers: { accept: 'text/html' } });
+			const response = await fetch(url, {
+				signal: controller.signal,
+				headers: { accept: 'text/html' }
+			});
 			if (!response.ok) throw new Error(String(response.status));
 			const next = new DOMParser().parseFromString(await response.text(), 'text/html');
 			const fresh = next.querySelector('main');

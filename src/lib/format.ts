@@ -18,17 +18,28 @@ function formatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.Da
 }
 
 export function formatDateTime(locale: Locale, localDateTime: string): string {
-	return formatter(locale, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(
-		floating(localDateTime)
-	);
+	return formatter(locale, {
+		weekday: 'short',
+		day: 'numeric',
+		month: 'short',
+		hour: '2-digit',
+		minute: '2-digit'
+	}).format(floating(localDateTime));
 }
 
 export function formatDate(locale: Locale, localDate: string): string {
-	return formatter(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(floating(localDate));
+	return formatter(locale, {
+		weekday: 'long',
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric'
+	}).format(floating(localDate));
 }
 
 export function formatShortDate(locale: Locale, localDate: string): string {
-	return formatter(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(floating(localDate));
+	return formatter(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(
+		floating(localDate)
+	);
 }
 
 export function formatTime(locale: Locale, localDateTime: string): string {
@@ -36,7 +47,10 @@ export function formatTime(locale: Locale, localDateTime: string): string {
 }
 
 export function formatEuro(locale: Locale, cents: number): string {
-	return new Intl.NumberFormat(contentLanguage(locale), { style: 'currency', currency: 'EUR' }).format(cents / 100);
+	return new Intl.NumberFormat(contentLanguage(locale), {
+		style: 'currency',
+		currency: 'EUR'
+	}).format(cents / 100);
 }
 
 export function formatKm(locale: Locale, km: number): string {

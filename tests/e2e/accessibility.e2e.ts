@@ -30,7 +30,9 @@ describe.each(['de', 'ar', 'de-x-easy', 'en'])('accessibility in %s', (locale) =
 		async (name) => {
 			const context = await browser.newContext();
 			const page = await context.newPage();
-			const response = await page.goto(`${baseUrl}/${locale}${pages()[name as keyof ReturnType<typeof pages>]}`);
+			const response = await page.goto(
+				`${baseUrl}/${locale}${pages()[name as keyof ReturnType<typeof pages>]}`
+			);
 			expect(response?.status()).toBe(200);
 			expect(await accessibilityViolations(page)).toEqual([]);
 			await context.close();

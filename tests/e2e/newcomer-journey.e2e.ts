@@ -34,7 +34,10 @@ describe.each([
 		await page.locator('#home-q').fill('دورة اللغة الألمانية');
 		await page.locator('#home-near').fill('Kappeln');
 		await page.locator('#home-radius').selectOption('10');
-		await Promise.all([page.waitForURL(/\/ar\/search\?/), page.locator('form[role=search] button[type=submit]').click()]);
+		await Promise.all([
+			page.waitForURL(/\/ar\/search\?/),
+			page.locator('form[role=search] button[type=submit]').click()
+		]);
 
 		const results = page.locator('ol.cards > li');
 		expect(await results.count()).toBeGreaterThan(0);
@@ -45,7 +48,9 @@ describe.each([
 		await Promise.all([page.waitForURL(/\/ar\/offers\//), firstTitle.click()]);
 		expect(await page.locator('h1').textContent()).toContain('دورة اللغة الألمانية');
 		expect(await page.getAttribute('html', 'dir')).toBe('rtl');
-		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			360
+		);
 
 		const [download] = await Promise.all([
 			page.waitForEvent('download'),
@@ -56,7 +61,9 @@ describe.each([
 		const calendar = new ICAL.Component(ICAL.parse(ics));
 		const events = calendar.getAllSubcomponents('vevent');
 		expect(events.length).toBeGreaterThan(0);
-		expect(calendar.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe('Europe/Berlin');
+		expect(calendar.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe(
+			'Europe/Berlin'
+		);
 		const start = events[0]!.getFirstProperty('dtstart')!;
 		expect(start.getParameter('tzid')).toBe('Europe/Berlin');
 		expect(events[0]!.getFirstPropertyValue('summary')).toContain('دورة اللغة الألمانية');

@@ -23,7 +23,9 @@ export async function createOffer(
 			cost: { kind: 'free' },
 			access: 'walk_in',
 			accessibility: [],
-			location: placeId ? { kind: 'address', street: 'Hauptstraße 1', placeId } : { kind: 'online', url: 'https://example.org' },
+			location: placeId
+				? { kind: 'address', street: 'Hauptstraße 1', placeId }
+				: { kind: 'online', url: 'https://example.org' },
 			schedule: { kind: 'appointment' },
 			status: 'published',
 			...rest

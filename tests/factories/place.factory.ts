@@ -17,7 +17,12 @@ export async function createDistrictsAndPlaces(db: Kysely<DB>): Promise<TestPlac
 		kind: 'kreis',
 		ags: '01059'
 	});
-	const flensburg = await insertDistrict(db, { slug: 'flensburg', name: 'Flensburg', kind: 'kreisfreie_stadt', ags: '01001' });
+	const flensburg = await insertDistrict(db, {
+		slug: 'flensburg',
+		name: 'Flensburg',
+		kind: 'kreisfreie_stadt',
+		ags: '01001'
+	});
 	await importPlacesCsv(
 		db,
 		[
@@ -34,7 +39,11 @@ export async function createDistrictsAndPlaces(db: Kysely<DB>): Promise<TestPlac
 	return {
 		districts: { schleswigFlensburg, flensburg },
 		place: async (name) => {
-			const row = await db.selectFrom('places').select('id').where('name', '=', name).executeTakeFirstOrThrow();
+			const row = await db
+				.selectFrom('places')
+				.select('id')
+				.where('name', '=', name)
+				.executeTakeFirstOrThrow();
 			return row.id;
 		}
 	};

@@ -11,16 +11,28 @@ import { describeEachDialect } from '../support/databases.js';
 
 // Tuesday 1 December 2026, 10:00 in Berlin.
 const NOW = new Date('2026-12-01T09:00:00Z');
-const ids: Record<string, number> = {};
+const ids = {} as Record<
+	'course' | 'cafe' | 'counselling' | 'womensCafe' | 'online' | 'parents' | 'draft' | 'expired',
+	number
+>;
 
 async function seed(database: Database) {
 	const db = database.db;
 	const places = await createDistrictsAndPlaces(db);
 	const { schleswigFlensburg, flensburg } = places.districts;
 	const kappeln = await places.place('Kappeln');
-	const vhs = await createOrganisation(db, { districtId: schleswigFlensburg, name: 'Volkshochschule Kappeln' });
-	const diakonie = await createOrganisation(db, { districtId: flensburg, name: 'Diakonie Flensburg' });
-	const verein = await createOrganisation(db, { districtId: schleswigFlensburg, name: 'Treffpunkt e.V.' });
+	const vhs = await createOrganisation(db, {
+		districtId: schleswigFlensburg,
+		name: 'Volkshochschule Kappeln'
+	});
+	const diakonie = await createOrganisation(db, {
+		districtId: flensburg,
+		name: 'Diakonie Flensburg'
+	});
+	const verein = await createOrganisation(db, {
+		districtId: schleswigFlensburg,
+		name: 'Treffpunkt e.V.'
+	});
 
 	ids.course = await createOffer(
 		db,
@@ -34,7 +46,13 @@ async function seed(database: Database) {
 			languages: ['de', 'ar'],
 			schedule: {
 				kind: 'recurring',
-				entries: [{ startsAt: '2026-11-03T09:00', endsAt: '2026-11-03T12:00', rrule: 'FREQ=WEEKLY;BYDAY=TU' }]
+				entries: [
+					{
+						startsAt: '2026-11-03T09:00',
+						endsAt: '2026-11-03T12:00',
+						rrule: 'FREQ=WEEKLY;BYDAY=TU'
+					}
+				]
 			}
 		},
 		NOW
@@ -74,7 +92,10 @@ async function seed(database: Database) {
 			summary: 'Ein Treffpunkt nur für Frauen.',
 			actionFields: ['women'],
 			targetGroups: ['women'],
-			schedule: { kind: 'dates', entries: [{ startsAt: '2026-12-04T10:00', endsAt: '2026-12-04T12:00' }] }
+			schedule: {
+				kind: 'dates',
+				entries: [{ startsAt: '2026-12-04T10:00', endsAt: '2026-12-04T12:00' }]
+			}
 		},
 		NOW
 	);
@@ -103,7 +124,13 @@ async function seed(database: Database) {
 	);
 	ids.draft = await createOffer(
 		db,
-		{ organisationId: vhs, placeId: kappeln, title: 'Deutschkurs Entwurf', summary: 'Noch nicht fertig.', status: 'draft' },
+		{
+			organisationId: vhs,
+			placeId: kappeln,
+			title: 'Deutschkurs Entwurf',
+			summary: 'Noch nicht fertig.',
+			status: 'draft'
+		},
 		NOW
 	);
 	ids.expired = await createOffer(
@@ -118,8 +145,22 @@ async function seed(database: Database) {
 		},
 		NOW
 	);
-	await translateOffer(db, ids.course, 'ar', { title: 'دورة اللغة الألمانية A1', summary: 'تعلم اللغة الألمانية في مجموعات صغيرة.' }, 'reviewed', NOW);
-	await translateOffer(db, ids.course, 'en', { title: 'German course A1 for beginners', summary: 'Learn German in small groups.' }, 'reviewed', NOW);
+	await translateOffer(
+		db,
+		ids.course,
+		'ar',
+		{ title: 'دورة اللغة الألمانية A1', summary: 'تعلم اللغة الألمانية في مجموعات صغيرة.' },
+		'reviewed',
+		NOW
+	);
+	await translateOffer(
+		db,
+		ids.course,
+		'en',
+		{ title: 'German course A1 for beginners', summary: 'Learn German in small groups.' },
+		'reviewed',
+		NOW
+	);
 }
 
 describeEachDialect(
@@ -166,24 +207,46 @@ describeEachDialect(
 		it('finds translated text and shows it in the chosen language', async () => {
 			const result = await search('q=' + encodeURIComponent('الألمانية'), 'ar');
 			expect(result.items.map((item) => item.id)).toEqual([ids.course]);
-			expect(result.items[0]!.title).toMatchObject({ text: 'دورة اللغة الألمانية A1', lang: 'ar', fallback: false });
+			expect(result.items[0]!.title).toMatchObject({
+				text: 'دورة اللغة الألمانية A1',
+				lang: 'ar',
+				fallback: false
+			});
 		});
 
 		it('falls back to German, marked, where no translation exists', async () => {
 			const result = await search('q=sprachcafe', 'uk');
-			expect(result.items[0]!.title).toEqual({ text: 'Sprachcafé', lang: 'de', fallback: true, status: 'missing' });
+			expect(result.items[0]!.title).toEqual({
+				text: 'Sprachcafé',
+				lang: 'de',
+				fallback: true,
+				status: 'missing'
+			});
 		});
 
 		it('marks a translation outdated when the German source changed', async () => {
-			await database().db.updateTable('offers').set({ title: 'Deutschkurs A1 (neu)' }).where('id', '=', ids.course).execute();
+			await database()
+				.db.updateTable('offers')
+				.set({ title: 'Deutschkurs A1 (neu)' })
+				.where('id', '=', ids.course)
+				.execute();
 			const result = await search('q=deutschkurs', 'en');
-			expect(result.items[0]!.title).toMatchObject({ text: 'German course A1 for beginners', status: 'outdated' });
-			await database().db.updateTable('offers').set({ title: 'Deutschkurs A1 für Anfänger' }).where('id', '=', ids.course).execute();
+			expect(result.items[0]!.title).toMatchObject({
+				text: 'German course A1 for beginners',
+				status: 'outdated'
+			});
+			await database()
+				.db.updateTable('offers')
+				.set({ title: 'Deutschkurs A1 für Anfänger' })
+				.where('id', '=', ids.course)
+				.execute();
 		});
 
 		it('filters by action field, delivery language, target group, cost and online', async () => {
 			expect((await idsOf('field=language')).sort()).toEqual([ids.course, ids.cafe].sort());
-			expect((await idsOf('field=language&field=women')).sort()).toEqual([ids.course, ids.cafe, ids.womensCafe].sort());
+			expect((await idsOf('field=language&field=women')).sort()).toEqual(
+				[ids.course, ids.cafe, ids.womensCafe].sort()
+			);
 			expect(await idsOf('language=uk')).toEqual([ids.cafe]);
 			expect(await idsOf('group=women')).toEqual([ids.womensCafe]);
 			expect(await idsOf('field=language&free=1')).toEqual([ids.course]);
@@ -193,9 +256,13 @@ describeEachDialect(
 
 		it('counts facets without the facet’s own filter', async () => {
 			const result = await search('field=language');
-			const fields = Object.fromEntries(result.facets.actionFields.map((facet) => [facet.value, facet.count]));
+			const fields = Object.fromEntries(
+				result.facets.actionFields.map((facet) => [facet.value, facet.count])
+			);
 			expect(fields).toMatchObject({ language: 2, work: 2, women: 1, associations: 2 });
-			const languages = Object.fromEntries(result.facets.languages.map((facet) => [facet.value, facet.count]));
+			const languages = Object.fromEntries(
+				result.facets.languages.map((facet) => [facet.value, facet.count])
+			);
 			expect(languages).toEqual({ de: 2, ar: 1, uk: 1 });
 		});
 
@@ -206,9 +273,19 @@ describeEachDialect(
 				[ids.cafe, 10]
 			]);
 			const wide = await search('near=24376&radius=50&sort=distance');
-			expect(wide.items.map((item) => item.id)).toEqual([ids.course, ids.cafe, ids.parents, ids.counselling, ids.womensCafe]);
-			expect(wide.items.find((item) => item.id === ids.counselling)!.districtName).toBe('Flensburg');
-			expect(wide.items.find((item) => item.id === ids.parents)!.districtName).toBe('Kreis Schleswig-Flensburg');
+			expect(wide.items.map((item) => item.id)).toEqual([
+				ids.course,
+				ids.cafe,
+				ids.parents,
+				ids.counselling,
+				ids.womensCafe
+			]);
+			expect(wide.items.find((item) => item.id === ids.counselling)!.districtName).toBe(
+				'Flensburg'
+			);
+			expect(wide.items.find((item) => item.id === ids.parents)!.districtName).toBe(
+				'Kreis Schleswig-Flensburg'
+			);
 		});
 
 		it('explains unknown places, values and pages instead of failing', async () => {
@@ -237,7 +314,9 @@ describeEachDialect(
 		it('lists the dates of a week from recurring and single dates', async () => {
 			const { filters } = parseSearchParams(new URLSearchParams(''));
 			const week = await calendarWeek(database().db, filters, '2026-W49', 'de', NOW);
-			const dates = week.days.flatMap((day) => day.entries.map((entry) => [entry.startsAt, entry.offer.id]));
+			const dates = week.days.flatMap((day) =>
+				day.entries.map((entry) => [entry.startsAt, entry.offer.id])
+			);
 			expect(dates).toEqual([
 				['2026-12-01T09:00', ids.course],
 				['2026-12-04T10:00', ids.womensCafe],

@@ -1,5 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import {
+	chromium,
+	type Browser,
+	type BrowserContext,
+	type BrowserContextOptions,
+	type Page
+} from 'playwright-core';
 
 export const CHROMIUM_FLAGS = [
 	'--headless',
@@ -14,7 +20,10 @@ export const CHROMIUM_FLAGS = [
 ];
 
 export async function launchBrowser(): Promise<Browser> {
-	return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+	return chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: CHROMIUM_FLAGS
+	});
 }
 
 /** A context that records the host of every request the page makes. */
@@ -30,7 +39,9 @@ export async function recordingContext(
 
 /** WCAG 2.1 A and AA violations on the page, as readable lines (empty when none). */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
 	return results.violations.map(
 		(violation) =>
 			`${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes

@@ -11,7 +11,8 @@ export default async function setup(): Promise<() => Promise<void>> {
 	} catch (error) {
 		throw new Error(
 			`PostgreSQL is not reachable at ${ADMIN_URL} (${(error as Error).message}). ` +
-				'Run `bash scripts/test-env.sh` or set TEST_DATABASE_URL; the PostgreSQL suites are never skipped.'
+				'Run `bash scripts/test-env.sh` or set TEST_DATABASE_URL; the PostgreSQL suites are never skipped.',
+			{ cause: error }
 		);
 	}
 	await dropLeftovers(admin);
@@ -29,5 +30,6 @@ async function dropLeftovers(admin: pg.Client) {
 	const { rows } = await admin.query<{ datname: string }>(
 		`select datname from pg_database where datname like 'kitz_test_%'`
 	);
-	for (const { datname } of rows) await admin.query(`drop database if exists "${datname}" with (force)`);
+	for (const { datname } of rows)
+		await admin.query(`drop database if exists "${datname}" with (force)`);
 }

@@ -16,19 +16,31 @@ async function freePort(): Promise<number> {
 		const server = createServer();
 		server.listen(0, '127.0.0.1', () => {
 			const address = server.address();
-			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+			server.close(() =>
+				typeof address === 'object' && address
+					? resolve(address.port)
+					: reject(new Error('no port'))
+			);
 		});
 	});
 }
 
 /** Starts the built app (`vite build` first) on a fresh SQLite file with the demo content. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-	if (!existsSync('build/index.js')) throw new Error('build/index.js is missing: run `vite build` before the e2e suite');
+	if (!existsSync('build/index.js'))
+		throw new Error('build/index.js is missing: run `vite build` before the e2e suite');
 	const dataDir = mkdtempSync(join(tmpdir(), 'kitz-e2e-'));
 	const port = await freePort();
 	const baseUrl = `http://127.0.0.1:${port}`;
 	const server: ChildProcess = spawn(process.execPath, ['build/index.js'], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', ORIGIN: baseUrl },
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATA_DIR: dataDir,
+			DATABASE_URL: '',
+			ORIGIN: baseUrl
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';

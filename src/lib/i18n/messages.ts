@@ -34,9 +34,13 @@ function fill(template: string, params: Params | undefined, locale: Locale): str
  * a missing key shows itself so that gaps are visible, never blank.
  */
 export function translator(locale: Locale): Translate {
-	const chain = [CATALOGUES[locale], locale === 'de' ? undefined : CATALOGUES.de].filter(Boolean) as Catalogue[];
-	const lookup = (key: string) => chain.map((catalogue) => catalogue[key]).find((text) => text !== undefined);
-	const t = ((key: string, params?: Params) => fill(lookup(key) ?? key, params, locale)) as Translate;
+	const chain = [CATALOGUES[locale], locale === 'de' ? undefined : CATALOGUES.de].filter(
+		Boolean
+	) as Catalogue[];
+	const lookup = (key: string) =>
+		chain.map((catalogue) => catalogue[key]).find((text) => text !== undefined);
+	const t = ((key: string, params?: Params) =>
+		fill(lookup(key) ?? key, params, locale)) as Translate;
 	const rules = new Intl.PluralRules(contentLanguage(locale));
 	t.plural = (key, count, params) => {
 		const template = lookup(`${key}.${rules.select(count)}`) ?? lookup(`${key}.other`) ?? key;

@@ -1,7 +1,11 @@
 import type { Locale } from './locales.js';
 
 /** Picks the best enabled locale from an Accept-Language header (q-values honoured). */
-export function negotiateLocale(header: string | null, enabled: readonly Locale[], fallback: Locale): Locale {
+export function negotiateLocale(
+	header: string | null,
+	enabled: readonly Locale[],
+	fallback: Locale
+): Locale {
 	if (!header) return fallback;
 	const wanted = header
 		.split(',')

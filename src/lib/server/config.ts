@@ -5,7 +5,12 @@ import { LOCALES, type Locale } from '../i18n/locales.js';
 /** Every setting comes from the environment; README lists them. */
 const localeList = z
 	.string()
-	.transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+	.transform((value) =>
+		value
+			.split(',')
+			.map((item) => item.trim())
+			.filter(Boolean)
+	)
 	.pipe(z.array(z.enum(LOCALES)).min(1));
 
 const environment = z.object({
@@ -37,7 +42,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 	const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
 	const parsed = environment.safeParse(set);
 	if (!parsed.success) {
-		const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+		const problems = parsed.error.issues.map(
+			(issue) => `${issue.path.join('.')}: ${issue.message}`
+		);
 		throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
 	}
 	const value = parsed.data;

@@ -26,7 +26,11 @@ export const demoOrganisationSchema = z.object({
 	place: ags.optional()
 });
 
-const texts = z.object({ title: z.string().min(1), summary: z.string().min(1), description: z.string().min(1) });
+const texts = z.object({
+	title: z.string().min(1),
+	summary: z.string().min(1),
+	description: z.string().min(1)
+});
 
 export const demoOfferSchema = z.object({
 	key: z.string().min(1),
@@ -53,12 +57,31 @@ export const demoOfferSchema = z.object({
 		z.object({ kind: z.literal('appointment') }),
 		z.object({
 			kind: z.literal('dates'),
-			dates: z.array(z.object({ inDays: z.number().int().min(0), time, durationMinutes: z.number().int().positive() })).min(1)
+			dates: z
+				.array(
+					z.object({
+						inDays: z.number().int().min(0),
+						time,
+						durationMinutes: z.number().int().positive()
+					})
+				)
+				.min(1)
 		}),
-		z.object({ kind: z.literal('recurring'), rrule: z.string().min(1), time, durationMinutes: z.number().int().positive() })
+		z.object({
+			kind: z.literal('recurring'),
+			rrule: z.string().min(1),
+			time,
+			durationMinutes: z.number().int().positive()
+		})
 	]),
 	validMonths: z.number().int().positive().optional(),
-	contact: z.object({ name: z.string().optional(), phone: z.string().optional(), email: z.string().optional() }).default({}),
+	contact: z
+		.object({
+			name: z.string().optional(),
+			phone: z.string().optional(),
+			email: z.string().optional()
+		})
+		.default({}),
 	translations: z.partialRecord(z.enum(LOCALES), texts).default({})
 });
 
@@ -81,7 +104,10 @@ export const demoPageSchema = z.object({
 			roleTranslations: z.partialRecord(z.enum(LOCALES), z.string()).default({})
 		})
 	),
-	translations: z.partialRecord(z.enum(LOCALES), z.object({ title: z.string(), summary: z.string(), body: z.string() }))
+	translations: z.partialRecord(
+		z.enum(LOCALES),
+		z.object({ title: z.string(), summary: z.string(), body: z.string() })
+	)
 });
 
 export type DemoFile = z.infer<typeof demoFileSchema>;

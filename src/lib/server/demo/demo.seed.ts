@@ -11,7 +11,12 @@ import type { OfferInput } from '../offers/offers.schema.js';
 import { addDays, berlinNow } from '../offers/schedule.js';
 import { insertContact, insertPage } from '../pages/pages.repository.js';
 import { listDistricts, listPlaces } from '../places/places.repository.js';
-import { demoFileSchema, demoPageSchema, type DemoOffer, type DemoOrganisation } from './demo.schema.js';
+import {
+	demoFileSchema,
+	demoPageSchema,
+	type DemoOffer,
+	type DemoOrganisation
+} from './demo.schema.js';
 
 interface Lookup {
 	districtByAgs: Map<string, number>;
@@ -19,7 +24,11 @@ interface Lookup {
 }
 
 /** Seeds the demo organisations, offers and the KITZ page into a database that has no offers yet. */
-export async function seedDemoContent(db: Kysely<DB>, contentDir: string, now = new Date()): Promise<number> {
+export async function seedDemoContent(
+	db: Kysely<DB>,
+	contentDir: string,
+	now = new Date()
+): Promise<number> {
 	const existing = await db.selectFrom('offers').select('id').limit(1).executeTakeFirst();
 	if (existing) return 0;
 	const folder = join(contentDir, 'demo');
@@ -37,12 +46,17 @@ export async function seedDemoContent(db: Kysely<DB>, contentDir: string, now = 
 		for (const organisation of content.organisations) {
 			if (organisationIds.has(organisation.key))
 				throw new Error(`${file}: organisation key "${organisation.key}" is used twice`);
-			organisationIds.set(organisation.key, await createOrganisation(db, organisation, lookup, now));
+			organisationIds.set(
+				organisation.key,
+				await createOrganisation(db, organisation, lookup, now)
+			);
 		}
 		for (const offer of content.offers) {
 			const organisationId = organisationIds.get(offer.organisation);
 			if (organisationId === undefined)
-				throw new Error(`${file}: offer "${offer.key}" names unknown organisation "${offer.organisation}"`);
+				throw new Error(
+					`${file}: offer "${offer.key}" names unknown organisation "${offer.organisation}"`
+				);
 			const id = await createOffer(db, toOfferInput(offer, organisationId, lookup, now), now);
 			for (const [locale, fields] of Object.entries(offer.translations))
 				await translateOffer(db, id, locale as Locale, fields, 'reviewed', now);
@@ -67,7 +81,9 @@ async function buildLookup(db: Kysely<DB>): Promise<Lookup> {
 	return {
 		districtByAgs: new Map(districts.map((d) => [d.ags, d.id])),
 		// Where one key has two named places, the first (the municipality itself) stands for it.
-		placeByAgs: new Map([...places].reverse().map((p) => [p.ags, { id: p.id, districtId: p.districtId }]))
+		placeByAgs: new Map(
+			[...places].reverse().map((p) => [p.ags, { id: p.id, districtId: p.districtId }])
+		)
 	};
 }
 
@@ -77,7 +93,12 @@ function placeOf(lookup: Lookup, ags: string) {
 	return place;
 }
 
-async function createOrganisation(db: Kysely<DB>, organisation: DemoOrganisation, lookup: Lookup, now: Date) {
+async function createOrganisation(
+	db: Kysely<DB>,
+	organisation: DemoOrganisation,
+	lookup: Lookup,
+	now: Date
+) {
 	const place = organisation.place ? placeOf(lookup, organisation.place) : undefined;
 	const districtId = place?.districtId ?? lookup.districtByAgs.get('01059')!;
 	return insertOrganisation(db, {
@@ -96,9 +117,15 @@ async function createOrganisation(db: Kysely<DB>, organisation: DemoOrganisation
 	});
 }
 
-function toOfferInput(offer: DemoOffer, organisationId: number, lookup: Lookup, now: Date): OfferInput {
+function toOfferInput(
+	offer: DemoOffer,
+	organisationId: number,
+	lookup: Lookup,
+	now: Date
+): OfferInput {
 	const today = berlinNow(now).slice(0, 10);
-	const at = (days: number, time: string) => `${addDays(`${today}T00:00`, days).slice(0, 10)}T${time}`;
+	const at = (days: number, time: string) =>
+		`${addDays(`${today}T00:00`, days).slice(0, 10)}T${time}`;
 	const plusMinutes = (start: string, minutes: number) => {
 		const date = new Date(`${start}:00Z`);
 		return new Date(date.getTime() + minutes * 60_000).toISOString().slice(0, 16);
@@ -124,7 +151,9 @@ function toOfferInput(offer: DemoOffer, organisationId: number, lookup: Lookup, 
 							}
 						]
 					};
-	const validTo = offer.validMonths ? addDays(`${today}T00:00`, offer.validMonths * 30).slice(0, 10) : undefined;
+	const validTo = offer.validMonths
+		? addDays(`${today}T00:00`, offer.validMonths * 30).slice(0, 10)
+		: undefined;
 	return {
 		organisationId,
 		title: offer.title,
@@ -137,13 +166,21 @@ function toOfferInput(offer: DemoOffer, organisationId: number, lookup: Lookup, 
 		cost:
 			offer.cost.kind === 'free'
 				? { kind: 'free' }
-				: { kind: offer.cost.kind, cents: Math.round(offer.cost.euro * 100), note: offer.cost.note },
+				: {
+						kind: offer.cost.kind,
+						cents: Math.round(offer.cost.euro * 100),
+						note: offer.cost.note
+					},
 		access: offer.access,
 		accessibility: offer.accessibility,
 		location:
 			'online' in offer.location
 				? { kind: 'online', url: offer.location.url }
-				: { kind: 'address', street: offer.location.street, placeId: placeOf(lookup, offer.location.place).id },
+				: {
+						kind: 'address',
+						street: offer.location.street,
+						placeId: placeOf(lookup, offer.location.place).id
+					},
 		schedule,
 		validFrom: today,
 		validTo,
@@ -202,7 +239,15 @@ async function seedKitzPage(
 		for (const [locale, role] of Object.entries(contact.roleTranslations)) {
 			await saveTranslation(
 				db,
-				{ entity: 'contact', entityId: contactId, locale: locale as Locale, field: 'role', value: role, status: 'reviewed', sourceText: contact.role },
+				{
+					entity: 'contact',
+					entityId: contactId,
+					locale: locale as Locale,
+					field: 'role',
+					value: role,
+					status: 'reviewed',
+					sourceText: contact.role
+				},
 				now
 			);
 		}

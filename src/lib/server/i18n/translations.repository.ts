@@ -54,7 +54,11 @@ export async function findTranslations(
 		.execute();
 }
 
-export async function findAllTranslationValues(db: Db, entity: string, entityId: number): Promise<string[]> {
+export async function findAllTranslationValues(
+	db: Db,
+	entity: string,
+	entityId: number
+): Promise<string[]> {
 	const rows = await db
 		.selectFrom('translations')
 		.select('value')

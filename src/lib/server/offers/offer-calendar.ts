@@ -29,7 +29,11 @@ export function berlinInstant(localDateTime: string): Date {
 export function offerCalendar(offer: OfferDetail, url: string, host: string): string {
 	const calendar = ical({
 		name: offer.title.text,
-		prodId: { company: 'KITZ', product: 'Angebotsfinder', language: offer.title.lang.toUpperCase() },
+		prodId: {
+			company: 'KITZ',
+			product: 'Angebotsfinder',
+			language: offer.title.lang.toUpperCase()
+		},
 		method: ICalCalendarMethod.PUBLISH,
 		timezone: { name: TIME_ZONE, generator: getVtimezoneComponent }
 	});

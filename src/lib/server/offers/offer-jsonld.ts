@@ -15,7 +15,11 @@ export function offerJsonLd(offer: OfferDetail, url: string): string {
 						addressLocality: offer.location.placeName,
 						addressCountry: 'DE'
 					},
-					geo: { '@type': 'GeoCoordinates', latitude: offer.location.lat, longitude: offer.location.lon }
+					geo: {
+						'@type': 'GeoCoordinates',
+						latitude: offer.location.lat,
+						longitude: offer.location.lon
+					}
 				};
 	const provider = {
 		'@type': 'Organization',
@@ -39,7 +43,9 @@ export function offerJsonLd(offer: OfferDetail, url: string): string {
 					...base,
 					'@type': 'Event',
 					startDate: berlinInstant(offer.nextDates[0]!.startsAt).toISOString(),
-					endDate: offer.nextDates[0]!.endsAt ? berlinInstant(offer.nextDates[0]!.endsAt).toISOString() : undefined,
+					endDate: offer.nextDates[0]!.endsAt
+						? berlinInstant(offer.nextDates[0]!.endsAt).toISOString()
+						: undefined,
 					eventAttendanceMode:
 						offer.location.kind === 'online'
 							? 'https://schema.org/OnlineEventAttendanceMode'
@@ -47,6 +53,12 @@ export function offerJsonLd(offer: OfferDetail, url: string): string {
 					location,
 					organizer: provider
 				}
-			: { ...base, '@type': 'Service', provider, areaServed: offer.districtName, availableChannel: location };
+			: {
+					...base,
+					'@type': 'Service',
+					provider,
+					areaServed: offer.districtName,
+					availableChannel: location
+				};
 	return JSON.stringify(data).replace(/</g, '\\u003c');
 }

@@ -24,9 +24,19 @@ export interface OfferDetail extends OfferRelations {
 	languageLevel: string;
 	location:
 		| { kind: 'online'; url: string }
-		| { kind: 'address'; street: string; postcode: string | null; placeName: string; lat: number; lon: number };
+		| {
+				kind: 'address';
+				street: string;
+				postcode: string | null;
+				placeName: string;
+				lat: number;
+				lon: number;
+		  };
 	districtName: string;
-	schedule: { kind: string; series: { startsAt: string; endsAt: string | null; rrule: string | null }[] };
+	schedule: {
+		kind: string;
+		series: { startsAt: string; endsAt: string | null; rrule: string | null }[];
+	};
 	nextDates: Occurrence[];
 	validFrom: string | null;
 	validTo: string | null;
@@ -58,7 +68,12 @@ export async function getPublishedOffer(
 		localizeMany(
 			db,
 			'offer',
-			[{ id: row.id, fields: { title: row.title, summary: row.summary, description: row.description } }],
+			[
+				{
+					id: row.id,
+					fields: { title: row.title, summary: row.summary, description: row.description }
+				}
+			],
 			locale
 		),
 		findRelations(db, [row.id]),
@@ -89,7 +104,10 @@ export async function getPublishedOffer(
 						lon: row.placeLon ?? 0
 					},
 		districtName: row.districtName,
-		schedule: { kind: row.scheduleKind, series: series.map(({ startsAt, endsAt, rrule }) => ({ startsAt, endsAt, rrule })) },
+		schedule: {
+			kind: row.scheduleKind,
+			series: series.map(({ startsAt, endsAt, rrule }) => ({ startsAt, endsAt, rrule }))
+		},
 		nextDates,
 		validFrom: row.validFrom,
 		validTo: row.validTo,

@@ -7,7 +7,9 @@ export class OfferNotFoundError extends Error {
 
 export class OfferValidationError extends Error {
 	constructor(readonly issues: { path: string; message: string }[]) {
-		super(`Offer is invalid: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`);
+		super(
+			`Offer is invalid: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`
+		);
 	}
 }
 

@@ -11,11 +11,19 @@ export interface OfferRelations {
 	accessibility: string[];
 }
 
-export async function insertOrganisation(db: Db, row: Insertable<OrganisationsTable>): Promise<number> {
-	return (await db.insertInto('organisations').values(row).returning('id').executeTakeFirstOrThrow()).id;
+export async function insertOrganisation(
+	db: Db,
+	row: Insertable<OrganisationsTable>
+): Promise<number> {
+	return (
+		await db.insertInto('organisations').values(row).returning('id').executeTakeFirstOrThrow()
+	).id;
 }
 
-export async function findOrganisationDistrict(db: Db, organisationId: number): Promise<number | undefined> {
+export async function findOrganisationDistrict(
+	db: Db,
+	organisationId: number
+): Promise<number | undefined> {
 	const row = await db
 		.selectFrom('organisations')
 		.select('districtId')
@@ -32,7 +40,11 @@ export async function setOfferSlug(db: Db, offerId: number, slug: string): Promi
 	await db.updateTable('offers').set({ slug }).where('id', '=', offerId).execute();
 }
 
-export async function insertRelations(db: Db, offerId: number, relations: OfferRelations): Promise<void> {
+export async function insertRelations(
+	db: Db,
+	offerId: number,
+	relations: OfferRelations
+): Promise<void> {
 	const { actionFields, targetGroups, languages, accessibility } = relations;
 	if (actionFields.length)
 		await db
@@ -56,16 +68,38 @@ export async function insertRelations(db: Db, offerId: number, relations: OfferR
 			.execute();
 }
 
-export async function findRelations(db: Db, offerIds: number[]): Promise<Map<number, OfferRelations>> {
+export async function findRelations(
+	db: Db,
+	offerIds: number[]
+): Promise<Map<number, OfferRelations>> {
 	const result = new Map<number, OfferRelations>(
-		offerIds.map((id) => [id, { actionFields: [], targetGroups: [], languages: [], accessibility: [] }])
+		offerIds.map((id) => [
+			id,
+			{ actionFields: [], targetGroups: [], languages: [], accessibility: [] }
+		])
 	);
 	if (offerIds.length === 0) return result;
 	const [fields, groups, languages, features] = await Promise.all([
-		db.selectFrom('offerActionFields').select(['offerId', 'actionField as value']).where('offerId', 'in', offerIds).execute(),
-		db.selectFrom('offerTargetGroups').select(['offerId', 'targetGroup as value']).where('offerId', 'in', offerIds).execute(),
-		db.selectFrom('offerLanguages').select(['offerId', 'language as value']).where('offerId', 'in', offerIds).execute(),
-		db.selectFrom('offerAccessibility').select(['offerId', 'feature as value']).where('offerId', 'in', offerIds).execute()
+		db
+			.selectFrom('offerActionFields')
+			.select(['offerId', 'actionField as value'])
+			.where('offerId', 'in', offerIds)
+			.execute(),
+		db
+			.selectFrom('offerTargetGroups')
+			.select(['offerId', 'targetGroup as value'])
+			.where('offerId', 'in', offerIds)
+			.execute(),
+		db
+			.selectFrom('offerLanguages')
+			.select(['offerId', 'language as value'])
+			.where('offerId', 'in', offerIds)
+			.execute(),
+		db
+			.selectFrom('offerAccessibility')
+			.select(['offerId', 'feature as value'])
+			.where('offerId', 'in', offerIds)
+			.execute()
 	]);
 	const add = (rows: { offerId: number; value: string }[], key: keyof OfferRelations) => {
 		for (const row of rows) result.get(row.offerId)?.[key].push(row.value);
@@ -199,7 +233,12 @@ export async function findPublishedOfferBySlug(db: Db, slug: string, today: stri
 		.executeTakeFirst();
 }
 
-export async function findUpcomingOccurrences(db: Db, offerId: number, from: string, limit: number) {
+export async function findUpcomingOccurrences(
+	db: Db,
+	offerId: number,
+	from: string,
+	limit: number
+) {
 	return db
 		.selectFrom('offerOccurrences')
 		.select(['startsAt', 'endsAt'])

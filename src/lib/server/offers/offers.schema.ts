@@ -111,19 +111,34 @@ export const offerInputSchema = z
 		languageLevel: z.enum(LANGUAGE_LEVELS),
 		cost: z.discriminatedUnion('kind', [
 			z.object({ kind: z.literal('free') }),
-			z.object({ kind: z.literal('amount'), cents: z.number().int().min(0), note: optionalText(300) }),
-			z.object({ kind: z.literal('reduced'), cents: z.number().int().min(0), note: optionalText(300) })
+			z.object({
+				kind: z.literal('amount'),
+				cents: z.number().int().min(0),
+				note: optionalText(300)
+			}),
+			z.object({
+				kind: z.literal('reduced'),
+				cents: z.number().int().min(0),
+				note: optionalText(300)
+			})
 		]),
 		access: z.enum(ACCESS_KINDS),
 		accessibility: z.array(z.enum(ACCESSIBILITY_FEATURES)).default([]),
 		location: z.discriminatedUnion('kind', [
-			z.object({ kind: z.literal('address'), street: text(200), placeId: z.number().int().positive() }),
+			z.object({
+				kind: z.literal('address'),
+				street: text(200),
+				placeId: z.number().int().positive()
+			}),
 			z.object({ kind: z.literal('online'), url: z.string().url().max(500) })
 		]),
 		schedule: z.discriminatedUnion('kind', [
 			z.object({ kind: z.literal('appointment') }),
 			z.object({ kind: z.literal('dates'), entries: z.array(scheduleEntrySchema).min(1).max(200) }),
-			z.object({ kind: z.literal('recurring'), entries: z.array(scheduleEntrySchema).min(1).max(20) })
+			z.object({
+				kind: z.literal('recurring'),
+				entries: z.array(scheduleEntrySchema).min(1).max(20)
+			})
 		]),
 		validFrom: z.string().regex(DATE).optional(),
 		validTo: z.string().regex(DATE).optional(),

@@ -4,8 +4,18 @@ import type { DB } from '../db/schema.js';
 import { findAllTranslationValues } from '../i18n/translations.repository.js';
 import { saveTranslation } from '../i18n/translations.service.js';
 import { textSearchFor } from '../search/text-search.js';
-import { InvalidRecurrenceError, addDays, berlinNow, expandSchedule, parseRecurrence } from './schedule.js';
-import { OfferNotFoundError, OfferValidationError, UnknownOrganisationError } from './offers.errors.js';
+import {
+	InvalidRecurrenceError,
+	addDays,
+	berlinNow,
+	expandSchedule,
+	parseRecurrence
+} from './schedule.js';
+import {
+	OfferNotFoundError,
+	OfferValidationError,
+	UnknownOrganisationError
+} from './offers.errors.js';
 import {
 	findOrganisationDistrict,
 	findSchedules,
@@ -42,7 +52,11 @@ export function slugify(text: string): string {
 }
 
 /** Validates and stores a new offer with its schedule, occurrences and search entry. */
-export async function createOffer(db: Kysely<DB>, input: OfferInput, now = new Date()): Promise<number> {
+export async function createOffer(
+	db: Kysely<DB>,
+	input: OfferInput,
+	now = new Date()
+): Promise<number> {
 	const parsed = offerInputSchema.safeParse(input);
 	if (!parsed.success) {
 		throw new OfferValidationError(
@@ -53,13 +67,17 @@ export async function createOffer(db: Kysely<DB>, input: OfferInput, now = new D
 	const entries = offer.schedule.kind === 'appointment' ? [] : offer.schedule.entries;
 	for (const [index, entry] of entries.entries()) {
 		if (offer.schedule.kind === 'recurring' && !entry.rrule)
-			throw new OfferValidationError([{ path: `schedule.entries.${index}.rrule`, message: 'required' }]);
+			throw new OfferValidationError([
+				{ path: `schedule.entries.${index}.rrule`, message: 'required' }
+			]);
 		if (entry.rrule) {
 			try {
 				parseRecurrence(entry.rrule, entry.startsAt);
 			} catch (error) {
 				if (!(error instanceof InvalidRecurrenceError)) throw error;
-				throw new OfferValidationError([{ path: `schedule.entries.${index}.rrule`, message: error.message }]);
+				throw new OfferValidationError([
+					{ path: `schedule.entries.${index}.rrule`, message: error.message }
+				]);
 			}
 		}
 	}
@@ -122,7 +140,11 @@ export async function translateOffer(
 			const value = fields[field]?.trim();
 			if (!value) continue;
 			const sourceText = field === 'description' ? source.description : source[field];
-			await saveTranslation(trx, { entity: 'offer', entityId: offerId, locale, field, value, status, sourceText }, now);
+			await saveTranslation(
+				trx,
+				{ entity: 'offer', entityId: offerId, locale, field, value, status, sourceText },
+				now
+			);
 		}
 		await reindexOffer(trx, offerId);
 	});
@@ -142,11 +164,19 @@ export async function reindexOffer(db: Db, offerId: number): Promise<void> {
 	});
 }
 
-export async function refreshOfferOccurrences(db: Db, offerId: number, now = new Date()): Promise<void> {
+export async function refreshOfferOccurrences(
+	db: Db,
+	offerId: number,
+	now = new Date()
+): Promise<void> {
 	const from = berlinNow(now).slice(0, 10) + 'T00:00';
 	const schedules = await findSchedules(db, [offerId]);
 	const occurrences = expandSchedule(
-		schedules.map((s) => ({ startsAt: s.startsAt, endsAt: s.endsAt ?? undefined, rrule: s.rrule ?? undefined })),
+		schedules.map((s) => ({
+			startsAt: s.startsAt,
+			endsAt: s.endsAt ?? undefined,
+			rrule: s.rrule ?? undefined
+		})),
 		from,
 		addDays(from, OCCURRENCE_HORIZON_DAYS)
 	);

@@ -92,7 +92,6 @@ export interface OfferOccurrencesTable {
 	endsAt: string | null;
 }
 
-
 export type OfferRow = Selectable<OffersTable>;
 export type NewOfferRow = Insertable<OffersTable>;
 export type OrganisationRow = Selectable<OrganisationsTable>;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, berlinNow, expandSchedule, InvalidRecurrenceError, parseRecurrence } from './schedule.js';
+import {
+	addDays,
+	berlinNow,
+	expandSchedule,
+	InvalidRecurrenceError,
+	parseRecurrence
+} from './schedule.js';
 
 describe('expandSchedule', () => {
 	it('expands a weekly rule within the window, keeping wall-clock time across DST', () => {
@@ -49,7 +55,13 @@ describe('expandSchedule', () => {
 
 describe('parseRecurrence', () => {
 	it('rejects what is not an RRULE', () => {
-		for (const rule of ['', 'every tuesday', 'FREQ=SOMETIMES', 'BYDAY=TU', 'DTSTART=2020;FREQ=DAILY']) {
+		for (const rule of [
+			'',
+			'every tuesday',
+			'FREQ=SOMETIMES',
+			'BYDAY=TU',
+			'DTSTART=2020;FREQ=DAILY'
+		]) {
 			expect(() => parseRecurrence(rule, '2026-01-01T10:00')).toThrow(InvalidRecurrenceError);
 		}
 	});

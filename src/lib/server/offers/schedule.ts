@@ -61,7 +61,10 @@ export function expandSchedule(entries: ScheduleEntry[], from: string, to: strin
 		for (const occurrenceStart of starts) {
 			occurrences.push({
 				startsAt: fromFloating(occurrenceStart),
-				endsAt: durationMs === null ? null : fromFloating(new Date(occurrenceStart.getTime() + durationMs))
+				endsAt:
+					durationMs === null
+						? null
+						: fromFloating(new Date(occurrenceStart.getTime() + durationMs))
 			});
 		}
 	}

@@ -5,7 +5,15 @@ type Db = Kysely<DB> | Transaction<DB>;
 
 export async function insertPage(
 	db: Db,
-	page: { districtId: number; organisationId: number | null; slug: string; title: string; summary: string; body: string; updatedAt: string }
+	page: {
+		districtId: number;
+		organisationId: number | null;
+		slug: string;
+		title: string;
+		summary: string;
+		body: string;
+		updatedAt: string;
+	}
 ): Promise<number> {
 	return (await db.insertInto('pages').values(page).returning('id').executeTakeFirstOrThrow()).id;
 }
@@ -48,7 +56,18 @@ export async function findContacts(db: Db, organisationId: number) {
 
 export async function insertContact(
 	db: Db,
-	contact: { organisationId: number; name: string; role: string; email: string | null; phone: string | null; room: string | null; languages: string; position: number }
+	contact: {
+		organisationId: number;
+		name: string;
+		role: string;
+		email: string | null;
+		phone: string | null;
+		room: string | null;
+		languages: string;
+		position: number;
+	}
 ): Promise<number> {
-	return (await db.insertInto('contactPersons').values(contact).returning('id').executeTakeFirstOrThrow()).id;
+	return (
+		await db.insertInto('contactPersons').values(contact).returning('id').executeTakeFirstOrThrow()
+	).id;
 }

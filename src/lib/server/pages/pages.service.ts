@@ -29,11 +29,20 @@ export interface ContentPage {
 	}[];
 }
 
-export async function getPage(db: Kysely<DB>, slug: string, locale: Locale): Promise<ContentPage | undefined> {
+export async function getPage(
+	db: Kysely<DB>,
+	slug: string,
+	locale: Locale
+): Promise<ContentPage | undefined> {
 	const page = await findPage(db, slug);
 	if (!page) return undefined;
 	const texts = (
-		await localizeMany(db, 'page', [{ id: page.id, fields: { title: page.title, summary: page.summary, body: page.body } }], locale)
+		await localizeMany(
+			db,
+			'page',
+			[{ id: page.id, fields: { title: page.title, summary: page.summary, body: page.body } }],
+			locale
+		)
 	).get(page.id)!;
 	const contacts = page.organisationId ? await findContacts(db, page.organisationId) : [];
 	const roles = await localizeMany(

@@ -24,11 +24,22 @@ export interface PlaceRecord {
 }
 
 export async function listDistricts(db: Db): Promise<DistrictRecord[]> {
-	return db.selectFrom('districts').select(['id', 'slug', 'name', 'kind', 'ags']).orderBy('id').execute();
+	return db
+		.selectFrom('districts')
+		.select(['id', 'slug', 'name', 'kind', 'ags'])
+		.orderBy('id')
+		.execute();
 }
 
-export async function insertDistrict(db: Db, district: Omit<DistrictRecord, 'id'>): Promise<number> {
-	const row = await db.insertInto('districts').values(district).returning('id').executeTakeFirstOrThrow();
+export async function insertDistrict(
+	db: Db,
+	district: Omit<DistrictRecord, 'id'>
+): Promise<number> {
+	const row = await db
+		.insertInto('districts')
+		.values(district)
+		.returning('id')
+		.executeTakeFirstOrThrow();
 	return row.id;
 }
 
@@ -41,11 +52,18 @@ export async function listPlaces(db: Db): Promise<PlaceRecord[]> {
 }
 
 export async function findPlaceIdsByPostcode(db: Db, postcode: string): Promise<number[]> {
-	const rows = await db.selectFrom('placePostcodes').select('placeId').where('postcode', '=', postcode).execute();
+	const rows = await db
+		.selectFrom('placePostcodes')
+		.select('placeId')
+		.where('postcode', '=', postcode)
+		.execute();
 	return rows.map((row) => row.placeId);
 }
 
-export async function listPostcodes(db: Db, placeIds: number[]): Promise<{ placeId: number; postcode: string }[]> {
+export async function listPostcodes(
+	db: Db,
+	placeIds: number[]
+): Promise<{ placeId: number; postcode: string }[]> {
 	if (placeIds.length === 0) return [];
 	return db
 		.selectFrom('placePostcodes')
@@ -56,7 +74,11 @@ export async function listPostcodes(db: Db, placeIds: number[]): Promise<{ place
 }
 
 /** Inserts or updates by (district, name); returns the place id. */
-export async function upsertPlace(db: Db, place: NewPlaceRow, postcodes: string[]): Promise<number> {
+export async function upsertPlace(
+	db: Db,
+	place: NewPlaceRow,
+	postcodes: string[]
+): Promise<number> {
 	const existing = await db
 		.selectFrom('places')
 		.select('id')

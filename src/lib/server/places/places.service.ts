@@ -41,24 +41,36 @@ export async function importPlacesCsv(
 	const prepared = rows.map(({ line, row }) => {
 		const merged = { ...extra.get(row.ags ?? ''), ...withoutEmpty(row) };
 		const ags = merged.ags ?? '';
-		if (!/^\d{8}$/.test(ags)) throw new PlaceImportError(line, `official key "${ags}" must have 8 digits`);
+		if (!/^\d{8}$/.test(ags))
+			throw new PlaceImportError(line, `official key "${ags}" must have 8 digits`);
 		const districtId = districts.get(ags.slice(0, 5));
 		if (districtId === undefined)
 			throw new PlaceImportError(line, `no district with key ${ags.slice(0, 5)} exists`);
 		const lat = Number(merged.lat);
 		const lon = Number(merged.lon);
-		if (!Number.isFinite(lat) || Math.abs(lat) > 90) throw new PlaceImportError(line, 'latitude is not a number in −90…90');
+		if (!Number.isFinite(lat) || Math.abs(lat) > 90)
+			throw new PlaceImportError(line, 'latitude is not a number in −90…90');
 		if (!Number.isFinite(lon) || Math.abs(lon) > 180)
 			throw new PlaceImportError(line, 'longitude is not a number in −180…180');
 		const name = (merged.name ?? '').trim();
 		if (!name) throw new PlaceImportError(line, 'name is empty');
 		const postcodes = (merged.postcodes ?? '').split(/[\s,;]+/).filter(Boolean);
 		const badPostcode = postcodes.find((code) => !POSTCODE.test(code));
-		if (badPostcode) throw new PlaceImportError(line, `postcode "${badPostcode}" must have 5 digits`);
+		if (badPostcode)
+			throw new PlaceImportError(line, `postcode "${badPostcode}" must have 5 digits`);
 		const population = merged.population ? Number(merged.population) : null;
 		const geonamesId = merged.geonames_id ? Number(merged.geonames_id) : null;
 		return {
-			place: { districtId, ags, name, amt: merged.amt?.trim() || null, lat, lon, population, geonamesId },
+			place: {
+				districtId,
+				ags,
+				name,
+				amt: merged.amt?.trim() || null,
+				lat,
+				lon,
+				population,
+				geonamesId
+			},
 			postcodes
 		};
 	});

@@ -20,7 +20,9 @@ export async function loadReferencePlaces(db: Kysely<DB>, contentDir: string): P
 	const folder = join(contentDir, 'places');
 	const districts = z
 		.array(districtSchema)
-		.parse(parse(await readFile(join(folder, 'districts.csv'), 'utf8'), { columns: true, trim: true }));
+		.parse(
+			parse(await readFile(join(folder, 'districts.csv'), 'utf8'), { columns: true, trim: true })
+		);
 	await db.transaction().execute(async (trx) => {
 		for (const district of districts) await insertDistrict(trx, district);
 	});

@@ -41,7 +41,13 @@ export async function upcomingDates(
 	const now = options.now ?? new Date();
 	const from = berlinNow(now);
 	const { resolved } = await resolveFilters(db, filters, [], now);
-	const rows = await findOccurrences(db, resolved, from, addDays(from, options.days), options.limit);
+	const rows = await findOccurrences(
+		db,
+		resolved,
+		from,
+		addDays(from, options.days),
+		options.limit
+	);
 	return withCards(db, rows, locale);
 }
 
@@ -55,7 +61,8 @@ export async function calendarWeek(
 ): Promise<CalendarWeek> {
 	const notices: SearchNotice[] = [];
 	let monday = week ? mondayOfIsoWeek(week) : null;
-	if (week && !monday) notices.push({ key: 'calendar.notice.badWeek', params: { value: week.slice(0, 20) } });
+	if (week && !monday)
+		notices.push({ key: 'calendar.notice.badWeek', params: { value: week.slice(0, 20) } });
 	monday ??= mondayOf(berlinNow(now).slice(0, 10));
 	const from = `${monday}T00:00`;
 	const to = addDays(from, 7);
@@ -83,7 +90,12 @@ async function withCards(
 	rows: { offerId: number; startsAt: string; endsAt: string | null }[],
 	locale: Locale
 ): Promise<CalendarEntry[]> {
-	const cards = new Map((await offerCards(db, [...new Set(rows.map((row) => row.offerId))], locale)).map((c) => [c.id, c]));
+	const cards = new Map(
+		(await offerCards(db, [...new Set(rows.map((row) => row.offerId))], locale)).map((c) => [
+			c.id,
+			c
+		])
+	);
 	return rows.flatMap((row) => {
 		const offer = cards.get(row.offerId);
 		return offer ? [{ startsAt: row.startsAt, endsAt: row.endsAt, offer }] : [];

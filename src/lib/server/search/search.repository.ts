@@ -29,15 +29,25 @@ type OfferScope = ExpressionBuilder<DB, 'offers'>;
 function offersWith(eb: OfferScope, dimension: keyof typeof RELATION, values: string[]) {
 	switch (dimension) {
 		case 'actionFields':
-			return eb.selectFrom('offerActionFields').select('offerId').where('actionField', 'in', values);
+			return eb
+				.selectFrom('offerActionFields')
+				.select('offerId')
+				.where('actionField', 'in', values);
 		case 'languages':
 			return eb.selectFrom('offerLanguages').select('offerId').where('language', 'in', values);
 		case 'targetGroups':
-			return eb.selectFrom('offerTargetGroups').select('offerId').where('targetGroup', 'in', values);
+			return eb
+				.selectFrom('offerTargetGroups')
+				.select('offerId')
+				.where('targetGroup', 'in', values);
 	}
 }
 
-function conditions(eb: OfferScope, filters: ResolvedFilters, except?: FacetDimension): Expression<SqlBool> {
+function conditions(
+	eb: OfferScope,
+	filters: ResolvedFilters,
+	except?: FacetDimension
+): Expression<SqlBool> {
 	const all: Expression<SqlBool>[] = [
 		eb('offers.status', '=', 'published'),
 		eb.or([eb('offers.validTo', 'is', null), eb('offers.validTo', '>=', filters.today)])
@@ -68,7 +78,9 @@ function filtered(db: Kysely<DB>, filters: ResolvedFilters, except?: FacetDimens
 }
 
 export async function countOffers(db: Kysely<DB>, filters: ResolvedFilters): Promise<number> {
-	const row = await filtered(db, filters).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirst();
+	const row = await filtered(db, filters)
+		.select((eb) => eb.fn.countAll<number>().as('count'))
+		.executeTakeFirst();
 	return Number(row?.count ?? 0);
 }
 
@@ -91,7 +103,9 @@ export async function findOfferIds(
 		const distances = [...filters.placeDistances];
 		query = query.orderBy(
 			sql`case ${sql.join(
-				distances.map(([placeId, km]) => sql`when offers.place_id = ${placeId} then cast(${km} as real)`),
+				distances.map(
+					([placeId, km]) => sql`when offers.place_id = ${placeId} then cast(${km} as real)`
+				),
 				sql` `
 			)} else 100000 end`
 		);
@@ -99,7 +113,12 @@ export async function findOfferIds(
 	if (sort !== 'title') {
 		query = query.orderBy(sql`offers.next_starts_at is null`).orderBy('offers.nextStartsAt');
 	}
-	const rows = await query.orderBy('offers.title').orderBy('offers.id').limit(limit).offset(offset).execute();
+	const rows = await query
+		.orderBy('offers.title')
+		.orderBy('offers.id')
+		.limit(limit)
+		.offset(offset)
+		.execute();
 	return rows.map((row) => row.id);
 }
 

@@ -28,12 +28,21 @@ export interface SearchNotice {
 	params?: Record<string, string | number>;
 }
 
-const pick = <T extends string>(allowed: readonly T[], values: string[], name: string, notices: SearchNotice[]) => {
+const pick = <T extends string>(
+	allowed: readonly T[],
+	values: string[],
+	name: string,
+	notices: SearchNotice[]
+) => {
 	const kept: T[] = [];
 	for (const value of values) {
 		if ((allowed as readonly string[]).includes(value)) {
 			if (!kept.includes(value as T)) kept.push(value as T);
-		} else notices.push({ key: 'search.notice.unknownValue', params: { name, value: value.slice(0, 40) } });
+		} else
+			notices.push({
+				key: 'search.notice.unknownValue',
+				params: { name, value: value.slice(0, 40) }
+			});
 	}
 	return kept;
 };
@@ -47,7 +56,10 @@ function textParam(params: URLSearchParams, name: string, max: number): string {
 }
 
 /** Reads the search URL leniently: unknown or absurd values are dropped with a notice. */
-export function parseSearchParams(params: URLSearchParams): { filters: SearchFilters; notices: SearchNotice[] } {
+export function parseSearchParams(params: URLSearchParams): {
+	filters: SearchFilters;
+	notices: SearchNotice[];
+} {
 	const notices: SearchNotice[] = [];
 	let query = textParam(params, 'q', MAX_QUERY_LENGTH + 1);
 	if (query.length > MAX_QUERY_LENGTH) {
@@ -59,7 +71,11 @@ export function parseSearchParams(params: URLSearchParams): { filters: SearchFil
 	if (radiusText) {
 		const radius = Number(radiusText);
 		if ((RADII_KM as readonly number[]).includes(radius)) radiusKm = radius;
-		else notices.push({ key: 'search.notice.unknownValue', params: { name: 'radius', value: radiusText.slice(0, 40) } });
+		else
+			notices.push({
+				key: 'search.notice.unknownValue',
+				params: { name: 'radius', value: radiusText.slice(0, 40) }
+			});
 	}
 	const sortText = params.get('sort');
 	const sort = sortText ? (pick(SORTS, [sortText], 'sort', notices)[0] ?? null) : null;
@@ -109,4 +125,8 @@ export function searchParamsOf(filters: Partial<SearchFilters>): URLSearchParams
 	return params;
 }
 
-export const FACET_DIMENSIONS = { actionFields: ACTION_FIELDS, languages: DELIVERY_LANGUAGES, targetGroups: TARGET_GROUPS };
+export const FACET_DIMENSIONS = {
+	actionFields: ACTION_FIELDS,
+	languages: DELIVERY_LANGUAGES,
+	targetGroups: TARGET_GROUPS
+};

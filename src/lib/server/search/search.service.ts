@@ -69,12 +69,24 @@ export async function searchOffers(
 		page = pageCount;
 	}
 
-	const ids = total ? await findOfferIds(db, resolved, sort, PAGE_SIZE, (page - 1) * PAGE_SIZE) : [];
+	const ids = total
+		? await findOfferIds(db, resolved, sort, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+		: [];
 	const [items, facets] = await Promise.all([
 		offerCards(db, ids, locale, placeDistances),
 		options.withFacets === false ? emptyFacets() : facetCounts(db, resolved)
 	]);
-	return { filters: { ...filters, page }, sort, total, page, pageCount, items, facets, near, notices };
+	return {
+		filters: { ...filters, page },
+		sort,
+		total,
+		page,
+		pageCount,
+		items,
+		facets,
+		near,
+		notices
+	};
 }
 
 /** Turns the visitor's filters into database terms, adding a notice for each that cannot apply. */
@@ -88,7 +100,11 @@ export async function resolveFilters(
 	if (filters.district) {
 		const district = (await listDistricts(db)).find((d) => d.slug === filters.district);
 		if (district) districtId = district.id;
-		else notices.push({ key: 'search.notice.unknownValue', params: { name: 'district', value: filters.district } });
+		else
+			notices.push({
+				key: 'search.notice.unknownValue',
+				params: { name: 'district', value: filters.district }
+			});
 	}
 
 	let near: SearchResult['near'] = null;
@@ -98,7 +114,9 @@ export async function resolveFilters(
 		if (place) {
 			near = { place, radiusKm: filters.radiusKm };
 			const within = await placesWithin(db, place, filters.radiusKm);
-			placeDistances = new Map(within.map((entry) => [entry.place.id, Math.round(entry.distanceKm * 10) / 10]));
+			placeDistances = new Map(
+				within.map((entry) => [entry.place.id, Math.round(entry.distanceKm * 10) / 10])
+			);
 		} else {
 			notices.push({ key: 'search.notice.unknownPlace', params: { value: filters.near } });
 		}
@@ -134,11 +152,12 @@ function effectiveSort(filters: SearchFilters, hasTerms: boolean, hasRadius: boo
 
 async function facetCounts(db: Kysely<DB>, filters: ResolvedFilters) {
 	const dimensions: FacetDimension[] = ['actionFields', 'languages', 'targetGroups', 'places'];
-	const counts = await Promise.all(dimensions.map((dimension) => countFacet(db, filters, dimension)));
-	return Object.fromEntries(dimensions.map((dimension, index) => [dimension, counts[index]])) as Record<
-		FacetDimension,
-		FacetCount[]
-	>;
+	const counts = await Promise.all(
+		dimensions.map((dimension) => countFacet(db, filters, dimension))
+	);
+	return Object.fromEntries(
+		dimensions.map((dimension, index) => [dimension, counts[index]])
+	) as Record<FacetDimension, FacetCount[]>;
 }
 
 function emptyFacets(): Record<FacetDimension, FacetCount[]> {

@@ -28,11 +28,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('place_postcodes')
-		.addColumn('place_id', 'integer', (c) => c.notNull().references('places.id').onDelete('cascade'))
+		.addColumn('place_id', 'integer', (c) =>
+			c.notNull().references('places.id').onDelete('cascade')
+		)
 		.addColumn('postcode', 'text', (c) => c.notNull())
 		.addPrimaryKeyConstraint('place_postcodes_pk', ['place_id', 'postcode'])
 		.execute();
-	await db.schema.createIndex('place_postcodes_postcode').on('place_postcodes').column('postcode').execute();
+	await db.schema
+		.createIndex('place_postcodes_postcode')
+		.on('place_postcodes')
+		.column('postcode')
+		.execute();
 
 	await db.schema
 		.createTable('organisations')
@@ -96,9 +102,21 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('updated_at', 'text', (c) => c.notNull())
 		.addColumn('last_verified_at', 'text', (c) => c.notNull())
 		.execute();
-	await db.schema.createIndex('offers_status_place').on('offers').columns(['status', 'place_id']).execute();
-	await db.schema.createIndex('offers_organisation').on('offers').column('organisation_id').execute();
-	await db.schema.createIndex('offers_next_starts_at').on('offers').column('next_starts_at').execute();
+	await db.schema
+		.createIndex('offers_status_place')
+		.on('offers')
+		.columns(['status', 'place_id'])
+		.execute();
+	await db.schema
+		.createIndex('offers_organisation')
+		.on('offers')
+		.column('organisation_id')
+		.execute();
+	await db.schema
+		.createIndex('offers_next_starts_at')
+		.on('offers')
+		.column('next_starts_at')
+		.execute();
 
 	for (const [table, column] of [
 		['offer_action_fields', 'action_field'],
@@ -108,31 +126,49 @@ export async function up(db: Kysely<any>): Promise<void> {
 	] as const) {
 		await db.schema
 			.createTable(table)
-			.addColumn('offer_id', 'integer', (c) => c.notNull().references('offers.id').onDelete('cascade'))
+			.addColumn('offer_id', 'integer', (c) =>
+				c.notNull().references('offers.id').onDelete('cascade')
+			)
 			.addColumn(column, 'text', (c) => c.notNull())
 			.addPrimaryKeyConstraint(`${table}_pk`, ['offer_id', column])
 			.execute();
-		await db.schema.createIndex(`${table}_by_value`).on(table).columns([column, 'offer_id']).execute();
+		await db.schema
+			.createIndex(`${table}_by_value`)
+			.on(table)
+			.columns([column, 'offer_id'])
+			.execute();
 	}
 
 	await db.schema
 		.createTable('offer_schedules')
 		.$call(idColumn(db))
-		.addColumn('offer_id', 'integer', (c) => c.notNull().references('offers.id').onDelete('cascade'))
+		.addColumn('offer_id', 'integer', (c) =>
+			c.notNull().references('offers.id').onDelete('cascade')
+		)
 		.addColumn('starts_at', 'text', (c) => c.notNull())
 		.addColumn('ends_at', 'text')
 		.addColumn('rrule', 'text')
 		.execute();
-	await db.schema.createIndex('offer_schedules_offer').on('offer_schedules').column('offer_id').execute();
+	await db.schema
+		.createIndex('offer_schedules_offer')
+		.on('offer_schedules')
+		.column('offer_id')
+		.execute();
 
 	await db.schema
 		.createTable('offer_occurrences')
-		.addColumn('offer_id', 'integer', (c) => c.notNull().references('offers.id').onDelete('cascade'))
+		.addColumn('offer_id', 'integer', (c) =>
+			c.notNull().references('offers.id').onDelete('cascade')
+		)
 		.addColumn('starts_at', 'text', (c) => c.notNull())
 		.addColumn('ends_at', 'text')
 		.addPrimaryKeyConstraint('offer_occurrences_pk', ['offer_id', 'starts_at'])
 		.execute();
-	await db.schema.createIndex('offer_occurrences_starts_at').on('offer_occurrences').column('starts_at').execute();
+	await db.schema
+		.createIndex('offer_occurrences_starts_at')
+		.on('offer_occurrences')
+		.column('starts_at')
+		.execute();
 
 	await db.schema
 		.createTable('pages')
@@ -170,7 +206,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 	if (isPostgres(db)) {
 		await db.schema
 			.createTable('offer_search')
-			.addColumn('offer_id', 'integer', (c) => c.primaryKey().references('offers.id').onDelete('cascade'))
+			.addColumn('offer_id', 'integer', (c) =>
+				c.primaryKey().references('offers.id').onDelete('cascade')
+			)
 			.addColumn('document', sql`tsvector`, (c) => c.notNull())
 			.execute();
 		await sql`create index offer_search_document on offer_search using gin (document)`.execute(db);

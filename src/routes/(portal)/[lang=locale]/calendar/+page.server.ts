@@ -7,7 +7,12 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const { database } = await getApp();
 	const { filters, notices } = parseSearchParams(url.searchParams);
-	const week = await calendarWeek(database.db, filters, url.searchParams.get('week'), locals.locale);
+	const week = await calendarWeek(
+		database.db,
+		filters,
+		url.searchParams.get('week'),
+		locals.locale
+	);
 	const withWeek = (value: string) => {
 		const params = searchParamsOf({ ...filters, page: 1 });
 		params.set('week', value);

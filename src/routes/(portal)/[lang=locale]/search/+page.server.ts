@@ -9,7 +9,9 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const { database } = await getApp();
 	const { filters, notices } = parseSearchParams(url.searchParams);
 	const result = await searchOffers(database.db, filters, locals.locale, { notices });
-	const placeNames = new Map((await allPlaces(database.db)).map((place) => [String(place.id), place.name]));
+	const placeNames = new Map(
+		(await allPlaces(database.db)).map((place) => [String(place.id), place.name])
+	);
 	const pageHref = (page: number) => `?${searchParamsOf({ ...result.filters, page })}`;
 	return {
 		result,

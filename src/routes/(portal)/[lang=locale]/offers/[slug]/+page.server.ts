@@ -14,7 +14,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		return {
 			offer,
 			descriptionHtml: renderMarkdown(offer.description.text),
-			jsonLd: offerJsonLd(offer, pageUrl),
+			jsonLdTag: `<script type="application/ld+json">${offerJsonLd(offer, pageUrl)}</script>`,
 			pageUrl
 		};
 	} catch (failure) {

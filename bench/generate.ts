@@ -1,0 +1,137 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../src/lib/server/db/schema.js';
+import {
+	ACTION_FIELDS,
+	DELIVERY_LANGUAGES,
+	TARGET_GROUPS
+} from '../src/lib/server/offers/offers.schema.js';
+import { listPlaces } from '../src/lib/server/places/places.repository.js';
+import { textSearchFor } from '../src/lib/server/search/text-search.js';
+
+const TOPICS = [
+	'Deutschkurs',
+	'Sprachcafé',
+	'Beratung',
+	'Frauentreff',
+	'Bewerbungstraining',
+	'Hausaufgabenhilfe',
+	'Mietrechtsberatung',
+	'Gesundheitslotsen',
+	'Fahrradwerkstatt',
+	'Elterncafé',
+	'Integrationskurs',
+	'Anerkennungsberatung'
+];
+const WORDS =
+	'Angebot für alle neu Zugewanderten mit Kinderbetreuung offen kostenlos Treffpunkt Austausch lernen üben Unterstützung Familie Arbeit Wohnung Gesundheit Verein Sport Kultur Demokratie'.split(
+		' '
+	);
+
+/** Deterministic pseudo-random numbers, so every run measures the same data. */
+function random(seed: number) {
+	let state = seed;
+	return () => {
+		state = (state * 1664525 + 1013904223) % 4294967296;
+		return state / 4294967296;
+	};
+}
+
+/** Inserts `count` published synthetic offers in batches, with relations and search entries. */
+export async function generateOffers(db: Kysely<DB>, count: number): Promise<void> {
+	const next = random(42);
+	const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+	const places = await listPlaces(db);
+	const now = new Date().toISOString();
+	const organisationIds: number[] = [];
+	for (let index = 0; index < 200; index++) {
+		const place = pick(places);
+		const row = await db
+			.insertInto('organisations')
+			.values({
+				districtId: place.districtId,
+				slug: `bench-org-${index}`,
+				name: `Träger ${index}`,
+				kind: 'provider',
+				placeId: place.id,
+				createdAt: now,
+				updatedAt: now
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		organisationIds.push(row.id);
+	}
+	const search = textSearchFor(db);
+	const BATCH = 500;
+	for (let start = 0; start < count; start += BATCH) {
+		await db.transaction().execute(async (trx) => {
+			const rows = Array.from({ length: Math.min(BATCH, count - start) }, (_, offset) => {
+				const number = start + offset;
+				const place = pick(places);
+				const online = next() < 0.05;
+				const topic = pick(TOPICS);
+				const day = 1 + Math.floor(next() * 90);
+				return {
+					districtId: place.districtId,
+					organisationId: pick(organisationIds),
+					slug: `bench-${number}`,
+					title: `${topic} ${place.name} ${number}`,
+					summary: Array.from({ length: 12 }, () => pick(WORDS)).join(' '),
+					description: Array.from({ length: 60 }, () => pick(WORDS)).join(' '),
+					costKind: next() < 0.7 ? 'free' : 'amount',
+					costCents: null,
+					costNote: null,
+					access: 'walk_in',
+					languageLevel: 'none',
+					locationKind: online ? 'online' : 'address',
+					street: online ? null : 'Hauptstraße 1',
+					placeId: online ? null : place.id,
+					onlineUrl: online ? 'https://example.org' : null,
+					scheduleKind: next() < 0.5 ? 'dates' : 'appointment',
+					validFrom: null,
+					validTo: null,
+					contactName: null,
+					contactPhone: null,
+					contactEmail: null,
+					status: 'published',
+					nextStartsAt:
+						next() < 0.5 ? `2027-01-${String((day % 28) + 1).padStart(2, '0')}T10:00` : null,
+					createdAt: now,
+					updatedAt: now,
+					lastVerifiedAt: now
+				};
+			});
+			const inserted = await trx
+				.insertInto('offers')
+				.values(rows)
+				.returning(['id', 'title', 'summary', 'description'])
+				.execute();
+			const fields = inserted.flatMap((offer) => {
+				const chosen = new Set([pick(ACTION_FIELDS), pick(ACTION_FIELDS)]);
+				return [...chosen].map((actionField) => ({ offerId: offer.id, actionField }));
+			});
+			await trx.insertInto('offerActionFields').values(fields).execute();
+			await trx
+				.insertInto('offerLanguages')
+				.values(
+					inserted.flatMap((offer) =>
+						[...new Set(['de', pick(DELIVERY_LANGUAGES)])].map((language) => ({
+							offerId: offer.id,
+							language
+						}))
+					)
+				)
+				.execute();
+			await trx
+				.insertInto('offerTargetGroups')
+				.values(inserted.map((offer) => ({ offerId: offer.id, targetGroup: pick(TARGET_GROUPS) })))
+				.execute();
+			for (const offer of inserted) {
+				await search.index(trx, offer.id, {
+					title: offer.title,
+					summary: offer.summary,
+					body: offer.description
+				});
+			}
+		});
+	}
+}

@@ -1,0 +1,35 @@
+// A load generator in its own process: `tsx bench/load.ts <url> <seconds> <concurrency>`; prints JSON.
+const [url = '', secondsText = '10', concurrencyText = '16'] = process.argv.slice(2);
+const deadline = Date.now() + Number(secondsText) * 1000;
+let completed = 0;
+let failed = 0;
+const latencies: number[] = [];
+
+async function worker() {
+	while (Date.now() < deadline) {
+		const started = performance.now();
+		try {
+			const response = await fetch(url);
+			await response.arrayBuffer();
+			if (response.ok) completed++;
+			else failed++;
+		} catch {
+			failed++;
+		}
+		latencies.push(performance.now() - started);
+	}
+}
+
+await Promise.all(Array.from({ length: Number(concurrencyText) }, worker));
+latencies.sort((a, b) => a - b);
+const at = (q: number) =>
+	latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+console.log(
+	JSON.stringify({
+		completed,
+		failed,
+		rps: completed / Number(secondsText),
+		p50: at(0.5),
+		p95: at(0.95)
+	})
+);

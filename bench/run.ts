@@ -1,0 +1,168 @@
+// `npm run bench`: 100,000 synthetic offers on SQLite and PostgreSQL; prints search latency,
+// rendered search page throughput under load from a separate process, and page weights.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import pg from 'pg';
+import { openDatabase, type Database } from '../src/lib/server/db/database.js';
+import { migrateToLatest } from '../src/lib/server/db/migrate.js';
+import { loadReferencePlaces } from '../src/lib/server/places/reference.js';
+import { parseSearchParams } from '../src/lib/server/search/search.schema.js';
+import { searchOffers } from '../src/lib/server/search/search.service.js';
+import { generateOffers } from './generate.js';
+
+const OFFERS = Number(process.env.BENCH_OFFERS ?? 100_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 200);
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
+const PG_ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const QUERIES: Record<string, string> = {
+	'text query': 'q=deutschkurs',
+	'two words': 'q=beratung familie',
+	filters: 'field=language&language=ar&free=1',
+	radius: 'near=Kappeln&radius=25',
+	'text + filters + radius': 'q=sprach&field=language&near=Schleswig&radius=50'
+};
+
+function percentile(sorted: number[], q: number): number {
+	return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+}
+
+async function measureSearch(database: Database) {
+	const figures: Record<string, { p50: number; p95: number }> = {};
+	for (const [name, query] of Object.entries(QUERIES)) {
+		const { filters } = parseSearchParams(new URLSearchParams(query));
+		const times: number[] = [];
+		for (let run = 0; run < RUNS + 10; run++) {
+			const started = performance.now();
+			await searchOffers(database.db, filters, 'de');
+			if (run >= 10) times.push(performance.now() - started);
+		}
+		times.sort((a, b) => a - b);
+		figures[name] = { p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
+	}
+	return figures;
+}
+
+async function withServer<T>(
+	databaseUrl: string,
+	work: (baseUrl: string) => Promise<T>
+): Promise<T> {
+	const port = 4300 + Math.floor(Math.random() * 500);
+	const server = spawn(process.execPath, ['build/index.js'], {
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATABASE_URL: databaseUrl,
+			DEMO_CONTENT: 'false'
+		},
+		stdio: 'ignore'
+	});
+	const baseUrl = `http://127.0.0.1:${port}`;
+	try {
+		for (let attempt = 0; attempt < 240; attempt++) {
+			try {
+				if ((await fetch(`${baseUrl}/de`)).ok) break;
+			} catch {
+				await new Promise((done) => setTimeout(done, 250));
+			}
+		}
+		return await work(baseUrl);
+	} finally {
+		server.kill('SIGTERM');
+	}
+}
+
+function load(url: string) {
+	const output = execFileSync(
+		process.execPath,
+		['--import', 'tsx', 'bench/load.ts', url, String(LOAD_SECONDS), '16'],
+		{
+			encoding: 'utf8'
+		}
+	);
+	return JSON.parse(output) as { rps: number; p50: number; p95: number; failed: number };
+}
+
+/** Bytes of the page and everything it loads, raw and gzip-compressed. */
+async function pageWeight(baseUrl: string, path: string) {
+	const html = await (await fetch(`${baseUrl}${path}`)).text();
+	const assets = [...html.matchAll(/(?:href|src)="(\/[^"]+\.(?:css|js|svg))"/g)].map(
+		(match) => match[1]!
+	);
+	const bodies = [Buffer.from(html)];
+	for (const asset of new Set(assets))
+		bodies.push(Buffer.from(await (await fetch(`${baseUrl}${asset}`)).arrayBuffer()));
+	return {
+		raw: bodies.reduce((sum, body) => sum + body.length, 0),
+		gzip: bodies.reduce((sum, body) => sum + gzipSync(body).length, 0)
+	};
+}
+
+async function prepare(url: string): Promise<Database> {
+	const database = openDatabase(url);
+	await migrateToLatest(database.db);
+	await loadReferencePlaces(database.db, resolve('content'));
+	const started = performance.now();
+	await generateOffers(database.db, OFFERS);
+	console.log(
+		`  generated ${OFFERS.toLocaleString('en')} offers in ${((performance.now() - started) / 1000).toFixed(1)} s`
+	);
+	return database;
+}
+
+const format = (ms: number) => `${ms.toFixed(2)} ms`;
+
+async function benchmark(name: string, url: string) {
+	console.log(`\n${name}`);
+	const database = await prepare(url);
+	const search = await measureSearch(database);
+	await database.close();
+	for (const [query, { p50, p95 }] of Object.entries(search)) {
+		console.log(
+			`  search ${query.padEnd(26)} p50 ${format(p50).padStart(10)}  p95 ${format(p95).padStart(10)}`
+		);
+	}
+	await withServer(url, async (baseUrl) => {
+		for (const [label, path] of [
+			['search page, text query', '/de/search?q=deutschkurs'],
+			['search page, radius', '/de/search?near=Kappeln&radius=25']
+		]) {
+			const result = load(`${baseUrl}${path}`);
+			console.log(
+				`  ${label.padEnd(33)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${format(result.p50)}  p95 ${format(result.p95)}  failed ${result.failed}`
+			);
+		}
+		for (const [label, path] of [
+			['home', '/de'],
+			['search', '/de/search?q=deutschkurs']
+		]) {
+			const weight = await pageWeight(baseUrl, path);
+			console.log(
+				`  bytes ${label.padEnd(27)} ${weight.raw.toLocaleString('en')} raw, ${weight.gzip.toLocaleString('en')} gzip`
+			);
+		}
+	});
+}
+
+const folder = mkdtempSync(join(tmpdir(), 'kitz-bench-'));
+try {
+	execFileSync('npx', ['vite', 'build'], { stdio: 'ignore' });
+	await benchmark('SQLite', `sqlite://${join(folder, 'bench.sqlite')}`);
+	const admin = new pg.Client({ connectionString: PG_ADMIN });
+	await admin.connect();
+	await admin.query('drop database if exists kitz_bench with (force)');
+	await admin.query('create database kitz_bench');
+	const url = new URL(PG_ADMIN);
+	url.pathname = '/kitz_bench';
+	await benchmark('PostgreSQL', url.toString());
+	await admin.query('drop database if exists kitz_bench with (force)');
+	await admin.end();
+	console.log(
+		'\nTargets: search p95 ≤ 10 ms on SQLite at 100,000 offers; home ≤ 30 KB compressed.'
+	);
+} finally {
+	rmSync(folder, { recursive: true, force: true });
+}

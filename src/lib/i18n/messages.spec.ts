@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from './locales.js';
+import { catalogue, translator } from './messages.js';
+
+const PLURAL = /\.(zero|one|two|few|many|other)$/;
+const placeholders = (text: string) =>
+	[...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+const german = catalogue('de');
+const singleKeys = Object.keys(german).filter((key) => !PLURAL.test(key));
+const pluralBases = [
+	...new Set(
+		Object.keys(german)
+			.filter((key) => PLURAL.test(key))
+			.map((key) => key.replace(PLURAL, ''))
+	)
+];
+
+describe.each(LOCALES.filter((locale) => locale !== 'de'))('the %s catalogue', (locale) => {
+	const messages = catalogue(locale);
+
+	it('has every German message, with the same placeholders', () => {
+		const missing = singleKeys.filter((key) => messages[key] === undefined);
+		expect(missing).toEqual([]);
+		for (const key of singleKeys)
+			expect(placeholders(messages[key]!), key).toEqual(placeholders(german[key]!));
+	});
+
+	it('has every plural form its language needs', () => {
+		const rules = new Intl.PluralRules(locale === 'de-x-easy' ? 'de' : locale);
+		for (const base of pluralBases) {
+			for (const category of rules.resolvedOptions().pluralCategories) {
+				expect(messages[`${base}.${category}`], `${base}.${category}`).toBeDefined();
+			}
+		}
+	});
+});
+
+describe('translator', () => {
+	it('fills placeholders with localised numbers', () => {
+		expect(translator('de')('search.radiusOption', { km: 25 })).toBe('25 km');
+		expect(translator('de').plural('search.resultCount', 1)).toBe('1 Angebot');
+		expect(translator('de').plural('search.resultCount', 1200)).toBe('1.200 Angebote');
+	});
+
+	it('shows an unknown key rather than nothing', () => {
+		expect(translator('en')('no.such.key')).toBe('no.such.key');
+	});
+});
