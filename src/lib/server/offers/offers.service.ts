@@ -24,6 +24,7 @@ import {
 	insertRelations,
 	insertSchedules,
 	listOfferIdsWithSchedules,
+	markOffersChanged,
 	replaceOccurrences,
 	setOfferSlug
 } from './offers.repository.js';
@@ -120,6 +121,7 @@ export async function createOffer(
 		await insertSchedules(trx, id, entries);
 		await refreshOfferOccurrences(trx, id, now);
 		await reindexOffer(trx, id);
+		await markOffersChanged(trx);
 		return id;
 	});
 }
@@ -181,6 +183,7 @@ export async function refreshOfferOccurrences(
 		addDays(from, OCCURRENCE_HORIZON_DAYS)
 	);
 	await replaceOccurrences(db, offerId, occurrences);
+	await markOffersChanged(db);
 }
 
 /** Rolls every offer's materialised dates forward; run daily by the jobs context. */

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Locale } from '../../i18n/locales.js';
 import type { DB } from '../db/schema.js';
 import { addDays, berlinNow } from '../offers/schedule.js';
+import { filterSets, matching } from './offer-filter.js';
+import { offerIndex } from './offer-index.js';
 import { findOccurrences } from './search.repository.js';
 import type { SearchFilters, SearchNotice } from './search.schema.js';
 import { offerCards, resolveFilters, type OfferCard } from './search.service.js';
@@ -40,15 +42,8 @@ export async function upcomingDates(
 ): Promise<CalendarEntry[]> {
 	const now = options.now ?? new Date();
 	const from = berlinNow(now);
-	const { resolved } = await resolveFilters(db, filters, [], now);
-	const rows = await findOccurrences(
-		db,
-		resolved,
-		from,
-		addDays(from, options.days),
-		options.limit
-	);
-	return withCards(db, rows, locale);
+	const rows = await matchingOccurrences(db, filters, [], now, from, addDays(from, options.days));
+	return withCards(db, rows.slice(0, options.limit), locale);
 }
 
 /** The dates of one ISO week, grouped by day (all seven days, empty ones too). */
@@ -66,9 +61,8 @@ export async function calendarWeek(
 	monday ??= mondayOf(berlinNow(now).slice(0, 10));
 	const from = `${monday}T00:00`;
 	const to = addDays(from, 7);
-	const { resolved } = await resolveFilters(db, filters, notices, now);
-	const rows = await findOccurrences(db, resolved, from, to, MAX_ENTRIES);
-	const entries = await withCards(db, rows, locale);
+	const rows = await matchingOccurrences(db, filters, notices, now, from, to);
+	const entries = await withCards(db, rows.slice(0, MAX_ENTRIES), locale);
 	const days: CalendarDay[] = Array.from({ length: 7 }, (_, index) => {
 		const date = addDays(from, index).slice(0, 10);
 		return { date, entries: entries.filter((entry) => entry.startsAt.startsWith(date)) };
@@ -83,6 +77,24 @@ export async function calendarWeek(
 		notices,
 		total: entries.length
 	};
+}
+
+/** Dates within [from, to) of the offers that pass the filters. */
+async function matchingOccurrences(
+	db: Kysely<DB>,
+	filters: SearchFilters,
+	notices: SearchNotice[],
+	now: Date,
+	from: string,
+	to: string
+) {
+	const { resolved } = await resolveFilters(db, filters, notices, now);
+	const index = await offerIndex(db);
+	const matches = matching(filterSets(index, resolved));
+	return (await findOccurrences(db, from, to)).filter((row) => {
+		const position = index.positionOf.get(row.offerId);
+		return position !== undefined && matches.has(position);
+	});
 }
 
 async function withCards(

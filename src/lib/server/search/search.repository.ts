@@ -1,10 +1,13 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import type { Kysely } from 'kysely';
+import { getSetting } from '../db/settings.repository.js';
+import { OFFERS_VERSION_SETTING } from '../offers/offers.repository.js';
 import type { DB } from '../db/schema.js';
 import { textSearchFor } from './text-search.js';
 
-/** Filters already resolved to database terms (place ids, district id, search terms). */
+/** Filters already resolved to database terms (text matches, place distances, district id). */
 export interface ResolvedFilters {
-	terms: string[];
+	/** Offer id → text score; null when there is no text query. */
+	textMatches: Map<number, number> | null;
 	actionFields: string[];
 	languages: string[];
 	targetGroups: string[];
@@ -16,139 +19,65 @@ export interface ResolvedFilters {
 	today: string;
 }
 
-export type FacetDimension = 'actionFields' | 'languages' | 'targetGroups' | 'places';
-
-const RELATION = {
-	actionFields: { table: 'offerActionFields', column: 'actionField' },
-	languages: { table: 'offerLanguages', column: 'language' },
-	targetGroups: { table: 'offerTargetGroups', column: 'targetGroup' }
-} as const;
-
-type OfferScope = ExpressionBuilder<DB, 'offers'>;
-
-function offersWith(eb: OfferScope, dimension: keyof typeof RELATION, values: string[]) {
-	switch (dimension) {
-		case 'actionFields':
-			return eb
-				.selectFrom('offerActionFields')
-				.select('offerId')
-				.where('actionField', 'in', values);
-		case 'languages':
-			return eb.selectFrom('offerLanguages').select('offerId').where('language', 'in', values);
-		case 'targetGroups':
-			return eb
-				.selectFrom('offerTargetGroups')
-				.select('offerId')
-				.where('targetGroup', 'in', values);
-	}
-}
-
-function conditions(
-	eb: OfferScope,
-	filters: ResolvedFilters,
-	except?: FacetDimension
-): Expression<SqlBool> {
-	const all: Expression<SqlBool>[] = [
-		eb('offers.status', '=', 'published'),
-		eb.or([eb('offers.validTo', 'is', null), eb('offers.validTo', '>=', filters.today)])
-	];
-	for (const dimension of ['actionFields', 'languages', 'targetGroups'] as const) {
-		const values = filters[dimension];
-		if (dimension === except || values.length === 0) continue;
-		all.push(eb('offers.id', 'in', offersWith(eb, dimension, values)));
-	}
-	if (filters.free) all.push(eb('offers.costKind', '=', 'free'));
-	if (filters.online) all.push(eb('offers.locationKind', '=', 'online'));
-	if (filters.districtId !== null) all.push(eb('offers.districtId', '=', filters.districtId));
-	if (filters.placeDistances && except !== 'places') {
-		const ids = [...filters.placeDistances.keys()];
-		all.push(ids.length ? eb('offers.placeId', 'in', ids) : sql<SqlBool>`1 = 0`);
-	}
-	return eb.and(all);
-}
-
-function filtered(db: Kysely<DB>, filters: ResolvedFilters, except?: FacetDimension) {
-	const base = db.selectFrom('offers');
-	if (filters.terms.length === 0) return base.where((eb) => conditions(eb, filters, except));
-	return base
-		.where((eb) => conditions(eb, filters, except))
-		.where('offers.id', 'in', (eb) =>
-			eb.selectFrom(textSearchFor(db).matches(filters.terms).as('m')).select('m.offerId')
-		);
-}
-
-export async function countOffers(db: Kysely<DB>, filters: ResolvedFilters): Promise<number> {
-	const row = await filtered(db, filters)
-		.select((eb) => eb.fn.countAll<number>().as('count'))
-		.executeTakeFirst();
-	return Number(row?.count ?? 0);
-}
-
-export type SortOrder = 'relevance' | 'distance' | 'date' | 'title';
-
-export async function findOfferIds(
+/** Offers matching every search term (as prefix), with their text score. */
+export async function findTextMatches(
 	db: Kysely<DB>,
-	filters: ResolvedFilters,
-	sort: SortOrder,
-	limit: number,
-	offset: number
-): Promise<number[]> {
-	let query = filtered(db, filters).select('offers.id');
-	if (sort === 'relevance' && filters.terms.length > 0) {
-		query = query
-			.innerJoin(textSearchFor(db).matches(filters.terms).as('rank'), 'rank.offerId', 'offers.id')
-			.orderBy('rank.score', 'desc');
-	}
-	if (sort === 'distance' && filters.placeDistances?.size) {
-		const distances = [...filters.placeDistances];
-		query = query.orderBy(
-			sql`case ${sql.join(
-				distances.map(
-					([placeId, km]) => sql`when offers.place_id = ${placeId} then cast(${km} as real)`
-				),
-				sql` `
-			)} else 100000 end`
-		);
-	}
-	if (sort !== 'title') {
-		query = query.orderBy(sql`offers.next_starts_at is null`).orderBy('offers.nextStartsAt');
-	}
-	const rows = await query
-		.orderBy('offers.title')
-		.orderBy('offers.id')
-		.limit(limit)
-		.offset(offset)
-		.execute();
-	return rows.map((row) => row.id);
-}
-
-export async function countFacet(
-	db: Kysely<DB>,
-	filters: ResolvedFilters,
-	dimension: FacetDimension
-): Promise<{ value: string; count: number }[]> {
-	const ids = filtered(db, filters, dimension).select('offers.id');
-	if (dimension === 'places') {
-		const rows = await db
-			.selectFrom('offers')
-			.where('offers.id', 'in', ids)
-			.where('offers.placeId', 'is not', null)
-			.select(['offers.placeId as value', (eb) => eb.fn.countAll<number>().as('count')])
-			.groupBy('offers.placeId')
-			.execute();
-		return rows.map((row) => ({ value: String(row.value), count: Number(row.count) }));
-	}
-	const { table, column } = RELATION[dimension];
+	terms: string[]
+): Promise<Map<number, number>> {
 	const rows = await db
-		.selectFrom(table)
-		.where('offerId', 'in', ids)
-		.select([`${column} as value` as never, (eb) => eb.fn.countAll<number>().as('count')])
-		.groupBy(column as never)
+		.selectFrom(textSearchFor(db).matches(terms).as('m'))
+		.select(['m.offerId', 'm.score'])
 		.execute();
-	return (rows as unknown as { value: string; count: number }[]).map((row) => ({
-		value: row.value,
-		count: Number(row.count)
-	}));
+	return new Map(rows.map((row) => [row.offerId, Number(row.score)]));
+}
+
+export async function findOffersVersion(db: Kysely<DB>): Promise<string> {
+	return (await getSetting(db, OFFERS_VERSION_SETTING)) ?? 'initial';
+}
+
+/** The published offers with what the in-memory index filters and sorts by. */
+export async function findIndexRows(db: Kysely<DB>) {
+	const published = db.selectFrom('offers').select('id').where('status', '=', 'published');
+	const [offers, actionFields, languages, targetGroups] = await Promise.all([
+		db
+			.selectFrom('offers')
+			.select([
+				'id',
+				'placeId',
+				'districtId',
+				'costKind',
+				'locationKind',
+				'validTo',
+				'nextStartsAt',
+				'title'
+			])
+			.where('status', '=', 'published')
+			.orderBy('id')
+			.execute(),
+		db
+			.selectFrom('offerActionFields')
+			.select(['offerId', 'actionField as value'])
+			.where('offerId', 'in', published)
+			.execute(),
+		db
+			.selectFrom('offerLanguages')
+			.select(['offerId', 'language as value'])
+			.where('offerId', 'in', published)
+			.execute(),
+		db
+			.selectFrom('offerTargetGroups')
+			.select(['offerId', 'targetGroup as value'])
+			.where('offerId', 'in', published)
+			.execute()
+	]);
+	return {
+		offers,
+		relations: [
+			...actionFields.map((row) => ({ dimension: 'actionFields' as const, ...row })),
+			...languages.map((row) => ({ dimension: 'languages' as const, ...row })),
+			...targetGroups.map((row) => ({ dimension: 'targetGroups' as const, ...row }))
+		]
+	};
 }
 
 export interface OfferCardRow {
@@ -195,22 +124,18 @@ export async function findOfferCards(db: Kysely<DB>, ids: number[]): Promise<Off
 	return rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
 }
 
-/** Dates of the filtered offers that start within [from, to), in time order. */
+/** Dates that start within [from, to), in time order; the caller filters by offer. */
 export async function findOccurrences(
 	db: Kysely<DB>,
-	filters: ResolvedFilters,
 	from: string,
-	to: string,
-	limit: number
+	to: string
 ): Promise<{ offerId: number; startsAt: string; endsAt: string | null }[]> {
 	return db
 		.selectFrom('offerOccurrences')
-		.select(['offerOccurrences.offerId', 'offerOccurrences.startsAt', 'offerOccurrences.endsAt'])
-		.where('offerOccurrences.startsAt', '>=', from)
-		.where('offerOccurrences.startsAt', '<', to)
-		.where('offerOccurrences.offerId', 'in', filtered(db, filters).select('offers.id'))
-		.orderBy('offerOccurrences.startsAt')
-		.orderBy('offerOccurrences.offerId')
-		.limit(limit)
+		.select(['offerId', 'startsAt', 'endsAt'])
+		.where('startsAt', '>=', from)
+		.where('startsAt', '<', to)
+		.orderBy('startsAt')
+		.orderBy('offerId')
 		.execute();
 }

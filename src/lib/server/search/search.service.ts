@@ -7,14 +7,16 @@ import { berlinNow } from '../offers/schedule.js';
 import { listDistricts } from '../places/places.repository.js';
 import { placesWithin, resolvePlace, type Place } from '../places/places.service.js';
 import {
-	countFacet,
-	countOffers,
-	findOfferCards,
-	findOfferIds,
+	facetCounts as countFacet,
+	filterSets,
+	matching,
+	orderedPage,
+	type FilterSets,
 	type FacetDimension,
-	type ResolvedFilters,
 	type SortOrder
-} from './search.repository.js';
+} from './offer-filter.js';
+import { offerIndex, type OfferIndex } from './offer-index.js';
+import { findOfferCards, findTextMatches, type ResolvedFilters } from './search.repository.js';
 import { PAGE_SIZE, type SearchFilters, type SearchNotice } from './search.schema.js';
 import { searchTerms } from './text-search.js';
 
@@ -58,24 +60,24 @@ export async function searchOffers(
 ): Promise<SearchResult> {
 	const notices = [...(options.notices ?? [])];
 	const { resolved, near } = await resolveFilters(db, filters, notices, options.now ?? new Date());
-	const { terms, placeDistances } = resolved;
-	const sort = effectiveSort(filters, terms.length > 0, placeDistances !== null);
-
-	const total = await countOffers(db, resolved);
+	const sort = effectiveSort(
+		filters,
+		resolved.textMatches !== null,
+		resolved.placeDistances !== null
+	);
+	const index = await offerIndex(db);
+	const sets = filterSets(index, resolved);
+	const matches = matching(sets);
+	const total = matches.count();
 	const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
 	let page = filters.page;
 	if (page > pageCount) {
 		notices.push({ key: 'search.notice.pageOutOfRange', params: { page, last: pageCount } });
 		page = pageCount;
 	}
-
-	const ids = total
-		? await findOfferIds(db, resolved, sort, PAGE_SIZE, (page - 1) * PAGE_SIZE)
-		: [];
-	const [items, facets] = await Promise.all([
-		offerCards(db, ids, locale, placeDistances),
-		options.withFacets === false ? emptyFacets() : facetCounts(db, resolved)
-	]);
+	const ids = orderedPage(index, matches, resolved, sort, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+	const items = await offerCards(db, ids, locale, resolved.placeDistances);
+	const facets = options.withFacets === false ? emptyFacets() : facetCounts(index, sets);
 	return {
 		filters: { ...filters, page },
 		sort,
@@ -127,7 +129,7 @@ export async function resolveFilters(
 
 	return {
 		resolved: {
-			terms,
+			textMatches: terms.length ? await findTextMatches(db, terms) : null,
 			actionFields: filters.actionFields,
 			languages: filters.languages,
 			targetGroups: filters.targetGroups,
@@ -150,14 +152,13 @@ function effectiveSort(filters: SearchFilters, hasTerms: boolean, hasRadius: boo
 	return 'date';
 }
 
-async function facetCounts(db: Kysely<DB>, filters: ResolvedFilters) {
-	const dimensions: FacetDimension[] = ['actionFields', 'languages', 'targetGroups', 'places'];
-	const counts = await Promise.all(
-		dimensions.map((dimension) => countFacet(db, filters, dimension))
-	);
-	return Object.fromEntries(
-		dimensions.map((dimension, index) => [dimension, counts[index]])
-	) as Record<FacetDimension, FacetCount[]>;
+function facetCounts(index: OfferIndex, sets: FilterSets): Record<FacetDimension, FacetCount[]> {
+	return {
+		actionFields: countFacet(index, sets, 'actionFields'),
+		languages: countFacet(index, sets, 'languages'),
+		targetGroups: countFacet(index, sets, 'targetGroups'),
+		places: countFacet(index, sets, 'places')
+	};
 }
 
 function emptyFacets(): Record<FacetDimension, FacetCount[]> {

@@ -1,0 +1,81 @@
+/** A fixed-size set of small integers (offer positions), for fast filter and facet arithmetic. */
+export class Bitset {
+	readonly words: Uint32Array;
+
+	constructor(
+		readonly size: number,
+		words?: Uint32Array
+	) {
+		this.words = words ?? new Uint32Array(Math.ceil(size / 32));
+	}
+
+	static full(size: number): Bitset {
+		const set = new Bitset(size);
+		set.words.fill(0xffffffff);
+		const rest = size % 32;
+		if (rest && set.words.length) set.words[set.words.length - 1] = (1 << rest) - 1 || 0xffffffff;
+		return set;
+	}
+
+	add(position: number): void {
+		this.words[position >>> 5]! |= 1 << (position & 31);
+	}
+
+	has(position: number): boolean {
+		return (this.words[position >>> 5]! & (1 << (position & 31))) !== 0;
+	}
+
+	and(other: Bitset): Bitset {
+		const words = new Uint32Array(this.words.length);
+		for (let index = 0; index < words.length; index++)
+			words[index] = this.words[index]! & other.words[index]!;
+		return new Bitset(this.size, words);
+	}
+
+	or(other: Bitset): Bitset {
+		const words = new Uint32Array(this.words.length);
+		for (let index = 0; index < words.length; index++)
+			words[index] = this.words[index]! | other.words[index]!;
+		return new Bitset(this.size, words);
+	}
+
+	count(): number {
+		let total = 0;
+		for (let word of this.words) {
+			word -= (word >>> 1) & 0x55555555;
+			word = (word & 0x33333333) + ((word >>> 2) & 0x33333333);
+			total += (((word + (word >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+		}
+		return total;
+	}
+
+	/** How many members the two sets share, without building the intersection. */
+	countAnd(other: Bitset): number {
+		let total = 0;
+		for (let index = 0; index < this.words.length; index++) {
+			let word = this.words[index]! & other.words[index]!;
+			word -= (word >>> 1) & 0x55555555;
+			word = (word & 0x33333333) + ((word >>> 2) & 0x33333333);
+			total += (((word + (word >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+		}
+		return total;
+	}
+
+	/** Calls `visit` with each member in ascending order (a loop, not a generator: hot path). */
+	forEach(visit: (position: number) => void): void {
+		for (let index = 0; index < this.words.length; index++) {
+			let word = this.words[index]!;
+			while (word !== 0) {
+				const low = word & -word;
+				visit(index * 32 + (31 - Math.clz32(low)));
+				word ^= low;
+			}
+		}
+	}
+
+	positions(): number[] {
+		const result: number[] = [];
+		this.forEach((position) => result.push(position));
+		return result;
+	}
+}

@@ -1,0 +1,158 @@
+import { Bitset } from './bitset.js';
+import { validOn, type OfferIndex, type ValueDimension } from './offer-index.js';
+import type { ResolvedFilters } from './search.repository.js';
+
+export type FacetDimension = ValueDimension | 'places';
+export type SortOrder = 'relevance' | 'distance' | 'date' | 'title';
+
+const VALUE_DIMENSIONS: ValueDimension[] = ['actionFields', 'languages', 'targetGroups'];
+
+/** Each filter as its own set, computed once per search and combined per facet. */
+export interface FilterSets {
+	size: number;
+	/** Sets every result must be in, whatever facet is counted (validity, text, cost, …). */
+	common: Bitset;
+	byDimension: Partial<Record<FacetDimension, Bitset>>;
+}
+
+export function filterSets(index: OfferIndex, filters: ResolvedFilters): FilterSets {
+	let common = validOn(index, filters.today);
+	if (filters.free) common = common.and(index.free);
+	if (filters.online) common = common.and(index.online);
+	const { textMatches, placeDistances, districtId } = filters;
+	if (textMatches) common = common.and(positionsOf(index, textMatches.keys()));
+	if (districtId !== null)
+		common = common.and(where(index, (position) => index.districtId[position] === districtId));
+	const byDimension: FilterSets['byDimension'] = {};
+	for (const dimension of VALUE_DIMENSIONS) {
+		if (filters[dimension].length === 0) continue;
+		let any = new Bitset(index.size);
+		for (const value of filters[dimension]) {
+			const members = index.values[dimension].get(value);
+			if (members) any = any.or(members);
+		}
+		byDimension[dimension] = any;
+	}
+	if (placeDistances)
+		byDimension.places = where(index, (position) => placeDistances.has(index.placeId[position]!));
+	return { size: index.size, common, byDimension };
+}
+
+/** Positions of the offers that pass every filter, leaving out one facet's own filter if asked. */
+export function matching(sets: FilterSets, except?: FacetDimension): Bitset {
+	let result = sets.common;
+	for (const [dimension, set] of Object.entries(sets.byDimension) as [FacetDimension, Bitset][]) {
+		if (dimension !== except) result = result.and(set);
+	}
+	return result;
+}
+
+function positionsOf(index: OfferIndex, ids: Iterable<number>): Bitset {
+	const set = new Bitset(index.size);
+	for (const id of ids) {
+		const position = index.positionOf.get(id);
+		if (position !== undefined) set.add(position);
+	}
+	return set;
+}
+
+function where(index: OfferIndex, test: (position: number) => boolean): Bitset {
+	const set = new Bitset(index.size);
+	for (let position = 0; position < index.size; position++) if (test(position)) set.add(position);
+	return set;
+}
+
+export function facetCounts(index: OfferIndex, sets: FilterSets, dimension: FacetDimension) {
+	const base = matching(sets, dimension);
+	if (dimension === 'places') {
+		const counts = new Map<number, number>();
+		base.forEach((position) => {
+			const placeId = index.placeId[position]!;
+			if (placeId) counts.set(placeId, (counts.get(placeId) ?? 0) + 1);
+		});
+		return [...counts].map(([placeId, count]) => ({ value: String(placeId), count }));
+	}
+	return [...index.values[dimension]]
+		.map(([value, members]) => ({ value, count: base.countAnd(members) }))
+		.filter((facet) => facet.count > 0);
+}
+
+/** One page of offer ids of the matching set in the requested order. */
+export function orderedPage(
+	index: OfferIndex,
+	set: Bitset,
+	filters: ResolvedFilters,
+	sort: SortOrder,
+	offset: number,
+	limit: number
+): number[] {
+	const wanted = offset + limit;
+	let positions: number[];
+	if (sort === 'relevance' && filters.textMatches) {
+		positions = bestScored(index, set, filters.textMatches, wanted);
+	} else if (sort === 'distance' && filters.placeDistances) {
+		positions = nearestFirst(index, set, filters.placeDistances, wanted);
+	} else {
+		positions = firstInOrder(sort === 'title' ? index.byTitle : index.byDate, set, wanted);
+	}
+	return positions.slice(offset, wanted).map((position) => index.ids[position]!);
+}
+
+/** The `wanted` best-scored members (ties by next date), without sorting every match. */
+function bestScored(
+	index: OfferIndex,
+	set: Bitset,
+	scores: Map<number, number>,
+	wanted: number
+): number[] {
+	const better = (a: number, b: number, scoreA: number, scoreB: number) =>
+		scoreA > scoreB || (scoreA === scoreB && index.dateRank[a]! < index.dateRank[b]!);
+	const best: { position: number; score: number }[] = [];
+	set.forEach((position) => {
+		const score = scores.get(index.ids[position]!) ?? 0;
+		const last = best[best.length - 1];
+		if (best.length >= wanted && last && !better(position, last.position, score, last.score))
+			return;
+		let at = best.length;
+		while (at > 0 && better(position, best[at - 1]!.position, score, best[at - 1]!.score)) at--;
+		best.splice(at, 0, { position, score });
+		if (best.length > wanted) best.pop();
+	});
+	return best.map((entry) => entry.position);
+}
+
+function firstInOrder(order: Int32Array, set: Bitset, wanted: number): number[] {
+	const result: number[] = [];
+	for (const position of order) {
+		if (!set.has(position)) continue;
+		result.push(position);
+		if (result.length >= wanted) break;
+	}
+	return result;
+}
+
+/** Nearest places first; within a place, by next date. Buckets avoid sorting the whole set. */
+function nearestFirst(
+	index: OfferIndex,
+	set: Bitset,
+	distances: Map<number, number>,
+	wanted: number
+): number[] {
+	const buckets = new Map<number, number[]>();
+	for (const position of index.byDate) {
+		if (!set.has(position)) continue;
+		const placeId = index.placeId[position]!;
+		let bucket = buckets.get(placeId);
+		if (!bucket) buckets.set(placeId, (bucket = []));
+		bucket.push(position);
+	}
+	const places = [...buckets.keys()].sort(
+		(a, b) => (distances.get(a) ?? Infinity) - (distances.get(b) ?? Infinity) || a - b
+	);
+	const result: number[] = [];
+	for (const placeId of places) {
+		result.push(...buckets.get(placeId)!);
+		if (result.length >= wanted) break;
+	}
+	return result;
+}

@@ -1,0 +1,115 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { Bitset } from './bitset.js';
+import { findIndexRows, findOffersVersion } from './search.repository.js';
+
+export type ValueDimension = 'actionFields' | 'languages' | 'targetGroups';
+
+/**
+ * The published offers' filterable attributes, held in memory per process so that filters and
+ * facet counts are bit arithmetic instead of table scans. It is rebuilt when the offers version
+ * in the database changes, so several app processes stay consistent.
+ */
+export interface OfferIndex {
+	version: string;
+	size: number;
+	ids: Int32Array;
+	positionOf: Map<number, number>;
+	placeId: Int32Array;
+	districtId: Int32Array;
+	validTo: (string | null)[];
+	free: Bitset;
+	online: Bitset;
+	values: Record<ValueDimension, Map<string, Bitset>>;
+	/** Positions ordered by next date (undated last), then title, then id. */
+	byDate: Int32Array;
+	/** Rank of each position in `byDate`, to break ties the same way everywhere. */
+	dateRank: Int32Array;
+	/** Positions ordered by title (German collation), then id. */
+	byTitle: Int32Array;
+}
+
+const cache = new WeakMap<Kysely<DB>, Promise<OfferIndex>>();
+const validity = new WeakMap<OfferIndex, { today: string; set: Bitset }>();
+
+export async function offerIndex(db: Kysely<DB>): Promise<OfferIndex> {
+	const version = await findOffersVersion(db);
+	const cached = cache.get(db);
+	if (cached) {
+		const index = await cached;
+		if (index.version === version) return index;
+	}
+	const building = buildIndex(db, version);
+	cache.set(db, building);
+	building.catch(() => cache.delete(db));
+	return building;
+}
+
+async function buildIndex(db: Kysely<DB>, version: string): Promise<OfferIndex> {
+	const { offers, relations } = await findIndexRows(db);
+	const size = offers.length;
+	const positionOf = new Map(offers.map((offer, position) => [offer.id, position]));
+	const free = new Bitset(size);
+	const online = new Bitset(size);
+	offers.forEach((offer, position) => {
+		if (offer.costKind === 'free') free.add(position);
+		if (offer.locationKind === 'online') online.add(position);
+	});
+	const values: OfferIndex['values'] = {
+		actionFields: new Map(),
+		languages: new Map(),
+		targetGroups: new Map()
+	};
+	for (const { dimension, offerId, value } of relations) {
+		const position = positionOf.get(offerId);
+		if (position === undefined) continue;
+		let set = values[dimension].get(value);
+		if (!set) values[dimension].set(value, (set = new Bitset(size)));
+		set.add(position);
+	}
+	const collator = new Intl.Collator('de');
+	const byTitle = Int32Array.from(offers.keys()).sort(
+		(a, b) => collator.compare(offers[a]!.title, offers[b]!.title) || offers[a]!.id - offers[b]!.id
+	);
+	const titleRank = new Int32Array(size);
+	byTitle.forEach((position, rank) => (titleRank[position] = rank));
+	const byDate = Int32Array.from(offers.keys()).sort((a, b) => {
+		const left = offers[a]!.nextStartsAt;
+		const right = offers[b]!.nextStartsAt;
+		if (left !== right) {
+			if (left === null) return 1;
+			if (right === null) return -1;
+			return left < right ? -1 : 1;
+		}
+		return titleRank[a]! - titleRank[b]!;
+	});
+	const dateRank = new Int32Array(size);
+	byDate.forEach((position, rank) => (dateRank[position] = rank));
+	return {
+		version,
+		size,
+		ids: Int32Array.from(offers, (offer) => offer.id),
+		positionOf,
+		placeId: Int32Array.from(offers, (offer) => offer.placeId ?? 0),
+		districtId: Int32Array.from(offers, (offer) => offer.districtId),
+		validTo: offers.map((offer) => offer.validTo),
+		free,
+		online,
+		values,
+		byDate,
+		dateRank,
+		byTitle
+	};
+}
+
+/** Offers still valid on the given day (`YYYY-MM-DD`). */
+export function validOn(index: OfferIndex, today: string): Bitset {
+	const cached = validity.get(index);
+	if (cached?.today === today) return cached.set;
+	const set = new Bitset(index.size);
+	index.validTo.forEach((validTo, position) => {
+		if (validTo === null || validTo >= today) set.add(position);
+	});
+	validity.set(index, { today, set });
+	return set;
+}
