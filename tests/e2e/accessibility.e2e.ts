@@ -39,3 +39,18 @@ describe.each(['de', 'ar', 'de-x-easy', 'en'])('accessibility in %s', (locale) =
 		}
 	);
 });
+
+describe.each(['de', 'ar'])('mobile first in %s', (locale) => {
+	it.each(['home', 'search', 'search with filters', 'offer', 'calendar', 'KITZ page'])(
+		'%s fits a 360 px wide screen without sideways scrolling',
+		async (name) => {
+			const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+			const page = await context.newPage();
+			await page.goto(`${baseUrl}/${locale}${pages()[name as keyof ReturnType<typeof pages>]}`);
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+				360
+			);
+			await context.close();
+		}
+	);
+});

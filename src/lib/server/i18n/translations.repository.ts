@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
+import type { TranslationsTable } from './translations.table.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -11,19 +12,7 @@ export interface StoredTranslation {
 	sourceHash: string;
 }
 
-export async function upsertTranslation(
-	db: Db,
-	row: {
-		entity: string;
-		entityId: number;
-		locale: string;
-		field: string;
-		value: string;
-		status: string;
-		sourceHash: string;
-		updatedAt: string;
-	}
-): Promise<void> {
+export async function upsertTranslation(db: Db, row: TranslationsTable): Promise<void> {
 	await db
 		.insertInto('translations')
 		.values(row)
@@ -54,16 +43,17 @@ export async function findTranslations(
 		.execute();
 }
 
-export async function findAllTranslationValues(
+/** Every translated field of one entity, in all languages. */
+export async function findAllTranslations(
 	db: Db,
 	entity: string,
 	entityId: number
-): Promise<string[]> {
-	const rows = await db
+): Promise<{ field: string; value: string }[]> {
+	return db
 		.selectFrom('translations')
-		.select('value')
+		.select(['field', 'value'])
 		.where('entity', '=', entity)
 		.where('entityId', '=', entityId)
+		.orderBy('locale')
 		.execute();
-	return rows.map((row) => row.value);
 }

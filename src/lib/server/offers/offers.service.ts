@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Locale } from '../../i18n/locales.js';
 import type { DB } from '../db/schema.js';
-import { findAllTranslationValues } from '../i18n/translations.repository.js';
+import { findAllTranslations } from '../i18n/translations.repository.js';
 import { saveTranslation } from '../i18n/translations.service.js';
 import { textSearchFor } from '../search/text-search.js';
 import {
@@ -152,15 +152,23 @@ export async function translateOffer(
 	});
 }
 
-/** Rebuilds the search entry from the German source, every translation, provider and place. */
+/** Rebuilds the search entry from the German source and every translation, provider and place. */
 export async function reindexOffer(db: Db, offerId: number): Promise<void> {
 	const source = await findSearchSource(db, offerId);
 	if (!source) return;
-	const translated = await findAllTranslationValues(db, 'offer', offerId);
+	const translated = await findAllTranslations(db, 'offer', offerId);
+	const inField = (field: OfferTextField) =>
+		translated.filter((row) => row.field === field).map((row) => row.value);
 	await textSearchFor(db).index(db, offerId, {
-		title: source.title,
-		summary: source.summary,
-		body: [source.description, source.organisationName, source.placeName, source.amt, ...translated]
+		title: [source.title, ...inField('title')].join('\n'),
+		summary: [source.summary, ...inField('summary')].join('\n'),
+		body: [
+			source.description,
+			source.organisationName,
+			source.placeName,
+			source.amt,
+			...inField('description')
+		]
 			.filter(Boolean)
 			.join('\n')
 	});

@@ -1,20 +1,11 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
+import type { ContactPersonsTable } from '../offers/offers.table.js';
+import type { PagesTable } from './pages.table.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-export async function insertPage(
-	db: Db,
-	page: {
-		districtId: number;
-		organisationId: number | null;
-		slug: string;
-		title: string;
-		summary: string;
-		body: string;
-		updatedAt: string;
-	}
-): Promise<number> {
+export async function insertPage(db: Db, page: Insertable<PagesTable>): Promise<number> {
 	return (await db.insertInto('pages').values(page).returning('id').executeTakeFirstOrThrow()).id;
 }
 
@@ -56,16 +47,7 @@ export async function findContacts(db: Db, organisationId: number) {
 
 export async function insertContact(
 	db: Db,
-	contact: {
-		organisationId: number;
-		name: string;
-		role: string;
-		email: string | null;
-		phone: string | null;
-		room: string | null;
-		languages: string;
-		position: number;
-	}
+	contact: Insertable<ContactPersonsTable>
 ): Promise<number> {
 	return (
 		await db.insertInto('contactPersons').values(contact).returning('id').executeTakeFirstOrThrow()

@@ -1,27 +1,11 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { NewPlaceRow } from './places.table.js';
+import type { DistrictsTable, NewPlaceRow, PlacesTable } from './places.table.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-export interface DistrictRecord {
-	id: number;
-	slug: string;
-	name: string;
-	kind: string;
-	ags: string;
-}
-
-export interface PlaceRecord {
-	id: number;
-	districtId: number;
-	ags: string;
-	name: string;
-	amt: string | null;
-	lat: number;
-	lon: number;
-	population: number | null;
-}
+export type DistrictRecord = Selectable<DistrictsTable>;
+export type PlaceRecord = Omit<Selectable<PlacesTable>, 'geonamesId'>;
 
 export async function listDistricts(db: Db): Promise<DistrictRecord[]> {
 	return db

@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { fold, words } from '../text/fold.js';
 
@@ -10,11 +10,18 @@ export interface SearchDocument {
 	body: string;
 }
 
+/** An offer containing every search term, and whether all of them are in its title or summary. */
+export interface TextMatch {
+	id: number;
+	inTitle: boolean;
+	inSummary: boolean;
+}
+
 /** Full-text search, one implementation per dialect; callers never see FTS5 or tsvector. */
 export interface TextSearch {
 	index(db: Db, offerId: number, document: SearchDocument): Promise<void>;
-	/** A derived table `(offer_id, score)` of the offers matching every word (prefix), higher score first. */
-	matches(terms: string[]): RawBuilder<{ offerId: number; score: number }>;
+	/** The offers containing every term as a word prefix, in one query. */
+	matches(db: Db, terms: string[]): Promise<TextMatch[]>;
 }
 
 const MAX_TERMS = 12;
@@ -32,11 +39,22 @@ const sqliteSearch: TextSearch = {
 			db
 		);
 	},
-	matches(terms) {
-		const query = terms.map((term) => `"${term}"*`).join(' ');
-		// bm25 is lower-is-better and negative; column weights favour the title.
-		return sql<{ offerId: number; score: number }>`(select rowid as offer_id,
-			-bm25(offer_search, 10.0, 4.0, 1.0) as score from offer_search where offer_search match ${query})`;
+	async matches(db, terms) {
+		const all = terms.map((term) => `"${term}"*`).join(' AND ');
+		// SQLite evaluates each IN (subquery) once, as a set.
+		const { rows } = await sql<{
+			id: number;
+			inTitle: number;
+			inSummary: number;
+		}>`select rowid as id,
+			rowid in (select rowid from offer_search where offer_search match ${`title : (${all})`}) as "inTitle",
+			rowid in (select rowid from offer_search where offer_search match ${`summary : (${all})`}) as "inSummary"
+			from offer_search where offer_search match ${all}`.execute(db.withoutPlugins());
+		return rows.map((row) => ({
+			id: row.id,
+			inTitle: row.inTitle === 1,
+			inSummary: row.inSummary === 1
+		}));
 	}
 };
 
@@ -48,11 +66,16 @@ const postgresSearch: TextSearch = {
 			setweight(to_tsvector('simple', ${fold(document.body)}), 'D'))
 			on conflict (offer_id) do update set document = excluded.document`.execute(db);
 	},
-	matches(terms) {
-		const query = terms.map((term) => `${term}:*`).join(' & ');
-		return sql<{ offerId: number; score: number }>`(select offer_id,
-			ts_rank('{0.1, 0.2, 0.4, 1.0}', document, to_tsquery('simple', ${query})) as score
-			from offer_search where document @@ to_tsquery('simple', ${query}))`;
+	async matches(db, terms) {
+		// Weights label the fields: A the title, B the summary, D the rest.
+		const query = (label: string) => terms.map((term) => `${term}:*${label}`).join(' & ');
+		const { rows } = await sql<TextMatch>`select offer_id as id,
+			document @@ to_tsquery('simple', ${query('A')}) as "inTitle",
+			document @@ to_tsquery('simple', ${query('B')}) as "inSummary"
+			from offer_search where document @@ to_tsquery('simple', ${query('')})`.execute(
+			db.withoutPlugins()
+		);
+		return rows;
 	}
 };
 

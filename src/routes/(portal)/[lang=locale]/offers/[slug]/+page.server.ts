@@ -1,8 +1,7 @@
-import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { offerJsonLd } from '$lib/server/offers/offer-jsonld';
 import { getPublishedOffer } from '$lib/server/offers/offer-page.service';
-import { OfferNotFoundError } from '$lib/server/offers/offers.errors';
+import { rethrowAsHttpError } from '$lib/server/http-errors';
 import { renderMarkdown } from '$lib/server/text/markdown';
 import type { PageServerLoad } from './$types';
 
@@ -18,7 +17,6 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 			pageUrl
 		};
 	} catch (failure) {
-		if (failure instanceof OfferNotFoundError) error(404, 'offer.notFound');
-		throw failure;
+		rethrowAsHttpError(failure);
 	}
 };

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { offerCalendar } from '$lib/server/offers/offer-calendar';
 import { getPublishedOffer } from '$lib/server/offers/offer-page.service';
-import { OfferNotFoundError } from '$lib/server/offers/offers.errors';
+import { rethrowAsHttpError } from '$lib/server/http-errors';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params, locals, url }) => {
@@ -18,7 +18,6 @@ export const GET: RequestHandler = async ({ params, locals, url }) => {
 			}
 		});
 	} catch (failure) {
-		if (failure instanceof OfferNotFoundError) error(404, 'offer.notFound');
-		throw failure;
+		rethrowAsHttpError(failure);
 	}
 };
