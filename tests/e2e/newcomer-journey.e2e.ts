@@ -19,7 +19,7 @@ describe.each([
 	{ javaScript: false, label: 'without JavaScript' }
 ])('a newcomer finds a German course near Kappeln in Arabic ($label)', ({ javaScript }) => {
 	it('searches, opens the offer and downloads a valid calendar file', async () => {
-		const { context, hosts } = await recordingContext(browser, {
+		const { context, hosts, consoleErrors } = await recordingContext(browser, {
 			javaScriptEnabled: javaScript,
 			viewport: { width: 360, height: 740 },
 			locale: 'ar'
@@ -69,6 +69,7 @@ describe.each([
 		expect(events[0]!.getFirstPropertyValue('summary')).toContain('دورة اللغة الألمانية');
 
 		expect([...hosts]).toEqual([new URL(baseUrl).host]);
+		expect(consoleErrors).toEqual([]);
 		expect(await context.cookies()).toEqual([]);
 		await context.close();
 	});
@@ -76,7 +77,7 @@ describe.each([
 
 describe('live filtering', () => {
 	it('updates results when a filter changes, without a page load', async () => {
-		const { context } = await recordingContext(browser);
+		const { context, consoleErrors } = await recordingContext(browser);
 		const page = await context.newPage();
 		await page.goto(`${baseUrl}/de/search`);
 		const before = await page.locator('.result-count').textContent();
@@ -85,6 +86,7 @@ describe('live filtering', () => {
 		await page.waitForURL(/field=language/);
 		expect(await page.locator('.result-count').textContent()).not.toBe(before);
 		expect(await page.evaluate(() => 'samePage' in window)).toBe(true);
+		expect(consoleErrors).toEqual([]);
 		await context.close();
 	});
 });

@@ -26,15 +26,20 @@ export async function launchBrowser(): Promise<Browser> {
 	});
 }
 
-/** A context that records the host of every request the page makes. */
+/** A context that records the host of every request and every console error (CSP violations too). */
 export async function recordingContext(
 	browser: Browser,
 	options: BrowserContextOptions = {}
-): Promise<{ context: BrowserContext; hosts: Set<string> }> {
+): Promise<{ context: BrowserContext; hosts: Set<string>; consoleErrors: string[] }> {
 	const context = await browser.newContext({ acceptDownloads: true, ...options });
 	const hosts = new Set<string>();
+	const consoleErrors: string[] = [];
 	context.on('request', (request) => hosts.add(new URL(request.url()).host));
-	return { context, hosts };
+	context.on('console', (message) => {
+		if (message.type() === 'error') consoleErrors.push(message.text());
+	});
+	context.on('weberror', (error) => consoleErrors.push(error.error().message));
+	return { context, hosts, consoleErrors };
 }
 
 /** WCAG 2.1 A and AA violations on the page, as readable lines (empty when none). */

@@ -63,10 +63,13 @@ export async function calendarWeek(
 	const to = addDays(from, 7);
 	const rows = await matchingOccurrences(db, filters, notices, now, from, to);
 	const entries = await withCards(db, rows.slice(0, MAX_ENTRIES), locale);
-	const days: CalendarDay[] = Array.from({ length: 7 }, (_, index) => {
-		const date = addDays(from, index).slice(0, 10);
-		return { date, entries: entries.filter((entry) => entry.startsAt.startsWith(date)) };
-	});
+	// Days already past carry no dates (occurrences start today), so they are left out.
+	const today = berlinNow(now).slice(0, 10);
+	const days: CalendarDay[] = Array.from({ length: 7 }, (_, index) =>
+		addDays(from, index).slice(0, 10)
+	)
+		.filter((date) => date >= today)
+		.map((date) => ({ date, entries: entries.filter((entry) => entry.startsAt.startsWith(date)) }));
 	return {
 		week: isoWeekOf(monday),
 		monday,

@@ -1,6 +1,20 @@
 import { Bitset } from './bitset.js';
 import { validOn, type OfferIndex, type ValueDimension } from './offer-index.js';
-import type { ResolvedFilters } from './search.repository.js';
+
+/** Filters already resolved to database terms (text matches, place distances, district id). */
+export interface ResolvedFilters {
+	/** Offer id → text score; null when there is no text query. */
+	textMatches: Map<number, number> | null;
+	actionFields: string[];
+	languages: string[];
+	targetGroups: string[];
+	free: boolean;
+	online: boolean;
+	districtId: number | null;
+	/** Place id → distance in km; null when no radius applies. */
+	placeDistances: Map<number, number> | null;
+	today: string;
+}
 
 export type FacetDimension = ValueDimension | 'places';
 export type SortOrder = 'relevance' | 'distance' | 'date' | 'title';
@@ -62,7 +76,7 @@ function where(index: OfferIndex, test: (position: number) => boolean): Bitset {
 	return set;
 }
 
-export function facetCounts(index: OfferIndex, sets: FilterSets, dimension: FacetDimension) {
+function countFacet(index: OfferIndex, sets: FilterSets, dimension: FacetDimension): FacetCount[] {
 	const base = matching(sets, dimension);
 	if (dimension === 'places') {
 		const counts = new Map<number, number>();
@@ -75,6 +89,24 @@ export function facetCounts(index: OfferIndex, sets: FilterSets, dimension: Face
 	return [...index.values[dimension]]
 		.map(([value, members]) => ({ value, count: base.countAnd(members) }))
 		.filter((facet) => facet.count > 0);
+}
+
+export interface FacetCount {
+	value: string;
+	count: number;
+}
+
+/** For each facet, how many results each value would have with the other filters applied. */
+export function facetCounts(
+	index: OfferIndex,
+	sets: FilterSets
+): Record<FacetDimension, FacetCount[]> {
+	return {
+		actionFields: countFacet(index, sets, 'actionFields'),
+		languages: countFacet(index, sets, 'languages'),
+		targetGroups: countFacet(index, sets, 'targetGroups'),
+		places: countFacet(index, sets, 'places')
+	};
 }
 
 /** One page of offer ids of the matching set in the requested order. */

@@ -4,21 +4,6 @@ import { OFFERS_VERSION_SETTING } from '../offers/offers.repository.js';
 import type { DB } from '../db/schema.js';
 import { textSearchFor } from './text-search.js';
 
-/** Filters already resolved to database terms (text matches, place distances, district id). */
-export interface ResolvedFilters {
-	/** Offer id → text score; null when there is no text query. */
-	textMatches: Map<number, number> | null;
-	actionFields: string[];
-	languages: string[];
-	targetGroups: string[];
-	free: boolean;
-	online: boolean;
-	districtId: number | null;
-	/** Place id → distance in km; null when no radius applies. */
-	placeDistances: Map<number, number> | null;
-	today: string;
-}
-
 /**
  * Offers matching every search term (as prefix), scored by where they match: in the title 2,
  * in the summary 1, elsewhere 0. Field weights instead of term statistics keep the ranking

@@ -7,16 +7,17 @@ import { berlinNow } from '../offers/schedule.js';
 import { listDistricts } from '../places/places.repository.js';
 import { placesWithin, resolvePlace, type Place } from '../places/places.service.js';
 import {
-	facetCounts as countFacet,
+	facetCounts,
 	filterSets,
 	matching,
 	orderedPage,
-	type FilterSets,
+	type FacetCount,
 	type FacetDimension,
+	type ResolvedFilters,
 	type SortOrder
 } from './offer-filter.js';
-import { offerIndex, type OfferIndex } from './offer-index.js';
-import { findOfferCards, findTextMatches, type ResolvedFilters } from './search.repository.js';
+import { offerIndex } from './offer-index.js';
+import { findOfferCards, findTextMatches } from './search.repository.js';
 import { PAGE_SIZE, type SearchFilters, type SearchNotice } from './search.schema.js';
 import { searchTerms } from './text-search.js';
 
@@ -35,11 +36,6 @@ export interface OfferCard extends OfferRelations {
 	distanceKm: number | null;
 }
 
-export interface FacetCount {
-	value: string;
-	count: number;
-}
-
 export interface SearchResult {
 	filters: SearchFilters;
 	sort: SortOrder;
@@ -56,7 +52,7 @@ export async function searchOffers(
 	db: Kysely<DB>,
 	filters: SearchFilters,
 	locale: Locale,
-	options: { now?: Date; notices?: SearchNotice[]; withFacets?: boolean } = {}
+	options: { now?: Date; notices?: SearchNotice[] } = {}
 ): Promise<SearchResult> {
 	const notices = [...(options.notices ?? [])];
 	const { resolved, near } = await resolveFilters(db, filters, notices, options.now ?? new Date());
@@ -77,7 +73,7 @@ export async function searchOffers(
 	}
 	const ids = orderedPage(index, matches, resolved, sort, (page - 1) * PAGE_SIZE, PAGE_SIZE);
 	const items = await offerCards(db, ids, locale, resolved.placeDistances);
-	const facets = options.withFacets === false ? emptyFacets() : facetCounts(index, sets);
+	const facets = facetCounts(index, sets);
 	return {
 		filters: { ...filters, page },
 		sort,
@@ -150,19 +146,6 @@ function effectiveSort(filters: SearchFilters, hasTerms: boolean, hasRadius: boo
 	if (hasTerms) return 'relevance';
 	if (hasRadius) return 'distance';
 	return 'date';
-}
-
-function facetCounts(index: OfferIndex, sets: FilterSets): Record<FacetDimension, FacetCount[]> {
-	return {
-		actionFields: countFacet(index, sets, 'actionFields'),
-		languages: countFacet(index, sets, 'languages'),
-		targetGroups: countFacet(index, sets, 'targetGroups'),
-		places: countFacet(index, sets, 'places')
-	};
-}
-
-function emptyFacets(): Record<FacetDimension, FacetCount[]> {
-	return { actionFields: [], languages: [], targetGroups: [], places: [] };
 }
 
 /** Offer cards in the given order, localised, with their distance when a radius applies. */

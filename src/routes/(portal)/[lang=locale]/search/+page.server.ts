@@ -16,7 +16,11 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	return {
 		result,
 		placeFacets: result.facets.places
-			.map((facet) => ({ ...facet, name: placeNames.get(facet.value) ?? facet.value }))
+			.map((facet) => {
+				const name = placeNames.get(facet.value) ?? facet.value;
+				const near = searchParamsOf({ ...result.filters, near: name, radiusKm: 5, page: 1 });
+				return { ...facet, name, href: `?${near}` };
+			})
 			.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'de'))
 			.slice(0, 12),
 		options: { actionFields: ACTION_FIELDS, targetGroups: TARGET_GROUPS, sorts: SORTS },
