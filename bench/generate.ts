@@ -8,7 +8,7 @@ import {
 import { listPlaces } from '../src/lib/server/places/places.repository.js';
 import { textSearchFor } from '../src/lib/server/search/text-search.js';
 
-const TOPICS = [
+export const TOPICS = [
 	'Deutschkurs',
 	'Sprachcafé',
 	'Beratung',
@@ -22,7 +22,7 @@ const TOPICS = [
 	'Integrationskurs',
 	'Anerkennungsberatung'
 ];
-const WORDS =
+export const WORDS =
 	'Angebot für alle neu Zugewanderten mit Kinderbetreuung offen kostenlos Treffpunkt Austausch lernen üben Unterstützung Familie Arbeit Wohnung Gesundheit Verein Sport Kultur Demokratie'.split(
 		' '
 	);

@@ -11,15 +11,22 @@ import { migrateToLatest } from '../src/lib/server/db/migrate.js';
 import { loadReferencePlaces } from '../src/lib/server/places/reference.js';
 import { parseSearchParams } from '../src/lib/server/search/search.schema.js';
 import { searchOffers } from '../src/lib/server/search/search.service.js';
-import { generateOffers } from './generate.js';
+import { generateOffers, TOPICS, WORDS } from './generate.js';
 
 const OFFERS = Number(process.env.BENCH_OFFERS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
 const PG_ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const QUERIES: Record<string, string> = {
-	'text query': 'q=deutschkurs',
-	'two words': 'q=beratung familie',
+const FRESH_WORDS = [...TOPICS, ...WORDS].map((word) => word.toLowerCase());
+/** Each run a query the text cache has not seen: varying words and prefix lengths. */
+const freshText = (run: number) => {
+	const word = FRESH_WORDS[run % FRESH_WORDS.length]!;
+	return `q=${encodeURIComponent(word.slice(0, 3 + (Math.floor(run / FRESH_WORDS.length) % Math.max(1, word.length - 2))))}`;
+};
+const QUERIES: Record<string, string | ((run: number) => string)> = {
+	'text, new words each time': freshText,
+	'text, repeated (refining)': 'q=deutschkurs',
+	'two words, repeated': 'q=beratung familie',
 	filters: 'field=language&language=ar&free=1',
 	radius: 'near=Kappeln&radius=25',
 	'text + filters + radius': 'q=sprach&field=language&near=Schleswig&radius=50'
@@ -32,9 +39,11 @@ function percentile(sorted: number[], q: number): number {
 async function measureSearch(database: Database) {
 	const figures: Record<string, { p50: number; p95: number }> = {};
 	for (const [name, query] of Object.entries(QUERIES)) {
-		const { filters } = parseSearchParams(new URLSearchParams(query));
 		const times: number[] = [];
 		for (let run = 0; run < RUNS + 10; run++) {
+			const { filters } = parseSearchParams(
+				new URLSearchParams(typeof query === 'string' ? query : query(run))
+			);
 			const started = performance.now();
 			await searchOffers(database.db, filters, 'de');
 			if (run >= 10) times.push(performance.now() - started);
@@ -122,7 +131,7 @@ async function benchmark(name: string, url: string) {
 	await database.close();
 	for (const [query, { p50, p95 }] of Object.entries(search)) {
 		console.log(
-			`  search ${query.padEnd(26)} p50 ${format(p50).padStart(10)}  p95 ${format(p95).padStart(10)}`
+			`  search ${query.padEnd(28)} p50 ${format(p50).padStart(10)}  p95 ${format(p95).padStart(10)}`
 		);
 	}
 	await withServer(url, async (baseUrl) => {

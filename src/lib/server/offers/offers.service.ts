@@ -149,6 +149,7 @@ export async function translateOffer(
 			);
 		}
 		await reindexOffer(trx, offerId);
+		await markOffersChanged(trx);
 	});
 }
 

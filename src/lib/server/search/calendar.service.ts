@@ -95,7 +95,7 @@ async function matchingOccurrences(
 	const index = await offerIndex(db);
 	const matches = matching(filterSets(index, resolved));
 	return (await findOccurrences(db, from, to)).filter((row) => {
-		const position = index.positionOf.get(row.offerId);
+		const position = index.positionOf(row.offerId);
 		return position !== undefined && matches.has(position);
 	});
 }

@@ -21,6 +21,32 @@ export type SortOrder = 'relevance' | 'distance' | 'date' | 'title';
 
 const VALUE_DIMENSIONS: ValueDimension[] = ['actionFields', 'languages', 'targetGroups'];
 
+/**
+ * Scores text matches by where all terms occur as word prefixes: title 2, summary 1, elsewhere 0.
+ * Field weights instead of term statistics keep the order identical on SQLite and PostgreSQL.
+ */
+export function scoreTextMatches(
+	index: OfferIndex,
+	ids: number[],
+	terms: string[]
+): Map<number, number> {
+	const prefixes = terms.map((term) => ` ${term}`);
+	const containsAll = (text: string) => {
+		for (const prefix of prefixes) if (!text.includes(prefix)) return false;
+		return true;
+	};
+	const scores = new Map<number, number>();
+	for (const id of ids) {
+		const position = index.positionOf(id);
+		if (position === undefined) continue;
+		const score =
+			(containsAll(index.titleWords[position]!) ? 2 : 0) +
+			(containsAll(index.summaryWords[position]!) ? 1 : 0);
+		scores.set(id, score);
+	}
+	return scores;
+}
+
 /** Each filter as its own set, computed once per search and combined per facet. */
 export interface FilterSets {
 	size: number;
@@ -64,7 +90,7 @@ export function matching(sets: FilterSets, except?: FacetDimension): Bitset {
 function positionsOf(index: OfferIndex, ids: Iterable<number>): Bitset {
 	const set = new Bitset(index.size);
 	for (const id of ids) {
-		const position = index.positionOf.get(id);
+		const position = index.positionOf(id);
 		if (position !== undefined) set.add(position);
 	}
 	return set;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { words } from '../text/fold.js';
 import { Bitset } from './bitset.js';
 import { findIndexRows, findOffersVersion } from './search.repository.js';
 
@@ -14,7 +15,8 @@ export interface OfferIndex {
 	version: string;
 	size: number;
 	ids: Int32Array;
-	positionOf: Map<number, number>;
+	/** The position of an offer id, or undefined when the offer is not in the index. */
+	positionOf(id: number): number | undefined;
 	placeId: Int32Array;
 	districtId: Int32Array;
 	validTo: (string | null)[];
@@ -27,6 +29,9 @@ export interface OfferIndex {
 	dateRank: Int32Array;
 	/** Positions ordered by title (German collation), then id. */
 	byTitle: Int32Array;
+	/** Folded words of each offer's title and summary in every language, as " word word", for ranking. */
+	titleWords: string[];
+	summaryWords: string[];
 }
 
 const cache = new WeakMap<Kysely<DB>, Promise<OfferIndex>>();
@@ -46,9 +51,15 @@ export async function offerIndex(db: Kysely<DB>): Promise<OfferIndex> {
 }
 
 async function buildIndex(db: Kysely<DB>, version: string): Promise<OfferIndex> {
-	const { offers, relations } = await findIndexRows(db);
+	const { offers, relations, translations } = await findIndexRows(db);
 	const size = offers.length;
-	const positionOf = new Map(offers.map((offer, position) => [offer.id, position]));
+	// A dense array beats a Map here: lookups interleave with string scans on hot paths.
+	const positions = new Int32Array((offers.at(-1)?.id ?? 0) + 1).fill(-1);
+	offers.forEach((offer, position) => (positions[offer.id] = position));
+	const positionOf = (id: number) => {
+		const position = id >= 0 && id < positions.length ? positions[id]! : -1;
+		return position >= 0 ? position : undefined;
+	};
 	const free = new Bitset(size);
 	const online = new Bitset(size);
 	offers.forEach((offer, position) => {
@@ -61,12 +72,19 @@ async function buildIndex(db: Kysely<DB>, version: string): Promise<OfferIndex> 
 		targetGroups: new Map()
 	};
 	for (const { dimension, offerId, value } of relations) {
-		const position = positionOf.get(offerId);
+		const position = positionOf(offerId);
 		if (position === undefined) continue;
 		let set = values[dimension].get(value);
 		if (!set) values[dimension].set(value, (set = new Bitset(size)));
 		set.add(position);
 	}
+	const titles = offers.map((offer) => [offer.title]);
+	const summaries = offers.map((offer) => [offer.summary]);
+	for (const { offerId, field, value } of translations) {
+		const position = positionOf(offerId);
+		if (position !== undefined) (field === 'title' ? titles : summaries)[position]!.push(value);
+	}
+	const wordsOf = (texts: string[]) => ` ${words(texts.join(' ')).join(' ')}`;
 	const collator = new Intl.Collator('de');
 	const byTitle = Int32Array.from(offers.keys()).sort(
 		(a, b) => collator.compare(offers[a]!.title, offers[b]!.title) || offers[a]!.id - offers[b]!.id
@@ -98,7 +116,9 @@ async function buildIndex(db: Kysely<DB>, version: string): Promise<OfferIndex> 
 		values,
 		byDate,
 		dateRank,
-		byTitle
+		byTitle,
+		titleWords: titles.map(wordsOf),
+		summaryWords: summaries.map(wordsOf)
 	};
 }
 

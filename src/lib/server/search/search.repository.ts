@@ -4,19 +4,9 @@ import { OFFERS_VERSION_SETTING } from '../offers/offers.repository.js';
 import type { DB } from '../db/schema.js';
 import { textSearchFor } from './text-search.js';
 
-/**
- * Offers matching every search term (as prefix), scored by where they match: in the title 2,
- * in the summary 1, elsewhere 0. Field weights instead of term statistics keep the ranking
- * identical on SQLite and PostgreSQL and cheap to compute for many matches.
- */
-export async function findTextMatches(
-	db: Kysely<DB>,
-	terms: string[]
-): Promise<Map<number, number>> {
-	const matches = await textSearchFor(db).matches(db, terms);
-	return new Map(
-		matches.map((match) => [match.id, (match.inTitle ? 2 : 0) + (match.inSummary ? 1 : 0)])
-	);
+/** Ids of the offers containing every search term (as a word prefix). */
+export async function findTextMatches(db: Kysely<DB>, terms: string[]): Promise<number[]> {
+	return textSearchFor(db).matchingIds(db, terms);
 }
 
 export async function findOffersVersion(db: Kysely<DB>): Promise<string> {
@@ -26,7 +16,7 @@ export async function findOffersVersion(db: Kysely<DB>): Promise<string> {
 /** The published offers with what the in-memory index filters and sorts by. */
 export async function findIndexRows(db: Kysely<DB>) {
 	const published = db.selectFrom('offers').select('id').where('status', '=', 'published');
-	const [offers, actionFields, languages, targetGroups] = await Promise.all([
+	const [offers, actionFields, languages, targetGroups, translations] = await Promise.all([
 		db
 			.selectFrom('offers')
 			.select([
@@ -37,7 +27,8 @@ export async function findIndexRows(db: Kysely<DB>) {
 				'locationKind',
 				'validTo',
 				'nextStartsAt',
-				'title'
+				'title',
+				'summary'
 			])
 			.where('status', '=', 'published')
 			.orderBy('id')
@@ -56,10 +47,18 @@ export async function findIndexRows(db: Kysely<DB>) {
 			.selectFrom('offerTargetGroups')
 			.select(['offerId', 'targetGroup as value'])
 			.where('offerId', 'in', published)
+			.execute(),
+		db
+			.selectFrom('translations')
+			.select(['entityId as offerId', 'field', 'value'])
+			.where('entity', '=', 'offer')
+			.where('field', 'in', ['title', 'summary'])
+			.where('entityId', 'in', published)
 			.execute()
 	]);
 	return {
 		offers,
+		translations,
 		relations: [
 			...actionFields.map((row) => ({ dimension: 'actionFields' as const, ...row })),
 			...languages.map((row) => ({ dimension: 'languages' as const, ...row })),

@@ -11,6 +11,7 @@ import {
 	filterSets,
 	matching,
 	orderedPage,
+	scoreTextMatches,
 	type FacetCount,
 	type FacetDimension,
 	type ResolvedFilters,
@@ -19,6 +20,7 @@ import {
 import { offerIndex } from './offer-index.js';
 import { findOfferCards, findTextMatches } from './search.repository.js';
 import { PAGE_SIZE, type SearchFilters, type SearchNotice } from './search.schema.js';
+import { TextMatchCache } from './text-match-cache.js';
 import { searchTerms } from './text-search.js';
 
 export interface OfferCard extends OfferRelations {
@@ -87,6 +89,18 @@ export async function searchOffers(
 	};
 }
 
+const textMatchCaches = new WeakMap<Kysely<DB>, TextMatchCache>();
+
+/** Offer id → text score of the offers matching every term. */
+async function textMatches(db: Kysely<DB>, terms: string[]): Promise<Map<number, number>> {
+	let cache = textMatchCaches.get(db);
+	if (!cache) textMatchCaches.set(db, (cache = new TextMatchCache()));
+	const index = await offerIndex(db);
+	return cache.get(index.version, terms, async () =>
+		scoreTextMatches(index, await findTextMatches(db, terms), terms)
+	);
+}
+
 /** Turns the visitor's filters into database terms, adding a notice for each that cannot apply. */
 export async function resolveFilters(
 	db: Kysely<DB>,
@@ -125,7 +139,7 @@ export async function resolveFilters(
 
 	return {
 		resolved: {
-			textMatches: terms.length ? await findTextMatches(db, terms) : null,
+			textMatches: terms.length ? await textMatches(db, terms) : null,
 			actionFields: filters.actionFields,
 			languages: filters.languages,
 			targetGroups: filters.targetGroups,

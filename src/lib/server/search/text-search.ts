@@ -10,18 +10,11 @@ export interface SearchDocument {
 	body: string;
 }
 
-/** An offer containing every search term, and whether all of them are in its title or summary. */
-export interface TextMatch {
-	id: number;
-	inTitle: boolean;
-	inSummary: boolean;
-}
-
 /** Full-text search, one implementation per dialect; callers never see FTS5 or tsvector. */
 export interface TextSearch {
 	index(db: Db, offerId: number, document: SearchDocument): Promise<void>;
-	/** The offers containing every term as a word prefix, in one query. */
-	matches(db: Db, terms: string[]): Promise<TextMatch[]>;
+	/** Ids of the offers containing every term as a word prefix, in any field or language. */
+	matchingIds(db: Db, terms: string[]): Promise<number[]>;
 }
 
 const MAX_TERMS = 12;
@@ -39,22 +32,11 @@ const sqliteSearch: TextSearch = {
 			db
 		);
 	},
-	async matches(db, terms) {
-		const all = terms.map((term) => `"${term}"*`).join(' AND ');
-		// SQLite evaluates each IN (subquery) once, as a set.
-		const { rows } = await sql<{
-			id: number;
-			inTitle: number;
-			inSummary: number;
-		}>`select rowid as id,
-			rowid in (select rowid from offer_search where offer_search match ${`title : (${all})`}) as "inTitle",
-			rowid in (select rowid from offer_search where offer_search match ${`summary : (${all})`}) as "inSummary"
-			from offer_search where offer_search match ${all}`.execute(db.withoutPlugins());
-		return rows.map((row) => ({
-			id: row.id,
-			inTitle: row.inTitle === 1,
-			inSummary: row.inSummary === 1
-		}));
+	async matchingIds(db, terms) {
+		const query = terms.map((term) => `"${term}"*`).join(' AND ');
+		const { rows } = await sql<{ id: number }>`select rowid as id from offer_search
+			where offer_search match ${query}`.execute(db.withoutPlugins());
+		return rows.map((row) => row.id);
 	}
 };
 
@@ -66,16 +48,11 @@ const postgresSearch: TextSearch = {
 			setweight(to_tsvector('simple', ${fold(document.body)}), 'D'))
 			on conflict (offer_id) do update set document = excluded.document`.execute(db);
 	},
-	async matches(db, terms) {
-		// Weights label the fields: A the title, B the summary, D the rest.
-		const query = (label: string) => terms.map((term) => `${term}:*${label}`).join(' & ');
-		const { rows } = await sql<TextMatch>`select offer_id as id,
-			document @@ to_tsquery('simple', ${query('A')}) as "inTitle",
-			document @@ to_tsquery('simple', ${query('B')}) as "inSummary"
-			from offer_search where document @@ to_tsquery('simple', ${query('')})`.execute(
-			db.withoutPlugins()
-		);
-		return rows;
+	async matchingIds(db, terms) {
+		const query = terms.map((term) => `${term}:*`).join(' & ');
+		const { rows } = await sql<{ id: number }>`select offer_id as id from offer_search
+			where document @@ to_tsquery('simple', ${query})`.execute(db.withoutPlugins());
+		return rows.map((row) => row.id);
 	}
 };
 
