@@ -22,7 +22,7 @@ export const TOPICS = [
 	'Integrationskurs',
 	'Anerkennungsberatung'
 ];
-export const WORDS =
+const WORDS =
 	'Angebot für alle neu Zugewanderten mit Kinderbetreuung offen kostenlos Treffpunkt Austausch lernen üben Unterstützung Familie Arbeit Wohnung Gesundheit Verein Sport Kultur Demokratie'.split(
 		' '
 	);

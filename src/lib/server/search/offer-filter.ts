@@ -3,8 +3,8 @@ import { validOn, type OfferIndex, type ValueDimension } from './offer-index.js'
 
 /** Filters already resolved to database terms (text matches, place distances, district id). */
 export interface ResolvedFilters {
-	/** Offer id → text score; null when there is no text query. */
-	textMatches: Map<number, number> | null;
+	/** The offers matching the text query with their scores; null when there is no text query. */
+	textMatches: TextMatches | null;
 	actionFields: string[];
 	languages: string[];
 	targetGroups: string[];
@@ -25,26 +25,29 @@ const VALUE_DIMENSIONS: ValueDimension[] = ['actionFields', 'languages', 'target
  * Scores text matches by where all terms occur as word prefixes: title 2, summary 1, elsewhere 0.
  * Field weights instead of term statistics keep the order identical on SQLite and PostgreSQL.
  */
-export function scoreTextMatches(
-	index: OfferIndex,
-	ids: number[],
-	terms: string[]
-): Map<number, number> {
+export interface TextMatches {
+	members: Bitset;
+	/** Score by position (0–3), for members only. */
+	scores: Uint8Array;
+}
+
+export function scoreTextMatches(index: OfferIndex, ids: number[], terms: string[]): TextMatches {
 	const prefixes = terms.map((term) => ` ${term}`);
 	const containsAll = (text: string) => {
 		for (const prefix of prefixes) if (!text.includes(prefix)) return false;
 		return true;
 	};
-	const scores = new Map<number, number>();
+	const members = new Bitset(index.size);
+	const scores = new Uint8Array(index.size);
 	for (const id of ids) {
 		const position = index.positionOf(id);
 		if (position === undefined) continue;
-		const score =
+		members.add(position);
+		scores[position] =
 			(containsAll(index.titleWords[position]!) ? 2 : 0) +
 			(containsAll(index.summaryWords[position]!) ? 1 : 0);
-		scores.set(id, score);
 	}
-	return scores;
+	return { members, scores };
 }
 
 /** Each filter as its own set, computed once per search and combined per facet. */
@@ -60,9 +63,9 @@ export function filterSets(index: OfferIndex, filters: ResolvedFilters): FilterS
 	if (filters.free) common = common.and(index.free);
 	if (filters.online) common = common.and(index.online);
 	const { textMatches, placeDistances, districtId } = filters;
-	if (textMatches) common = common.and(positionsOf(index, textMatches.keys()));
+	if (textMatches) common = common.and(textMatches.members);
 	if (districtId !== null)
-		common = common.and(where(index, (position) => index.districtId[position] === districtId));
+		common = common.and(index.districts.get(districtId) ?? new Bitset(index.size));
 	const byDimension: FilterSets['byDimension'] = {};
 	for (const dimension of VALUE_DIMENSIONS) {
 		if (filters[dimension].length === 0) continue;
@@ -73,8 +76,14 @@ export function filterSets(index: OfferIndex, filters: ResolvedFilters): FilterS
 		}
 		byDimension[dimension] = any;
 	}
-	if (placeDistances)
-		byDimension.places = where(index, (position) => placeDistances.has(index.placeId[position]!));
+	if (placeDistances) {
+		let near = new Bitset(index.size);
+		for (const placeId of placeDistances.keys()) {
+			const place = index.places.get(placeId);
+			if (place) near = near.or(place.members);
+		}
+		byDimension.places = near;
+	}
 	return { size: index.size, common, byDimension };
 }
 
@@ -87,30 +96,12 @@ export function matching(sets: FilterSets, except?: FacetDimension): Bitset {
 	return result;
 }
 
-function positionsOf(index: OfferIndex, ids: Iterable<number>): Bitset {
-	const set = new Bitset(index.size);
-	for (const id of ids) {
-		const position = index.positionOf(id);
-		if (position !== undefined) set.add(position);
-	}
-	return set;
-}
-
-function where(index: OfferIndex, test: (position: number) => boolean): Bitset {
-	const set = new Bitset(index.size);
-	for (let position = 0; position < index.size; position++) if (test(position)) set.add(position);
-	return set;
-}
-
 function countFacet(index: OfferIndex, sets: FilterSets, dimension: FacetDimension): FacetCount[] {
 	const base = matching(sets, dimension);
 	if (dimension === 'places') {
-		const counts = new Map<number, number>();
-		base.forEach((position) => {
-			const placeId = index.placeId[position]!;
-			if (placeId) counts.set(placeId, (counts.get(placeId) ?? 0) + 1);
-		});
-		return [...counts].map(([placeId, count]) => ({ value: String(placeId), count }));
+		return [...index.places]
+			.map(([placeId, place]) => ({ value: String(placeId), count: base.countAnd(place.members) }))
+			.filter((facet) => facet.count > 0);
 	}
 	return [...index.values[dimension]]
 		.map(([value, members]) => ({ value, count: base.countAnd(members) }))
@@ -147,7 +138,7 @@ export function orderedPage(
 	const wanted = offset + limit;
 	let positions: number[];
 	if (sort === 'relevance' && filters.textMatches) {
-		positions = bestScored(index, set, filters.textMatches, wanted);
+		positions = bestScored(index, set, filters.textMatches.scores, wanted);
 	} else if (sort === 'distance' && filters.placeDistances) {
 		positions = nearestFirst(index, set, filters.placeDistances, wanted);
 	} else {
@@ -157,17 +148,12 @@ export function orderedPage(
 }
 
 /** The `wanted` best-scored members (ties by next date), without sorting every match. */
-function bestScored(
-	index: OfferIndex,
-	set: Bitset,
-	scores: Map<number, number>,
-	wanted: number
-): number[] {
+function bestScored(index: OfferIndex, set: Bitset, scores: Uint8Array, wanted: number): number[] {
 	const better = (a: number, b: number, scoreA: number, scoreB: number) =>
 		scoreA > scoreB || (scoreA === scoreB && index.dateRank[a]! < index.dateRank[b]!);
 	const best: { position: number; score: number }[] = [];
 	set.forEach((position) => {
-		const score = scores.get(index.ids[position]!) ?? 0;
+		const score = scores[position]!;
 		const last = best[best.length - 1];
 		if (best.length >= wanted && last && !better(position, last.position, score, last.score))
 			return;
@@ -189,28 +175,23 @@ function firstInOrder(order: Int32Array, set: Bitset, wanted: number): number[] 
 	return result;
 }
 
-/** Nearest places first; within a place, by next date. Buckets avoid sorting the whole set. */
+/** Nearest places first; within a place, by next date. */
 function nearestFirst(
 	index: OfferIndex,
 	set: Bitset,
 	distances: Map<number, number>,
 	wanted: number
 ): number[] {
-	const buckets = new Map<number, number[]>();
-	for (const position of index.byDate) {
-		if (!set.has(position)) continue;
-		const placeId = index.placeId[position]!;
-		let bucket = buckets.get(placeId);
-		if (!bucket) buckets.set(placeId, (bucket = []));
-		bucket.push(position);
-	}
-	const places = [...buckets.keys()].sort(
-		(a, b) => (distances.get(a) ?? Infinity) - (distances.get(b) ?? Infinity) || a - b
+	const places = [...distances.keys()].sort(
+		(a, b) => distances.get(a)! - distances.get(b)! || a - b
 	);
 	const result: number[] = [];
 	for (const placeId of places) {
-		result.push(...buckets.get(placeId)!);
-		if (result.length >= wanted) break;
+		for (const position of index.places.get(placeId)?.byDate ?? []) {
+			if (!set.has(position)) continue;
+			result.push(position);
+			if (result.length >= wanted) return result;
+		}
 	}
 	return result;
 }

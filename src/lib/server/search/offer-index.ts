@@ -18,7 +18,9 @@ export interface OfferIndex {
 	/** The position of an offer id, or undefined when the offer is not in the index. */
 	positionOf(id: number): number | undefined;
 	placeId: Int32Array;
-	districtId: Int32Array;
+	/** Per place: its offers, and the same positions ordered by next date. */
+	places: Map<number, { members: Bitset; byDate: number[] }>;
+	districts: Map<number, Bitset>;
 	validTo: (string | null)[];
 	free: Bitset;
 	online: Bitset;
@@ -103,13 +105,29 @@ async function buildIndex(db: Kysely<DB>, version: string): Promise<OfferIndex> 
 	});
 	const dateRank = new Int32Array(size);
 	byDate.forEach((position, rank) => (dateRank[position] = rank));
+	const places: OfferIndex['places'] = new Map();
+	for (const position of byDate) {
+		const placeId = offers[position]!.placeId;
+		if (placeId === null) continue;
+		let place = places.get(placeId);
+		if (!place) places.set(placeId, (place = { members: new Bitset(size), byDate: [] }));
+		place.members.add(position);
+		place.byDate.push(position);
+	}
+	const districts: OfferIndex['districts'] = new Map();
+	offers.forEach((offer, position) => {
+		let members = districts.get(offer.districtId);
+		if (!members) districts.set(offer.districtId, (members = new Bitset(size)));
+		members.add(position);
+	});
 	return {
 		version,
 		size,
 		ids: Int32Array.from(offers, (offer) => offer.id),
 		positionOf,
 		placeId: Int32Array.from(offers, (offer) => offer.placeId ?? 0),
-		districtId: Int32Array.from(offers, (offer) => offer.districtId),
+		places,
+		districts,
 		validTo: offers.map((offer) => offer.validTo),
 		free,
 		online,

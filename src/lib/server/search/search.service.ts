@@ -15,7 +15,8 @@ import {
 	type FacetCount,
 	type FacetDimension,
 	type ResolvedFilters,
-	type SortOrder
+	type SortOrder,
+	type TextMatches
 } from './offer-filter.js';
 import { offerIndex } from './offer-index.js';
 import { findOfferCards, findTextMatches } from './search.repository.js';
@@ -89,10 +90,10 @@ export async function searchOffers(
 	};
 }
 
-const textMatchCaches = new WeakMap<Kysely<DB>, TextMatchCache>();
+const textMatchCaches = new WeakMap<Kysely<DB>, TextMatchCache<TextMatches>>();
 
-/** Offer id → text score of the offers matching every term. */
-async function textMatches(db: Kysely<DB>, terms: string[]): Promise<Map<number, number>> {
+/** The offers matching every term, scored; cached per index version. */
+async function textMatches(db: Kysely<DB>, terms: string[]): Promise<TextMatches> {
 	let cache = textMatchCaches.get(db);
 	if (!cache) textMatchCaches.set(db, (cache = new TextMatchCache()));
 	const index = await offerIndex(db);
