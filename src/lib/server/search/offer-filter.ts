@@ -32,20 +32,15 @@ export interface TextMatches {
 }
 
 export function scoreTextMatches(index: OfferIndex, ids: number[], terms: string[]): TextMatches {
-	const prefixes = terms.map((term) => ` ${term}`);
-	const containsAll = (text: string) => {
-		for (const prefix of prefixes) if (!text.includes(prefix)) return false;
-		return true;
-	};
+	const inTitle = index.titleWords.matchAll(terms);
+	const inSummary = index.summaryWords.matchAll(terms);
 	const members = new Bitset(index.size);
 	const scores = new Uint8Array(index.size);
 	for (const id of ids) {
 		const position = index.positionOf(id);
 		if (position === undefined) continue;
 		members.add(position);
-		scores[position] =
-			(containsAll(index.titleWords[position]!) ? 2 : 0) +
-			(containsAll(index.summaryWords[position]!) ? 1 : 0);
+		scores[position] = (inTitle.has(position) ? 2 : 0) + (inSummary.has(position) ? 1 : 0);
 	}
 	return { members, scores };
 }

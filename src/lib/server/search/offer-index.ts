@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { words } from '../text/fold.js';
 import { Bitset } from './bitset.js';
+import { PrefixIndex } from './prefix-index.js';
 import { findIndexRows, findOffersVersion } from './search.repository.js';
 
 export type ValueDimension = 'actionFields' | 'languages' | 'targetGroups';
@@ -31,9 +32,9 @@ export interface OfferIndex {
 	dateRank: Int32Array;
 	/** Positions ordered by title (German collation), then id. */
 	byTitle: Int32Array;
-	/** Folded words of each offer's title and summary in every language, as " word word", for ranking. */
-	titleWords: string[];
-	summaryWords: string[];
+	/** Folded words of each offer's title and summary in every language, for ranking. */
+	titleWords: PrefixIndex;
+	summaryWords: PrefixIndex;
 }
 
 const cache = new WeakMap<Kysely<DB>, Promise<OfferIndex>>();
@@ -86,7 +87,11 @@ async function buildIndex(db: Kysely<DB>, version: string): Promise<OfferIndex> 
 		const position = positionOf(offerId);
 		if (position !== undefined) (field === 'title' ? titles : summaries)[position]!.push(value);
 	}
-	const wordsOf = (texts: string[]) => ` ${words(texts.join(' ')).join(' ')}`;
+	const wordIndex = (texts: string[][]) => {
+		const prefixes = new PrefixIndex(size);
+		texts.forEach((list, position) => prefixes.add(position, words(list.join(' '))));
+		return prefixes.freeze();
+	};
 	const collator = new Intl.Collator('de');
 	const byTitle = Int32Array.from(offers.keys()).sort(
 		(a, b) => collator.compare(offers[a]!.title, offers[b]!.title) || offers[a]!.id - offers[b]!.id
@@ -135,8 +140,8 @@ async function buildIndex(db: Kysely<DB>, version: string): Promise<OfferIndex> 
 		byDate,
 		dateRank,
 		byTitle,
-		titleWords: titles.map(wordsOf),
-		summaryWords: summaries.map(wordsOf)
+		titleWords: wordIndex(titles),
+		summaryWords: wordIndex(summaries)
 	};
 }
 
