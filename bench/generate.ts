@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DB } from '../src/lib/server/db/schema.js';
 import {
@@ -22,10 +24,9 @@ export const TOPICS = [
 	'Integrationskurs',
 	'Anerkennungsberatung'
 ];
-const WORDS =
-	'Angebot für alle neu Zugewanderten mit Kinderbetreuung offen kostenlos Treffpunkt Austausch lernen üben Unterstützung Familie Arbeit Wohnung Gesundheit Verein Sport Kultur Demokratie'.split(
-		' '
-	);
+'Angebot für alle neu Zugewanderten mit Kinderbetreuung offen kostenlos Treffpunkt Austausch lernen üben Unterstützung Familie Arbeit Wohnung Gesundheit Verein Sport Kultur Demokratie'.split(
+	' '
+);
 
 /** Deterministic pseudo-random numbers, so every run measures the same data. */
 function random(seed: number) {
@@ -36,9 +37,29 @@ function random(seed: number) {
 	};
 }
 
+/** Summaries and descriptions of the demo offers, so word frequencies are those of real texts. */
+async function realTexts(contentDir: string): Promise<{ summary: string; description: string }[]> {
+	const files = (await readdir(join(contentDir, 'demo'))).filter((name) =>
+		name.startsWith('offers-')
+	);
+	const texts: { summary: string; description: string }[] = [];
+	for (const file of files) {
+		const content = JSON.parse(await readFile(join(contentDir, 'demo', file), 'utf8')) as {
+			offers: { summary: string; description: string }[];
+		};
+		texts.push(...content.offers.map(({ summary, description }) => ({ summary, description })));
+	}
+	return texts;
+}
+
 /** Inserts `count` published synthetic offers in batches, with relations and search entries. */
-export async function generateOffers(db: Kysely<DB>, count: number): Promise<void> {
+export async function generateOffers(
+	db: Kysely<DB>,
+	count: number,
+	contentDir: string
+): Promise<void> {
 	const next = random(42);
+	const texts = await realTexts(contentDir);
 	const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
 	const places = await listPlaces(db);
 	const now = new Date().toISOString();
@@ -69,14 +90,15 @@ export async function generateOffers(db: Kysely<DB>, count: number): Promise<voi
 				const place = pick(places);
 				const online = next() < 0.05;
 				const topic = pick(TOPICS);
+				const text = pick(texts);
 				const day = 1 + Math.floor(next() * 90);
 				return {
 					districtId: place.districtId,
 					organisationId: pick(organisationIds),
 					slug: `bench-${number}`,
 					title: `${topic} ${place.name} ${number}`,
-					summary: Array.from({ length: 12 }, () => pick(WORDS)).join(' '),
-					description: Array.from({ length: 60 }, () => pick(WORDS)).join(' '),
+					summary: text.summary,
+					description: text.description,
 					costKind: next() < 0.7 ? 'free' : 'amount',
 					costCents: null,
 					costNote: null,

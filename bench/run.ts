@@ -131,7 +131,7 @@ async function prepare(url: string): Promise<Database> {
 	await migrateToLatest(database.db);
 	await loadReferencePlaces(database.db, resolve('content'));
 	const started = performance.now();
-	await generateOffers(database.db, OFFERS);
+	await generateOffers(database.db, OFFERS, resolve('content'));
 	console.log(
 		`  generated ${OFFERS.toLocaleString('en')} offers in ${((performance.now() - started) / 1000).toFixed(1)} s`
 	);
