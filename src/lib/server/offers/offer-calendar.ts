@@ -25,6 +25,17 @@ export function berlinInstant(localDateTime: string): Date {
 	return new Date(guess.getTime() - offsetAt(first));
 }
 
+/**
+ * ical-generator writes a TZID time from a Date's local-time fields, so the wall-clock time is
+ * built in the process's zone: 18:00 in Berlin is written as T180000 wherever the server runs.
+ */
+function wallClock(localDateTime: string): Date {
+	const [date = '', time = ''] = localDateTime.split('T');
+	const [year, month, day] = date.split('-').map(Number);
+	const [hour, minute] = time.split(':').map(Number);
+	return new Date(year!, month! - 1, day, hour, minute);
+}
+
 /** An RFC 5545 calendar with one event per date or series of the offer, in Europe/Berlin time. */
 export function offerCalendar(offer: OfferDetail, url: string, host: string): string {
 	const calendar = ical({
@@ -44,8 +55,8 @@ export function offerCalendar(offer: OfferDetail, url: string, host: string): st
 	offer.schedule.series.forEach((entry, index) => {
 		const event = calendar.createEvent({
 			id: `offer-${offer.id}-${index}@${host}`,
-			start: berlinInstant(entry.startsAt),
-			end: entry.endsAt ? berlinInstant(entry.endsAt) : undefined,
+			start: wallClock(entry.startsAt),
+			end: entry.endsAt ? wallClock(entry.endsAt) : undefined,
 			timezone: TIME_ZONE,
 			summary: offer.title.text,
 			description: `${offer.summary.text}\n\n${url}`,

@@ -11,6 +11,7 @@ import {
 	findUpcomingOccurrences,
 	type OfferRelations
 } from './offers.repository.js';
+import { summarizeRecurrence, type RecurrenceSummary } from './recurrence.js';
 import { berlinNow, type Occurrence } from './schedule.js';
 
 export interface OfferDetail extends OfferRelations {
@@ -35,7 +36,12 @@ export interface OfferDetail extends OfferRelations {
 	districtName: string;
 	schedule: {
 		kind: string;
-		series: { startsAt: string; endsAt: string | null; rrule: string | null }[];
+		series: {
+			startsAt: string;
+			endsAt: string | null;
+			rrule: string | null;
+			recurrence: RecurrenceSummary | null;
+		}[];
 	};
 	nextDates: Occurrence[];
 	validFrom: string | null;
@@ -106,7 +112,12 @@ export async function getPublishedOffer(
 		districtName: row.districtName,
 		schedule: {
 			kind: row.scheduleKind,
-			series: series.map(({ startsAt, endsAt, rrule }) => ({ startsAt, endsAt, rrule }))
+			series: series.map(({ startsAt, endsAt, rrule }) => ({
+				startsAt,
+				endsAt,
+				rrule,
+				recurrence: rrule ? summarizeRecurrence(rrule) : null
+			}))
 		},
 		nextDates,
 		validFrom: row.validFrom,
