@@ -40,6 +40,9 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 
 function openPostgres(url: string): Database {
 	const pool = new pg.Pool({ connectionString: url, max: 10 });
+	// An idle connection dropped by the server (restart, failover) must not crash the process;
+	// the pool replaces it on the next query.
+	pool.on('error', (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
 	const db = new Kysely<DB>({
 		dialect: new PostgresDialect({ pool }),
 		plugins: [new CamelCasePlugin()]

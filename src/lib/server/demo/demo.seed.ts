@@ -5,23 +5,12 @@ import type { z } from 'zod';
 import type { Locale } from '../../i18n/locales.js';
 import type { DB } from '../db/schema.js';
 import { saveTranslation } from '../i18n/translations.service.js';
-import { insertOrganisation } from '../offers/offers.repository.js';
+import { insertOrganisation } from '../offers/organisations.repository.js';
 import { createOffer, translateOffer } from '../offers/offers.service.js';
-import type { OfferInput } from '../offers/offers.schema.js';
-import { addDays, berlinNow } from '../offers/schedule.js';
 import { insertContact, insertPage } from '../pages/pages.repository.js';
-import { listDistricts, listPlaces } from '../places/places.repository.js';
-import {
-	demoFileSchema,
-	demoPageSchema,
-	type DemoOffer,
-	type DemoOrganisation
-} from './demo.schema.js';
-
-interface Lookup {
-	districtByAgs: Map<string, number>;
-	placeByAgs: Map<string, { id: number; districtId: number }>;
-}
+import { buildLookup, placeOf, type Lookup } from './demo.lookup.js';
+import { toOfferInput } from './demo.offer-input.js';
+import { demoFileSchema, demoPageSchema, type DemoOrganisation } from './demo.schema.js';
 
 /** Seeds the demo organisations, offers and the KITZ page into a database that has no offers yet. */
 export async function seedDemoContent(
@@ -75,24 +64,6 @@ async function readJson<S extends z.ZodType>(path: string, schema: S): Promise<z
 	return parsed.data;
 }
 
-async function buildLookup(db: Kysely<DB>): Promise<Lookup> {
-	const districts = await listDistricts(db);
-	const places = await listPlaces(db);
-	return {
-		districtByAgs: new Map(districts.map((d) => [d.ags, d.id])),
-		// Where one key has two named places, the first (the municipality itself) stands for it.
-		placeByAgs: new Map(
-			[...places].reverse().map((p) => [p.ags, { id: p.id, districtId: p.districtId }])
-		)
-	};
-}
-
-function placeOf(lookup: Lookup, ags: string) {
-	const place = lookup.placeByAgs.get(ags);
-	if (!place) throw new Error(`Demo content names unknown place ${ags}`);
-	return place;
-}
-
 async function createOrganisation(
 	db: Kysely<DB>,
 	organisation: DemoOrganisation,
@@ -115,82 +86,6 @@ async function createOrganisation(
 		createdAt: now.toISOString(),
 		updatedAt: now.toISOString()
 	});
-}
-
-function toOfferInput(
-	offer: DemoOffer,
-	organisationId: number,
-	lookup: Lookup,
-	now: Date
-): OfferInput {
-	const today = berlinNow(now).slice(0, 10);
-	const at = (days: number, time: string) =>
-		`${addDays(`${today}T00:00`, days).slice(0, 10)}T${time}`;
-	const plusMinutes = (start: string, minutes: number) => {
-		const date = new Date(`${start}:00Z`);
-		return new Date(date.getTime() + minutes * 60_000).toISOString().slice(0, 16);
-	};
-	const schedule: OfferInput['schedule'] =
-		offer.schedule.kind === 'appointment'
-			? { kind: 'appointment' }
-			: offer.schedule.kind === 'dates'
-				? {
-						kind: 'dates',
-						entries: offer.schedule.dates.map((date) => {
-							const startsAt = at(date.inDays, date.time);
-							return { startsAt, endsAt: plusMinutes(startsAt, date.durationMinutes) };
-						})
-					}
-				: {
-						kind: 'recurring',
-						entries: [
-							{
-								startsAt: at(0, offer.schedule.time),
-								endsAt: plusMinutes(at(0, offer.schedule.time), offer.schedule.durationMinutes),
-								rrule: offer.schedule.rrule
-							}
-						]
-					};
-	const validTo = offer.validMonths
-		? addDays(`${today}T00:00`, offer.validMonths * 30).slice(0, 10)
-		: undefined;
-	return {
-		organisationId,
-		title: offer.title,
-		summary: offer.summary,
-		description: offer.description,
-		actionFields: offer.actionFields,
-		targetGroups: offer.targetGroups,
-		languages: offer.languages,
-		languageLevel: offer.languageLevel,
-		cost:
-			offer.cost.kind === 'free'
-				? { kind: 'free' }
-				: {
-						kind: offer.cost.kind,
-						cents: Math.round(offer.cost.euro * 100),
-						note: offer.cost.note
-					},
-		access: offer.access,
-		accessibility: offer.accessibility,
-		location:
-			'online' in offer.location
-				? { kind: 'online', url: offer.location.url }
-				: {
-						kind: 'address',
-						street: offer.location.street,
-						placeId: placeOf(lookup, offer.location.place).id
-					},
-		schedule,
-		validFrom: today,
-		validTo,
-		contact: {
-			name: offer.contact.name,
-			phone: offer.contact.phone,
-			email: offer.contact.email
-		},
-		status: 'published'
-	};
 }
 
 async function seedKitzPage(

@@ -4,13 +4,8 @@ import type { DB } from '../db/schema.js';
 import { localizeMany, type LocalizedText } from '../i18n/translations.service.js';
 import { listPostcodes } from '../places/places.repository.js';
 import { OfferNotFoundError } from './offers.errors.js';
-import {
-	findPublishedOfferBySlug,
-	findRelations,
-	findSchedules,
-	findUpcomingOccurrences,
-	type OfferRelations
-} from './offers.repository.js';
+import { findPublishedOfferBySlug, findUpcomingOccurrences } from './offer-page.repository.js';
+import { findRelations, findSchedules, type OfferRelations } from './offers.repository.js';
 import { summarizeRecurrence, type RecurrenceSummary } from './recurrence.js';
 import { berlinNow, type Occurrence } from './schedule.js';
 

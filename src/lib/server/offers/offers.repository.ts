@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { setSetting } from '../db/settings.repository.js';
 import type { DB } from '../db/schema.js';
-import type { NewOfferRow, OrganisationsTable } from './offers.table.js';
+import type { NewOfferRow } from './offers.table.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -18,27 +18,6 @@ export interface OfferRelations {
 	targetGroups: string[];
 	languages: string[];
 	accessibility: string[];
-}
-
-export async function insertOrganisation(
-	db: Db,
-	row: Insertable<OrganisationsTable>
-): Promise<number> {
-	return (
-		await db.insertInto('organisations').values(row).returning('id').executeTakeFirstOrThrow()
-	).id;
-}
-
-export async function findOrganisationDistrict(
-	db: Db,
-	organisationId: number
-): Promise<number | undefined> {
-	const row = await db
-		.selectFrom('organisations')
-		.select('districtId')
-		.where('id', '=', organisationId)
-		.executeTakeFirst();
-	return row?.districtId;
 }
 
 export async function insertOffer(db: Db, row: NewOfferRow): Promise<number> {
@@ -191,69 +170,4 @@ export async function findSearchSource(db: Db, offerId: number) {
 		])
 		.where('offers.id', '=', offerId)
 		.executeTakeFirst();
-}
-
-export async function findPublishedOfferBySlug(db: Db, slug: string, today: string) {
-	return db
-		.selectFrom('offers')
-		.innerJoin('organisations', 'organisations.id', 'offers.organisationId')
-		.innerJoin('districts', 'districts.id', 'offers.districtId')
-		.leftJoin('places', 'places.id', 'offers.placeId')
-		.leftJoin('places as organisationPlaces', 'organisationPlaces.id', 'organisations.placeId')
-		.select([
-			'offers.id',
-			'offers.slug',
-			'offers.title',
-			'offers.summary',
-			'offers.description',
-			'offers.costKind',
-			'offers.costCents',
-			'offers.costNote',
-			'offers.access',
-			'offers.languageLevel',
-			'offers.locationKind',
-			'offers.street',
-			'offers.onlineUrl',
-			'offers.scheduleKind',
-			'offers.validFrom',
-			'offers.validTo',
-			'offers.contactName',
-			'offers.contactPhone',
-			'offers.contactEmail',
-			'offers.updatedAt',
-			'offers.lastVerifiedAt',
-			'districts.name as districtName',
-			'places.name as placeName',
-			'places.lat as placeLat',
-			'places.lon as placeLon',
-			'places.id as placeId',
-			'organisations.name as organisationName',
-			'organisations.kind as organisationKind',
-			'organisations.email as organisationEmail',
-			'organisations.phone as organisationPhone',
-			'organisations.website as organisationWebsite',
-			'organisations.street as organisationStreet',
-			'organisations.postcode as organisationPostcode',
-			'organisationPlaces.name as organisationPlaceName'
-		])
-		.where('offers.slug', '=', slug)
-		.where('offers.status', '=', 'published')
-		.where((eb) => eb.or([eb('offers.validTo', 'is', null), eb('offers.validTo', '>=', today)]))
-		.executeTakeFirst();
-}
-
-export async function findUpcomingOccurrences(
-	db: Db,
-	offerId: number,
-	from: string,
-	limit: number
-) {
-	return db
-		.selectFrom('offerOccurrences')
-		.select(['startsAt', 'endsAt'])
-		.where('offerId', '=', offerId)
-		.where('startsAt', '>=', from)
-		.orderBy('startsAt')
-		.limit(limit)
-		.execute();
 }

@@ -16,8 +16,8 @@ import {
 	OfferValidationError,
 	UnknownOrganisationError
 } from './offers.errors.js';
+import { findOrganisationDistrict } from './organisations.repository.js';
 import {
-	findOrganisationDistrict,
 	findSchedules,
 	findSearchSource,
 	insertOffer,

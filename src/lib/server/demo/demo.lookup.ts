@@ -1,0 +1,29 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { listDistricts, listPlaces } from '../places/places.repository.js';
+
+/** Districts and places of the demo content by official key. */
+export interface Lookup {
+	districtByAgs: Map<string, number>;
+	placeByAgs: Map<string, { id: number; districtId: number }>;
+}
+
+export async function buildLookup(db: Kysely<DB>): Promise<Lookup> {
+	const districts = await listDistricts(db);
+	const places = await listPlaces(db);
+	return {
+		districtByAgs: new Map(districts.map((d) => [d.ags, d.id])),
+		// Where one key has two named places, the most populous (the main place) stands for it.
+		placeByAgs: new Map(
+			[...places]
+				.sort((a, b) => (a.population ?? 0) - (b.population ?? 0))
+				.map((p) => [p.ags, { id: p.id, districtId: p.districtId }])
+		)
+	};
+}
+
+export function placeOf(lookup: Lookup, ags: string) {
+	const place = lookup.placeByAgs.get(ags);
+	if (!place) throw new Error(`Demo content names unknown place ${ags}`);
+	return place;
+}

@@ -1,0 +1,81 @@
+import type { OfferInput } from '../offers/offers.schema.js';
+import { addDays, berlinNow } from '../offers/schedule.js';
+import { placeOf, type Lookup } from './demo.lookup.js';
+import type { DemoOffer } from './demo.schema.js';
+
+/** Maps a demo offer to the offers context's input; dates are relative to the seeding day. */
+export function toOfferInput(
+	offer: DemoOffer,
+	organisationId: number,
+	lookup: Lookup,
+	now: Date
+): OfferInput {
+	const today = berlinNow(now).slice(0, 10);
+	const at = (days: number, time: string) =>
+		`${addDays(`${today}T00:00`, days).slice(0, 10)}T${time}`;
+	const plusMinutes = (start: string, minutes: number) => {
+		const date = new Date(`${start}:00Z`);
+		return new Date(date.getTime() + minutes * 60_000).toISOString().slice(0, 16);
+	};
+	const schedule: OfferInput['schedule'] =
+		offer.schedule.kind === 'appointment'
+			? { kind: 'appointment' }
+			: offer.schedule.kind === 'dates'
+				? {
+						kind: 'dates',
+						entries: offer.schedule.dates.map((date) => {
+							const startsAt = at(date.inDays, date.time);
+							return { startsAt, endsAt: plusMinutes(startsAt, date.durationMinutes) };
+						})
+					}
+				: {
+						kind: 'recurring',
+						entries: [
+							{
+								startsAt: at(0, offer.schedule.time),
+								endsAt: plusMinutes(at(0, offer.schedule.time), offer.schedule.durationMinutes),
+								rrule: offer.schedule.rrule
+							}
+						]
+					};
+	const validTo = offer.validMonths
+		? addDays(`${today}T00:00`, offer.validMonths * 30).slice(0, 10)
+		: undefined;
+	return {
+		organisationId,
+		title: offer.title,
+		summary: offer.summary,
+		description: offer.description,
+		actionFields: offer.actionFields,
+		targetGroups: offer.targetGroups,
+		languages: offer.languages,
+		languageLevel: offer.languageLevel,
+		cost:
+			offer.cost.kind === 'free'
+				? { kind: 'free' }
+				: {
+						kind: offer.cost.kind,
+						cents: Math.round(offer.cost.euro * 100),
+						note: offer.cost.note
+					},
+		access: offer.access,
+		accessibility: offer.accessibility,
+		location:
+			'online' in offer.location
+				? { kind: 'online', url: offer.location.url }
+				: {
+						kind: 'address',
+						street: offer.location.street,
+						placeId: placeOf(lookup, offer.location.place).id
+					},
+		schedule,
+		validFrom: today,
+		validTo,
+		contact: {
+			name: offer.contact.name,
+			phone: offer.contact.phone,
+			email: offer.contact.email
+		},
+		status: 'published'
+	};
+}

@@ -1,0 +1,97 @@
+import { resolve } from 'node:path';
+import { expect, it } from 'vitest';
+import { seedDemoContent } from '../../src/lib/server/demo/demo.seed.js';
+import { getPage } from '../../src/lib/server/pages/pages.service.js';
+import { loadReferencePlaces } from '../../src/lib/server/places/reference.js';
+import { parseSearchParams } from '../../src/lib/server/search/search.schema.js';
+import { searchOffers } from '../../src/lib/server/search/search.service.js';
+import { describeEachDialect } from '../support/databases.js';
+
+const CONTENT = resolve('content');
+
+describeEachDialect(
+	'demo content',
+	({ database }) => {
+		it('is rich enough to show the finder', async () => {
+			const db = database().db;
+			const count = async (query: Promise<{ n: number | string }>) => Number((await query).n);
+			const offers = await count(
+				db
+					.selectFrom('offers')
+					.select((eb) => eb.fn.countAll<number>().as('n'))
+					.executeTakeFirstOrThrow()
+			);
+			const providers = await count(
+				db
+					.selectFrom('organisations')
+					.select((eb) => eb.fn.countAll<number>().as('n'))
+					.executeTakeFirstOrThrow()
+			);
+			const municipalities = await count(
+				db
+					.selectFrom('offers')
+					.select((eb) => eb.fn.count<number>('placeId').distinct().as('n'))
+					.executeTakeFirstOrThrow()
+			);
+			const translated = await count(
+				db
+					.selectFrom('translations')
+					.select((eb) => eb.fn.count<number>('entityId').distinct().as('n'))
+					.where('entity', '=', 'offer')
+					.where('field', '=', 'title')
+					.where('locale', 'in', ['en', 'uk', 'ar'])
+					.executeTakeFirstOrThrow()
+			);
+			const recurring = await count(
+				db
+					.selectFrom('offerSchedules')
+					.select((eb) => eb.fn.count<number>('offerId').distinct().as('n'))
+					.where('rrule', 'is not', null)
+					.executeTakeFirstOrThrow()
+			);
+			expect(offers).toBeGreaterThanOrEqual(150);
+			expect(providers).toBeGreaterThanOrEqual(40);
+			expect(municipalities).toBeGreaterThanOrEqual(25);
+			expect(translated * 3).toBeGreaterThanOrEqual(offers);
+			expect(recurring).toBeGreaterThanOrEqual(20);
+			const fields = await db
+				.selectFrom('offerActionFields')
+				.select('actionField')
+				.distinct()
+				.execute();
+			expect(fields).toHaveLength(9);
+		});
+
+		it('finds German courses near Kappeln in Arabic, across both districts', async () => {
+			const { filters } = parseSearchParams(
+				new URLSearchParams({ q: 'دورة اللغة الألمانية', near: 'Kappeln', radius: '25' })
+			);
+			const result = await searchOffers(database().db, filters, 'ar');
+			expect(result.total).toBeGreaterThan(2);
+			expect(result.items[0]!.title.text).toContain('دورة اللغة الألمانية');
+			const border = await searchOffers(
+				database().db,
+				parseSearchParams(new URLSearchParams({ near: 'Harrislee', radius: '10' })).filters,
+				'de'
+			);
+			expect(new Set(border.items.map((item) => item.districtName))).toEqual(
+				new Set(['Flensburg', 'Kreis Schleswig-Flensburg'])
+			);
+		});
+
+		it('has the KITZ page with contacts and an office address, translated', async () => {
+			const page = await getPage(database().db, 'kitz', 'fa');
+			expect(page?.title.lang).toBe('fa');
+			expect(page?.contacts.length).toBeGreaterThanOrEqual(3);
+			expect(page?.office?.street).toBeTruthy();
+		});
+
+		it('is seeded once: a second run adds nothing', async () => {
+			expect(await seedDemoContent(database().db, CONTENT)).toBe(0);
+		});
+	},
+	async (database) => {
+		await loadReferencePlaces(database.db, CONTENT);
+		await seedDemoContent(database.db, CONTENT);
+	}
+);
