@@ -8,6 +8,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
 	export interface ProvidedContext {
 		baseUrl: string;
+		/** The e2e app's SQLite file, for tests that add content the demo does not have. */
+		databaseUrl: string;
 	}
 }
 
@@ -59,6 +61,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 	}
 	if (Date.now() >= deadline) throw new Error(`The app did not answer within 90 s:\n${output}`);
 	project.provide('baseUrl', baseUrl);
+	project.provide('databaseUrl', `sqlite://${join(dataDir, 'kitz.sqlite')}`);
 	return async () => {
 		server.kill('SIGTERM');
 		rmSync(dataDir, { recursive: true, force: true });
