@@ -1,4 +1,10 @@
 import type { ColumnType } from 'kysely';
+import type {
+	LoginAttemptsTable,
+	SessionsTable,
+	UserOrganisationsTable,
+	UsersTable
+} from '../accounts/accounts.table.js';
 import type { TranslationsTable } from '../i18n/translations.table.js';
 import type {
 	ContactPersonsTable,
@@ -42,4 +48,8 @@ export interface DB {
 	translations: TranslationsTable;
 	settings: SettingsTable;
 	offerSearch: OfferSearchTable;
+	users: UsersTable;
+	userOrganisations: UserOrganisationsTable;
+	sessions: SessionsTable;
+	loginAttempts: LoginAttemptsTable;
 }

@@ -1,0 +1,42 @@
+import type { Generated } from 'kysely';
+
+export interface UsersTable {
+	id: Generated<number>;
+	districtId: number;
+	/** Lower case; unique across the installation. */
+	email: string;
+	name: string;
+	role: string;
+	/** argon2id; null until an invited person sets a password. */
+	passwordHash: string | null;
+	totpSecret: string | null;
+	totpEnabledAt: string | null;
+	createdAt: string;
+	updatedAt: string;
+	lastLoginAt: string | null;
+	disabledAt: string | null;
+}
+
+export interface UserOrganisationsTable {
+	userId: number;
+	organisationId: number;
+}
+
+export interface SessionsTable {
+	/** SHA-256 of the session token. */
+	id: string;
+	userId: number;
+	createdAt: string;
+	lastSeenAt: string;
+	expiresAt: string;
+	secondFactorAt: string | null;
+	ip: string | null;
+	userAgent: string | null;
+}
+
+export interface LoginAttemptsTable {
+	id: Generated<number>;
+	key: string;
+	attemptedAt: string;
+	succeeded: number;
+}

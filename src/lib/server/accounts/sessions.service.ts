@@ -1,0 +1,57 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { deleteSession, extendSession, findSession, insertSession } from './accounts.repository.js';
+
+/** Sessions end after this much inactivity. */
+export const SESSION_IDLE_HOURS = 8;
+
+function sessionId(token: string): string {
+	return createHash('sha256').update(token).digest('hex');
+}
+
+function expiry(now: Date): string {
+	return new Date(now.getTime() + SESSION_IDLE_HOURS * 3_600_000).toISOString();
+}
+
+/** Starts a session and returns the token for the cookie; only its hash is stored. */
+export async function startSession(
+	db: Kysely<DB>,
+	userId: number,
+	client: { ip: string | null; userAgent: string | null },
+	now = new Date()
+): Promise<string> {
+	const token = randomBytes(32).toString('base64url');
+	await insertSession(db, {
+		id: sessionId(token),
+		userId,
+		createdAt: now.toISOString(),
+		lastSeenAt: now.toISOString(),
+		expiresAt: expiry(now),
+		secondFactorAt: null,
+		ip: client.ip,
+		userAgent: client.userAgent?.slice(0, 300) ?? null
+	});
+	return token;
+}
+
+/** The session's user while the session lives; each use extends it, an expired one is removed. */
+export async function resumeSession(
+	db: Kysely<DB>,
+	token: string,
+	now = new Date()
+): Promise<{ userId: number; secondFactorAt: string | null } | null> {
+	const id = sessionId(token);
+	const session = await findSession(db, id);
+	if (!session) return null;
+	if (session.expiresAt <= now.toISOString()) {
+		await deleteSession(db, id);
+		return null;
+	}
+	await extendSession(db, id, now.toISOString(), expiry(now));
+	return { userId: session.userId, secondFactorAt: session.secondFactorAt };
+}
+
+export async function endSession(db: Kysely<DB>, token: string): Promise<void> {
+	await deleteSession(db, sessionId(token));
+}
