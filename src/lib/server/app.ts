@@ -18,7 +18,7 @@ export async function bootstrap(config: Config, options: { jobs?: boolean } = {}
 	await loadReferencePlaces(database.db, config.contentDir);
 	if (config.demoContent) await seedDemoContent(database.db, config.contentDir);
 	await refreshAllOccurrences(database.db);
-	if (options.jobs) startJobs(database.db);
+	if (options.jobs) startJobs(database.db, config);
 	return { config, database };
 }
 

@@ -21,7 +21,9 @@ const environment = z.object({
 	DEFAULT_LOCALE: z.enum(LOCALES).default('de'),
 	ENABLED_LOCALES: localeList.default([...LOCALES]),
 	DEMO_CONTENT: z.enum(['true', 'false']).default('true'),
-	CONTENT_DIR: z.string().default('./content')
+	CONTENT_DIR: z.string().default('./content'),
+	SMTP_URL: z.string().url().optional(),
+	MAIL_FROM: z.string().default('KITZ <kitz@localhost>')
 });
 
 export interface Config {
@@ -35,6 +37,9 @@ export interface Config {
 	demoContent: boolean;
 	/** Reference data (districts, places) and demo content. */
 	contentDir: string;
+	/** Where mail goes (`smtp://user:pass@host:port`); without it mail waits in the outbox. */
+	smtpUrl: string | undefined;
+	mailFrom: string;
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -59,6 +64,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		defaultLocale: value.DEFAULT_LOCALE,
 		enabledLocales,
 		demoContent: value.DEMO_CONTENT === 'true',
-		contentDir: resolve(value.CONTENT_DIR)
+		contentDir: resolve(value.CONTENT_DIR),
+		smtpUrl: value.SMTP_URL,
+		mailFrom: value.MAIL_FROM
 	};
 }

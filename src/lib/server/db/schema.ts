@@ -18,6 +18,7 @@ import type {
 	OrganisationsTable
 } from '../offers/offers.table.js';
 import type { PagesTable } from '../pages/pages.table.js';
+import type { MailOutboxTable } from '../mail/mail.table.js';
 import type { DistrictsTable, PlacePostcodesTable, PlacesTable } from '../places/places.table.js';
 
 export interface SettingsTable {
@@ -52,4 +53,5 @@ export interface DB {
 	userOrganisations: UserOrganisationsTable;
 	sessions: SessionsTable;
 	loginAttempts: LoginAttemptsTable;
+	mailOutbox: MailOutboxTable;
 }

@@ -1,0 +1,58 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export async function insertMail(
+	db: Db,
+	mail: { toAddress: string; subject: string; textBody: string; createdAt: string }
+): Promise<number> {
+	const row = await db
+		.insertInto('mailOutbox')
+		.values({ ...mail, nextAttemptAt: mail.createdAt, lastError: null, sentAt: null })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return row.id;
+}
+
+export async function findDueMail(db: Db, now: string, limit: number) {
+	return db
+		.selectFrom('mailOutbox')
+		.select(['id', 'toAddress', 'subject', 'textBody', 'attempts'])
+		.where('sentAt', 'is', null)
+		.where('nextAttemptAt', '<=', now)
+		.orderBy('nextAttemptAt')
+		.orderBy('id')
+		.limit(limit)
+		.execute();
+}
+
+export async function markSent(db: Db, id: number, at: string): Promise<void> {
+	await db
+		.updateTable('mailOutbox')
+		.set((eb) => ({ sentAt: at, attempts: eb('attempts', '+', 1), lastError: null }))
+		.where('id', '=', id)
+		.execute();
+}
+
+export async function markFailed(
+	db: Db,
+	id: number,
+	error: string,
+	nextAttemptAt: string
+): Promise<void> {
+	await db
+		.updateTable('mailOutbox')
+		.set((eb) => ({ attempts: eb('attempts', '+', 1), lastError: error, nextAttemptAt }))
+		.where('id', '=', id)
+		.execute();
+}
+
+export async function findUndelivered(db: Db) {
+	return db
+		.selectFrom('mailOutbox')
+		.select(['id', 'toAddress', 'subject', 'createdAt', 'attempts', 'nextAttemptAt', 'lastError'])
+		.where('sentAt', 'is', null)
+		.orderBy('createdAt')
+		.execute();
+}

@@ -1,0 +1,79 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Transporter } from 'nodemailer';
+import { z } from 'zod';
+import type { DB } from '../db/schema.js';
+import {
+	findDueMail,
+	findUndelivered,
+	insertMail,
+	markFailed,
+	markSent
+} from './mail.repository.js';
+
+export interface MailMessage {
+	to: string;
+	subject: string;
+	text: string;
+}
+
+const messageSchema = z.object({
+	to: z.string().trim().email().max(200),
+	subject: z.string().trim().min(1).max(300),
+	text: z.string().min(1).max(100_000)
+});
+
+// Waits after the 1st, 2nd, … failed attempt; the last one repeats, so a mail is never given up.
+const RETRY_MINUTES = [1, 5, 30, 120, 720, 1440];
+
+/** Stores a mail for delivery; pass the caller's transaction so the mail exists only if its cause does. */
+export async function queueMail(
+	db: Kysely<DB> | Transaction<DB>,
+	message: MailMessage,
+	now = new Date()
+): Promise<number> {
+	const mail = messageSchema.parse(message);
+	return insertMail(db, {
+		toAddress: mail.to,
+		subject: mail.subject,
+		textBody: mail.text,
+		createdAt: now.toISOString()
+	});
+}
+
+/** Sends what is due; each failure is recorded with the next attempt time. Returns how many went out. */
+export async function deliverDueMail(
+	db: Kysely<DB>,
+	transport: Transporter,
+	from: string,
+	now = new Date()
+): Promise<{ sent: number; failed: number }> {
+	const due = await findDueMail(db, now.toISOString(), 50);
+	let sent = 0;
+	for (const mail of due) {
+		try {
+			await transport.sendMail({
+				from,
+				to: mail.toAddress,
+				subject: mail.subject,
+				text: mail.textBody
+			});
+			await markSent(db, mail.id, new Date().toISOString());
+			sent++;
+		} catch (error) {
+			const wait = RETRY_MINUTES[Math.min(mail.attempts, RETRY_MINUTES.length - 1)]!;
+			const message = error instanceof Error ? error.message : String(error);
+			await markFailed(
+				db,
+				mail.id,
+				message.slice(0, 500),
+				new Date(now.getTime() + wait * 60_000).toISOString()
+			);
+		}
+	}
+	return { sent, failed: due.length - sent };
+}
+
+/** Mail not yet delivered, with the last error, for administrators. */
+export function undeliveredMail(db: Kysely<DB>) {
+	return findUndelivered(db);
+}

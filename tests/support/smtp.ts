@@ -1,0 +1,55 @@
+import { createServer } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+	from: string;
+	to: string[];
+	raw: string;
+}
+
+/** A real SMTP receiver on a free local port that keeps what it is sent. */
+export async function startSmtpReceiver(port?: number): Promise<{
+	port: number;
+	received: ReceivedMail[];
+	stop: () => Promise<void>;
+}> {
+	const received: ReceivedMail[] = [];
+	const server = new SMTPServer({
+		authOptional: true,
+		disabledCommands: ['STARTTLS'],
+		logger: false,
+		onData(stream, session, callback) {
+			const chunks: Buffer[] = [];
+			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+			stream.on('end', () => {
+				received.push({
+					from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+					to: session.envelope.rcptTo.map((recipient) => recipient.address),
+					raw: Buffer.concat(chunks).toString('utf8')
+				});
+				callback();
+			});
+		}
+	});
+	const chosen = port ?? (await freePort());
+	await new Promise<void>((resolve) => server.listen(chosen, '127.0.0.1', resolve));
+	return {
+		port: chosen,
+		received,
+		stop: () => new Promise<void>((resolve) => server.close(() => resolve()))
+	};
+}
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = createServer();
+		probe.listen(0, '127.0.0.1', () => {
+			const address = probe.address();
+			probe.close(() =>
+				typeof address === 'object' && address
+					? resolve(address.port)
+					: reject(new Error('no port'))
+			);
+		});
+	});
+}
