@@ -46,6 +46,7 @@ export async function createAccount(
 				passwordHash,
 				totpSecret: null,
 				totpEnabledAt: null,
+				totpLastStep: null,
 				createdAt: timestamp,
 				updatedAt: timestamp,
 				lastLoginAt: null,

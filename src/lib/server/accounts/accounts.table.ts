@@ -11,6 +11,8 @@ export interface UsersTable {
 	passwordHash: string | null;
 	totpSecret: string | null;
 	totpEnabledAt: string | null;
+	/** The last accepted TOTP time step, so a code cannot be used twice. */
+	totpLastStep: number | null;
 	createdAt: string;
 	updatedAt: string;
 	lastLoginAt: string | null;
@@ -39,4 +41,10 @@ export interface LoginAttemptsTable {
 	key: string;
 	attemptedAt: string;
 	succeeded: number;
+}
+
+export interface RecoveryCodesTable {
+	userId: number;
+	codeHash: string;
+	usedAt: string | null;
 }

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { deleteSession, extendSession, findSession, insertSession } from './accounts.repository.js';
+import { markSessionSecondFactor } from './two-factor.repository.js';
 
 /** Sessions end after this much inactivity. */
 export const SESSION_IDLE_HOURS = 8;
@@ -54,4 +55,13 @@ export async function resumeSession(
 
 export async function endSession(db: Kysely<DB>, token: string): Promise<void> {
 	await deleteSession(db, sessionId(token));
+}
+
+/** Records that the session's person proved the second factor. */
+export async function markSecondFactorDone(
+	db: Kysely<DB>,
+	token: string,
+	now = new Date()
+): Promise<void> {
+	await markSessionSecondFactor(db, sessionId(token), now.toISOString());
 }

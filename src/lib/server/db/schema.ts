@@ -1,6 +1,7 @@
 import type { ColumnType } from 'kysely';
 import type {
 	LoginAttemptsTable,
+	RecoveryCodesTable,
 	SessionsTable,
 	UserOrganisationsTable,
 	UsersTable
@@ -53,5 +54,6 @@ export interface DB {
 	userOrganisations: UserOrganisationsTable;
 	sessions: SessionsTable;
 	loginAttempts: LoginAttemptsTable;
+	recoveryCodes: RecoveryCodesTable;
 	mailOutbox: MailOutboxTable;
 }

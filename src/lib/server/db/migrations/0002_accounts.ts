@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { idColumn } from './dialect.js';
 
-/** Accounts with roles, their organisations, database sessions and login attempts for throttling. */
+/** Accounts with roles and organisations, two-factor data, database sessions and login attempts. */
 export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('users')
@@ -13,10 +13,20 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('password_hash', 'text')
 		.addColumn('totp_secret', 'text')
 		.addColumn('totp_enabled_at', 'text')
+		.addColumn('totp_last_step', 'integer')
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.addColumn('updated_at', 'text', (c) => c.notNull())
 		.addColumn('last_login_at', 'text')
 		.addColumn('disabled_at', 'text')
+		.execute();
+
+	// One-time codes for when the authenticator is lost; only hashes are kept.
+	await db.schema
+		.createTable('recovery_codes')
+		.addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
+		.addColumn('code_hash', 'text', (c) => c.notNull())
+		.addColumn('used_at', 'text')
+		.addPrimaryKeyConstraint('recovery_codes_pk', ['user_id', 'code_hash'])
 		.execute();
 
 	await db.schema
@@ -57,7 +67,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-	for (const table of ['login_attempts', 'sessions', 'user_organisations', 'users']) {
+	for (const table of [
+		'login_attempts',
+		'sessions',
+		'user_organisations',
+		'recovery_codes',
+		'users'
+	]) {
 		await db.schema.dropTable(table).ifExists().execute();
 	}
 }
