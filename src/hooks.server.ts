@@ -1,6 +1,8 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { direction, isLocale, type Locale } from '$lib/i18n/locales';
+import { clearSessionCookie, SESSION_COOKIE } from '$lib/server/accounts/session-cookie';
+import { signedInUser } from '$lib/server/accounts/sessions.service';
 
 export const init: ServerInit = async () => {
 	await getApp();
@@ -8,18 +10,23 @@ export const init: ServerInit = async () => {
 
 const SECURITY_HEADERS = {
 	'x-content-type-options': 'nosniff',
-	'referrer-policy': 'no-referrer',
+	// Not no-referrer: browsers then send Origin: null on form posts, which the CSRF check refuses.
+	'referrer-policy': 'same-origin',
 	'x-frame-options': 'DENY',
 	'permissions-policy': 'geolocation=(), camera=(), microphone=(), interest-cohort=()',
 	'cross-origin-opener-policy': 'same-origin'
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
-	const { config } = await getApp();
+	const { config, database } = await getApp();
 	const first = event.url.pathname.split('/')[1] ?? '';
 	const locale: Locale =
 		isLocale(first) && config.enabledLocales.includes(first) ? first : config.defaultLocale;
 	event.locals.locale = locale;
+	const token = event.cookies.get(SESSION_COOKIE) ?? null;
+	event.locals.user = token ? await signedInUser(database.db, token) : null;
+	event.locals.sessionToken = event.locals.user ? token : null;
+	if (token && !event.locals.user) clearSessionCookie(event.cookies);
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) =>
 			html.replace('%kitz.lang%', locale).replace('%kitz.dir%', direction(locale))

@@ -45,7 +45,7 @@ describe('privacy and security headers', () => {
 			const { response } = await get(path);
 			expect(response.headers.get('set-cookie')).toBeNull();
 			expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-			expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+			expect(response.headers.get('referrer-policy')).toBe('same-origin');
 			expect(response.headers.get('x-frame-options')).toBe('DENY');
 			const policy = response.headers.get('content-security-policy') ?? '';
 			expect(policy).toContain("default-src 'self'");

@@ -8,6 +8,7 @@ import {
 import {
 	beginTwoFactor,
 	confirmTwoFactor,
+	pendingTwoFactor,
 	requiresTwoFactor,
 	TwoFactorError,
 	verifySecondFactor
@@ -92,6 +93,19 @@ describeEachDialect(
 			await expect(verifySecondFactor(database().db, id, sloppy, start)).resolves.toEqual({
 				recoveryCodesLeft: 8
 			});
+		});
+
+		it('keeps the secret while enrolling and never replaces an enabled one when asked again', async () => {
+			const { id } = await createTestAccount(database().db, { districtId });
+			const start = at('2026-12-05T09:00:00Z');
+			const uri = (await pendingTwoFactor(database().db, id, start))!;
+			expect(await pendingTwoFactor(database().db, id, start)).toBe(uri);
+			await confirmTwoFactor(database().db, id, codeAt(uri, start), start);
+			expect(await pendingTwoFactor(database().db, id, start)).toBeNull();
+			const later = at('2026-12-05T10:00:00Z');
+			await expect(
+				verifySecondFactor(database().db, id, codeAt(uri, later), later)
+			).resolves.toBeDefined();
 		});
 
 		it('refuses codes from someone who has not enrolled', async () => {

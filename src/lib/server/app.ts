@@ -1,6 +1,7 @@
 import { readConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { seedDemoAccounts } from './demo/demo.accounts.js';
 import { seedDemoContent } from './demo/demo.seed.js';
 import { startJobs } from './jobs/scheduler.js';
 import { refreshAllOccurrences } from './offers/offers.service.js';
@@ -16,7 +17,10 @@ export async function bootstrap(config: Config, options: { jobs?: boolean } = {}
 	const database = openDatabase(config.databaseUrl);
 	await migrateToLatest(database.db);
 	await loadReferencePlaces(database.db, config.contentDir);
-	if (config.demoContent) await seedDemoContent(database.db, config.contentDir);
+	if (config.demoContent) {
+		await seedDemoContent(database.db, config.contentDir);
+		await seedDemoAccounts(database.db, config.demoPassword);
+	}
 	await refreshAllOccurrences(database.db);
 	if (options.jobs) startJobs(database.db, config);
 	return { config, database };

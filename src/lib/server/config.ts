@@ -23,6 +23,7 @@ const environment = z.object({
 	DEMO_CONTENT: z.enum(['true', 'false']).default('true'),
 	CONTENT_DIR: z.string().default('./content'),
 	SMTP_URL: z.string().url().optional(),
+	DEMO_PASSWORD: z.string().min(12).default('kitz-demo-2026!'),
 	MAIL_FROM: z.string().default('KITZ <kitz@localhost>')
 });
 
@@ -39,6 +40,8 @@ export interface Config {
 	contentDir: string;
 	/** Where mail goes (`smtp://user:pass@host:port`); without it mail waits in the outbox. */
 	smtpUrl: string | undefined;
+	/** Password of the demo accounts (demo mode only). */
+	demoPassword: string;
 	mailFrom: string;
 }
 
@@ -66,6 +69,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		demoContent: value.DEMO_CONTENT === 'true',
 		contentDir: resolve(value.CONTENT_DIR),
 		smtpUrl: value.SMTP_URL,
+		demoPassword: value.DEMO_PASSWORD,
 		mailFrom: value.MAIL_FROM
 	};
 }

@@ -1,7 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { deleteSession, extendSession, findSession, insertSession } from './accounts.repository.js';
+import {
+	deleteSession,
+	extendSession,
+	findOrganisationIds,
+	findSession,
+	findUserById,
+	insertSession
+} from './accounts.repository.js';
+import type { Role } from './authorization.js';
 import { markSessionSecondFactor } from './two-factor.repository.js';
 
 /** Sessions end after this much inactivity. */
@@ -64,4 +72,38 @@ export async function markSecondFactorDone(
 	now = new Date()
 ): Promise<void> {
 	await markSessionSecondFactor(db, sessionId(token), now.toISOString());
+}
+
+export interface SignedInUser {
+	id: number;
+	email: string;
+	name: string;
+	role: Role;
+	districtId: number;
+	organisationIds: number[];
+	twoFactorEnabled: boolean;
+	/** When the second factor was proven in this session; null if not (yet). */
+	secondFactorAt: string | null;
+}
+
+/** The person behind a session cookie, or null for no, an expired or a disabled account's session. */
+export async function signedInUser(
+	db: Kysely<DB>,
+	token: string,
+	now = new Date()
+): Promise<SignedInUser | null> {
+	const session = await resumeSession(db, token, now);
+	if (!session) return null;
+	const user = await findUserById(db, session.userId);
+	if (!user || user.disabledAt) return null;
+	return {
+		id: user.id,
+		email: user.email,
+		name: user.name,
+		role: user.role as Role,
+		districtId: user.districtId,
+		organisationIds: await findOrganisationIds(db, user.id),
+		twoFactorEnabled: user.totpEnabledAt !== null,
+		secondFactorAt: session.secondFactorAt
+	};
 }

@@ -79,6 +79,21 @@ export async function beginTwoFactor(
 	return totp(secret, user.email).toString();
 }
 
+/**
+ * The enrolment in progress (so reloading the page keeps the scanned secret), a new one, or
+ * null when two-factor log-in is already on: an enabled secret is never replaced here.
+ */
+export async function pendingTwoFactor(
+	db: Kysely<DB>,
+	userId: number,
+	now = new Date()
+): Promise<string | null> {
+	const user = await findTwoFactor(db, userId);
+	if (user?.totpEnabledAt) return null;
+	if (user?.totpSecret) return totp(user.totpSecret, user.email).toString();
+	return beginTwoFactor(db, userId, now);
+}
+
 /** Confirms enrolment with a first code; returns recovery codes, shown to the person once. */
 export async function confirmTwoFactor(
 	db: Kysely<DB>,

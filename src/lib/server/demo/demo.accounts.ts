@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import { createAccount } from '../accounts/accounts.service.js';
+import type { DB } from '../db/schema.js';
+
+/** The demo's log-ins, one per role; README lists them. Never created outside demo mode. */
+export const DEMO_ACCOUNTS = [
+	{ email: 'admin@kitz.example', name: 'Anna Admin', role: 'administrator' },
+	{ email: 'koordination@kitz.example', name: 'Kai Koordination', role: 'coordinator' },
+	{
+		email: 'partner.vhs@kitz.example',
+		name: 'Paula Partner',
+		role: 'partner_editor',
+		organisation: 'a-vhs-kappeln'
+	},
+	{
+		email: 'partner.awo@kitz.example',
+		name: 'Piet Partner',
+		role: 'partner_editor',
+		organisation: 'c-awo-slfl'
+	},
+	{ email: 'leitung@kitz.example', name: 'Lena Lesend', role: 'viewer' }
+] as const;
+
+export async function seedDemoAccounts(
+	db: Kysely<DB>,
+	password: string,
+	now = new Date()
+): Promise<number> {
+	if (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) return 0;
+	const district = await db
+		.selectFrom('districts')
+		.select('id')
+		.where('slug', '=', 'schleswig-flensburg')
+		.executeTakeFirstOrThrow();
+	for (const account of DEMO_ACCOUNTS) {
+		const organisation =
+			'organisation' in account
+				? await db
+						.selectFrom('organisations')
+						.select('id')
+						.where('slug', '=', account.organisation)
+						.executeTakeFirstOrThrow()
+				: undefined;
+		await createAccount(
+			db,
+			{
+				districtId: district.id,
+				email: account.email,
+				name: account.name,
+				role: account.role,
+				organisationIds: organisation ? [organisation.id] : [],
+				password
+			},
+			now
+		);
+	}
+	return DEMO_ACCOUNTS.length;
+}

@@ -1,0 +1,15 @@
+import { redirect } from '@sveltejs/kit';
+import type { SignedInUser } from './accounts/sessions.service.js';
+import { requiresTwoFactor } from './accounts/two-factor.service.js';
+
+/**
+ * The signed-in person for a back-office page; sends others to the log-in, and staff who still
+ * owe their second factor to that step.
+ */
+export function requireUser(locals: App.Locals, options: { secondFactor: boolean }): SignedInUser {
+	const user = locals.user;
+	if (!user) redirect(303, `/${locals.locale}/login`);
+	if (options.secondFactor && requiresTwoFactor(user.role) && !user.secondFactorAt)
+		redirect(303, `/${locals.locale}/second-factor`);
+	return user;
+}

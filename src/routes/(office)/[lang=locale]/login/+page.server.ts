@@ -1,0 +1,49 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { InvalidCredentialsError, LoginThrottledError } from '$lib/server/accounts/accounts.errors';
+import { authenticate } from '$lib/server/accounts/accounts.service';
+import { setSessionCookie } from '$lib/server/accounts/session-cookie';
+import { startSession } from '$lib/server/accounts/sessions.service';
+import { requiresTwoFactor } from '$lib/server/accounts/two-factor.service';
+import { getApp } from '$lib/server/app';
+import type { Actions, PageServerLoad } from './$types';
+
+const loginSchema = z.object({
+	email: z.string().trim().min(1).max(200),
+	password: z.string().min(1).max(200)
+});
+
+export const load: PageServerLoad = ({ locals }) => {
+	if (locals.user) redirect(303, `/${locals.locale}/office`);
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, getClientAddress, locals, url }) => {
+		const form = await request.formData();
+		const email = String(form.get('email') ?? '').slice(0, 200);
+		const parsed = loginSchema.safeParse({ email, password: form.get('password') });
+		if (!parsed.success) return fail(400, { email, error: 'office.login.missing' });
+		const { database } = await getApp();
+		let role;
+		try {
+			const actor = await authenticate(database.db, { ...parsed.data, ip: getClientAddress() });
+			const token = await startSession(database.db, actor.userId, {
+				ip: getClientAddress(),
+				userAgent: request.headers.get('user-agent')
+			});
+			setSessionCookie(cookies, token, url);
+			role = actor.role;
+		} catch (failure) {
+			if (failure instanceof InvalidCredentialsError)
+				return fail(400, { email, error: 'office.login.invalid' });
+			if (failure instanceof LoginThrottledError)
+				return fail(429, {
+					email,
+					error: 'office.login.throttled',
+					minutes: Math.ceil(failure.retryAfterSeconds / 60)
+				});
+			throw failure;
+		}
+		redirect(303, `/${locals.locale}/${requiresTwoFactor(role) ? 'second-factor' : 'office'}`);
+	}
+};

@@ -1,0 +1,57 @@
+import { fail, redirect } from '@sveltejs/kit';
+import QRCode from 'qrcode';
+import { markSecondFactorDone } from '$lib/server/accounts/sessions.service';
+import {
+	confirmTwoFactor,
+	pendingTwoFactor,
+	TwoFactorError,
+	verifySecondFactor
+} from '$lib/server/accounts/two-factor.service';
+import { getApp } from '$lib/server/app';
+import { requireUser } from '$lib/server/route-guards';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const user = requireUser(locals, { secondFactor: false });
+	if (user.secondFactorAt) redirect(303, `/${locals.locale}/office`);
+	// Asked afresh, not from the session: right after enrolment the page loads again.
+	const uri = await pendingTwoFactor((await getApp()).database.db, user.id);
+	if (!uri) return { mode: 'verify' as const };
+	return {
+		mode: 'enrol' as const,
+		secret: new URL(uri).searchParams.get('secret') ?? '',
+		qrSvg: await QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+	};
+};
+
+const codeOf = async (request: Request) =>
+	String((await request.formData()).get('code') ?? '').slice(0, 40);
+
+export const actions: Actions = {
+	confirm: async ({ locals, request }) => {
+		const user = requireUser(locals, { secondFactor: false });
+		const { database } = await getApp();
+		try {
+			const recoveryCodes = await confirmTwoFactor(database.db, user.id, await codeOf(request));
+			await markSecondFactorDone(database.db, locals.sessionToken!);
+			return { recoveryCodes };
+		} catch (failure) {
+			if (failure instanceof TwoFactorError)
+				return fail(400, { error: 'office.twoFactor.wrongCode' });
+			throw failure;
+		}
+	},
+	verify: async ({ locals, request }) => {
+		const user = requireUser(locals, { secondFactor: false });
+		const { database } = await getApp();
+		try {
+			await verifySecondFactor(database.db, user.id, await codeOf(request));
+		} catch (failure) {
+			if (failure instanceof TwoFactorError)
+				return fail(400, { error: 'office.twoFactor.wrongCode' });
+			throw failure;
+		}
+		await markSecondFactorDone(database.db, locals.sessionToken!);
+		redirect(303, `/${locals.locale}/office`);
+	}
+};
