@@ -4,7 +4,7 @@ import { catalogue, translator } from './messages.js';
 
 const PLURAL = /\.(zero|one|two|few|many|other)$/;
 // The back office speaks German and English (its users are staff); other languages fall back to German.
-const BACK_OFFICE = /^office\./;
+const BACK_OFFICE = /^(office|mail)\./;
 const BACK_OFFICE_LOCALES = ['de', 'en'];
 const placeholders = (text: string) =>
 	[...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();

@@ -23,3 +23,4 @@ export const newAccountSchema = z
 		path: ['organisationIds']
 	});
 export type NewAccount = z.input<typeof newAccountSchema>;
+export type ValidNewAccount = z.output<typeof newAccountSchema>;

@@ -15,7 +15,7 @@ import {
 	insertUser,
 	touchLogin
 } from './accounts.repository.js';
-import { newAccountSchema, type NewAccount } from './accounts.schema.js';
+import { newAccountSchema, type NewAccount, type ValidNewAccount } from './accounts.schema.js';
 import type { Actor, Role } from './authorization.js';
 
 /** Failed log-ins tolerated per account and per address within the window. */
@@ -26,35 +26,45 @@ export async function createAccount(
 	input: NewAccount,
 	now = new Date()
 ): Promise<number> {
+	const account = await validateNewAccount(db, input);
+	const passwordHash = account.password ? await hash(account.password) : null;
+	return db
+		.transaction()
+		.execute((trx) =>
+			insertUser(trx, newUserRow(account, passwordHash, now), account.organisationIds)
+		);
+}
+
+/** The users row of a validated new account. */
+export function newUserRow(account: ValidNewAccount, passwordHash: string | null, now: Date) {
+	return {
+		districtId: account.districtId,
+		email: account.email,
+		name: account.name,
+		role: account.role,
+		passwordHash,
+		totpSecret: null,
+		totpEnabledAt: null,
+		totpLastStep: null,
+		createdAt: now.toISOString(),
+		updatedAt: now.toISOString(),
+		lastLoginAt: null,
+		disabledAt: null
+	};
+}
+
+/** Validates a new account and checks the e-mail is free; the common first step of creating one. */
+export async function validateNewAccount(
+	db: Kysely<DB>,
+	input: NewAccount
+): Promise<ValidNewAccount> {
 	const parsed = newAccountSchema.safeParse(input);
 	if (!parsed.success)
 		throw new AccountValidationError(
 			parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
 		);
-	const account = parsed.data;
-	if (await findUserByEmail(db, account.email)) throw new EmailTakenError(account.email);
-	const timestamp = now.toISOString();
-	const passwordHash = account.password ? await hash(account.password) : null;
-	return db.transaction().execute((trx) =>
-		insertUser(
-			trx,
-			{
-				districtId: account.districtId,
-				email: account.email,
-				name: account.name,
-				role: account.role,
-				passwordHash,
-				totpSecret: null,
-				totpEnabledAt: null,
-				totpLastStep: null,
-				createdAt: timestamp,
-				updatedAt: timestamp,
-				lastLoginAt: null,
-				disabledAt: null
-			},
-			account.organisationIds
-		)
-	);
+	if (await findUserByEmail(db, parsed.data.email)) throw new EmailTakenError(parsed.data.email);
+	return parsed.data;
 }
 
 // Verifying against this when the account is unknown makes both answers take equally long.

@@ -48,3 +48,13 @@ export interface RecoveryCodesTable {
 	codeHash: string;
 	usedAt: string | null;
 }
+
+export interface AccountTokensTable {
+	/** SHA-256 of the token in the link. */
+	id: string;
+	userId: number;
+	purpose: 'invite' | 'reset';
+	createdAt: string;
+	expiresAt: string;
+	usedAt: string | null;
+}

@@ -1,5 +1,6 @@
 import type { ColumnType } from 'kysely';
 import type {
+	AccountTokensTable,
 	LoginAttemptsTable,
 	RecoveryCodesTable,
 	SessionsTable,
@@ -55,5 +56,6 @@ export interface DB {
 	sessions: SessionsTable;
 	loginAttempts: LoginAttemptsTable;
 	recoveryCodes: RecoveryCodesTable;
+	accountTokens: AccountTokensTable;
 	mailOutbox: MailOutboxTable;
 }

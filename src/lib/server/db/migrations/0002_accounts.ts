@@ -52,6 +52,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.execute();
 	await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
 
+	// Invitations and password resets: a link with a one-time token; only its hash is kept.
+	await db.schema
+		.createTable('account_tokens')
+		.addColumn('id', 'text', (c) => c.primaryKey())
+		.addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
+		.addColumn('purpose', 'text', (c) => c.notNull())
+		.addColumn('created_at', 'text', (c) => c.notNull())
+		.addColumn('expires_at', 'text', (c) => c.notNull())
+		.addColumn('used_at', 'text')
+		.execute();
+
 	await db.schema
 		.createTable('login_attempts')
 		.$call(idColumn(db))

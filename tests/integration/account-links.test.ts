@@ -1,0 +1,147 @@
+import { expect, it } from 'vitest';
+import {
+	InvalidLinkError,
+	inviteAccount,
+	redeemLink,
+	requestPasswordReset
+} from '../../src/lib/server/accounts/account-links.service.js';
+import {
+	AccountValidationError,
+	InvalidCredentialsError
+} from '../../src/lib/server/accounts/accounts.errors.js';
+import { authenticate } from '../../src/lib/server/accounts/accounts.service.js';
+import { ForbiddenError, type Actor } from '../../src/lib/server/accounts/authorization.js';
+import { resumeSession, startSession } from '../../src/lib/server/accounts/sessions.service.js';
+import type { Database } from '../../src/lib/server/db/database.js';
+import { undeliveredMail } from '../../src/lib/server/mail/mail.service.js';
+import { createTestAccount } from '../factories/account.factory.js';
+import { createOrganisation } from '../factories/organisation.factory.js';
+import { createDistrictsAndPlaces } from '../factories/place.factory.js';
+import { describeEachDialect } from '../support/databases.js';
+
+const BASE = { origin: 'https://kitz.example.org' };
+const NEW_PASSWORD = 'a brand new passphrase';
+let coordinator: Actor;
+let partner: Actor;
+let organisationId = 0;
+
+async function seed(database: Database) {
+	const districtId = (await createDistrictsAndPlaces(database.db)).districts.schleswigFlensburg;
+	organisationId = await createOrganisation(database.db, { districtId });
+	coordinator = { role: 'coordinator', districtId, organisationIds: [] };
+	partner = { role: 'partner_editor', districtId, organisationIds: [organisationId] };
+}
+
+/** The link from the newest queued mail to that address. */
+async function linkFor(database: Database, to: string): Promise<string> {
+	const mail = await database.db
+		.selectFrom('mailOutbox')
+		.select('textBody')
+		.where('toAddress', '=', to)
+		.orderBy('id', 'desc')
+		.executeTakeFirstOrThrow();
+	return /token=([\w-]+)/.exec(mail.textBody)![1]!;
+}
+
+describeEachDialect(
+	'invitations and password resets',
+	({ database }) => {
+		it('invites a partner editor by mail; the link sets the password once', async () => {
+			const id = await inviteAccount(
+				database().db,
+				coordinator,
+				{
+					email: 'neu@example.org',
+					name: 'Nora Neu',
+					role: 'partner_editor',
+					organisationIds: [organisationId]
+				},
+				BASE
+			);
+			const [mail] = (await undeliveredMail(database().db)).filter(
+				(m) => m.toAddress === 'neu@example.org'
+			);
+			expect(mail!.subject).toContain('Einladung');
+			await expect(
+				authenticate(database().db, {
+					email: 'neu@example.org',
+					password: NEW_PASSWORD,
+					ip: '10.2.0.1'
+				})
+			).rejects.toThrow(InvalidCredentialsError);
+			const token = await linkFor(database(), 'neu@example.org');
+			await expect(redeemLink(database().db, token, 'short')).rejects.toThrow(
+				AccountValidationError
+			);
+			expect(await redeemLink(database().db, token, NEW_PASSWORD)).toBe(id);
+			await expect(
+				authenticate(database().db, {
+					email: 'neu@example.org',
+					password: NEW_PASSWORD,
+					ip: '10.2.0.1'
+				})
+			).resolves.toMatchObject({
+				role: 'partner_editor',
+				organisationIds: [organisationId]
+			});
+			await expect(redeemLink(database().db, token, 'another passphrase!')).rejects.toThrow(
+				InvalidLinkError
+			);
+		});
+
+		it('lets only staff invite, and only administrators invite administrators', async () => {
+			const invite = (actor: Actor, role: 'administrator' | 'viewer', email: string) =>
+				inviteAccount(database().db, actor, { email, name: 'X', role }, BASE);
+			await expect(invite(partner, 'viewer', 'v1@example.org')).rejects.toThrow(ForbiddenError);
+			await expect(invite(coordinator, 'administrator', 'a1@example.org')).rejects.toThrow(
+				ForbiddenError
+			);
+			await expect(invite(coordinator, 'viewer', 'v2@example.org')).resolves.toBeGreaterThan(0);
+			const stored = await database()
+				.db.selectFrom('users')
+				.select('email')
+				.where('email', 'in', ['v1@example.org', 'a1@example.org'])
+				.execute();
+			expect(stored).toEqual([]);
+		});
+
+		it('expires invitation links after seven days', async () => {
+			const now = new Date('2026-12-01T10:00:00Z');
+			await inviteAccount(
+				database().db,
+				coordinator,
+				{ email: 'spaet@example.org', name: 'Spät', role: 'viewer' },
+				BASE,
+				now
+			);
+			const token = await linkFor(database(), 'spaet@example.org');
+			await expect(
+				redeemLink(database().db, token, NEW_PASSWORD, new Date('2026-12-08T10:00:01Z'))
+			).rejects.toThrow(InvalidLinkError);
+		});
+
+		it('resets a password by mail without revealing unknown addresses, and ends old sessions', async () => {
+			const { id, email } = await createTestAccount(database().db, {
+				districtId: coordinator.districtId
+			});
+			const session = await startSession(database().db, id, { ip: null, userAgent: null });
+			const before = (await undeliveredMail(database().db)).length;
+			await requestPasswordReset(database().db, 'unknown@example.org', BASE);
+			expect((await undeliveredMail(database().db)).length).toBe(before);
+			await requestPasswordReset(database().db, email.toUpperCase(), BASE);
+			const token = await linkFor(database(), email);
+			await redeemLink(database().db, token, NEW_PASSWORD);
+			expect(await resumeSession(database().db, session)).toBeNull();
+			await expect(
+				authenticate(database().db, { email, password: NEW_PASSWORD, ip: '10.2.0.2' })
+			).resolves.toMatchObject({ userId: id });
+		});
+
+		it('rejects made-up links', async () => {
+			await expect(redeemLink(database().db, 'made-up', NEW_PASSWORD)).rejects.toThrow(
+				InvalidLinkError
+			);
+		});
+	},
+	seed
+);
