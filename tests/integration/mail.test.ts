@@ -77,6 +77,30 @@ describeEachDialect('mail outbox', ({ database }) => {
 		expect(await undeliveredMail(database().db)).toEqual([]);
 	});
 
+	it('sends a mail once when two app processes deliver at the same time', async () => {
+		const receiver = await startSmtpReceiver();
+		stops.push(receiver.stop);
+		const transport = nodemailer.createTransport({
+			host: '127.0.0.1',
+			port: receiver.port,
+			secure: false,
+			ignoreTLS: true
+		});
+		await queueMail(database().db, {
+			to: 'once@example.org',
+			subject: 'Nur einmal',
+			text: 'Hallo'
+		});
+		const results = await Promise.all([
+			deliverDueMail(database().db, transport, FROM),
+			deliverDueMail(database().db, transport, FROM)
+		]);
+		expect(results.reduce((sum, result) => sum + result.sent, 0)).toBe(1);
+		expect(receiver.received.filter((mail) => mail.to.includes('once@example.org'))).toHaveLength(
+			1
+		);
+	});
+
 	it('refuses a malformed address before anything is stored', async () => {
 		await expect(
 			queueMail(database().db, { to: 'not an address', subject: 'x', text: 'y' })

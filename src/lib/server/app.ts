@@ -3,13 +3,14 @@ import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDemoAccounts } from './demo/demo.accounts.js';
 import { seedDemoContent } from './demo/demo.seed.js';
-import { startJobs } from './jobs/scheduler.js';
+import { startJobs, type Jobs } from './jobs/scheduler.js';
 import { refreshAllOccurrences } from './offers/offers.service.js';
 import { loadReferencePlaces } from './places/reference.js';
 
 export interface App {
 	config: Config;
 	database: Database;
+	jobs: Jobs;
 }
 
 /** Opens and prepares the database: migrations, reference places, demo content, fresh dates. */
@@ -22,8 +23,8 @@ export async function bootstrap(config: Config, options: { jobs?: boolean } = {}
 		await seedDemoAccounts(database.db, config.demoPassword);
 	}
 	await refreshAllOccurrences(database.db);
-	if (options.jobs) startJobs(database.db, config);
-	return { config, database };
+	const jobs = options.jobs ? startJobs(database.db, config) : { deliverMailNow: () => {} };
+	return { config, database, jobs };
 }
 
 let running: Promise<App> | undefined;

@@ -7,15 +7,25 @@ import { refreshAllOccurrences } from '../offers/offers.service.js';
 
 const HOUR = 60 * 60 * 1000;
 
+export interface Jobs {
+	/** Delivers queued mail now instead of at the next minute (a no-op without SMTP). */
+	deliverMailNow(): void;
+}
+
 /** In-process periodic jobs; each run is idempotent, so several app processes may run them. */
-export function startJobs(db: Kysely<DB>, config: Config): void {
+export function startJobs(db: Kysely<DB>, config: Config): Jobs {
 	const every = (ms: number, job: () => Promise<unknown>, name: string) =>
 		setInterval(() => {
 			job().catch((error: unknown) => console.error(`Job ${name} failed:`, error));
 		}, ms).unref();
 	every(6 * HOUR, () => refreshAllOccurrences(db), 'refresh occurrences');
-	if (config.smtpUrl) {
-		const transport = nodemailer.createTransport(config.smtpUrl);
-		every(60_000, () => deliverDueMail(db, transport, config.mailFrom), 'deliver mail');
-	}
+	if (!config.smtpUrl) return { deliverMailNow: () => {} };
+	const transport = nodemailer.createTransport(config.smtpUrl);
+	const deliver = () => deliverDueMail(db, transport, config.mailFrom);
+	every(60_000, deliver, 'deliver mail');
+	return {
+		deliverMailNow: () => {
+			deliver().catch((error: unknown) => console.error('Job deliver mail failed:', error));
+		}
+	};
 }

@@ -18,7 +18,7 @@ export async function insertMail(
 export async function findDueMail(db: Db, now: string, limit: number) {
 	return db
 		.selectFrom('mailOutbox')
-		.select(['id', 'toAddress', 'subject', 'textBody', 'attempts'])
+		.select(['id', 'toAddress', 'subject', 'textBody', 'attempts', 'nextAttemptAt'])
 		.where('sentAt', 'is', null)
 		.where('nextAttemptAt', '<=', now)
 		.orderBy('nextAttemptAt')
@@ -55,4 +55,24 @@ export async function findUndelivered(db: Db) {
 		.where('sentAt', 'is', null)
 		.orderBy('createdAt')
 		.execute();
+}
+
+/**
+ * Takes a due mail for one sender by moving its next attempt ahead; false when another app
+ * process took it first, so a mail is not sent twice.
+ */
+export async function claimMail(
+	db: Db,
+	id: number,
+	dueAt: string,
+	leaseUntil: string
+): Promise<boolean> {
+	const result = await db
+		.updateTable('mailOutbox')
+		.set({ nextAttemptAt: leaseUntil })
+		.where('id', '=', id)
+		.where('nextAttemptAt', '=', dueAt)
+		.where('sentAt', 'is', null)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) > 0;
 }

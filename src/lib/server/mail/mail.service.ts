@@ -3,6 +3,7 @@ import type { Transporter } from 'nodemailer';
 import { z } from 'zod';
 import type { DB } from '../db/schema.js';
 import {
+	claimMail,
 	findDueMail,
 	findUndelivered,
 	insertMail,
@@ -49,7 +50,10 @@ export async function deliverDueMail(
 ): Promise<{ sent: number; failed: number }> {
 	const due = await findDueMail(db, now.toISOString(), 50);
 	let sent = 0;
+	let failed = 0;
 	for (const mail of due) {
+		const lease = new Date(now.getTime() + 10 * 60_000).toISOString();
+		if (!(await claimMail(db, mail.id, mail.nextAttemptAt, lease))) continue;
 		try {
 			await transport.sendMail({
 				from,
@@ -68,9 +72,10 @@ export async function deliverDueMail(
 				message.slice(0, 500),
 				new Date(now.getTime() + wait * 60_000).toISOString()
 			);
+			failed++;
 		}
 	}
-	return { sent, failed: due.length - sent };
+	return { sent, failed };
 }
 
 /** Mail not yet delivered, with the last error, for administrators. */
