@@ -10,6 +10,8 @@ declare module 'vitest' {
 		baseUrl: string;
 		/** The e2e app's SQLite file, for tests that add content the demo does not have. */
 		databaseUrl: string;
+		/** The port the app sends mail to; a test listens there with a real SMTP receiver. */
+		smtpPort: number;
 	}
 }
 
@@ -33,6 +35,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 		throw new Error('build/index.js is missing: run `vite build` before the e2e suite');
 	const dataDir = mkdtempSync(join(tmpdir(), 'kitz-e2e-'));
 	const port = await freePort();
+	const smtpPort = await freePort();
 	const baseUrl = `http://127.0.0.1:${port}`;
 	const server: ChildProcess = spawn(process.execPath, ['build/index.js'], {
 		env: {
@@ -41,7 +44,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
 			HOST: '127.0.0.1',
 			DATA_DIR: dataDir,
 			DATABASE_URL: '',
-			ORIGIN: baseUrl
+			ORIGIN: baseUrl,
+			SMTP_URL: `smtp://127.0.0.1:${smtpPort}`
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
@@ -61,6 +65,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 	}
 	if (Date.now() >= deadline) throw new Error(`The app did not answer within 90 s:\n${output}`);
 	project.provide('baseUrl', baseUrl);
+	project.provide('smtpPort', smtpPort);
 	project.provide('databaseUrl', `sqlite://${join(dataDir, 'kitz.sqlite')}`);
 	return async () => {
 		server.kill('SIGTERM');

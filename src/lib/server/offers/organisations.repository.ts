@@ -24,3 +24,15 @@ export async function findOrganisationDistrict(
 		.executeTakeFirst();
 	return row?.districtId;
 }
+
+export async function listOrganisationNames(
+	db: Db,
+	districtId: number
+): Promise<{ id: number; name: string }[]> {
+	return db
+		.selectFrom('organisations')
+		.select(['id', 'name'])
+		.where('districtId', '=', districtId)
+		.orderBy('name')
+		.execute();
+}

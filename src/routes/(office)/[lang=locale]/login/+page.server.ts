@@ -13,8 +13,9 @@ const loginSchema = z.object({
 	password: z.string().min(1).max(200)
 });
 
-export const load: PageServerLoad = ({ locals }) => {
+export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, `/${locals.locale}/office`);
+	return { passwordSet: url.searchParams.get('password') === 'set' };
 };
 
 export const actions: Actions = {

@@ -1,3 +1,4 @@
+import { can } from '$lib/server/accounts/authorization';
 import { getApp } from '$lib/server/app';
 import { requireUser } from '$lib/server/route-guards';
 import type { PageServerLoad } from './$types';
@@ -14,6 +15,11 @@ export const load: PageServerLoad = async ({ locals }) => {
 				.execute()
 		: [];
 	return {
+		canInvite: can(user, 'manage_users', {
+			districtId: user.districtId,
+			organisationId: 0,
+			published: false
+		}),
 		account: {
 			name: user.name,
 			email: user.email,

@@ -1,0 +1,14 @@
+import { requestPasswordReset } from '$lib/server/accounts/account-links.service';
+import { getApp } from '$lib/server/app';
+import type { Actions } from './$types';
+
+export const actions: Actions = {
+	default: async ({ request, url }) => {
+		const email = String((await request.formData()).get('email') ?? '').slice(0, 200);
+		const app = await getApp();
+		await requestPasswordReset(app.database.db, email, { origin: url.origin });
+		app.jobs.deliverMailNow();
+		// The same answer whether or not the address has an account.
+		return { sent: true };
+	}
+};

@@ -1,0 +1,68 @@
+import { error, fail } from '@sveltejs/kit';
+import { inviteAccount } from '$lib/server/accounts/account-links.service';
+import { AccountValidationError, EmailTakenError } from '$lib/server/accounts/accounts.errors';
+import { can, ROLES, type Role } from '$lib/server/accounts/authorization';
+import { getApp } from '$lib/server/app';
+import { listOrganisationNames } from '$lib/server/offers/organisations.repository';
+import { requireUser } from '$lib/server/route-guards';
+import type { Actions, PageServerLoad } from './$types';
+
+function requireInviter(locals: App.Locals) {
+	const user = requireUser(locals, { secondFactor: true });
+	if (
+		!can(user, 'manage_users', { districtId: user.districtId, organisationId: 0, published: false })
+	)
+		error(403, 'office.forbidden');
+	return user;
+}
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const user = requireInviter(locals);
+	return {
+		roles: ROLES.filter((role) => role !== 'administrator' || user.role === 'administrator'),
+		organisations: await listOrganisationNames((await getApp()).database.db, user.districtId)
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ locals, request, url }) => {
+		const user = requireInviter(locals);
+		const form = await request.formData();
+		const values = {
+			email: String(form.get('email') ?? '').slice(0, 200),
+			name: String(form.get('name') ?? '').slice(0, 200),
+			role: String(form.get('role') ?? '') as Role,
+			organisationId: Number(form.get('organisationId') ?? 0)
+		};
+		const app = await getApp();
+		try {
+			await inviteAccount(
+				app.database.db,
+				user,
+				{
+					email: values.email,
+					name: values.name,
+					role: values.role,
+					organisationIds:
+						values.role === 'partner_editor' && values.organisationId ? [values.organisationId] : []
+				},
+				{ origin: url.origin }
+			);
+		} catch (failure) {
+			if (failure instanceof EmailTakenError)
+				return fail(400, { values, errors: { email: 'office.invite.emailTaken' } });
+			if (failure instanceof AccountValidationError) {
+				const errors = Object.fromEntries(
+					failure.issues.map((issue) => [
+						issue.path.split('.')[0],
+						`office.invite.invalid.${issue.path.split('.')[0]}`
+					])
+				);
+				return fail(400, { values, errors });
+			}
+			throw failure;
+		}
+		app.jobs.deliverMailNow();
+		return { invited: values.email };
+	}
+};

@@ -1,0 +1,31 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { InvalidLinkError, redeemLink } from '$lib/server/accounts/account-links.service';
+import { AccountValidationError } from '$lib/server/accounts/accounts.errors';
+import { MIN_PASSWORD_LENGTH } from '$lib/server/accounts/accounts.schema';
+import { getApp } from '$lib/server/app';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ url }) => ({
+	token: (url.searchParams.get('token') ?? '').slice(0, 100),
+	minLength: MIN_PASSWORD_LENGTH
+});
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const form = await request.formData();
+		const token = String(form.get('token') ?? '');
+		const password = String(form.get('password') ?? '');
+		if (password !== String(form.get('repeat') ?? ''))
+			return fail(400, { error: 'office.password.mismatch' });
+		try {
+			await redeemLink((await getApp()).database.db, token, password);
+		} catch (failure) {
+			if (failure instanceof AccountValidationError)
+				return fail(400, { error: 'office.password.tooShort' });
+			if (failure instanceof InvalidLinkError)
+				return fail(400, { error: 'office.password.invalidLink' });
+			throw failure;
+		}
+		redirect(303, `/${locals.locale}/login?password=set`);
+	}
+};

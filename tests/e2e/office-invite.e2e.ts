@@ -1,0 +1,121 @@
+import { Secret, TOTP } from 'otpauth';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { accessibilityViolations, launchBrowser, recordingContext } from '../support/browser.js';
+import { startSmtpReceiver, type ReceivedMail } from '../support/smtp.js';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let mailbox: { received: ReceivedMail[]; stop: () => Promise<void> };
+
+beforeAll(async () => {
+	mailbox = await startSmtpReceiver(inject('smtpPort'));
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser.close();
+	await mailbox.stop();
+});
+
+async function submit(page: Page, selector = 'form.box button[type=submit]') {
+	await Promise.all([page.waitForEvent('load'), page.click(selector)]);
+}
+
+async function waitForMail(to: string): Promise<ReceivedMail> {
+	for (let attempt = 0; attempt < 100; attempt++) {
+		const mail = mailbox.received.find((candidate) => candidate.to.includes(to));
+		if (mail) return mail;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	throw new Error(`No mail to ${to} arrived`);
+}
+
+/** The link in a quoted-printable or plain mail body. */
+function linkIn(mail: ReceivedMail): string {
+	const body = mail.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+	return /https?:\/\/\S+set-password\?token=[\w-]+/.exec(body)![0];
+}
+
+describe('an administrator invites a partner editor, who sets a password and logs in', () => {
+	it('works end to end through a real SMTP receiver', async () => {
+		const { context } = await recordingContext(browser);
+		const page = await context.newPage();
+		await page.goto(`${baseUrl}/de/login`);
+		await page.fill('#email', 'admin@kitz.example');
+		await page.fill('#password', 'kitz-demo-2026!');
+		await submit(page);
+		const secret = (await page.locator('code.secret').innerText()).trim();
+		await page.fill('#code', new TOTP({ secret: Secret.fromBase32(secret) }).generate());
+		await submit(page);
+		await Promise.all([page.waitForURL(/\/de\/office$/), page.click('a.button')]);
+
+		await Promise.all([
+			page.waitForURL(/\/office\/invite$/),
+			page.click('a[href$="/office/invite"]')
+		]);
+		expect(await accessibilityViolations(page)).toEqual([]);
+		// A partner editor without an organisation is refused with a specific message, input kept.
+		await page.fill('#name', 'Nadia Neu');
+		await page.fill('#email', 'nadia@example.org');
+		await page.selectOption('#role', 'partner_editor');
+		await submit(page);
+		expect(await page.locator('[role=alert]').innerText()).toContain('braucht eine Organisation');
+		expect(await page.inputValue('#email')).toBe('nadia@example.org');
+		expect(await accessibilityViolations(page)).toEqual([]);
+
+		await page.selectOption('#organisationId', { label: 'Volkshochschule Kappeln' });
+		await submit(page);
+		expect(await page.locator('[role=status]').innerText()).toContain('nadia@example.org');
+		const mail = await waitForMail('nadia@example.org');
+		expect(mail.raw).toMatch(/Subject: .*Einladung/);
+		const link = linkIn(mail);
+		expect(link.startsWith(baseUrl)).toBe(true);
+		await context.close();
+
+		const invited = (await recordingContext(browser)).context;
+		const partner = await invited.newPage();
+		await partner.goto(link);
+		expect(await accessibilityViolations(partner)).toEqual([]);
+		await partner.fill('#password', 'Nadias sichere Passphrase');
+		await partner.fill('#repeat', 'Nadias sichere Passphrase');
+		await Promise.all([
+			partner.waitForURL(/\/de\/login\?password=set$/),
+			partner.click('form.box button[type=submit]')
+		]);
+		await partner.fill('#email', 'nadia@example.org');
+		await partner.fill('#password', 'Nadias sichere Passphrase');
+		await submit(partner);
+		expect(new URL(partner.url()).pathname).toBe('/de/office');
+		expect(await partner.locator('main').innerText()).toContain('Volkshochschule Kappeln');
+
+		// The link works only once.
+		await partner.goto(link);
+		await partner.fill('#password', 'noch ein anderes Passwort');
+		await partner.fill('#repeat', 'noch ein anderes Passwort');
+		await submit(partner);
+		expect(await partner.locator('[role=alert]').innerText()).toContain(
+			'ungültig, abgelaufen oder wurde schon benutzt'
+		);
+		await invited.close();
+	});
+
+	it('answers a reset request alike for known and unknown addresses', async () => {
+		const { context } = await recordingContext(browser);
+		const page = await context.newPage();
+		for (const email of ['leitung@kitz.example', 'niemand@example.org']) {
+			await page.goto(`${baseUrl}/de/forgot-password`);
+			expect(await accessibilityViolations(page)).toEqual([]);
+			await page.fill('#email', email);
+			await submit(page);
+			expect(await page.locator('[role=status]').innerText()).toContain(
+				'Wenn es zu dieser Adresse ein Konto gibt'
+			);
+		}
+		const mail = await waitForMail('leitung@kitz.example');
+		expect(linkIn(mail)).toContain('/de/set-password?token=');
+		expect(mailbox.received.some((candidate) => candidate.to.includes('niemand@example.org'))).toBe(
+			false
+		);
+		await context.close();
+	});
+});
