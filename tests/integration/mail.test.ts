@@ -9,6 +9,14 @@ import { describeEachDialect } from '../support/databases.js';
 import { startSmtpReceiver } from '../support/smtp.js';
 
 const FROM = 'KITZ <kitz@example.org>';
+const transportTo = (port: number) =>
+	nodemailer.createTransport({
+		host: '127.0.0.1',
+		port,
+		secure: false,
+		ignoreTLS: true,
+		connectionTimeout: 2000
+	});
 const stops: (() => Promise<void>)[] = [];
 afterAll(async () => {
 	for (const stop of stops) await stop();
@@ -18,12 +26,7 @@ describeEachDialect('mail outbox', ({ database }) => {
 	it('delivers queued mail through SMTP', async () => {
 		const receiver = await startSmtpReceiver();
 		stops.push(receiver.stop);
-		const transport = nodemailer.createTransport({
-			host: '127.0.0.1',
-			port: receiver.port,
-			secure: false,
-			ignoreTLS: true
-		});
+		const transport = transportTo(receiver.port);
 		await queueMail(database().db, {
 			to: 'partner@example.org',
 			subject: 'Einladung zur KITZ',
@@ -42,13 +45,7 @@ describeEachDialect('mail outbox', ({ database }) => {
 		const receiver = await startSmtpReceiver();
 		const port = receiver.port;
 		await receiver.stop();
-		const transport = nodemailer.createTransport({
-			host: '127.0.0.1',
-			port,
-			secure: false,
-			ignoreTLS: true,
-			connectionTimeout: 2000
-		});
+		const transport = transportTo(port);
 		const now = new Date('2026-12-01T10:00:00Z');
 		await queueMail(
 			database().db,
@@ -80,12 +77,7 @@ describeEachDialect('mail outbox', ({ database }) => {
 	it('sends a mail once when two app processes deliver at the same time', async () => {
 		const receiver = await startSmtpReceiver();
 		stops.push(receiver.stop);
-		const transport = nodemailer.createTransport({
-			host: '127.0.0.1',
-			port: receiver.port,
-			secure: false,
-			ignoreTLS: true
-		});
+		const transport = transportTo(receiver.port);
 		await queueMail(database().db, {
 			to: 'once@example.org',
 			subject: 'Nur einmal',
