@@ -70,6 +70,10 @@ describe('an administrator invites a partner editor, who sets a password and log
 		expect(mail.raw).toMatch(/Subject: .*Einladung/);
 		const link = linkIn(mail);
 		expect(link.startsWith(baseUrl)).toBe(true);
+		// The administrator finds the invitation in the audit log.
+		await page.goto(`${baseUrl}/de/office/audit`);
+		expect(await page.locator('table.audit').innerText()).toContain('nadia@example.org');
+		expect(await accessibilityViolations(page)).toEqual([]);
 		await context.close();
 
 		const invited = (await recordingContext(browser)).context;
@@ -87,6 +91,10 @@ describe('an administrator invites a partner editor, who sets a password and log
 		await submit(partner);
 		expect(new URL(partner.url()).pathname).toBe('/de/office');
 		expect(await partner.locator('main').innerText()).toContain('Volkshochschule Kappeln');
+		// Partners neither invite nor read the audit log.
+		expect(await partner.locator('a[href$="/office/invite"]').count()).toBe(0);
+		expect((await partner.goto(`${baseUrl}/de/office/audit`))?.status()).toBe(403);
+		expect((await partner.goto(`${baseUrl}/de/office/invite`))?.status()).toBe(403);
 
 		// The link works only once.
 		await partner.goto(link);

@@ -10,6 +10,7 @@ import {
 	InvalidCredentialsError
 } from '../../src/lib/server/accounts/accounts.errors.js';
 import { authenticate } from '../../src/lib/server/accounts/accounts.service.js';
+import { listAudit } from '../../src/lib/server/accounts/audit.service.js';
 import { ForbiddenError, type Actor } from '../../src/lib/server/accounts/authorization.js';
 import { resumeSession, startSession } from '../../src/lib/server/accounts/sessions.service.js';
 import type { Database } from '../../src/lib/server/db/database.js';
@@ -21,15 +22,16 @@ import { describeEachDialect } from '../support/databases.js';
 
 const BASE = { origin: 'https://kitz.example.org' };
 const NEW_PASSWORD = 'a brand new passphrase';
-let coordinator: Actor;
-let partner: Actor;
+let coordinator: Actor & { id: number };
+let partner: Actor & { id: number };
 let organisationId = 0;
 
 async function seed(database: Database) {
 	const districtId = (await createDistrictsAndPlaces(database.db)).districts.schleswigFlensburg;
 	organisationId = await createOrganisation(database.db, { districtId });
-	coordinator = { role: 'coordinator', districtId, organisationIds: [] };
-	partner = { role: 'partner_editor', districtId, organisationIds: [organisationId] };
+	const staff = await createTestAccount(database.db, { districtId });
+	coordinator = { id: staff.id, role: 'coordinator', districtId, organisationIds: [] };
+	partner = { id: staff.id, role: 'partner_editor', districtId, organisationIds: [organisationId] };
 }
 
 /** The link from the newest queued mail to that address. */
@@ -90,8 +92,11 @@ describeEachDialect(
 		});
 
 		it('lets only staff invite, and only administrators invite administrators', async () => {
-			const invite = (actor: Actor, role: 'administrator' | 'viewer', email: string) =>
-				inviteAccount(database().db, actor, { email, name: 'X', role }, BASE);
+			const invite = (
+				actor: Actor & { id: number },
+				role: 'administrator' | 'viewer',
+				email: string
+			) => inviteAccount(database().db, actor, { email, name: 'X', role }, BASE);
 			await expect(invite(partner, 'viewer', 'v1@example.org')).rejects.toThrow(ForbiddenError);
 			await expect(invite(coordinator, 'administrator', 'a1@example.org')).rejects.toThrow(
 				ForbiddenError
@@ -135,6 +140,24 @@ describeEachDialect(
 			await expect(
 				authenticate(database().db, { email, password: NEW_PASSWORD, ip: '10.2.0.2' })
 			).resolves.toMatchObject({ userId: id });
+		});
+
+		it('logs invitations and password changes for administrators only', async () => {
+			const administrator = { ...coordinator, role: 'administrator' as const };
+			const log = await listAudit(database().db, administrator);
+			const invited = log.find(
+				(entry) =>
+					entry.action === 'account.invited' &&
+					(entry.after as { email: string }).email === 'neu@example.org'
+			);
+			expect(invited).toMatchObject({
+				entity: 'user',
+				after: { email: 'neu@example.org', role: 'partner_editor' }
+			});
+			expect(invited!.userName).toMatch(/^Person/);
+			expect(log.map((entry) => entry.action)).toContain('account.password_set_by_invite');
+			expect(log.map((entry) => entry.action)).toContain('account.password_set_by_reset');
+			await expect(listAudit(database().db, coordinator)).rejects.toThrow(ForbiddenError);
 		});
 
 		it('rejects made-up links', async () => {

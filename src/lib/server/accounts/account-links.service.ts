@@ -12,9 +12,10 @@ import {
 	useAccountToken
 } from './account-tokens.repository.js';
 import { AccountValidationError } from './accounts.errors.js';
-import { findUserByEmail, insertUser } from './accounts.repository.js';
+import { findUserByEmail, findUserDistrict, insertUser } from './accounts.repository.js';
 import { passwordSchema, type NewAccount } from './accounts.schema.js';
 import { newUserRow, validateNewAccount } from './accounts.service.js';
+import { recordAudit } from './audit.service.js';
 import { authorize, ForbiddenError, type Actor } from './authorization.js';
 
 const VALID_HOURS = { invite: 7 * 24, reset: 1 };
@@ -67,7 +68,7 @@ function bilingual(key: string, params: Record<string, string>): { subject: stri
  */
 export async function inviteAccount(
 	db: Kysely<DB>,
-	actor: Actor,
+	actor: Actor & { id: number },
 	input: Omit<NewAccount, 'districtId' | 'password'>,
 	base: LinkBase,
 	now = new Date()
@@ -83,6 +84,23 @@ export async function inviteAccount(
 	return db.transaction().execute(async (trx) => {
 		const userId = await insertUser(trx, newUserRow(account, null, now), account.organisationIds);
 		const link = await issueLink(trx, userId, 'invite', base, now);
+		await recordAudit(
+			trx,
+			{
+				districtId: actor.districtId,
+				userId: actor.id,
+				action: 'account.invited',
+				entity: 'user',
+				entityId: userId,
+				after: {
+					email: account.email,
+					name: account.name,
+					role: account.role,
+					organisationIds: account.organisationIds
+				}
+			},
+			now
+		);
 		await queueMail(
 			trx,
 			{ to: account.email, ...bilingual('mail.invite', { name: account.name, link }) },
@@ -128,6 +146,18 @@ export async function redeemLink(
 	await db.transaction().execute(async (trx) => {
 		if (!(await useAccountToken(trx, stored.id, now.toISOString()))) throw new InvalidLinkError();
 		await setPasswordHash(trx, stored.userId, passwordHash, now.toISOString());
+		const districtId = await findUserDistrict(trx, stored.userId);
+		await recordAudit(
+			trx,
+			{
+				districtId,
+				userId: stored.userId,
+				action: `account.password_set_by_${stored.purpose}`,
+				entity: 'user',
+				entityId: stored.userId
+			},
+			now
+		);
 		await deleteSessionsOf(trx, stored.userId);
 	});
 	return stored.userId;

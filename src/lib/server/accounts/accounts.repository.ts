@@ -100,3 +100,12 @@ export async function extendSession(
 export async function deleteSession(db: Db, id: string): Promise<void> {
 	await db.deleteFrom('sessions').where('id', '=', id).execute();
 }
+
+export async function findUserDistrict(db: Db, userId: number): Promise<number> {
+	const row = await db
+		.selectFrom('users')
+		.select('districtId')
+		.where('id', '=', userId)
+		.executeTakeFirstOrThrow();
+	return row.districtId;
+}

@@ -58,3 +58,16 @@ export interface AccountTokensTable {
 	expiresAt: string;
 	usedAt: string | null;
 }
+
+export interface AuditLogTable {
+	id: Generated<number>;
+	districtId: number;
+	/** Null for changes nobody signed in made (e.g. setting a password from a link). */
+	userId: number | null;
+	at: string;
+	action: string;
+	entity: string;
+	entityId: number;
+	before: string | null;
+	after: string | null;
+}

@@ -11,6 +11,8 @@ import {
 	setTotpSecret,
 	useRecoveryCode
 } from './two-factor.repository.js';
+import { findUserDistrict } from './accounts.repository.js';
+import { recordAudit } from './audit.service.js';
 import type { Role } from './authorization.js';
 
 const PERIOD_SECONDS = 30;
@@ -109,6 +111,18 @@ export async function confirmTwoFactor(
 	await db.transaction().execute(async (trx) => {
 		await enableTotp(trx, userId, step, now.toISOString());
 		await replaceRecoveryCodes(trx, userId, codes.map(hashCode));
+		const districtId = await findUserDistrict(trx, userId);
+		await recordAudit(
+			trx,
+			{
+				districtId,
+				userId,
+				action: 'account.two_factor_enabled',
+				entity: 'user',
+				entityId: userId
+			},
+			now
+		);
 	});
 	return codes;
 }

@@ -1,6 +1,7 @@
 import type { ColumnType } from 'kysely';
 import type {
 	AccountTokensTable,
+	AuditLogTable,
 	LoginAttemptsTable,
 	RecoveryCodesTable,
 	SessionsTable,
@@ -57,5 +58,6 @@ export interface DB {
 	loginAttempts: LoginAttemptsTable;
 	recoveryCodes: RecoveryCodesTable;
 	accountTokens: AccountTokensTable;
+	auditLog: AuditLogTable;
 	mailOutbox: MailOutboxTable;
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { idColumn } from './dialect.js';
 
-/** Accounts with roles and organisations, two-factor data, database sessions and login attempts. */
+/** Accounts with roles and organisations, two-factor data, sessions, links, audit log and login attempts. */
 export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('users')
@@ -61,6 +61,25 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.addColumn('expires_at', 'text', (c) => c.notNull())
 		.addColumn('used_at', 'text')
+		.execute();
+
+	// Every change: who, when, what, and the record before and after (JSON).
+	await db.schema
+		.createTable('audit_log')
+		.$call(idColumn(db))
+		.addColumn('district_id', 'integer', (c) => c.notNull().references('districts.id'))
+		.addColumn('user_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
+		.addColumn('at', 'text', (c) => c.notNull())
+		.addColumn('action', 'text', (c) => c.notNull())
+		.addColumn('entity', 'text', (c) => c.notNull())
+		.addColumn('entity_id', 'integer', (c) => c.notNull())
+		.addColumn('before', 'text')
+		.addColumn('after', 'text')
+		.execute();
+	await db.schema
+		.createIndex('audit_log_district_at')
+		.on('audit_log')
+		.columns(['district_id', 'at'])
 		.execute();
 
 	await db.schema

@@ -15,6 +15,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 				.execute()
 		: [];
 	return {
+		canReadAudit: user.role === 'administrator',
 		canInvite: can(user, 'manage_users', {
 			districtId: user.districtId,
 			organisationId: 0,

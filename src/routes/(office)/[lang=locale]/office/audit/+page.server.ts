@@ -1,0 +1,23 @@
+import { error } from '@sveltejs/kit';
+import { listAudit } from '$lib/server/accounts/audit.service';
+import { ForbiddenError } from '$lib/server/accounts/authorization';
+import { getApp } from '$lib/server/app';
+import { requireUser } from '$lib/server/route-guards';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const user = requireUser(locals, { secondFactor: true });
+	try {
+		const entries = await listAudit((await getApp()).database.db, user);
+		return {
+			entries: entries.map((entry) => ({
+				...entry,
+				before: entry.before === null ? null : JSON.stringify(entry.before, null, 1),
+				after: entry.after === null ? null : JSON.stringify(entry.after, null, 1)
+			}))
+		};
+	} catch (failure) {
+		if (failure instanceof ForbiddenError) error(403, 'office.forbidden');
+		throw failure;
+	}
+};
