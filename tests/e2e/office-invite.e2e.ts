@@ -70,6 +70,12 @@ describe('an administrator invites a partner editor, who sets a password and log
 		expect(mail.raw).toMatch(/Subject: .*Einladung/);
 		const link = linkIn(mail);
 		expect(link.startsWith(baseUrl)).toBe(true);
+		// Delivered, so the administrators' list of undelivered mail is empty.
+		await page.goto(`${baseUrl}/de/office/mail`);
+		expect(await page.locator('[role=status]').innerText()).toContain(
+			'Alle E-Mails sind zugestellt'
+		);
+		expect(await accessibilityViolations(page)).toEqual([]);
 		// The administrator finds the invitation in the audit log.
 		await page.goto(`${baseUrl}/de/office/audit`);
 		expect(await page.locator('table.audit').innerText()).toContain('nadia@example.org');
