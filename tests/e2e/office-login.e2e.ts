@@ -89,6 +89,19 @@ describe('log-in to the back office', () => {
 		await context.close();
 	});
 
+	it.each(['de', 'ar'])(
+		'has accessible log-in, reset and set-password pages in %s',
+		async (locale) => {
+			const { context } = await recordingContext(browser);
+			const page = await context.newPage();
+			for (const path of ['login', 'forgot-password', 'set-password?token=x']) {
+				expect((await page.goto(`${baseUrl}/${locale}/${path}`))?.status()).toBe(200);
+				expect(await accessibilityViolations(page), path).toEqual([]);
+			}
+			await context.close();
+		}
+	);
+
 	it('refuses a log-in posted from another site', async () => {
 		const response = await fetch(`${baseUrl}/de/login`, {
 			method: 'POST',
