@@ -91,8 +91,8 @@ async function matchingOccurrences(
 	from: string,
 	to: string
 ) {
-	const { resolved } = await resolveFilters(db, filters, notices, now);
 	const index = await offerIndex(db);
+	const { resolved } = await resolveFilters(db, index, filters, notices, now);
 	const matches = matching(filterSets(index, resolved));
 	return (await findOccurrences(db, from, to)).filter((row) => {
 		const position = index.positionOf(row.offerId);

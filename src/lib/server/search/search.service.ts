@@ -18,7 +18,7 @@ import {
 	type SortOrder,
 	type TextMatches
 } from './offer-filter.js';
-import { offerIndex } from './offer-index.js';
+import { offerIndex, type OfferIndex } from './offer-index.js';
 import { findOfferCards, findTextMatches } from './search.repository.js';
 import { PAGE_SIZE, type SearchFilters, type SearchNotice } from './search.schema.js';
 import { TextMatchCache } from './text-match-cache.js';
@@ -58,13 +58,20 @@ export async function searchOffers(
 	options: { now?: Date; notices?: SearchNotice[] } = {}
 ): Promise<SearchResult> {
 	const notices = [...(options.notices ?? [])];
-	const { resolved, near } = await resolveFilters(db, filters, notices, options.now ?? new Date());
+	// One index for the whole search: text scores and filter sets address the same positions.
+	const index = await offerIndex(db);
+	const { resolved, near } = await resolveFilters(
+		db,
+		index,
+		filters,
+		notices,
+		options.now ?? new Date()
+	);
 	const sort = effectiveSort(
 		filters,
 		resolved.textMatches !== null,
 		resolved.placeDistances !== null
 	);
-	const index = await offerIndex(db);
 	const sets = filterSets(index, resolved);
 	const matches = matching(sets);
 	const total = matches.count();
@@ -93,10 +100,13 @@ export async function searchOffers(
 const textMatchCaches = new WeakMap<Kysely<DB>, TextMatchCache<TextMatches>>();
 
 /** The offers matching every term, scored; cached per index version. */
-async function textMatches(db: Kysely<DB>, terms: string[]): Promise<TextMatches> {
+async function textMatches(
+	db: Kysely<DB>,
+	index: OfferIndex,
+	terms: string[]
+): Promise<TextMatches> {
 	let cache = textMatchCaches.get(db);
 	if (!cache) textMatchCaches.set(db, (cache = new TextMatchCache()));
-	const index = await offerIndex(db);
 	return cache.get(index.version, terms, async () =>
 		scoreTextMatches(index, await findTextMatches(db, terms), terms)
 	);
@@ -105,6 +115,7 @@ async function textMatches(db: Kysely<DB>, terms: string[]): Promise<TextMatches
 /** Turns the visitor's filters into database terms, adding a notice for each that cannot apply. */
 export async function resolveFilters(
 	db: Kysely<DB>,
+	index: OfferIndex,
 	filters: SearchFilters,
 	notices: SearchNotice[],
 	now: Date
@@ -140,7 +151,7 @@ export async function resolveFilters(
 
 	return {
 		resolved: {
-			textMatches: terms.length ? await textMatches(db, terms) : null,
+			textMatches: terms.length ? await textMatches(db, index, terms) : null,
 			actionFields: filters.actionFields,
 			languages: filters.languages,
 			targetGroups: filters.targetGroups,
