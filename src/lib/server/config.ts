@@ -14,6 +14,7 @@ const localeList = z
 	.pipe(z.array(z.enum(LOCALES)).min(1));
 
 const environment = z.object({
+	// PORT and ORIGIN are read by adapter-node; checked here so a wrong value stops the start clearly.
 	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 	DATA_DIR: z.string().default('./data'),
 	DATABASE_URL: z.string().optional(),
@@ -28,10 +29,8 @@ const environment = z.object({
 });
 
 export interface Config {
-	port: number;
 	dataDir: string;
 	databaseUrl: string;
-	origin: string | undefined;
 	defaultLocale: Locale;
 	enabledLocales: Locale[];
 	/** Seed the demo districts' offers into an empty database. */
@@ -60,10 +59,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		? value.ENABLED_LOCALES
 		: [value.DEFAULT_LOCALE, ...value.ENABLED_LOCALES];
 	return {
-		port: value.PORT,
 		dataDir: resolve(value.DATA_DIR),
 		databaseUrl: value.DATABASE_URL ?? `sqlite://${resolve(value.DATA_DIR, 'kitz.sqlite')}`,
-		origin: value.ORIGIN,
 		defaultLocale: value.DEFAULT_LOCALE,
 		enabledLocales,
 		demoContent: value.DEMO_CONTENT === 'true',

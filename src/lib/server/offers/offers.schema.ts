@@ -12,7 +12,6 @@ export const ACTION_FIELDS = [
 	'health',
 	'intercultural_opening'
 ] as const;
-export type ActionField = (typeof ACTION_FIELDS)[number];
 
 export const TARGET_GROUPS = [
 	'newcomers',
@@ -28,7 +27,6 @@ export const TARGET_GROUPS = [
 	'volunteers',
 	'professionals'
 ] as const;
-export type TargetGroup = (typeof TARGET_GROUPS)[number];
 
 /** Languages an offer can be delivered in (ISO 639-1). */
 export const DELIVERY_LANGUAGES = [
@@ -51,10 +49,8 @@ export const DELIVERY_LANGUAGES = [
 	'es',
 	'ps'
 ] as const;
-export type DeliveryLanguage = (typeof DELIVERY_LANGUAGES)[number];
 
 export const LANGUAGE_LEVELS = ['none', 'A1', 'A2', 'B1', 'B2', 'C1'] as const;
-export const COST_KINDS = ['free', 'amount', 'reduced'] as const;
 export const ACCESS_KINDS = ['walk_in', 'registration', 'referral'] as const;
 export const ACCESSIBILITY_FEATURES = [
 	'wheelchair',
@@ -77,8 +73,6 @@ export const ORGANISATION_KINDS = [
 	'other'
 ] as const;
 export const OFFER_STATUSES = ['draft', 'submitted', 'published', 'archived'] as const;
-export const SCHEDULE_KINDS = ['dates', 'recurring', 'appointment'] as const;
-export type OfferStatus = (typeof OFFER_STATUSES)[number];
 
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -156,4 +150,3 @@ export const offerInputSchema = z
 		path: ['validTo']
 	});
 export type OfferInput = z.input<typeof offerInputSchema>;
-export type ValidOfferInput = z.output<typeof offerInputSchema>;

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable } from 'kysely';
 
 export interface OrganisationsTable {
 	id: Generated<number>;
@@ -92,6 +92,4 @@ export interface OfferOccurrencesTable {
 	endsAt: string | null;
 }
 
-export type OfferRow = Selectable<OffersTable>;
 export type NewOfferRow = Insertable<OffersTable>;
-export type OrganisationRow = Selectable<OrganisationsTable>;

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable } from 'kysely';
 
 export interface DistrictsTable {
 	id: Generated<number>;
@@ -25,5 +25,4 @@ export interface PlacePostcodesTable {
 	postcode: string;
 }
 
-export type PlaceRow = Selectable<PlacesTable>;
 export type NewPlaceRow = Insertable<PlacesTable>;

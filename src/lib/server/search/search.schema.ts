@@ -124,9 +124,3 @@ export function searchParamsOf(filters: Partial<SearchFilters>): URLSearchParams
 	if (filters.page && filters.page > 1) params.set('page', String(filters.page));
 	return params;
 }
-
-export const FACET_DIMENSIONS = {
-	actionFields: ACTION_FIELDS,
-	languages: DELIVERY_LANGUAGES,
-	targetGroups: TARGET_GROUPS
-};
