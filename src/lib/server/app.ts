@@ -3,7 +3,7 @@ import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDemoAccounts } from './demo/demo.accounts.js';
 import { seedDemoContent } from './demo/demo.seed.js';
-import { startJobs, type Jobs } from './jobs/scheduler.js';
+import { NO_JOBS, startJobs, type Jobs } from './jobs/scheduler.js';
 import { refreshAllOccurrences } from './offers/offers.service.js';
 import { loadReferencePlaces } from './places/reference.js';
 
@@ -23,7 +23,7 @@ export async function bootstrap(config: Config, options: { jobs?: boolean } = {}
 		await seedDemoAccounts(database.db, config.demoPassword);
 	}
 	await refreshAllOccurrences(database.db);
-	const jobs = options.jobs ? startJobs(database.db, config) : { deliverMailNow: () => {} };
+	const jobs = options.jobs ? startJobs(database.db, config) : NO_JOBS;
 	return { config, database, jobs };
 }
 

@@ -12,6 +12,9 @@ export interface Jobs {
 	deliverMailNow(): void;
 }
 
+/** What runs when no jobs are started (scripts, tests) or no mail server is configured. */
+export const NO_JOBS: Jobs = { deliverMailNow: () => {} };
+
 /** In-process periodic jobs; each run is idempotent, so several app processes may run them. */
 export function startJobs(db: Kysely<DB>, config: Config): Jobs {
 	const every = (ms: number, job: () => Promise<unknown>, name: string) =>
@@ -19,7 +22,7 @@ export function startJobs(db: Kysely<DB>, config: Config): Jobs {
 			job().catch((error: unknown) => console.error(`Job ${name} failed:`, error));
 		}, ms).unref();
 	every(6 * HOUR, () => refreshAllOccurrences(db), 'refresh occurrences');
-	if (!config.smtpUrl) return { deliverMailNow: () => {} };
+	if (!config.smtpUrl) return NO_JOBS;
 	const transport = nodemailer.createTransport(config.smtpUrl);
 	const deliver = () => deliverDueMail(db, transport, config.mailFrom);
 	every(60_000, deliver, 'deliver mail');
