@@ -4,6 +4,7 @@ import type { DB } from '../db/schema.js';
 import { findAllTranslations } from '../i18n/translations.repository.js';
 import { saveTranslation } from '../i18n/translations.service.js';
 import { textSearchFor } from '../search/text-search.js';
+import { fold } from '../text/fold.js';
 import {
 	InvalidRecurrenceError,
 	addDays,
@@ -40,11 +41,7 @@ export type OfferTextField = (typeof TRANSLATABLE_OFFER_FIELDS)[number];
 
 export function slugify(text: string): string {
 	return (
-		text
-			.normalize('NFKD')
-			.replace(/\p{M}/gu, '')
-			.replace(/ß/g, 'ss')
-			.toLowerCase()
+		fold(text)
 			.replace(/[^a-z0-9]+/g, '-')
 			.replace(/^-+|-+$/g, '')
 			.slice(0, 60)
@@ -175,7 +172,7 @@ export async function reindexOffer(db: Db, offerId: number): Promise<void> {
 	});
 }
 
-export async function refreshOfferOccurrences(
+async function refreshOfferOccurrences(
 	db: Db,
 	offerId: number,
 	now = new Date()
@@ -192,14 +189,15 @@ export async function refreshOfferOccurrences(
 		addDays(from, OCCURRENCE_HORIZON_DAYS)
 	);
 	await replaceOccurrences(db, offerId, occurrences);
-	await markOffersChanged(db);
 }
 
-/** Rolls every offer's materialised dates forward; run daily by the jobs context. */
+/** Rolls every offer's materialised dates forward; run every six hours by the jobs context. */
 export async function refreshAllOccurrences(db: Kysely<DB>, now = new Date()): Promise<number> {
 	const ids = await listOfferIdsWithSchedules(db);
 	await db.transaction().execute(async (trx) => {
 		for (const id of ids) await refreshOfferOccurrences(trx, id, now);
+		// Next dates changed: the search index sorts by them.
+		await markOffersChanged(trx);
 	});
 	return ids.length;
 }
