@@ -3,9 +3,12 @@ import { getApp } from '$lib/server/app';
 import { direction, isLocale, type Locale } from '$lib/i18n/locales';
 import { clearSessionCookie, SESSION_COOKIE } from '$lib/server/accounts/session-cookie';
 import { signedInUser } from '$lib/server/accounts/sessions.service';
+import { warmSearch } from '$lib/server/search/search.service';
 
 export const init: ServerInit = async () => {
-	await getApp();
+	const { database } = await getApp();
+	// In the background: the server answers at once, searches get fast as the sets come in.
+	warmSearch(database.db).catch((error: unknown) => console.error('Warming search failed:', error));
 };
 
 const SECURITY_HEADERS = {

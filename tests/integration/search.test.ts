@@ -1,6 +1,10 @@
 import { expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/database.js';
 import { translateOffer } from '../../src/lib/server/offers/offers.service.js';
+import { setSetting } from '../../src/lib/server/db/settings.repository.js';
+import { OFFERS_VERSION_SETTING } from '../../src/lib/server/offers/offers.repository.js';
+import { frequentTerms } from '../../src/lib/server/search/frequent-terms.js';
+import { offerIndex } from '../../src/lib/server/search/offer-index.js';
 import { calendarWeek } from '../../src/lib/server/search/calendar.service.js';
 import { parseSearchParams } from '../../src/lib/server/search/search.schema.js';
 import { searchOffers } from '../../src/lib/server/search/search.service.js';
@@ -325,6 +329,17 @@ describeEachDialect(
 			]);
 			const next = await calendarWeek(database().db, filters, '2026-W50', 'de', NOW);
 			expect(next.days[1]!.entries.map((entry) => entry.startsAt)).toEqual(['2026-12-08T09:00']);
+		});
+
+		it('answers from warmed frequent-term sets exactly as the full-text engine does', async () => {
+			const queries = ['q=beratung', 'q=deu', 'q=deutsch+kaffee', 'q=b+familie', 'q=e&sort=title'];
+			const before = await Promise.all(queries.map(idsOf));
+			// A new index version whose sets are warmed for every prefix found in one offer or more.
+			await setSetting(database().db, OFFERS_VERSION_SETTING, 'warmed');
+			const warmed = frequentTerms(database().db, await offerIndex(database().db), 1);
+			await warmed.ready;
+			expect(warmed.get('deu')?.count()).toBeGreaterThan(0);
+			expect(await Promise.all(queries.map(idsOf))).toEqual(before);
 		});
 	},
 	seed

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { openDatabase, type Database, type DialectName } from '../../src/lib/server/db/database.js';
 import { migrateToLatest } from '../../src/lib/server/db/migrate.js';
-import { ADMIN_URL, TEMPLATE_DATABASE, urlFor } from './postgres.js';
+import { ADMIN_URL, urlFor } from './postgres.js';
 
 export const DIALECTS: DialectName[] = ['sqlite', 'postgres'];
 
@@ -14,8 +14,9 @@ export async function freshDatabase(dialect: DialectName): Promise<Database> {
 		await migrateToLatest(database.db);
 		return database;
 	}
-	const name = `kitz_test_${randomBytes(6).toString('hex')}`;
-	await withAdmin((admin) => admin.query(`create database ${name} template ${TEMPLATE_DATABASE}`));
+	const template = inject('postgresTemplate');
+	const name = `${template.replace(/template$/, '')}${randomBytes(6).toString('hex')}`;
+	await withAdmin((admin) => admin.query(`create database ${name} template ${template}`));
 	const database = openDatabase(urlFor(name));
 	return {
 		...database,

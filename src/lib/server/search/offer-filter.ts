@@ -31,17 +31,23 @@ export interface TextMatches {
 	scores: Uint8Array;
 }
 
-export function scoreTextMatches(index: OfferIndex, ids: number[], terms: string[]): TextMatches {
-	const inTitle = index.titleWords.matchAll(terms);
-	const inSummary = index.summaryWords.matchAll(terms);
+/** The index positions of the given offer ids; ids outside the index are left out. */
+export function positionsOf(index: OfferIndex, ids: number[]): Bitset {
 	const members = new Bitset(index.size);
-	const scores = new Uint8Array(index.size);
 	for (const id of ids) {
 		const position = index.positionOf(id);
-		if (position === undefined) continue;
-		members.add(position);
-		scores[position] = (inTitle.has(position) ? 2 : 0) + (inSummary.has(position) ? 1 : 0);
+		if (position !== undefined) members.add(position);
 	}
+	return members;
+}
+
+export function scoreTextMatches(index: OfferIndex, members: Bitset, terms: string[]): TextMatches {
+	const inTitle = index.titleWords.matchAll(terms);
+	const inSummary = index.summaryWords.matchAll(terms);
+	const scores = new Uint8Array(index.size);
+	members.forEach((position) => {
+		scores[position] = (inTitle.has(position) ? 2 : 0) + (inSummary.has(position) ? 1 : 0);
+	});
 	return { members, scores };
 }
 

@@ -9,6 +9,10 @@ export async function findTextMatches(db: Kysely<DB>, terms: string[]): Promise<
 	return textSearchFor(db).matchingIds(db, terms);
 }
 
+export async function findDocumentFrequencies(db: Kysely<DB>) {
+	return textSearchFor(db).documentFrequencies(db);
+}
+
 export async function findOffersVersion(db: Kysely<DB>): Promise<string> {
 	return (await getSetting(db, OFFERS_VERSION_SETTING)) ?? 'initial';
 }

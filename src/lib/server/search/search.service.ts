@@ -11,6 +11,7 @@ import {
 	filterSets,
 	matching,
 	orderedPage,
+	positionsOf,
 	scoreTextMatches,
 	type FacetCount,
 	type FacetDimension,
@@ -18,6 +19,7 @@ import {
 	type SortOrder,
 	type TextMatches
 } from './offer-filter.js';
+import { frequentTerms } from './frequent-terms.js';
 import { offerIndex, type OfferIndex } from './offer-index.js';
 import { findOfferCards, findTextMatches } from './search.repository.js';
 import { PAGE_SIZE, type SearchFilters, type SearchNotice } from './search.schema.js';
@@ -107,9 +109,22 @@ async function textMatches(
 ): Promise<TextMatches> {
 	let cache = textMatchCaches.get(db);
 	if (!cache) textMatchCaches.set(db, (cache = new TextMatchCache()));
-	return cache.get(index.version, terms, async () =>
-		scoreTextMatches(index, await findTextMatches(db, terms), terms)
-	);
+	return cache.get(index.version, terms, async () => {
+		// Frequent words come from memory; the engine only lists the offers of the rarer ones.
+		const frequent = frequentTerms(db, index);
+		const rare = terms.filter((term) => !frequent.get(term));
+		let members = rare.length ? positionsOf(index, await findTextMatches(db, rare)) : null;
+		for (const term of terms) {
+			const set = frequent.get(term);
+			if (set) members = members ? members.and(set) : set;
+		}
+		return scoreTextMatches(index, members!, terms);
+	});
+}
+
+/** Builds the offer index and its frequent-term sets, so the first visitors wait for neither. */
+export async function warmSearch(db: Kysely<DB>): Promise<void> {
+	await frequentTerms(db, await offerIndex(db)).ready;
 }
 
 /** Turns the visitor's filters into database terms, adding a notice for each that cannot apply. */

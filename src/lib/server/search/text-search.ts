@@ -15,6 +15,8 @@ export interface TextSearch {
 	index(db: Db, offerId: number, document: SearchDocument): Promise<void>;
 	/** Ids of the offers containing every term as a word prefix, in any field or language. */
 	matchingIds(db: Db, terms: string[]): Promise<number[]>;
+	/** Every indexed word with the number of offers containing it. */
+	documentFrequencies(db: Db): Promise<{ term: string; documents: number }[]>;
 }
 
 const MAX_TERMS = 12;
@@ -42,6 +44,14 @@ const sqliteSearch: TextSearch = {
 		const { rows } = await sql<{ ids: string | null }>`select group_concat(rowid) as ids
 			from offer_search where offer_search match ${query}`.execute(db.withoutPlugins());
 		return parseIds(rows[0]?.ids);
+	},
+	async documentFrequencies(db) {
+		// fts5vocab reads the index's own term statistics; a temp table needs no migration.
+		await sql`create virtual table if not exists temp.offer_search_vocab
+			using fts5vocab(main, offer_search, row)`.execute(db);
+		const { rows } = await sql<{ term: string; documents: number }>`select term, doc as documents
+			from temp.offer_search_vocab`.execute(db.withoutPlugins());
+		return rows;
 	}
 };
 
@@ -58,6 +68,11 @@ const postgresSearch: TextSearch = {
 		const { rows } = await sql<{ ids: string | null }>`select string_agg(offer_id::text, ',') as ids
 			from offer_search where document @@ to_tsquery('simple', ${query})`.execute(db.withoutPlugins());
 		return parseIds(rows[0]?.ids);
+	},
+	async documentFrequencies(db) {
+		const { rows } = await sql<{ term: string; documents: number }>`select word as term,
+			ndoc as documents from ts_stat('select document from offer_search')`.execute(db.withoutPlugins());
+		return rows;
 	}
 };
 
