@@ -57,3 +57,15 @@ export async function findAllTranslations(
 		.orderBy('locale')
 		.execute();
 }
+
+export async function deleteAllTranslations(
+	db: Db,
+	entity: string,
+	entityId: number
+): Promise<void> {
+	await db
+		.deleteFrom('translations')
+		.where('entity', '=', entity)
+		.where('entityId', '=', entityId)
+		.execute();
+}

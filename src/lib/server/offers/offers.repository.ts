@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Transaction, Updateable } from 'kysely';
 import { setSetting } from '../db/settings.repository.js';
 import type { DB } from '../db/schema.js';
-import type { NewOfferRow } from './offers.table.js';
+import type { NewOfferRow, OffersTable } from './offers.table.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -22,6 +22,26 @@ export interface OfferRelations {
 
 export async function insertOffer(db: Db, row: NewOfferRow): Promise<number> {
 	return (await db.insertInto('offers').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function updateOfferRow(
+	db: Db,
+	offerId: number,
+	values: Updateable<OffersTable>
+): Promise<void> {
+	await db.updateTable('offers').set(values).where('id', '=', offerId).execute();
+}
+
+/** Removes what replaceOfferContentIn inserts anew; occurrences follow the new schedules. */
+export async function deleteRelationsAndSchedules(db: Db, offerId: number): Promise<void> {
+	for (const table of [
+		'offerActionFields',
+		'offerTargetGroups',
+		'offerLanguages',
+		'offerAccessibility',
+		'offerSchedules'
+	] as const)
+		await db.deleteFrom(table).where('offerId', '=', offerId).execute();
 }
 
 export async function setOfferSlug(db: Db, offerId: number, slug: string): Promise<void> {

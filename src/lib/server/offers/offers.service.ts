@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
 import type { Locale } from '../../i18n/locales.js';
 import type { DB } from '../db/schema.js';
 import { findAllTranslations } from '../i18n/translations.repository.js';
@@ -25,9 +26,11 @@ import {
 	insertRelations,
 	insertSchedules,
 	listOfferIdsWithSchedules,
+	deleteRelationsAndSchedules,
 	markOffersChanged,
 	replaceOccurrences,
-	setOfferSlug
+	setOfferSlug,
+	updateOfferRow
 } from './offers.repository.js';
 import { offerInputSchema, type OfferInput } from './offers.schema.js';
 
@@ -55,6 +58,21 @@ export async function createOffer(
 	input: OfferInput,
 	now = new Date()
 ): Promise<number> {
+	const offer = validateOffer(input);
+	return db.transaction().execute((trx) => insertValidOffer(trx, offer, now));
+}
+
+/** The same as createOffer inside the caller's transaction, so several offers commit together. */
+export async function createOfferIn(
+	trx: Transaction<DB>,
+	input: OfferInput,
+	now = new Date()
+): Promise<number> {
+	return insertValidOffer(trx, validateOffer(input), now);
+}
+
+/** The parsed offer, or OfferValidationError listing every problem (schema and recurrence rules). */
+export function validateOffer(input: OfferInput): ValidOffer {
 	const parsed = offerInputSchema.safeParse(input);
 	if (!parsed.success) {
 		throw new OfferValidationError(
@@ -79,48 +97,86 @@ export async function createOffer(
 			}
 		}
 	}
+	return offer;
+}
 
-	return db.transaction().execute(async (trx) => {
-		const districtId = await findOrganisationDistrict(trx, offer.organisationId);
-		if (districtId === undefined) throw new UnknownOrganisationError(offer.organisationId);
-		const timestamp = now.toISOString();
-		const id = await insertOffer(trx, {
-			districtId,
-			organisationId: offer.organisationId,
-			slug: `pending-${timestamp}-${Math.random()}`,
-			title: offer.title,
-			summary: offer.summary,
-			description: offer.description,
-			costKind: offer.cost.kind,
-			costCents: offer.cost.kind === 'free' ? null : offer.cost.cents,
-			costNote: offer.cost.kind === 'free' ? null : (offer.cost.note ?? null),
-			access: offer.access,
-			languageLevel: offer.languageLevel,
-			locationKind: offer.location.kind,
-			street: offer.location.kind === 'address' ? offer.location.street : null,
-			placeId: offer.location.kind === 'address' ? offer.location.placeId : null,
-			onlineUrl: offer.location.kind === 'online' ? offer.location.url : null,
-			scheduleKind: offer.schedule.kind,
-			validFrom: offer.validFrom ?? null,
-			validTo: offer.validTo ?? null,
-			contactName: offer.contact.name ?? null,
-			contactPhone: offer.contact.phone ?? null,
-			contactEmail: offer.contact.email ?? null,
-			status: offer.status,
-			nextStartsAt: null,
-			createdAt: timestamp,
-			updatedAt: timestamp,
-			lastVerifiedAt: timestamp
-		});
-		// The id makes the readable slug unique without a retry loop.
-		await setOfferSlug(trx, id, `${slugify(offer.title)}-${id}`);
-		await insertRelations(trx, id, offer);
-		await insertSchedules(trx, id, entries);
-		await refreshOfferOccurrences(trx, id, now);
-		await reindexOffer(trx, id);
-		await markOffersChanged(trx);
-		return id;
+type ValidOffer = z.output<typeof offerInputSchema>;
+
+async function insertValidOffer(trx: Transaction<DB>, offer: ValidOffer, now: Date) {
+	const entries = offer.schedule.kind === 'appointment' ? [] : offer.schedule.entries;
+	const districtId = await findOrganisationDistrict(trx, offer.organisationId);
+	if (districtId === undefined) throw new UnknownOrganisationError(offer.organisationId);
+	const timestamp = now.toISOString();
+	const id = await insertOffer(trx, {
+		...offerColumns(offer),
+		districtId,
+		organisationId: offer.organisationId,
+		slug: `pending-${timestamp}-${Math.random()}`,
+		status: offer.status,
+		nextStartsAt: null,
+		createdAt: timestamp,
+		updatedAt: timestamp,
+		lastVerifiedAt: timestamp
 	});
+	// The id makes the readable slug unique without a retry loop.
+	await setOfferSlug(trx, id, `${slugify(offer.title)}-${id}`);
+	await insertRelations(trx, id, offer);
+	await insertSchedules(trx, id, entries);
+	await refreshOfferOccurrences(trx, id, now);
+	await reindexOffer(trx, id);
+	await markOffersChanged(trx);
+	return id;
+}
+
+/** The offers-row columns an offer's content decides (not its owner, status or timestamps). */
+function offerColumns(offer: ValidOffer) {
+	return {
+		title: offer.title,
+		summary: offer.summary,
+		description: offer.description,
+		costKind: offer.cost.kind,
+		costCents: offer.cost.kind === 'free' ? null : offer.cost.cents,
+		costNote: offer.cost.kind === 'free' ? null : (offer.cost.note ?? null),
+		access: offer.access,
+		languageLevel: offer.languageLevel,
+		locationKind: offer.location.kind,
+		street: offer.location.kind === 'address' ? offer.location.street : null,
+		placeId: offer.location.kind === 'address' ? offer.location.placeId : null,
+		onlineUrl: offer.location.kind === 'online' ? offer.location.url : null,
+		scheduleKind: offer.schedule.kind,
+		validFrom: offer.validFrom ?? null,
+		validTo: offer.validTo ?? null,
+		contactName: offer.contact.name ?? null,
+		contactPhone: offer.contact.phone ?? null,
+		contactEmail: offer.contact.email ?? null
+	};
+}
+
+/**
+ * Replaces an offer's content (fields, relations, dates) inside the caller's transaction and
+ * refreshes its occurrences; the caller updates the search entry once translations are in place.
+ */
+export async function replaceOfferContentIn(
+	trx: Transaction<DB>,
+	offerId: number,
+	input: OfferInput,
+	now = new Date()
+): Promise<void> {
+	const offer = validateOffer(input);
+	const timestamp = now.toISOString();
+	await updateOfferRow(trx, offerId, {
+		...offerColumns(offer),
+		organisationId: offer.organisationId,
+		updatedAt: timestamp
+	});
+	await deleteRelationsAndSchedules(trx, offerId);
+	await insertRelations(trx, offerId, offer);
+	await insertSchedules(
+		trx,
+		offerId,
+		offer.schedule.kind === 'appointment' ? [] : offer.schedule.entries
+	);
+	await refreshOfferOccurrences(trx, offerId, now);
 }
 
 /** Stores translations of an offer's text fields and updates its search entry. */
@@ -172,11 +228,7 @@ export async function reindexOffer(db: Db, offerId: number): Promise<void> {
 	});
 }
 
-async function refreshOfferOccurrences(
-	db: Db,
-	offerId: number,
-	now = new Date()
-): Promise<void> {
+async function refreshOfferOccurrences(db: Db, offerId: number, now = new Date()): Promise<void> {
 	const from = berlinNow(now).slice(0, 10) + 'T00:00';
 	const schedules = await findSchedules(db, [offerId]);
 	const occurrences = expandSchedule(

@@ -1,0 +1,138 @@
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import { LOCALES, SOURCE_LOCALE, type Locale } from '../../i18n/locales.js';
+import type { DB } from '../db/schema.js';
+import { sourceHash, type TranslationStatus } from '../i18n/translations.service.js';
+import { findRelations, findSchedules } from './offers.repository.js';
+import type { OfferInput } from './offers.schema.js';
+import { TRANSLATABLE_OFFER_FIELDS, type OfferTextField } from './offers.service.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export const TRANSLATION_LOCALES = LOCALES.filter((locale) => locale !== SOURCE_LOCALE);
+export type TranslationLocale = Exclude<Locale, 'de'>;
+
+const FIELD_LIMITS: Record<OfferTextField, number> = {
+	title: 200,
+	summary: 500,
+	description: 10_000
+};
+
+const translatedTextSchema = z.object({
+	value: z.string().trim().min(1),
+	/** Hash of the German text this translation was made from; differs once German changes. */
+	basedOn: z.string(),
+	status: z.enum(['machine', 'reviewed'])
+});
+export type TranslatedText = z.infer<typeof translatedTextSchema>;
+
+export type OfferTranslations = Partial<
+	Record<TranslationLocale, Partial<Record<OfferTextField, TranslatedText>>>
+>;
+
+/** Everything a revision holds: the German offer and its translations. */
+export interface OfferContent {
+	offer: OfferInput;
+	translations: OfferTranslations;
+}
+
+/** Checks the translations' lengths; the offer itself is checked by validateOffer. */
+export function translationIssues(
+	translations: OfferTranslations
+): { path: string; message: string }[] {
+	const issues: { path: string; message: string }[] = [];
+	for (const [locale, fields] of Object.entries(translations))
+		for (const [field, text] of Object.entries(fields ?? {})) {
+			const parsed = translatedTextSchema.safeParse(text);
+			const limit = FIELD_LIMITS[field as OfferTextField];
+			if (!parsed.success || !limit)
+				issues.push({ path: `translations.${locale}.${field}`, message: 'invalid' });
+			else if (parsed.data.value.length > limit)
+				issues.push({ path: `translations.${locale}.${field}`, message: `too_big:${limit}` });
+		}
+	return issues;
+}
+
+/** A translation's status against the German text it belongs to now. */
+export function translationStatus(
+	offer: OfferInput,
+	text: TranslatedText | undefined,
+	field: OfferTextField
+): TranslationStatus {
+	if (!text) return 'missing';
+	return text.basedOn === sourceHash(offer[field]) ? text.status : 'outdated';
+}
+
+/** The content of the offers row (the published version, or the first draft) with its translations. */
+export async function loadLiveContent(db: Db, offerId: number): Promise<OfferContent | undefined> {
+	const row = await db
+		.selectFrom('offers')
+		.selectAll()
+		.where('id', '=', offerId)
+		.executeTakeFirst();
+	if (!row) return undefined;
+	const [relations, schedules, translations] = await Promise.all([
+		findRelations(db, [offerId]),
+		findSchedules(db, [offerId]),
+		db
+			.selectFrom('translations')
+			.select(['locale', 'field', 'value', 'status', 'sourceHash'])
+			.where('entity', '=', 'offer')
+			.where('entityId', '=', offerId)
+			.execute()
+	]);
+	const entries = schedules.map((entry) => ({
+		startsAt: entry.startsAt,
+		...(entry.endsAt ? { endsAt: entry.endsAt } : {}),
+		...(entry.rrule ? { rrule: entry.rrule } : {})
+	}));
+	const related = relations.get(offerId)!;
+	const offer: OfferInput = {
+		organisationId: row.organisationId,
+		title: row.title,
+		summary: row.summary,
+		description: row.description,
+		actionFields: related.actionFields as OfferInput['actionFields'],
+		targetGroups: related.targetGroups as OfferInput['targetGroups'],
+		languages: related.languages as OfferInput['languages'],
+		languageLevel: row.languageLevel as OfferInput['languageLevel'],
+		cost:
+			row.costKind === 'free'
+				? { kind: 'free' }
+				: {
+						kind: row.costKind as 'amount' | 'reduced',
+						cents: row.costCents ?? 0,
+						...(row.costNote ? { note: row.costNote } : {})
+					},
+		access: row.access as OfferInput['access'],
+		accessibility: related.accessibility as OfferInput['accessibility'],
+		location:
+			row.locationKind === 'online'
+				? { kind: 'online', url: row.onlineUrl ?? '' }
+				: { kind: 'address', street: row.street ?? '', placeId: row.placeId ?? 0 },
+		schedule:
+			row.scheduleKind === 'appointment'
+				? { kind: 'appointment' }
+				: { kind: row.scheduleKind as 'dates' | 'recurring', entries },
+		...(row.validFrom ? { validFrom: row.validFrom } : {}),
+		...(row.validTo ? { validTo: row.validTo } : {}),
+		contact: {
+			...(row.contactName ? { name: row.contactName } : {}),
+			...(row.contactPhone ? { phone: row.contactPhone } : {}),
+			...(row.contactEmail ? { email: row.contactEmail } : {})
+		}
+	};
+	const texts: OfferTranslations = {};
+	for (const translation of translations) {
+		const locale = translation.locale as TranslationLocale;
+		const field = translation.field as OfferTextField;
+		if (!TRANSLATION_LOCALES.includes(locale) || !TRANSLATABLE_OFFER_FIELDS.includes(field))
+			continue;
+		(texts[locale] ??= {})[field] = {
+			value: translation.value,
+			basedOn: translation.sourceHash,
+			status: translation.status === 'machine' ? 'machine' : 'reviewed'
+		};
+	}
+	return { offer, translations: texts };
+}

@@ -1,0 +1,144 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { authorize, can, type Actor } from '../accounts/authorization.js';
+import { listPlaces } from '../places/places.repository.js';
+import { loadLiveContent, type OfferContent } from './offer-content.js';
+import { diffContent, type DiffNames, type FieldChange } from './offer-diff.js';
+import { OfferNotFoundError } from './offers.errors.js';
+import { listOrganisationNames } from './organisations.repository.js';
+import {
+	findOfferList,
+	findOpenRevision,
+	findRevisions,
+	type OfferListRow
+} from './revisions.repository.js';
+import type { RevisionState } from './revisions.table.js';
+
+/** The back office's read side of offers: lists, the edit form's content, the history. */
+
+export interface OfferOnDesk {
+	id: number;
+	slug: string;
+	organisationId: number;
+	status: string;
+	/** The open revision's state, or null when the offers row is all there is. */
+	openState: RevisionState | null;
+	reviewComment: string | null;
+	/** The open revision's content, else the published (or first draft) version. */
+	content: OfferContent;
+	may: { edit: boolean; submit: boolean; approve: boolean; archive: boolean };
+}
+
+async function scoped(db: Kysely<DB>, actor: Actor, offerId: number) {
+	const offer = await db
+		.selectFrom('offers')
+		.select(['id', 'slug', 'districtId', 'organisationId', 'status'])
+		.where('id', '=', offerId)
+		.executeTakeFirst();
+	if (!offer) throw new OfferNotFoundError(offerId);
+	const scope = {
+		districtId: offer.districtId,
+		organisationId: offer.organisationId,
+		published: offer.status === 'published'
+	};
+	authorize(actor, 'read', scope);
+	return { offer, scope };
+}
+
+export async function offerOnDesk(
+	db: Kysely<DB>,
+	actor: Actor,
+	offerId: number
+): Promise<OfferOnDesk> {
+	const { offer, scope } = await scoped(db, actor, offerId);
+	const open = await findOpenRevision(db, offerId);
+	const content = open?.content ?? (await loadLiveContent(db, offerId))!;
+	const may = (action: 'edit' | 'submit' | 'approve' | 'archive') => can(actor, action, scope);
+	return {
+		id: offer.id,
+		slug: offer.slug,
+		organisationId: offer.organisationId,
+		status: offer.status,
+		openState: open?.state ?? null,
+		reviewComment: open?.state === 'changes_requested' ? open.reviewComment : null,
+		content,
+		may: {
+			edit: may('edit') && offer.status !== 'archived',
+			submit: may('submit') && (open?.state === 'draft' || open?.state === 'changes_requested'),
+			approve: may('approve') && open?.state === 'submitted',
+			archive: may('archive') && offer.status !== 'archived'
+		}
+	};
+}
+
+/** The offers an actor works on: partners their organisations', staff their district's. */
+export async function listDeskOffers(
+	db: Kysely<DB>,
+	actor: Actor,
+	options: { openState?: RevisionState } = {}
+): Promise<OfferListRow[]> {
+	return findOfferList(db, actor.districtId, {
+		...(actor.role === 'partner_editor' ? { organisationIds: actor.organisationIds } : {}),
+		...options
+	});
+}
+
+/** Submitted revisions waiting for a coordinator, oldest change last. */
+export async function reviewQueue(db: Kysely<DB>, actor: Actor): Promise<OfferListRow[]> {
+	authorize(actor, 'approve', {
+		districtId: actor.districtId,
+		organisationId: 0,
+		published: false
+	});
+	return listDeskOffers(db, actor, { openState: 'submitted' });
+}
+
+export interface HistoryEntry {
+	number: number;
+	state: RevisionState;
+	authorName: string | null;
+	reviewerName: string | null;
+	reviewComment: string | null;
+	createdAt: string;
+	submittedAt: string | null;
+	reviewedAt: string | null;
+	/** Against the previously approved version (the first revision against nothing). */
+	changes: FieldChange[];
+}
+
+/** Every revision, newest first, each with what it changes. */
+export async function offerHistory(
+	db: Kysely<DB>,
+	actor: Actor,
+	offerId: number
+): Promise<HistoryEntry[]> {
+	const { offer } = await scoped(db, actor, offerId);
+	const [revisions, places, organisations] = await Promise.all([
+		findRevisions(db, offerId),
+		listPlaces(db),
+		listOrganisationNames(db, offer.districtId)
+	]);
+	const placeNames = new Map(places.map((place) => [place.id, place.name]));
+	const organisationNames = new Map(organisations.map((org) => [org.id, org.name]));
+	const names: DiffNames = {
+		place: (id) => placeNames.get(id) ?? '?',
+		organisation: (id) => organisationNames.get(id) ?? '?'
+	};
+	let approved: OfferContent | null = null;
+	const entries: HistoryEntry[] = [];
+	for (const revision of revisions) {
+		entries.push({
+			number: revision.number,
+			state: revision.state,
+			authorName: revision.authorName,
+			reviewerName: revision.reviewerName,
+			reviewComment: revision.reviewComment,
+			createdAt: revision.createdAt,
+			submittedAt: revision.submittedAt,
+			reviewedAt: revision.reviewedAt,
+			changes: diffContent(approved, revision.content, names)
+		});
+		if (revision.state === 'approved') approved = revision.content;
+	}
+	return entries.reverse();
+}

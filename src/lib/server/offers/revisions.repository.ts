@@ -1,0 +1,175 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { OfferContent } from './offer-content.js';
+import type { RevisionState } from './revisions.table.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** States of a revision someone is still working on or reviewing. */
+export const OPEN_STATES: RevisionState[] = ['draft', 'submitted', 'changes_requested'];
+
+export interface Revision {
+	id: number;
+	offerId: number;
+	number: number;
+	state: RevisionState;
+	content: OfferContent;
+	reviewComment: string | null;
+	authorName: string | null;
+	reviewerName: string | null;
+	createdAt: string;
+	updatedAt: string;
+	submittedAt: string | null;
+	reviewedAt: string | null;
+}
+
+function revisionsQuery(db: Db) {
+	return db
+		.selectFrom('offerRevisions as r')
+		.leftJoin('users as author', 'author.id', 'r.authorId')
+		.leftJoin('users as reviewer', 'reviewer.id', 'r.reviewerId')
+		.select([
+			'r.id',
+			'r.offerId',
+			'r.number',
+			'r.state',
+			'r.content',
+			'r.reviewComment',
+			'author.name as authorName',
+			'reviewer.name as reviewerName',
+			'r.createdAt',
+			'r.updatedAt',
+			'r.submittedAt',
+			'r.reviewedAt'
+		]);
+}
+
+const parse = (row: Omit<Revision, 'content'> & { content: string }): Revision => ({
+	...row,
+	content: JSON.parse(row.content) as OfferContent
+});
+
+/** Every revision of an offer, oldest first. */
+export async function findRevisions(db: Db, offerId: number): Promise<Revision[]> {
+	const rows = await revisionsQuery(db)
+		.where('r.offerId', '=', offerId)
+		.orderBy('r.number')
+		.execute();
+	return rows.map(parse);
+}
+
+export async function findOpenRevision(db: Db, offerId: number): Promise<Revision | undefined> {
+	const row = await revisionsQuery(db)
+		.where('r.offerId', '=', offerId)
+		.where('r.state', 'in', OPEN_STATES)
+		.orderBy('r.number', 'desc')
+		.executeTakeFirst();
+	return row && parse(row);
+}
+
+export async function insertRevision(
+	db: Db,
+	values: { offerId: number; content: OfferContent; authorId: number; at: string }
+): Promise<void> {
+	const last = await db
+		.selectFrom('offerRevisions')
+		.select((eb) => eb.fn.max('number').as('number'))
+		.where('offerId', '=', values.offerId)
+		.executeTakeFirst();
+	await db
+		.insertInto('offerRevisions')
+		.values({
+			offerId: values.offerId,
+			number: Number(last?.number ?? 0) + 1,
+			state: 'draft',
+			content: JSON.stringify(values.content),
+			authorId: values.authorId,
+			createdAt: values.at,
+			updatedAt: values.at
+		})
+		.execute();
+}
+
+export async function updateRevision(
+	db: Db,
+	revisionId: number,
+	values: {
+		state?: RevisionState;
+		content?: OfferContent;
+		authorId?: number;
+		reviewerId?: number;
+		reviewComment?: string | null;
+		submittedAt?: string;
+		reviewedAt?: string;
+		at: string;
+	}
+): Promise<void> {
+	const { content, at, ...rest } = values;
+	await db
+		.updateTable('offerRevisions')
+		.set({
+			...rest,
+			...(content ? { content: JSON.stringify(content) } : {}),
+			updatedAt: at
+		})
+		.where('id', '=', revisionId)
+		.execute();
+}
+
+export interface OfferListRow {
+	id: number;
+	slug: string;
+	title: string;
+	status: string;
+	organisationId: number;
+	organisationName: string;
+	updatedAt: string;
+	lastVerifiedAt: string;
+	openState: RevisionState | null;
+	openTitle: string | null;
+	openUpdatedAt: string | null;
+}
+
+/** Offers of a district (optionally of some organisations only) with their open revision. */
+export async function findOfferList(
+	db: Db,
+	districtId: number,
+	options: { organisationIds?: readonly number[]; openState?: RevisionState }
+): Promise<OfferListRow[]> {
+	let query = db
+		.selectFrom('offers')
+		.innerJoin('organisations', 'organisations.id', 'offers.organisationId')
+		.leftJoin('offerRevisions as open', (join) =>
+			join.onRef('open.offerId', '=', 'offers.id').on('open.state', 'in', OPEN_STATES)
+		)
+		.select([
+			'offers.id',
+			'offers.slug',
+			'offers.title',
+			'offers.status',
+			'offers.organisationId',
+			'organisations.name as organisationName',
+			'offers.updatedAt',
+			'offers.lastVerifiedAt',
+			'open.state as openState',
+			'open.content as openContent',
+			'open.updatedAt as openUpdatedAt'
+		])
+		.where('offers.districtId', '=', districtId);
+	if (options.organisationIds)
+		query = query.where(
+			'offers.organisationId',
+			'in',
+			options.organisationIds.length ? options.organisationIds : [0]
+		);
+	if (options.openState) query = query.where('open.state', '=', options.openState);
+	const rows = await query
+		.orderBy((eb) => eb.fn.coalesce('open.updatedAt', 'offers.updatedAt'), 'desc')
+		.orderBy('offers.title')
+		.execute();
+	return rows.map(({ openContent, ...row }) => ({
+		...row,
+		openState: row.openState as RevisionState | null,
+		openTitle: openContent ? (JSON.parse(openContent) as OfferContent).offer.title : null
+	}));
+}
