@@ -18,8 +18,10 @@ import type {
 	OfferSchedulesTable,
 	OffersTable,
 	OfferTargetGroupsTable,
+	OfferVerificationTokensTable,
 	OrganisationsTable
 } from '../offers/offers.table.js';
+import type { OfferRevisionsTable } from '../offers/revisions.table.js';
 import type { PagesTable } from '../pages/pages.table.js';
 import type { MailOutboxTable } from '../mail/mail.table.js';
 import type { DistrictsTable, PlacePostcodesTable, PlacesTable } from '../places/places.table.js';
@@ -48,6 +50,8 @@ export interface DB {
 	offerAccessibility: OfferAccessibilityTable;
 	offerSchedules: OfferSchedulesTable;
 	offerOccurrences: OfferOccurrencesTable;
+	offerVerificationTokens: OfferVerificationTokensTable;
+	offerRevisions: OfferRevisionsTable;
 	pages: PagesTable;
 	translations: TranslationsTable;
 	settings: SettingsTable;

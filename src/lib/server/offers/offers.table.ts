@@ -58,6 +58,8 @@ export interface OffersTable {
 	createdAt: string;
 	updatedAt: string;
 	lastVerifiedAt: string;
+	/** When the owner was last asked to confirm the offer; null once they did. */
+	verificationRemindedAt: string | null;
 }
 
 export interface OfferActionFieldsTable {
@@ -90,6 +92,16 @@ export interface OfferOccurrencesTable {
 	offerId: number;
 	startsAt: string;
 	endsAt: string | null;
+}
+
+/** One-time "still correct" links mailed with a freshness reminder. */
+export interface OfferVerificationTokensTable {
+	/** SHA-256 of the token in the link. */
+	id: string;
+	offerId: number;
+	createdAt: string;
+	expiresAt: string;
+	usedAt: string | null;
 }
 
 export type NewOfferRow = Insertable<OffersTable>;

@@ -2,10 +2,14 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_places_and_offers.js';
 import * as m0002 from './0002_accounts.js';
 import * as m0003 from './0003_mail_outbox.js';
+import * as m0004 from './0004_offer_revisions.js';
+import * as m0005 from './0005_offer_freshness.js';
 
 /** Listed by hand so that the built server and the scripts run the same set. */
 export const migrations: Record<string, Migration> = {
 	'0001_places_and_offers': m0001,
 	'0002_accounts': m0002,
-	'0003_mail_outbox': m0003
+	'0003_mail_outbox': m0003,
+	'0004_offer_revisions': m0004,
+	'0005_offer_freshness': m0005
 };
