@@ -6,7 +6,13 @@ let sequence = 0;
 
 export async function createOrganisation(
 	db: Kysely<DB>,
-	overrides: { districtId: number; name?: string; placeId?: number | null; kind?: string }
+	overrides: {
+		districtId: number;
+		name?: string;
+		placeId?: number | null;
+		kind?: string;
+		email?: string | null;
+	}
 ): Promise<number> {
 	sequence++;
 	const now = new Date().toISOString();
@@ -15,7 +21,7 @@ export async function createOrganisation(
 		slug: `org-${sequence}-${Math.random().toString(36).slice(2, 8)}`,
 		name: overrides.name ?? `Träger ${sequence}`,
 		kind: overrides.kind ?? 'provider',
-		email: null,
+		email: overrides.email ?? null,
 		phone: null,
 		website: null,
 		street: null,

@@ -25,7 +25,9 @@ const environment = z.object({
 	CONTENT_DIR: z.string().default('./content'),
 	SMTP_URL: z.string().url().optional(),
 	DEMO_PASSWORD: z.string().min(12).default('kitz-demo-2026!'),
-	MAIL_FROM: z.string().default('KITZ <kitz@localhost>')
+	MAIL_FROM: z.string().default('KITZ <kitz@localhost>'),
+	FRESHNESS_REMINDER_MONTHS: z.coerce.number().int().min(1).max(60).default(6),
+	FRESHNESS_OUTDATED_MONTHS: z.coerce.number().int().min(1).max(60).default(2)
 });
 
 export interface Config {
@@ -42,6 +44,12 @@ export interface Config {
 	/** Password of the demo accounts (demo mode only). */
 	demoPassword: string;
 	mailFrom: string;
+	/** The public address links in mail point to (ORIGIN, else `http://localhost:$PORT`). */
+	origin: string;
+	/** Months after the last verification until the owner is asked to confirm an offer. */
+	freshnessReminderMonths: number;
+	/** Months after that reminder until the portal marks the offer as possibly outdated. */
+	freshnessOutdatedMonths: number;
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -67,6 +75,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		contentDir: resolve(value.CONTENT_DIR),
 		smtpUrl: value.SMTP_URL,
 		demoPassword: value.DEMO_PASSWORD,
-		mailFrom: value.MAIL_FROM
+		mailFrom: value.MAIL_FROM,
+		origin: (value.ORIGIN ?? `http://localhost:${value.PORT}`).replace(/\/+$/, ''),
+		freshnessReminderMonths: value.FRESHNESS_REMINDER_MONTHS,
+		freshnessOutdatedMonths: value.FRESHNESS_OUTDATED_MONTHS
 	};
 }

@@ -3,6 +3,7 @@ import nodemailer from 'nodemailer';
 import type { Config } from '../config.js';
 import type { DB } from '../db/schema.js';
 import { deliverDueMail } from '../mail/mail.service.js';
+import { sendVerificationReminders } from '../offers/freshness.service.js';
 import { refreshAllOccurrences } from '../offers/offers.service.js';
 
 const HOUR = 60 * 60 * 1000;
@@ -22,6 +23,8 @@ export function startJobs(db: Kysely<DB>, config: Config): Jobs {
 			job().catch((error: unknown) => console.error(`Job ${name} failed:`, error));
 		}, ms).unref();
 	every(6 * HOUR, () => refreshAllOccurrences(db), 'refresh occurrences');
+	// Hourly although the periods are months: cheap, idempotent, and a restart resets the timer.
+	every(HOUR, () => sendVerificationReminders(db, config), 'freshness reminders');
 	if (!config.smtpUrl) return NO_JOBS;
 	const transport = nodemailer.createTransport(config.smtpUrl);
 	const deliver = () => deliverDueMail(db, transport, config.mailFrom);

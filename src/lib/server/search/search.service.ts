@@ -39,6 +39,8 @@ export interface OfferCard extends OfferRelations {
 	nextStartsAt: string | null;
 	byAppointment: boolean;
 	distanceKm: number | null;
+	/** When the owner last confirmed the offer; the portal flags long-unconfirmed ones. */
+	lastVerifiedAt: string;
 }
 
 export interface SearchResult {
@@ -221,7 +223,8 @@ export async function offerCards(
 			free: row.costKind === 'free',
 			nextStartsAt: row.nextStartsAt,
 			byAppointment: row.scheduleKind === 'appointment',
-			distanceKm: row.placeId !== null ? (placeDistances?.get(row.placeId) ?? null) : null
+			distanceKm: row.placeId !== null ? (placeDistances?.get(row.placeId) ?? null) : null,
+			lastVerifiedAt: row.lastVerifiedAt
 		};
 	});
 }

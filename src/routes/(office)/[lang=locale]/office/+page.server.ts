@@ -1,5 +1,6 @@
 import { can } from '$lib/server/accounts/authorization';
 import { getApp } from '$lib/server/app';
+import { canSeeDashboard } from '$lib/server/reports/dashboard.service';
 import { requireUser } from '$lib/server/route-guards';
 import type { PageServerLoad } from './$types';
 
@@ -16,6 +17,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		: [];
 	return {
 		canReadAudit: user.role === 'administrator',
+		canSeeDashboard: canSeeDashboard(user),
 		canInvite: can(user, 'manage_users', {
 			districtId: user.districtId,
 			organisationId: 0,

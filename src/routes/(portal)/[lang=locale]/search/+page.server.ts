@@ -1,4 +1,5 @@
 import { getApp } from '$lib/server/app';
+import { freshnessOf } from '$lib/server/offers/freshness';
 import { allPlaces } from '$lib/server/places/places.service';
 import { ACTION_FIELDS, TARGET_GROUPS } from '$lib/server/offers/offers.schema';
 import { parseSearchParams, searchParamsOf, SORTS } from '$lib/server/search/search.schema';
@@ -6,9 +7,16 @@ import { searchOffers } from '$lib/server/search/search.service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
-	const { database } = await getApp();
+	const { database, config } = await getApp();
 	const { filters, notices } = parseSearchParams(url.searchParams);
-	const result = await searchOffers(database.db, filters, locals.locale, { notices });
+	const found = await searchOffers(database.db, filters, locals.locale, { notices });
+	const result = {
+		...found,
+		items: found.items.map((item) => ({
+			...item,
+			mayBeOutdated: freshnessOf(item.lastVerifiedAt, config) === 'may_be_outdated'
+		}))
+	};
 	const placeNames = new Map(
 		(await allPlaces(database.db)).map((place) => [String(place.id), place.name])
 	);

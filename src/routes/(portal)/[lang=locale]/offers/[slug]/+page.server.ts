@@ -1,4 +1,5 @@
 import { getApp } from '$lib/server/app';
+import { freshnessOf } from '$lib/server/offers/freshness';
 import { offerJsonLd } from '$lib/server/offers/offer-jsonld';
 import { getPublishedOffer } from '$lib/server/offers/offer-page.service';
 import { rethrowAsHttpError } from '$lib/server/http-errors';
@@ -6,12 +7,13 @@ import { renderMarkdown } from '$lib/server/text/markdown';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
-	const { database } = await getApp();
+	const { database, config } = await getApp();
 	try {
 		const offer = await getPublishedOffer(database.db, params.slug, locals.locale);
 		const pageUrl = `${url.origin}${url.pathname}`;
 		return {
 			offer,
+			mayBeOutdated: freshnessOf(offer.lastVerifiedAt, config) === 'may_be_outdated',
 			descriptionHtml: renderMarkdown(offer.description.text),
 			jsonLdTag: `<script type="application/ld+json">${offerJsonLd(offer, pageUrl)}</script>`,
 			pageUrl

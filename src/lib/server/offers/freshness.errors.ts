@@ -1,0 +1,8 @@
+export type VerificationLinkProblem = 'unknown' | 'used' | 'expired';
+
+/** A "still correct" link that cannot confirm anything; the reason tells the owner what to do. */
+export class VerificationLinkError extends Error {
+	constructor(readonly problem: VerificationLinkProblem) {
+		super(`The verification link is ${problem}`);
+	}
+}

@@ -1,0 +1,45 @@
+/** How fresh an offer's data is, from when its owner last confirmed it. Pure, so routes and tests share it. */
+export type Freshness = 'fresh' | 'due' | 'may_be_outdated';
+
+export interface FreshnessConfig {
+	/** Months after the last verification until the owner is reminded. */
+	freshnessReminderMonths: number;
+	/** Months after that until the portal marks the offer as possibly outdated. */
+	freshnessOutdatedMonths: number;
+}
+
+/** The same instant `months` calendar months later (earlier when negative), clamped to the month's end. */
+export function addMonths(instant: Date, months: number): Date {
+	const target = new Date(instant.getTime());
+	const day = instant.getUTCDate();
+	target.setUTCDate(1);
+	target.setUTCMonth(target.getUTCMonth() + months);
+	const lastDay = new Date(
+		Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)
+	).getUTCDate();
+	target.setUTCDate(Math.min(day, lastDay));
+	return target;
+}
+
+/** Offers verified at or before `dueBefore` are due a reminder; at or before `outdatedBefore` may be outdated. */
+export function freshnessCutoffs(config: FreshnessConfig, now: Date) {
+	return {
+		dueBefore: addMonths(now, -config.freshnessReminderMonths),
+		outdatedBefore: addMonths(
+			now,
+			-(config.freshnessReminderMonths + config.freshnessOutdatedMonths)
+		)
+	};
+}
+
+export function freshnessOf(
+	lastVerifiedAt: string,
+	config: FreshnessConfig,
+	now = new Date()
+): Freshness {
+	const verified = new Date(lastVerifiedAt).getTime();
+	const { dueBefore, outdatedBefore } = freshnessCutoffs(config, now);
+	if (verified <= outdatedBefore.getTime()) return 'may_be_outdated';
+	if (verified <= dueBefore.getTime()) return 'due';
+	return 'fresh';
+}

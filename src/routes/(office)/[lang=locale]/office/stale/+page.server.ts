@@ -1,0 +1,26 @@
+import { getApp } from '$lib/server/app';
+import { listStaleOffers } from '$lib/server/offers/freshness.service';
+import { berlinNow } from '$lib/server/offers/schedule';
+import { requireUser } from '$lib/server/route-guards';
+import type { PageServerLoad } from './$types';
+
+const berlinDate = (instant: string) => berlinNow(new Date(instant)).slice(0, 10);
+
+// Every role may look: staff see the district, partner editors their own organisations.
+export const load: PageServerLoad = async ({ locals }) => {
+	const user = requireUser(locals, { secondFactor: true });
+	const { database, config } = await getApp();
+	const organisations = await listStaleOffers(database.db, user, config);
+	return {
+		reminderMonths: config.freshnessReminderMonths,
+		outdatedMonths: config.freshnessOutdatedMonths,
+		organisations: organisations.map((organisation) => ({
+			...organisation,
+			offers: organisation.offers.map((offer) => ({
+				...offer,
+				lastVerifiedOn: berlinDate(offer.lastVerifiedAt),
+				remindedOn: offer.remindedAt ? berlinDate(offer.remindedAt) : null
+			}))
+		}))
+	};
+};

@@ -1,0 +1,41 @@
+import { fail } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import { VerificationLinkError } from '$lib/server/offers/freshness.errors';
+import {
+	confirmStillCorrect,
+	readVerificationLink,
+	type VerificationLink
+} from '$lib/server/offers/freshness.service';
+import { berlinNow } from '$lib/server/offers/schedule';
+import type { Actions, PageServerLoad } from './$types';
+
+const berlinDate = (instant: string) => berlinNow(new Date(instant)).slice(0, 10);
+const forPage = (link: VerificationLink) => ({
+	title: link.title,
+	organisationName: link.organisationName,
+	publicSlug: link.publicSlug,
+	lastVerifiedOn: berlinDate(link.lastVerifiedAt)
+});
+
+// Showing the link changes nothing: mail scanners open links before the person does.
+export const load: PageServerLoad = async ({ params }) => {
+	try {
+		const link = await readVerificationLink((await getApp()).database.db, params.token);
+		return { link: forPage(link), problem: null };
+	} catch (failure) {
+		if (failure instanceof VerificationLinkError) return { link: null, problem: failure.problem };
+		throw failure;
+	}
+};
+
+export const actions: Actions = {
+	default: async ({ params }) => {
+		try {
+			const link = await confirmStillCorrect((await getApp()).database.db, params.token);
+			return { confirmed: forPage(link) };
+		} catch (failure) {
+			if (failure instanceof VerificationLinkError) return fail(400, { problem: failure.problem });
+			throw failure;
+		}
+	}
+};
