@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { ForbiddenError } from './accounts/authorization.js';
 import {
 	OfferNotFoundError,
 	OfferValidationError,
@@ -8,6 +9,7 @@ import {
 /** The one place where domain errors become HTTP statuses and message keys; others propagate (500). */
 export function rethrowAsHttpError(failure: unknown): never {
 	if (failure instanceof OfferNotFoundError) error(404, 'offer.notFound');
+	if (failure instanceof ForbiddenError) error(403, 'office.forbidden');
 	if (failure instanceof OfferValidationError || failure instanceof UnknownOrganisationError)
 		error(400, 'error.badRequest');
 	throw failure;

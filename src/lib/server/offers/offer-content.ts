@@ -4,13 +4,16 @@ import { LOCALES, SOURCE_LOCALE, type Locale } from '../../i18n/locales.js';
 import type { DB } from '../db/schema.js';
 import { sourceHash, type TranslationStatus } from '../i18n/translations.service.js';
 import { findRelations, findSchedules } from './offers.repository.js';
+import type { OfferIssue } from './offers.errors.js';
 import type { OfferInput } from './offers.schema.js';
 import { TRANSLATABLE_OFFER_FIELDS, type OfferTextField } from './offers.service.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-export const TRANSLATION_LOCALES = LOCALES.filter((locale) => locale !== SOURCE_LOCALE);
 export type TranslationLocale = Exclude<Locale, 'de'>;
+export const TRANSLATION_LOCALES = LOCALES.filter(
+	(locale): locale is TranslationLocale => locale !== SOURCE_LOCALE
+);
 
 const FIELD_LIMITS: Record<OfferTextField, number> = {
 	title: 200,
@@ -37,10 +40,8 @@ export interface OfferContent {
 }
 
 /** Checks the translations' lengths; the offer itself is checked by validateOffer. */
-export function translationIssues(
-	translations: OfferTranslations
-): { path: string; message: string }[] {
-	const issues: { path: string; message: string }[] = [];
+export function translationIssues(translations: OfferTranslations): OfferIssue[] {
+	const issues: OfferIssue[] = [];
 	for (const [locale, fields] of Object.entries(translations))
 		for (const [field, text] of Object.entries(fields ?? {})) {
 			const parsed = translatedTextSchema.safeParse(text);
@@ -48,7 +49,12 @@ export function translationIssues(
 			if (!parsed.success || !limit)
 				issues.push({ path: `translations.${locale}.${field}`, message: 'invalid' });
 			else if (parsed.data.value.length > limit)
-				issues.push({ path: `translations.${locale}.${field}`, message: `too_big:${limit}` });
+				issues.push({
+					path: `translations.${locale}.${field}`,
+					message: 'too long',
+					code: 'too_big',
+					limit
+				});
 		}
 	return issues;
 }

@@ -1,10 +1,28 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { authorize, can, type Actor } from '../accounts/authorization.js';
-import { listPlaces } from '../places/places.repository.js';
+import { listDistricts, listPlaces } from '../places/places.repository.js';
 import { loadLiveContent, type OfferContent } from './offer-content.js';
 import { diffContent, type DiffNames, type FieldChange } from './offer-diff.js';
 import { OfferNotFoundError } from './offers.errors.js';
+import { REPEATS } from './offer-form.js';
+import {
+	ACCESS_KINDS,
+	ACCESSIBILITY_FEATURES,
+	ACTION_FIELDS,
+	DELIVERY_LANGUAGES,
+	LANGUAGE_LEVELS,
+	TARGET_GROUPS,
+	type OfferInput
+} from './offers.schema.js';
+import { OCCURRENCE_HORIZON_DAYS } from './offers.service.js';
+import {
+	addDays,
+	berlinNow,
+	expandSchedule,
+	InvalidRecurrenceError,
+	type Occurrence
+} from './schedule.js';
 import { listOrganisationNames } from './organisations.repository.js';
 import {
 	findOfferList,
@@ -141,4 +159,60 @@ export async function offerHistory(
 		if (revision.state === 'approved') approved = revision.content;
 	}
 	return entries.reverse();
+}
+
+/** The codes the form lets people choose from; labels come from the message catalogue. */
+const OFFER_VOCABULARY = {
+	actionFields: ACTION_FIELDS,
+	targetGroups: TARGET_GROUPS,
+	languages: DELIVERY_LANGUAGES,
+	languageLevels: LANGUAGE_LEVELS,
+	access: ACCESS_KINDS,
+	accessibility: ACCESSIBILITY_FEATURES,
+	repeats: REPEATS
+};
+
+export interface OfferFormOptions {
+	organisations: { id: number; name: string }[];
+	vocabulary: typeof OFFER_VOCABULARY;
+	/** Places by district, for the address's municipality. */
+	districts: { name: string; places: { id: number; name: string }[] }[];
+}
+
+/** What the offer form offers to choose: the organisations the actor may create offers for. */
+export async function offerFormOptions(db: Kysely<DB>, actor: Actor): Promise<OfferFormOptions> {
+	const [organisations, places, districts] = await Promise.all([
+		listOrganisationNames(db, actor.districtId),
+		listPlaces(db),
+		listDistricts(db)
+	]);
+	return {
+		vocabulary: OFFER_VOCABULARY,
+		organisations:
+			actor.role === 'partner_editor'
+				? organisations.filter((org) => actor.organisationIds.includes(org.id))
+				: organisations,
+		districts: districts.map((district) => ({
+			name: district.name,
+			places: places
+				.filter((place) => place.districtId === district.id)
+				.map((place) => ({ id: place.id, name: place.name }))
+		}))
+	};
+}
+
+/** The next dates a schedule produces from today, for the preview beside the form. */
+export function previewDates(offer: OfferInput, now = new Date(), count = 6): Occurrence[] {
+	if (offer.schedule.kind === 'appointment') return [];
+	const from = berlinNow(now).slice(0, 10) + 'T00:00';
+	try {
+		return expandSchedule(
+			offer.schedule.entries,
+			from,
+			addDays(from, OCCURRENCE_HORIZON_DAYS)
+		).slice(0, count);
+	} catch (failure) {
+		if (failure instanceof InvalidRecurrenceError) return [];
+		throw failure;
+	}
 }

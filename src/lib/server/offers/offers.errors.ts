@@ -5,8 +5,16 @@ export class OfferNotFoundError extends Error {
 	}
 }
 
+/** `code` is zod's issue code (too_small, too_big, invalid_format, …) where one applies. */
+export interface OfferIssue {
+	path: string;
+	message: string;
+	code?: string;
+	limit?: number;
+}
+
 export class OfferValidationError extends Error {
-	constructor(readonly issues: { path: string; message: string }[]) {
+	constructor(readonly issues: OfferIssue[]) {
 		super(
 			`Offer is invalid: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`
 		);

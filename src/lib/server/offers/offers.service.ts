@@ -76,7 +76,13 @@ export function validateOffer(input: OfferInput): ValidOffer {
 	const parsed = offerInputSchema.safeParse(input);
 	if (!parsed.success) {
 		throw new OfferValidationError(
-			parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
+			parsed.error.issues.map((issue) => ({
+				path: issue.path.join('.'),
+				message: issue.message,
+				code: issue.code,
+				...('maximum' in issue ? { limit: Number(issue.maximum) } : {}),
+				...('minimum' in issue ? { limit: Number(issue.minimum) } : {})
+			}))
 		);
 	}
 	const offer = parsed.data;

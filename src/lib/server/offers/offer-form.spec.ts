@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { sourceHash } from '../i18n/translations.service.js';
+import type { OfferContent } from './offer-content.js';
+import {
+	contentFromForm,
+	emptyOfferForm,
+	formValuesFromContent,
+	parseEuros,
+	rowOf,
+	ruleOf,
+	type OfferFormValues
+} from './offer-form.js';
+
+const filled = (): OfferFormValues => ({
+	...emptyOfferForm('3'),
+	title: 'Sprachcafé',
+	summary: 'Deutsch üben.',
+	description: 'Mit Kaffee.',
+	actionFields: ['language'],
+	languages: ['de', 'ar'],
+	street: 'Markt 1',
+	placeId: '7'
+});
+
+describe('offer form', () => {
+	it('turns a repetition choice into a rule and back', () => {
+		const row = {
+			day: '2026-12-01',
+			start: '09:00',
+			end: '',
+			repeat: 'monthly_weekday',
+			until: '2027-06-30',
+			rule: ''
+		} as const;
+		expect(ruleOf(row)).toBe('FREQ=MONTHLY;BYDAY=1TU;UNTIL=20270630T235959Z');
+		expect(ruleOf({ ...row, repeat: 'biweekly', until: '' })).toBe(
+			'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU'
+		);
+		expect(ruleOf({ ...row, day: '2026-12-29', repeat: 'monthly_weekday', until: '' })).toBe(
+			'FREQ=MONTHLY;BYDAY=-1TU'
+		);
+		expect(
+			rowOf({
+				startsAt: '2026-12-01T09:00',
+				rrule: 'FREQ=MONTHLY;BYDAY=1TU;UNTIL=20270630T235959Z'
+			})
+		).toMatchObject({
+			repeat: 'monthly_weekday',
+			until: '2027-06-30'
+		});
+		expect(rowOf({ startsAt: '2026-12-01T09:00', rrule: 'FREQ=WEEKLY;BYDAY=TU,TH' })).toMatchObject(
+			{
+				repeat: 'custom',
+				rule: 'FREQ=WEEKLY;BYDAY=TU,TH'
+			}
+		);
+	});
+
+	it('reads euro amounts as people type them', () => {
+		expect(parseEuros('12,50')).toBe(1250);
+		expect(parseEuros('3.5')).toBe(350);
+		expect(parseEuros('7 €')).toBe(700);
+		expect(parseEuros('zwölf')).toBeNull();
+	});
+
+	it('names the input of every problem', () => {
+		const values = {
+			...filled(),
+			title: '',
+			actionFields: [],
+			costKind: 'amount',
+			costAmount: 'viel',
+			scheduleKind: 'recurring',
+			dates: [
+				{
+					day: '2026-12-01',
+					start: '09:00',
+					end: '08:00',
+					repeat: 'none' as const,
+					until: '',
+					rule: ''
+				}
+			],
+			contactEmail: 'keine-adresse'
+		};
+		const result = contentFromForm(values, null);
+		expect(result.errors).toMatchObject({
+			title: { key: 'office.offerForm.error.required' },
+			actionFields: { key: 'office.offerForm.error.chooseOne' },
+			costAmount: { key: 'office.offerForm.error.amount' },
+			'date.0.repeat': { key: 'office.offerForm.error.repeat' },
+			contactEmail: { key: 'office.offerForm.error.email' }
+		});
+	});
+
+	it('keeps an unchanged translation tied to the German it was made from', () => {
+		const previous: OfferContent = {
+			offer: {
+				...(contentFromForm(filled(), null) as { content: OfferContent }).content.offer,
+				title: 'Altes Café'
+			},
+			translations: {
+				ar: { title: { value: 'مقهى', basedOn: sourceHash('Altes Café'), status: 'reviewed' } }
+			}
+		};
+		const values = formValuesFromContent(previous);
+		values.title = 'Sprachcafé';
+		const kept = contentFromForm(values, previous);
+		expect(kept.errors).toBeUndefined();
+		expect(kept.errors ? null : kept.content.translations.ar?.title?.basedOn).toBe(
+			sourceHash('Altes Café')
+		);
+		values.confirmed = ['ar.title'];
+		const confirmed = contentFromForm(values, previous);
+		expect(confirmed.errors ? null : confirmed.content.translations.ar?.title?.basedOn).toBe(
+			sourceHash('Sprachcafé')
+		);
+	});
+});

@@ -1,0 +1,25 @@
+import { getApp } from '$lib/server/app';
+import { can } from '$lib/server/accounts/authorization';
+import { listDeskOffers } from '$lib/server/offers/offer-desk.service';
+import { REVISION_STATES, type RevisionState } from '$lib/server/offers/revisions.table';
+import { requireUser } from '$lib/server/route-guards';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireUser(locals, { secondFactor: true });
+	const wanted = url.searchParams.get('state') ?? '';
+	const openState = (REVISION_STATES as readonly string[]).includes(wanted)
+		? (wanted as RevisionState)
+		: undefined;
+	const { database } = await getApp();
+	return {
+		offers: await listDeskOffers(database.db, user, openState ? { openState } : {}),
+		openState: openState ?? null,
+		canCreate: user.role !== 'viewer',
+		canReview: can(user, 'approve', {
+			districtId: user.districtId,
+			organisationId: 0,
+			published: false
+		})
+	};
+};

@@ -1,0 +1,106 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import { rethrowAsHttpError } from '$lib/server/http-errors';
+import { TRANSLATION_LOCALES, translationStatus } from '$lib/server/offers/offer-content';
+import { offerFormOptions, offerOnDesk, previewDates } from '$lib/server/offers/offer-desk.service';
+import { formValuesFromContent } from '$lib/server/offers/offer-form';
+import { TRANSLATABLE_OFFER_FIELDS } from '$lib/server/offers/offers.service';
+import {
+	approveOffer,
+	archiveOffer,
+	requestChanges,
+	saveOfferDraft,
+	submitOffer,
+	WorkflowError,
+	type Editor
+} from '$lib/server/offers/workflow.service';
+import { requireUser } from '$lib/server/route-guards';
+import { saveOfferForm } from '../offer-form.server';
+import type { Actions, PageServerLoad } from './$types';
+
+function offerIdOf(param: string): number {
+	const id = Number(param);
+	if (!Number.isSafeInteger(id) || id <= 0) error(404, 'offer.notFound');
+	return id;
+}
+
+async function onDesk(user: Editor, param: string) {
+	try {
+		return await offerOnDesk((await getApp()).database.db, user, offerIdOf(param));
+	} catch (failure) {
+		rethrowAsHttpError(failure);
+	}
+}
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const user = requireUser(locals, { secondFactor: true });
+	const offer = await onDesk(user, params.id);
+	const statuses = Object.fromEntries(
+		TRANSLATION_LOCALES.map((locale) => [
+			locale,
+			Object.fromEntries(
+				TRANSLATABLE_OFFER_FIELDS.map((field) => [
+					field,
+					translationStatus(offer.content.offer, offer.content.translations[locale]?.[field], field)
+				])
+			)
+		])
+	);
+	return {
+		offer: {
+			id: offer.id,
+			slug: offer.slug,
+			status: offer.status,
+			openState: offer.openState,
+			reviewComment: offer.reviewComment,
+			may: offer.may
+		},
+		values: formValuesFromContent(offer.content),
+		statuses,
+		nextDates: previewDates(offer.content.offer),
+		options: await offerFormOptions((await getApp()).database.db, user)
+	};
+};
+
+/** Runs a workflow step; a step that no longer fits the offer's state is a message, not an error. */
+async function step(
+	locals: App.Locals,
+	params: { id: string },
+	run: (user: Editor, id: number) => Promise<void>
+) {
+	const user = requireUser(locals, { secondFactor: true });
+	const id = offerIdOf(params.id);
+	try {
+		await run(user, id);
+	} catch (failure) {
+		if (failure instanceof WorkflowError)
+			return fail(409, { stepError: `office.offer.error.${failure.code}` });
+		rethrowAsHttpError(failure);
+	}
+	(await getApp()).jobs.deliverMailNow();
+	redirect(303, `/${locals.locale}/office/offers/${id}`);
+}
+
+export const actions: Actions = {
+	save: async ({ locals, params, request }) => {
+		const user = requireUser(locals, { secondFactor: true });
+		const offer = await onDesk(user, params.id);
+		const { database } = await getApp();
+		return saveOfferForm(request, locals.locale, offer.content, async (content) => {
+			await saveOfferDraft(database.db, user, offer.id, content);
+			return offer.id;
+		});
+	},
+	submit: async ({ locals, params }) =>
+		step(locals, params, async (user, id) => submitOffer((await getApp()).database.db, user, id)),
+	approve: async ({ locals, params }) =>
+		step(locals, params, async (user, id) => approveOffer((await getApp()).database.db, user, id)),
+	archive: async ({ locals, params }) =>
+		step(locals, params, async (user, id) => archiveOffer((await getApp()).database.db, user, id)),
+	requestChanges: async ({ locals, params, request }) => {
+		const comment = String((await request.formData()).get('comment') ?? '').slice(0, 5000);
+		return step(locals, params, async (user, id) =>
+			requestChanges((await getApp()).database.db, user, id, comment)
+		);
+	}
+};

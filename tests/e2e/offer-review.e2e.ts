@@ -1,0 +1,175 @@
+import { Secret, TOTP } from 'otpauth';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createAccount } from '../../src/lib/server/accounts/accounts.service.js';
+import { openDatabase } from '../../src/lib/server/db/database.js';
+import { accessibilityViolations, launchBrowser, recordingContext } from '../support/browser.js';
+import { startSmtpReceiver, type ReceivedMail } from '../support/smtp.js';
+
+const baseUrl = inject('baseUrl');
+const COORDINATOR = { email: 'clara.review@kitz.example', password: 'Claras lange Passphrase' };
+const PARTNER = { email: 'pia.partner@example.org', password: 'Pias sichere Passphrase' };
+const TITLE = 'Deutsch am Abend – Alltagskurs';
+const ARABIC_TITLE = 'الألمانية في المساء – دورة الحياة اليومية';
+let browser: Browser;
+let mailbox: { received: ReceivedMail[]; stop: () => Promise<void> };
+// A Tuesday some weeks ahead, so the weekly course has upcoming dates whenever the test runs.
+const firstDay = (() => {
+	const day = new Date(Date.now() + 14 * 86_400_000);
+	day.setUTCDate(day.getUTCDate() + ((9 - day.getUTCDay()) % 7));
+	return day.toISOString().slice(0, 10);
+})();
+
+beforeAll(async () => {
+	mailbox = await startSmtpReceiver(inject('smtpPort'));
+	browser = await launchBrowser();
+	const database = openDatabase(inject('databaseUrl'));
+	try {
+		const district = await database.db
+			.selectFrom('districts')
+			.select('id')
+			.orderBy('id')
+			.executeTakeFirstOrThrow();
+		await createAccount(database.db, {
+			districtId: district.id,
+			email: COORDINATOR.email,
+			name: 'Clara Review',
+			role: 'coordinator',
+			password: COORDINATOR.password
+		});
+	} finally {
+		await database.close();
+	}
+});
+afterAll(async () => {
+	await browser.close();
+	await mailbox.stop();
+});
+
+async function click(page: Page, selector: string) {
+	await Promise.all([page.waitForEvent('load'), page.click(selector)]);
+}
+
+async function logIn(page: Page, account: { email: string; password: string }) {
+	await page.goto(`${baseUrl}/de/login`);
+	await page.fill('#email', account.email);
+	await page.fill('#password', account.password);
+	await click(page, 'form.box button[type=submit]');
+}
+
+async function waitForMail(to: string): Promise<ReceivedMail> {
+	for (let attempt = 0; attempt < 100; attempt++) {
+		const mail = mailbox.received.find((candidate) => candidate.to.includes(to));
+		if (mail) return mail;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	throw new Error(`No mail to ${to} arrived`);
+}
+
+async function expectAccessible(page: Page) {
+	expect(await accessibilityViolations(page)).toEqual([]);
+}
+
+describe('a coordinator and a partner bring an offer into the portal', () => {
+	it('invite → draft with Arabic → submit → changes requested → fixed → approved → public in Arabic', async () => {
+		// The coordinator logs in with a second factor and invites the partner.
+		const coordinatorContext = (await recordingContext(browser)).context;
+		const coordinator = await coordinatorContext.newPage();
+		await logIn(coordinator, COORDINATOR);
+		const secret = (await coordinator.locator('code.secret').innerText()).trim();
+		const authenticator = new TOTP({ secret: Secret.fromBase32(secret) });
+		await coordinator.fill('#code', authenticator.generate());
+		await click(coordinator, 'form.box button[type=submit]');
+		await coordinator.goto(`${baseUrl}/de/office/invite`);
+		await coordinator.fill('#name', 'Pia Partner');
+		await coordinator.fill('#email', PARTNER.email);
+		await coordinator.selectOption('#role', 'partner_editor');
+		await coordinator.selectOption('#organisationId', { label: 'Volkshochschule Kappeln' });
+		await click(coordinator, 'form.box button[type=submit]');
+		const mail = await waitForMail(PARTNER.email);
+		const body = mail.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+		const link = /https?:\/\/\S+set-password\?token=[\w-]+/.exec(body)![0];
+
+		// The partner sets a password and creates the offer with an Arabic translation.
+		const partnerContext = (await recordingContext(browser)).context;
+		const partner = await partnerContext.newPage();
+		await partner.goto(link);
+		await partner.fill('#password', PARTNER.password);
+		await partner.fill('#repeat', PARTNER.password);
+		await click(partner, 'form.box button[type=submit]');
+		await logIn(partner, PARTNER);
+		await click(partner, 'nav.office-nav a[href$="/office/offers"]');
+		await click(partner, 'a[href$="/office/offers/new"]');
+		await expectAccessible(partner);
+
+		// First a form with mistakes: everything typed stays, each problem is named.
+		await partner.fill('#title', TITLE);
+		await partner.check('input[name=scheduleKind][value=recurring]');
+		await partner.fill('[id="date.0.day"]', firstDay);
+		await partner.fill('[id="date.0.start"]', '18:00');
+		await partner.click('details:has([id="tr.ar.title"]) summary');
+		await partner.fill('[id="tr.ar.title"]', ARABIC_TITLE);
+		await click(partner, 'form.offer-form button[type=submit]:not([name])');
+		const alert = await partner.locator('[role=alert]').innerText();
+		expect(alert).toContain('Bitte ausfüllen.');
+		expect(alert).toContain('Bitte wählen, wie sich der Termin wiederholt.');
+		expect(await partner.inputValue('#title')).toBe(TITLE);
+		expect(await partner.inputValue('[id="tr.ar.title"]')).toBe(ARABIC_TITLE);
+		await expectAccessible(partner);
+
+		await partner.fill('#summary', 'Deutsch für den Alltag lernen, abends nach der Arbeit.');
+		await partner.fill('#description', 'Wir üben Gespräche beim Arzt, im Amt und beim Einkaufen.');
+		await partner.check('input[name=actionFields][value=language]');
+		await partner.check('input[name=languages][value=ar]');
+		await partner.fill('#street', 'Schulstraße 3');
+		await partner.selectOption('#placeId', { label: 'Kappeln' });
+		await partner.fill('[id="date.0.end"]', '19:30');
+		await partner.selectOption('[id="date.0.repeat"]', 'weekly');
+		await click(partner, 'button[name=intent][value=preview]');
+		expect(await partner.locator('.date-preview li').count()).toBe(6);
+		await partner.fill('[id="tr.ar.summary"]', 'تعلم الألمانية للحياة اليومية في المساء.');
+		await click(partner, 'form.offer-form button[type=submit]:not([name])');
+		expect(await partner.locator('[role=status]').innerText()).toContain('Gespeichert');
+		await expectAccessible(partner);
+		const offerUrl = partner.url().replace(/\?.*$/, '');
+		await click(partner, 'form[action="?/submit"] button');
+		expect(await partner.locator('.workflow').innerText()).toContain('Zur Prüfung eingereicht');
+
+		// The coordinator finds it in the review queue and asks for a change.
+		await click(coordinator, 'nav.office-nav a[href$="state=submitted"]');
+		await expectAccessible(coordinator);
+		await click(coordinator, `a:text("${TITLE}")`);
+		await coordinator.fill('#comment', 'Bitte die Anmeldung ergänzen.');
+		await click(coordinator, 'form[action="?/requestChanges"] button');
+		expect(await coordinator.locator('.workflow').innerText()).toContain('Änderungen erbeten');
+
+		// The partner reads the note, fixes the offer and submits again.
+		await partner.goto(offerUrl);
+		expect(await partner.locator('.review-comment').innerText()).toContain('Anmeldung ergänzen');
+		await partner.selectOption('#access', 'registration');
+		await click(partner, 'form.offer-form button[type=submit]:not([name])');
+		await click(partner, 'form[action="?/submit"] button');
+
+		// The coordinator approves; the history shows what changed.
+		await coordinator.goto(offerUrl);
+		await click(coordinator, 'form[action="?/approve"] button');
+		expect(await coordinator.locator('.workflow').innerText()).toContain('Veröffentlicht');
+		await click(coordinator, 'a[href$="/history"]');
+		const history = await coordinator.locator('main').innerText();
+		expect(history).toContain('Version 1 – Freigegeben');
+		expect(history).toContain('Bitte die Anmeldung ergänzen.');
+		await expectAccessible(coordinator);
+
+		// Newcomers find it in Arabic.
+		const visitor = await (await recordingContext(browser)).context.newPage();
+		await visitor.goto(`${baseUrl}/ar/search?q=${encodeURIComponent('Alltagskurs')}`);
+		await click(visitor, `a:text("${ARABIC_TITLE}")`);
+		const heading = visitor.locator('h1');
+		expect(await heading.innerText()).toBe(ARABIC_TITLE);
+		expect(await visitor.locator('html').getAttribute('dir')).toBe('rtl');
+		expect(await heading.getAttribute('lang')).not.toBe('de');
+		await coordinatorContext.close();
+		await partnerContext.close();
+		await visitor.context().close();
+	});
+});
