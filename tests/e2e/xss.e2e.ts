@@ -3,6 +3,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { isoWeekOf } from '../../src/lib/server/search/calendar.service.js';
 import { translateOffer } from '../../src/lib/server/offers/offers.service.js';
+import {
+	createOfferDraft,
+	saveOfferDraft,
+	submitOffer
+} from '../../src/lib/server/offers/workflow.service.js';
+import { createAccount } from '../../src/lib/server/accounts/accounts.service.js';
 import { createOffer } from '../factories/offer.factory.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { launchBrowser, recordingContext } from '../support/browser.js';
@@ -24,6 +30,9 @@ const PAYLOADS = [
 ];
 const all = PAYLOADS.join(' ');
 let slug = '';
+let publishedId = 0;
+let draftId = 0;
+const PARTNER = { email: 'xss.partner@example.org', password: 'eine lange Test-Passphrase' };
 // A date three weeks ahead, inside the materialised horizon, and its ISO week for the calendar.
 const eventDay = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
 const eventWeek = isoWeekOf(eventDay);
@@ -68,6 +77,52 @@ beforeAll(async () => {
 		slug = (
 			await db.selectFrom('offers').select('slug').where('id', '=', id).executeTakeFirstOrThrow()
 		).slug;
+		publishedId = id;
+		// A partner of the same organisation, with a draft whose every text holds payloads.
+		const partnerId = await createAccount(db, {
+			districtId: district.id,
+			email: PARTNER.email,
+			name: `${MARK} ${PAYLOADS[1]}`.slice(0, 200),
+			role: 'partner_editor',
+			organisationIds: [organisationId],
+			password: PARTNER.password
+		});
+		const editor = {
+			id: partnerId,
+			role: 'partner_editor' as const,
+			districtId: district.id,
+			organisationIds: [organisationId]
+		};
+		const texts = (prefix: string) => ({
+			title: `${MARK} ${prefix} ${PAYLOADS[0]}`.slice(0, 200),
+			summary: `${MARK} ${all}`.slice(0, 500),
+			description: `${MARK}\n\n${all}`
+		});
+		const content = (prefix: string) => ({
+			offer: {
+				organisationId,
+				...texts(prefix),
+				actionFields: ['language' as const],
+				languages: ['de' as const],
+				languageLevel: 'none' as const,
+				cost: { kind: 'amount' as const, cents: 100, note: PAYLOADS[1] },
+				access: 'walk_in' as const,
+				location: { kind: 'address' as const, street: PAYLOADS[2]!, placeId: place.id },
+				schedule: { kind: 'appointment' as const },
+				contact: { name: PAYLOADS[0], phone: PAYLOADS[6]!.slice(0, 50) }
+			},
+			translations: {
+				ar: Object.fromEntries(
+					Object.entries(texts(prefix)).map(([field, value]) => [
+						field,
+						{ value, basedOn: 'outdated', status: 'reviewed' as const }
+					])
+				)
+			}
+		});
+		draftId = await createOfferDraft(db, editor, content('one'));
+		await submitOffer(db, editor, draftId);
+		await saveOfferDraft(db, editor, draftId, content('two'));
 	} finally {
 		await database.close();
 	}
@@ -107,6 +162,38 @@ describe('stored script payloads never run in the portal', () => {
 		expect(await page.evaluate(() => 'pwned' in window)).toBe(false);
 		expect(dialogs).toBe(0);
 		// A payload that reached the markup would at least trip the CSP and log a violation.
+		expect(consoleErrors).toEqual([]);
+		expect(await page.locator('iframe, main script, main img, main svg, main style').count()).toBe(
+			0
+		);
+		await context.close();
+	});
+});
+
+describe('stored script payloads never run in the back office', () => {
+	it.each([
+		['the list of offers', () => '/de/office/offers'],
+		['the edit form of a draft', () => `/de/office/offers/${draftId}`],
+		['the edit form of a published offer', () => `/de/office/offers/${publishedId}`],
+		['the version history', () => `/de/office/offers/${draftId}/history`]
+	])('%s', async (_label, path) => {
+		const { context, consoleErrors } = await recordingContext(browser);
+		const page = await context.newPage();
+		let dialogs = 0;
+		page.on('dialog', async (dialog) => {
+			dialogs++;
+			await dialog.dismiss();
+		});
+		await page.goto(`${baseUrl}/de/login`);
+		await page.fill('#email', PARTNER.email);
+		await page.fill('#password', PARTNER.password);
+		await Promise.all([page.waitForEvent('load'), page.click('form.box button[type=submit]')]);
+		const response = await page.goto(`${baseUrl}${path()}`);
+		expect(response?.status()).toBe(200);
+		await page.waitForLoadState('load');
+		expect(await page.locator('main').innerHTML()).toContain(MARK);
+		expect(await page.evaluate(() => 'pwned' in window)).toBe(false);
+		expect(dialogs).toBe(0);
 		expect(consoleErrors).toEqual([]);
 		expect(await page.locator('iframe, main script, main img, main svg, main style').count()).toBe(
 			0
