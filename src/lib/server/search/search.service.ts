@@ -101,6 +101,24 @@ export async function searchOffers(
 	};
 }
 
+/** Every offer matching the filters, in the search's order, without paging (for exports). */
+export async function matchingOfferIds(
+	db: Kysely<DB>,
+	filters: SearchFilters,
+	options: { now?: Date; notices?: SearchNotice[] } = {}
+): Promise<{ ids: number[]; notices: SearchNotice[] }> {
+	const notices = [...(options.notices ?? [])];
+	const index = await offerIndex(db);
+	const { resolved } = await resolveFilters(db, index, filters, notices, options.now ?? new Date());
+	const sort = effectiveSort(
+		filters,
+		resolved.textMatches !== null,
+		resolved.placeDistances !== null
+	);
+	const matches = matching(filterSets(index, resolved));
+	return { ids: orderedPage(index, matches, resolved, sort, 0, matches.count()), notices };
+}
+
 const textMatchCaches = new WeakMap<Kysely<DB>, TextMatchCache<TextMatches>>();
 
 /** The offers matching every term, scored; cached per index version. */

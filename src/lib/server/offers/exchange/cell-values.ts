@@ -1,0 +1,114 @@
+/** Parsing and writing the cell formats of the template: German or ISO dates, euros, links. */
+
+const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const GERMAN_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+const TIME = /^(\d{1,2})[:.](\d{2})(?:\s*Uhr)?$/i;
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/** `YYYY-MM-DD` from `31.12.2026` or `2026-12-31`, or undefined when it is no real date. */
+export function parseDate(text: string): string | undefined {
+	const value = text.trim();
+	let year: number, month: number, day: number;
+	const iso = ISO_DATE.exec(value);
+	const german = GERMAN_DATE.exec(value);
+	if (iso) [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+	else if (german) [year, month, day] = [Number(german[3]), Number(german[2]), Number(german[1])];
+	else return undefined;
+	const date = new Date(Date.UTC(year, month - 1, day));
+	if (
+		date.getUTCFullYear() !== year ||
+		date.getUTCMonth() !== month - 1 ||
+		date.getUTCDate() !== day
+	)
+		return undefined;
+	return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+function parseTime(text: string): string | undefined {
+	const match = TIME.exec(text.trim());
+	if (!match) return undefined;
+	const [hours, minutes] = [Number(match[1]), Number(match[2])];
+	return hours < 24 && minutes < 60 ? `${pad(hours)}:${pad(minutes)}` : undefined;
+}
+
+/** `YYYY-MM-DDTHH:mm` from a date and a time separated by a space or `T`. */
+function parseDateTime(text: string): string | undefined {
+	const match = /^(\S+?)(?:\s+|T)(\d{1,2}[:.]\d{2}(?:\s*Uhr)?)$/i.exec(text.trim());
+	if (!match) return undefined;
+	const date = parseDate(match[1]!);
+	const time = parseTime(match[2]!);
+	return date && time ? `${date}T${time}` : undefined;
+}
+
+export interface DateEntry {
+	startsAt: string;
+	endsAt?: string;
+}
+
+/**
+ * One date of the `Termine` column: `02.06.2026 18:00`, optionally with an end time
+ * (`-19:30`, `– 19:30 Uhr`) or an end date and time (`- 03.06.2026 10:00`).
+ */
+export function parseDateEntry(text: string): DateEntry | undefined {
+	const range = /^(.+?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)\s*(?:-|–|—|bis)\s*(.+)$/i.exec(text.trim());
+	const [start, end] = range ? [range[1]!, range[2]!] : [text, undefined];
+	const startsAt = parseDateTime(start);
+	if (!startsAt) return undefined;
+	if (end === undefined) return { startsAt };
+	const endTime = parseTime(end);
+	const endsAt = endTime ? `${startsAt.slice(0, 10)}T${endTime}` : parseDateTime(end);
+	return endsAt ? { startsAt, endsAt } : undefined;
+}
+
+/** Splits the `Termine` column into its dates (comma, semicolon or line break between them). */
+export function splitDates(text: string): string[] {
+	return text
+		.split(/[,;\n]/)
+		.map((part) => part.trim())
+		.filter(Boolean);
+}
+
+/** `02.06.2026`, as dates are written into exports. */
+export function formatDate(isoDate: string): string {
+	const [year, month, day] = isoDate.split('-');
+	return `${day}.${month}.${year}`;
+}
+
+/** `02.06.2026 18:00-19:30`; an end on another day is written in full. */
+export function formatDateEntry(entry: { startsAt: string; endsAt?: string | null }): string {
+	const start = `${formatDate(entry.startsAt.slice(0, 10))} ${entry.startsAt.slice(11, 16)}`;
+	if (!entry.endsAt) return start;
+	const sameDay = entry.endsAt.slice(0, 10) === entry.startsAt.slice(0, 10);
+	const end = sameDay
+		? entry.endsAt.slice(11, 16)
+		: `${formatDate(entry.endsAt.slice(0, 10))} ${entry.endsAt.slice(11, 16)}`;
+	return `${start}-${end}`;
+}
+
+/** Cents from `25`, `25,50`, `25.50 €` or `EUR 1.250,00`; undefined when it is no amount. */
+export function parseAmount(text: string): number | undefined {
+	let value = text.replace(/€|eur(o)?/gi, '').replace(/\s/g, '');
+	if (/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(value)) value = value.replace(/\./g, '');
+	if (!/^\d{1,7}([.,]\d{1,2})?$/.test(value)) return undefined;
+	return Math.round(Number(value.replace(',', '.')) * 100);
+}
+
+/** `25,50`, as amounts are written into exports. */
+export function formatAmount(cents: number): string {
+	return `${Math.floor(cents / 100)},${pad(cents % 100)}`;
+}
+
+/**
+ * An http(s) link; a bare `www.example.org` gets `https://`. Other schemes (`javascript:`, …)
+ * are refused: the link becomes a clickable address on the public page.
+ */
+export function parseLink(text: string): string | undefined {
+	const value = /^www\./i.test(text) ? `https://${text}` : text;
+	try {
+		const url = new URL(value);
+		return url.protocol === 'https:' || url.protocol === 'http:' ? value : undefined;
+	} catch {
+		return undefined;
+	}
+}

@@ -1,0 +1,30 @@
+import { getApp } from '$lib/server/app';
+import { exportableOfferIds } from '$lib/server/offers/exchange/export.service';
+import { ACTION_FIELDS, DELIVERY_LANGUAGES, TARGET_GROUPS } from '$lib/server/offers/offers.schema';
+import { requireUser } from '$lib/server/route-guards';
+import { parseSearchParams, RADII_KM, searchParamsOf } from '$lib/server/search/search.schema';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireUser(locals, { secondFactor: true });
+	const { database } = await getApp();
+	const parsed = parseSearchParams(url.searchParams);
+	const filters = { ...parsed.filters, page: 1 };
+	const { ids, notices } = await exportableOfferIds(database.db, user, filters, {
+		notices: parsed.notices
+	});
+	const query = searchParamsOf(filters).toString();
+	return {
+		filters,
+		notices,
+		count: ids.length,
+		query: query ? `?${query}` : '',
+		scope: user.role === 'partner_editor' ? 'organisations' : 'district',
+		options: {
+			actionFields: ACTION_FIELDS,
+			languages: DELIVERY_LANGUAGES,
+			targetGroups: TARGET_GROUPS,
+			radii: RADII_KM
+		}
+	};
+};
