@@ -34,6 +34,8 @@ const people = {} as Record<
 	Editor
 >;
 let own = 0;
+/** The e-mail of the last account made per role. */
+const emailOf = {} as Record<string, string>;
 let placeId = 0;
 
 function content(title: string, arabicTitle?: string): OfferContent {
@@ -85,10 +87,12 @@ describeEachDialect(
 				NOW
 			);
 			expect(await portalTitle(id)).toBeNull();
-			await submitOffer(db(), people.partner, id, NOW);
+			await submitOffer(db(), people.partner, id, { now: NOW });
 			expect((await reviewQueue(db(), people.coordinator)).map((row) => row.id)).toContain(id);
 
-			await requestChanges(db(), people.coordinator, id, 'Bitte die Uhrzeit ergänzen.', NOW);
+			await requestChanges(db(), people.coordinator, id, 'Bitte die Uhrzeit ergänzen.', {
+				now: NOW
+			});
 			const returned = await offerOnDesk(db(), people.partner, id);
 			expect(returned.openState).toBe('changes_requested');
 			expect(returned.reviewComment).toBe('Bitte die Uhrzeit ergänzen.');
@@ -101,8 +105,8 @@ describeEachDialect(
 				content('Sprachtreff am Dienstag', 'ملتقى اللغة'),
 				NOW
 			);
-			await submitOffer(db(), people.partner, id, NOW);
-			await approveOffer(db(), people.coordinator, id, NOW);
+			await submitOffer(db(), people.partner, id, { now: NOW });
+			await approveOffer(db(), people.coordinator, id, { now: NOW });
 			expect(await portalTitle(id)).toBe('Sprachtreff am Dienstag');
 			expect(await portalTitle(id, 'ar')).toBe('ملتقى اللغة');
 
@@ -114,11 +118,11 @@ describeEachDialect(
 				content('Sprachtreff mit Kinderbetreuung'),
 				NOW
 			);
-			await submitOffer(db(), people.partner, id, NOW);
+			await submitOffer(db(), people.partner, id, { now: NOW });
 			expect(await portalTitle(id)).toBe('Sprachtreff am Dienstag');
 			const { filters } = parseSearchParams(new URLSearchParams('q=kinderbetreuung'));
 			expect((await searchOffers(db(), filters, 'de', { now: NOW })).total).toBe(0);
-			await approveOffer(db(), people.coordinator, id, NOW);
+			await approveOffer(db(), people.coordinator, id, { now: NOW });
 			expect(await portalTitle(id)).toBe('Sprachtreff mit Kinderbetreuung');
 			expect((await searchOffers(db(), filters, 'de', { now: NOW })).total).toBe(1);
 			// The approved edit dropped the Arabic title: the portal falls back to German.
@@ -140,6 +144,20 @@ describeEachDialect(
 			);
 			expect(history[0]!.changes.map((change) => change.field)).toContain('ar.title');
 
+			// Coordinators heard of each submission, the partner of each review.
+			const mail = await db()
+				.selectFrom('mailOutbox')
+				.select(['toAddress', 'subject', 'textBody'])
+				.execute();
+			const about = (to: string | undefined, subject: string) =>
+				mail.filter((m) => m.toAddress === to && m.subject.includes(subject));
+			expect(about(emailOf.coordinator, 'Angebot zur Prüfung')).toHaveLength(3);
+			const asked = about(emailOf.partner, 'Änderungen erbeten');
+			expect(asked).toHaveLength(1);
+			expect(asked[0]!.textBody).toContain('Bitte die Uhrzeit ergänzen.');
+			expect(asked[0]!.textBody).toContain(`/de/office/offers/${id}`);
+			expect(about(emailOf.partner, 'veröffentlicht')).toHaveLength(2);
+
 			const audit = await listAudit(db(), people.admin);
 			expect(audit.filter((entry) => entry.entityId === id).map((entry) => entry.action)).toEqual(
 				expect.arrayContaining([
@@ -154,10 +172,16 @@ describeEachDialect(
 
 		it('refuses steps out of order and reviews without a comment', async () => {
 			const id = await createOfferDraft(db(), people.partner, content('Elterncafé'), NOW);
-			await expect(approveOffer(db(), people.coordinator, id, NOW)).rejects.toThrow(WorkflowError);
-			await submitOffer(db(), people.partner, id, NOW);
-			await expect(submitOffer(db(), people.partner, id, NOW)).rejects.toThrow(WorkflowError);
-			expect(() => requestChanges(db(), people.coordinator, id, '   ', NOW)).toThrow(WorkflowError);
+			await expect(approveOffer(db(), people.coordinator, id, { now: NOW })).rejects.toThrow(
+				WorkflowError
+			);
+			await submitOffer(db(), people.partner, id, { now: NOW });
+			await expect(submitOffer(db(), people.partner, id, { now: NOW })).rejects.toThrow(
+				WorkflowError
+			);
+			expect(() => requestChanges(db(), people.coordinator, id, '   ', { now: NOW })).toThrow(
+				WorkflowError
+			);
 			expect((await offerOnDesk(db(), people.partner, id)).openState).toBe('submitted');
 		});
 
@@ -167,16 +191,20 @@ describeEachDialect(
 				saveOfferDraft(db(), people.otherPartner, id, content('Fremd'), NOW)
 			).rejects.toThrow(ForbiddenError);
 			await expect(offerOnDesk(db(), people.otherPartner, id)).rejects.toThrow(ForbiddenError);
-			await submitOffer(db(), people.partner, id, NOW);
-			await expect(approveOffer(db(), people.partner, id, NOW)).rejects.toThrow(ForbiddenError);
-			await expect(approveOffer(db(), people.viewer, id, NOW)).rejects.toThrow(ForbiddenError);
+			await submitOffer(db(), people.partner, id, { now: NOW });
+			await expect(approveOffer(db(), people.partner, id, { now: NOW })).rejects.toThrow(
+				ForbiddenError
+			);
+			await expect(approveOffer(db(), people.viewer, id, { now: NOW })).rejects.toThrow(
+				ForbiddenError
+			);
 			await expect(
 				createOfferDraft(db(), people.otherPartner, content('Fremdes Angebot'), NOW)
 			).rejects.toThrow(ForbiddenError);
 			expect((await listDeskOffers(db(), people.otherPartner)).map((row) => row.id)).not.toContain(
 				id
 			);
-			await approveOffer(db(), people.coordinator, id, NOW);
+			await approveOffer(db(), people.coordinator, id, { now: NOW });
 			await archiveOffer(db(), people.partner, id, NOW);
 			expect(await portalTitle(id)).toBeNull();
 		});
@@ -204,11 +232,17 @@ describeEachDialect(
 		own = await createOrganisation(database.db, { districtId, name: 'Volkshochschule Kappeln' });
 		const other = await createOrganisation(database.db, { districtId, name: 'Treffpunkt e.V.' });
 		const account = async (role: Editor['role'], organisationIds: number[] = []) => {
-			const { id } = await createTestAccount(database.db, { districtId, role, organisationIds });
+			const { id, email } = await createTestAccount(database.db, {
+				districtId,
+				role,
+				organisationIds
+			});
+			emailOf[role] = email;
 			return { id, role, districtId, organisationIds };
 		};
-		people.partner = await account('partner_editor', [own]);
 		people.otherPartner = await account('partner_editor', [other]);
+		people.partner = await account('partner_editor', [own]);
+		emailOf.partner = emailOf.partner_editor!;
 		people.coordinator = await account('coordinator');
 		people.admin = await account('administrator');
 		people.viewer = await account('viewer');

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import type { Kysely, Transaction } from 'kysely';
-import { translator } from '../../i18n/messages.js';
 import type { DB } from '../db/schema.js';
 import { queueMail } from '../mail/mail.service.js';
+import { staffMail } from '../mail/staff-mail.js';
 import {
 	deleteSessionsOf,
 	findAccountToken,
@@ -52,15 +52,6 @@ async function issueLink(
 	return `${base.origin}/de/set-password?token=${token}`;
 }
 
-// Staff mail goes out in German with an English version below: the back office's two languages.
-function bilingual(key: string, params: Record<string, string>): { subject: string; text: string } {
-	const [de, en] = [translator('de'), translator('en')];
-	return {
-		subject: `${de(`${key}.subject`)} / ${en(`${key}.subject`)}`,
-		text: `${de(`${key}.body`, params)}\n\n---\n\n${en(`${key}.body`, params)}`
-	};
-}
-
 /**
  * Creates an account without a password and mails a one-time link to set it. Administrators
  * may invite anyone; coordinators everyone but administrators. Account, link and mail are one
@@ -103,7 +94,7 @@ export async function inviteAccount(
 		);
 		await queueMail(
 			trx,
-			{ to: account.email, ...bilingual('mail.invite', { name: account.name, link }) },
+			{ to: account.email, ...staffMail('mail.invite', { name: account.name, link }) },
 			now
 		);
 		return userId;
@@ -123,7 +114,7 @@ export async function requestPasswordReset(
 		const link = await issueLink(trx, user.id, 'reset', base, now);
 		await queueMail(
 			trx,
-			{ to: email.trim().toLowerCase(), ...bilingual('mail.reset', { link }) },
+			{ to: email.trim().toLowerCase(), ...staffMail('mail.reset', { link }) },
 			now
 		);
 	});

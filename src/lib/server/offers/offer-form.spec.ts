@@ -93,6 +93,15 @@ describe('offer form', () => {
 		});
 	});
 
+	it('accepts only web links for online offers', () => {
+		const values = { ...filled(), locationKind: 'online', onlineUrl: 'javascript:alert(1)' };
+		expect(contentFromForm(values, null).errors).toMatchObject({
+			onlineUrl: { key: 'office.offerForm.error.url' }
+		});
+		values.onlineUrl = 'https://example.org/kurs';
+		expect(contentFromForm(values, null).errors).toBeUndefined();
+	});
+
 	it('keeps an unchanged translation tied to the German it was made from', () => {
 		const previous: OfferContent = {
 			offer: {

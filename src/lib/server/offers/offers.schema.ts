@@ -124,7 +124,8 @@ export const offerInputSchema = z
 				street: text(200),
 				placeId: z.number().int().positive()
 			}),
-			z.object({ kind: z.literal('online'), url: z.string().url().max(500) })
+			// Only web links: a javascript: URL would become a clickable link on the offer page.
+			z.object({ kind: z.literal('online'), url: z.url({ protocol: /^https?$/ }).max(500) })
 		]),
 		schedule: z.discriminatedUnion('kind', [
 			z.object({ kind: z.literal('appointment') }),

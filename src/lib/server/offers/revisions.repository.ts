@@ -15,6 +15,7 @@ export interface Revision {
 	state: RevisionState;
 	content: OfferContent;
 	reviewComment: string | null;
+	authorId: number | null;
 	authorName: string | null;
 	reviewerName: string | null;
 	createdAt: string;
@@ -35,6 +36,7 @@ function revisionsQuery(db: Db) {
 			'r.state',
 			'r.content',
 			'r.reviewComment',
+			'r.authorId',
 			'author.name as authorName',
 			'reviewer.name as reviewerName',
 			'r.createdAt',
@@ -172,4 +174,37 @@ export async function findOfferList(
 		openState: row.openState as RevisionState | null,
 		openTitle: openContent ? (JSON.parse(openContent) as OfferContent).offer.title : null
 	}));
+}
+
+/** Active coordinators of a district: they review submitted offers. */
+export async function findReviewerEmails(db: Db, districtId: number): Promise<string[]> {
+	const rows = await db
+		.selectFrom('users')
+		.select('email')
+		.where('districtId', '=', districtId)
+		.where('role', '=', 'coordinator')
+		.where('disabledAt', 'is', null)
+		.orderBy('email')
+		.execute();
+	return rows.map((row) => row.email);
+}
+
+/** Name and e-mail of an active account, for mail about its work. */
+export async function findActiveUser(db: Db, userId: number | null) {
+	if (userId === null) return undefined;
+	return db
+		.selectFrom('users')
+		.select(['name', 'email'])
+		.where('id', '=', userId)
+		.where('disabledAt', 'is', null)
+		.executeTakeFirst();
+}
+
+export async function findSlug(db: Db, offerId: number): Promise<string> {
+	const row = await db
+		.selectFrom('offers')
+		.select('slug')
+		.where('id', '=', offerId)
+		.executeTakeFirstOrThrow();
+	return row.slug;
 }

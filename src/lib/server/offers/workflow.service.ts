@@ -2,6 +2,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { authorize, type Action, type Actor } from '../accounts/authorization.js';
 import { recordAudit } from '../accounts/audit.service.js';
+import { queueMail } from '../mail/mail.service.js';
+import { staffMail } from '../mail/staff-mail.js';
 import { deleteAllTranslations, upsertTranslation } from '../i18n/translations.repository.js';
 import { translationIssues, type OfferContent } from './offer-content.js';
 import { OfferNotFoundError, OfferValidationError } from './offers.errors.js';
@@ -14,7 +16,10 @@ import {
 } from './offers.service.js';
 import { findOrganisationDistrict } from './organisations.repository.js';
 import {
+	findActiveUser,
 	findOpenRevision,
+	findReviewerEmails,
+	findSlug,
 	insertRevision,
 	updateRevision,
 	type Revision
@@ -161,13 +166,27 @@ export async function saveOfferDraft(
 	});
 }
 
+interface WorkflowStep {
+	action: Action;
+	from: RevisionState[];
+	audit: 'offer.submit' | 'offer.request_changes' | 'offer.approve';
+	/** The reviewer's note, for the author's mail. */
+	comment?: string;
+}
+
+/** When a step happens and where the mailed links point (the app's public origin). */
+export interface StepOptions {
+	now?: Date;
+	origin?: string;
+}
+
 async function transition(
 	db: Kysely<DB>,
 	editor: Editor,
 	offerId: number,
-	step: { action: Action; from: RevisionState[]; audit: string },
+	step: WorkflowStep,
 	apply: (trx: Transaction<DB>, open: Revision, offer: OfferScope, at: string) => Promise<void>,
-	now: Date
+	{ now = new Date(), origin = 'http://localhost:3000' }: StepOptions
 ): Promise<void> {
 	const offer = await findScope(db, offerId);
 	authorizeOn(editor, step.action, offer);
@@ -176,6 +195,7 @@ async function transition(
 		if (!open || !step.from.includes(open.state))
 			throw new WorkflowError('wrong_state', open?.state ?? offer.status);
 		await apply(trx, open, offer, now.toISOString());
+		await notify(trx, { step, offer, revision: open, editor, origin }, now);
 		await recordAudit(
 			trx,
 			{
@@ -192,7 +212,12 @@ async function transition(
 }
 
 /** Asks the coordination office to review the open revision. */
-export function submitOffer(db: Kysely<DB>, editor: Editor, offerId: number, now = new Date()) {
+export function submitOffer(
+	db: Kysely<DB>,
+	editor: Editor,
+	offerId: number,
+	options: StepOptions = {}
+) {
 	return transition(
 		db,
 		editor,
@@ -200,7 +225,7 @@ export function submitOffer(db: Kysely<DB>, editor: Editor, offerId: number, now
 		{ action: 'submit', from: ['draft', 'changes_requested'], audit: 'offer.submit' },
 		(trx, open, _offer, at) =>
 			updateRevision(trx, open.id, { state: 'submitted', submittedAt: at, at }),
-		now
+		options
 	);
 }
 
@@ -210,7 +235,7 @@ export function requestChanges(
 	editor: Editor,
 	offerId: number,
 	comment: string,
-	now = new Date()
+	options: StepOptions = {}
 ) {
 	const text = comment.trim();
 	if (!text) throw new WorkflowError('comment_required');
@@ -219,7 +244,7 @@ export function requestChanges(
 		db,
 		editor,
 		offerId,
-		{ action: 'approve', from: ['submitted'], audit: 'offer.request_changes' },
+		{ action: 'approve', from: ['submitted'], audit: 'offer.request_changes', comment: text },
 		(trx, open, _offer, at) =>
 			updateRevision(trx, open.id, {
 				state: 'changes_requested',
@@ -228,12 +253,17 @@ export function requestChanges(
 				reviewedAt: at,
 				at
 			}),
-		now
+		options
 	);
 }
 
 /** Publishes a submitted revision: its content replaces the public version. */
-export function approveOffer(db: Kysely<DB>, editor: Editor, offerId: number, now = new Date()) {
+export function approveOffer(
+	db: Kysely<DB>,
+	editor: Editor,
+	offerId: number,
+	options: StepOptions = {}
+) {
 	return transition(
 		db,
 		editor,
@@ -244,7 +274,7 @@ export function approveOffer(db: Kysely<DB>, editor: Editor, offerId: number, no
 				trx,
 				offerId,
 				{ ...open.content.offer, status: 'published' },
-				now
+				new Date(at)
 			);
 			await storeTranslations(trx, offerId, open.content, at);
 			await updateOfferRow(trx, offerId, { status: 'published', lastVerifiedAt: at });
@@ -257,7 +287,7 @@ export function approveOffer(db: Kysely<DB>, editor: Editor, offerId: number, no
 				at
 			});
 		},
-		now
+		options
 	);
 }
 
@@ -309,4 +339,46 @@ async function storeTranslations(
 				sourceHash: text.basedOn,
 				updatedAt
 			});
+}
+
+/** Who hears of a step: coordinators of a submission, the author of a review's outcome. */
+async function notify(
+	trx: Transaction<DB>,
+	event: {
+		step: WorkflowStep;
+		offer: OfferScope;
+		revision: Revision;
+		editor: Editor;
+		origin: string;
+	},
+	now: Date
+) {
+	const { step, offer, revision, editor, origin } = event;
+	const title = revision.content.offer.title;
+	const subjectSuffix = ` – ${title}`;
+	const link = `${origin}/de/office/offers/${offer.id}`;
+	if (step.audit === 'offer.submit') {
+		const name = (await findActiveUser(trx, editor.id))?.name ?? '';
+		const mail = staffMail('mail.offerSubmitted', { title, name, link }, subjectSuffix);
+		for (const to of await findReviewerEmails(trx, offer.districtId))
+			await queueMail(trx, { to, ...mail }, now);
+		return;
+	}
+	// Reviewing one's own change needs no mail to oneself.
+	if (revision.authorId === editor.id) return;
+	const author = await findActiveUser(trx, revision.authorId);
+	if (!author) return;
+	const mail =
+		step.audit === 'offer.request_changes'
+			? staffMail(
+					'mail.offerChangesRequested',
+					{ title, comment: step.comment ?? '', link },
+					subjectSuffix
+				)
+			: staffMail(
+					'mail.offerApproved',
+					{ title, link: `${origin}/de/offers/${await findSlug(trx, offer.id)}` },
+					subjectSuffix
+				);
+	await queueMail(trx, { to: author.email, ...mail }, now);
 }

@@ -1,4 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import type { Kysely } from 'kysely';
+import type { DB } from '$lib/server/db/schema';
 import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http-errors';
 import { TRANSLATION_LOCALES, translationStatus } from '$lib/server/offers/offer-content';
@@ -12,7 +14,8 @@ import {
 	saveOfferDraft,
 	submitOffer,
 	WorkflowError,
-	type Editor
+	type Editor,
+	type StepOptions
 } from '$lib/server/offers/workflow.service';
 import { requireUser } from '$lib/server/route-guards';
 import { saveOfferForm } from '../offer-form.server';
@@ -64,20 +67,20 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 /** Runs a workflow step; a step that no longer fits the offer's state is a message, not an error. */
 async function step(
-	locals: App.Locals,
-	params: { id: string },
-	run: (user: Editor, id: number) => Promise<void>
+	{ locals, params, url }: { locals: App.Locals; params: { id: string }; url: URL },
+	run: (db: Kysely<DB>, user: Editor, id: number, options: StepOptions) => Promise<void>
 ) {
 	const user = requireUser(locals, { secondFactor: true });
 	const id = offerIdOf(params.id);
+	const app = await getApp();
 	try {
-		await run(user, id);
+		await run(app.database.db, user, id, { origin: url.origin });
 	} catch (failure) {
 		if (failure instanceof WorkflowError)
 			return fail(409, { stepError: `office.offer.error.${failure.code}` });
 		rethrowAsHttpError(failure);
 	}
-	(await getApp()).jobs.deliverMailNow();
+	app.jobs.deliverMailNow();
 	redirect(303, `/${locals.locale}/office/offers/${id}`);
 }
 
@@ -91,16 +94,11 @@ export const actions: Actions = {
 			return offer.id;
 		});
 	},
-	submit: async ({ locals, params }) =>
-		step(locals, params, async (user, id) => submitOffer((await getApp()).database.db, user, id)),
-	approve: async ({ locals, params }) =>
-		step(locals, params, async (user, id) => approveOffer((await getApp()).database.db, user, id)),
-	archive: async ({ locals, params }) =>
-		step(locals, params, async (user, id) => archiveOffer((await getApp()).database.db, user, id)),
-	requestChanges: async ({ locals, params, request }) => {
-		const comment = String((await request.formData()).get('comment') ?? '').slice(0, 5000);
-		return step(locals, params, async (user, id) =>
-			requestChanges((await getApp()).database.db, user, id, comment)
-		);
+	submit: (event) => step(event, submitOffer),
+	approve: (event) => step(event, approveOffer),
+	archive: (event) => step(event, (db, user, id) => archiveOffer(db, user, id)),
+	requestChanges: async (event) => {
+		const comment = String((await event.request.formData()).get('comment') ?? '').slice(0, 5000);
+		return step(event, (db, user, id, options) => requestChanges(db, user, id, comment, options));
 	}
 };
