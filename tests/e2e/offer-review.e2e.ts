@@ -135,7 +135,11 @@ describe('a coordinator and a partner bring an offer into the portal', () => {
 		await click(partner, 'form[action="?/submit"] button');
 		expect(await partner.locator('.workflow').innerText()).toContain('Zur Prüfung eingereicht');
 
-		// The coordinator finds it in the review queue and asks for a change.
+		// The coordinator finds it on the dashboard and in the review queue, and asks for a change.
+		await coordinator.goto(`${baseUrl}/de/office/dashboard`);
+		expect(
+			await coordinator.locator('section[aria-labelledby=queue-heading]').innerText()
+		).toContain(TITLE);
 		await click(coordinator, 'nav.office-nav a[href$="state=submitted"]');
 		await expectAccessible(coordinator);
 		await click(coordinator, `a:text("${TITLE}")`);

@@ -1,6 +1,6 @@
-import { error } from '@sveltejs/kit';
-import { ForbiddenError } from '$lib/server/accounts/authorization';
 import { getApp } from '$lib/server/app';
+import { rethrowAsHttpError } from '$lib/server/http-errors';
+import { reviewQueue } from '$lib/server/offers/offer-desk.service';
 import { berlinNow } from '$lib/server/offers/schedule';
 import { dashboardFigures } from '$lib/server/reports/dashboard.service';
 import { requireUser } from '$lib/server/route-guards';
@@ -13,10 +13,10 @@ export const load: PageServerLoad = async ({ locals }) => {
 		const now = new Date();
 		return {
 			figures: await dashboardFigures(database.db, user, config, now),
+			reviewQueue: await reviewQueue(database.db, user),
 			asOf: berlinNow(now).slice(0, 10)
 		};
 	} catch (failure) {
-		if (failure instanceof ForbiddenError) error(403, 'office.forbidden');
-		throw failure;
+		rethrowAsHttpError(failure);
 	}
 };
