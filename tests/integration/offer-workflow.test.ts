@@ -10,11 +10,15 @@ import {
 	reviewQueue
 } from '../../src/lib/server/offers/offer-desk.service.js';
 import { getPublishedOffer } from '../../src/lib/server/offers/offer-page.service.js';
-import { OfferValidationError } from '../../src/lib/server/offers/offers.errors.js';
+import {
+	OfferNotFoundError,
+	OfferValidationError
+} from '../../src/lib/server/offers/offers.errors.js';
 import {
 	approveOffer,
 	archiveOffer,
 	createOfferDraft,
+	deleteOffer,
 	requestChanges,
 	saveOfferDraft,
 	submitOffer,
@@ -207,6 +211,19 @@ describeEachDialect(
 			await approveOffer(db(), people.coordinator, id, { now: NOW });
 			await archiveOffer(db(), people.partner, id, NOW);
 			expect(await portalTitle(id)).toBeNull();
+			// An archived offer comes back through an approved change.
+			await saveOfferDraft(db(), people.partner, id, content('Lernwerkstatt 2027'), NOW);
+			await submitOffer(db(), people.partner, id, { now: NOW });
+			await approveOffer(db(), people.coordinator, id, { now: NOW });
+			expect(await portalTitle(id)).toBe('Lernwerkstatt 2027');
+			// Only administrators delete, and then it is gone everywhere.
+			await expect(deleteOffer(db(), people.coordinator, id, NOW)).rejects.toThrow(ForbiddenError);
+			await deleteOffer(db(), people.admin, id, NOW);
+			await expect(offerOnDesk(db(), people.admin, id)).rejects.toThrow(OfferNotFoundError);
+			const { filters } = parseSearchParams(new URLSearchParams('q=lernwerkstatt'));
+			expect((await searchOffers(db(), filters, 'de', { now: NOW })).total).toBe(0);
+			const audit = await listAudit(db(), people.admin);
+			expect(audit.find((entry) => entry.action === 'offer.delete')?.entityId).toBe(id);
 		});
 
 		it('rejects invalid content and writes nothing', async () => {

@@ -44,7 +44,7 @@ export interface OfferOnDesk {
 	reviewComment: string | null;
 	/** The open revision's content, else the published (or first draft) version. */
 	content: OfferContent;
-	may: { edit: boolean; submit: boolean; approve: boolean; archive: boolean };
+	may: { edit: boolean; submit: boolean; approve: boolean; archive: boolean; delete: boolean };
 }
 
 async function scoped(db: Kysely<DB>, actor: Actor, offerId: number) {
@@ -71,7 +71,8 @@ export async function offerOnDesk(
 	const { offer, scope } = await scoped(db, actor, offerId);
 	const open = await findOpenRevision(db, offerId);
 	const content = open?.content ?? (await loadLiveContent(db, offerId))!;
-	const may = (action: 'edit' | 'submit' | 'approve' | 'archive') => can(actor, action, scope);
+	const may = (action: 'edit' | 'submit' | 'approve' | 'archive' | 'delete') =>
+		can(actor, action, scope);
 	return {
 		id: offer.id,
 		slug: offer.slug,
@@ -81,10 +82,12 @@ export async function offerOnDesk(
 		reviewComment: open?.state === 'changes_requested' ? open.reviewComment : null,
 		content,
 		may: {
-			edit: may('edit') && offer.status !== 'archived',
+			// Editing an archived offer and having the change approved publishes it again.
+			edit: may('edit'),
 			submit: may('submit') && (open?.state === 'draft' || open?.state === 'changes_requested'),
 			approve: may('approve') && open?.state === 'submitted',
-			archive: may('archive') && offer.status !== 'archived'
+			archive: may('archive') && offer.status !== 'archived',
+			delete: may('delete')
 		}
 	};
 }

@@ -32,6 +32,11 @@ export async function updateOfferRow(
 	await db.updateTable('offers').set(values).where('id', '=', offerId).execute();
 }
 
+/** Deletes an offer; relations, dates, revisions and tokens go with it (foreign keys cascade). */
+export async function deleteOfferRow(db: Db, offerId: number): Promise<void> {
+	await db.deleteFrom('offers').where('id', '=', offerId).execute();
+}
+
 /** Removes what replaceOfferContentIn inserts anew; occurrences follow the new schedules. */
 export async function deleteRelationsAndSchedules(db: Db, offerId: number): Promise<void> {
 	for (const table of [

@@ -2,12 +2,13 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { authorize, type Action, type Actor } from '../accounts/authorization.js';
 import { recordAudit } from '../accounts/audit.service.js';
+import { textSearchFor } from '../search/text-search.js';
 import { queueMail } from '../mail/mail.service.js';
 import { staffMail } from '../mail/staff-mail.js';
 import { deleteAllTranslations, upsertTranslation } from '../i18n/translations.repository.js';
-import { translationIssues, type OfferContent } from './offer-content.js';
+import { loadLiveContent, translationIssues, type OfferContent } from './offer-content.js';
 import { OfferNotFoundError, OfferValidationError } from './offers.errors.js';
-import { markOffersChanged, updateOfferRow } from './offers.repository.js';
+import { deleteOfferRow, markOffersChanged, updateOfferRow } from './offers.repository.js';
 import {
 	createOfferIn,
 	reindexOffer,
@@ -381,4 +382,34 @@ async function notify(
 					subjectSuffix
 				);
 	await queueMail(trx, { to: author.email, ...mail }, now);
+}
+
+/** Removes an offer with its history for good (administrators only); the audit keeps its last state. */
+export async function deleteOffer(
+	db: Kysely<DB>,
+	editor: Editor,
+	offerId: number,
+	now = new Date()
+) {
+	const offer = await findScope(db, offerId);
+	authorizeOn(editor, 'delete', offer);
+	const before = await loadLiveContent(db, offerId);
+	await db.transaction().execute(async (trx) => {
+		await deleteAllTranslations(trx, 'offer', offerId);
+		await textSearchFor(trx).remove(trx, offerId);
+		await deleteOfferRow(trx, offerId);
+		await markOffersChanged(trx);
+		await recordAudit(
+			trx,
+			{
+				districtId: offer.districtId,
+				userId: editor.id,
+				action: 'offer.delete',
+				entity: 'offer',
+				entityId: offerId,
+				before
+			},
+			now
+		);
+	});
 }

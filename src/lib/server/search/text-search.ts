@@ -13,6 +13,7 @@ export interface SearchDocument {
 /** Full-text search, one implementation per dialect; callers never see FTS5 or tsvector. */
 export interface TextSearch {
 	index(db: Db, offerId: number, document: SearchDocument): Promise<void>;
+	remove(db: Db, offerId: number): Promise<void>;
 	/** Ids of the offers containing every term as a word prefix, in any field or language. */
 	matchingIds(db: Db, terms: string[]): Promise<number[]>;
 	/** Every indexed word with the number of offers containing it. */
@@ -33,11 +34,14 @@ function parseIds(list: string | null | undefined): number[] {
 
 const sqliteSearch: TextSearch = {
 	async index(db, offerId, document) {
-		await sql`delete from offer_search where rowid = ${offerId}`.execute(db);
+		await this.remove(db, offerId);
 		await sql`insert into offer_search (rowid, title, summary, body)
 			values (${offerId}, ${fold(document.title)}, ${fold(document.summary)}, ${fold(document.body)})`.execute(
 			db
 		);
+	},
+	async remove(db, offerId) {
+		await sql`delete from offer_search where rowid = ${offerId}`.execute(db);
 	},
 	async matchingIds(db, terms) {
 		const query = terms.map((term) => `"${term}"*`).join(' AND ');
@@ -62,6 +66,9 @@ const postgresSearch: TextSearch = {
 			setweight(to_tsvector('simple', ${fold(document.summary)}), 'B') ||
 			setweight(to_tsvector('simple', ${fold(document.body)}), 'D'))
 			on conflict (offer_id) do update set document = excluded.document`.execute(db);
+	},
+	async remove(db, offerId) {
+		await sql`delete from offer_search where offer_id = ${offerId}`.execute(db);
 	},
 	async matchingIds(db, terms) {
 		const query = terms.map((term) => `${term}:*`).join(' & ');

@@ -10,6 +10,7 @@ import { TRANSLATABLE_OFFER_FIELDS } from '$lib/server/offers/offers.service';
 import {
 	approveOffer,
 	archiveOffer,
+	deleteOffer,
 	requestChanges,
 	saveOfferDraft,
 	submitOffer,
@@ -97,6 +98,17 @@ export const actions: Actions = {
 	submit: (event) => step(event, submitOffer),
 	approve: (event) => step(event, approveOffer),
 	archive: (event) => step(event, (db, user, id) => archiveOffer(db, user, id)),
+	delete: async ({ locals, params, request }) => {
+		const user = requireUser(locals, { secondFactor: true });
+		if (!(await request.formData()).get('confirm'))
+			return fail(400, { stepError: 'office.offer.error.confirmDelete' });
+		try {
+			await deleteOffer((await getApp()).database.db, user, offerIdOf(params.id));
+		} catch (failure) {
+			rethrowAsHttpError(failure);
+		}
+		redirect(303, `/${locals.locale}/office/offers?deleted=1`);
+	},
 	requestChanges: async (event) => {
 		const comment = String((await event.request.formData()).get('comment') ?? '').slice(0, 5000);
 		return step(event, (db, user, id, options) => requestChanges(db, user, id, comment, options));
