@@ -22,6 +22,20 @@ import type {
 	OrganisationsTable
 } from '../offers/offers.table.js';
 import type { OfferRevisionsTable } from '../offers/revisions.table.js';
+import type {
+	AgendaItemsTable,
+	CalendarFeedsTable,
+	ContactConsentsTable,
+	ContactsTable,
+	DecisionsTable,
+	MeetingInviteesTable,
+	MeetingsTable,
+	NetworkActionFieldsTable,
+	NetworkMembersTable,
+	NetworksTable,
+	ProcessingPurposesTable,
+	TasksTable
+} from '../network/network.table.js';
 import type { PagesTable } from '../pages/pages.table.js';
 import type { MailOutboxTable } from '../mail/mail.table.js';
 import type { DistrictsTable, PlacePostcodesTable, PlacesTable } from '../places/places.table.js';
@@ -64,4 +78,16 @@ export interface DB {
 	accountTokens: AccountTokensTable;
 	auditLog: AuditLogTable;
 	mailOutbox: MailOutboxTable;
+	processingPurposes: ProcessingPurposesTable;
+	contacts: ContactsTable;
+	contactConsents: ContactConsentsTable;
+	networks: NetworksTable;
+	networkActionFields: NetworkActionFieldsTable;
+	networkMembers: NetworkMembersTable;
+	meetings: MeetingsTable;
+	agendaItems: AgendaItemsTable;
+	meetingInvitees: MeetingInviteesTable;
+	decisions: DecisionsTable;
+	tasks: TasksTable;
+	calendarFeeds: CalendarFeedsTable;
 }
