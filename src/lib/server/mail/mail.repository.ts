@@ -5,7 +5,13 @@ type Db = Kysely<DB> | Transaction<DB>;
 
 export async function insertMail(
 	db: Db,
-	mail: { toAddress: string; subject: string; textBody: string; createdAt: string }
+	mail: {
+		toAddress: string;
+		subject: string;
+		textBody: string;
+		attachments: string | null;
+		createdAt: string;
+	}
 ): Promise<number> {
 	const row = await db
 		.insertInto('mailOutbox')
@@ -18,7 +24,7 @@ export async function insertMail(
 export async function findDueMail(db: Db, now: string, limit: number) {
 	return db
 		.selectFrom('mailOutbox')
-		.select(['id', 'toAddress', 'subject', 'textBody', 'attempts', 'nextAttemptAt'])
+		.select(['id', 'toAddress', 'subject', 'textBody', 'attachments', 'attempts', 'nextAttemptAt'])
 		.where('sentAt', 'is', null)
 		.where('nextAttemptAt', '<=', now)
 		.orderBy('nextAttemptAt')

@@ -11,16 +11,36 @@ import {
 	markSent
 } from './mail.repository.js';
 
+/**
+ * A file sent with a mail. A `text/calendar` file with a `method` (REQUEST, CANCEL) goes out as
+ * an iCalendar invitation mail clients offer to accept, not only as a file.
+ */
+export interface MailAttachment {
+	filename: string;
+	contentType: string;
+	content: string;
+	method?: string;
+}
+
 export interface MailMessage {
 	to: string;
 	subject: string;
 	text: string;
+	attachments?: MailAttachment[];
 }
+
+const attachmentSchema = z.object({
+	filename: z.string().regex(/^[\w.-]{1,100}$/),
+	contentType: z.string().min(1).max(100),
+	content: z.string().max(1_000_000),
+	method: z.enum(['REQUEST', 'CANCEL', 'PUBLISH']).optional()
+});
 
 const messageSchema = z.object({
 	to: z.string().trim().email().max(200),
 	subject: z.string().trim().min(1).max(300),
-	text: z.string().min(1).max(100_000)
+	text: z.string().min(1).max(100_000),
+	attachments: z.array(attachmentSchema).max(5).optional()
 });
 
 // Waits after the 1st, 2nd, … failed attempt; the last one repeats, so a mail is never given up.
@@ -37,6 +57,7 @@ export async function queueMail(
 		toAddress: mail.to,
 		subject: mail.subject,
 		textBody: mail.text,
+		attachments: mail.attachments?.length ? JSON.stringify(mail.attachments) : null,
 		createdAt: now.toISOString()
 	});
 }
@@ -59,7 +80,8 @@ export async function deliverDueMail(
 				from,
 				to: mail.toAddress,
 				subject: mail.subject,
-				text: mail.textBody
+				text: mail.textBody,
+				...attachmentsFor(mail.attachments)
 			});
 			await markSent(db, mail.id, new Date().toISOString());
 			sent++;
@@ -76,6 +98,36 @@ export async function deliverDueMail(
 		}
 	}
 	return { sent, failed };
+}
+
+/** Nodemailer's fields for stored attachments: the first invitation as `icalEvent`, the rest as files. */
+function attachmentsFor(stored: string | null) {
+	if (!stored) return {};
+	const files = z.array(attachmentSchema).parse(JSON.parse(stored));
+	const invitation = files.find(
+		(file) => file.method && file.contentType.startsWith('text/calendar')
+	);
+	const others = files.filter((file) => file !== invitation);
+	return {
+		...(invitation
+			? {
+					icalEvent: {
+						filename: invitation.filename,
+						method: invitation.method,
+						content: invitation.content
+					}
+				}
+			: {}),
+		...(others.length
+			? {
+					attachments: others.map((file) => ({
+						filename: file.filename,
+						contentType: file.contentType,
+						content: file.content
+					}))
+				}
+			: {})
+	};
 }
 
 /** Mail not yet delivered, with the last error, for administrators. */

@@ -5,6 +5,8 @@ export interface MailOutboxTable {
 	toAddress: string;
 	subject: string;
 	textBody: string;
+	/** JSON array of MailAttachment (migration 0007); null for plain mail. */
+	attachments: string | null;
 	createdAt: string;
 	attempts: Generated<number>;
 	nextAttemptAt: string;

@@ -5,6 +5,7 @@ import * as m0003 from './0003_mail_outbox.js';
 import * as m0004 from './0004_offer_revisions.js';
 import * as m0005 from './0005_offer_freshness.js';
 import * as m0006 from './0006_networks.js';
+import * as m0007 from './0007_mail_attachments.js';
 
 /** Listed by hand so that the built server and the scripts run the same set. */
 export const migrations: Record<string, Migration> = {
@@ -13,5 +14,6 @@ export const migrations: Record<string, Migration> = {
 	'0003_mail_outbox': m0003,
 	'0004_offer_revisions': m0004,
 	'0005_offer_freshness': m0005,
-	'0006_networks': m0006
+	'0006_networks': m0006,
+	'0007_mail_attachments': m0007
 };
