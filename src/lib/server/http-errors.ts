@@ -5,12 +5,23 @@ import {
 	OfferValidationError,
 	UnknownOrganisationError
 } from './offers/offers.errors.js';
+import {
+	ContactPersonNotFoundError,
+	OrganisationNotFoundError,
+	OrganisationValidationError
+} from './offers/organisations.errors.js';
 
 /** The one place where domain errors become HTTP statuses and message keys; others propagate (500). */
 export function rethrowAsHttpError(failure: unknown): never {
 	if (failure instanceof OfferNotFoundError) error(404, 'offer.notFound');
+	if (failure instanceof OrganisationNotFoundError || failure instanceof ContactPersonNotFoundError)
+		error(404, 'office.organisations.notFound');
 	if (failure instanceof ForbiddenError) error(403, 'office.forbidden');
-	if (failure instanceof OfferValidationError || failure instanceof UnknownOrganisationError)
+	if (
+		failure instanceof OfferValidationError ||
+		failure instanceof UnknownOrganisationError ||
+		failure instanceof OrganisationValidationError
+	)
 		error(400, 'error.badRequest');
 	throw failure;
 }

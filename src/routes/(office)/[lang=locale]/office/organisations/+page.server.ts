@@ -1,0 +1,13 @@
+import { getApp } from '$lib/server/app';
+import { listOrganisations, mayCreateOrganisation } from '$lib/server/offers/organisations.service';
+import { requireUser } from '$lib/server/route-guards';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const user = requireUser(locals, { secondFactor: true });
+	return {
+		organisations: await listOrganisations((await getApp()).database.db, user),
+		ownOnly: user.role === 'partner_editor',
+		canCreate: mayCreateOrganisation(user)
+	};
+};

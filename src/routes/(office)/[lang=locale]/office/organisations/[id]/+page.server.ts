@@ -1,0 +1,45 @@
+import { error } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import { rethrowAsHttpError } from '$lib/server/http-errors';
+import { organisationFormValues } from '$lib/server/offers/organisation-form';
+import {
+	organisationFormOptions,
+	organisationProfile,
+	updateOrganisation
+} from '$lib/server/offers/organisations.service';
+import { requireUser } from '$lib/server/route-guards';
+import { saveOrganisationForm } from '../organisation-form.server';
+import type { Actions, PageServerLoad } from './$types';
+
+function organisationIdOf(param: string): number {
+	const id = Number(param);
+	if (!Number.isSafeInteger(id) || id <= 0) error(404, 'office.organisations.notFound');
+	return id;
+}
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const user = requireUser(locals, { secondFactor: true });
+	const { database } = await getApp();
+	try {
+		const profile = await organisationProfile(database.db, user, organisationIdOf(params.id));
+		return {
+			profile,
+			values: organisationFormValues(profile),
+			options: profile.may.edit ? await organisationFormOptions(database.db) : null
+		};
+	} catch (failure) {
+		rethrowAsHttpError(failure);
+	}
+};
+
+export const actions: Actions = {
+	default: async ({ locals, params, request }) => {
+		const user = requireUser(locals, { secondFactor: true });
+		const id = organisationIdOf(params.id);
+		const { database } = await getApp();
+		return saveOrganisationForm(request, locals.locale, async (input) => {
+			await updateOrganisation(database.db, user, id, input);
+			return id;
+		});
+	}
+};

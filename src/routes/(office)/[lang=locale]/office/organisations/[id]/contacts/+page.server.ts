@@ -1,0 +1,83 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import { rethrowAsHttpError } from '$lib/server/http-errors';
+import {
+	addContactPerson,
+	listContactPersons,
+	removeContactPerson,
+	updateContactPerson
+} from '$lib/server/offers/contact-persons.service';
+import { DELIVERY_LANGUAGES } from '$lib/server/offers/offers.schema';
+import {
+	contactFormValues,
+	contactInputOf,
+	formErrorsOf,
+	readContactForm
+} from '$lib/server/offers/organisation-form';
+import { OrganisationValidationError } from '$lib/server/offers/organisations.errors';
+import { organisationProfile } from '$lib/server/offers/organisations.service';
+import { requireUser } from '$lib/server/route-guards';
+import type { Actions, PageServerLoad } from './$types';
+
+const idOf = (value: unknown): number => {
+	const id = Number(value);
+	if (!Number.isSafeInteger(id) || id <= 0) error(404, 'office.organisations.notFound');
+	return id;
+};
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const user = requireUser(locals, { secondFactor: true });
+	const { database } = await getApp();
+	try {
+		const profile = await organisationProfile(database.db, user, idOf(params.id));
+		const contacts = await listContactPersons(database.db, user, profile.id);
+		return {
+			organisation: { id: profile.id, name: profile.name },
+			contacts: contacts.map((contact) => ({ id: contact.id, values: contactFormValues(contact) })),
+			empty: contactFormValues(),
+			languages: DELIVERY_LANGUAGES
+		};
+	} catch (failure) {
+		rethrowAsHttpError(failure);
+	}
+};
+
+export const actions: Actions = {
+	/** Adds a contact person (no contactId) or replaces one. */
+	save: async ({ locals, params, request }) => {
+		const user = requireUser(locals, { secondFactor: true });
+		const organisationId = idOf(params.id);
+		const form = await request.formData();
+		const contactId = String(form.get('contactId') ?? '');
+		const values = readContactForm(form);
+		const { database } = await getApp();
+		try {
+			if (contactId === '')
+				await addContactPerson(database.db, user, organisationId, contactInputOf(values));
+			else
+				await updateContactPerson(
+					database.db,
+					user,
+					organisationId,
+					idOf(contactId),
+					contactInputOf(values)
+				);
+		} catch (failure) {
+			if (failure instanceof OrganisationValidationError)
+				return fail(400, { contactId, values, errors: formErrorsOf(failure.issues) });
+			rethrowAsHttpError(failure);
+		}
+		redirect(303, `/${locals.locale}/office/organisations/${organisationId}/contacts?saved=1`);
+	},
+	remove: async ({ locals, params, request }) => {
+		const user = requireUser(locals, { secondFactor: true });
+		const organisationId = idOf(params.id);
+		const contactId = idOf((await request.formData()).get('contactId'));
+		try {
+			await removeContactPerson((await getApp()).database.db, user, organisationId, contactId);
+		} catch (failure) {
+			rethrowAsHttpError(failure);
+		}
+		redirect(303, `/${locals.locale}/office/organisations/${organisationId}/contacts?removed=1`);
+	}
+};

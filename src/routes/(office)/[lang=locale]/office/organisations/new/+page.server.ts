@@ -1,0 +1,30 @@
+import { error } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import { organisationFormValues } from '$lib/server/offers/organisation-form';
+import {
+	createOrganisation,
+	mayCreateOrganisation,
+	organisationFormOptions
+} from '$lib/server/offers/organisations.service';
+import { requireUser } from '$lib/server/route-guards';
+import { saveOrganisationForm } from '../organisation-form.server';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const user = requireUser(locals, { secondFactor: true });
+	if (!mayCreateOrganisation(user)) error(403, 'office.forbidden');
+	return {
+		values: organisationFormValues(),
+		options: await organisationFormOptions((await getApp()).database.db)
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ locals, request }) => {
+		const user = requireUser(locals, { secondFactor: true });
+		const { database } = await getApp();
+		return saveOrganisationForm(request, locals.locale, (input) =>
+			createOrganisation(database.db, user, input)
+		);
+	}
+};
