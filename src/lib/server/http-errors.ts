@@ -10,13 +10,23 @@ import {
 	OrganisationNotFoundError,
 	OrganisationValidationError
 } from './offers/organisations.errors.js';
+import {
+	ContactErasedError,
+	ContactNotFoundError,
+	ContactValidationError,
+	PurposeNotFoundError
+} from './network/contacts.errors.js';
 
 /** The one place where domain errors become HTTP statuses and message keys; others propagate (500). */
 export function rethrowAsHttpError(failure: unknown): never {
 	if (failure instanceof OfferNotFoundError) error(404, 'offer.notFound');
 	if (failure instanceof OrganisationNotFoundError || failure instanceof ContactPersonNotFoundError)
 		error(404, 'office.organisations.notFound');
+	if (failure instanceof ContactNotFoundError) error(404, 'office.directory.notFound');
+	if (failure instanceof PurposeNotFoundError) error(404, 'office.purposes.notFound');
 	if (failure instanceof ForbiddenError) error(403, 'office.forbidden');
+	if (failure instanceof ContactErasedError) error(409, 'office.directory.notFound');
+	if (failure instanceof ContactValidationError) error(400, 'error.badRequest');
 	if (
 		failure instanceof OfferValidationError ||
 		failure instanceof UnknownOrganisationError ||

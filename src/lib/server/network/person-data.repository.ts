@@ -1,0 +1,144 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** Everything the network context keeps that points at one person, for the GDPR export. */
+
+export async function membershipsOf(db: Db, contactId: number) {
+	return db
+		.selectFrom('networkMembers')
+		.innerJoin('networks', 'networks.id', 'networkMembers.networkId')
+		.select([
+			'networks.id as networkId',
+			'networks.name as networkName',
+			'networkMembers.role',
+			'networkMembers.joinedOn',
+			'networkMembers.leftOn'
+		])
+		.where('networkMembers.contactId', '=', contactId)
+		.orderBy('networkMembers.joinedOn')
+		.execute();
+}
+
+export async function invitationsOf(db: Db, contactId: number) {
+	return db
+		.selectFrom('meetingInvitees')
+		.innerJoin('meetings', 'meetings.id', 'meetingInvitees.meetingId')
+		.innerJoin('networks', 'networks.id', 'meetings.networkId')
+		.select([
+			'meetings.id as meetingId',
+			'meetings.title as meetingTitle',
+			'networks.name as networkName',
+			'meetings.startsAt',
+			'meetingInvitees.invitedAt',
+			'meetingInvitees.response',
+			'meetingInvitees.respondedAt',
+			'meetingInvitees.attendance'
+		])
+		.where('meetingInvitees.contactId', '=', contactId)
+		.orderBy('meetings.startsAt')
+		.execute();
+}
+
+export async function tasksOwnedBy(db: Db, contactId: number) {
+	return db
+		.selectFrom('tasks')
+		.leftJoin('networks', 'networks.id', 'tasks.networkId')
+		.select([
+			'tasks.id',
+			'tasks.title',
+			'tasks.description',
+			'tasks.kind',
+			'tasks.status',
+			'tasks.dueOn',
+			'networks.name as networkName'
+		])
+		.where('tasks.ownerContactId', '=', contactId)
+		.orderBy('tasks.id')
+		.execute();
+}
+
+export async function agendaItemsPresentedBy(db: Db, contactId: number) {
+	return db
+		.selectFrom('agendaItems')
+		.innerJoin('meetings', 'meetings.id', 'agendaItems.meetingId')
+		.select([
+			'meetings.id as meetingId',
+			'meetings.title as meetingTitle',
+			'meetings.startsAt as meetingStartsAt',
+			'agendaItems.title',
+			'agendaItems.presenter'
+		])
+		.where('agendaItems.presenterContactId', '=', contactId)
+		.orderBy('meetings.startsAt')
+		.orderBy('agendaItems.position')
+		.execute();
+}
+
+export async function feedsOf(db: Db, contactId: number) {
+	return db
+		.selectFrom('calendarFeeds')
+		.select(['createdAt', 'revokedAt'])
+		.where('contactId', '=', contactId)
+		.orderBy('createdAt')
+		.execute();
+}
+
+/** Audit entries about the person, their memberships and their invitations. */
+export async function auditEntriesAbout(
+	db: Db,
+	contactId: number,
+	related: { memberIds: number[]; inviteeIds: number[] }
+) {
+	return db
+		.selectFrom('auditLog')
+		.leftJoin('users', 'users.id', 'auditLog.userId')
+		.select([
+			'auditLog.id',
+			'auditLog.at',
+			'auditLog.action',
+			'auditLog.entity',
+			'auditLog.entityId',
+			'users.name as userName',
+			'auditLog.before',
+			'auditLog.after'
+		])
+		.where((eb) =>
+			eb.or([
+				eb.and([eb('auditLog.entity', '=', 'contact'), eb('auditLog.entityId', '=', contactId)]),
+				...(related.memberIds.length
+					? [
+							eb.and([
+								eb('auditLog.entity', '=', 'network_member'),
+								eb('auditLog.entityId', 'in', related.memberIds)
+							])
+						]
+					: []),
+				...(related.inviteeIds.length
+					? [
+							eb.and([
+								eb('auditLog.entity', '=', 'meeting_invitee'),
+								eb('auditLog.entityId', 'in', related.inviteeIds)
+							])
+						]
+					: [])
+			])
+		)
+		.orderBy('auditLog.id')
+		.execute();
+}
+
+export async function relatedIds(db: Db, contactId: number) {
+	const members = await db
+		.selectFrom('networkMembers')
+		.select('id')
+		.where('contactId', '=', contactId)
+		.execute();
+	const invitees = await db
+		.selectFrom('meetingInvitees')
+		.select('id')
+		.where('contactId', '=', contactId)
+		.execute();
+	return { memberIds: members.map((row) => row.id), inviteeIds: invitees.map((row) => row.id) };
+}
