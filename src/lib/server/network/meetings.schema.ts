@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/** Wall-clock Europe/Berlin `YYYY-MM-DDTHH:mm`, as offer dates are stored. */
+export const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+const localDateTime = z
+	.string()
+	.regex(LOCAL_DATE_TIME)
+	.refine((value) => !Number.isNaN(Date.parse(`${value}:00Z`)), 'invalid_date');
+const optionalText = (max: number) =>
+	z
+		.string()
+		.trim()
+		.max(max)
+		.nullable()
+		.transform((value) => value || null);
+
+export const agendaItemSchema = z.object({
+	/** The stored item this row edits; absent for a new item. */
+	id: z.number().int().positive().optional(),
+	title: z.string().trim().min(1).max(300),
+	presenter: optionalText(200),
+	presenterContactId: z.number().int().positive().nullable(),
+	startsAt: localDateTime.nullable(),
+	durationMinutes: z
+		.number()
+		.int()
+		.min(1)
+		.max(24 * 60)
+		.nullable()
+});
+export type AgendaItemInput = z.infer<typeof agendaItemSchema>;
+
+export const meetingInputSchema = z
+	.object({
+		title: z.string().trim().min(1).max(200),
+		startsAt: localDateTime,
+		endsAt: localDateTime,
+		location: optionalText(300),
+		// Only web links: a javascript: or file: link must never reach a mail or a page.
+		onlineUrl: z
+			.string()
+			.trim()
+			.max(500)
+			.nullable()
+			.transform((value) => value || null)
+			.pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).nullable()),
+		description: z.string().trim().max(5000),
+		agenda: z.array(agendaItemSchema).max(30)
+	})
+	.superRefine((meeting, context) => {
+		if (meeting.endsAt <= meeting.startsAt)
+			context.addIssue({ code: 'custom', path: ['endsAt'], message: 'end_before_start' });
+		if (!meeting.location && !meeting.onlineUrl)
+			context.addIssue({ code: 'custom', path: ['location'], message: 'place_required' });
+		meeting.agenda.forEach((item, index) => {
+			if (item.startsAt && (item.startsAt < meeting.startsAt || item.startsAt >= meeting.endsAt))
+				context.addIssue({
+					code: 'custom',
+					path: ['agenda', index, 'startsAt'],
+					message: 'slot_outside'
+				});
+		});
+	});
+export type MeetingInput = z.input<typeof meetingInputSchema>;
+export type ValidMeeting = z.output<typeof meetingInputSchema>;
