@@ -3,6 +3,7 @@ import nodemailer from 'nodemailer';
 import type { Config } from '../config.js';
 import type { DB } from '../db/schema.js';
 import { deliverDueMail } from '../mail/mail.service.js';
+import { sendTaskReminders } from '../network/task-reminders.service.js';
 import { sendVerificationReminders } from '../offers/freshness.service.js';
 import { refreshAllOccurrences } from '../offers/offers.service.js';
 
@@ -25,6 +26,7 @@ export function startJobs(db: Kysely<DB>, config: Config): Jobs {
 	every(6 * HOUR, () => refreshAllOccurrences(db), 'refresh occurrences');
 	// Hourly although the periods are months: cheap, idempotent, and a restart resets the timer.
 	every(HOUR, () => sendVerificationReminders(db, config), 'freshness reminders');
+	every(HOUR, () => sendTaskReminders(db, config), 'task reminders');
 	if (!config.smtpUrl) return NO_JOBS;
 	const transport = nodemailer.createTransport(config.smtpUrl);
 	const deliver = () => deliverDueMail(db, transport, config.mailFrom);

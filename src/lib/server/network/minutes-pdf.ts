@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
+import type { DocumentBlock, MinutesDocument, Run } from './minutes-document.js';
+
+type Pdf = InstanceType<typeof PDFDocument>;
+
+const FONT_FILES = {
+	regular: 'DejaVuSans.ttf',
+	bold: 'DejaVuSans-Bold.ttf',
+	italic: 'DejaVuSans-Oblique.ttf',
+	boldItalic: 'DejaVuSans-BoldOblique.ttf'
+} as const;
+type FontName = keyof typeof FONT_FILES;
+
+let fonts: Record<FontName, Buffer> | undefined;
+
+/** DejaVu Sans, embedded (subset) in every PDF: umlauts, ß and most scripts without any download. */
+function loadFonts(): Record<FontName, Buffer> {
+	if (fonts) return fonts;
+	const require = createRequire(import.meta.url);
+	fonts = Object.fromEntries(
+		Object.entries(FONT_FILES).map(([name, file]) => [
+			name,
+			readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`))
+		])
+	) as Record<FontName, Buffer>;
+	return fonts;
+}
+
+const MARGIN = 56;
+const TEXT = '#1a1a1a';
+const MUTED = '#555555';
+
+const fontOf = (run: Pick<Run, 'bold' | 'italic'>): FontName =>
+	run.bold ? (run.italic ? 'boldItalic' : 'bold') : run.italic ? 'italic' : 'regular';
+
+function runs(pdf: Pdf, parts: Run[], x: number, width: number, size = 10.5) {
+	const visible = parts.length ? parts : [{ text: '' }];
+	pdf.x = x;
+	visible.forEach((run, index) => {
+		pdf
+			.font(fontOf(run))
+			.fontSize(size)
+			.fillColor(TEXT)
+			.text(run.text, { width, continued: index < visible.length - 1, lineGap: 2 });
+	});
+}
+
+function ensureSpace(pdf: Pdf, height: number) {
+	if (pdf.y + height > pdf.page.height - pdf.page.margins.bottom) pdf.addPage();
+}
+
+function facts(pdf: Pdf, rows: [string, string][], width: number) {
+	const labelWidth = 120;
+	for (const [label, value] of rows) {
+		ensureSpace(pdf, 30);
+		const top = pdf.y;
+		pdf.font('bold').fontSize(10).fillColor(MUTED).text(label, MARGIN, top, { width: labelWidth });
+		const afterLabel = pdf.y;
+		pdf
+			.font('regular')
+			.fontSize(10.5)
+			.fillColor(TEXT)
+			.text(value, MARGIN + labelWidth + 10, top, { width: width - labelWidth - 10, lineGap: 2 });
+		pdf.y = Math.max(afterLabel, pdf.y) + 4;
+	}
+	pdf.x = MARGIN;
+	pdf.moveDown(0.5);
+}
+
+function block(pdf: Pdf, item: DocumentBlock, width: number) {
+	switch (item.kind) {
+		case 'heading': {
+			ensureSpace(pdf, 60);
+			pdf.moveDown(item.level === 1 ? 0.8 : 0.5);
+			pdf
+				.font('bold')
+				.fontSize(item.level === 1 ? 14 : 12)
+				.fillColor(TEXT)
+				.text(item.text, MARGIN, pdf.y, { width });
+			if (item.level === 1) {
+				const y = pdf.y + 2;
+				pdf
+					.moveTo(MARGIN, y)
+					.lineTo(MARGIN + width, y)
+					.lineWidth(0.5)
+					.strokeColor('#999999')
+					.stroke();
+				pdf.y = y + 4;
+			}
+			pdf.moveDown(0.3);
+			break;
+		}
+		case 'subheading':
+			ensureSpace(pdf, 40);
+			pdf.moveDown(0.3);
+			pdf.font('bold').fontSize(10.5).fillColor(TEXT).text(item.text, MARGIN, pdf.y, { width });
+			pdf.moveDown(0.2);
+			break;
+		case 'facts':
+			facts(pdf, item.rows, width);
+			break;
+		case 'bullet': {
+			ensureSpace(pdf, 20);
+			const indent = 14 + item.depth * 14;
+			const marker = item.number === undefined ? '•' : `${item.number}.`;
+			const top = pdf.y;
+			pdf
+				.font('regular')
+				.fontSize(10.5)
+				.fillColor(TEXT)
+				.text(marker, MARGIN + indent - 12, top);
+			pdf.y = top;
+			runs(
+				pdf,
+				item.runs,
+				MARGIN + indent + (item.number === undefined ? 0 : 6),
+				width - indent - 6
+			);
+			pdf.moveDown(0.15);
+			break;
+		}
+		case 'paragraph':
+			ensureSpace(pdf, 20);
+			runs(pdf, item.runs, MARGIN, width);
+			pdf.moveDown(0.5);
+			break;
+	}
+	pdf.x = MARGIN;
+}
+
+/** Page numbers in the bottom margin, once all pages exist. */
+function numberPages(pdf: Pdf, title: string) {
+	const { start, count } = pdf.bufferedPageRange();
+	for (let index = start; index < start + count; index++) {
+		pdf.switchToPage(index);
+		const bottom = pdf.page.margins.bottom;
+		pdf.page.margins.bottom = 0;
+		pdf
+			.font('regular')
+			.fontSize(8)
+			.fillColor(MUTED)
+			.text(`${title} · ${index + 1} / ${count}`, MARGIN, pdf.page.height - 36, {
+				width: pdf.page.width - 2 * MARGIN,
+				align: 'center',
+				lineBreak: false
+			});
+		pdf.page.margins.bottom = bottom;
+	}
+}
+
+/** The minutes as an A4 PDF with embedded fonts. */
+export async function minutesPdf(document: MinutesDocument): Promise<Buffer> {
+	const pdf = new PDFDocument({
+		size: 'A4',
+		margin: MARGIN,
+		bufferPages: true,
+		lang: 'de',
+		displayTitle: true,
+		info: { Title: document.title, Subject: document.subject, Author: 'KITZ', Creator: 'KITZ' }
+	});
+	for (const [name, data] of Object.entries(loadFonts())) pdf.registerFont(name, data);
+	const chunks: Buffer[] = [];
+	pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+	const done = new Promise<Buffer>((resolve, reject) => {
+		pdf.on('end', () => resolve(Buffer.concat(chunks)));
+		pdf.on('error', reject);
+	});
+	const width = pdf.page.width - 2 * MARGIN;
+	pdf.font('bold').fontSize(18).fillColor(TEXT).text(document.title, MARGIN, MARGIN, { width });
+	pdf.moveDown(0.6);
+	for (const item of document.blocks) block(pdf, item, width);
+	numberPages(pdf, document.subject);
+	pdf.end();
+	return done;
+}

@@ -1,0 +1,111 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { recordAudit } from '../accounts/audit.service.js';
+import type { Actor } from '../accounts/authorization.js';
+import type { DB } from '../db/schema.js';
+import { formatShortDate } from '../../format.js';
+import type { Locale } from '../../i18n/locales.js';
+import { queueMail } from '../mail/mail.service.js';
+import { staffMail } from '../mail/staff-mail.js';
+import { minutesDocx } from './minutes-docx.js';
+import { minutesDocument } from './minutes-document.js';
+import { minutesPdf } from './minutes-pdf.js';
+import { MinutesReleasedError } from './minutes.errors.js';
+import { findReleaseRecipients, markMinutesReleased } from './minutes.repository.js';
+import { getMinutes, meetingInScope, type MinutesView } from './minutes.service.js';
+import { authorizeInNetwork } from './network-access.js';
+import { berlinToday, type Editor } from './tasks.service.js';
+
+export type MinutesFormat = 'docx' | 'pdf';
+
+export interface MinutesFile {
+	filename: string;
+	contentType: string;
+	body: Buffer;
+}
+
+const CONTENT_TYPES: Record<MinutesFormat, string> = {
+	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+	pdf: 'application/pdf'
+};
+
+async function render(view: MinutesView, format: MinutesFormat, locale: Locale) {
+	const document = minutesDocument(view, locale);
+	const body = format === 'docx' ? await minutesDocx(document) : await minutesPdf(document);
+	return { filename: `${document.fileName}.${format}`, contentType: CONTENT_TYPES[format], body };
+}
+
+/** The minutes as a file, for whoever may read them (released minutes, or staff). */
+export async function minutesFile(
+	db: Kysely<DB>,
+	actor: Actor,
+	meetingId: number,
+	format: MinutesFormat,
+	locale: Locale,
+	now = new Date()
+): Promise<MinutesFile> {
+	return render(await getMinutes(db, actor, meetingId, now), format, locale);
+}
+
+const address = z.string().trim().email().max(200);
+
+/**
+ * Releases the minutes: from now on they are final and readable by the network's members, and
+ * each member person is mailed once. The outbox cannot carry attachments yet, so the mail links
+ * to the DOCX and PDF downloads (behind the log-in); both documents are built first, so a
+ * release never announces files that fail to render.
+ */
+export async function releaseMinutes(
+	db: Kysely<DB>,
+	actor: Editor,
+	meetingId: number,
+	options: { origin: string },
+	now = new Date()
+): Promise<{ mailed: number }> {
+	const view = await getMinutes(db, actor, meetingId, now);
+	if (view.meeting.releasedAt) throw new MinutesReleasedError(meetingId);
+	const at = now.toISOString();
+	const released: MinutesView = { ...view, meeting: { ...view.meeting, releasedAt: at } };
+	await Promise.all([render(released, 'docx', 'de'), render(released, 'pdf', 'de')]);
+	const base = `${options.origin}/de/office/meetings/${meetingId}`;
+	const mail = staffMail(
+		'mail.minutesReleased',
+		(locale) => ({
+			title: view.meeting.title,
+			network: view.meeting.networkName,
+			date: formatShortDate(locale, view.meeting.startsAt.slice(0, 10)),
+			pdf: `${base}/minutes.pdf`,
+			docx: `${base}/minutes.docx`,
+			board: `${options.origin}/${locale}/office/board?network=${view.meeting.networkId}`
+		}),
+		` – ${view.meeting.title}`
+	);
+	return db.transaction().execute(async (trx) => {
+		const { meeting, scope } = await meetingInScope(trx, actor, meetingId, now);
+		authorizeInNetwork(actor, 'manage', scope);
+		if (!(await markMinutesReleased(trx, meetingId, at))) throw new MinutesReleasedError(meetingId);
+		const recipients = await findReleaseRecipients(trx, meeting.networkId, berlinToday(now));
+		const addresses = [
+			...new Set(
+				recipients
+					.map((recipient) => recipient.email.trim().toLowerCase())
+					.filter((email) => address.safeParse(email).success)
+			)
+		];
+		for (const to of addresses) await queueMail(trx, { to, ...mail }, now);
+		await recordAudit(
+			trx,
+			{
+				districtId: meeting.districtId,
+				userId: actor.id,
+				action: 'minutes.released',
+				entity: 'meeting',
+				entityId: meetingId,
+				before: { minutesReleasedAt: null },
+				after: { minutesReleasedAt: at, mailed: addresses.length }
+			},
+			now
+		);
+		return { mailed: addresses.length };
+	});
+}

@@ -1,0 +1,30 @@
+/** Domain errors of minutes, decisions and tasks (issue 4). */
+export class MeetingNotFoundError extends Error {
+	constructor(readonly meetingId: number) {
+		super(`Meeting ${meetingId} does not exist`);
+	}
+}
+
+export class TaskNotFoundError extends Error {
+	constructor(readonly taskId: number) {
+		super(`Task ${taskId} does not exist`);
+	}
+}
+
+/** Released minutes are what members were sent; they no longer change. */
+export class MinutesReleasedError extends Error {
+	constructor(readonly meetingId: number) {
+		super(`The minutes of meeting ${meetingId} are released and can no longer change`);
+	}
+}
+
+/** Every problem of a form at once: input name → catalogue key. */
+export class MinutesValidationError extends Error {
+	constructor(readonly issues: Record<string, string>) {
+		super(
+			`Invalid input: ${Object.entries(issues)
+				.map(([input, key]) => `${input}: ${key}`)
+				.join('; ')}`
+		);
+	}
+}
