@@ -13,7 +13,7 @@ import { findDocumentFrequencies, findTextMatches } from './search.repository.js
  */
 export const EXPENSIVE_MATCHES = 5_000;
 /** At most this many sets (12.5 KB each at 100,000 offers). */
-const MAX_SETS = 400;
+const MAX_SETS = 1000;
 
 export interface FrequentTerms {
 	/** The offers containing the term as a word prefix, once warmed; otherwise undefined. */
@@ -49,28 +49,51 @@ async function warm(
 	sets: Map<string, Bitset>
 ): Promise<void> {
 	if (index.size < threshold) return;
-	for (const prefix of expensivePrefixes(await findDocumentFrequencies(db), threshold)) {
-		sets.set(prefix, positionsOf(index, await findTextMatches(db, [prefix])));
+	for (const { prefixes } of expensivePrefixes(await findDocumentFrequencies(db), threshold)) {
+		// Every prefix of a group matches the same words, so one query serves them all.
+		const members = positionsOf(index, await findTextMatches(db, [prefixes[0]!]));
+		for (const prefix of prefixes) sets.set(prefix, members);
 	}
 }
 
+export interface PrefixGroup {
+	/** Prefixes that cover exactly the same indexed words ("anerk", "anerke", …), shortest first. */
+	prefixes: string[];
+	/** Offers estimated to match: the sum over the words, which overcounts offers holding several. */
+	estimate: number;
+}
+
 /**
- * Prefixes whose words together occur in at least `threshold` offers, most frequent first. The
- * sum over words overcounts offers holding several of them, which only errs towards warming.
+ * Groups of prefixes whose words together occur in at least `threshold` offers, most frequent
+ * first. Prefixes covering the same words share a group, so a word family costs one set.
  */
 export function expensivePrefixes(
 	frequencies: { term: string; documents: number }[],
 	threshold: number
-): string[] {
-	const estimates = new Map<string, number>();
-	for (const { term, documents } of frequencies)
+): PrefixGroup[] {
+	const terms = [...frequencies].sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+	// Words sharing a prefix are a contiguous run of the sorted list: the run names the group.
+	const runs = new Map<string, { first: number; last: number; estimate: number }>();
+	terms.forEach(({ term, documents }, position) => {
 		for (let length = 1; length <= term.length; length++) {
 			const prefix = term.slice(0, length);
-			estimates.set(prefix, (estimates.get(prefix) ?? 0) + documents);
+			const run = runs.get(prefix);
+			if (run) {
+				run.last = position;
+				run.estimate += documents;
+			} else runs.set(prefix, { first: position, last: position, estimate: documents });
 		}
-	return [...estimates]
-		.filter(([, estimate]) => estimate >= threshold)
-		.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-		.slice(0, MAX_SETS)
-		.map(([prefix]) => prefix);
+	});
+	const groups = new Map<string, PrefixGroup>();
+	for (const [prefix, { first, last, estimate }] of runs) {
+		if (estimate < threshold) continue;
+		const key = `${first}:${last}`;
+		const group = groups.get(key);
+		if (group) group.prefixes.push(prefix);
+		else groups.set(key, { prefixes: [prefix], estimate });
+	}
+	return [...groups.values()]
+		.map((group) => ({ ...group, prefixes: group.prefixes.sort((a, b) => a.length - b.length) }))
+		.sort((a, b) => b.estimate - a.estimate || (a.prefixes[0]! < b.prefixes[0]! ? -1 : 1))
+		.slice(0, MAX_SETS);
 }
