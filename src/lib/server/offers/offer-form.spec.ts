@@ -93,6 +93,21 @@ describe('offer form', () => {
 		});
 	});
 
+	it('refuses days that do not exist', () => {
+		const values = {
+			...filled(),
+			scheduleKind: 'dates',
+			dates: [
+				{ day: '2026-02-30', start: '10:00', end: '', repeat: 'none' as const, until: '', rule: '' }
+			],
+			validTo: '2026-13-01'
+		};
+		expect(contentFromForm(values, null).errors).toMatchObject({
+			'date.0.day': { key: 'office.offerForm.error.day' },
+			validTo: { key: 'office.offerForm.error.day' }
+		});
+	});
+
 	it('accepts only web links for online offers', () => {
 		const values = { ...filled(), locationKind: 'online', onlineUrl: 'javascript:alert(1)' };
 		expect(contentFromForm(values, null).errors).toMatchObject({

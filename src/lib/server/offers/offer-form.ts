@@ -309,6 +309,7 @@ function inputOf(path: string): string {
 const LISTS = new Set(['actionFields', 'targetGroups', 'languages', 'accessibility']);
 
 function errorOf(issue: OfferIssue): FormError {
+	if (issue.message === 'no such date') return { key: 'office.offerForm.error.day' };
 	if (issue.path.endsWith('rrule')) return { key: 'office.offerForm.error.rule' };
 	if (issue.path === 'validTo' && issue.code === 'custom')
 		return { key: 'office.offerForm.error.validTo' };

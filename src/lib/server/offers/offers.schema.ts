@@ -77,13 +77,28 @@ export const OFFER_STATUSES = ['draft', 'submitted', 'published', 'archived'] as
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A day that exists (no 30 February) and, if given, a time of day that does. */
+function isRealMoment(value: string): boolean {
+	const [year, month, day, hour = 0, minute = 0] = value.split(/[-T:]/).map(Number);
+	const date = new Date(Date.UTC(year!, month! - 1, day!, hour, minute));
+	return (
+		date.getUTCFullYear() === year &&
+		date.getUTCMonth() === month! - 1 &&
+		date.getUTCDate() === day &&
+		date.getUTCHours() === hour &&
+		date.getUTCMinutes() === minute
+	);
+}
+const localDateTime = z.string().regex(LOCAL_DATE_TIME).refine(isRealMoment, 'no such date');
+const localDate = z.string().regex(DATE).refine(isRealMoment, 'no such date');
+
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).optional();
 
 export const scheduleEntrySchema = z
 	.object({
-		startsAt: z.string().regex(LOCAL_DATE_TIME),
-		endsAt: z.string().regex(LOCAL_DATE_TIME).optional(),
+		startsAt: localDateTime,
+		endsAt: localDateTime.optional(),
 		rrule: z.string().trim().max(500).optional()
 	})
 	.refine((entry) => !entry.endsAt || entry.endsAt > entry.startsAt, {
@@ -135,8 +150,8 @@ export const offerInputSchema = z
 				entries: z.array(scheduleEntrySchema).min(1).max(20)
 			})
 		]),
-		validFrom: z.string().regex(DATE).optional(),
-		validTo: z.string().regex(DATE).optional(),
+		validFrom: localDate.optional(),
+		validTo: localDate.optional(),
 		contact: z
 			.object({
 				name: optionalText(200),
