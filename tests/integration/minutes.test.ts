@@ -1,10 +1,12 @@
-import { expect, it } from 'vitest';
+import nodemailer from 'nodemailer';
+import { afterAll, expect, it } from 'vitest';
+import { deliverDueMail } from '../../src/lib/server/mail/mail.service.js';
 import type { Database } from '../../src/lib/server/db/database.js';
 import {
-	MeetingNotFoundError,
 	MinutesReleasedError,
 	MinutesValidationError
 } from '../../src/lib/server/network/minutes.errors.js';
+import { MeetingNotFoundError } from '../../src/lib/server/network/networks.errors.js';
 import {
 	minutesFile,
 	releaseMinutes
@@ -29,6 +31,7 @@ import { createOrganisation } from '../factories/organisation.factory.js';
 import { createDistrictsAndPlaces } from '../factories/place.factory.js';
 import { describeEachDialect } from '../support/databases.js';
 import { docxText, pdfText } from '../support/documents.js';
+import { startSmtpReceiver } from '../support/smtp.js';
 
 const NOW = new Date('2026-11-10T16:30:00.000Z');
 const ORIGIN = 'https://kitz.example.org';
@@ -57,6 +60,26 @@ const ids = {
 	ohneMail: 0,
 	awoContact: 0
 };
+const stops: (() => Promise<void>)[] = [];
+afterAll(async () => {
+	for (const stop of stops) await stop();
+});
+
+/** Attachments of a raw MIME mail: content type, file name and decoded bytes. */
+function rawParts(raw: string) {
+	const boundary = /boundary="?([^";\r\n]+)"?/i.exec(raw)![1]!;
+	return raw.split(`--${boundary}`).flatMap((chunk) => {
+		const split = /\r?\n\r?\n/.exec(chunk);
+		if (!split) return [];
+		const headers = chunk.slice(0, split.index).replace(/\r?\n[ \t]+/g, ' ');
+		const type = /content-type:\s*([^;\r\n]+)/i.exec(headers)?.[1] ?? '';
+		const name = /filename="?([^";\r\n]+)"?/i.exec(headers)?.[1] ?? '';
+		if (!name) return [];
+		const body = Buffer.from(chunk.slice(split.index).replace(/\s+/g, ''), 'base64');
+		return [{ type, name, body }];
+	});
+}
+
 let first: TestMeeting;
 let second: TestMeeting;
 
@@ -346,7 +369,7 @@ describeEachDialect(
 			);
 			const mails = await db
 				.selectFrom('mailOutbox')
-				.select(['toAddress', 'subject', 'textBody'])
+				.select(['toAddress', 'subject', 'textBody', 'attachments'])
 				.orderBy('toAddress')
 				.execute();
 			// Person members with an address, and people of member organisations who consented.
@@ -359,8 +382,28 @@ describeEachDialect(
 			expect(mails[0]!.subject).toBe(
 				'Protokoll freigegeben / Minutes released – Netzwerktreffen November'
 			);
-			expect(mails[0]!.textBody).toContain(`${ORIGIN}/de/office/meetings/${first.id}/minutes.pdf`);
-			expect(mails[0]!.textBody).toContain(`${ORIGIN}/de/office/meetings/${first.id}/minutes.docx`);
+			expect(mails[0]!.textBody).toContain(`${ORIGIN}/de/office/meetings/${first.id}/minutes`);
+
+			// Delivered through SMTP with both documents attached, intact.
+			const receiver = await startSmtpReceiver();
+			stops.push(receiver.stop);
+			const transport = nodemailer.createTransport({
+				host: '127.0.0.1',
+				port: receiver.port,
+				secure: false,
+				ignoreTLS: true
+			});
+			expect(await deliverDueMail(db, transport, 'KITZ <kitz@example.org>', NOW)).toMatchObject({
+				sent: 3
+			});
+			const anna = receiver.received.find((mail) => mail.to.includes('anna@example.org'))!;
+			const parts = rawParts(anna.raw);
+			const pdf = parts.find((part) => part.type.startsWith('application/pdf'))!;
+			const docx = parts.find((part) => part.type.includes('wordprocessingml'))!;
+			expect(pdf.name).toBe(`protokoll-2026-11-10-${first.id}.pdf`);
+			expect((await pdfText(pdf.body)).text).toContain('Freigegeben am');
+			expect((await docxText(docx.body)).text).toContain(DECISION);
+
 			const meeting = await db
 				.selectFrom('meetings')
 				.select('minutesReleasedAt')
@@ -374,8 +417,8 @@ describeEachDialect(
 			await expect(getMinutes(db, actors.otherPartner, first.id, NOW)).rejects.toBeInstanceOf(
 				MeetingNotFoundError
 			);
-			const pdf = await minutesFile(db, actors.vhsPartner, first.id, 'pdf', 'de', NOW);
-			expect((await pdfText(pdf.body)).text).toContain('Freigegeben am');
+			const download = await minutesFile(db, actors.vhsPartner, first.id, 'pdf', 'de', NOW);
+			expect((await pdfText(download.body)).text).toContain('Bernd Weiß');
 
 			// Released minutes no longer change and are not released twice.
 			await expect(

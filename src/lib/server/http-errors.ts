@@ -16,6 +16,11 @@ import {
 	ContactValidationError,
 	PurposeNotFoundError
 } from './network/contacts.errors.js';
+import {
+	MinutesReleasedError,
+	MinutesValidationError,
+	TaskNotFoundError
+} from './network/minutes.errors.js';
 
 /** The one place where domain errors become HTTP statuses and message keys; others propagate (500). */
 export function rethrowAsHttpError(failure: unknown): never {
@@ -24,6 +29,9 @@ export function rethrowAsHttpError(failure: unknown): never {
 		error(404, 'office.organisations.notFound');
 	if (failure instanceof ContactNotFoundError) error(404, 'office.directory.notFound');
 	if (failure instanceof PurposeNotFoundError) error(404, 'office.purposes.notFound');
+	if (failure instanceof TaskNotFoundError) error(404, 'office.task.notFound');
+	if (failure instanceof MinutesReleasedError) error(409, 'office.minutes.error.released');
+	if (failure instanceof MinutesValidationError) error(400, 'error.badRequest');
 	if (failure instanceof ForbiddenError) error(403, 'office.forbidden');
 	if (failure instanceof ContactErasedError) error(409, 'office.directory.notFound');
 	if (failure instanceof ContactValidationError) error(400, 'error.badRequest');

@@ -19,6 +19,8 @@ export interface MailAttachment {
 	filename: string;
 	contentType: string;
 	content: string;
+	/** `base64` for binary files (DOCX, PDF): `content` is then their base64 text. */
+	encoding?: 'base64';
 	method?: string;
 }
 
@@ -33,6 +35,7 @@ const attachmentSchema = z.object({
 	filename: z.string().regex(/^[\w.-]{1,100}$/),
 	contentType: z.string().min(1).max(100),
 	content: z.string().max(1_000_000),
+	encoding: z.literal('base64').optional(),
 	method: z.enum(['REQUEST', 'CANCEL', 'PUBLISH']).optional()
 });
 
@@ -123,7 +126,8 @@ function attachmentsFor(stored: string | null) {
 					attachments: others.map((file) => ({
 						filename: file.filename,
 						contentType: file.contentType,
-						content: file.content
+						content: file.content,
+						...(file.encoding ? { encoding: file.encoding } : {})
 					}))
 				}
 			: {})

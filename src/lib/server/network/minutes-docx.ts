@@ -20,17 +20,15 @@ const NUMBERED = 'minutes-numbered';
 /** Runs as Word text runs; a line break inside a run becomes a Word line break. */
 function textRuns(runs: Run[]): TextRun[] {
 	return runs.flatMap((run) =>
-		run.text
-			.split('\n')
-			.map(
-				(text, index) =>
-					new TextRun({
-						text,
-						bold: run.bold,
-						italics: run.italic,
-						break: index > 0 ? 1 : undefined
-					})
-			)
+		run.text.split('\n').map(
+			(text, index) =>
+				new TextRun({
+					text,
+					bold: run.bold,
+					italics: run.italic,
+					break: index > 0 ? 1 : undefined
+				})
+		)
 	);
 }
 

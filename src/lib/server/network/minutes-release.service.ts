@@ -5,7 +5,7 @@ import type { Actor } from '../accounts/authorization.js';
 import type { DB } from '../db/schema.js';
 import { formatShortDate } from '../../format.js';
 import type { Locale } from '../../i18n/locales.js';
-import { queueMail } from '../mail/mail.service.js';
+import { queueMail, type MailAttachment } from '../mail/mail.service.js';
 import { staffMail } from '../mail/staff-mail.js';
 import { minutesDocx } from './minutes-docx.js';
 import { minutesDocument } from './minutes-document.js';
@@ -51,9 +51,8 @@ const address = z.string().trim().email().max(200);
 
 /**
  * Releases the minutes: from now on they are final and readable by the network's members, and
- * each member person is mailed once. The outbox cannot carry attachments yet, so the mail links
- * to the DOCX and PDF downloads (behind the log-in); both documents are built first, so a
- * release never announces files that fail to render.
+ * each member person is mailed the DOCX and the PDF once. Both are built before anything
+ * changes, so a release never fails halfway because a document does not render.
  */
 export async function releaseMinutes(
 	db: Kysely<DB>,
@@ -66,17 +65,20 @@ export async function releaseMinutes(
 	if (view.meeting.releasedAt) throw new MinutesReleasedError(meetingId);
 	const at = now.toISOString();
 	const released: MinutesView = { ...view, meeting: { ...view.meeting, releasedAt: at } };
-	await Promise.all([render(released, 'docx', 'de'), render(released, 'pdf', 'de')]);
-	const base = `${options.origin}/de/office/meetings/${meetingId}`;
+	const files = await Promise.all([render(released, 'pdf', 'de'), render(released, 'docx', 'de')]);
+	const attachments: MailAttachment[] = files.map((file) => ({
+		filename: file.filename,
+		contentType: file.contentType,
+		content: file.body.toString('base64'),
+		encoding: 'base64'
+	}));
 	const mail = staffMail(
 		'mail.minutesReleased',
 		(locale) => ({
 			title: view.meeting.title,
 			network: view.meeting.networkName,
 			date: formatShortDate(locale, view.meeting.startsAt.slice(0, 10)),
-			pdf: `${base}/minutes.pdf`,
-			docx: `${base}/minutes.docx`,
-			board: `${options.origin}/${locale}/office/board?network=${view.meeting.networkId}`
+			page: `${options.origin}/${locale}/office/meetings/${meetingId}/minutes`
 		}),
 		` – ${view.meeting.title}`
 	);
@@ -92,7 +94,7 @@ export async function releaseMinutes(
 					.filter((email) => address.safeParse(email).success)
 			)
 		];
-		for (const to of addresses) await queueMail(trx, { to, ...mail }, now);
+		for (const to of addresses) await queueMail(trx, { to, ...mail, attachments }, now);
 		await recordAudit(
 			trx,
 			{

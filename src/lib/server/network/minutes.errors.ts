@@ -1,9 +1,4 @@
-/** Domain errors of minutes, decisions and tasks (issue 4). */
-export class MeetingNotFoundError extends Error {
-	constructor(readonly meetingId: number) {
-		super(`Meeting ${meetingId} does not exist`);
-	}
-}
+/** Domain errors of minutes, decisions and tasks (issue 4); unknown meetings are networks.errors'. */
 
 export class TaskNotFoundError extends Error {
 	constructor(readonly taskId: number) {

@@ -3,11 +3,7 @@ import { recordAudit } from '../accounts/audit.service.js';
 import type { Actor } from '../accounts/authorization.js';
 import type { DB } from '../db/schema.js';
 import { renderMarkdown } from '../text/markdown.js';
-import {
-	MeetingNotFoundError,
-	MinutesReleasedError,
-	MinutesValidationError
-} from './minutes.errors.js';
+import { MinutesReleasedError, MinutesValidationError } from './minutes.errors.js';
 import {
 	deleteDecision,
 	findAgendaItems,
@@ -19,6 +15,7 @@ import {
 	updateItemMinutes
 } from './minutes.repository.js';
 import { authorizeInNetwork, canInNetwork, type NetworkScope } from './network-access.js';
+import { MeetingNotFoundError } from './networks.errors.js';
 import { findCarriedTasks, findTasksOfMeeting } from './tasks.repository.js';
 import type { TaskInput } from './tasks.schema.js';
 import {
