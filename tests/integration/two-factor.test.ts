@@ -100,6 +100,14 @@ describeEachDialect(
 			const start = at('2026-12-05T09:00:00Z');
 			const uri = (await pendingTwoFactor(database().db, id, start))!;
 			expect(await pendingTwoFactor(database().db, id, start)).toBe(uri);
+			// The database holds the seed encrypted only.
+			const stored = await database()
+				.db.selectFrom('users')
+				.select('totpSecret')
+				.where('id', '=', id)
+				.executeTakeFirstOrThrow();
+			expect(stored.totpSecret).toMatch(/^v1:/);
+			expect(stored.totpSecret).not.toContain(new URL(uri).searchParams.get('secret')!);
 			await confirmTwoFactor(database().db, id, codeAt(uri, start), start);
 			expect(await pendingTwoFactor(database().db, id, start)).toBeNull();
 			const later = at('2026-12-05T10:00:00Z');

@@ -1,14 +1,16 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { open, seal } from './secret-box.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
 export async function findTwoFactor(db: Db, userId: number) {
-	return db
+	const row = await db
 		.selectFrom('users')
 		.select(['id', 'email', 'totpSecret', 'totpEnabledAt', 'totpLastStep'])
 		.where('id', '=', userId)
 		.executeTakeFirst();
+	return row && { ...row, totpSecret: row.totpSecret === null ? null : open(row.totpSecret) };
 }
 
 export async function setTotpSecret(
@@ -19,7 +21,7 @@ export async function setTotpSecret(
 ): Promise<void> {
 	await db
 		.updateTable('users')
-		.set({ totpSecret: secret, totpEnabledAt: null, totpLastStep: null, updatedAt: at })
+		.set({ totpSecret: seal(secret), totpEnabledAt: null, totpLastStep: null, updatedAt: at })
 		.where('id', '=', userId)
 		.execute();
 }
