@@ -1,7 +1,10 @@
+import { resolve } from 'node:path';
 import ICAL from 'ical.js';
 import { expect, it } from 'vitest';
 import { ForbiddenError } from '../../src/lib/server/accounts/authorization.js';
 import { translator } from '../../src/lib/i18n/messages.js';
+import { seedDemoContacts } from '../../src/lib/server/demo/demo.contacts.js';
+import { seedDemoContent } from '../../src/lib/server/demo/demo.seed.js';
 import { exportContacts, exportVCards } from '../../src/lib/server/network/contact-export.js';
 import {
 	ContactErasedError,
@@ -38,9 +41,11 @@ import {
 } from '../factories/contact.factory.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { createDistrictsAndPlaces } from '../factories/place.factory.js';
+import { loadReferencePlaces } from '../../src/lib/server/places/reference.js';
 import { describeEachDialect } from '../support/databases.js';
 
 const NOW = new Date('2026-12-01T09:00:00Z');
+const CONTENT = resolve('content');
 const filters = (query = '') => parseContactFilters(new URLSearchParams(query));
 const people = {} as Record<
 	'coordinator' | 'admin' | 'partner' | 'outsider' | 'viewer' | 'foreign',
@@ -51,12 +56,12 @@ const ids = {} as Record<
 	number
 >;
 let district = 0;
+const names = (list: { name: string }[]) => list.map((contact) => contact.name).sort();
 
 describeEachDialect(
 	'contact directory, consents and GDPR',
 	({ database }) => {
 		const db = () => database().db;
-		const names = (list: { name: string }[]) => list.map((contact) => contact.name).sort();
 
 		it('creates a person with a message per wrong input, and audits the change', async () => {
 			const invalid = await createContactAsStaff(db(), people.coordinator, {
@@ -156,6 +161,8 @@ describeEachDialect(
 			expect(await search('q=SCHRODER')).toEqual(['Bernd Schröder']);
 			expect(await search('q=awo+lotsin')).toEqual(['Dörte Østergaard']);
 			expect(await search('q=DORTE')).toEqual(['Dörte Østergaard']);
+			expect(await search('q=ostergaard')).toEqual(['Dörte Østergaard']);
+			expect(await search('q=yilmaz')).toEqual(['Elif Yılmaz']);
 			expect(await search('q=kreisverband')).toEqual(['Anna Müller', 'Dörte Østergaard']);
 			expect(await search(`organisation=${ids.vhs}`)).toEqual(['Bernd Schröder']);
 			expect(await search('field=women')).toEqual(['Carla Demir']);
@@ -605,5 +612,42 @@ describeEachDialect(
 			},
 			NOW
 		);
+	}
+);
+
+describeEachDialect(
+	'demo contacts',
+	({ database }) => {
+		it('seeds people with consents once, each with a unique e-mail', async () => {
+			const db = database().db;
+			const coordinator = await db
+				.selectFrom('districts')
+				.select('id')
+				.where('slug', '=', 'schleswig-flensburg')
+				.executeTakeFirstOrThrow();
+			const actor = {
+				role: 'coordinator' as const,
+				districtId: coordinator.id,
+				organisationIds: []
+			};
+			const everyone = await listContacts(db, actor, filters());
+			expect(everyone.length).toBeGreaterThanOrEqual(8);
+			expect(new Set(everyone.map((contact) => contact.contactData?.email)).size).toBe(
+				everyone.length
+			);
+			expect(everyone.every((contact) => contact.contactData?.email?.endsWith('.example'))).toBe(
+				true
+			);
+			expect(names(await listContacts(db, actor, filters('consent=none')))).toEqual([
+				'Ayşe Yıldız',
+				'Sabine Lorenzen'
+			]);
+			expect(await seedDemoContacts(db, CONTENT)).toBe(0);
+		});
+	},
+	async (database) => {
+		await loadReferencePlaces(database.db, CONTENT);
+		await seedDemoContent(database.db, CONTENT);
+		expect(await seedDemoContacts(database.db, CONTENT)).toBe(8);
 	}
 );

@@ -2,6 +2,7 @@ import { readConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDemoAccounts } from './demo/demo.accounts.js';
+import { seedDemoContacts } from './demo/demo.contacts.js';
 import { seedDemoContent } from './demo/demo.seed.js';
 import { NO_JOBS, startJobs, type Jobs } from './jobs/scheduler.js';
 import { refreshAllOccurrences } from './offers/offers.service.js';
@@ -21,6 +22,7 @@ export async function bootstrap(config: Config, options: { jobs?: boolean } = {}
 	if (config.demoContent) {
 		await seedDemoContent(database.db, config.contentDir);
 		await seedDemoAccounts(database.db, config.demoPassword);
+		await seedDemoContacts(database.db, config.contentDir);
 	}
 	await refreshAllOccurrences(database.db);
 	const jobs = options.jobs ? startJobs(database.db, config) : NO_JOBS;

@@ -9,7 +9,7 @@ import {
 	ContactValidationError
 } from './contacts.errors.js';
 import { findContactRow } from './contacts.repository.js';
-import { consentSchema, issuesOf, withdrawalSchema, type ConsentInput } from './contacts.schema.js';
+import { consentSchema, issuesOf, withdrawalSchema } from './contacts.schema.js';
 import type { Editor } from './contacts.service.js';
 import {
 	findConsentRow,
@@ -59,7 +59,7 @@ export async function recordConsent(
 	db: Kysely<DB>,
 	actor: Editor,
 	contactId: number,
-	input: Partial<ConsentInput>,
+	input: { purposeId?: number; givenOn?: string; source?: string },
 	now = new Date()
 ): Promise<number> {
 	await contactFor(db, actor, contactId);

@@ -67,7 +67,6 @@ export const consentSchema = (today: string) =>
 			.refine((day) => day <= today, 'in the future'),
 		source: z.enum(CONSENT_SOURCES)
 	});
-export type ConsentInput = z.input<ReturnType<typeof consentSchema>>;
 
 export const withdrawalSchema = (today: string, givenOn: string) =>
 	z.object({

@@ -3,7 +3,7 @@ import { ForbiddenError, type Actor } from '../accounts/authorization.js';
 import { recordAudit } from '../accounts/audit.service.js';
 import type { DB } from '../db/schema.js';
 import { ACTION_FIELDS } from '../offers/offers.schema.js';
-import { fold, words } from '../text/fold.js';
+import { fold } from '../text/fold.js';
 import {
 	ContactErasedError,
 	ContactNotFoundError,
@@ -68,6 +68,11 @@ export interface ContactDetail extends ContactSummary {
 }
 
 const list = (codes: string) => (codes ? codes.split(',') : []);
+
+// Letters NFKD does not take apart, common in names here (Yıldız, Østergaard, Łukasz, Đorđe).
+const LOOSE: Record<string, string> = { ı: 'i', ø: 'o', ł: 'l', đ: 'd', æ: 'ae', œ: 'oe' };
+const loose = (text: string) => fold(text).replace(/[ıøłđæœ]/g, (letter) => LOOSE[letter]!);
+const queryWords = (text: string) => loose(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 const single = (value: string | null) => (value && value.length <= 60 ? value : null);
 
 /** The directory's filters from a (shareable) query string; anything unknown is ignored. */
@@ -149,10 +154,10 @@ function matches(contact: ContactSummary, filters: ContactFilters): boolean {
 	if (filters.consent === 'any' && contact.consentKeys.length === 0) return false;
 	if (filters.consent && !['any', 'none'].includes(filters.consent))
 		if (!contact.consentKeys.includes(filters.consent)) return false;
-	const haystack = fold(
+	const haystack = loose(
 		[contact.name, contact.organisationName ?? '', contact.roleTitle ?? ''].join(' ')
 	);
-	return words(filters.q).every((word) => haystack.includes(word));
+	return queryWords(filters.q).every((word) => haystack.includes(word));
 }
 
 /**

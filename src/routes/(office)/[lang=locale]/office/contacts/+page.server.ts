@@ -1,0 +1,32 @@
+import { getApp } from '$lib/server/app';
+import {
+	contactFormOptions,
+	listContacts,
+	mayManageContacts,
+	parseContactFilters
+} from '$lib/server/network/contacts.service';
+import { listPurposes } from '$lib/server/network/purposes.service';
+import { requireUser } from '$lib/server/route-guards';
+import { actionFieldChoices, languageChoices } from './contact-form.server';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireUser(locals, { secondFactor: true });
+	const { db } = (await getApp()).database;
+	const filters = parseContactFilters(url.searchParams);
+	const readsPurposes = user.role !== 'partner_editor';
+	return {
+		contacts: await listContacts(db, user, filters),
+		filters,
+		query: url.search,
+		organisations: (await contactFormOptions(db, user)).organisations,
+		purposes: readsPurposes
+			? (await listPurposes(db, user)).map(({ key, name }) => ({ key, name }))
+			: [],
+		languages: languageChoices(),
+		actionFields: actionFieldChoices,
+		canManage: mayManageContacts(user),
+		readsPurposes,
+		noSelection: url.searchParams.has('noSelection')
+	};
+};

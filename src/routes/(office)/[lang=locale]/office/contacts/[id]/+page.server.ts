@@ -1,0 +1,123 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import { rethrowAsHttpError } from '$lib/server/http-errors';
+import {
+	consentInputOf,
+	contactFormValues,
+	formErrorsOf,
+	readConsentForm
+} from '$lib/server/network/contact-form';
+import { ContactValidationError } from '$lib/server/network/contacts.errors';
+import { CONSENT_SOURCES } from '$lib/server/network/contacts.schema';
+import {
+	contactFormOptions,
+	getContact,
+	updateContact
+} from '$lib/server/network/contacts.service';
+import { listConsents, recordConsent, withdrawConsent } from '$lib/server/network/consents.service';
+import { erasePerson } from '$lib/server/network/erasure.service';
+import { listPurposes } from '$lib/server/network/purposes.service';
+import { berlinNow } from '$lib/server/offers/schedule';
+import { requireUser } from '$lib/server/route-guards';
+import {
+	actionFieldChoices,
+	contactIdOf,
+	languageChoices,
+	saveContactForm
+} from '../contact-form.server';
+import type { Actions, PageServerLoad } from './$types';
+
+function idOf(param: string): number {
+	const id = contactIdOf(param);
+	if (!id) error(404, 'office.directory.notFound');
+	return id;
+}
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const user = requireUser(locals, { secondFactor: true });
+	const { db } = (await getApp()).database;
+	try {
+		const contact = await getContact(db, user, idOf(params.id));
+		const manage = contact.may.manage;
+		return {
+			contact,
+			values: contactFormValues(contact),
+			organisations: manage ? (await contactFormOptions(db, user)).organisations : [],
+			languages: languageChoices(contact.languages),
+			actionFields: actionFieldChoices,
+			consents: manage ? await listConsents(db, user, contact.id) : [],
+			purposes: manage ? (await listPurposes(db, user)).map(({ id, name }) => ({ id, name })) : [],
+			sources: CONSENT_SOURCES,
+			today: berlinNow().slice(0, 10)
+		};
+	} catch (failure) {
+		rethrowAsHttpError(failure);
+	}
+};
+
+export const actions: Actions = {
+	save: async ({ locals, params, request }) => {
+		const user = requireUser(locals, { secondFactor: true });
+		const id = idOf(params.id);
+		const { db } = (await getApp()).database;
+		return saveContactForm(
+			request,
+			locals.locale,
+			async (input) => {
+				await updateContact(db, user, id, input);
+				return id;
+			},
+			'saved'
+		);
+	},
+	consent: async ({ locals, params, request }) => {
+		const user = requireUser(locals, { secondFactor: true });
+		const id = idOf(params.id);
+		const consent = readConsentForm(await request.formData());
+		try {
+			await recordConsent((await getApp()).database.db, user, id, consentInputOf(consent));
+		} catch (failure) {
+			if (failure instanceof ContactValidationError)
+				return fail(400, { form: 'consent', consent, errors: formErrorsOf(failure.issues) });
+			rethrowAsHttpError(failure);
+		}
+		redirect(303, `/${locals.locale}/office/contacts/${id}?consent=recorded#consents`);
+	},
+	withdraw: async ({ locals, params, request }) => {
+		const user = requireUser(locals, { secondFactor: true });
+		const id = idOf(params.id);
+		const form = await request.formData();
+		const consentId = Number(form.get('consentId'));
+		const withdrawnOn = String(form.get('withdrawnOn') ?? '').slice(0, 20);
+		const prefix = `withdraw-${consentId}-`;
+		try {
+			await withdrawConsent((await getApp()).database.db, user, consentId, { withdrawnOn });
+		} catch (failure) {
+			if (failure instanceof ContactValidationError)
+				return fail(400, {
+					form: 'withdraw',
+					consentId,
+					withdrawnOn,
+					errors: formErrorsOf(failure.issues, prefix)
+				});
+			rethrowAsHttpError(failure);
+		}
+		redirect(303, `/${locals.locale}/office/contacts/${id}?consent=withdrawn#consents`);
+	},
+	erase: async ({ locals, params, request }) => {
+		const user = requireUser(locals, { secondFactor: true });
+		const id = idOf(params.id);
+		const form = await request.formData();
+		if (form.get('confirm') !== 'yes')
+			return fail(400, {
+				form: 'erase',
+				errors: { confirm: { key: 'office.directory.error.eraseConfirm' } }
+			});
+		try {
+			await erasePerson((await getApp()).database.db, user, id);
+		} catch (failure) {
+			rethrowAsHttpError(failure);
+		}
+		redirect(303, `/${locals.locale}/office/contacts/${id}?erased=1`);
+	}
+};

@@ -1,0 +1,4 @@
+import { listDownload } from '../download';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = ({ locals, url }) => listDownload(locals, url, 'csv');

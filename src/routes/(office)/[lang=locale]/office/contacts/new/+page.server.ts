@@ -1,0 +1,35 @@
+import { error } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import { contactFormValues } from '$lib/server/network/contact-form';
+import {
+	contactFormOptions,
+	createContact,
+	mayManageContacts
+} from '$lib/server/network/contacts.service';
+import { requireUser } from '$lib/server/route-guards';
+import { actionFieldChoices, languageChoices, saveContactForm } from '../contact-form.server';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const user = requireUser(locals, { secondFactor: true });
+	if (!mayManageContacts(user)) error(403, 'office.forbidden');
+	return {
+		values: contactFormValues(),
+		organisations: (await contactFormOptions((await getApp()).database.db, user)).organisations,
+		languages: languageChoices(),
+		actionFields: actionFieldChoices
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ locals, request }) => {
+		const user = requireUser(locals, { secondFactor: true });
+		const { db } = (await getApp()).database;
+		return saveContactForm(
+			request,
+			locals.locale,
+			(input) => createContact(db, user, input),
+			'created'
+		);
+	}
+};

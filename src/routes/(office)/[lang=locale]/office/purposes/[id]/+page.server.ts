@@ -1,0 +1,41 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import { rethrowAsHttpError } from '$lib/server/http-errors';
+import { formErrorsOf, purposeFormValues, readPurposeForm } from '$lib/server/network/contact-form';
+import { ContactValidationError } from '$lib/server/network/contacts.errors';
+import { getPurpose, mayManagePurposes, updatePurpose } from '$lib/server/network/purposes.service';
+import { requireUser } from '$lib/server/route-guards';
+import type { Actions, PageServerLoad } from './$types';
+
+function idOf(param: string): number {
+	const id = Number(param);
+	if (!Number.isSafeInteger(id) || id <= 0) error(404, 'office.purposes.notFound');
+	return id;
+}
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const user = requireUser(locals, { secondFactor: true });
+	if (!mayManagePurposes(user)) error(403, 'office.forbidden');
+	try {
+		const purpose = await getPurpose((await getApp()).database.db, user, idOf(params.id));
+		return { purpose, values: purposeFormValues(purpose) };
+	} catch (failure) {
+		rethrowAsHttpError(failure);
+	}
+};
+
+export const actions: Actions = {
+	default: async ({ locals, params, request }) => {
+		const user = requireUser(locals, { secondFactor: true });
+		const id = idOf(params.id);
+		const values = readPurposeForm(await request.formData());
+		try {
+			await updatePurpose((await getApp()).database.db, user, id, values);
+		} catch (failure) {
+			if (failure instanceof ContactValidationError)
+				return fail(400, { values, errors: formErrorsOf(failure.issues) });
+			rethrowAsHttpError(failure);
+		}
+		redirect(303, `/${locals.locale}/office/purposes?saved=1`);
+	}
+};
