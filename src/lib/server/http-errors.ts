@@ -21,6 +21,13 @@ import {
 	MinutesValidationError,
 	TaskNotFoundError
 } from './network/minutes.errors.js';
+import {
+	FeedNotFoundError,
+	MeetingNotFoundError,
+	MeetingStateError,
+	NetworkNotFoundError,
+	NetworkValidationError
+} from './network/networks.errors.js';
 
 /** The one place where domain errors become HTTP statuses and message keys; others propagate (500). */
 export function rethrowAsHttpError(failure: unknown): never {
@@ -33,6 +40,11 @@ export function rethrowAsHttpError(failure: unknown): never {
 	if (failure instanceof MinutesReleasedError) error(409, 'office.minutes.error.released');
 	if (failure instanceof MinutesValidationError) error(400, 'error.badRequest');
 	if (failure instanceof ForbiddenError) error(403, 'office.forbidden');
+	if (failure instanceof NetworkNotFoundError) error(404, 'office.networks.notFound');
+	if (failure instanceof MeetingNotFoundError) error(404, 'office.meetings.notFound');
+	if (failure instanceof FeedNotFoundError) error(404, 'error.notFound');
+	if (failure instanceof MeetingStateError) error(409, `office.meetings.state.${failure.code}`);
+	if (failure instanceof NetworkValidationError) error(400, 'error.badRequest');
 	if (failure instanceof ContactErasedError) error(409, 'office.directory.notFound');
 	if (failure instanceof ContactValidationError) error(400, 'error.badRequest');
 	if (

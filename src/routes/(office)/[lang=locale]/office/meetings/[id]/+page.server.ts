@@ -1,0 +1,86 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import { rethrowAsHttpError } from '$lib/server/http-errors';
+import { inviteMembers, listAttendance } from '$lib/server/network/invitations.service';
+import { meetingFormValues } from '$lib/server/network/meeting-form';
+import {
+	cancelMeeting,
+	getMeeting,
+	sendMeetingUpdate,
+	updateMeeting
+} from '$lib/server/network/meetings.service';
+import { MeetingStateError } from '$lib/server/network/networks.errors';
+import { networkFormOptions } from '$lib/server/network/networks.service';
+import { requireUser } from '$lib/server/route-guards';
+import { idParam, mailContext } from '../../networks/network-routes.server';
+import { saveMeetingForm } from '../meeting-form.server';
+import type { Actions, PageServerLoad } from './$types';
+
+const meetingId = (param: string) => idParam(param, 'office.meetings.notFound');
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const user = requireUser(locals, { secondFactor: true });
+	const db = (await getApp()).database.db;
+	try {
+		const meeting = await getMeeting(db, user, meetingId(params.id));
+		const invitees = await listAttendance(db, user, meeting.id);
+		const answers = { yes: 0, no: 0, maybe: 0, none: 0 };
+		for (const invitee of invitees) answers[invitee.response ?? 'none']++;
+		return {
+			meeting,
+			invited: invitees.length,
+			answers,
+			values: meeting.canManage ? meetingFormValues(meeting) : null,
+			contacts: meeting.canManage ? (await networkFormOptions(db, user)).contacts : []
+		};
+	} catch (failure) {
+		rethrowAsHttpError(failure);
+	}
+};
+
+/** Runs a mailing step; a step the meeting's state refuses comes back as a message. */
+async function mailingStep<T extends object>(work: () => Promise<T>) {
+	try {
+		const result = await work();
+		(await getApp()).jobs.deliverMailNow();
+		return result;
+	} catch (failure) {
+		if (failure instanceof MeetingStateError) return fail(409, { problem: failure.code });
+		rethrowAsHttpError(failure);
+	}
+}
+
+export const actions: Actions = {
+	save: async ({ locals, params, request }) => {
+		const user = requireUser(locals, { secondFactor: true });
+		const id = meetingId(params.id);
+		const { database, jobs } = await getApp();
+		const context = await mailContext();
+		const result = await saveMeetingForm(request, (input) =>
+			updateMeeting(database.db, user, id, input, context)
+		);
+		if (result.failed) return result.failed;
+		jobs.deliverMailNow();
+		redirect(303, `/${locals.locale}/office/meetings/${id}?saved=${result.saved.notified}`);
+	},
+	invite: async ({ locals, params }) => {
+		const user = requireUser(locals, { secondFactor: true });
+		const db = (await getApp()).database.db;
+		const context = await mailContext();
+		return mailingStep(() => inviteMembers(db, user, meetingId(params.id), context));
+	},
+	sendUpdate: async ({ locals, params }) => {
+		const user = requireUser(locals, { secondFactor: true });
+		const db = (await getApp()).database.db;
+		const context = await mailContext();
+		return mailingStep(() => sendMeetingUpdate(db, user, meetingId(params.id), context));
+	},
+	cancel: async ({ locals, params }) => {
+		const user = requireUser(locals, { secondFactor: true });
+		const db = (await getApp()).database.db;
+		const context = await mailContext();
+		return mailingStep(async () => ({
+			cancelled: (await cancelMeeting(db, user, meetingId(params.id), context)).notified
+		}));
+	}
+};

@@ -1,0 +1,54 @@
+import { fail } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import { rethrowAsHttpError } from '$lib/server/http-errors';
+import { listAttendance, saveAttendance } from '$lib/server/network/invitations.service';
+import { getMeeting } from '$lib/server/network/meetings.service';
+import { ATTENDANCE } from '$lib/server/network/network.table';
+import { NetworkValidationError } from '$lib/server/network/networks.errors';
+import { requireUser } from '$lib/server/route-guards';
+import { idParam } from '../../../networks/network-routes.server';
+import type { Actions, PageServerLoad } from './$types';
+
+const meetingId = (param: string) => idParam(param, 'office.meetings.notFound');
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const user = requireUser(locals, { secondFactor: true });
+	const db = (await getApp()).database.db;
+	try {
+		const meeting = await getMeeting(db, user, meetingId(params.id));
+		return {
+			meeting: {
+				id: meeting.id,
+				title: meeting.title,
+				startsAt: meeting.startsAt,
+				networkName: meeting.networkName,
+				canManage: meeting.canManage
+			},
+			invitees: await listAttendance(db, user, meeting.id),
+			choices: ATTENDANCE
+		};
+	} catch (failure) {
+		rethrowAsHttpError(failure);
+	}
+};
+
+export const actions: Actions = {
+	default: async ({ locals, params, request }) => {
+		const user = requireUser(locals, { secondFactor: true });
+		const form = await request.formData();
+		const entries = [...form.keys()]
+			.filter((key) => /^attendance\.\d{1,9}$/.test(key))
+			.slice(0, 2000)
+			.map((key) => ({
+				inviteeId: Number(key.slice('attendance.'.length)),
+				attendance: String(form.get(key) ?? '') || null
+			}));
+		try {
+			await saveAttendance((await getApp()).database.db, user, meetingId(params.id), entries);
+		} catch (failure) {
+			if (failure instanceof NetworkValidationError) return fail(400, { invalid: true });
+			rethrowAsHttpError(failure);
+		}
+		return { saved: true };
+	}
+};

@@ -1,0 +1,36 @@
+import { fail } from '@sveltejs/kit';
+import { rethrowAsHttpError } from '$lib/server/http-errors';
+import {
+	meetingFormErrors,
+	meetingInputOf,
+	readMeetingForm
+} from '$lib/server/network/meeting-form';
+import type { MeetingInput } from '$lib/server/network/meetings.schema';
+import { MeetingStateError, NetworkValidationError } from '$lib/server/network/networks.errors';
+
+/**
+ * The save step shared by the new-meeting and meeting pages: parse → the service call → its
+ * result, or the form again with the person's input and a message per input.
+ */
+export async function saveMeetingForm<T>(
+	request: Request,
+	save: (input: MeetingInput) => Promise<T>
+) {
+	const values = readMeetingForm(await request.formData());
+	const { input, rows } = meetingInputOf(values);
+	try {
+		return { saved: await save(input), failed: undefined };
+	} catch (failure) {
+		if (failure instanceof NetworkValidationError)
+			return {
+				saved: undefined,
+				failed: fail(400, { values, errors: meetingFormErrors(failure.issues, values, rows) })
+			};
+		if (failure instanceof MeetingStateError)
+			return {
+				saved: undefined,
+				failed: fail(409, { values, errors: {}, problem: failure.code })
+			};
+		rethrowAsHttpError(failure);
+	}
+}

@@ -1,0 +1,12 @@
+import { getApp } from '$lib/server/app';
+import { listNetworks } from '$lib/server/network/networks.service';
+import { requireUser } from '$lib/server/route-guards';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const user = requireUser(locals, { secondFactor: true });
+	return {
+		networks: await listNetworks((await getApp()).database.db, user),
+		canCreate: user.role === 'coordinator' || user.role === 'administrator'
+	};
+};

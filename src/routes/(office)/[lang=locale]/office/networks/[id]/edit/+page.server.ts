@@ -1,0 +1,52 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import { rethrowAsHttpError } from '$lib/server/http-errors';
+import {
+	networkFormErrors,
+	networkFormValues,
+	networkInputOf,
+	readNetworkForm
+} from '$lib/server/network/network-form';
+import { NetworkValidationError } from '$lib/server/network/networks.errors';
+import {
+	getNetwork,
+	networkFormOptions,
+	updateNetwork
+} from '$lib/server/network/networks.service';
+import { ACTION_FIELDS } from '$lib/server/offers/offers.schema';
+import { requireUser } from '$lib/server/route-guards';
+import { idParam } from '../../network-routes.server';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const user = requireUser(locals, { secondFactor: true });
+	const db = (await getApp()).database.db;
+	try {
+		const network = await getNetwork(db, user, idParam(params.id, 'office.networks.notFound'));
+		const options = await networkFormOptions(db, user);
+		return {
+			network: { id: network.id, name: network.name },
+			organisations: options.organisations,
+			actionFields: ACTION_FIELDS,
+			values: networkFormValues(network)
+		};
+	} catch (failure) {
+		rethrowAsHttpError(failure);
+	}
+};
+
+export const actions: Actions = {
+	default: async ({ locals, params, request }) => {
+		const user = requireUser(locals, { secondFactor: true });
+		const id = idParam(params.id, 'office.networks.notFound');
+		const values = readNetworkForm(await request.formData());
+		try {
+			await updateNetwork((await getApp()).database.db, user, id, networkInputOf(values));
+		} catch (failure) {
+			if (failure instanceof NetworkValidationError)
+				return fail(400, { values, errors: networkFormErrors(failure.issues) });
+			rethrowAsHttpError(failure);
+		}
+		redirect(303, `/${locals.locale}/office/networks/${id}?saved=1`);
+	}
+};

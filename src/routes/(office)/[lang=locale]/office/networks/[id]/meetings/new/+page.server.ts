@@ -1,0 +1,39 @@
+import { redirect } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import { rethrowAsHttpError } from '$lib/server/http-errors';
+import { emptyMeetingForm } from '$lib/server/network/meeting-form';
+import { createMeeting } from '$lib/server/network/meetings.service';
+import { getNetwork, networkFormOptions } from '$lib/server/network/networks.service';
+import { requireUser } from '$lib/server/route-guards';
+import { saveMeetingForm } from '../../../../meetings/meeting-form.server';
+import { idParam } from '../../../network-routes.server';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const user = requireUser(locals, { secondFactor: true });
+	const db = (await getApp()).database.db;
+	try {
+		const network = await getNetwork(db, user, idParam(params.id, 'office.networks.notFound'));
+		const options = await networkFormOptions(db, user);
+		return {
+			network: { id: network.id, name: network.name },
+			contacts: options.contacts,
+			values: emptyMeetingForm()
+		};
+	} catch (failure) {
+		rethrowAsHttpError(failure);
+	}
+};
+
+export const actions: Actions = {
+	default: async ({ locals, params, request }) => {
+		const user = requireUser(locals, { secondFactor: true });
+		const networkId = idParam(params.id, 'office.networks.notFound');
+		const db = (await getApp()).database.db;
+		const result = await saveMeetingForm(request, (input) =>
+			createMeeting(db, user, networkId, input)
+		);
+		if (result.failed) return result.failed;
+		redirect(303, `/${locals.locale}/office/meetings/${result.saved}?saved=1`);
+	}
+};

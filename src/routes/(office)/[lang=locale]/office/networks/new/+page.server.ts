@@ -1,0 +1,44 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import { rethrowAsHttpError } from '$lib/server/http-errors';
+import {
+	emptyNetworkForm,
+	networkFormErrors,
+	networkInputOf,
+	readNetworkForm
+} from '$lib/server/network/network-form';
+import { NetworkValidationError } from '$lib/server/network/networks.errors';
+import { createNetwork, networkFormOptions } from '$lib/server/network/networks.service';
+import { ACTION_FIELDS } from '$lib/server/offers/offers.schema';
+import { requireUser } from '$lib/server/route-guards';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const user = requireUser(locals, { secondFactor: true });
+	try {
+		const options = await networkFormOptions((await getApp()).database.db, user);
+		return {
+			organisations: options.organisations,
+			actionFields: ACTION_FIELDS,
+			values: emptyNetworkForm()
+		};
+	} catch (failure) {
+		rethrowAsHttpError(failure);
+	}
+};
+
+export const actions: Actions = {
+	default: async ({ locals, request }) => {
+		const user = requireUser(locals, { secondFactor: true });
+		const values = readNetworkForm(await request.formData());
+		let id: number;
+		try {
+			id = await createNetwork((await getApp()).database.db, user, networkInputOf(values));
+		} catch (failure) {
+			if (failure instanceof NetworkValidationError)
+				return fail(400, { values, errors: networkFormErrors(failure.issues) });
+			rethrowAsHttpError(failure);
+		}
+		redirect(303, `/${locals.locale}/office/networks/${id}?saved=1`);
+	}
+};

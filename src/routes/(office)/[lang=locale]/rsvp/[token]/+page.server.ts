@@ -1,0 +1,29 @@
+import { fail } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import { answerRsvp, readRsvp } from '$lib/server/network/invitations.service';
+import { NetworkValidationError, RsvpLinkError } from '$lib/server/network/networks.errors';
+import type { Actions, PageServerLoad } from './$types';
+
+// Showing the link changes nothing: mail scanners open links before the person does.
+export const load: PageServerLoad = async ({ params }) => {
+	try {
+		return { rsvp: await readRsvp((await getApp()).database.db, params.token), problem: null };
+	} catch (failure) {
+		if (failure instanceof RsvpLinkError) return { rsvp: null, problem: failure.problem };
+		throw failure;
+	}
+};
+
+export const actions: Actions = {
+	default: async ({ params, request }) => {
+		const response = String((await request.formData()).get('response') ?? '');
+		try {
+			const rsvp = await answerRsvp((await getApp()).database.db, params.token, response);
+			return { answered: rsvp.response };
+		} catch (failure) {
+			if (failure instanceof RsvpLinkError) return fail(400, { problem: failure.problem });
+			if (failure instanceof NetworkValidationError) return fail(400, { problem: 'choose' });
+			throw failure;
+		}
+	}
+};

@@ -1,0 +1,20 @@
+import { getApp } from '$lib/server/app';
+import { rethrowAsHttpError } from '$lib/server/http-errors';
+import { feedByToken } from '$lib/server/network/calendar-feeds.service';
+import type { RequestHandler } from './$types';
+
+/** A subscribable calendar: the secret token in the URL is the only key (calendar apps send no cookies). */
+export const GET: RequestHandler = async ({ params }) => {
+	try {
+		const feed = await feedByToken((await getApp()).database.db, params.token);
+		return new Response(feed.calendar, {
+			headers: {
+				'content-type': 'text/calendar; charset=utf-8',
+				'content-disposition': `inline; filename="${feed.filename}"`,
+				'cache-control': 'private, max-age=300'
+			}
+		});
+	} catch (failure) {
+		rethrowAsHttpError(failure);
+	}
+};

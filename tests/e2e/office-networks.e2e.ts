@@ -1,0 +1,211 @@
+import { Secret, TOTP } from 'otpauth';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createAccount } from '../../src/lib/server/accounts/accounts.service.js';
+import { openDatabase } from '../../src/lib/server/db/database.js';
+import { accessibilityViolations, launchBrowser, recordingContext } from '../support/browser.js';
+import { parseIcs } from '../support/ics.js';
+import { mimeParts } from '../support/mime.js';
+import { startSmtpReceiver, type ReceivedMail } from '../support/smtp.js';
+
+const baseUrl = inject('baseUrl');
+const COORDINATOR = { email: 'nora.netzwerk@kitz.example', password: 'Noras lange Passphrase' };
+const MEMBER = { name: 'Mira Mitglied', email: 'mira.mitglied@e2e.example' };
+const NETWORK = 'Netzwerk Sprache Angeln';
+let browser: Browser;
+let mailbox: { received: ReceivedMail[]; stop: () => Promise<void> };
+let memberContactId = 0;
+// A weekday some weeks ahead, so the meeting is always in the future.
+const meetingDay = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+	mailbox = await startSmtpReceiver(inject('smtpPort'));
+	browser = await launchBrowser();
+	const database = openDatabase(inject('databaseUrl'));
+	try {
+		const district = await database.db
+			.selectFrom('districts')
+			.select('id')
+			.where('slug', '=', 'schleswig-flensburg')
+			.executeTakeFirstOrThrow();
+		await createAccount(database.db, {
+			districtId: district.id,
+			email: COORDINATOR.email,
+			name: 'Nora Netzwerk',
+			role: 'coordinator',
+			password: COORDINATOR.password
+		});
+		// A person of the contact directory who becomes a member and is invited.
+		const now = new Date().toISOString();
+		memberContactId = (
+			await database.db
+				.insertInto('contacts')
+				.values({
+					districtId: district.id,
+					organisationId: null,
+					name: MEMBER.name,
+					roleTitle: 'Sprachlehrerin',
+					email: MEMBER.email,
+					phone: null,
+					notes: null,
+					createdAt: now,
+					updatedAt: now,
+					anonymisedAt: null
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id;
+	} finally {
+		await database.close();
+	}
+});
+afterAll(async () => {
+	await browser.close();
+	await mailbox.stop();
+});
+
+async function click(page: Page, selector: string) {
+	await Promise.all([page.waitForEvent('load'), page.click(selector)]);
+}
+
+async function expectAccessible(page: Page) {
+	expect(await accessibilityViolations(page)).toEqual([]);
+}
+
+async function waitForMail(to: string): Promise<ReceivedMail> {
+	for (let attempt = 0; attempt < 150; attempt++) {
+		const mail = mailbox.received.find((candidate) => candidate.to.includes(to));
+		if (mail) return mail;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	throw new Error(`No mail to ${to} arrived`);
+}
+
+describe('a coordinator runs a network meeting', () => {
+	it('network → members → meeting with agenda → invitation → RSVP by mail link → attendance → feed', async () => {
+		const { context } = await recordingContext(browser);
+		const page = await context.newPage();
+		await page.goto(`${baseUrl}/de/login`);
+		await page.fill('#email', COORDINATOR.email);
+		await page.fill('#password', COORDINATOR.password);
+		await click(page, 'form.box button[type=submit]');
+		const secret = (await page.locator('code.secret').innerText()).trim();
+		await page.fill('#code', new TOTP({ secret: Secret.fromBase32(secret) }).generate());
+		await click(page, 'form.box button[type=submit]');
+
+		// The network list, and a new network: first with mistakes, then right.
+		await click(page, 'nav.office-nav a[href$="/office/networks"]');
+		await expectAccessible(page);
+		await click(page, 'a[href$="/office/networks/new"]');
+		await click(page, 'form.network-form button[type=submit]');
+		const alert = await page.locator('[role=alert]').innerText();
+		expect(alert).toContain('Bitte ausfüllen.');
+		expect(alert).toContain('Bitte mindestens ein Handlungsfeld wählen.');
+		await expectAccessible(page);
+		await page.fill('#name', NETWORK);
+		await page.check('input[name=actionFields][value=language]');
+		await page.fill('#description', 'Sprachkursträger und Ehrenamtliche im Amt Geltinger Bucht.');
+		await page.selectOption('#coordinatingOrganisationId', { label: 'Volkshochschule Kappeln' });
+		await click(page, 'form.network-form button[type=submit]');
+		expect(await page.locator('h1').innerText()).toBe(NETWORK);
+		expect(await page.locator('[role=status]').innerText()).toContain('Gespeichert');
+		await expectAccessible(page);
+
+		// Members: an organisation and a person.
+		await page.selectOption('#member', { label: 'Volkshochschule Kappeln' });
+		await click(page, 'form[action="?/addMember"] button');
+		await page.selectOption('#member', `c:${memberContactId}`);
+		await page.selectOption('#role', 'speaker');
+		await click(page, 'form[action="?/addMember"] button');
+		const members = await page.locator('table.members').innerText();
+		expect(members).toContain('Volkshochschule Kappeln');
+		expect(members).toContain(MEMBER.name);
+		expect(members).toContain('Sprecher*in');
+		await expectAccessible(page);
+		const networkUrl = page.url().replace(/\?.*$/, '');
+
+		// A meeting with an agenda; a missing place is named first.
+		await click(page, 'a[href$="/meetings/new"]');
+		await expectAccessible(page);
+		await page.fill('#title', 'Sommerplanung');
+		await page.fill('#day', meetingDay);
+		await page.fill('#start', '10:00');
+		await page.fill('#end', '12:00');
+		await page.fill('[id="agenda.0.title"]', 'Begrüßung und Vorstellungsrunde');
+		await page.fill('[id="agenda.0.presenter"]', 'Nora Netzwerk');
+		await page.fill('[id="agenda.0.start"]', '10:00');
+		await page.fill('[id="agenda.0.duration"]', '15');
+		await page.fill('[id="agenda.1.title"]', 'Kursangebote im Sommer');
+		await page.fill('[id="agenda.1.start"]', '10:15');
+		await click(page, 'form.meeting-form button[type=submit]');
+		expect(await page.locator('[role=alert]').innerText()).toContain(
+			'Bitte einen Ort oder einen Online-Link angeben.'
+		);
+		expect(await page.inputValue('[id="agenda.1.title"]')).toBe('Kursangebote im Sommer');
+		await expectAccessible(page);
+		await page.fill('#location', 'Amtsverwaltung Gelting, Sitzungssaal');
+		await click(page, 'form.meeting-form button[type=submit]');
+		expect(await page.locator('h1').innerText()).toBe('Sommerplanung');
+		await expectAccessible(page);
+		const meetingUrl = page.url().replace(/\?.*$/, '');
+
+		// Invite: the person member gets a mail with a personal link and the .ics.
+		await click(page, 'form[action="?/invite"] button');
+		expect(await page.locator('[role=status]').innerText()).toMatch(/Neu eingeladen: \d+\./);
+		await expectAccessible(page);
+		const mail = await waitForMail(MEMBER.email);
+		const parts = mimeParts(mail.raw);
+		const text = parts.find(
+			(part) =>
+				part.headers['content-type']?.startsWith('text/plain') &&
+				!part.headers['content-disposition']
+		)!.body;
+		expect(text).toContain(NETWORK);
+		expect(text).toContain('Begrüßung und Vorstellungsrunde');
+		const calendar = parts.find((part) =>
+			part.headers['content-type']?.startsWith('text/calendar')
+		)!;
+		expect(calendar.headers['content-type']).toContain('method=REQUEST');
+		const [event] = parseIcs(calendar.body).events;
+		expect(event).toMatchObject({ summary: `${NETWORK}: Sommerplanung`, tzid: 'Europe/Berlin' });
+		const link = /https?:\/\/\S+\/de\/rsvp\/[\w-]{43}/.exec(text)![0];
+
+		// The member answers through the link, without logging in.
+		const member = await (await recordingContext(browser)).context.newPage();
+		await member.goto(link.replace(/^https?:\/\/[^/]+/, baseUrl));
+		expect(await member.locator('main').innerText()).toContain('Sommerplanung');
+		await expectAccessible(member);
+		await click(member, 'button[name=response][value=yes]');
+		expect(await member.locator('[role=status]').innerText()).toContain('Danke');
+		expect(await member.locator('button[aria-pressed=true]').innerText()).toBe('Ja, ich komme');
+		await expectAccessible(member);
+		await member.goto(`${baseUrl}/de/rsvp/${'x'.repeat(43)}`);
+		expect(await member.locator('[role=alert]').innerText()).toContain('ungültig');
+
+		// Attendance: the answer shows, presence is recorded in one step.
+		await page.goto(`${meetingUrl}/attendance`);
+		const row = page.locator('tr', { hasText: MEMBER.name });
+		expect(await row.innerText()).toContain('Zusage');
+		await expectAccessible(page);
+		await row.locator('input[value=present]').check();
+		await click(page, 'form:has(table.attendance) button[type=submit]');
+		expect(await page.locator('[role=status]').innerText()).toContain('Anwesenheit gespeichert');
+		expect(
+			await page.locator('tr', { hasText: MEMBER.name }).locator('input[value=present]').isChecked()
+		).toBe(true);
+		await expectAccessible(page);
+
+		// A calendar feed of the network: shown once, served as text/calendar, revocable.
+		await page.goto(networkUrl);
+		await click(page, 'form[action="?/createFeed"] button');
+		const feedUrl = (await page.locator('code.feed-url').innerText()).trim();
+		await expectAccessible(page);
+		const feed = await fetch(feedUrl.replace(/^https?:\/\/[^/]+/, baseUrl));
+		expect(feed.headers.get('content-type')).toContain('text/calendar');
+		expect(parseIcs(await feed.text()).events.map((entry) => entry.uid)).toEqual([event!.uid]);
+		await click(page, 'form[action="?/revokeFeed"] button');
+		expect((await fetch(feedUrl.replace(/^https?:\/\/[^/]+/, baseUrl))).status).toBe(404);
+		await context.close();
+		await member.context().close();
+	});
+});
