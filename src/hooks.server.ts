@@ -26,7 +26,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const locale: Locale =
 		isLocale(first) && config.enabledLocales.includes(first) ? first : config.defaultLocale;
 	event.locals.locale = locale;
-	const token = event.cookies.get(SESSION_COOKIE) ?? null;
+	// The public API is anonymous: it neither reads nor clears session cookies.
+	const token = event.url.pathname.startsWith('/api/')
+		? null
+		: (event.cookies.get(SESSION_COOKIE) ?? null);
 	event.locals.user = token ? await signedInUser(database.db, token) : null;
 	event.locals.sessionToken = event.locals.user ? token : null;
 	if (token && !event.locals.user) clearSessionCookie(event.cookies);

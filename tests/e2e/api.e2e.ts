@@ -22,6 +22,14 @@ function expectPublicJson(response: Response) {
 }
 
 describe('public offers API on the running app', () => {
+	it('neither reads nor clears a session cookie sent along', async () => {
+		const { response } = await get('/api/v1/offers', {
+			headers: { cookie: 'kitz_session=expired-or-forged' }
+		});
+		expect(response.status).toBe(200);
+		expectPublicJson(response);
+	});
+
 	it('searches the demo offers in the asked language, as documented', async () => {
 		const { response, body } = await get('/api/v1/offers?lang=en&field=language', {
 			headers: { origin: 'https://partner.example' }
