@@ -3,6 +3,7 @@ import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDemoAccounts } from './demo/demo.accounts.js';
 import { seedDemoContacts } from './demo/demo.contacts.js';
+import { seedDemoNetworks } from './demo/demo.networks.js';
 import { seedDemoContent } from './demo/demo.seed.js';
 import { NO_JOBS, startJobs, type Jobs } from './jobs/scheduler.js';
 import { refreshAllOccurrences } from './offers/offers.service.js';
@@ -23,6 +24,7 @@ export async function bootstrap(config: Config, options: { jobs?: boolean } = {}
 		await seedDemoContent(database.db, config.contentDir);
 		await seedDemoAccounts(database.db, config.demoPassword);
 		await seedDemoContacts(database.db, config.contentDir);
+		await seedDemoNetworks(database.db);
 	}
 	await refreshAllOccurrences(database.db);
 	const jobs = options.jobs ? startJobs(database.db, config) : NO_JOBS;

@@ -1,0 +1,250 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { hashToken, newToken } from '../network/invitation-mail.js';
+import {
+	findEligibleContacts,
+	insertInvitee,
+	setAttendance,
+	setResponse
+} from '../network/invitees.repository.js';
+import {
+	insertAgendaItem,
+	insertMeeting,
+	updateMeetingRow
+} from '../network/meetings.repository.js';
+import type { MemberRole } from '../network/network.table.js';
+import {
+	insertMember,
+	insertNetwork,
+	replaceActionFields,
+	setNetworkSlug
+} from '../network/networks.repository.js';
+import { slugify } from '../offers/offers.service.js';
+import { addDays, berlinNow } from '../offers/schedule.js';
+
+/**
+ * The demo's networks: member organisations from the demo offers, a past meeting with answers
+ * and attendance, and an upcoming one with an agenda, not yet invited (so the demo mails no one).
+ * Persons come from the demo contacts; missing ones are skipped.
+ */
+interface DemoMeeting {
+	title: string;
+	/** Days from today; negative for the past. */
+	inDays: number;
+	start: string;
+	end: string;
+	location: string | null;
+	onlineUrl: string | null;
+	agenda: { title: string; presenter: string | null; start: string; minutes: number }[];
+}
+
+const NETWORKS: {
+	name: string;
+	description: string;
+	actionFields: string[];
+	coordinator: string;
+	members: { organisation: string; role: MemberRole }[];
+	meetings: DemoMeeting[];
+}[] = [
+	{
+		name: 'Netzwerk Sprache Schleswig-Flensburg',
+		description:
+			'Träger von Sprach- und Integrationskursen, Jobcenter und Ehrenamtliche stimmen Kursangebote, Wartezeiten und Kinderbetreuung ab.',
+		actionFields: ['language', 'work'],
+		coordinator: 'a-vhs-kappeln',
+		members: [
+			{ organisation: 'a-vhs-kappeln', role: 'speaker' },
+			{ organisation: 'c-awo-slfl', role: 'member' },
+			{ organisation: 'a-jobcenter-slfl', role: 'member' },
+			{ organisation: 'b-sdkv-schleswig', role: 'member' },
+			{ organisation: 'a-sprachcafe-tarp', role: 'guest' }
+		],
+		meetings: [
+			{
+				title: 'Netzwerktreffen Frühjahr',
+				inDays: -35,
+				start: '14:00',
+				end: '16:00',
+				location: 'Kreishaus Schleswig, Flensburger Straße 7, Raum 214',
+				onlineUrl: null,
+				agenda: [
+					{
+						title: 'Begrüßung und Protokoll des letzten Treffens',
+						presenter: 'KITZ',
+						start: '14:00',
+						minutes: 10
+					},
+					{
+						title: 'Wartelisten der Integrationskurse',
+						presenter: 'Volkshochschule Kappeln',
+						start: '14:10',
+						minutes: 40
+					},
+					{
+						title: 'Kinderbetreuung während der Kurse',
+						presenter: 'AWO Kreisverband',
+						start: '14:50',
+						minutes: 40
+					},
+					{ title: 'Verschiedenes', presenter: null, start: '15:30', minutes: 30 }
+				]
+			},
+			{
+				title: 'Netzwerktreffen Sommer',
+				inDays: 21,
+				start: '10:00',
+				end: '12:00',
+				location: 'Volkshochschule Kappeln, Schulstraße 3',
+				onlineUrl: 'https://meet.kitz.example/netzwerk-sprache',
+				agenda: [
+					{ title: 'Begrüßung', presenter: 'KITZ', start: '10:00', minutes: 10 },
+					{
+						title: 'Berufssprachkurse 2027: Bedarf und Planung',
+						presenter: 'Jobcenter Schleswig-Flensburg',
+						start: '10:10',
+						minutes: 50
+					},
+					{
+						title: 'Sprachcafés im ländlichen Raum',
+						presenter: 'Sprachcafé-Initiative Tarp',
+						start: '11:00',
+						minutes: 45
+					}
+				]
+			}
+		]
+	},
+	{
+		name: 'Netzwerk Frauen und Familie',
+		description: 'Beratungsstellen und Vereine, die geflüchtete Frauen und Familien begleiten.',
+		actionFields: ['women', 'health'],
+		coordinator: 'c-awo-slfl',
+		members: [
+			{ organisation: 'c-awo-slfl', role: 'speaker' },
+			{ organisation: 'c-frauenberatung-sl', role: 'member' },
+			{ organisation: 'b-afff-flensburg', role: 'member' },
+			{ organisation: 'c-diakonie-slfl', role: 'guest' }
+		],
+		meetings: [
+			{
+				title: 'Austausch Gesundheitsversorgung',
+				inDays: 14,
+				start: '15:00',
+				end: '16:30',
+				location: null,
+				onlineUrl: 'https://meet.kitz.example/frauen-familie',
+				agenda: [
+					{ title: 'Dolmetschen beim Arzt', presenter: null, start: '15:00', minutes: 45 },
+					{ title: 'Hebammenversorgung im Kreis', presenter: null, start: '15:45', minutes: 45 }
+				]
+			}
+		]
+	}
+];
+
+const RESPONSES = ['yes', 'yes', 'maybe', 'no'] as const;
+const ATTENDANCE = { yes: 'present', maybe: 'excused', no: 'absent' } as const;
+
+async function organisationIds(db: Kysely<DB>, slugs: string[]) {
+	const rows = await db
+		.selectFrom('organisations')
+		.select(['id', 'slug'])
+		.where('slug', 'in', slugs)
+		.execute();
+	return new Map(rows.map((row) => [row.slug, row.id]));
+}
+
+async function seedMeeting(
+	trx: Transaction<DB>,
+	network: { id: number; districtId: number },
+	meeting: DemoMeeting,
+	today: string,
+	now: Date
+) {
+	const day = addDays(`${today}T00:00`, meeting.inDays).slice(0, 10);
+	const id = await insertMeeting(trx, {
+		networkId: network.id,
+		uid: `meeting-${randomUUID()}@kitz`,
+		title: meeting.title,
+		startsAt: `${day}T${meeting.start}`,
+		endsAt: `${day}T${meeting.end}`,
+		location: meeting.location,
+		onlineUrl: meeting.onlineUrl,
+		description: '',
+		createdAt: now.toISOString()
+	});
+	for (const [index, item] of meeting.agenda.entries())
+		await insertAgendaItem(trx, id, index + 1, {
+			title: item.title,
+			presenter: item.presenter,
+			presenterContactId: null,
+			startsAt: `${day}T${item.start}`,
+			durationMinutes: item.minutes
+		});
+	if (meeting.inDays >= 0) return;
+	// The past meeting was invited to, answered and attended.
+	const invited = await findEligibleContacts(trx, network.id, network.districtId, today);
+	for (const [index, contact] of invited.entries()) {
+		const inviteeId = await insertInvitee(trx, {
+			meetingId: id,
+			contactId: contact.id,
+			tokenHash: hashToken(newToken()),
+			invitedAt: now.toISOString()
+		});
+		const response = RESPONSES[index % RESPONSES.length]!;
+		await setResponse(trx, inviteeId, response, now.toISOString());
+		await setAttendance(trx, id, inviteeId, ATTENDANCE[response]);
+	}
+	await updateMeetingRow(trx, id, {
+		invitationsSentAt: now.toISOString(),
+		updatedAt: now.toISOString()
+	});
+}
+
+/** Seeds the demo networks into a database that has none yet; returns how many. */
+export async function seedDemoNetworks(db: Kysely<DB>, now = new Date()): Promise<number> {
+	if (await db.selectFrom('networks').select('id').limit(1).executeTakeFirst()) return 0;
+	const district = await db
+		.selectFrom('districts')
+		.select('id')
+		.where('slug', '=', 'schleswig-flensburg')
+		.executeTakeFirst();
+	if (!district) return 0;
+	const ids = await organisationIds(
+		db,
+		NETWORKS.flatMap((network) => [
+			network.coordinator,
+			...network.members.map((m) => m.organisation)
+		])
+	);
+	const today = berlinNow(now).slice(0, 10);
+	await db.transaction().execute(async (trx) => {
+		for (const demo of NETWORKS) {
+			const id = await insertNetwork(trx, {
+				districtId: district.id,
+				slug: `network-${randomUUID()}`,
+				name: demo.name,
+				description: demo.description,
+				coordinatingOrganisationId: ids.get(demo.coordinator) ?? null,
+				createdAt: now.toISOString()
+			});
+			await setNetworkSlug(trx, id, `${slugify(demo.name)}-${id}`);
+			await replaceActionFields(trx, id, demo.actionFields);
+			for (const member of demo.members) {
+				const organisationId = ids.get(member.organisation);
+				if (organisationId === undefined) continue;
+				await insertMember(trx, {
+					networkId: id,
+					organisationId,
+					contactId: null,
+					role: member.role,
+					joinedOn: addDays(`${today}T00:00`, -200).slice(0, 10)
+				});
+			}
+			for (const meeting of demo.meetings)
+				await seedMeeting(trx, { id, districtId: district.id }, meeting, today, now);
+		}
+	});
+	return NETWORKS.length;
+}

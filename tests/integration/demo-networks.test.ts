@@ -1,0 +1,77 @@
+import { resolve } from 'node:path';
+import { expect, it } from 'vitest';
+import type { Actor } from '../../src/lib/server/accounts/authorization.js';
+import { seedDemoAccounts } from '../../src/lib/server/demo/demo.accounts.js';
+import { seedDemoContacts } from '../../src/lib/server/demo/demo.contacts.js';
+import { seedDemoNetworks } from '../../src/lib/server/demo/demo.networks.js';
+import { seedDemoContent } from '../../src/lib/server/demo/demo.seed.js';
+import { listAttendance } from '../../src/lib/server/network/invitations.service.js';
+import { listNetworkMeetings } from '../../src/lib/server/network/meetings.service.js';
+import { getNetwork, listNetworks } from '../../src/lib/server/network/networks.service.js';
+import { loadReferencePlaces } from '../../src/lib/server/places/reference.js';
+import { describeEachDialect } from '../support/databases.js';
+
+const CONTENT = resolve('content');
+const NOW = new Date('2026-12-01T09:00:00Z');
+
+async function actorOf(db: Parameters<typeof seedDemoNetworks>[0], email: string): Promise<Actor> {
+	const user = await db
+		.selectFrom('users')
+		.select(['id', 'role', 'districtId'])
+		.where('email', '=', email)
+		.executeTakeFirstOrThrow();
+	const organisations = await db
+		.selectFrom('userOrganisations')
+		.select('organisationId')
+		.where('userId', '=', user.id)
+		.execute();
+	return {
+		role: user.role as Actor['role'],
+		districtId: user.districtId,
+		organisationIds: organisations.map((row) => row.organisationId)
+	};
+}
+
+describeEachDialect(
+	'demo networks',
+	({ database }) => {
+		it('seeds two networks with members, a past meeting with attendance and upcoming ones, once', async () => {
+			const db = database().db;
+			expect(await seedDemoNetworks(db, NOW)).toBe(0);
+			const coordinator = await actorOf(db, 'koordination@kitz.example');
+			const networks = await listNetworks(db, coordinator, NOW);
+			expect(networks.map((network) => network.name)).toEqual([
+				'Netzwerk Frauen und Familie',
+				'Netzwerk Sprache Schleswig-Flensburg'
+			]);
+			const language = networks.find((network) => network.name.startsWith('Netzwerk Sprache'))!;
+			expect(language.memberCount).toBe(5);
+			const detail = await getNetwork(db, coordinator, language.id, NOW);
+			expect(detail.coordinatingOrganisationName).toBe('Volkshochschule Kappeln');
+			const [past, upcoming] = await listNetworkMeetings(db, coordinator, language.id, NOW);
+			expect(past!.startsAt < '2026-12-01').toBe(true);
+			expect(upcoming!.startsAt > '2026-12-01').toBe(true);
+			expect(upcoming!.invitationsSentAt).toBeNull();
+			const attendance = await listAttendance(db, coordinator, past!.id, NOW);
+			// Demo contacts of member organisations who agreed to network work were invited.
+			expect(attendance.map((entry) => entry.name)).toEqual(
+				expect.arrayContaining(['Maren Petersen', 'Ahmad Haddad', 'Rami Al-Khatib'])
+			);
+			expect(attendance.every((entry) => entry.attendance !== null)).toBe(true);
+			// The VHS partner sees the language network only; the demo sends no mail.
+			const vhs = await actorOf(db, 'partner.vhs@kitz.example');
+			expect((await listNetworks(db, vhs, NOW)).map((network) => network.name)).toEqual([
+				'Netzwerk Sprache Schleswig-Flensburg'
+			]);
+			const mail = await db.selectFrom('mailOutbox').select('id').execute();
+			expect(mail).toEqual([]);
+		});
+	},
+	async ({ db }) => {
+		await loadReferencePlaces(db, CONTENT);
+		await seedDemoContent(db, CONTENT, NOW);
+		await seedDemoAccounts(db, 'demo-password-for-tests', NOW);
+		await seedDemoContacts(db, CONTENT, NOW);
+		expect(await seedDemoNetworks(db, NOW)).toBe(2);
+	}
+);
