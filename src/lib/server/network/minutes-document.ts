@@ -17,6 +17,8 @@ export interface MinutesDocument {
 	title: string;
 	/** For the document's metadata. */
 	subject: string;
+	/** Language of the text, for the document's metadata. */
+	language: Locale;
 	/** File name without extension, ASCII only. */
 	fileName: string;
 	blocks: DocumentBlock[];
@@ -129,6 +131,7 @@ export function minutesDocument(view: MinutesView, locale: Locale): MinutesDocum
 	return {
 		title: `${t('office.minutes.docTitle')}: ${meeting.title}`,
 		subject: meeting.networkName,
+		language: locale,
 		fileName: `protokoll-${day}-${meeting.id}`,
 		blocks
 	};

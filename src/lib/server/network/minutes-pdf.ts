@@ -52,7 +52,7 @@ function ensureSpace(pdf: Pdf, height: number) {
 }
 
 function facts(pdf: Pdf, rows: [string, string][], width: number) {
-	const labelWidth = 120;
+	const labelWidth = 135;
 	for (const [label, value] of rows) {
 		ensureSpace(pdf, 30);
 		const top = pdf.y;
@@ -156,7 +156,7 @@ export async function minutesPdf(document: MinutesDocument): Promise<Buffer> {
 		size: 'A4',
 		margin: MARGIN,
 		bufferPages: true,
-		lang: 'de',
+		lang: document.language,
 		displayTitle: true,
 		info: { Title: document.title, Subject: document.subject, Author: 'KITZ', Creator: 'KITZ' }
 	});

@@ -129,6 +129,8 @@ export interface TaskOrigin {
 	meetingId: number | null;
 	/** Agenda items of the meeting the task may come from. */
 	agendaItemIds: readonly number[];
+	/** Planned offers may be owned by any organisation of the district, members or not. */
+	anyOrganisation?: boolean;
 }
 
 /**
@@ -144,7 +146,12 @@ export async function insertCheckedTask(
 	now: Date
 ): Promise<number> {
 	const errors: Record<string, string> = {};
-	const owners = await ownerOptions(trx, origin.districtId, origin.networkId, now);
+	const owners = await ownerOptions(
+		trx,
+		origin.districtId,
+		origin.anyOrganisation ? null : origin.networkId,
+		now
+	);
 	if (!owners.some((owner) => owner.key === ownerKey(input.owner)))
 		errors.owner = 'office.task.error.owner';
 	if (input.agendaItemId !== null && !origin.agendaItemIds.includes(input.agendaItemId))
@@ -211,7 +218,8 @@ export async function createPlannedOffer(
 				districtId: actor.districtId,
 				networkId: input.networkId,
 				meetingId: null,
-				agendaItemIds: []
+				agendaItemIds: [],
+				anyOrganisation: true
 			},
 			now
 		);

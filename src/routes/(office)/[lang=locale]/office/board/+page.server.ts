@@ -1,0 +1,48 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import { rethrowAsHttpError } from '$lib/server/http-errors';
+import { listBoard, parseBoardFilters } from '$lib/server/network/board.service';
+import { MinutesValidationError } from '$lib/server/network/minutes.errors';
+import { TASK_KINDS, TASK_STATUSES } from '$lib/server/network/network.table';
+import { parseTaskForm, taskValuesFromForm } from '$lib/server/network/tasks.schema';
+import { createPlannedOffer, ownerOptions } from '$lib/server/network/tasks.service';
+import { ACTION_FIELDS } from '$lib/server/offers/offers.schema';
+import { requireUser } from '$lib/server/route-guards';
+import type { Actions, PageServerLoad } from './$types';
+import { pageAddress, prefixed, taskStatusAction } from './task-routes.server';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireUser(locals, { secondFactor: true });
+	const db = (await getApp()).database.db;
+	const { filters, invalid } = parseBoardFilters(url.searchParams);
+	const board = await listBoard(db, user, filters);
+	return {
+		board,
+		filters,
+		invalidFilter: invalid,
+		query: new URL(pageAddress(url), url.origin).searchParams.toString(),
+		actionFields: ACTION_FIELDS,
+		statuses: TASK_STATUSES,
+		kinds: TASK_KINDS,
+		planOwners: board.mayPlan ? await ownerOptions(db, user.districtId, null) : []
+	};
+};
+
+export const actions: Actions = {
+	taskStatus: (event) => taskStatusAction(event),
+	planOffer: async ({ locals, request }) => {
+		const user = requireUser(locals, { secondFactor: true });
+		const values = taskValuesFromForm(await request.formData());
+		const parsed = parseTaskForm({ ...values, status: 'open' });
+		if (parsed.errors)
+			return fail(400, { plan: { values, errors: prefixed('plan-', parsed.errors) } });
+		try {
+			await createPlannedOffer((await getApp()).database.db, user, parsed.input);
+		} catch (failure) {
+			if (failure instanceof MinutesValidationError)
+				return fail(400, { plan: { values, errors: prefixed('plan-', failure.issues) } });
+			rethrowAsHttpError(failure);
+		}
+		redirect(303, `/${locals.locale}/office/board?kind=planned_offer&created=1`);
+	}
+};

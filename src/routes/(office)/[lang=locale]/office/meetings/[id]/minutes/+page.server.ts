@@ -1,0 +1,146 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import { rethrowAsHttpError } from '$lib/server/http-errors';
+import { ACTION_FIELDS } from '$lib/server/offers/offers.schema';
+import { MinutesReleasedError, MinutesValidationError } from '$lib/server/network/minutes.errors';
+import { releaseMinutes } from '$lib/server/network/minutes-release.service';
+import {
+	addDecision,
+	addFollowUpTask,
+	getMinutes,
+	removeDecision,
+	saveMinutes
+} from '$lib/server/network/minutes.service';
+import { TASK_STATUSES } from '$lib/server/network/network.table';
+import { parseTaskForm, taskValuesFromForm } from '$lib/server/network/tasks.schema';
+import { ownerOptions } from '$lib/server/network/tasks.service';
+import { requireUser } from '$lib/server/route-guards';
+import { prefixed, taskStatusAction } from '../../../board/task-routes.server';
+import type { Actions, PageServerLoad } from './$types';
+
+function meetingIdOf(param: string): number {
+	const id = Number(param);
+	if (!Number.isSafeInteger(id) || id <= 0) error(404, 'office.meetings.notFound');
+	return id;
+}
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const user = requireUser(locals, { secondFactor: true });
+	const db = (await getApp()).database.db;
+	try {
+		const view = await getMinutes(db, user, meetingIdOf(params.id));
+		const editable = view.may.manage && !view.meeting.releasedAt;
+		return {
+			view,
+			editable,
+			owners: editable ? await ownerOptions(db, user.districtId, view.meeting.networkId) : [],
+			actionFields: ACTION_FIELDS,
+			statuses: TASK_STATUSES
+		};
+	} catch (failure) {
+		rethrowAsHttpError(failure);
+	}
+};
+
+/** Runs a change of the minutes; released minutes and invalid input come back as messages. */
+async function change<T extends object>(
+	work: () => Promise<unknown>,
+	invalid: (issues: Record<string, string>) => T
+) {
+	try {
+		await work();
+	} catch (failure) {
+		if (failure instanceof MinutesValidationError) return fail(400, invalid(failure.issues));
+		if (failure instanceof MinutesReleasedError)
+			return fail(409, { stepError: 'office.minutes.error.released' });
+		rethrowAsHttpError(failure);
+	}
+	return null;
+}
+
+export const actions: Actions = {
+	save: async ({ locals, params, request }) => {
+		const user = requireUser(locals, { secondFactor: true });
+		const id = meetingIdOf(params.id);
+		const form = await request.formData();
+		const minutes = new Map<number, string>();
+		for (const [name, value] of form)
+			if (/^item-\d{1,9}$/.test(name)) minutes.set(Number(name.slice(5)), String(value));
+		const db = (await getApp()).database.db;
+		const failed = await change(
+			() => saveMinutes(db, user, id, minutes),
+			(issues) => ({
+				minutes: { values: Object.fromEntries(minutes), errors: prefixed('', issues) }
+			})
+		);
+		if (failed) return failed;
+		redirect(
+			303,
+			`/${locals.locale}/office/meetings/${id}/minutes?saved=1#item-${[...minutes.keys()][0] ?? ''}`
+		);
+	},
+	addDecision: async ({ locals, params, request }) => {
+		const user = requireUser(locals, { secondFactor: true });
+		const id = meetingIdOf(params.id);
+		const form = await request.formData();
+		const values = {
+			text: String(form.get('decisionText') ?? '').slice(0, 5000),
+			agendaItemId: String(form.get('decisionItem') ?? '')
+		};
+		const itemId = /^\d{1,9}$/.test(values.agendaItemId) ? Number(values.agendaItemId) : null;
+		const db = (await getApp()).database.db;
+		const failed = await change(
+			() => addDecision(db, user, id, { agendaItemId: itemId, text: values.text }),
+			(issues) => ({ decision: { values, errors: prefixed('', issues) } })
+		);
+		if (failed) return failed;
+		redirect(303, `/${locals.locale}/office/meetings/${id}/minutes?saved=1#decisions`);
+	},
+	removeDecision: async ({ locals, params, request }) => {
+		const user = requireUser(locals, { secondFactor: true });
+		const id = meetingIdOf(params.id);
+		const decisionId = Number((await request.formData()).get('decisionId'));
+		if (!Number.isSafeInteger(decisionId) || decisionId <= 0) error(400, 'error.badRequest');
+		const db = (await getApp()).database.db;
+		const failed = await change(
+			() => removeDecision(db, user, id, decisionId),
+			() => ({})
+		);
+		if (failed) return failed;
+		redirect(303, `/${locals.locale}/office/meetings/${id}/minutes?saved=1`);
+	},
+	addTask: async ({ locals, params, request }) => {
+		const user = requireUser(locals, { secondFactor: true });
+		const id = meetingIdOf(params.id);
+		const values = taskValuesFromForm(await request.formData());
+		const parsed = parseTaskForm(values);
+		if (parsed.errors)
+			return fail(400, { task: { values, errors: prefixed('task-', parsed.errors) } });
+		const db = (await getApp()).database.db;
+		const failed = await change(
+			() => addFollowUpTask(db, user, id, parsed.input),
+			(issues) => ({ task: { values, errors: prefixed('task-', issues) } })
+		);
+		if (failed) return failed;
+		redirect(303, `/${locals.locale}/office/meetings/${id}/minutes?created=1#tasks`);
+	},
+	taskStatus: (event) => taskStatusAction(event),
+	release: async ({ locals, params, request }) => {
+		const user = requireUser(locals, { secondFactor: true });
+		const id = meetingIdOf(params.id);
+		if (!(await request.formData()).get('confirm'))
+			return fail(400, { releaseError: 'office.minutes.error.confirmRelease' });
+		const app = await getApp();
+		let mailed = 0;
+		const failed = await change(
+			async () =>
+				({ mailed } = await releaseMinutes(app.database.db, user, id, {
+					origin: app.config.origin
+				})),
+			() => ({})
+		);
+		if (failed) return failed;
+		app.jobs.deliverMailNow();
+		redirect(303, `/${locals.locale}/office/meetings/${id}/minutes?released=${mailed}`);
+	}
+};
