@@ -147,6 +147,8 @@ export function meetingInputOf(values: MeetingFormValues): { input: MeetingInput
 	};
 }
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 const MESSAGES: Record<string, string> = {
 	too_small: 'office.meetings.error.required',
 	too_big: 'office.meetings.error.tooLong',
@@ -174,9 +176,11 @@ export function meetingFormErrors(
 			if (name === 'duration' && issue.code !== 'too_big') key = 'office.meetings.error.duration';
 			if (name === 'start' && issue.code !== 'slot_outside') key = 'office.meetings.error.time';
 		} else if (head === 'startsAt') {
-			input = /^\d{4}-\d{2}-\d{2}$/.test(values.day) ? 'start' : 'day';
+			input = DAY.test(values.day) ? 'start' : 'day';
 			key = input === 'day' ? 'office.meetings.error.day' : 'office.meetings.error.time';
 		} else if (head === 'endsAt') {
+			// Without a valid day the end is invalid too; the day's message says what to fix.
+			if (issue.code !== 'end_before_start' && !DAY.test(values.day)) continue;
 			input = 'end';
 			if (issue.code !== 'end_before_start') key = 'office.meetings.error.time';
 		} else if (head === 'onlineUrl') {
