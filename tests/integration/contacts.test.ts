@@ -6,6 +6,7 @@ import { translator } from '../../src/lib/i18n/messages.js';
 import { seedDemoContacts } from '../../src/lib/server/demo/demo.contacts.js';
 import { seedDemoContent } from '../../src/lib/server/demo/demo.seed.js';
 import { exportContacts, exportVCards } from '../../src/lib/server/network/contact-export.js';
+import { parseContactFilters } from '../../src/lib/server/network/contact-filters.js';
 import {
 	ContactErasedError,
 	ContactNotFoundError,
@@ -15,7 +16,6 @@ import {
 	createContact as createContactAsStaff,
 	getContact,
 	listContacts,
-	parseContactFilters,
 	updateContact,
 	type Editor
 } from '../../src/lib/server/network/contacts.service.js';
@@ -41,6 +41,7 @@ import {
 } from '../factories/contact.factory.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { createDistrictsAndPlaces } from '../factories/place.factory.js';
+import { readXlsx } from '../../src/lib/server/offers/exchange/xlsx.js';
 import { loadReferencePlaces } from '../../src/lib/server/places/reference.js';
 import { describeEachDialect } from '../support/databases.js';
 
@@ -206,7 +207,18 @@ describeEachDialect(
 			);
 			expect(staff).toContain('anna@awo.example');
 			const xlsx = await exportContacts(db(), people.coordinator, filters(), 'xlsx', t);
-			expect((xlsx.body as Uint8Array).subarray(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
+			const sheet = await readXlsx(xlsx.body as Uint8Array);
+			expect(sheet[0]!.slice(0, 4)).toEqual(['Name', 'Funktion', 'Organisation', 'E-Mail']);
+			expect(sheet.find((row) => row[0] === 'Anna Müller')).toEqual([
+				'Anna Müller',
+				'Migrationsberatung',
+				'AWO Kreisverband',
+				'anna@awo.example',
+				'04621 555',
+				'de, ar',
+				'Arbeit, Sprache',
+				'network_work'
+			]);
 		});
 
 		it('records and withdraws consents, keeping the history, and partners lose the contact data', async () => {

@@ -4,12 +4,8 @@ import type { DB } from '../db/schema.js';
 import { writeCsv } from '../offers/exchange/csv.js';
 import { writeXlsx } from '../offers/exchange/xlsx.js';
 import { ForbiddenError } from '../accounts/authorization.js';
-import {
-	listContacts,
-	readableContacts,
-	type ContactFilters,
-	type ContactSummary
-} from './contacts.service.js';
+import type { ContactFilters } from './contact-filters.js';
+import { listContacts, readableContacts, type ContactSummary } from './contacts.service.js';
 import { vCards, vCardFilename } from './vcard.js';
 
 /**

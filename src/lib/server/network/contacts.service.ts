@@ -2,8 +2,6 @@ import type { Kysely } from 'kysely';
 import { ForbiddenError, type Actor } from '../accounts/authorization.js';
 import { recordAudit } from '../accounts/audit.service.js';
 import type { DB } from '../db/schema.js';
-import { ACTION_FIELDS } from '../offers/offers.schema.js';
-import { fold } from '../text/fold.js';
 import {
 	ContactErasedError,
 	ContactNotFoundError,
@@ -26,6 +24,7 @@ import {
 	type ContactFields,
 	type ContactInput
 } from './contacts.schema.js';
+import { matchesFilters, type ContactFilters } from './contact-filters.js';
 import { canInNetwork, mayReadContactData, NETWORK_PURPOSE } from './network-access.js';
 import { ensureDefaultPurposes } from './purposes.service.js';
 
@@ -35,15 +34,6 @@ import { ensureDefaultPurposes } from './purposes.service.js';
  * shown only where network-access.ts finds a purpose; notes stay with the staff.
  */
 export type Editor = Actor & { id: number };
-
-export interface ContactFilters {
-	q: string;
-	organisationId: number | null;
-	actionField: string | null;
-	language: string | null;
-	/** A purpose key the person currently consents to, `any` or `none`. */
-	consent: string | null;
-}
 
 export interface ContactSummary {
 	id: number;
@@ -68,29 +58,6 @@ export interface ContactDetail extends ContactSummary {
 }
 
 const list = (codes: string) => (codes ? codes.split(',') : []);
-
-// Letters NFKD does not take apart, common in names here (Yıldız, Østergaard, Łukasz, Đorđe).
-const LOOSE: Record<string, string> = { ı: 'i', ø: 'o', ł: 'l', đ: 'd', æ: 'ae', œ: 'oe' };
-const loose = (text: string) => fold(text).replace(/[ıøłđæœ]/g, (letter) => LOOSE[letter]!);
-const queryWords = (text: string) => loose(text).match(/[\p{L}\p{N}]+/gu) ?? [];
-const single = (value: string | null) => (value && value.length <= 60 ? value : null);
-
-/** The directory's filters from a (shareable) query string; anything unknown is ignored. */
-export function parseContactFilters(params: URLSearchParams): ContactFilters {
-	const organisationId = Number(params.get('organisation'));
-	const actionField = params.get('field');
-	const language = params.get('language');
-	return {
-		q: (params.get('q') ?? '').trim().slice(0, 200),
-		organisationId:
-			Number.isSafeInteger(organisationId) && organisationId > 0 ? organisationId : null,
-		actionField: (ACTION_FIELDS as readonly string[]).includes(actionField ?? '')
-			? actionField
-			: null,
-		language: language && /^[a-z]{2,3}$/.test(language) ? language : null,
-		consent: single(params.get('consent'))
-	};
-}
 
 export function mayManageContacts(actor: Actor): boolean {
 	return canInNetwork(actor, 'manage', { districtId: actor.districtId, memberOrganisationIds: [] });
@@ -145,21 +112,6 @@ function summaryOf({ row, consentKeys, readable }: Seen): ContactSummary {
 	};
 }
 
-function matches(contact: ContactSummary, filters: ContactFilters): boolean {
-	if (filters.organisationId !== null && contact.organisationId !== filters.organisationId)
-		return false;
-	if (filters.actionField && !contact.actionFields.includes(filters.actionField)) return false;
-	if (filters.language && !contact.languages.includes(filters.language)) return false;
-	if (filters.consent === 'none' && contact.consentKeys.length > 0) return false;
-	if (filters.consent === 'any' && contact.consentKeys.length === 0) return false;
-	if (filters.consent && !['any', 'none'].includes(filters.consent))
-		if (!contact.consentKeys.includes(filters.consent)) return false;
-	const haystack = loose(
-		[contact.name, contact.organisationName ?? '', contact.roleTitle ?? ''].join(' ')
-	);
-	return queryWords(filters.q).every((word) => haystack.includes(word));
-}
-
 /**
  * The directory as the actor may see it, filtered. A district keeps hundreds of people, not
  * millions, so matching runs here on folded text and reads the same on both databases.
@@ -170,7 +122,7 @@ export async function listContacts(
 	filters: ContactFilters
 ): Promise<ContactSummary[]> {
 	const seen = await see(db, actor, await listContactRows(db, actor.districtId));
-	return seen.map(summaryOf).filter((contact) => matches(contact, filters));
+	return seen.map(summaryOf).filter((contact) => matchesFilters(contact, filters));
 }
 
 /** One person as the actor may see them; others' and erased people are not found. */

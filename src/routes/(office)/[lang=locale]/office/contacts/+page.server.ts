@@ -1,9 +1,9 @@
 import { getApp } from '$lib/server/app';
+import { parseContactFilters } from '$lib/server/network/contact-filters';
 import {
 	contactFormOptions,
 	listContacts,
-	mayManageContacts,
-	parseContactFilters
+	mayManageContacts
 } from '$lib/server/network/contacts.service';
 import { listPurposes } from '$lib/server/network/purposes.service';
 import { requireUser } from '$lib/server/route-guards';

@@ -3,7 +3,7 @@ import { translator } from '$lib/i18n/messages';
 import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http-errors';
 import { exportContacts, exportVCards, type ExportFile } from '$lib/server/network/contact-export';
-import { parseContactFilters } from '$lib/server/network/contacts.service';
+import { parseContactFilters } from '$lib/server/network/contact-filters';
 import { requireUser } from '$lib/server/route-guards';
 
 /** The directory's downloads: the filtered list, or the cards of chosen people. */
