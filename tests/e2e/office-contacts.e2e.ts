@@ -5,10 +5,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAccount } from '../../src/lib/server/accounts/accounts.service.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
+import { createNetworkWith } from '../factories/contact.factory.js';
+import { createOrganisation } from '../factories/organisation.factory.js';
 import { accessibilityViolations, launchBrowser, recordingContext } from '../support/browser.js';
 
 const baseUrl = inject('baseUrl');
 const COORDINATOR = { email: 'carla.contacts@kitz.example', password: 'Carlas lange Passphrase' };
+const PARTNER = { email: 'pedro.partner@verein.example', password: 'Pedros sichere Passphrase' };
 const NAME = 'Jörg Müller-Şahin';
 const FORMER = 'Ehemalige Teilnehmerin / ehemaliger Teilnehmer';
 let browser: Browser;
@@ -29,6 +32,32 @@ beforeAll(async () => {
 			role: 'coordinator',
 			password: COORDINATOR.password
 		});
+		// A partner whose organisation shares one network with two demo people.
+		const organisationId = await createOrganisation(database.db, {
+			districtId: district.id,
+			name: 'Nachbarschaftshilfe Kontakte e.V.'
+		});
+		await createAccount(database.db, {
+			districtId: district.id,
+			email: PARTNER.email,
+			name: 'Pedro Partner',
+			role: 'partner_editor',
+			organisationIds: [organisationId],
+			password: PARTNER.password
+		});
+		const person = async (email: string) =>
+			(
+				await database.db
+					.selectFrom('contacts')
+					.select('id')
+					.where('email', '=', email)
+					.executeTakeFirstOrThrow()
+			).id;
+		await createNetworkWith(database.db, district.id, [
+			{ organisationId },
+			{ contactId: await person('maren.petersen@vhs-kappeln.example') },
+			{ contactId: await person('sabine.lorenzen@jobcenter-slfl.example') }
+		]);
 	} finally {
 		await database.close();
 	}
@@ -174,6 +203,34 @@ describe('a coordinator keeps the contact directory', () => {
 		await expectAccessible(page);
 		// The three forms sent with mistakes answer 400 on purpose; nothing else may fail (CSP).
 		expect(consoleErrors.filter((message) => !message.includes('status of 400'))).toEqual([]);
+		await context.close();
+	});
+
+	it('shows a partner only fellow network members, with contact data only where they consented', async () => {
+		const { context } = await recordingContext(browser);
+		const page = await context.newPage();
+		await page.goto(`${baseUrl}/de/login`);
+		await page.fill('#email', PARTNER.email);
+		await page.fill('#password', PARTNER.password);
+		await click(page, 'form.box button[type=submit]');
+		await page.goto(`${baseUrl}/de/office/contacts`);
+		const table = await page.locator('table.directory').innerText();
+		expect(table).toContain('Maren Petersen');
+		expect(table).toContain('maren.petersen@vhs-kappeln.example');
+		expect(table).toContain('Sabine Lorenzen');
+		expect(table).not.toContain('sabine.lorenzen@jobcenter-slfl.example');
+		expect(table).not.toContain('Ahmad Haddad');
+		expect(await page.locator('a[href$="/office/contacts/new"]').count()).toBe(0);
+		await expectAccessible(page);
+		const sabine = await page
+			.locator('table.directory a', { hasText: 'Sabine Lorenzen' })
+			.getAttribute('href');
+		await page.goto(`${baseUrl}${sabine}`);
+		expect(await page.locator('main').innerText()).not.toContain('jobcenter-slfl.example');
+		expect(await page.locator('#gdpr').count()).toBe(0);
+		await expectAccessible(page);
+		expect((await page.request.get(`${baseUrl}${sabine}/contact.vcf`)).status()).toBe(403);
+		expect((await page.request.get(`${baseUrl}${sabine}/data.json`)).status()).toBe(403);
 		await context.close();
 	});
 });
