@@ -218,10 +218,12 @@ describeEachDialect(
 				'Frauencafé planen'
 			]);
 			expect(await list('status=done')).toEqual(['Erledigtes']);
+			expect(await list('status=in_progress')).toEqual(['Frauencafé planen']);
+			expect(await list('status=open')).toHaveLength(4);
 			expect(await list('status=all')).toHaveLength(6);
 			expect(await list('kind=planned_offer')).toEqual(['Sprachcafé für Eltern']);
 			expect(parseBoardFilters(new URLSearchParams('dueFrom=gestern&status=x'))).toEqual({
-				filters: { status: 'open' },
+				filters: { status: 'active' },
 				invalid: true
 			});
 		});

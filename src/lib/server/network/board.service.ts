@@ -14,8 +14,8 @@ import {
 import { isDate, parseOwner, type TaskStatus } from './tasks.schema.js';
 import { berlinToday, mayEditTask, toTaskSummary, type TaskSummary } from './tasks.service.js';
 
-/** `open` means open or in progress: what the board is for. */
-export const BOARD_STATUSES = ['open', ...TASK_STATUSES, 'all'] as const;
+/** `active` means open or in progress: what the board shows unless asked otherwise. */
+export const BOARD_STATUSES = ['active', ...TASK_STATUSES, 'all'] as const;
 export type BoardStatus = (typeof BOARD_STATUSES)[number];
 
 export interface BoardFilters {
@@ -50,7 +50,7 @@ export function parseBoardFilters(params: URLSearchParams): {
 		owner: pick('owner', (value) => parseOwner(value) !== null, same),
 		dueFrom: pick('dueFrom', isDate, same),
 		dueTo: pick('dueTo', isDate, same),
-		status: pick('status', among(BOARD_STATUSES), (value) => value as BoardStatus) ?? 'open',
+		status: pick('status', among(BOARD_STATUSES), (value) => value as BoardStatus) ?? 'active',
 		kind: pick('kind', among(TASK_KINDS), (value) => value as BoardFilters['kind'])
 	};
 	return { filters, invalid };
@@ -73,7 +73,7 @@ export interface Board {
 }
 
 const statusesFor = (status: BoardStatus): readonly TaskStatus[] =>
-	status === 'all' ? TASK_STATUSES : status === 'open' ? OPEN_STATUSES : [status];
+	status === 'all' ? TASK_STATUSES : status === 'active' ? OPEN_STATUSES : [status];
 
 /**
  * Open tasks and planned integration offers across the networks the actor may read, filtered

@@ -16,7 +16,7 @@ import {
 } from './tasks.repository.js';
 import { berlinToday, isOverdue } from './tasks.service.js';
 
-/** Owners hear of a task this many days before it is due (and once more never, until the date moves). */
+/** Owners hear of a task this many days before it is due, once per due date. */
 export const REMINDER_DAYS = 3;
 
 const address = z.string().trim().email().max(200);
