@@ -169,6 +169,8 @@ describe('a coordinator runs a network meeting', () => {
 		const [event] = parseIcs(calendar.body).events;
 		expect(event).toMatchObject({ summary: `${NETWORK}: Sommerplanung`, tzid: 'Europe/Berlin' });
 		const link = /https?:\/\/\S+\/de\/rsvp\/[\w-]{43}/.exec(text)![0];
+		// The English text below links the English page with the same token.
+		expect(text).toContain(link.replace('/de/rsvp/', '/en/rsvp/'));
 
 		// The member answers through the link, without logging in.
 		const member = await (await recordingContext(browser)).context.newPage();
@@ -205,6 +207,29 @@ describe('a coordinator runs a network meeting', () => {
 		expect(parseIcs(await feed.text()).events.map((entry) => entry.uid)).toEqual([event!.uid]);
 		await click(page, 'form[action="?/revokeFeed"] button');
 		expect((await fetch(feedUrl.replace(/^https?:\/\/[^/]+/, baseUrl))).status).toBe(404);
+
+		// Cancelling needs a deliberate tick; then everyone invited gets METHOD:CANCEL, same UID.
+		await page.goto(meetingUrl);
+		await click(page, 'form[action="?/cancel"] button');
+		expect(await page.locator('[role=alert]').innerText()).toContain('Bitte bestätigen');
+		await page.check('form[action="?/cancel"] input[name=confirm]');
+		await click(page, 'form[action="?/cancel"] button');
+		expect(await page.locator('[role=status]').innerText()).toContain('Abgesagt');
+		await expectAccessible(page);
+		let cancellation: ReceivedMail | undefined;
+		for (let attempt = 0; attempt < 150 && !cancellation; attempt++) {
+			cancellation = mailbox.received.filter((entry) => entry.to.includes(MEMBER.email))[1];
+			if (!cancellation) await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+		const cancelPart = mimeParts(cancellation!.raw).find((part) =>
+			part.headers['content-type']?.startsWith('text/calendar')
+		)!;
+		expect(cancelPart.headers['content-type']).toContain('method=CANCEL');
+		expect(parseIcs(cancelPart.body).events[0]).toMatchObject({
+			uid: event!.uid,
+			sequence: 1,
+			status: 'CANCELLED'
+		});
 		await context.close();
 		await member.context().close();
 	});

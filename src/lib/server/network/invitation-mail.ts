@@ -33,10 +33,11 @@ const KEYS: Record<InvitationKind, string> = {
 	cancellation: 'mail.meetingCancelled'
 };
 
+/** `link` gives the RSVP link per language, so the English text links the English page. */
 function mailText(
 	kind: InvitationKind,
 	meeting: CalendarMeeting,
-	link: string | null
+	link: ((locale: string) => string) | null
 ): { subject: string; text: string } {
 	return staffMail(
 		KEYS[kind],
@@ -54,7 +55,7 @@ function mailText(
 							`${index + 1}. ${item.startsAt ? `${formatTime(locale, item.startsAt)} ` : ''}${item.title}${item.presenter ? ` (${item.presenter})` : ''}`
 					)
 					.join('\n') || '–',
-			link: link ?? ''
+			link: link ? link(locale) : ''
 		}),
 		`: ${meeting.title}`
 	);
@@ -75,17 +76,17 @@ export async function queueInvitationMails(
 ): Promise<number> {
 	const organizer = organizerOf(context.from);
 	for (const invitee of invitees) {
-		let link: string | null = null;
+		let link: ((locale: string) => string) | null = null;
 		if (kind !== 'cancellation') {
 			const token = newToken();
 			await setInviteeToken(trx, invitee.id, hashToken(token));
-			link = `${context.origin}/de/rsvp/${token}`;
+			link = (locale) => `${context.origin}/${locale}/rsvp/${token}`;
 		}
 		const calendar = invitationCalendar(
 			meeting,
 			organizer,
 			{ name: invitee.name, email: invitee.email },
-			link ?? undefined
+			link?.('de')
 		);
 		await queueMail(
 			trx,

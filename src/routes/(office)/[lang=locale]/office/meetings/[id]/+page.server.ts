@@ -75,8 +75,11 @@ export const actions: Actions = {
 		const context = await mailContext();
 		return mailingStep(() => sendMeetingUpdate(db, user, meetingId(params.id), context));
 	},
-	cancel: async ({ locals, params }) => {
+	cancel: async ({ locals, params, request }) => {
 		const user = requireUser(locals, { secondFactor: true });
+		// Cancelling mails everyone at once, so it needs a second, deliberate tick.
+		if ((await request.formData()).get('confirm') !== 'yes')
+			return fail(400, { problem: 'confirm' });
 		const db = (await getApp()).database.db;
 		const context = await mailContext();
 		return mailingStep(async () => ({
