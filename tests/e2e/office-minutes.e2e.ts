@@ -192,6 +192,8 @@ describe('a coordinator keeps the minutes of a network meeting', () => {
 		await click(page, 'form.board-filters button[type=submit]');
 		expect(page.url()).toContain(`network=${networkId}`);
 		expect(page.url()).toContain('actionField=women');
+		expect(page.url()).toContain('status=active');
+		expect(await page.inputValue('#status')).toBe('active');
 		expect(await page.locator('table.tasks tbody tr').count()).toBe(1);
 		// Marked done from the board, it leaves the list of open items; the filters stay.
 		await page.selectOption(`table.tasks tbody tr select`, 'done');
