@@ -102,7 +102,7 @@ describe('a partner keeps its organisation profile', () => {
 		await logIn(page, PARTNER.email);
 		await click(page, '.office-nav a[href$="/office/organisations"]');
 		await click(page, 'table.organisations tbody a');
-		await click(page, 'a[href$="/contacts"]');
+		await click(page, 'main a[href$="/contacts"]');
 		expect(await accessibilityViolations(page)).toEqual([]);
 		await page.fill('#contact-new-name', 'Aylin Demir');
 		await page.fill('#contact-new-role', 'Beratung zu Sprachkursen');
