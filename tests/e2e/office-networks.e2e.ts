@@ -123,6 +123,11 @@ describe('a coordinator runs a network meeting', () => {
 		expect(members).toContain('Sprecher*in');
 		await expectAccessible(page);
 		const networkUrl = page.url().replace(/\?.*$/, '');
+		await click(page, `a[href$="/networks/${networkUrl.split('/').at(-1)}/edit"]`);
+		expect(await page.inputValue('#name')).toBe(NETWORK);
+		await expectAccessible(page);
+		await click(page, 'form.network-form button[type=submit]');
+		expect(await page.locator('[role=status]').innerText()).toContain('Gespeichert');
 
 		// A meeting with an agenda; a missing place is named first.
 		await click(page, 'a[href$="/meetings/new"]');
@@ -230,6 +235,13 @@ describe('a coordinator runs a network meeting', () => {
 			sequence: 1,
 			status: 'CANCELLED'
 		});
+
+		// The network is archived: it leaves the list.
+		await page.goto(`${networkUrl}/edit`);
+		await page.check('form[action="?/archive"] input[name=confirm]');
+		await click(page, 'form[action="?/archive"] button');
+		expect(await page.locator('[role=status]').innerText()).toContain('archiviert');
+		expect(await page.locator('main').innerText()).not.toContain(NETWORK);
 		await context.close();
 		await member.context().close();
 	});

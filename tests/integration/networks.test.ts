@@ -7,6 +7,7 @@ import {
 } from '../../src/lib/server/network/networks.errors.js';
 import {
 	addMember,
+	archiveNetwork,
 	createNetwork,
 	endMember,
 	getNetwork,
@@ -249,6 +250,31 @@ describeEachDialect(
 					(n) => n.name
 				)
 			).toEqual(['Netzwerk Frauen']);
+		});
+
+		it('archives a network: out of the lists, its page stays', async () => {
+			const db = database().db;
+			const old = await createNetwork(
+				db,
+				people.coordinator,
+				{
+					name: 'Altes Netzwerk',
+					description: '',
+					actionFields: ['housing'],
+					coordinatingOrganisationId: null
+				},
+				NOW
+			);
+			await expect(archiveNetwork(db, people.partner, old, NOW)).rejects.toBeInstanceOf(
+				ForbiddenError
+			);
+			await archiveNetwork(db, people.coordinator, old, NOW);
+			expect(
+				(await listNetworks(db, people.coordinator, NOW)).map((network) => network.name)
+			).not.toContain('Altes Netzwerk');
+			expect((await getNetwork(db, people.coordinator, old, NOW)).archivedAt).toBe(
+				NOW.toISOString()
+			);
 		});
 
 		it('refuses changes by partners and viewers, and unknown networks', async () => {

@@ -43,6 +43,14 @@ export async function updateNetworkRow(
 	await db.updateTable('networks').set(row).where('id', '=', networkId).execute();
 }
 
+export async function setNetworkArchived(db: Db, networkId: number, at: string): Promise<void> {
+	await db
+		.updateTable('networks')
+		.set({ archivedAt: at, updatedAt: at })
+		.where('id', '=', networkId)
+		.execute();
+}
+
 export async function setNetworkSlug(db: Db, networkId: number, slug: string): Promise<void> {
 	await db.updateTable('networks').set({ slug }).where('id', '=', networkId).execute();
 }
@@ -71,7 +79,8 @@ export async function findNetworkRow(db: Db, networkId: number) {
 			'networks.description',
 			'networks.coordinatingOrganisationId',
 			'organisations.name as coordinatingOrganisationName',
-			'networks.updatedAt'
+			'networks.updatedAt',
+			'networks.archivedAt'
 		])
 		.where('networks.id', '=', networkId)
 		.executeTakeFirst();

@@ -23,6 +23,7 @@ import {
 	listNetworkRows,
 	replaceActionFields,
 	setMemberLeftOn,
+	setNetworkArchived,
 	setNetworkSlug,
 	updateNetworkRow
 } from './networks.repository.js';
@@ -73,6 +74,8 @@ export interface NetworkDetail {
 	coordinatingOrganisationId: number | null;
 	coordinatingOrganisationName: string | null;
 	members: NetworkMember[];
+	/** Archived networks leave the list; their page and records stay. */
+	archivedAt: string | null;
 	canManage: boolean;
 }
 
@@ -157,6 +160,7 @@ export async function getNetwork(
 		coordinatingOrganisationId: row.coordinatingOrganisationId,
 		coordinatingOrganisationName: row.coordinatingOrganisationName,
 		members,
+		archivedAt: row.archivedAt,
 		canManage: canInNetwork(actor, 'manage', scope)
 	};
 }
@@ -329,6 +333,30 @@ export async function endMember(
 				entityId: memberId,
 				before: member,
 				after: { ...member, leftOn }
+			},
+			now
+		);
+	});
+}
+
+/** Takes a network that no longer meets out of the lists; members, meetings and minutes stay. */
+export async function archiveNetwork(
+	db: Kysely<DB>,
+	actor: NetworkActor,
+	networkId: number,
+	now = new Date()
+): Promise<void> {
+	authorizeInNetwork(actor, 'manage', await networkScope(db, networkId, now));
+	await db.transaction().execute(async (trx) => {
+		await setNetworkArchived(trx, networkId, now.toISOString());
+		await recordAudit(
+			trx,
+			{
+				districtId: actor.districtId,
+				userId: actor.id,
+				action: 'network.archive',
+				entity: 'network',
+				entityId: networkId
 			},
 			now
 		);

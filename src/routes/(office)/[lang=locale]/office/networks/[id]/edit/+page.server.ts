@@ -9,6 +9,7 @@ import {
 } from '$lib/server/network/network-form';
 import { NetworkValidationError } from '$lib/server/network/networks.errors';
 import {
+	archiveNetwork,
 	getNetwork,
 	networkFormOptions,
 	updateNetwork
@@ -36,7 +37,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, params, request }) => {
+	save: async ({ locals, params, request }) => {
 		const user = requireUser(locals, { secondFactor: true });
 		const id = idParam(params.id, 'office.networks.notFound');
 		const values = readNetworkForm(await request.formData());
@@ -48,5 +49,17 @@ export const actions: Actions = {
 			rethrowAsHttpError(failure);
 		}
 		redirect(303, `/${locals.locale}/office/networks/${id}?saved=1`);
+	},
+	archive: async ({ locals, params, request }) => {
+		const user = requireUser(locals, { secondFactor: true });
+		const id = idParam(params.id, 'office.networks.notFound');
+		if ((await request.formData()).get('confirm') !== 'yes')
+			return fail(400, { archiveUnconfirmed: true });
+		try {
+			await archiveNetwork((await getApp()).database.db, user, id);
+		} catch (failure) {
+			rethrowAsHttpError(failure);
+		}
+		redirect(303, `/${locals.locale}/office/networks?archived=1`);
 	}
 };
