@@ -120,6 +120,8 @@ describeEachDialect(
 			const ics = offerCalendar(offer, 'https://example.org/de/offers/x', 'example.org');
 			expect(ics).toContain('DTSTART;TZID=Europe/Berlin:20260602T180000');
 			expect(ics).toContain('RRULE:FREQ=WEEKLY;BYDAY=TU,TH');
+			// RFC 5545: DTSTAMP is a UTC time.
+			expect(ics).toMatch(/DTSTAMP:\d{8}T\d{6}Z\r?\n/);
 			const calendar = new ICAL.Component(ICAL.parse(ics));
 			const timezone = new ICAL.Timezone(calendar.getFirstSubcomponent('vtimezone')!);
 			const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);

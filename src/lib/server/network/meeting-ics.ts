@@ -1,13 +1,11 @@
-import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import ical, {
+import {
 	ICalAttendeeRole,
 	ICalAttendeeStatus,
 	ICalCalendarMethod,
 	ICalEventStatus,
 	type ICalCalendar
 } from 'ical-generator';
-
-const TIME_ZONE = 'Europe/Berlin';
+import { berlinCalendar, TIME_ZONE, wallClock } from '../calendar/berlin-calendar.js';
 
 /** What a calendar entry of a meeting needs; times are Europe/Berlin wall-clock. */
 export interface CalendarMeeting {
@@ -30,26 +28,8 @@ export interface Person {
 	email: string;
 }
 
-/**
- * ical-generator writes a TZID time from a Date's local-time fields, so the wall-clock time is
- * built in the process's zone: 18:00 in Berlin is written as T180000 wherever the server runs.
- */
-function wallClock(localDateTime: string): Date {
-	const [date = '', time = ''] = localDateTime.split('T');
-	const [year, month, day] = date.split('-').map(Number);
-	const [hour, minute] = time.split(':').map(Number);
-	return new Date(year!, month! - 1, day, hour, minute);
-}
-
 function newCalendar(name: string, method: ICalCalendarMethod): ICalCalendar {
-	return ical({
-		name,
-		prodId: { company: 'KITZ', product: 'Netzwerke', language: 'DE' },
-		method,
-		// No calendar-wide zone: with one, ical-generator writes DTSTAMP without its required Z.
-		// Each event names Europe/Berlin, and the generator adds its VTIMEZONE.
-		timezone: { name: null, generator: getVtimezoneComponent }
-	});
+	return berlinCalendar({ name, product: 'Netzwerke', language: 'DE', method });
 }
 
 function describe(meeting: CalendarMeeting, extra: string | undefined): string {

@@ -1,8 +1,6 @@
-import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import ical, { ICalCalendarMethod } from 'ical-generator';
+import { ICalCalendarMethod } from 'ical-generator';
+import { berlinCalendar, TIME_ZONE, wallClock } from '../calendar/berlin-calendar.js';
 import type { OfferDetail } from './offer-page.service.js';
-
-const TIME_ZONE = 'Europe/Berlin';
 
 /** The UTC instant of a Europe/Berlin wall-clock time `YYYY-MM-DDTHH:mm`. */
 export function berlinInstant(localDateTime: string): Date {
@@ -25,28 +23,13 @@ export function berlinInstant(localDateTime: string): Date {
 	return new Date(guess.getTime() - offsetAt(first));
 }
 
-/**
- * ical-generator writes a TZID time from a Date's local-time fields, so the wall-clock time is
- * built in the process's zone: 18:00 in Berlin is written as T180000 wherever the server runs.
- */
-function wallClock(localDateTime: string): Date {
-	const [date = '', time = ''] = localDateTime.split('T');
-	const [year, month, day] = date.split('-').map(Number);
-	const [hour, minute] = time.split(':').map(Number);
-	return new Date(year!, month! - 1, day, hour, minute);
-}
-
 /** An RFC 5545 calendar with one event per date or series of the offer, in Europe/Berlin time. */
 export function offerCalendar(offer: OfferDetail, url: string, host: string): string {
-	const calendar = ical({
+	const calendar = berlinCalendar({
 		name: offer.title.text,
-		prodId: {
-			company: 'KITZ',
-			product: 'Angebotsfinder',
-			language: offer.title.lang.toUpperCase()
-		},
-		method: ICalCalendarMethod.PUBLISH,
-		timezone: { name: TIME_ZONE, generator: getVtimezoneComponent }
+		product: 'Angebotsfinder',
+		language: offer.title.lang,
+		method: ICalCalendarMethod.PUBLISH
 	});
 	const location =
 		offer.location.kind === 'online'
