@@ -412,8 +412,14 @@ describeEachDialect(
 			expect(meeting.minutesReleasedAt).toBe(NOW.toISOString());
 
 			// Members' partners and viewers read them now; others still do not.
-			expect((await getMinutes(db, actors.vhsPartner, first.id, NOW)).may.manage).toBe(false);
-			expect((await getMinutes(db, actors.viewer, first.id, NOW)).items).toHaveLength(2);
+			const partnerView = await getMinutes(db, actors.vhsPartner, first.id, NOW);
+			expect(partnerView.may.manage).toBe(false);
+			// The partner may change the status of the task their organisation owns, not others'.
+			expect(partnerView.items[1]!.tasks.map((item) => item.mayEdit)).toEqual([true]);
+			expect(partnerView.general.tasks.map((item) => item.mayEdit)).toEqual([false]);
+			const viewerView = await getMinutes(db, actors.viewer, first.id, NOW);
+			expect(viewerView.items).toHaveLength(2);
+			expect(viewerView.items[1]!.tasks[0]!.mayEdit).toBe(false);
 			await expect(getMinutes(db, actors.otherPartner, first.id, NOW)).rejects.toBeInstanceOf(
 				MeetingNotFoundError
 			);

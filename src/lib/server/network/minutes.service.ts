@@ -16,11 +16,12 @@ import {
 } from './minutes.repository.js';
 import { authorizeInNetwork, canInNetwork, type NetworkScope } from './network-access.js';
 import { MeetingNotFoundError } from './networks.errors.js';
-import { findCarriedTasks, findTasksOfMeeting } from './tasks.repository.js';
+import { findCarriedTasks, findTasksOfMeeting, type TaskRow } from './tasks.repository.js';
 import type { TaskInput } from './tasks.schema.js';
 import {
 	berlinToday,
 	insertCheckedTask,
+	mayEditTask,
 	toTaskSummary,
 	type Editor,
 	type TaskSummary
@@ -47,8 +48,11 @@ export interface MinutesItem {
 	/** The Markdown rendered by the restricted, script-free renderer. */
 	minutesHtml: string;
 	decisions: Decision[];
-	tasks: TaskSummary[];
+	tasks: MinutesTask[];
 }
+
+/** A task as the minutes show it, with whether the reader may change its status. */
+export type MinutesTask = TaskSummary & { mayEdit: boolean };
 
 /** A person on the attendance list; null name for someone erased ("former participant"). */
 export interface Attendee {
@@ -71,9 +75,9 @@ export interface MinutesView {
 	attendance: Record<'present' | 'excused' | 'absent', Attendee[]>;
 	items: MinutesItem[];
 	/** Decisions and tasks of the meeting that belong to no agenda item. */
-	general: { decisions: Decision[]; tasks: TaskSummary[] };
+	general: { decisions: Decision[]; tasks: MinutesTask[] };
 	/** Open tasks from earlier meetings of the network ("Offene Aufgaben aus früheren Sitzungen"). */
-	carriedTasks: TaskSummary[];
+	carriedTasks: MinutesTask[];
 	may: { manage: boolean };
 }
 
@@ -111,7 +115,12 @@ export async function getMinutes(
 		findTasksOfMeeting(db, meetingId),
 		findCarriedTasks(db, meeting.networkId, meeting)
 	]);
-	const summaries = tasks.map((row) => toTaskSummary(row, today));
+	// The reader may change a task's status here as on the board: staff, or its organisation.
+	const summarise = (row: TaskRow) => ({
+		...toTaskSummary(row, today),
+		mayEdit: mayEditTask(actor, row, scope.memberOrganisationIds)
+	});
+	const summaries = tasks.map(summarise);
 	const itemIds = new Set(items.map((item) => item.id));
 	const byAttendance = (value: string) =>
 		attendance
@@ -149,7 +158,7 @@ export async function getMinutes(
 				(task) => task.agendaItemId === null || !itemIds.has(task.agendaItemId)
 			)
 		},
-		carriedTasks: carried.map((row) => toTaskSummary(row, today)),
+		carriedTasks: carried.map(summarise),
 		may: { manage }
 	};
 }
