@@ -324,6 +324,7 @@ describeEachDialect(
 				'Dienstag, 10. November 2026',
 				'14:00–16:00 Uhr',
 				'Kreishaus Schleswig, Raum 2',
+				'Entwurf, noch nicht freigegeben',
 				'Anwesenheit',
 				'Anna Özdemir, Ehemalige Teilnehmerin / ehemaliger Teilnehmer',
 				'Bernd Weiß',

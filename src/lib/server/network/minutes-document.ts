@@ -87,14 +87,9 @@ export function minutesDocument(view: MinutesView, locale: Locale): MinutesDocum
 					})
 				],
 				[t('office.minutes.place'), place],
-				...(meeting.releasedAt
-					? [
-							[
-								t('office.minutes.releasedOn'),
-								formatShortDate(locale, meeting.releasedAt.slice(0, 10))
-							] as [string, string]
-						]
-					: [])
+				meeting.releasedOn
+					? [t('office.minutes.releasedOn'), formatShortDate(locale, meeting.releasedOn)]
+					: [t('office.task.statusLabel'), t('office.minutes.draft')]
 			]
 		},
 		{ kind: 'heading', level: 1, text: t('office.minutes.attendance') },

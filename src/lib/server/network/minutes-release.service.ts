@@ -64,7 +64,10 @@ export async function releaseMinutes(
 	const view = await getMinutes(db, actor, meetingId, now);
 	if (view.meeting.releasedAt) throw new MinutesReleasedError(meetingId);
 	const at = now.toISOString();
-	const released: MinutesView = { ...view, meeting: { ...view.meeting, releasedAt: at } };
+	const released: MinutesView = {
+		...view,
+		meeting: { ...view.meeting, releasedAt: at, releasedOn: berlinToday(now) }
+	};
 	const files = await Promise.all([render(released, 'pdf', 'de'), render(released, 'docx', 'de')]);
 	const attachments: MailAttachment[] = files.map((file) => ({
 		filename: file.filename,

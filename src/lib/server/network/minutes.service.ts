@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../accounts/audit.service.js';
 import type { Actor } from '../accounts/authorization.js';
 import type { DB } from '../db/schema.js';
+import { berlinNow } from '../offers/schedule.js';
 import { renderMarkdown } from '../text/markdown.js';
 import { MinutesReleasedError, MinutesValidationError } from './minutes.errors.js';
 import {
@@ -71,6 +72,8 @@ export interface MinutesView {
 		networkId: number;
 		networkName: string;
 		releasedAt: string | null;
+		/** The release day in Europe/Berlin. */
+		releasedOn: string | null;
 	};
 	attendance: Record<'present' | 'excused' | 'absent', Attendee[]>;
 	items: MinutesItem[];
@@ -137,7 +140,10 @@ export async function getMinutes(
 			status: meeting.status,
 			networkId: meeting.networkId,
 			networkName: meeting.networkName,
-			releasedAt: meeting.minutesReleasedAt
+			releasedAt: meeting.minutesReleasedAt,
+			releasedOn: meeting.minutesReleasedAt
+				? berlinNow(new Date(meeting.minutesReleasedAt)).slice(0, 10)
+				: null
 		},
 		attendance: {
 			present: byAttendance('present'),
