@@ -10,7 +10,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('offer_revisions')
 		.$call(idColumn(db))
-		.addColumn('offer_id', 'integer', (c) => c.notNull().references('offers.id').onDelete('cascade'))
+		.addColumn('offer_id', 'integer', (c) =>
+			c.notNull().references('offers.id').onDelete('cascade')
+		)
 		.addColumn('number', 'integer', (c) => c.notNull())
 		.addColumn('state', 'text', (c) => c.notNull())
 		.addColumn('content', 'text', (c) => c.notNull())
@@ -23,7 +25,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('reviewed_at', 'text')
 		.addUniqueConstraint('offer_revisions_number', ['offer_id', 'number'])
 		.execute();
-	await db.schema.createIndex('offer_revisions_state').on('offer_revisions').column('state').execute();
+	await db.schema
+		.createIndex('offer_revisions_state')
+		.on('offer_revisions')
+		.column('state')
+		.execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
