@@ -11,11 +11,10 @@ import {
 	minutesFile,
 	releaseMinutes
 } from '../../src/lib/server/network/minutes-release.service.js';
+import { addDecision, removeDecision } from '../../src/lib/server/network/decisions.service.js';
 import {
-	addDecision,
 	addFollowUpTask,
 	getMinutes,
-	removeDecision,
 	saveMinutes
 } from '../../src/lib/server/network/minutes.service.js';
 import type { TaskInput } from '../../src/lib/server/network/tasks.schema.js';

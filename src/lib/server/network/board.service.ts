@@ -5,12 +5,11 @@ import { ACTION_FIELDS } from '../offers/offers.schema.js';
 import { canInNetwork } from './network-access.js';
 import { TASK_KINDS, TASK_STATUSES } from './network.table.js';
 import {
-	findBoardTasks,
 	findMemberOrganisationsByNetwork,
 	findNetworkActionFields,
-	findNetworks,
-	OPEN_STATUSES
-} from './tasks.repository.js';
+	findNetworks
+} from './board.repository.js';
+import { findBoardTasks, OPEN_STATUSES } from './tasks.repository.js';
 import { isDate, parseOwner, type TaskStatus } from './tasks.schema.js';
 import { berlinToday, mayEditTask, toTaskSummary, type TaskSummary } from './tasks.service.js';
 

@@ -6,13 +6,11 @@ import { berlinNow } from '../offers/schedule.js';
 import { renderMarkdown } from '../text/markdown.js';
 import { MinutesReleasedError, MinutesValidationError } from './minutes.errors.js';
 import {
-	deleteDecision,
 	findAgendaItems,
 	findAttendance,
 	findDecisions,
 	findMeetingWithNetwork,
 	findMemberOrganisationIds,
-	insertDecision,
 	updateItemMinutes
 } from './minutes.repository.js';
 import { authorizeInNetwork, canInNetwork, type NetworkScope } from './network-access.js';
@@ -31,7 +29,6 @@ import {
 type Db = Kysely<DB> | Transaction<DB>;
 
 export const MAX_MINUTES_LENGTH = 50_000;
-export const MAX_DECISION_LENGTH = 2_000;
 
 export interface Decision {
 	id: number;
@@ -170,7 +167,7 @@ export async function getMinutes(
 }
 
 /** Opens a change of the minutes: staff only, and only until they are released. */
-async function editable(trx: Db, actor: Actor, meetingId: number, now: Date) {
+export async function editableMeeting(trx: Db, actor: Actor, meetingId: number, now: Date) {
 	const { meeting, scope } = await meetingInScope(trx, actor, meetingId, now);
 	authorizeInNetwork(actor, 'manage', scope);
 	if (meeting.minutesReleasedAt) throw new MinutesReleasedError(meetingId);
@@ -190,7 +187,7 @@ export async function saveMinutes(
 		if (text.length > MAX_MINUTES_LENGTH) errors[`item-${itemId}`] = 'office.minutes.error.tooLong';
 	if (Object.keys(errors).length) throw new MinutesValidationError(errors);
 	await db.transaction().execute(async (trx) => {
-		const meeting = await editable(trx, actor, meetingId, now);
+		const meeting = await editableMeeting(trx, actor, meetingId, now);
 		const before = new Map((await findAgendaItems(trx, meetingId)).map((item) => [item.id, item]));
 		for (const [itemId, text] of minutesByItem) {
 			const item = before.get(itemId);
@@ -213,66 +210,6 @@ export async function saveMinutes(
 	});
 }
 
-/** A decision on an agenda item of the meeting, or a general one (agendaItemId null). */
-export async function addDecision(
-	db: Kysely<DB>,
-	actor: Editor,
-	meetingId: number,
-	decision: { agendaItemId: number | null; text: string },
-	now = new Date()
-): Promise<number> {
-	const text = decision.text.trim();
-	if (!text) throw new MinutesValidationError({ decisionText: 'office.minutes.error.decision' });
-	if (text.length > MAX_DECISION_LENGTH)
-		throw new MinutesValidationError({ decisionText: 'office.minutes.error.tooLong' });
-	return db.transaction().execute(async (trx) => {
-		const meeting = await editable(trx, actor, meetingId, now);
-		const items = await findAgendaItems(trx, meetingId);
-		if (decision.agendaItemId !== null && !items.some((item) => item.id === decision.agendaItemId))
-			throw new MinutesValidationError({ decisionItem: 'office.task.error.agendaItem' });
-		const id = await insertDecision(trx, { meetingId, agendaItemId: decision.agendaItemId, text });
-		await recordAudit(
-			trx,
-			{
-				districtId: meeting.districtId,
-				userId: actor.id,
-				action: 'decision.created',
-				entity: 'decision',
-				entityId: id,
-				after: { meetingId, agendaItemId: decision.agendaItemId, text }
-			},
-			now
-		);
-		return id;
-	});
-}
-
-export async function removeDecision(
-	db: Kysely<DB>,
-	actor: Editor,
-	meetingId: number,
-	decisionId: number,
-	now = new Date()
-): Promise<void> {
-	await db.transaction().execute(async (trx) => {
-		const meeting = await editable(trx, actor, meetingId, now);
-		const removed = await deleteDecision(trx, meetingId, decisionId);
-		if (!removed) return;
-		await recordAudit(
-			trx,
-			{
-				districtId: meeting.districtId,
-				userId: actor.id,
-				action: 'decision.deleted',
-				entity: 'decision',
-				entityId: decisionId,
-				before: removed
-			},
-			now
-		);
-	});
-}
-
 /** A follow-up task arising from the meeting (from one of its agenda items, or in general). */
 export async function addFollowUpTask(
 	db: Kysely<DB>,
@@ -282,7 +219,7 @@ export async function addFollowUpTask(
 	now = new Date()
 ): Promise<number> {
 	return db.transaction().execute(async (trx) => {
-		const meeting = await editable(trx, actor, meetingId, now);
+		const meeting = await editableMeeting(trx, actor, meetingId, now);
 		const items = await findAgendaItems(trx, meetingId);
 		return insertCheckedTask(
 			trx,

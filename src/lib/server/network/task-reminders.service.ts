@@ -7,13 +7,11 @@ import { queueMail } from '../mail/mail.service.js';
 import { staffMail } from '../mail/staff-mail.js';
 import { berlinNow } from '../offers/schedule.js';
 import {
-	claimTaskReminder,
 	findContactEmail,
 	findOrganisationEmail,
-	findPartnerEditorAddresses,
-	findTasksDueBy,
-	type TaskRow
-} from './tasks.repository.js';
+	findPartnerEditorAddresses
+} from './task-owners.repository.js';
+import { claimTaskReminder, findTasksDueBy, type TaskRow } from './tasks.repository.js';
 import { berlinToday, isOverdue } from './tasks.service.js';
 
 /** Owners hear of a task this many days before it is due, once per due date. */

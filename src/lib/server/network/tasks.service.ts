@@ -10,12 +10,9 @@ import type { TasksTable } from './network.table.js';
 import {
 	findDistrictOrganisations,
 	findNetworkOwners,
-	findOfferRef,
-	findTask,
-	insertTask,
-	updateTaskStatus,
-	type TaskRow
-} from './tasks.repository.js';
+	findOfferRef
+} from './task-owners.repository.js';
+import { findTask, insertTask, updateTaskStatus, type TaskRow } from './tasks.repository.js';
 import { ownerKey, type TaskInput, type TaskStatus } from './tasks.schema.js';
 
 type Db = Kysely<DB> | Transaction<DB>;

@@ -4,13 +4,8 @@ import { rethrowAsHttpError } from '$lib/server/http-errors';
 import { ACTION_FIELDS } from '$lib/server/offers/offers.schema';
 import { MinutesReleasedError, MinutesValidationError } from '$lib/server/network/minutes.errors';
 import { releaseMinutes } from '$lib/server/network/minutes-release.service';
-import {
-	addDecision,
-	addFollowUpTask,
-	getMinutes,
-	removeDecision,
-	saveMinutes
-} from '$lib/server/network/minutes.service';
+import { addDecision, removeDecision } from '$lib/server/network/decisions.service';
+import { addFollowUpTask, getMinutes, saveMinutes } from '$lib/server/network/minutes.service';
 import { TASK_STATUSES } from '$lib/server/network/network.table';
 import { parseTaskForm, taskValuesFromForm } from '$lib/server/network/tasks.schema';
 import { ownerOptions } from '$lib/server/network/tasks.service';

@@ -1,0 +1,102 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** Who can own tasks and how owners are reached; offers a planned offer may point to. */
+
+/** Who can own a network's tasks: its current member organisations and people, and the people of those organisations. */
+export async function findNetworkOwners(db: Db, networkId: number, today: string) {
+	const members = await db
+		.selectFrom('networkMembers')
+		.leftJoin('organisations', 'organisations.id', 'networkMembers.organisationId')
+		.leftJoin('contacts', 'contacts.id', 'networkMembers.contactId')
+		.select([
+			'networkMembers.organisationId',
+			'networkMembers.contactId',
+			'organisations.name as organisationName',
+			'contacts.name as contactName',
+			'contacts.anonymisedAt'
+		])
+		.where('networkMembers.networkId', '=', networkId)
+		.where((eb) =>
+			eb.or([eb('networkMembers.leftOn', 'is', null), eb('networkMembers.leftOn', '>', today)])
+		)
+		.execute();
+	const organisationIds = members.flatMap((row) =>
+		row.organisationId ? [row.organisationId] : []
+	);
+	const staff = organisationIds.length
+		? await db
+				.selectFrom('contacts')
+				.select(['id', 'name'])
+				.where('organisationId', 'in', organisationIds)
+				.where('anonymisedAt', 'is', null)
+				.execute()
+		: [];
+	return {
+		organisations: members.flatMap((row) =>
+			row.organisationId ? [{ id: row.organisationId, name: row.organisationName ?? '' }] : []
+		),
+		contacts: [
+			...members.flatMap((row) =>
+				row.contactId && !row.anonymisedAt
+					? [{ id: row.contactId, name: row.contactName ?? '' }]
+					: []
+			),
+			...staff
+		]
+	};
+}
+
+export async function findDistrictOrganisations(db: Db, districtId: number) {
+	return db
+		.selectFrom('organisations')
+		.select(['id', 'name'])
+		.where('districtId', '=', districtId)
+		.orderBy('name')
+		.execute();
+}
+
+/** An offer of the district by number or slug, for linking a planned offer to it. */
+export async function findOfferRef(
+	db: Db,
+	districtId: number,
+	ref: { id?: number; slug?: string }
+) {
+	let select = db.selectFrom('offers').select(['id', 'title']).where('districtId', '=', districtId);
+	if (ref.id) select = select.where('id', '=', ref.id);
+	else select = select.where('slug', '=', ref.slug ?? '');
+	return select.executeTakeFirst();
+}
+
+export async function findPartnerEditorAddresses(db: Db, organisationId: number) {
+	const rows = await db
+		.selectFrom('users')
+		.innerJoin('userOrganisations', 'userOrganisations.userId', 'users.id')
+		.select('users.email')
+		.where('userOrganisations.organisationId', '=', organisationId)
+		.where('users.role', '=', 'partner_editor')
+		.where('users.disabledAt', 'is', null)
+		.orderBy('users.email')
+		.execute();
+	return rows.map((row) => row.email);
+}
+
+export async function findOrganisationEmail(db: Db, organisationId: number) {
+	const row = await db
+		.selectFrom('organisations')
+		.select('email')
+		.where('id', '=', organisationId)
+		.executeTakeFirst();
+	return row?.email ?? null;
+}
+
+export async function findContactEmail(db: Db, contactId: number) {
+	const row = await db
+		.selectFrom('contacts')
+		.select(['email', 'anonymisedAt'])
+		.where('id', '=', contactId)
+		.executeTakeFirst();
+	return row && !row.anonymisedAt ? row.email : null;
+}
