@@ -56,7 +56,8 @@ async function seed(database: Database) {
 		districtId,
 		name: 'Bernd Weiß',
 		email: 'bernd@vhs.example',
-		organisationId: ids.vhs
+		organisationId: ids.vhs,
+		networkConsent: true
 	});
 	ids.a = await createMinutesNetwork(db, {
 		districtId,
@@ -283,9 +284,24 @@ describeEachDialect(
 				secure: false,
 				ignoreTLS: true
 			});
+			// A person who neither agreed to network mail nor is a member is not mailed.
+			const carla = await createPerson(db, {
+				districtId: actors.coordinator.districtId,
+				name: 'Carla ohne Einwilligung',
+				email: 'carla@vhs.example',
+				organisationId: ids.vhs
+			});
+			const carlasTask = await createTask(db, {
+				districtId: actors.coordinator.districtId,
+				networkId: ids.a,
+				title: 'Carlas Aufgabe',
+				ownerContactId: carla,
+				dueOn: '2026-11-12'
+			});
 			const first = await sendTaskReminders(db, { origin: ORIGIN }, NOW);
 			// The AWO task is due on the 20th: not yet. Nobody at the AWO could be mailed anyway.
-			expect(first).toEqual({ reminded: 2, skipped: 0 });
+			expect(first).toEqual({ reminded: 2, skipped: 1 });
+			await db.deleteFrom('tasks').where('id', '=', carlasTask).execute();
 			expect(await deliverDueMail(db, transport, 'KITZ <kitz@example.org>', NOW)).toEqual({
 				sent: 2,
 				failed: 0

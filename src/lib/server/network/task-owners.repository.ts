@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { NETWORK_PURPOSE } from './network-access.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -92,11 +93,45 @@ export async function findOrganisationEmail(db: Db, organisationId: number) {
 	return row?.email ?? null;
 }
 
-export async function findContactEmail(db: Db, contactId: number) {
+/**
+ * A person owner's address, used only with a purpose as invitations are: the person is a current
+ * member of the task's network, or agreed (and has not withdrawn) to be contacted for network work.
+ */
+export async function findReachableContactEmail(
+	db: Db,
+	contactId: number,
+	networkId: number | null,
+	today: string
+): Promise<string | null> {
 	const row = await db
 		.selectFrom('contacts')
-		.select(['email', 'anonymisedAt'])
+		.select(['email', 'districtId'])
 		.where('id', '=', contactId)
+		.where('anonymisedAt', 'is', null)
+		.where(({ or, exists, selectFrom }) =>
+			or([
+				exists(
+					selectFrom('contactConsents')
+						.innerJoin('processingPurposes', 'processingPurposes.id', 'contactConsents.purposeId')
+						.select('contactConsents.id')
+						.whereRef('contactConsents.contactId', '=', 'contacts.id')
+						.where('processingPurposes.key', '=', NETWORK_PURPOSE)
+						.where('contactConsents.withdrawnOn', 'is', null)
+				),
+				exists(
+					selectFrom('networkMembers')
+						.select('networkMembers.id')
+						.whereRef('networkMembers.contactId', '=', 'contacts.id')
+						.where('networkMembers.networkId', '=', networkId ?? 0)
+						.where((eb) =>
+							eb.or([
+								eb('networkMembers.leftOn', 'is', null),
+								eb('networkMembers.leftOn', '>', today)
+							])
+						)
+				)
+			])
+		)
 		.executeTakeFirst();
-	return row && !row.anonymisedAt ? row.email : null;
+	return row?.email ?? null;
 }

@@ -7,9 +7,9 @@ import { queueMail } from '../mail/mail.service.js';
 import { staffMail } from '../mail/staff-mail.js';
 import { berlinNow } from '../offers/schedule.js';
 import {
-	findContactEmail,
 	findOrganisationEmail,
-	findPartnerEditorAddresses
+	findPartnerEditorAddresses,
+	findReachableContactEmail
 } from './task-owners.repository.js';
 import { claimTaskReminder, findTasksDueBy, type TaskRow } from './tasks.repository.js';
 import { berlinToday, isOverdue } from './tasks.service.js';
@@ -34,10 +34,11 @@ function remindedForDueDate(row: TaskRow): boolean {
 	return berlinNow(new Date(row.remindedAt)).slice(0, 10) >= addDays(row.dueOn, -REMINDER_DAYS);
 }
 
-/** A person owner's address, or the partner editors of the owning organisation (else its address). */
-async function recipients(db: Kysely<DB>, row: TaskRow): Promise<string[]> {
+/** A person owner who may be mailed, or the partner editors of the owning organisation (else its address). */
+async function recipients(db: Kysely<DB>, row: TaskRow, today: string): Promise<string[]> {
 	let candidates: (string | null)[] = [];
-	if (row.ownerContactId) candidates = [await findContactEmail(db, row.ownerContactId)];
+	if (row.ownerContactId)
+		candidates = [await findReachableContactEmail(db, row.ownerContactId, row.networkId, today)];
 	else if (row.ownerOrganisationId) {
 		const editors = await findPartnerEditorAddresses(db, row.ownerOrganisationId);
 		candidates = editors.length
@@ -70,7 +71,7 @@ export async function sendTaskReminders(
 	let reminded = 0;
 	let skipped = 0;
 	for (const row of due) {
-		const to = await recipients(db, row);
+		const to = await recipients(db, row, today);
 		if (!to.length) {
 			skipped++;
 			continue;
