@@ -1,9 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAccount } from '../../src/lib/server/accounts/accounts.service.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { accessibilityViolations, launchBrowser, recordingContext } from '../support/browser.js';
+import { docxText } from '../support/documents.js';
 import { parseIcs } from '../support/ics.js';
 import { mimeParts } from '../support/mime.js';
 import { startSmtpReceiver, type ReceivedMail } from '../support/smtp.js';
@@ -82,7 +84,7 @@ async function waitForMail(to: string): Promise<ReceivedMail> {
 }
 
 describe('a coordinator runs a network meeting', () => {
-	it('network → members → meeting with agenda → invitation → RSVP by mail link → attendance → feed', async () => {
+	it('network → members → meeting with agenda → invitation → RSVP by mail link → attendance → minutes and DOCX → board → feed → cancellation', async () => {
 		const { context } = await recordingContext(browser);
 		const page = await context.newPage();
 		await page.goto(`${baseUrl}/de/login`);
@@ -202,6 +204,47 @@ describe('a coordinator runs a network meeting', () => {
 		).toBe(true);
 		await expectAccessible(page);
 
+		// Minutes: per agenda item, a decision and a follow-up task; released to the members.
+		await page.goto(meetingUrl);
+		await click(page, `a[href$="/minutes"]`);
+		await expectAccessible(page);
+		const firstItem = page.locator('.minutes-item').first();
+		await firstItem.locator('textarea').fill('Alle stellen sich vor; **zwölf** Träger sind dabei.');
+		await Promise.all([
+			page.waitForEvent('load'),
+			firstItem.locator('button[type=submit]').click()
+		]);
+		await page.fill('#decisionText', 'Das Netzwerk trifft sich vierteljährlich.');
+		await click(page, 'form[action="?/addDecision"] button[type=submit]');
+		await page.fill('#task-title', 'Sommerkurse in der Bücherei bewerben');
+		await page.selectOption('#task-owner', { label: 'Volkshochschule Kappeln' });
+		await page.fill('#task-dueOn', meetingDay);
+		await click(page, 'form[action="?/addTask"] button[type=submit]');
+		await page.check('form[action="?/release"] input[name=confirm]');
+		await click(page, 'form[action="?/release"] button[type=submit]');
+		expect(await page.locator('[role=status]').innerText()).toContain('freigegeben');
+		await expectAccessible(page);
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.click('a[href$="/minutes.docx"]')
+		]);
+		const { text: minutesText } = await docxText(await readFile((await download.path())!));
+		for (const expected of [
+			'Sommerplanung',
+			NETWORK,
+			'zwölf',
+			'Das Netzwerk trifft sich vierteljährlich.',
+			'Sommerkurse in der Bücherei bewerben',
+			MEMBER.name
+		])
+			expect(minutesText).toContain(expected);
+		// The follow-up task is on the joint planning board.
+		await click(page, 'nav.office-nav a[href$="/office/board"]');
+		expect(await page.locator('table.tasks').innerText()).toContain(
+			'Sommerkurse in der Bücherei bewerben'
+		);
+		await expectAccessible(page);
+
 		// A calendar feed of the network: shown once, served as text/calendar, revocable.
 		await page.goto(networkUrl);
 		await click(page, 'form[action="?/createFeed"] button');
@@ -223,7 +266,9 @@ describe('a coordinator runs a network meeting', () => {
 		await expectAccessible(page);
 		let cancellation: ReceivedMail | undefined;
 		for (let attempt = 0; attempt < 150 && !cancellation; attempt++) {
-			cancellation = mailbox.received.filter((entry) => entry.to.includes(MEMBER.email))[1];
+			cancellation = mailbox.received.find(
+				(entry) => entry.to.includes(MEMBER.email) && entry.raw.includes('method=CANCEL')
+			);
 			if (!cancellation) await new Promise((resolve) => setTimeout(resolve, 100));
 		}
 		const cancelPart = mimeParts(cancellation!.raw).find((part) =>
