@@ -33,3 +33,17 @@ export function wallClock(localDateTime: string): Date {
 	const [hour, minute] = time.split(':').map(Number);
 	return new Date(year!, month! - 1, day, hour, minute);
 }
+
+const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
+
+/** RRULE BYDAY of a day's place in its month: `2TU` for the second Tuesday, `-1TU` for a fifth. */
+export function nthWeekdayOf(day: string): string {
+	const date = new Date(`${day.slice(0, 10)}T12:00:00Z`);
+	const nth = Math.ceil(date.getUTCDate() / 7);
+	return `${nth > 4 ? -1 : nth}${WEEKDAYS[date.getUTCDay()]}`;
+}
+
+/** RRULE BYDAY of a day's weekday: `TU`. */
+export function weekdayOf(day: string): string {
+	return WEEKDAYS[new Date(`${day.slice(0, 10)}T12:00:00Z`).getUTCDay()]!;
+}

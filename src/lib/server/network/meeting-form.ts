@@ -1,6 +1,6 @@
 import type { FormError } from '../offers/offer-form.js';
 import type { MeetingDetail } from './meetings.service.js';
-import type { MeetingInput } from './meetings.schema.js';
+import type { MeetingInput, MeetingSeries } from './meetings.schema.js';
 import type { NetworkIssue } from './networks.errors.js';
 
 /**
@@ -26,6 +26,9 @@ export interface MeetingFormValues {
 	onlineUrl: string;
 	description: string;
 	agenda: AgendaRowValues[];
+	/** A series of new meetings: how often, and how many in all. */
+	every: string;
+	count: string;
 }
 
 const SPARE_ROWS = 2;
@@ -62,7 +65,9 @@ export function emptyMeetingForm(title = ''): MeetingFormValues {
 		location: '',
 		onlineUrl: '',
 		description: '',
-		agenda: withSpareRows([])
+		agenda: withSpareRows([]),
+		every: 'none',
+		count: '4'
 	};
 }
 
@@ -75,6 +80,8 @@ export function meetingFormValues(meeting: MeetingDetail): MeetingFormValues {
 		location: meeting.location ?? '',
 		onlineUrl: meeting.onlineUrl ?? '',
 		description: meeting.description,
+		every: 'none',
+		count: '4',
 		agenda: withSpareRows(
 			meeting.agenda.map((item) => ({
 				id: String(item.id),
@@ -108,12 +115,20 @@ export function readMeetingForm(form: FormData): MeetingFormValues {
 		location: text('location'),
 		onlineUrl: text('onlineUrl').trim(),
 		description: text('description'),
-		agenda: withSpareRows(agenda)
+		agenda: withSpareRows(agenda),
+		every: text('every').trim() || 'none',
+		count: text('count').trim()
 	};
 }
 
 const positiveId = (value: string) =>
 	/^\d{1,9}$/.test(value) && Number(value) > 0 ? Number(value) : null;
+
+/** The series the form asks for; null for a single meeting. */
+export function meetingSeriesOf(values: MeetingFormValues): MeetingSeries | null {
+	if (values.every === 'none') return null;
+	return { every: values.every as MeetingSeries['every'], count: Number(values.count) };
+}
 
 /** The input for the service, and for each agenda item the form row it came from. */
 export function meetingInputOf(values: MeetingFormValues): { input: MeetingInput; rows: number[] } {
@@ -183,6 +198,9 @@ export function meetingFormErrors(
 			if (issue.code !== 'end_before_start' && !DAY.test(values.day)) continue;
 			input = 'end';
 			if (issue.code !== 'end_before_start') key = 'office.meetings.error.time';
+		} else if (head === 'count' || head === 'every') {
+			input = head;
+			key = 'office.meetings.series.error';
 		} else if (head === 'onlineUrl') {
 			input = 'onlineUrl';
 			key = 'office.meetings.error.url';

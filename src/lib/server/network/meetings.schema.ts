@@ -63,3 +63,14 @@ export const meetingInputSchema = z
 	});
 export type MeetingInput = z.input<typeof meetingInputSchema>;
 export type ValidMeeting = z.output<typeof meetingInputSchema>;
+
+/** A series repeats the first meeting on the same weekday of the month (e.g. every 2nd Tuesday). */
+export const SERIES_MONTHS = { none: 0, monthly: 1, bimonthly: 2, quarterly: 3 } as const;
+export type SeriesInterval = keyof typeof SERIES_MONTHS;
+export const MAX_SERIES = 12;
+
+export const meetingSeriesSchema = z.object({
+	every: z.enum(Object.keys(SERIES_MONTHS) as [SeriesInterval, ...SeriesInterval[]]),
+	count: z.number().int().min(2).max(MAX_SERIES)
+});
+export type MeetingSeries = z.infer<typeof meetingSeriesSchema>;

@@ -3,7 +3,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../accounts/authorization.js';
 import { recordAudit } from '../accounts/audit.service.js';
 import type { DB } from '../db/schema.js';
-import { berlinNow } from '../offers/schedule.js';
+import { nthWeekdayOf } from '../calendar/berlin-calendar.js';
+import { addDays, berlinNow, expandSchedule } from '../offers/schedule.js';
 import { queueInvitationMails, type InvitationKind, type MailContext } from './invitation-mail.js';
 import { findInvitees } from './invitees.repository.js';
 import type { CalendarMeeting } from './meeting-ics.js';
@@ -18,7 +19,14 @@ import {
 	updateMeetingRow,
 	type MeetingRow
 } from './meetings.repository.js';
-import { meetingInputSchema, type MeetingInput, type ValidMeeting } from './meetings.schema.js';
+import {
+	meetingInputSchema,
+	meetingSeriesSchema,
+	SERIES_MONTHS,
+	type MeetingInput,
+	type MeetingSeries,
+	type ValidMeeting
+} from './meetings.schema.js';
 import { authorizeInNetwork, canInNetwork } from './network-access.js';
 import { MeetingNotFoundError, MeetingStateError } from './networks.errors.js';
 import { parseOrThrow } from './networks.schema.js';
@@ -197,29 +205,75 @@ export async function createMeeting(
 	input: MeetingInput,
 	now = new Date()
 ): Promise<number> {
+	const [id] = await createMeetingSeries(db, actor, networkId, input, null, now);
+	return id!;
+}
+
+/**
+ * Plans a meeting, or a series of them on the same weekday of the month — networks meet
+ * regularly. Each meeting of a series is a meeting of its own (own UID, invitations, minutes)
+ * with the same times and agenda; Berlin wall-clock times stay put across daylight saving.
+ */
+export async function createMeetingSeries(
+	db: Kysely<DB>,
+	actor: NetworkActor,
+	networkId: number,
+	input: MeetingInput,
+	series: MeetingSeries | null,
+	now = new Date()
+): Promise<number[]> {
 	authorizeInNetwork(actor, 'manage', await networkScope(db, networkId, now));
-	const meeting = parseOrThrow(meetingInputSchema, input);
+	const first = parseOrThrow(meetingInputSchema, input);
+	const repeat =
+		series && series.every !== 'none' ? parseOrThrow(meetingSeriesSchema, series) : null;
+	const meetings = repeat ? seriesOf(first, SERIES_MONTHS[repeat.every], repeat.count) : [first];
 	return db.transaction().execute(async (trx) => {
-		const id = await insertMeeting(trx, {
-			networkId,
-			uid: `meeting-${randomUUID()}@kitz`,
-			createdAt: now.toISOString(),
-			...fieldsOf(meeting)
-		});
-		await writeAgenda(trx, id, meeting);
-		await recordAudit(
-			trx,
-			{
-				districtId: actor.districtId,
-				userId: actor.id,
-				action: 'meeting.create',
-				entity: 'meeting',
-				entityId: id,
-				after: meeting
-			},
-			now
-		);
-		return id;
+		const ids: number[] = [];
+		for (const meeting of meetings) {
+			const id = await insertMeeting(trx, {
+				networkId,
+				uid: `meeting-${randomUUID()}@kitz`,
+				createdAt: now.toISOString(),
+				...fieldsOf(meeting)
+			});
+			await writeAgenda(trx, id, meeting);
+			await recordAudit(
+				trx,
+				{
+					districtId: actor.districtId,
+					userId: actor.id,
+					action: 'meeting.create',
+					entity: 'meeting',
+					entityId: id,
+					after: meeting
+				},
+				now
+			);
+			ids.push(id);
+		}
+		return ids;
+	});
+}
+
+/** The first meeting and its repetitions every `months` months on the same nth weekday. */
+function seriesOf(first: ValidMeeting, months: number, count: number): ValidMeeting[] {
+	const rule = `FREQ=MONTHLY;INTERVAL=${months};BYDAY=${nthWeekdayOf(first.startsAt)};COUNT=${count}`;
+	const day = (localDateTime: string) => Date.parse(`${localDateTime.slice(0, 10)}T00:00Z`);
+	return expandSchedule(
+		[{ startsAt: first.startsAt, rrule: rule }],
+		first.startsAt,
+		addDays(first.startsAt, 366 * 3)
+	).map(({ startsAt }) => {
+		const days = Math.round((day(startsAt) - day(first.startsAt)) / 86_400_000);
+		return {
+			...first,
+			startsAt,
+			endsAt: addDays(first.endsAt, days),
+			agenda: first.agenda.map((item) => ({
+				...item,
+				startsAt: item.startsAt && addDays(item.startsAt, days)
+			}))
+		};
 	});
 }
 

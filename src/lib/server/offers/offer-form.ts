@@ -1,3 +1,4 @@
+import { nthWeekdayOf, weekdayOf } from '../calendar/berlin-calendar.js';
 import { sourceHash } from '../i18n/translations.service.js';
 import {
 	TRANSLATION_LOCALES,
@@ -130,24 +131,15 @@ function withSpareRows(rows: DateRow[]): DateRow[] {
 	return [...filled, ...Array.from({ length: Math.max(spare, filled.length ? 0 : 1) }, emptyRow)];
 }
 
-const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
-
-function weekdayOf(day: string): { code: string; nth: number } {
-	const date = new Date(`${day}T12:00:00Z`);
-	const dayOfMonth = date.getUTCDate();
-	const nth = Math.ceil(dayOfMonth / 7);
-	return { code: WEEKDAYS[date.getUTCDay()]!, nth: nth > 4 ? -1 : nth };
-}
-
 /** The rule for a row's choice, or the row's own rule for "custom"; undefined for single dates. */
 export function ruleOf(row: DateRow): string | undefined {
 	if (row.repeat === 'none') return undefined;
 	if (row.repeat === 'custom') return row.rule.trim().replace(/^RRULE:/i, '');
-	const { code, nth } = weekdayOf(row.day);
+	const code = weekdayOf(row.day);
 	const base = {
 		weekly: `FREQ=WEEKLY;BYDAY=${code}`,
 		biweekly: `FREQ=WEEKLY;INTERVAL=2;BYDAY=${code}`,
-		monthly_weekday: `FREQ=MONTHLY;BYDAY=${nth}${code}`,
+		monthly_weekday: `FREQ=MONTHLY;BYDAY=${nthWeekdayOf(row.day)}`,
 		monthly_day: `FREQ=MONTHLY;BYMONTHDAY=${row.day.slice(8, 10).replace(/^0/, '')}`
 	}[row.repeat];
 	return row.until ? `${base};UNTIL=${row.until.replaceAll('-', '')}T235959Z` : base;

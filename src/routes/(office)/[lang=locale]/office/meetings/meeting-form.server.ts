@@ -3,9 +3,10 @@ import { rethrowAsHttpError } from '$lib/server/http-errors';
 import {
 	meetingFormErrors,
 	meetingInputOf,
+	meetingSeriesOf,
 	readMeetingForm
 } from '$lib/server/network/meeting-form';
-import type { MeetingInput } from '$lib/server/network/meetings.schema';
+import type { MeetingInput, MeetingSeries } from '$lib/server/network/meetings.schema';
 import { MeetingStateError, NetworkValidationError } from '$lib/server/network/networks.errors';
 
 /**
@@ -14,12 +15,12 @@ import { MeetingStateError, NetworkValidationError } from '$lib/server/network/n
  */
 export async function saveMeetingForm<T>(
 	request: Request,
-	save: (input: MeetingInput) => Promise<T>
+	save: (input: MeetingInput, series: MeetingSeries | null) => Promise<T>
 ) {
 	const values = readMeetingForm(await request.formData());
 	const { input, rows } = meetingInputOf(values);
 	try {
-		return { saved: await save(input), failed: undefined };
+		return { saved: await save(input, meetingSeriesOf(values)), failed: undefined };
 	} catch (failure) {
 		if (failure instanceof NetworkValidationError)
 			return {

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http-errors';
 import { emptyMeetingForm } from '$lib/server/network/meeting-form';
-import { createMeeting } from '$lib/server/network/meetings.service';
+import { createMeetingSeries } from '$lib/server/network/meetings.service';
 import { getNetwork, networkFormOptions } from '$lib/server/network/networks.service';
 import { requireUser } from '$lib/server/route-guards';
 import { saveMeetingForm } from '../../../../meetings/meeting-form.server';
@@ -30,10 +30,10 @@ export const actions: Actions = {
 		const user = requireUser(locals, { secondFactor: true });
 		const networkId = idParam(params.id, 'office.networks.notFound');
 		const db = (await getApp()).database.db;
-		const result = await saveMeetingForm(request, (input) =>
-			createMeeting(db, user, networkId, input)
+		const result = await saveMeetingForm(request, (input, series) =>
+			createMeetingSeries(db, user, networkId, input, series)
 		);
 		if (result.failed) return result.failed;
-		redirect(303, `/${locals.locale}/office/meetings/${result.saved}?saved=1`);
+		redirect(303, `/${locals.locale}/office/meetings/${result.saved[0]}?saved=1`);
 	}
 };
