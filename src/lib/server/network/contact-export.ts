@@ -5,6 +5,8 @@ import { writeCsv } from '../offers/exchange/csv.js';
 import { writeXlsx } from '../offers/exchange/xlsx.js';
 import { ForbiddenError } from '../accounts/authorization.js';
 import type { ContactFilters } from './contact-filters.js';
+import { ContactNotFoundError } from './contacts.errors.js';
+import { findContactRow } from './contacts.repository.js';
 import { listContacts, readableContacts, type ContactSummary } from './contacts.service.js';
 import { vCards, vCardFilename } from './vcard.js';
 
@@ -76,7 +78,12 @@ export async function exportVCards(
 	ids: readonly number[]
 ): Promise<ExportFile> {
 	const people = await readableContacts(db, actor, ids);
-	if (people.length === 0) throw new ForbiddenError('export', actor.role);
+	if (people.length === 0) {
+		// Asking for people who do not exist is "not found", not "not allowed".
+		const known = await Promise.all(ids.map((id) => findContactRow(db, id)));
+		if (known.every((row) => !row)) throw new ContactNotFoundError(ids[0]!);
+		throw new ForbiddenError('export', actor.role);
+	}
 	const body = vCards(
 		people.map((person) => ({
 			uid: `kitz-contact-${person.id}`,
