@@ -1,9 +1,9 @@
-import { Secret, TOTP } from 'otpauth';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAccount } from '../../src/lib/server/accounts/accounts.service.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
-import { accessibilityViolations, launchBrowser, recordingContext } from '../support/browser.js';
+import { launchBrowser, recordingContext } from '../support/browser.js';
+import { clickAndLoad as click, expectAccessible, logIn } from '../support/office.js';
 import { startSmtpReceiver, type ReceivedMail } from '../support/smtp.js';
 
 const baseUrl = inject('baseUrl');
@@ -46,17 +46,6 @@ afterAll(async () => {
 	await mailbox.stop();
 });
 
-async function click(page: Page, selector: string) {
-	await Promise.all([page.waitForEvent('load'), page.click(selector)]);
-}
-
-async function logIn(page: Page, account: { email: string; password: string }) {
-	await page.goto(`${baseUrl}/de/login`);
-	await page.fill('#email', account.email);
-	await page.fill('#password', account.password);
-	await click(page, 'form.box button[type=submit]');
-}
-
 async function waitForMail(to: string): Promise<ReceivedMail> {
 	for (let attempt = 0; attempt < 100; attempt++) {
 		const mail = mailbox.received.find((candidate) => candidate.to.includes(to));
@@ -66,20 +55,12 @@ async function waitForMail(to: string): Promise<ReceivedMail> {
 	throw new Error(`No mail to ${to} arrived`);
 }
 
-async function expectAccessible(page: Page) {
-	expect(await accessibilityViolations(page)).toEqual([]);
-}
-
 describe('a coordinator and a partner bring an offer into the portal', () => {
 	it('invite → draft with Arabic → submit → changes requested → fixed → approved → public in Arabic', async () => {
 		// The coordinator logs in with a second factor and invites the partner.
 		const coordinatorContext = (await recordingContext(browser)).context;
 		const coordinator = await coordinatorContext.newPage();
-		await logIn(coordinator, COORDINATOR);
-		const secret = (await coordinator.locator('code.secret').innerText()).trim();
-		const authenticator = new TOTP({ secret: Secret.fromBase32(secret) });
-		await coordinator.fill('#code', authenticator.generate());
-		await click(coordinator, 'form.box button[type=submit]');
+		await logIn(coordinator, baseUrl, COORDINATOR);
 		await coordinator.goto(`${baseUrl}/de/office/invite`);
 		await coordinator.fill('#name', 'Pia Partner');
 		await coordinator.fill('#email', PARTNER.email);
@@ -97,7 +78,7 @@ describe('a coordinator and a partner bring an offer into the portal', () => {
 		await partner.fill('#password', PARTNER.password);
 		await partner.fill('#repeat', PARTNER.password);
 		await click(partner, 'form.box button[type=submit]');
-		await logIn(partner, PARTNER);
+		await logIn(partner, baseUrl, PARTNER);
 		await click(partner, 'nav.office-nav a[href$="/office/offers"]');
 		await click(partner, 'a[href$="/office/offers/new"]');
 		await expectAccessible(partner);

@@ -1,9 +1,9 @@
-import { Secret, TOTP } from 'otpauth';
 import type { APIRequestContext, Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAccount } from '../../src/lib/server/accounts/accounts.service.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { launchBrowser, recordingContext } from '../support/browser.js';
+import { logIn } from '../support/office.js';
 
 const baseUrl = inject('baseUrl');
 const ADMIN = { email: 'bea.badinput@kitz.example', password: 'Beas lange Passphrase' };
@@ -62,13 +62,7 @@ beforeAll(async () => {
 	browser = await launchBrowser();
 	context = (await recordingContext(browser)).context;
 	const page = await context.newPage();
-	await page.goto(`${baseUrl}/de/login`);
-	await page.fill('#email', ADMIN.email);
-	await page.fill('#password', ADMIN.password);
-	await Promise.all([page.waitForEvent('load'), page.click('form.box button[type=submit]')]);
-	const secret = (await page.locator('code.secret').innerText()).trim();
-	await page.fill('#code', new TOTP({ secret: Secret.fromBase32(secret) }).generate());
-	await Promise.all([page.waitForEvent('load'), page.click('form.box button[type=submit]')]);
+	await logIn(page, baseUrl, ADMIN);
 	request = context.request;
 });
 afterAll(async () => {

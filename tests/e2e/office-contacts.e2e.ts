@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import ICAL from 'ical.js';
-import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAccount } from '../../src/lib/server/accounts/accounts.service.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { createNetworkWith } from '../factories/contact.factory.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
-import { accessibilityViolations, launchBrowser, recordingContext } from '../support/browser.js';
+import { launchBrowser, recordingContext } from '../support/browser.js';
+import { clickAndLoad as click, expectAccessible, logIn } from '../support/office.js';
 
 const baseUrl = inject('baseUrl');
 const COORDINATOR = { email: 'carla.contacts@kitz.example', password: 'Carlas lange Passphrase' };
@@ -66,14 +66,6 @@ afterAll(async () => {
 	await browser.close();
 });
 
-async function click(page: Page, selector: string) {
-	await Promise.all([page.waitForEvent('load'), page.click(selector)]);
-}
-
-async function expectAccessible(page: Page) {
-	expect(await accessibilityViolations(page)).toEqual([]);
-}
-
 /** The cards of a downloaded .vcf, parsed back with ical.js. */
 async function downloadCards(page: Page, action: () => Promise<unknown>) {
 	const [download] = await Promise.all([page.waitForEvent('download'), action()]);
@@ -91,13 +83,7 @@ describe('a coordinator keeps the contact directory', () => {
 	it('creates a person, records consent, exports vCard and GDPR data, and erases them', async () => {
 		const { context, consoleErrors } = await recordingContext(browser);
 		const page = await context.newPage();
-		await page.goto(`${baseUrl}/de/login`);
-		await page.fill('#email', COORDINATOR.email);
-		await page.fill('#password', COORDINATOR.password);
-		await click(page, 'form.box button[type=submit]');
-		const secret = (await page.locator('code.secret').innerText()).trim();
-		await page.fill('#code', new TOTP({ secret: Secret.fromBase32(secret) }).generate());
-		await click(page, 'form.box button[type=submit]');
+		await logIn(page, baseUrl, COORDINATOR);
 
 		// The directory with the demo people; search is shareable and ignores accents.
 		await click(page, 'nav.office-nav a[href$="/office/contacts"]');

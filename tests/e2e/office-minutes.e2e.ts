@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { Secret, TOTP } from 'otpauth';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAccount } from '../../src/lib/server/accounts/accounts.service.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { createMeeting, createMinutesNetwork, createPerson } from '../factories/meeting.factory.js';
-import { accessibilityViolations, launchBrowser, recordingContext } from '../support/browser.js';
+import { launchBrowser, recordingContext } from '../support/browser.js';
+import { clickAndLoad as click, expectAccessible, logIn } from '../support/office.js';
 import { docxText } from '../support/documents.js';
 import { startSmtpReceiver, type ReceivedMail } from '../support/smtp.js';
 
@@ -80,14 +80,6 @@ afterAll(async () => {
 	await mailbox.stop();
 });
 
-async function click(page: Page, selector: string) {
-	await Promise.all([page.waitForEvent('load'), page.click(selector)]);
-}
-
-async function expectAccessible(page: Page) {
-	expect(await accessibilityViolations(page)).toEqual([]);
-}
-
 async function waitForMail(to: string): Promise<ReceivedMail> {
 	for (let attempt = 0; attempt < 100; attempt++) {
 		const mail = mailbox.received.find((candidate) => candidate.to.includes(to));
@@ -101,13 +93,7 @@ describe('a coordinator keeps the minutes of a network meeting', () => {
 	it('writes minutes, a decision and a task, releases them, downloads the DOCX, finds the task on the board', async () => {
 		const { context, consoleErrors } = await recordingContext(browser);
 		const page = await context.newPage();
-		await page.goto(`${baseUrl}/de/login`);
-		await page.fill('#email', COORDINATOR.email);
-		await page.fill('#password', COORDINATOR.password);
-		await click(page, 'form.box button[type=submit]');
-		const secret = (await page.locator('code.secret').innerText()).trim();
-		await page.fill('#code', new TOTP({ secret: Secret.fromBase32(secret) }).generate());
-		await click(page, 'form.box button[type=submit]');
+		await logIn(page, baseUrl, COORDINATOR);
 
 		const minutesUrl = `${baseUrl}/de/office/meetings/${meetingId}/minutes`;
 		await page.goto(minutesUrl);

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { Secret, TOTP } from 'otpauth';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAccount } from '../../src/lib/server/accounts/accounts.service.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
-import { accessibilityViolations, launchBrowser, recordingContext } from '../support/browser.js';
+import { launchBrowser, recordingContext } from '../support/browser.js';
+import { clickAndLoad as click, expectAccessible, logIn } from '../support/office.js';
 import { docxText } from '../support/documents.js';
 import { parseIcs } from '../support/ics.js';
 import { mimeParts } from '../support/mime.js';
@@ -66,14 +66,6 @@ afterAll(async () => {
 	await mailbox.stop();
 });
 
-async function click(page: Page, selector: string) {
-	await Promise.all([page.waitForEvent('load'), page.click(selector)]);
-}
-
-async function expectAccessible(page: Page) {
-	expect(await accessibilityViolations(page)).toEqual([]);
-}
-
 async function waitForMail(to: string): Promise<ReceivedMail> {
 	for (let attempt = 0; attempt < 150; attempt++) {
 		const mail = mailbox.received.find((candidate) => candidate.to.includes(to));
@@ -87,13 +79,7 @@ describe('a coordinator runs a network meeting', () => {
 	it('network → members → meeting with agenda → invitation → RSVP by mail link → attendance → minutes and DOCX → board → feed → cancellation', async () => {
 		const { context } = await recordingContext(browser);
 		const page = await context.newPage();
-		await page.goto(`${baseUrl}/de/login`);
-		await page.fill('#email', COORDINATOR.email);
-		await page.fill('#password', COORDINATOR.password);
-		await click(page, 'form.box button[type=submit]');
-		const secret = (await page.locator('code.secret').innerText()).trim();
-		await page.fill('#code', new TOTP({ secret: Secret.fromBase32(secret) }).generate());
-		await click(page, 'form.box button[type=submit]');
+		await logIn(page, baseUrl, COORDINATOR);
 
 		// The network list, and a new network: first with mistakes, then right.
 		await click(page, 'nav.office-nav a[href$="/office/networks"]');
