@@ -52,6 +52,18 @@ const PROFILE_COLUMNS = [
 	'organisations.updatedAt'
 ] as const;
 
+/** The names of the given organisations, alphabetically. */
+export async function findOrganisationNames(db: Db, ids: readonly number[]): Promise<string[]> {
+	if (ids.length === 0) return [];
+	const rows = await db
+		.selectFrom('organisations')
+		.select('name')
+		.where('id', 'in', ids)
+		.orderBy('name')
+		.execute();
+	return rows.map((row) => row.name);
+}
+
 export async function findOrganisation(db: Db, organisationId: number) {
 	return db
 		.selectFrom('organisations')

@@ -1,5 +1,6 @@
-import { can } from '$lib/server/accounts/authorization';
+import { can, type Action } from '$lib/server/accounts/authorization';
 import { getApp } from '$lib/server/app';
+import { findOrganisationNames } from '$lib/server/offers/organisations.repository';
 import { canSeeDashboard } from '$lib/server/reports/dashboard.service';
 import { requireUser } from '$lib/server/route-guards';
 import type { PageServerLoad } from './$types';
@@ -7,28 +8,30 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals, { secondFactor: true });
 	const { database } = await getApp();
-	const organisations = user.organisationIds.length
-		? await database.db
-				.selectFrom('organisations')
-				.select('name')
-				.where('id', 'in', user.organisationIds)
-				.orderBy('name')
-				.execute()
-		: [];
-	return {
-		canReadAudit: user.role === 'administrator',
-		canSeeDashboard: canSeeDashboard(user),
-		canInvite: can(user, 'manage_users', {
+	// What the person may do at all in their district, for the links on their start page.
+	const may = (action: Action) =>
+		can(user, action, {
 			districtId: user.districtId,
-			organisationId: 0,
+			organisationId: user.organisationIds[0] ?? 0,
 			published: false
-		}),
+		});
+	const staff = user.role === 'administrator' || user.role === 'coordinator';
+	return {
+		may: {
+			review: may('approve'),
+			import: may('import'),
+			export: may('export'),
+			invite: may('manage_users'),
+			dashboard: canSeeDashboard(user),
+			purposes: staff,
+			administer: user.role === 'administrator'
+		},
 		account: {
 			name: user.name,
 			email: user.email,
 			role: user.role,
 			twoFactorEnabled: user.twoFactorEnabled,
-			organisations: organisations.map((organisation) => organisation.name)
+			organisations: await findOrganisationNames(database.db, user.organisationIds)
 		}
 	};
 };
