@@ -1,0 +1,106 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createAccount } from '../../src/lib/server/accounts/accounts.service.js';
+import { openDatabase } from '../../src/lib/server/db/database.js';
+import { launchBrowser, recordingContext } from '../support/browser.js';
+import { expectAccessible, logIn } from '../support/office.js';
+
+const baseUrl = inject('baseUrl');
+const ADMIN = { email: 'alex.axe@kitz.example', password: 'Alex lange Passphrase' };
+const ids = { offer: 0, organisation: 0, contact: 0, purpose: 0, network: 0, meeting: 0 };
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+	const database = openDatabase(inject('databaseUrl'));
+	try {
+		const db = database.db;
+		const first = async (
+			table:
+				'offers' | 'organisations' | 'contacts' | 'networks' | 'meetings' | 'processingPurposes'
+		) => (await db.selectFrom(table).select('id').orderBy('id').executeTakeFirstOrThrow()).id;
+		ids.offer = await first('offers');
+		ids.organisation = await first('organisations');
+		ids.contact = await first('contacts');
+		ids.purpose = await first('processingPurposes');
+		ids.network = await first('networks');
+		ids.meeting = await first('meetings');
+		const district = await db
+			.selectFrom('districts')
+			.select('id')
+			.orderBy('id')
+			.executeTakeFirstOrThrow();
+		await createAccount(db, {
+			districtId: district.id,
+			email: ADMIN.email,
+			name: 'Alex Axe',
+			role: 'administrator',
+			password: ADMIN.password
+		});
+	} finally {
+		await database.close();
+	}
+	browser = await launchBrowser();
+	page = await (await recordingContext(browser)).context.newPage();
+	await logIn(page, baseUrl, ADMIN);
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+// Every page of the back office an administrator can open, with the demo's first records.
+const PAGES = [
+	'',
+	'/offers',
+	'/offers?state=submitted',
+	'/offers/new',
+	'/offers/{offer}',
+	'/offers/{offer}/history',
+	'/organisations',
+	'/organisations/new',
+	'/organisations/{organisation}',
+	'/organisations/{organisation}/contacts',
+	'/contacts',
+	'/contacts/new',
+	'/contacts/{contact}',
+	'/contacts/{contact}/data',
+	'/purposes',
+	'/purposes/{purpose}',
+	'/networks',
+	'/networks/new',
+	'/networks/{network}',
+	'/networks/{network}/edit',
+	'/networks/{network}/meetings/new',
+	'/meetings/{meeting}',
+	'/meetings/{meeting}/attendance',
+	'/meetings/{meeting}/minutes',
+	'/board',
+	'/dashboard',
+	'/stale',
+	'/import',
+	'/export',
+	'/invite',
+	'/audit',
+	'/mail'
+];
+
+describe('every back-office page is accessible (axe, WCAG 2.1 AA)', () => {
+	it.each(PAGES)('/de/office%s', async (pattern) => {
+		const path = `/de/office${pattern.replace(/\{(\w+)\}/, (_, key: keyof typeof ids) => String(ids[key]))}`;
+		const response = await page.goto(`${baseUrl}${path}`);
+		expect(response?.status(), path).toBe(200);
+		await expectAccessible(page);
+	});
+
+	it('is accessible in English too', async () => {
+		for (const path of [
+			'/en/office',
+			`/en/office/offers/${ids.offer}`,
+			`/en/office/meetings/${ids.meeting}/minutes`
+		]) {
+			expect((await page.goto(`${baseUrl}${path}`))?.status(), path).toBe(200);
+			expect(await page.locator('html').getAttribute('lang')).toBe('en');
+			await expectAccessible(page);
+		}
+	});
+});
