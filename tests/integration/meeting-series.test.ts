@@ -1,10 +1,15 @@
 import { expect, it } from 'vitest';
 import { feedCalendar } from '../../src/lib/server/network/meeting-ics.js';
-import { createMeetingSeries, getMeeting } from '../../src/lib/server/network/meetings.service.js';
+import { inviteMembers } from '../../src/lib/server/network/invitations.service.js';
+import {
+	createMeeting,
+	createMeetingSeries,
+	getMeeting
+} from '../../src/lib/server/network/meetings.service.js';
 import { NetworkValidationError } from '../../src/lib/server/network/networks.errors.js';
 import type { NetworkActor } from '../../src/lib/server/network/networks.service.js';
 import { createTestAccount } from '../factories/account.factory.js';
-import { createTestNetwork } from '../factories/network.factory.js';
+import { createTestContact, createTestNetwork } from '../factories/network.factory.js';
 import { createDistrictsAndPlaces } from '../factories/place.factory.js';
 import { describeEachDialect } from '../support/databases.js';
 import { parseIcs } from '../support/ics.js';
@@ -12,6 +17,8 @@ import { parseIcs } from '../support/ics.js';
 const NOW = new Date('2026-12-01T09:00:00Z');
 let coordinator: NetworkActor;
 let networkId = 0;
+let memberNetworkId = 0;
+let memberEmails: string[] = [];
 
 describeEachDialect(
 	'meeting series',
@@ -89,6 +96,38 @@ describeEachDialect(
 				).rejects.toBeInstanceOf(NetworkValidationError);
 			expect(await db.selectFrom('meetings').select('id').execute()).toEqual(before);
 		});
+
+		it('invites each member once even when "invite" is clicked twice at the same moment', async () => {
+			const db = database().db;
+			const meetingId = await createMeeting(
+				db,
+				coordinator,
+				memberNetworkId,
+				{
+					title: 'Treffen',
+					startsAt: '2027-03-02T10:00',
+					endsAt: '2027-03-02T11:00',
+					location: 'Kreishaus',
+					onlineUrl: null,
+					description: '',
+					agenda: []
+				},
+				NOW
+			);
+			const context = { origin: 'https://kitz.example', from: 'KITZ <kitz@kitz.example>' };
+			await Promise.all([
+				inviteMembers(db, coordinator, meetingId, context, NOW),
+				inviteMembers(db, coordinator, meetingId, context, NOW)
+			]);
+			const invitees = await db
+				.selectFrom('meetingInvitees')
+				.select('contactId')
+				.where('meetingId', '=', meetingId)
+				.execute();
+			expect(invitees).toHaveLength(2);
+			const mails = await db.selectFrom('mailOutbox').select('toAddress').execute();
+			expect(mails.map((mail) => mail.toAddress).sort()).toEqual(memberEmails.sort());
+		});
 	},
 	async (database) => {
 		const places = await createDistrictsAndPlaces(database.db);
@@ -96,5 +135,13 @@ describeEachDialect(
 		const { id } = await createTestAccount(database.db, { districtId, role: 'coordinator' });
 		coordinator = { id, role: 'coordinator', districtId, organisationIds: [] };
 		networkId = await createTestNetwork(database.db, { districtId });
+		const members = await Promise.all(
+			[0, 1].map(() => createTestContact(database.db, { districtId }))
+		);
+		memberEmails = members.map((member) => member.email!);
+		memberNetworkId = await createTestNetwork(database.db, {
+			districtId,
+			members: members.map((member) => ({ contactId: member.id }))
+		});
 	}
 );

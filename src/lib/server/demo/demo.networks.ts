@@ -192,6 +192,7 @@ async function seedMeeting(
 			tokenHash: hashToken(newToken()),
 			invitedAt: now.toISOString()
 		});
+		if (inviteeId === undefined) continue;
 		const response = RESPONSES[index % RESPONSES.length]!;
 		await setResponse(trx, inviteeId, response, now.toISOString());
 		await setAttendance(trx, id, inviteeId, ATTENDANCE[response]);

@@ -56,7 +56,7 @@ export async function inviteMembers(
 				tokenHash: hashToken(newToken()),
 				invitedAt: now.toISOString()
 			});
-			invitees.push({ id, name: contact.name, email: contact.email });
+			if (id !== undefined) invitees.push({ id, name: contact.name, email: contact.email });
 		}
 		if (!meeting.invitationsSentAt)
 			await updateMeetingRow(trx, meetingId, {

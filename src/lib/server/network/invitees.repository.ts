@@ -51,16 +51,18 @@ export async function findEligibleContacts(
 	return rows.map((row) => ({ id: row.id, name: row.name, email: row.email! }));
 }
 
+/** The new invitee's id, or undefined when the person was invited meanwhile (a second click). */
 export async function insertInvitee(
 	db: Db,
 	row: { meetingId: number; contactId: number; tokenHash: string; invitedAt: string }
-): Promise<number> {
+): Promise<number | undefined> {
 	const inserted = await db
 		.insertInto('meetingInvitees')
 		.values({ ...row, response: null, respondedAt: null, attendance: null })
+		.onConflict((conflict) => conflict.columns(['meetingId', 'contactId']).doNothing())
 		.returning('id')
-		.executeTakeFirstOrThrow();
-	return inserted.id;
+		.executeTakeFirst();
+	return inserted?.id;
 }
 
 /** Invitees with the name and address to write to (null once a person is erased). */
