@@ -4,7 +4,8 @@ import { inviteMembers } from '../../src/lib/server/network/invitations.service.
 import {
 	createMeeting,
 	createMeetingSeries,
-	getMeeting
+	getMeeting,
+	updateMeeting
 } from '../../src/lib/server/network/meetings.service.js';
 import { NetworkValidationError } from '../../src/lib/server/network/networks.errors.js';
 import type { NetworkActor } from '../../src/lib/server/network/networks.service.js';
@@ -127,6 +128,20 @@ describeEachDialect(
 			expect(invitees).toHaveLength(2);
 			const mails = await db.selectFrom('mailOutbox').select('toAddress').execute();
 			expect(mails.map((mail) => mail.toAddress).sort()).toEqual(memberEmails.sort());
+
+			// Once it has taken place, correcting its time mails no one.
+			const afterwards = new Date('2027-03-03T09:00:00Z');
+			const meeting = await getMeeting(db, coordinator, meetingId, afterwards);
+			const corrected = await updateMeeting(
+				db,
+				coordinator,
+				meetingId,
+				{ ...meeting, startsAt: '2027-03-02T10:15', agenda: [] },
+				context,
+				afterwards
+			);
+			expect(corrected).toEqual({ notified: 0 });
+			expect(await db.selectFrom('mailOutbox').select('id').execute()).toHaveLength(2);
 		});
 	},
 	async (database) => {

@@ -299,8 +299,9 @@ async function notifyAll(
 }
 
 /**
- * Saves the meeting. Once invitations went out, a change of date, time or place raises the
- * SEQUENCE and mails the update to everyone invited (same UID), so calendars move the entry.
+ * Saves the meeting. Once invitations went out and until it starts, a change of date, time or
+ * place raises the SEQUENCE and mails the update to everyone invited (same UID), so calendars
+ * move the entry.
  */
 export async function updateMeeting(
 	db: Kysely<DB>,
@@ -318,7 +319,8 @@ export async function updateMeeting(
 		before.endsAt !== meeting.endsAt ||
 		before.location !== meeting.location ||
 		before.onlineUrl !== meeting.onlineUrl;
-	const notify = moved && before.invitationsSentAt !== null;
+	// Correcting the record of a meeting that has taken place mails no one.
+	const notify = moved && before.invitationsSentAt !== null && !before.started;
 	return db.transaction().execute(async (trx) => {
 		await updateMeetingRow(trx, meetingId, {
 			...fieldsOf(meeting),
