@@ -72,7 +72,8 @@ export const ORGANISATION_KINDS = [
 	'religious',
 	'other'
 ] as const;
-export const OFFER_STATUSES = ['draft', 'submitted', 'published', 'archived'] as const;
+/** Public state of the offers row; where a change stands in review lives on its revision. */
+export const OFFER_STATUSES = ['draft', 'published', 'archived'] as const;
 
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
