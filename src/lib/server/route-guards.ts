@@ -1,4 +1,4 @@
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { SignedInUser } from './accounts/sessions.service.js';
 import { requiresTwoFactor } from './accounts/two-factor.service.js';
 
@@ -12,4 +12,13 @@ export function requireUser(locals: App.Locals, options: { secondFactor: boolean
 	if (options.secondFactor && requiresTwoFactor(user.role) && !user.secondFactorAt)
 		redirect(303, `/${locals.locale}/second-factor`);
 	return user;
+}
+
+/**
+ * A record id from the path: digits only, so "1e3", "-1" or "0x10" never name a record by
+ * accident; anything else is the page's not-found answer (`notFound` is its message key).
+ */
+export function idParam(value: string, notFound: string): number {
+	if (!/^[1-9]\d{0,8}$/.test(value)) error(404, notFound);
+	return Number(value);
 }

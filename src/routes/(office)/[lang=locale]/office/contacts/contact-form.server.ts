@@ -32,8 +32,3 @@ export async function saveContactForm(
 	}
 	redirect(303, `/${locale}/office/contacts/${id}?${notice}=1`);
 }
-
-export function contactIdOf(param: string): number {
-	const id = Number(param);
-	return Number.isSafeInteger(id) && id > 0 ? id : 0;
-}

@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http-errors';
 import {
@@ -18,20 +18,11 @@ import { listConsents, recordConsent, withdrawConsent } from '$lib/server/networ
 import { erasePerson } from '$lib/server/network/erasure.service';
 import { listPurposes } from '$lib/server/network/purposes.service';
 import { berlinNow } from '$lib/server/offers/schedule';
-import { requireUser } from '$lib/server/route-guards';
-import {
-	actionFieldChoices,
-	contactIdOf,
-	languageChoices,
-	saveContactForm
-} from '../contact-form.server';
+import { idParam, requireUser } from '$lib/server/route-guards';
+import { actionFieldChoices, languageChoices, saveContactForm } from '../contact-form.server';
 import type { Actions, PageServerLoad } from './$types';
 
-function idOf(param: string): number {
-	const id = contactIdOf(param);
-	if (!id) error(404, 'office.directory.notFound');
-	return id;
-}
+const idOf = (param: string) => idParam(param, 'office.directory.notFound');
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = requireUser(locals, { secondFactor: true });

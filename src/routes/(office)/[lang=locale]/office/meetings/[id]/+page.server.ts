@@ -11,8 +11,8 @@ import {
 } from '$lib/server/network/meetings.service';
 import { MeetingStateError } from '$lib/server/network/networks.errors';
 import { networkFormOptions } from '$lib/server/network/networks.service';
-import { requireUser } from '$lib/server/route-guards';
-import { idParam, mailContext } from '../../networks/network-routes.server';
+import { idParam, requireUser } from '$lib/server/route-guards';
+import { mailContext } from '../../networks/network-routes.server';
 import { saveMeetingForm } from '../meeting-form.server';
 import type { Actions, PageServerLoad } from './$types';
 

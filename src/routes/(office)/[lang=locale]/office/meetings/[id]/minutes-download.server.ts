@@ -1,8 +1,7 @@
-import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http-errors';
 import { minutesFile, type MinutesFormat } from '$lib/server/network/minutes-release.service';
-import { requireUser } from '$lib/server/route-guards';
+import { idParam, requireUser } from '$lib/server/route-guards';
 
 /** The minutes as a file, for whoever may read them; documents follow the page's language. */
 export async function minutesDownload(
@@ -11,8 +10,7 @@ export async function minutesDownload(
 	format: MinutesFormat
 ): Promise<Response> {
 	const user = requireUser(locals, { secondFactor: true });
-	const id = Number(param);
-	if (!Number.isSafeInteger(id) || id <= 0) error(404, 'office.meetings.notFound');
+	const id = idParam(param, 'office.meetings.notFound');
 	const locale = locals.locale === 'en' ? 'en' : 'de';
 	try {
 		const file = await minutesFile((await getApp()).database.db, user, id, format, locale);

@@ -13,8 +13,7 @@ import {
 	getNetwork,
 	networkFormOptions
 } from '$lib/server/network/networks.service';
-import { requireUser } from '$lib/server/route-guards';
-import { idParam } from '../network-routes.server';
+import { idParam, requireUser } from '$lib/server/route-guards';
 import type { Actions, PageServerLoad } from './$types';
 
 const networkId = (param: string) => idParam(param, 'office.networks.notFound');

@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
 import type { DB } from '$lib/server/db/schema';
 import { getApp } from '$lib/server/app';
@@ -18,15 +18,11 @@ import {
 	type Editor,
 	type StepOptions
 } from '$lib/server/offers/workflow.service';
-import { requireUser } from '$lib/server/route-guards';
+import { idParam, requireUser } from '$lib/server/route-guards';
 import { saveOfferForm } from '../offer-form.server';
 import type { Actions, PageServerLoad } from './$types';
 
-function offerIdOf(param: string): number {
-	const id = Number(param);
-	if (!Number.isSafeInteger(id) || id <= 0) error(404, 'offer.notFound');
-	return id;
-}
+const offerIdOf = (param: string) => idParam(param, 'offer.notFound');
 
 async function onDesk(user: Editor, param: string) {
 	try {

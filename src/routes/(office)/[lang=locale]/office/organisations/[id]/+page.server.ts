@@ -1,4 +1,3 @@
-import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http-errors';
 import { organisationFormValues } from '$lib/server/offers/organisation-form';
@@ -7,15 +6,11 @@ import {
 	organisationProfile,
 	updateOrganisation
 } from '$lib/server/offers/organisations.service';
-import { requireUser } from '$lib/server/route-guards';
+import { idParam, requireUser } from '$lib/server/route-guards';
 import { saveOrganisationForm } from '../organisation-form.server';
 import type { Actions, PageServerLoad } from './$types';
 
-function organisationIdOf(param: string): number {
-	const id = Number(param);
-	if (!Number.isSafeInteger(id) || id <= 0) error(404, 'office.organisations.notFound');
-	return id;
-}
+const organisationIdOf = (param: string) => idParam(param, 'office.organisations.notFound');
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = requireUser(locals, { secondFactor: true });

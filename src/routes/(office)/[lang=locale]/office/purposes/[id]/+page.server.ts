@@ -4,14 +4,10 @@ import { rethrowAsHttpError } from '$lib/server/http-errors';
 import { formErrorsOf, purposeFormValues, readPurposeForm } from '$lib/server/network/contact-form';
 import { ContactValidationError } from '$lib/server/network/contacts.errors';
 import { getPurpose, mayManagePurposes, updatePurpose } from '$lib/server/network/purposes.service';
-import { requireUser } from '$lib/server/route-guards';
+import { idParam, requireUser } from '$lib/server/route-guards';
 import type { Actions, PageServerLoad } from './$types';
 
-function idOf(param: string): number {
-	const id = Number(param);
-	if (!Number.isSafeInteger(id) || id <= 0) error(404, 'office.purposes.notFound');
-	return id;
-}
+const idOf = (param: string) => idParam(param, 'office.purposes.notFound');
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = requireUser(locals, { secondFactor: true });

@@ -1,8 +1,6 @@
-import { error } from '@sveltejs/kit';
+import { idParam } from '$lib/server/route-guards';
 import { cardsDownload } from '../../download';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = ({ locals, params }) => {
-	if (!/^\d{1,9}$/.test(params.id)) error(404, 'office.directory.notFound');
-	return cardsDownload(locals, [Number(params.id)]);
-};
+export const GET: RequestHandler = ({ locals, params }) =>
+	cardsDownload(locals, [idParam(params.id, 'office.directory.notFound')]);

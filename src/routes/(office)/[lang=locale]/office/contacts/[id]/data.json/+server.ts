@@ -1,16 +1,14 @@
-import { error, json } from '@sveltejs/kit';
+import { json } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http-errors';
 import { exportPersonData } from '$lib/server/network/person-data.service';
-import { requireUser } from '$lib/server/route-guards';
-import { contactIdOf } from '../../contact-form.server';
+import { idParam, requireUser } from '$lib/server/route-guards';
 import type { RequestHandler } from './$types';
 
 /** Everything stored about the person, as a JSON file (Art. 15 and 20 DSGVO). */
 export const GET: RequestHandler = async ({ locals, params }) => {
 	const user = requireUser(locals, { secondFactor: true });
-	const id = contactIdOf(params.id);
-	if (!id) error(404, 'office.directory.notFound');
+	const id = idParam(params.id, 'office.directory.notFound');
 	try {
 		const data = await exportPersonData((await getApp()).database.db, user, id);
 		return json(data, {

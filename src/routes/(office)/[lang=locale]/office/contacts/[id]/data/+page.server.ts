@@ -1,16 +1,13 @@
-import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http-errors';
 import { exportPersonData } from '$lib/server/network/person-data.service';
-import { requireUser } from '$lib/server/route-guards';
-import { contactIdOf } from '../../contact-form.server';
+import { idParam, requireUser } from '$lib/server/route-guards';
 import type { PageServerLoad } from './$types';
 
 /** The GDPR export as a page a person can read (and print). */
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = requireUser(locals, { secondFactor: true });
-	const id = contactIdOf(params.id);
-	if (!id) error(404, 'office.directory.notFound');
+	const id = idParam(params.id, 'office.directory.notFound');
 	try {
 		return { person: await exportPersonData((await getApp()).database.db, user, id) };
 	} catch (failure) {

@@ -5,8 +5,7 @@ import { listAttendance, saveAttendance } from '$lib/server/network/invitations.
 import { getMeeting } from '$lib/server/network/meetings.service';
 import { ATTENDANCE } from '$lib/server/network/network.table';
 import { NetworkValidationError } from '$lib/server/network/networks.errors';
-import { requireUser } from '$lib/server/route-guards';
-import { idParam } from '../../../networks/network-routes.server';
+import { idParam, requireUser } from '$lib/server/route-guards';
 import type { Actions, PageServerLoad } from './$types';
 
 const meetingId = (param: string) => idParam(param, 'office.meetings.notFound');

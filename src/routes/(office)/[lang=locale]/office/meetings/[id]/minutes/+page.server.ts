@@ -9,15 +9,11 @@ import { addFollowUpTask, getMinutes, saveMinutes } from '$lib/server/network/mi
 import { TASK_STATUSES } from '$lib/server/network/network.table';
 import { parseTaskForm, taskValuesFromForm } from '$lib/server/network/tasks.schema';
 import { ownerOptions } from '$lib/server/network/tasks.service';
-import { requireUser } from '$lib/server/route-guards';
+import { idParam, requireUser } from '$lib/server/route-guards';
 import { prefixed, taskStatusAction } from '../../../board/task-routes.server';
 import type { Actions, PageServerLoad } from './$types';
 
-function meetingIdOf(param: string): number {
-	const id = Number(param);
-	if (!Number.isSafeInteger(id) || id <= 0) error(404, 'office.meetings.notFound');
-	return id;
-}
+const meetingIdOf = (param: string) => idParam(param, 'office.meetings.notFound');
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = requireUser(locals, { secondFactor: true });

@@ -15,8 +15,7 @@ import {
 	updateNetwork
 } from '$lib/server/network/networks.service';
 import { ACTION_FIELDS } from '$lib/server/offers/offers.schema';
-import { requireUser } from '$lib/server/route-guards';
-import { idParam } from '../../network-routes.server';
+import { idParam, requireUser } from '$lib/server/route-guards';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {

@@ -1,9 +1,8 @@
-import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http-errors';
 import { offerHistory, offerOnDesk } from '$lib/server/offers/offer-desk.service';
 import { berlinNow } from '$lib/server/offers/schedule';
-import { requireUser } from '$lib/server/route-guards';
+import { idParam, requireUser } from '$lib/server/route-guards';
 import type { PageServerLoad } from './$types';
 
 /** Stored instants as the wall-clock time people in the district read. */
@@ -11,8 +10,7 @@ const berlinTime = (iso: string) => berlinNow(new Date(iso));
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = requireUser(locals, { secondFactor: true });
-	const id = Number(params.id);
-	if (!Number.isSafeInteger(id) || id <= 0) error(404, 'offer.notFound');
+	const id = idParam(params.id, 'offer.notFound');
 	const { database } = await getApp();
 	try {
 		const offer = await offerOnDesk(database.db, user, id);

@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http-errors';
 import {
@@ -16,14 +16,10 @@ import {
 } from '$lib/server/offers/organisation-form';
 import { OrganisationValidationError } from '$lib/server/offers/organisations.errors';
 import { organisationProfile } from '$lib/server/offers/organisations.service';
-import { requireUser } from '$lib/server/route-guards';
+import { idParam, requireUser } from '$lib/server/route-guards';
 import type { Actions, PageServerLoad } from './$types';
 
-const idOf = (value: unknown): number => {
-	const id = Number(value);
-	if (!Number.isSafeInteger(id) || id <= 0) error(404, 'office.organisations.notFound');
-	return id;
-};
+const idOf = (value: unknown) => idParam(String(value ?? ''), 'office.organisations.notFound');
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = requireUser(locals, { secondFactor: true });

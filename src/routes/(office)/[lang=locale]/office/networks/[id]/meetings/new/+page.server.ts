@@ -4,9 +4,8 @@ import { rethrowAsHttpError } from '$lib/server/http-errors';
 import { emptyMeetingForm } from '$lib/server/network/meeting-form';
 import { createMeetingSeries } from '$lib/server/network/meetings.service';
 import { getNetwork, networkFormOptions } from '$lib/server/network/networks.service';
-import { requireUser } from '$lib/server/route-guards';
+import { idParam, requireUser } from '$lib/server/route-guards';
 import { saveMeetingForm } from '../../../../meetings/meeting-form.server';
-import { idParam } from '../../../network-routes.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
