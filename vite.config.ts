@@ -15,8 +15,8 @@ export default defineConfig({
 					name: 'integration',
 					include: ['tests/integration/**/*.test.ts'],
 					environment: 'node',
-					testTimeout: 30_000,
-					hookTimeout: 60_000,
+					testTimeout: 90_000,
+					hookTimeout: 180_000,
 					globalSetup: ['tests/support/postgres.global.ts']
 				}
 			},
@@ -26,8 +26,8 @@ export default defineConfig({
 					name: 'e2e',
 					include: ['tests/e2e/**/*.e2e.ts'],
 					environment: 'node',
-					testTimeout: 60_000,
-					hookTimeout: 120_000,
+					testTimeout: 180_000,
+					hookTimeout: 240_000,
 					fileParallelism: false,
 					globalSetup: ['tests/support/server.global.ts']
 				}
