@@ -37,26 +37,21 @@ const MINUTE = 60;
 const HOUR = 3600;
 const DAY = 24 * HOUR;
 
+const ONE_ADDRESS: ThrottleRule = {
+	free: 5,
+	firstBlockSeconds: MINUTE,
+	maxBlockSeconds: 15 * MINUTE,
+	forgetSeconds: DAY
+};
+const ANY_ADDRESS: ThrottleRule = { ...ONE_ADDRESS, free: 20 };
+
 export const THROTTLE_RULES: Record<ThrottleScope, Partial<Record<KeyKind, ThrottleRule>>> = {
 	login: {
-		pair: { free: 5, firstBlockSeconds: MINUTE, maxBlockSeconds: 15 * MINUTE, forgetSeconds: DAY },
-		account: {
-			free: 20,
-			firstBlockSeconds: MINUTE,
-			maxBlockSeconds: 15 * MINUTE,
-			forgetSeconds: DAY
-		},
+		pair: ONE_ADDRESS,
+		account: ANY_ADDRESS,
 		address: { free: 30, firstBlockSeconds: MINUTE, maxBlockSeconds: HOUR, forgetSeconds: HOUR }
 	},
-	second_factor: {
-		pair: { free: 5, firstBlockSeconds: MINUTE, maxBlockSeconds: 15 * MINUTE, forgetSeconds: DAY },
-		account: {
-			free: 20,
-			firstBlockSeconds: MINUTE,
-			maxBlockSeconds: 15 * MINUTE,
-			forgetSeconds: DAY
-		}
-	},
+	second_factor: { pair: ONE_ADDRESS, account: ANY_ADDRESS },
 	// Every request counts here: at most one mail per account per 15 minutes (then 30, 60)
 	// and five requests per address before an hour's pause.
 	reset: {
@@ -65,7 +60,7 @@ export const THROTTLE_RULES: Record<ThrottleScope, Partial<Record<KeyKind, Throt
 	}
 };
 
-/** Keys without a success are forgotten after a day, addresses an account used after 90 days. */
+/** Pruning forgets keys without a success after a day, addresses an account used after 90 days. */
 const KNOWN_ADDRESS_DAYS = 90;
 
 export interface Attempt {
