@@ -98,6 +98,9 @@ describe('log-in to the back office', () => {
 				expect((await page.goto(`${baseUrl}/${locale}/${path}`))?.status()).toBe(200);
 				expect(await accessibilityViolations(page), path).toEqual([]);
 			}
+			// An unknown link says so at once rather than offering a form that cannot work.
+			expect(await page.locator('[role=alert]').count()).toBe(1);
+			expect(await page.locator('#password').count()).toBe(0);
 			await context.close();
 		}
 	);

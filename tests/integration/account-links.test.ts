@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import {
 	InvalidLinkError,
 	inviteAccount,
+	isLinkValid,
 	redeemLink,
 	requestPasswordReset
 } from '../../src/lib/server/accounts/account-links.service.js';
@@ -10,6 +11,7 @@ import {
 	InvalidCredentialsError
 } from '../../src/lib/server/accounts/accounts.errors.js';
 import { authenticate } from '../../src/lib/server/accounts/accounts.service.js';
+import { THROTTLE_RULES } from '../../src/lib/server/accounts/throttle.service.js';
 import { listAudit } from '../../src/lib/server/accounts/audit.service.js';
 import { ForbiddenError, type Actor } from '../../src/lib/server/accounts/authorization.js';
 import { resumeSession, startSession } from '../../src/lib/server/accounts/sessions.service.js';
@@ -22,6 +24,8 @@ import { describeEachDialect } from '../support/databases.js';
 
 const BASE = { origin: 'https://kitz.example.org' };
 const NEW_PASSWORD = 'a brand new passphrase';
+const IP = '10.2.0.9';
+const minutes = (base: Date, count: number) => new Date(base.getTime() + count * 60_000);
 let coordinator: Actor & { id: number };
 let partner: Actor & { id: number };
 let organisationId = 0;
@@ -131,9 +135,9 @@ describeEachDialect(
 			});
 			const session = await startSession(database().db, id, { ip: null, userAgent: null });
 			const before = (await undeliveredMail(database().db)).length;
-			await requestPasswordReset(database().db, 'unknown@example.org', BASE);
+			await requestPasswordReset(database().db, { email: 'unknown@example.org', ip: IP }, BASE);
 			expect((await undeliveredMail(database().db)).length).toBe(before);
-			await requestPasswordReset(database().db, email.toUpperCase(), BASE);
+			await requestPasswordReset(database().db, { email: email.toUpperCase(), ip: IP }, BASE);
 			const token = await linkFor(database(), email);
 			await redeemLink(database().db, token, NEW_PASSWORD);
 			expect(await resumeSession(database().db, session)).toBeNull();
@@ -158,6 +162,102 @@ describeEachDialect(
 			expect(log.map((entry) => entry.action)).toContain('account.password_set_by_invite');
 			expect(log.map((entry) => entry.action)).toContain('account.password_set_by_reset');
 			await expect(listAudit(database().db, coordinator)).rejects.toThrow(ForbiddenError);
+		});
+
+		it('lets only the newest reset link work', async () => {
+			const { email } = await createTestAccount(database().db, {
+				districtId: coordinator.districtId
+			});
+			const start = new Date('2026-12-05T08:00:00Z');
+			await requestPasswordReset(database().db, { email, ip: IP }, BASE, start);
+			const older = await linkFor(database(), email);
+			const later = minutes(start, 20);
+			await requestPasswordReset(database().db, { email, ip: IP }, BASE, later);
+			const newer = await linkFor(database(), email);
+			expect(newer).not.toBe(older);
+			expect(await isLinkValid(database().db, older, later)).toBe(false);
+			await expect(redeemLink(database().db, older, NEW_PASSWORD, later)).rejects.toThrow(
+				InvalidLinkError
+			);
+			await expect(redeemLink(database().db, newer, NEW_PASSWORD, later)).resolves.toBeGreaterThan(
+				0
+			);
+		});
+
+		it('revokes every other link of the account once its password is set', async () => {
+			const start = new Date('2026-12-05T09:00:00Z');
+			await inviteAccount(
+				database().db,
+				coordinator,
+				{ email: 'zweimal@example.org', name: 'Zwei Mal', role: 'viewer' },
+				BASE,
+				start
+			);
+			const invitation = await linkFor(database(), 'zweimal@example.org');
+			await requestPasswordReset(
+				database().db,
+				{ email: 'zweimal@example.org', ip: IP },
+				BASE,
+				start
+			);
+			const reset = await linkFor(database(), 'zweimal@example.org');
+			// A reset link replaces earlier reset links only: the invitation still works …
+			expect(await isLinkValid(database().db, invitation, start)).toBe(true);
+			await redeemLink(database().db, reset, NEW_PASSWORD, start);
+			// … until a password is set, which ends every outstanding link.
+			expect(await isLinkValid(database().db, invitation, start)).toBe(false);
+			await expect(
+				redeemLink(database().db, invitation, 'the attacker’s passphrase', start)
+			).rejects.toThrow(InvalidLinkError);
+			await expect(redeemLink(database().db, reset, 'once more, please', start)).rejects.toThrow(
+				InvalidLinkError
+			);
+		});
+
+		it('queues at most one reset mail per account per quarter hour, from any number of addresses', async () => {
+			const { email } = await createTestAccount(database().db, {
+				districtId: coordinator.districtId
+			});
+			const start = new Date('2026-12-05T10:00:00Z');
+			const mails = async () =>
+				(
+					await database()
+						.db.selectFrom('mailOutbox')
+						.select('id')
+						.where('toAddress', '=', email)
+						.execute()
+				).length;
+			await Promise.all(
+				Array.from({ length: 20 }, (_, n) =>
+					requestPasswordReset(database().db, { email, ip: `10.8.${n}.1` }, BASE, start)
+				)
+			);
+			expect(await mails()).toBe(1);
+			await requestPasswordReset(database().db, { email, ip: IP }, BASE, minutes(start, 14));
+			expect(await mails()).toBe(1);
+			await requestPasswordReset(database().db, { email, ip: IP }, BASE, minutes(start, 16));
+			expect(await mails()).toBe(2);
+		});
+
+		it('serves a few reset requests per address, then queues nothing for anyone from it', async () => {
+			const start = new Date('2026-12-05T11:00:00Z');
+			const emails = [];
+			for (let n = 0; n < 8; n++)
+				emails.push(
+					(await createTestAccount(database().db, { districtId: coordinator.districtId })).email
+				);
+			for (const email of emails)
+				await expect(
+					requestPasswordReset(database().db, { email, ip: '10.12.0.1' }, BASE, start)
+				).resolves.toBeUndefined();
+			const queued = await database()
+				.db.selectFrom('mailOutbox')
+				.select('toAddress')
+				.where('toAddress', 'in', emails)
+				.execute();
+			expect(queued.map((mail) => mail.toAddress).sort()).toEqual(
+				emails.slice(0, THROTTLE_RULES.reset.address!.free).sort()
+			);
 		});
 
 		it('rejects made-up links', async () => {

@@ -3,9 +3,15 @@ import {
 	AccountValidationError,
 	EmailTakenError,
 	InvalidCredentialsError,
-	LoginThrottledError
+	ThrottledError
 } from '../../src/lib/server/accounts/accounts.errors.js';
-import { authenticate, THROTTLE } from '../../src/lib/server/accounts/accounts.service.js';
+import {
+	redeemLink,
+	requestPasswordReset
+} from '../../src/lib/server/accounts/account-links.service.js';
+import { authenticate } from '../../src/lib/server/accounts/accounts.service.js';
+import { listAudit } from '../../src/lib/server/accounts/audit.service.js';
+import { pruneThrottles, THROTTLE_RULES } from '../../src/lib/server/accounts/throttle.service.js';
 import {
 	endSession,
 	resumeSession,
@@ -28,10 +34,24 @@ async function seed(database: Database) {
 }
 
 const minutes = (base: Date, count: number) => new Date(base.getTime() + count * 60_000);
+const seconds = (base: Date, count: number) => new Date(base.getTime() + count * 1000);
+const BASE = { origin: 'https://kitz.example.org' };
+const NEW_PASSWORD = 'a brand new passphrase';
 
 describeEachDialect(
 	'accounts',
 	({ database }) => {
+		/** The token in the newest reset mail to that address. */
+		const resetTokenFor = async (to: string) => {
+			const mail = await database()
+				.db.selectFrom('mailOutbox')
+				.select('textBody')
+				.where('toAddress', '=', to)
+				.orderBy('id', 'desc')
+				.executeTakeFirstOrThrow();
+			return /token=([\w-]+)/.exec(mail.textBody)![1]!;
+		};
+
 		it('logs in with the right password and knows the partner’s organisations', async () => {
 			const { email } = await createTestAccount(database().db, {
 				districtId,
@@ -66,48 +86,94 @@ describeEachDialect(
 			).rejects.toThrow(InvalidCredentialsError);
 		});
 
-		it('throttles an account after repeated failures, even for the right password, until the window passes', async () => {
+		const logIn = (email: string, password: string, ip: string, at: Date) =>
+			authenticate(database().db, { email, password, ip }, at);
+
+		it('blocks one address guessing one account with a doubling wait, never the owner elsewhere', async () => {
 			const { email } = await createTestAccount(database().db, { districtId });
 			const start = new Date('2026-12-01T10:00:00Z');
-			for (let attempt = 0; attempt < THROTTLE.perAccount; attempt++) {
-				await expect(
-					authenticate(
-						database().db,
-						{ email, password: 'wrong password!!', ip: `10.1.0.${attempt}` },
-						minutes(start, attempt)
-					)
-				).rejects.toThrow(InvalidCredentialsError);
-			}
-			const throttled = authenticate(
-				database().db,
-				{ email, password: TEST_PASSWORD, ip: '10.1.1.1' },
-				minutes(start, 6)
+			const { free } = THROTTLE_RULES.login.pair!;
+			for (let attempt = 0; attempt < free + 1; attempt++)
+				await expect(logIn(email, 'wrong password!!', '10.1.0.1', start)).rejects.toThrow(
+					attempt < free ? InvalidCredentialsError : ThrottledError
+				);
+			// Even the right password waits out the block at that address …
+			await expect(logIn(email, TEST_PASSWORD, '10.1.0.1', start)).rejects.toMatchObject({
+				constructor: ThrottledError,
+				retryAfterSeconds: 60
+			});
+			// … while the owner, at their own address, is let in at once.
+			await expect(logIn(email, TEST_PASSWORD, '10.1.0.2', start)).resolves.toMatchObject({
+				role: 'coordinator'
+			});
+			// One more failure after the block blocks twice as long.
+			const next = seconds(start, 61);
+			await expect(logIn(email, 'wrong password!!', '10.1.0.1', next)).rejects.toThrow(
+				InvalidCredentialsError
 			);
-			await expect(throttled).rejects.toThrow(LoginThrottledError);
+			await expect(logIn(email, TEST_PASSWORD, '10.1.0.1', seconds(next, 119))).rejects.toThrow(
+				ThrottledError
+			);
 			await expect(
-				authenticate(
-					database().db,
-					{ email, password: TEST_PASSWORD, ip: '10.1.1.1' },
-					minutes(start, 16)
-				)
-			).resolves.toMatchObject({ role: 'coordinator' });
+				logIn(email, TEST_PASSWORD, '10.1.0.1', seconds(next, 121))
+			).resolves.toBeDefined();
+		});
+
+		it('slows an account sprayed from many addresses, except where its owner logged in before, until a reset', async () => {
+			const { id, email } = await createTestAccount(database().db, { districtId });
+			const start = new Date('2026-12-02T08:00:00Z');
+			await logIn(email, TEST_PASSWORD, '10.4.0.1', start);
+			const { free } = THROTTLE_RULES.login.account!;
+			for (let attempt = 0; attempt < free; attempt++)
+				await expect(
+					logIn(email, 'wrong password!!', `10.5.0.${attempt}`, minutes(start, 60))
+				).rejects.toThrow(InvalidCredentialsError);
+			const sprayed = minutes(start, 60);
+			await expect(logIn(email, TEST_PASSWORD, '10.6.0.1', sprayed)).rejects.toThrow(
+				ThrottledError
+			);
+			await expect(logIn(email, TEST_PASSWORD, '10.4.0.1', sprayed)).resolves.toMatchObject({
+				userId: id
+			});
+
+			const administrator = { role: 'administrator' as const, districtId, organisationIds: [] };
+			const audit = (await listAudit(database().db, administrator, 500)).filter(
+				(entry) => entry.entityId === id
+			);
+			expect(audit.filter((entry) => entry.action === 'account.login_failed')).toHaveLength(free);
+			expect(audit.filter((entry) => entry.action === 'account.login_blocked')).toEqual([
+				expect.objectContaining({ after: expect.objectContaining({ by: 'account' }) })
+			]);
+
+			// A reset link proves the mailbox and lifts the block for every address.
+			await requestPasswordReset(database().db, { email, ip: '10.6.0.1' }, BASE, sprayed);
+			await redeemLink(database().db, await resetTokenFor(email), NEW_PASSWORD, sprayed);
+			await expect(logIn(email, NEW_PASSWORD, '10.6.0.1', sprayed)).resolves.toMatchObject({
+				userId: id
+			});
 		});
 
 		it('throttles an address that tries many accounts', async () => {
 			const start = new Date('2026-12-02T10:00:00Z');
-			for (let attempt = 0; attempt < THROTTLE.perAddress; attempt++) {
-				await expect(
-					authenticate(
-						database().db,
-						{ email: `guess${attempt}@example.org`, password: 'x', ip: '10.9.9.9' },
-						start
-					)
-				).rejects.toThrow(InvalidCredentialsError);
+			for (let attempt = 0; attempt < THROTTLE_RULES.login.address!.free; attempt++) {
+				await expect(logIn(`guess${attempt}@example.org`, 'x', '10.9.9.9', start)).rejects.toThrow(
+					InvalidCredentialsError
+				);
 			}
 			const { email } = await createTestAccount(database().db, { districtId });
-			await expect(
-				authenticate(database().db, { email, password: TEST_PASSWORD, ip: '10.9.9.9' }, start)
-			).rejects.toThrow(LoginThrottledError);
+			await expect(logIn(email, TEST_PASSWORD, '10.9.9.9', start)).rejects.toThrow(ThrottledError);
+		});
+
+		it('prunes throttle state nobody needs, keeping addresses owners logged in from', async () => {
+			const keys = async () =>
+				(await database().db.selectFrom('throttles').select('key').execute()).map((row) => row.key);
+			expect((await keys()).length).toBeGreaterThan(0);
+			await pruneThrottles(database().db, new Date('2026-12-08T00:00:00Z'));
+			const kept = await keys();
+			expect(kept.length).toBeGreaterThan(0);
+			expect(kept.every((key) => key.includes(':pair:'))).toBe(true);
+			await pruneThrottles(database().db, new Date('2027-04-01T00:00:00Z'));
+			expect(await keys()).toEqual([]);
 		});
 
 		it('refuses invalid accounts with specific reasons', async () => {

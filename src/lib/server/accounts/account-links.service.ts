@@ -5,18 +5,20 @@ import type { DB } from '../db/schema.js';
 import { queueMail } from '../mail/mail.service.js';
 import { staffMail } from '../mail/staff-mail.js';
 import {
+	deleteAccountTokensOf,
 	deleteSessionsOf,
 	findAccountToken,
 	insertAccountToken,
 	setPasswordHash,
 	useAccountToken
 } from './account-tokens.repository.js';
-import { AccountValidationError } from './accounts.errors.js';
-import { findUserByEmail, findUserDistrict, insertUser } from './accounts.repository.js';
+import { AccountValidationError, ThrottledError } from './accounts.errors.js';
+import { findUserByEmail, findUserById, insertUser } from './accounts.repository.js';
 import { passwordSchema, type NewAccount } from './accounts.schema.js';
 import { newUserRow, validateNewAccount } from './accounts.service.js';
 import { recordAudit } from './audit.service.js';
 import { authorize, ForbiddenError, type Actor } from './authorization.js';
+import { clearThrottlesOf, recordFailure, refuseIfThrottled } from './throttle.service.js';
 
 const VALID_HOURS = { invite: 7 * 24, reset: 1 };
 
@@ -33,6 +35,7 @@ export interface LinkBase {
 
 const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** A new link replaces the account's earlier links of the same purpose: only the newest works. */
 async function issueLink(
 	trx: Transaction<DB>,
 	userId: number,
@@ -41,6 +44,7 @@ async function issueLink(
 	now: Date
 ): Promise<string> {
 	const token = randomBytes(32).toString('base64url');
+	await deleteAccountTokensOf(trx, userId, purpose);
 	await insertAccountToken(trx, {
 		id: tokenId(token),
 		userId,
@@ -101,26 +105,44 @@ export async function inviteAccount(
 	});
 }
 
-/** Mails a reset link if the address belongs to an active account; says nothing either way. */
+/**
+ * Mails a reset link if the address belongs to an active account and the request is within the
+ * reset throttle (per address and per e-mail address, counted whether or not the account
+ * exists); says nothing either way, so neither accounts nor limits are revealed.
+ */
 export async function requestPasswordReset(
 	db: Kysely<DB>,
-	email: string,
+	request: { email: string; ip: string },
 	base: LinkBase,
 	now = new Date()
-) {
-	const user = await findUserByEmail(db, email.trim().toLowerCase());
+): Promise<void> {
+	const email = request.email.trim().toLowerCase();
+	const attempt = { scope: 'reset' as const, account: email, address: request.ip };
+	try {
+		await refuseIfThrottled(db, attempt, now);
+	} catch (error) {
+		if (error instanceof ThrottledError) return;
+		throw error;
+	}
+	if (!(await recordFailure(db, attempt, null, now))) return;
+	const user = await findUserByEmail(db, email);
 	if (!user || user.disabledAt) return;
 	await db.transaction().execute(async (trx) => {
 		const link = await issueLink(trx, user.id, 'reset', base, now);
-		await queueMail(
-			trx,
-			{ to: email.trim().toLowerCase(), ...staffMail('mail.reset', { link }) },
-			now
-		);
+		await queueMail(trx, { to: email, ...staffMail('mail.reset', { link }) }, now);
 	});
 }
 
-/** Sets the password from a link (invitation or reset), once; ends every open session. */
+/** Whether the link can still set a password (so the page can say so before the form). */
+export async function isLinkValid(db: Kysely<DB>, token: string, now = new Date()) {
+	const stored = await findAccountToken(db, tokenId(token));
+	return Boolean(stored && !stored.usedAt && stored.expiresAt > now.toISOString());
+}
+
+/**
+ * Sets the password from a link (invitation or reset), once. Like every password change it
+ * ends all sessions, revokes all of the account's links and lifts its log-in throttle.
+ */
 export async function redeemLink(
 	db: Kysely<DB>,
 	token: string,
@@ -136,12 +158,11 @@ export async function redeemLink(
 	const passwordHash = await hash(parsed.data);
 	await db.transaction().execute(async (trx) => {
 		if (!(await useAccountToken(trx, stored.id, now.toISOString()))) throw new InvalidLinkError();
-		await setPasswordHash(trx, stored.userId, passwordHash, now.toISOString());
-		const districtId = await findUserDistrict(trx, stored.userId);
+		const user = await changePassword(trx, stored.userId, passwordHash, now);
 		await recordAudit(
 			trx,
 			{
-				districtId,
+				districtId: user.districtId,
 				userId: stored.userId,
 				action: `account.password_set_by_${stored.purpose}`,
 				entity: 'user',
@@ -149,7 +170,22 @@ export async function redeemLink(
 			},
 			now
 		);
-		await deleteSessionsOf(trx, stored.userId);
 	});
 	return stored.userId;
+}
+
+/** The one way a password changes: old sessions and links stop working, blocks are lifted. */
+async function changePassword(
+	trx: Transaction<DB>,
+	userId: number,
+	passwordHash: string,
+	now: Date
+) {
+	const user = await findUserById(trx, userId);
+	if (!user) throw new InvalidLinkError();
+	await setPasswordHash(trx, userId, passwordHash, now.toISOString());
+	await deleteAccountTokensOf(trx, userId);
+	await deleteSessionsOf(trx, userId);
+	await clearThrottlesOf(trx, user.email, now);
+	return user;
 }

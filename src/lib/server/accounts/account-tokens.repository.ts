@@ -16,6 +16,19 @@ export async function findAccountToken(db: Db, id: string) {
 		.executeTakeFirst();
 }
 
+/** Deletes the account's links, of one purpose or all: they no longer work. */
+export async function deleteAccountTokensOf(
+	db: Db,
+	userId: number,
+	purpose?: AccountTokensTable['purpose']
+): Promise<void> {
+	await db
+		.deleteFrom('accountTokens')
+		.where('userId', '=', userId)
+		.$if(purpose !== undefined, (query) => query.where('purpose', '=', purpose!))
+		.execute();
+}
+
 /** Marks the token used unless it was already; false when another request used it first. */
 export async function useAccountToken(db: Db, id: string, at: string): Promise<boolean> {
 	const result = await db

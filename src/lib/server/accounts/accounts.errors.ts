@@ -5,9 +5,15 @@ export class InvalidCredentialsError extends Error {
 	}
 }
 
-export class LoginThrottledError extends Error {
+/** Too many attempts (log-in, second factor): refused, even when right, until the wait is over. */
+export class ThrottledError extends Error {
 	constructor(readonly retryAfterSeconds: number) {
-		super(`Too many failed log-ins; try again in ${retryAfterSeconds} s`);
+		super(`Too many failed attempts; try again in ${retryAfterSeconds} s`);
+	}
+
+	/** The wait in whole minutes, rounded up, as the pages say it. */
+	get retryAfterMinutes(): number {
+		return Math.max(1, Math.ceil(this.retryAfterSeconds / 60));
 	}
 }
 

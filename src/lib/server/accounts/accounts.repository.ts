@@ -51,31 +51,6 @@ export async function touchLogin(db: Db, userId: number, at: string): Promise<vo
 	await db.updateTable('users').set({ lastLoginAt: at }).where('id', '=', userId).execute();
 }
 
-export async function insertLoginAttempt(
-	db: Db,
-	key: string,
-	at: string,
-	succeeded: boolean
-): Promise<void> {
-	await db
-		.insertInto('loginAttempts')
-		.values({ key, attemptedAt: at, succeeded: succeeded ? 1 : 0 })
-		.execute();
-}
-
-/** Failed attempts for the key since the given time, oldest first. */
-export async function findFailedAttempts(db: Db, key: string, since: string): Promise<string[]> {
-	const rows = await db
-		.selectFrom('loginAttempts')
-		.select('attemptedAt')
-		.where('key', '=', key)
-		.where('succeeded', '=', 0)
-		.where('attemptedAt', '>=', since)
-		.orderBy('attemptedAt')
-		.execute();
-	return rows.map((row) => row.attemptedAt);
-}
-
 export async function insertSession(db: Db, session: SessionsTable): Promise<void> {
 	await db.insertInto('sessions').values(session).execute();
 }

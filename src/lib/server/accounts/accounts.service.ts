@@ -4,22 +4,17 @@ import type { DB } from '../db/schema.js';
 import {
 	AccountValidationError,
 	EmailTakenError,
-	InvalidCredentialsError,
-	LoginThrottledError
+	InvalidCredentialsError
 } from './accounts.errors.js';
 import {
-	findFailedAttempts,
 	findOrganisationIds,
 	findUserByEmail,
-	insertLoginAttempt,
 	insertUser,
 	touchLogin
 } from './accounts.repository.js';
 import { newAccountSchema, type NewAccount, type ValidNewAccount } from './accounts.schema.js';
 import type { Actor, Role } from './authorization.js';
-
-/** Failed log-ins tolerated per account and per address within the window. */
-export const THROTTLE = { windowMinutes: 15, perAccount: 5, perAddress: 20 };
+import { recordFailure, recordSuccess, refuseIfThrottled } from './throttle.service.js';
 
 export async function createAccount(
 	db: Kysely<DB>,
@@ -71,53 +66,40 @@ export async function validateNewAccount(
 let decoyHash: Promise<string> | undefined;
 
 /**
- * Checks e-mail and password; throttles per account and per address before looking anything
- * up, records the attempt, and gives the same error for an unknown account as for a wrong password.
+ * Checks e-mail and password; throttles per account and address before looking anything up
+ * (throttle.service.ts), audits failures of existing accounts, and gives the same error for
+ * an unknown account as for a wrong password.
  */
 export async function authenticate(
 	db: Kysely<DB>,
 	credentials: { email: string; password: string; ip: string },
 	now = new Date()
 ): Promise<Actor & { userId: number }> {
-	const email = credentials.email.trim().toLowerCase();
-	const keys = { account: `account:${email}`, address: `ip:${credentials.ip}` };
-	await refuseIfThrottled(db, keys, now);
-	const user = await findUserByEmail(db, email);
+	const attempt = {
+		scope: 'login' as const,
+		account: credentials.email.trim().toLowerCase(),
+		address: credentials.ip
+	};
+	await refuseIfThrottled(db, attempt, now);
+	const user = await findUserByEmail(db, attempt.account);
 	decoyHash ??= hash('decoy password that never matches');
 	const passwordHash = user?.passwordHash && !user.disabledAt ? user.passwordHash : await decoyHash;
 	const matches = await verify(passwordHash, credentials.password).catch(() => false);
-	const succeeded = Boolean(user?.passwordHash && !user.disabledAt && matches);
-	const at = now.toISOString();
-	await insertLoginAttempt(db, keys.account, at, succeeded);
-	await insertLoginAttempt(db, keys.address, at, succeeded);
-	if (!succeeded || !user) throw new InvalidCredentialsError();
-	await touchLogin(db, user.id, at);
+	if (!user?.passwordHash || user.disabledAt || !matches) {
+		await recordFailure(
+			db,
+			attempt,
+			user ? { userId: user.id, districtId: user.districtId } : null,
+			now
+		);
+		throw new InvalidCredentialsError();
+	}
+	await recordSuccess(db, attempt, now);
+	await touchLogin(db, user.id, now.toISOString());
 	return {
 		userId: user.id,
 		role: user.role as Role,
 		districtId: user.districtId,
 		organisationIds: await findOrganisationIds(db, user.id)
 	};
-}
-
-async function refuseIfThrottled(
-	db: Kysely<DB>,
-	keys: { account: string; address: string },
-	now: Date
-) {
-	const windowMs = THROTTLE.windowMinutes * 60_000;
-	const since = new Date(now.getTime() - windowMs).toISOString();
-	for (const [key, limit] of [
-		[keys.account, THROTTLE.perAccount],
-		[keys.address, THROTTLE.perAddress]
-	] as const) {
-		const failures = await findFailedAttempts(db, key, since);
-		if (failures.length >= limit) {
-			// Free again once the oldest failure that still counts leaves the window.
-			const oldest = new Date(failures[failures.length - limit]!).getTime();
-			throw new LoginThrottledError(
-				Math.max(1, Math.ceil((oldest + windowMs - now.getTime()) / 1000))
-			);
-		}
-	}
 }

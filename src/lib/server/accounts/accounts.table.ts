@@ -36,11 +36,18 @@ export interface SessionsTable {
 	userAgent: string | null;
 }
 
-export interface LoginAttemptsTable {
-	id: Generated<number>;
+/** Failures and the current block of one throttle key; see throttle.service.ts. */
+export interface ThrottlesTable {
 	key: string;
-	attemptedAt: string;
-	succeeded: number;
+	scope: string;
+	/** The account the key belongs to (an e-mail address), so a password reset can clear it. */
+	account: string | null;
+	failures: number;
+	blockedUntil: string | null;
+	lastFailureAt: string | null;
+	/** Last success for this key: an address the account logged in from before. */
+	succeededAt: string | null;
+	updatedAt: string;
 }
 
 export interface RecoveryCodesTable {

@@ -14,6 +14,7 @@ import {
 import { findUserDistrict } from './accounts.repository.js';
 import { recordAudit } from './audit.service.js';
 import type { Role } from './authorization.js';
+import { recordFailure, recordSuccess, refuseIfThrottled } from './throttle.service.js';
 
 const PERIOD_SECONDS = 30;
 const RECOVERY_CODES = 10;
@@ -127,20 +128,31 @@ export async function confirmTwoFactor(
 	return codes;
 }
 
-/** Accepts a current authenticator code (each only once) or an unused recovery code. */
+/**
+ * Accepts a current authenticator code (each only once) or an unused recovery code. Both count
+ * as second-factor attempts: throttled per account and address like the password step, every
+ * failure audited, and refused during a block even when right.
+ */
 export async function verifySecondFactor(
 	db: Kysely<DB>,
-	userId: number,
-	code: string,
+	input: { userId: number; code: string; ip: string },
 	now = new Date()
 ): Promise<{ recoveryCodesLeft: number }> {
+	const { userId, code } = input;
 	const user = await findTwoFactor(db, userId);
 	if (!user?.totpSecret || !user.totpEnabledAt) throw new TwoFactorError('not_enrolled');
+	const attempt = { scope: 'second_factor' as const, account: user.email, address: input.ip };
+	await refuseIfThrottled(db, attempt, now);
 	const step = matchingStep(totp(user.totpSecret, user.email), code, now);
 	const accepted =
 		step !== null
 			? await advanceTotpStep(db, userId, step)
 			: await useRecoveryCode(db, userId, hashCode(code), now.toISOString());
-	if (!accepted) throw new TwoFactorError('wrong_code');
+	if (!accepted) {
+		const districtId = await findUserDistrict(db, userId);
+		await recordFailure(db, attempt, { userId, districtId }, now);
+		throw new TwoFactorError('wrong_code');
+	}
+	await recordSuccess(db, attempt, now);
 	return { recoveryCodesLeft: await countUnusedRecoveryCodes(db, userId) };
 }

@@ -2,9 +2,9 @@ import type { ColumnType } from 'kysely';
 import type {
 	AccountTokensTable,
 	AuditLogTable,
-	LoginAttemptsTable,
 	RecoveryCodesTable,
 	SessionsTable,
+	ThrottlesTable,
 	UserOrganisationsTable,
 	UsersTable
 } from '../accounts/accounts.table.js';
@@ -73,7 +73,7 @@ export interface DB {
 	users: UsersTable;
 	userOrganisations: UserOrganisationsTable;
 	sessions: SessionsTable;
-	loginAttempts: LoginAttemptsTable;
+	throttles: ThrottlesTable;
 	recoveryCodes: RecoveryCodesTable;
 	accountTokens: AccountTokensTable;
 	auditLog: AuditLogTable;

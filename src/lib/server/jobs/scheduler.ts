@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
+import { pruneThrottles } from '../accounts/throttle.service.js';
 import type { Config } from '../config.js';
 import type { DB } from '../db/schema.js';
 import { deliverDueMail } from '../mail/mail.service.js';
@@ -27,6 +28,7 @@ export function startJobs(db: Kysely<DB>, config: Config): Jobs {
 	// Hourly although the periods are months: cheap, idempotent, and a restart resets the timer.
 	every(HOUR, () => sendVerificationReminders(db, config), 'freshness reminders');
 	every(HOUR, () => sendTaskReminders(db, config), 'task reminders');
+	every(HOUR, () => pruneThrottles(db), 'prune throttles');
 	if (!config.smtpUrl) return NO_JOBS;
 	const transport = nodemailer.createTransport(config.smtpUrl);
 	const deliver = () => deliverDueMail(db, transport, config.mailFrom);

@@ -3,12 +3,16 @@ import { getApp } from '$lib/server/app';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
-	default: async ({ request, url }) => {
+	default: async ({ request, url, getClientAddress }) => {
 		const email = String((await request.formData()).get('email') ?? '').slice(0, 200);
 		const app = await getApp();
-		await requestPasswordReset(app.database.db, email, { origin: url.origin });
+		await requestPasswordReset(
+			app.database.db,
+			{ email, ip: getClientAddress() },
+			{ origin: url.origin }
+		);
 		app.jobs.deliverMailNow();
-		// The same answer whether or not the address has an account.
+		// The same answer whether or not the address has an account or the limit was reached.
 		return { sent: true };
 	}
 };

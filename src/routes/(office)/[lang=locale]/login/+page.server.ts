@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { InvalidCredentialsError, LoginThrottledError } from '$lib/server/accounts/accounts.errors';
+import { InvalidCredentialsError, ThrottledError } from '$lib/server/accounts/accounts.errors';
 import { authenticate } from '$lib/server/accounts/accounts.service';
 import { setSessionCookie } from '$lib/server/accounts/session-cookie';
 import { startSession } from '$lib/server/accounts/sessions.service';
@@ -37,11 +37,11 @@ export const actions: Actions = {
 		} catch (failure) {
 			if (failure instanceof InvalidCredentialsError)
 				return fail(400, { email, error: 'office.login.invalid' });
-			if (failure instanceof LoginThrottledError)
+			if (failure instanceof ThrottledError)
 				return fail(429, {
 					email,
 					error: 'office.login.throttled',
-					minutes: Math.ceil(failure.retryAfterSeconds / 60)
+					minutes: failure.retryAfterMinutes
 				});
 			throw failure;
 		}

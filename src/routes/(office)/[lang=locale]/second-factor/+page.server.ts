@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import QRCode from 'qrcode';
+import { ThrottledError } from '$lib/server/accounts/accounts.errors';
 import { markSecondFactorDone } from '$lib/server/accounts/sessions.service';
 import {
 	confirmTwoFactor,
@@ -41,14 +42,23 @@ export const actions: Actions = {
 			throw failure;
 		}
 	},
-	verify: async ({ locals, request }) => {
+	verify: async ({ locals, request, getClientAddress }) => {
 		const user = requireUser(locals, { secondFactor: false });
 		const { database } = await getApp();
 		try {
-			await verifySecondFactor(database.db, user.id, await codeOf(request));
+			await verifySecondFactor(database.db, {
+				userId: user.id,
+				code: await codeOf(request),
+				ip: getClientAddress()
+			});
 		} catch (failure) {
 			if (failure instanceof TwoFactorError)
 				return fail(400, { error: 'office.twoFactor.wrongCode' });
+			if (failure instanceof ThrottledError)
+				return fail(429, {
+					error: 'office.twoFactor.throttled',
+					minutes: failure.retryAfterMinutes
+				});
 			throw failure;
 		}
 		await markSecondFactorDone(database.db, locals.sessionToken!);

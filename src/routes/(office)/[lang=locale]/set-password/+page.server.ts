@@ -1,14 +1,23 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { InvalidLinkError, redeemLink } from '$lib/server/accounts/account-links.service';
+import {
+	InvalidLinkError,
+	isLinkValid,
+	redeemLink
+} from '$lib/server/accounts/account-links.service';
 import { AccountValidationError } from '$lib/server/accounts/accounts.errors';
 import { MIN_PASSWORD_LENGTH } from '$lib/server/accounts/accounts.schema';
 import { getApp } from '$lib/server/app';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ url }) => ({
-	token: (url.searchParams.get('token') ?? '').slice(0, 100),
-	minLength: MIN_PASSWORD_LENGTH
-});
+export const load: PageServerLoad = async ({ url }) => {
+	const token = (url.searchParams.get('token') ?? '').slice(0, 100);
+	return {
+		token,
+		// Said before the form, so nobody types a new password into a dead link.
+		linkValid: await isLinkValid((await getApp()).database.db, token),
+		minLength: MIN_PASSWORD_LENGTH
+	};
+};
 
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
