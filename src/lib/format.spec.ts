@@ -7,7 +7,8 @@ import {
 	formatList,
 	formatShortDate,
 	formatTime,
-	formatWeekday
+	formatWeekday,
+	latinDigits
 } from './format.js';
 import { LOCALES } from './i18n/locales.js';
 import { translator } from './i18n/messages.js';
@@ -50,6 +51,14 @@ describe('dates for every language match the German appointment letter', () => {
 	it('placeholder numbers use the same digits as the dates', () => {
 		expect(translator('fa').plural('search.resultCount', 1200)).not.toMatch(NON_LATIN_DIGITS);
 		expect(translator('ar')('search.radiusOption', { km: 25 })).not.toMatch(NON_LATIN_DIGITS);
+	});
+});
+
+describe('latinDigits', () => {
+	it('turns Persian and Arabic-Indic digits into 0–9 and leaves the rest alone', () => {
+		expect(latinDigits('از ساعت ۹ تا ۱۲')).toBe('از ساعت 9 تا 12');
+		expect(latinDigits('الساعة ١٤:٣٠')).toBe('الساعة 14:30');
+		expect(latinDigits('24376 Kappeln')).toBe('24376 Kappeln');
 	});
 });
 

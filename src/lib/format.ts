@@ -9,6 +9,17 @@ export function intlLocale(locale: Locale): string {
 	return `${contentLanguage(locale)}-u-ca-gregory-hc-h23-nu-latn`;
 }
 
+/**
+ * Content translations typed on a Persian or Arabic keyboard carry ۱۲ or ١٢; shown as 12 they
+ * match the dates and the German phone numbers and postcodes on the same page.
+ */
+export function latinDigits(text: string): string {
+	return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) => {
+		const code = digit.codePointAt(0)!;
+		return String(code >= 0x06f0 ? code - 0x06f0 : code - 0x0660);
+	});
+}
+
 /** Leichte Sprache writes weekdays, months and units in full: no "Mo.", "Dez.", "€". */
 const spelledOut = (locale: Locale) => locale === 'de-x-easy';
 
