@@ -11,6 +11,7 @@ const AVOID: Partial<Record<Locale, [RegExp, string][]>> = {
 			/(?:^|\s)(?:أن )?(?:تستفسر|تبحث|تختار|اختر|ابحث|جرّب|جرب|اضغط|تستطيع|يمكنك|لغتك|بحثك)(?=[\s.،؟!]|$)/u,
 			'masculine singular address'
 		],
+		[/\{count\} عرضان/, 'a digit before the dual: "عرضان" alone says two'],
 		[/,/, 'Latin comma (use ،)']
 	],
 	fa: [
