@@ -35,7 +35,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (token && !event.locals.user) clearSessionCookie(event.cookies);
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) =>
-			html.replace('%kitz.lang%', locale).replace('%kitz.dir%', direction(locale))
+			html
+				.replace('%kitz.lang%', locale)
+				.replace('%kitz.dir%', direction(locale))
+				// Styles that belong to one interface language (Leichte Sprache) select on this.
+				.replace('%kitz.locale%', locale)
 	});
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
 	return response;

@@ -1,5 +1,28 @@
 import { contentLanguage, type Locale } from './i18n/locales.js';
 
+/**
+ * The BCP 47 tag every `Intl` formatter of a page uses. Whatever the language, dates are
+ * Gregorian on a 24-hour clock, as in the German letters people hold, and digits are Latin:
+ * pages also print German phone numbers, postcodes and times, so a page keeps one digit system.
+ */
+export function intlLocale(locale: Locale): string {
+	return `${contentLanguage(locale)}-u-ca-gregory-hc-h23-nu-latn`;
+}
+
+/**
+ * Content translations typed on a Persian or Arabic keyboard carry ۱۲ or ١٢; shown as 12 they
+ * match the dates and the German phone numbers and postcodes on the same page.
+ */
+export function latinDigits(text: string): string {
+	return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) => {
+		const code = digit.codePointAt(0)!;
+		return String(code >= 0x06f0 ? code - 0x06f0 : code - 0x0660);
+	});
+}
+
+/** Leichte Sprache writes weekdays, months and units in full: no "Mo.", "Dez.", "€". */
+const spelledOut = (locale: Locale) => locale === 'de-x-easy';
+
 /** Formats wall-clock `YYYY-MM-DDTHH:mm` strings (Europe/Berlin) without shifting them. */
 function floating(localDateTime: string): Date {
 	return new Date(`${localDateTime.length === 10 ? `${localDateTime}T00:00` : localDateTime}:00Z`);
@@ -11,17 +34,18 @@ function formatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.Da
 	const key = `${locale}|${JSON.stringify(options)}`;
 	let format = cache.get(key);
 	if (!format) {
-		format = new Intl.DateTimeFormat(contentLanguage(locale), { ...options, timeZone: 'UTC' });
+		format = new Intl.DateTimeFormat(intlLocale(locale), { ...options, timeZone: 'UTC' });
 		cache.set(key, format);
 	}
 	return format;
 }
 
 export function formatDateTime(locale: Locale, localDateTime: string): string {
+	const length = spelledOut(locale) ? 'long' : 'short';
 	return formatter(locale, {
-		weekday: 'short',
+		weekday: length,
 		day: 'numeric',
-		month: 'short',
+		month: length,
 		hour: '2-digit',
 		minute: '2-digit'
 	}).format(floating(localDateTime));
@@ -46,13 +70,29 @@ export function formatTime(locale: Locale, localDateTime: string): string {
 	return formatter(locale, { hour: '2-digit', minute: '2-digit' }).format(floating(localDateTime));
 }
 
+/** The name of a weekday, 0 = Monday … 6 = Sunday. */
+export function formatWeekday(locale: Locale, day: number): string {
+	// 1 January 2024 was a Monday: weekday n is that date plus n days.
+	return formatter(locale, { weekday: 'long' }).format(new Date(Date.UTC(2024, 0, 1 + day)));
+}
+
+export function formatNumber(locale: Locale, value: number): string {
+	return new Intl.NumberFormat(intlLocale(locale)).format(value);
+}
+
 export function formatEuro(locale: Locale, cents: number): string {
-	return new Intl.NumberFormat(contentLanguage(locale), {
+	return new Intl.NumberFormat(intlLocale(locale), {
 		style: 'currency',
-		currency: 'EUR'
+		currency: 'EUR',
+		currencyDisplay: spelledOut(locale) ? 'name' : 'symbol'
 	}).format(cents / 100);
 }
 
 export function formatKm(locale: Locale, km: number): string {
-	return new Intl.NumberFormat(contentLanguage(locale), { maximumFractionDigits: 1 }).format(km);
+	return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 }).format(km);
+}
+
+/** "a, b and c" in the page's language (Arabic "أ وب وج", Farsi "الف، ب، و ج"). */
+export function formatList(locale: Locale, items: readonly string[]): string {
+	return new Intl.ListFormat(intlLocale(locale), { type: 'conjunction' }).format(items);
 }

@@ -101,6 +101,19 @@ describeEachDialect(
 			});
 		});
 
+		it('shows translated content with the digits 0–9 of the rest of the page', async () => {
+			await translateOffer(
+				database().db,
+				ids.weekly,
+				'fa',
+				{ summary: 'سه‌شنبه‌ها از ساعت ۱۸ تا ۱۹:۳۰' },
+				'reviewed',
+				NOW
+			);
+			const offer = await getPublishedOffer(database().db, slug, 'fa', NOW);
+			expect(offer.summary).toMatchObject({ text: 'سه‌شنبه‌ها از ساعت 18 تا 19:30', lang: 'fa' });
+		});
+
 		it('never shows drafts or unknown offers', async () => {
 			const draft = await database()
 				.db.selectFrom('offers')

@@ -6,6 +6,7 @@ import fa from '../../../messages/fa.json';
 import ru from '../../../messages/ru.json';
 import tr from '../../../messages/tr.json';
 import uk from '../../../messages/uk.json';
+import { formatNumber } from '../format.js';
 import { contentLanguage, type Locale } from './locales.js';
 
 type Catalogue = Record<string, string>;
@@ -21,11 +22,10 @@ export type Translate = ((key: string, params?: Params) => string) & {
 
 function fill(template: string, params: Params | undefined, locale: Locale): string {
 	if (!params) return template;
-	const numbers = new Intl.NumberFormat(contentLanguage(locale));
 	return template.replace(/\{(\w+)\}/g, (match, name: string) => {
 		const value = params[name];
 		if (value === undefined) return match;
-		return typeof value === 'number' ? numbers.format(value) : value;
+		return typeof value === 'number' ? formatNumber(locale, value) : value;
 	});
 }
 

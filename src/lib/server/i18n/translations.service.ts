@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { latinDigits } from '../../format.js';
 import { SOURCE_LOCALE, type Locale } from '../../i18n/locales.js';
 import type { DB } from '../db/schema.js';
 import { findTranslations, upsertTranslation } from './translations.repository.js';
@@ -89,7 +90,8 @@ function localizeField(
 	if (!translation) return { text: sourceText, lang: 'de', fallback: true, status: 'missing' };
 	const outdated = translation.sourceHash !== sourceHash(sourceText);
 	return {
-		text: translation.value,
+		// One digit system per page: the interface and the German content write 0–9.
+		text: latinDigits(translation.value),
 		lang: locale,
 		fallback: false,
 		status: outdated ? 'outdated' : (translation.status as TranslationStatus)
