@@ -3,21 +3,15 @@ import { getApp } from '$lib/server/app';
 import { direction, isLocale, type Locale } from '$lib/i18n/locales';
 import { clearSessionCookie, SESSION_COOKIE } from '$lib/server/accounts/session-cookie';
 import { signedInUser } from '$lib/server/accounts/sessions.service';
+import { badRequest } from '$lib/server/bad-request';
+import { formHasNul, urlHasControlCharacters } from '$lib/server/edge-input';
 import { warmSearch } from '$lib/server/search/search.service';
+import { securityHeaders } from '$lib/server/security-headers';
 
 export const init: ServerInit = async () => {
 	const { database } = await getApp();
 	// In the background: the server answers at once, searches get fast as the sets come in.
 	warmSearch(database.db).catch((error: unknown) => console.error('Warming search failed:', error));
-};
-
-const SECURITY_HEADERS = {
-	'x-content-type-options': 'nosniff',
-	// Not no-referrer: browsers then send Origin: null on form posts, which the CSRF check refuses.
-	'referrer-policy': 'same-origin',
-	'x-frame-options': 'DENY',
-	'permissions-policy': 'geolocation=(), camera=(), microphone=(), interest-cohort=()',
-	'cross-origin-opener-policy': 'same-origin'
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
@@ -26,6 +20,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const locale: Locale =
 		isLocale(first) && config.enabledLocales.includes(first) ? first : config.defaultLocale;
 	event.locals.locale = locale;
+	const refusal = await refuseControlCharacters(event.request, event.url, locale);
+	if (refusal) return withHeaders(refusal, config.origin);
 	// The public API is anonymous: it neither reads nor clears session cookies.
 	const token = event.url.pathname.startsWith('/api/')
 		? null
@@ -41,9 +37,26 @@ export const handle: Handle = async ({ event, resolve }) => {
 				// Styles that belong to one interface language (Leichte Sprache) select on this.
 				.replace('%kitz.locale%', locale)
 	});
-	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
-	return response;
+	return withHeaders(response, config.origin);
 };
+
+/** Input with control characters is answered here, before any route or query sees it. */
+async function refuseControlCharacters(
+	request: Request,
+	url: URL,
+	locale: Locale
+): Promise<Response | null> {
+	const api = url.pathname.startsWith('/api/');
+	if (urlHasControlCharacters(url)) return badRequest(locale, 'error.badRequest', api);
+	if (await formHasNul(request)) return badRequest(locale, 'error.formControlCharacter', api);
+	return null;
+}
+
+function withHeaders(response: Response, origin: string): Response {
+	for (const [name, value] of Object.entries(securityHeaders(origin)))
+		response.headers.set(name, value);
+	return response;
+}
 
 export const handleError: HandleServerError = ({ error, status, event }) => {
 	if (status >= 500)

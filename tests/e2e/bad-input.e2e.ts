@@ -19,7 +19,7 @@ describe('bad input gets a clear message on a normal page', () => {
 				'Der Filter „field“ mit dem Wert „nonsense“ ist unbekannt'
 			],
 			['/de/search?near=99999', 200, 'Den Ort oder die Postleitzahl „99999“ kennen wir nicht'],
-			['/de/search?near=%00%01', 200, 'Angebote suchen'],
+			['/de/search?near=%00%01', 400, 'Diese Adresse ist ungültig'],
 			[`/de/search?q=${'Sprachkurs '.repeat(1000)}`, 200, 'Ihr Suchtext war zu lang'],
 			['/de/search?q=%E0%A4%A', 200, 'Angebote suchen'],
 			['/de/calendar?week=2026-W99', 200, '„2026-W99“ ist keine gültige Kalenderwoche'],

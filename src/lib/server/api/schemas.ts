@@ -195,7 +195,7 @@ export const offerResponseSchema = z
 export const errorSchema = z
 	.strictObject({
 		error: z.strictObject({
-			code: z.enum(['not_found', 'method_not_allowed', 'internal']),
+			code: z.enum(['bad_request', 'not_found', 'method_not_allowed', 'internal']),
 			message: z.string()
 		})
 	})

@@ -1,7 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+	CamelCasePlugin,
+	Kysely,
+	PostgresDialect,
+	SqliteAdapter,
+	SqliteDialect,
+	sql
+} from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
 
@@ -27,11 +34,24 @@ function openSqlite(path: string): Database {
 	connection.pragma('foreign_keys = ON');
 	connection.pragma('busy_timeout = 5000');
 	connection.pragma('synchronous = NORMAL');
+	// Deleted or changed content is overwritten with zeros, so erased personal data cannot be read
+	// back from free pages of the file (GDPR erasure; see docs/operations.md).
+	connection.pragma('secure_delete = ON');
 	const db = new Kysely<DB>({
 		dialect: new SqliteDialect({ database: connection }),
 		plugins: [new CamelCasePlugin()]
 	});
 	return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * After erasing personal data: SQLite copies the WAL into the file and empties it, so the WAL
+ * keeps no page versions from before the erasure. PostgreSQL needs VACUUM, run by operations
+ * (docs/operations.md), not on each erasure.
+ */
+export async function purgeErasedPages(db: Kysely<DB>): Promise<void> {
+	if (db.getExecutor().adapter instanceof SqliteAdapter)
+		await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
 }
 
 // COUNT(*) and bigint columns arrive as strings from pg; the app never needs values above 2^53.

@@ -93,11 +93,18 @@ export async function redactAuditEntries(trx: Trx, contactId: number): Promise<v
 		.execute();
 }
 
-/** Mail to the person's address, sent or waiting, holds their name and address. */
-export async function deleteMailTo(trx: Trx, email: string): Promise<number> {
+/** Mail to the person's addresses, sent or waiting, holds their name and address. */
+export async function deleteMailTo(trx: Trx, addresses: string[]): Promise<number> {
+	if (addresses.length === 0) return 0;
 	const result = await trx
 		.deleteFrom('mailOutbox')
-		.where((eb) => eb(eb.fn('lower', ['toAddress']), '=', email.toLowerCase()))
+		.where((eb) =>
+			eb(
+				eb.fn('lower', ['toAddress']),
+				'in',
+				addresses.map((address) => address.toLowerCase())
+			)
+		)
 		.executeTakeFirst();
 	return Number(result.numDeletedRows);
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { ForbiddenError } from '../accounts/authorization.js';
 import { recordAudit } from '../accounts/audit.service.js';
+import { purgeErasedPages } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 import { berlinNow } from '../offers/schedule.js';
 import { ContactErasedError, ContactNotFoundError } from './contacts.errors.js';
@@ -17,11 +18,13 @@ import {
 	revokeFeeds
 } from './erasure.repository.js';
 import { canInNetwork } from './network-access.js';
+import { addressesOf } from './person-data.service.js';
 
 /**
  * Erasure (Art. 17 DSGVO): the person's data goes; their row stays as "former participant", so
  * invitations, attendance and tasks of past meetings still count them. Their links (RSVP,
- * calendar feed) stop working, memberships end, and the consents go with the person.
+ * calendar feed) stop working, memberships end, and the consents and every mail to any address
+ * they had go with the person. Freed database space is overwritten (SQLite; PostgreSQL: VACUUM).
  */
 export interface ErasureSummary {
 	consentsDeleted: number;
@@ -44,14 +47,16 @@ export async function erasePerson(
 		throw new ForbiddenError('delete', actor.role);
 	if (contact.anonymisedAt) throw new ContactErasedError(contactId);
 	const at = now.toISOString();
-	return db.transaction().execute(async (trx) => {
+	const summary = await db.transaction().execute(async (trx) => {
+		// Read before the audit entries that record earlier addresses are redacted.
+		const addresses = await addressesOf(trx, contactId, contact.email);
 		await anonymiseContactRow(trx, contactId, at);
-		const summary: ErasureSummary = {
+		const counts: ErasureSummary = {
 			consentsDeleted: await deleteConsents(trx, contactId),
 			feedsRevoked: await revokeFeeds(trx, contactId, at),
 			invitationsKept: await invalidateRsvpTokens(trx, contactId),
 			membershipsEnded: await endMemberships(trx, contactId, berlinNow(now).slice(0, 10)),
-			mailsDeleted: contact.email ? await deleteMailTo(trx, contact.email) : 0
+			mailsDeleted: await deleteMailTo(trx, addresses)
 		};
 		await clearPresenterNames(trx, contactId);
 		await redactAuditEntries(trx, contactId);
@@ -63,10 +68,12 @@ export async function erasePerson(
 				action: 'contact.erase',
 				entity: 'contact',
 				entityId: contactId,
-				after: summary
+				after: counts
 			},
 			now
 		);
-		return summary;
+		return counts;
 	});
+	await purgeErasedPages(db);
+	return summary;
 }

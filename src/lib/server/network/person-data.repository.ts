@@ -142,3 +142,32 @@ export async function relatedIds(db: Db, contactId: number) {
 		.execute();
 	return { memberIds: members.map((row) => row.id), inviteeIds: invitees.map((row) => row.id) };
 }
+
+/** The contact's row as the audit log recorded it before and after each change. */
+export async function auditedContactStates(db: Db, contactId: number) {
+	return db
+		.selectFrom('auditLog')
+		.select(['before', 'after'])
+		.where('entity', '=', 'contact')
+		.where('entityId', '=', contactId)
+		.orderBy('id')
+		.execute();
+}
+
+/** Mail in the outbox, sent or waiting, to any of the addresses (compared without case). */
+export async function mailTo(db: Db, addresses: string[]) {
+	if (addresses.length === 0) return [];
+	return db
+		.selectFrom('mailOutbox')
+		.select(['toAddress', 'subject', 'textBody', 'attachments', 'createdAt', 'sentAt', 'attempts'])
+		.where((eb) =>
+			eb(
+				eb.fn('lower', ['toAddress']),
+				'in',
+				addresses.map((address) => address.toLowerCase())
+			)
+		)
+		.orderBy('createdAt')
+		.orderBy('id')
+		.execute();
+}

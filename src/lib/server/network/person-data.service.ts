@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { ForbiddenError, type Actor } from '../accounts/authorization.js';
 import type { DB } from '../db/schema.js';
 import { ContactNotFoundError } from './contacts.errors.js';
@@ -7,9 +7,11 @@ import { listConsentRows } from './consents.repository.js';
 import { canInNetwork } from './network-access.js';
 import {
 	agendaItemsPresentedBy,
+	auditedContactStates,
 	auditEntriesAbout,
 	feedsOf,
 	invitationsOf,
+	mailTo,
 	membershipsOf,
 	relatedIds,
 	tasksOwnedBy
@@ -59,6 +61,8 @@ export interface PersonData {
 	tasks: Awaited<ReturnType<typeof tasksOwnedBy>>;
 	agendaItems: Awaited<ReturnType<typeof agendaItemsPresentedBy>>;
 	calendarFeeds: Awaited<ReturnType<typeof feedsOf>>;
+	/** Every mail to the person's current or an earlier address, sent or still waiting. */
+	mails: PersonMail[];
 	auditEntries: {
 		at: string;
 		action: string;
@@ -69,8 +73,52 @@ export interface PersonData {
 	}[];
 }
 
+export interface PersonMail {
+	to: string;
+	subject: string;
+	createdAt: string;
+	/** `retrying`: delivery failed so far and is tried again. */
+	status: 'sent' | 'queued' | 'retrying';
+	sentAt: string | null;
+	body: string;
+	attachments: string[];
+}
+
 const list = (codes: string) => (codes ? codes.split(',') : []);
 const json = (text: string | null) => (text === null ? null : (JSON.parse(text) as unknown));
+
+/** Every address the person had: the current one and each the audit log recorded, lower case. */
+export async function addressesOf(
+	db: Kysely<DB> | Transaction<DB>,
+	contactId: number,
+	current: string | null
+): Promise<string[]> {
+	const addresses = new Set<string>();
+	const add = (state: unknown) => {
+		const email = (state as { email?: unknown } | null)?.email;
+		if (typeof email === 'string' && email) addresses.add(email.toLowerCase());
+	};
+	add({ email: current });
+	for (const { before, after } of await auditedContactStates(db, contactId)) {
+		add(json(before));
+		add(json(after));
+	}
+	return [...addresses];
+}
+
+async function mailsOf(db: Kysely<DB>, addresses: string[]): Promise<PersonMail[]> {
+	return (await mailTo(db, addresses)).map((mail) => ({
+		to: mail.toAddress,
+		subject: mail.subject,
+		createdAt: mail.createdAt,
+		status: mail.sentAt ? 'sent' : mail.attempts > 0 ? 'retrying' : 'queued',
+		sentAt: mail.sentAt,
+		body: mail.textBody,
+		attachments: mail.attachments
+			? (JSON.parse(mail.attachments) as { filename: string }[]).map((file) => file.filename)
+			: []
+	}));
+}
 
 export async function exportPersonData(
 	db: Kysely<DB>,
@@ -126,6 +174,7 @@ export async function exportPersonData(
 		tasks: await tasksOwnedBy(db, contactId),
 		agendaItems: await agendaItemsPresentedBy(db, contactId),
 		calendarFeeds: await feedsOf(db, contactId),
+		mails: await mailsOf(db, await addressesOf(db, contactId, row.email)),
 		auditEntries: audit.map((entry) => ({
 			at: entry.at,
 			action: entry.action,

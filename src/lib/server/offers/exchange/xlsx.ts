@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { MAX_UNPACKED_BYTES } from './limits.js';
 import { ExchangeFileError } from './problems.js';
-import { zipUnpackedSize } from './zip-guard.js';
+import { measureZip } from './zip-guard.js';
 
 /** The sheet the template, exports and the importer use; others (the notes) are ignored. */
 export const OFFERS_SHEET = 'Angebote';
@@ -30,9 +30,11 @@ function cellText(value: ExcelJS.CellValue): string {
 
 /** The rows of the offers sheet (or the first sheet) as text; row n of the sheet is index n-1. */
 export async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
-	const unpacked = zipUnpackedSize(bytes);
-	if (unpacked === null) throw new ExchangeFileError('xlsxUnreadable');
-	if (unpacked > MAX_UNPACKED_BYTES) throw new ExchangeFileError('xlsxTooLarge');
+	// exceljs takes only the packed archive, so it inflates again what passed; counting and
+	// dropping here keeps a refused archive from ever being held unpacked.
+	const verdict = await measureZip(bytes, MAX_UNPACKED_BYTES);
+	if (verdict.kind === 'unreadable') throw new ExchangeFileError('xlsxUnreadable');
+	if (verdict.kind === 'tooLarge') throw new ExchangeFileError('xlsxTooLarge');
 	const workbook = new ExcelJS.Workbook();
 	try {
 		// exceljs declares its own `Buffer extends ArrayBuffer`, which no Node Buffer satisfies.

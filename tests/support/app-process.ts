@@ -1,0 +1,55 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+export async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() =>
+				typeof address === 'object' && address
+					? resolve(address.port)
+					: reject(new Error('no port'))
+			);
+		});
+	});
+}
+
+export interface AppProcess {
+	baseUrl: string;
+	/** Everything the app wrote to stdout and stderr so far. */
+	output(): string;
+	stop(): void;
+}
+
+/** Starts the built app (`vite build` first) with `env` on a free port; resolves once it answers. */
+export async function startBuiltApp(env: Record<string, string>): Promise<AppProcess> {
+	if (!existsSync('build/index.js'))
+		throw new Error('build/index.js is missing: run `vite build` before the e2e suite');
+	const port = await freePort();
+	const baseUrl = `http://127.0.0.1:${port}`;
+	const server: ChildProcess = spawn(process.execPath, ['build/index.js'], {
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseUrl, ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	server.stdout?.on('data', (chunk) => (output += chunk));
+	server.stderr?.on('data', (chunk) => (output += chunk));
+	const deadline = Date.now() + 90_000;
+	while (Date.now() < deadline) {
+		if (server.exitCode !== null) throw new Error(`The app exited during start-up:\n${output}`);
+		try {
+			const response = await fetch(`${baseUrl}/de`);
+			if (response.ok) break;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	if (Date.now() >= deadline) {
+		server.kill('SIGTERM');
+		throw new Error(`The app did not answer within 90 s:\n${output}`);
+	}
+	return { baseUrl, output: () => output, stop: () => server.kill('SIGTERM') };
+}
