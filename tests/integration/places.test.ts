@@ -74,11 +74,14 @@ describeEachDialect(
 			};
 			for (const [query, ags] of Object.entries(expected))
 				expect((await resolvePlace(db, query))?.ags, query).toBe(ags);
-			const municipalities = await readFile(
-				resolve(CONTENT, 'places/municipalities.csv'),
-				'utf8'
+			const municipalities = await readFile(resolve(CONTENT, 'places/municipalities.csv'), 'utf8');
+			const keys = new Set(
+				municipalities
+					.split('\n')
+					.slice(1)
+					.filter(Boolean)
+					.map((l) => l.slice(0, 8))
 			);
-			const keys = new Set(municipalities.split('\n').slice(1).filter(Boolean).map((l) => l.slice(0, 8)));
 			const known = await db.selectFrom('places').select('ags').distinct().execute();
 			expect(keys.size).toBe(124); // 123 of the Kreis and Flensburg
 			for (const key of keys) expect(known.map((row) => row.ags)).toContain(key);
@@ -156,8 +159,7 @@ describeEachDialect(
 			const db = database().db;
 			const districtId = (await db.selectFrom('districts').select('id').executeTakeFirstOrThrow())
 				.id;
-			const placeId = async (name: string) =>
-				(await resolvePlace(db, name))!.id;
+			const placeId = async (name: string) => (await resolvePlace(db, name))!.id;
 			const organisationId = await createOrganisation(db, { districtId, name: 'Treffpunkt e.V.' });
 			const schleswig = await createOffer(
 				db,

@@ -5,12 +5,7 @@ import { localizeMany, type LocalizedText } from '../i18n/translations.service.j
 import { findRelations, type OfferRelations } from '../offers/offers.repository.js';
 import { berlinNow } from '../offers/schedule.js';
 import { listDistricts } from '../places/places.repository.js';
-import {
-	placesWithin,
-	resolvePlace,
-	suggestPlaces,
-	type Place
-} from '../places/places.service.js';
+import { placesWithin, resolvePlace, suggestPlaces, type Place } from '../places/places.service.js';
 import {
 	facetCounts,
 	filterSets,
