@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { readConfig } from '../src/lib/server/config.js';
 import { openDatabase } from '../src/lib/server/db/database.js';
 import { migrateToLatest } from '../src/lib/server/db/migrate.js';
-import { importPlacesCsv } from '../src/lib/server/places/places.service.js';
+import { importPlacesCsv } from '../src/lib/server/places/places.import.js';
 
 async function main() {
 	const [csvPath, supplementPath] = process.argv.slice(2);
@@ -18,6 +18,8 @@ async function main() {
 			supplementPath ? await readFile(supplementPath, 'utf8') : undefined
 		);
 		console.log(`Imported ${result.imported} places.`);
+		for (const row of result.unplaced)
+			console.warn(`Line ${row.line}: ${row.ags} ${row.name} left out: ${row.reason}`);
 	} finally {
 		await database.close();
 	}

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/lib/server/db/schema.js';
 import { insertDistrict } from '../../src/lib/server/places/places.repository.js';
-import { importPlacesCsv } from '../../src/lib/server/places/places.service.js';
+import { importPlacesCsv } from '../../src/lib/server/places/places.import.js';
 
 export interface TestPlaces {
 	districts: { schleswigFlensburg: number; flensburg: number };

@@ -217,6 +217,11 @@ describeEachDialect(
 				message: 'The filter “field” with the value “nope” is unknown and is not used.',
 				params: { name: 'field', value: 'nope' }
 			});
+			expect(result.near).toBeNull();
+			expect(result.placeSuggestions).toEqual([]);
+			const misspelt = await list('near=Kapeln&field=work');
+			expect(misspelt.placeSuggestions).toEqual(['Kappeln']);
+			expect(misspelt.total).toBe((await list('field=work')).total);
 			const unknownLanguage = await list('lang=xx&page=99');
 			expect(unknownLanguage.lang).toBe('de');
 			expect(unknownLanguage.page).toBe(1);

@@ -310,6 +310,23 @@ describeEachDialect(
 			expect(symbols.notices.map((notice) => notice.key)).toContain('search.notice.noWords');
 		});
 
+		it('keeps the other filters for an unknown place and suggests the closest names', async () => {
+			const withPlace = await search('near=Flensborg&field=language&radius=5');
+			const withoutPlace = await search('field=language');
+			expect(withPlace.near).toBeNull();
+			expect(withPlace.items.map((item) => item.id)).toEqual(
+				withoutPlace.items.map((item) => item.id)
+			);
+			expect(withPlace.notices).toEqual([
+				{ key: 'search.notice.unknownPlace', params: { value: 'Flensborg' } }
+			]);
+			expect(withPlace.placeSuggestions).toEqual(['Flensburg']);
+			expect((await search('near=Schlesweg')).placeSuggestions).toEqual(['Schleswig']);
+			expect((await search('near=kapp')).placeSuggestions[0]).toBe('Kappeln');
+			expect((await search('near=99999')).placeSuggestions).toEqual([]);
+			expect((await search('near=Kappeln')).placeSuggestions).toEqual([]);
+		});
+
 		it('sorts by next date', async () => {
 			const found = await idsOf('sort=date');
 			expect(found.slice(0, 3)).toEqual([ids.course, ids.womensCafe, ids.cafe]);

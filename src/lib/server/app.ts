@@ -19,7 +19,10 @@ export interface App {
 export async function bootstrap(config: Config, options: { jobs?: boolean } = {}): Promise<App> {
 	const database = openDatabase(config.databaseUrl);
 	await migrateToLatest(database.db);
-	await loadReferencePlaces(database.db, config.contentDir);
+	for (const row of await loadReferencePlaces(database.db, config.contentDir))
+		console.warn(
+			`Reference place ${row.ags} ${row.name} (line ${row.line}) left out: ${row.reason}`
+		);
 	if (config.demoContent) {
 		await seedDemoContent(database.db, config.contentDir);
 		await seedDemoAccounts(database.db, config.demoPassword);

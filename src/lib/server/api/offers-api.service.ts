@@ -44,6 +44,7 @@ export async function listOffers(
 		pageSize: PAGE_SIZE,
 		sort: result.sort,
 		near: result.near && { place: result.near.place.name, radiusKm: result.near.radiusKm },
+		placeSuggestions: result.placeSuggestions,
 		items: result.items.map((card) => offerSummary(card, lang, context, now)),
 		facets: {
 			actionFields: actionFields as Facets['actionFields'],

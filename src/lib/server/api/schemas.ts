@@ -103,6 +103,10 @@ export const offerListSchema = z
 			.strictObject({ place: z.string(), radiusKm: z.number() })
 			.nullable()
 			.meta({ description: 'The place the radius search used, when `near` was recognised.' }),
+		placeSuggestions: z.array(z.string()).meta({
+			description:
+				'When `near` names no known place (reported as the notice `unknownPlace`, the results then ignore the radius): the closest known place names, to retry with as `near`. Empty otherwise.'
+		}),
 		items: z.array(offerSummarySchema),
 		facets: z
 			.strictObject({

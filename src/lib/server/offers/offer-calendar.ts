@@ -1,6 +1,7 @@
 import { ICalCalendarMethod } from 'ical-generator';
 import { berlinCalendar, TIME_ZONE, wallClock } from '../calendar/berlin-calendar.js';
 import type { OfferDetail } from './offer-page.service.js';
+import { firstOccurrence } from './schedule.js';
 
 /** The UTC instant of a Europe/Berlin wall-clock time `YYYY-MM-DDTHH:mm`. */
 export function berlinInstant(localDateTime: string): Date {
@@ -36,10 +37,16 @@ export function offerCalendar(offer: OfferDetail, url: string, host: string): st
 			? offer.location.url
 			: `${offer.location.street}, ${[offer.location.postcode, offer.location.placeName].filter(Boolean).join(' ')}`;
 	offer.schedule.series.forEach((entry, index) => {
+		const first = firstOccurrence({
+			startsAt: entry.startsAt,
+			endsAt: entry.endsAt ?? undefined,
+			rrule: entry.rrule ?? undefined
+		});
+		if (!first) return;
 		const event = calendar.createEvent({
 			id: `offer-${offer.id}-${index}@${host}`,
-			start: wallClock(entry.startsAt),
-			end: entry.endsAt ? wallClock(entry.endsAt) : undefined,
+			start: wallClock(first.startsAt),
+			end: first.endsAt ? wallClock(first.endsAt) : undefined,
 			timezone: TIME_ZONE,
 			summary: offer.title.text,
 			description: `${offer.summary.text}\n\n${url}`,

@@ -41,6 +41,24 @@ export function parseRecurrence(rule: string, startsAt: string) {
 	}
 }
 
+/**
+ * The first real occurrence of an entry: its own start, or for a series the rule's first date on
+ * or after it. An iCalendar DTSTART must be this date, because RFC 5545 counts DTSTART as an
+ * occurrence even where the rule excludes its day (rrule.js does not). Null if the rule never
+ * occurs.
+ */
+export function firstOccurrence(entry: ScheduleEntry): Occurrence | null {
+	if (!entry.rrule) return { startsAt: entry.startsAt, endsAt: entry.endsAt ?? null };
+	const start = toFloating(entry.startsAt);
+	const first = parseRecurrence(entry.rrule, entry.startsAt).after(start, true);
+	if (!first) return null;
+	const durationMs = entry.endsAt ? toFloating(entry.endsAt).getTime() - start.getTime() : null;
+	return {
+		startsAt: fromFloating(first),
+		endsAt: durationMs === null ? null : fromFloating(new Date(first.getTime() + durationMs))
+	};
+}
+
 const MAX_OCCURRENCES_PER_ENTRY = 1000;
 
 /** Every occurrence of the schedule that starts within [from, to), in start order. */

@@ -35,6 +35,23 @@ export async function listPlaces(db: Db): Promise<PlaceRecord[]> {
 		.execute();
 }
 
+/** Every place with its postcodes, as an import compares them with a list. */
+export async function listPlacesWithPostcodes(
+	db: Db
+): Promise<(Selectable<PlacesTable> & { postcodes: string[] })[]> {
+	const [places, postcodes] = await Promise.all([
+		db
+			.selectFrom('places')
+			.select(['id', 'districtId', 'ags', 'name', 'amt', 'lat', 'lon', 'population', 'geonamesId'])
+			.execute(),
+		db.selectFrom('placePostcodes').select(['placeId', 'postcode']).orderBy('postcode').execute()
+	]);
+	return places.map((place) => ({
+		...place,
+		postcodes: postcodes.filter((row) => row.placeId === place.id).map((row) => row.postcode)
+	}));
+}
+
 export async function findPlaceIdsByPostcode(db: Db, postcode: string): Promise<number[]> {
 	const rows = await db
 		.selectFrom('placePostcodes')
@@ -57,7 +74,10 @@ export async function listPostcodes(
 		.execute();
 }
 
-/** Inserts or updates by (district, name); returns the place id. */
+/**
+ * Inserts or updates by (district, name); returns the place id. Given postcodes replace the
+ * place's, so a corrected list also corrects an existing installation; none leaves them as they are.
+ */
 export async function upsertPlace(
 	db: Db,
 	place: NewPlaceRow,
@@ -76,6 +96,12 @@ export async function upsertPlace(
 	} else {
 		id = (await db.insertInto('places').values(place).returning('id').executeTakeFirstOrThrow()).id;
 	}
+	if (postcodes.length > 0)
+		await db
+			.deleteFrom('placePostcodes')
+			.where('placeId', '=', id)
+			.where('postcode', 'not in', postcodes)
+			.execute();
 	for (const postcode of postcodes) {
 		await db
 			.insertInto('placePostcodes')

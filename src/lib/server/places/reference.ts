@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/schema.js';
 import { insertDistrict, listDistricts } from './places.repository.js';
-import { importPlacesCsv } from './places.service.js';
+import { importPlacesCsv, type UnplacedRow } from './places.import.js';
 
 const districtSchema = z.object({
 	ags: z.string().regex(/^\d{5}$/),
@@ -14,22 +14,42 @@ const districtSchema = z.object({
 	kind: z.enum(['kreis', 'kreisfreie_stadt'])
 });
 
-/** Loads the installation's districts and places from the content folder into an empty database. */
-export async function loadReferencePlaces(db: Kysely<DB>, contentDir: string): Promise<boolean> {
-	if ((await listDistricts(db)).length > 0) return false;
+/**
+ * The place lists of `content/places/`, loaded in this order: larger named places, then one row
+ * per municipality (the fuller list wins where both name the same place), then municipalities
+ * both lists miss. `places-supplement.csv` corrects each.
+ */
+const PLACE_LISTS = ['places-geonames.csv', 'municipalities.csv', 'municipalities-additions.csv'];
+
+/**
+ * Loads the installation's districts and places from the content folder. Runs at every start:
+ * what exists is matched (districts by key, places by district and name) and brought up to date,
+ * so an existing installation gains what a new one gets. Returns the rows it could not place.
+ */
+export async function loadReferencePlaces(
+	db: Kysely<DB>,
+	contentDir: string
+): Promise<UnplacedRow[]> {
 	const folder = join(contentDir, 'places');
 	const districts = z
 		.array(districtSchema)
 		.parse(
 			parse(await readFile(join(folder, 'districts.csv'), 'utf8'), { columns: true, trim: true })
 		);
+	const known = new Set((await listDistricts(db)).map((district) => district.ags));
 	await db.transaction().execute(async (trx) => {
-		for (const district of districts) await insertDistrict(trx, district);
+		for (const district of districts)
+			if (!known.has(district.ags)) await insertDistrict(trx, district);
 	});
-	await importPlacesCsv(
-		db,
-		await readFile(join(folder, 'places-geonames.csv'), 'utf8'),
-		await readFile(join(folder, 'places-supplement.csv'), 'utf8')
-	);
-	return true;
+	const supplement = await readFile(join(folder, 'places-supplement.csv'), 'utf8');
+	const unplaced: UnplacedRow[] = [];
+	for (const list of PLACE_LISTS) {
+		const result = await importPlacesCsv(
+			db,
+			await readFile(join(folder, list), 'utf8'),
+			supplement
+		);
+		unplaced.push(...result.unplaced);
+	}
+	return unplaced;
 }

@@ -5,7 +5,7 @@ import { localizeMany, type LocalizedText } from '../i18n/translations.service.j
 import { findRelations, type OfferRelations } from '../offers/offers.repository.js';
 import { berlinNow } from '../offers/schedule.js';
 import { listDistricts } from '../places/places.repository.js';
-import { placesWithin, resolvePlace, type Place } from '../places/places.service.js';
+import { placesWithin, resolvePlace, suggestPlaces, type Place } from '../places/places.service.js';
 import {
 	facetCounts,
 	filterSets,
@@ -52,6 +52,8 @@ export interface SearchResult {
 	items: OfferCard[];
 	facets: Record<FacetDimension, FacetCount[]>;
 	near: { place: Place; radiusKm: number } | null;
+	/** When `near` names no known place: the closest known names to search with instead. */
+	placeSuggestions: string[];
 	notices: SearchNotice[];
 }
 
@@ -64,7 +66,7 @@ export async function searchOffers(
 	const notices = [...(options.notices ?? [])];
 	// One index for the whole search: text scores and filter sets address the same positions.
 	const index = await offerIndex(db);
-	const { resolved, near } = await resolveFilters(
+	const { resolved, near, placeSuggestions } = await resolveFilters(
 		db,
 		index,
 		filters,
@@ -97,6 +99,7 @@ export async function searchOffers(
 		items,
 		facets,
 		near,
+		placeSuggestions,
 		notices
 	};
 }
@@ -154,7 +157,11 @@ export async function resolveFilters(
 	filters: SearchFilters,
 	notices: SearchNotice[],
 	now: Date
-): Promise<{ resolved: ResolvedFilters; near: SearchResult['near'] }> {
+): Promise<{
+	resolved: ResolvedFilters;
+	near: SearchResult['near'];
+	placeSuggestions: string[];
+}> {
 	let districtId: number | null = null;
 	if (filters.district) {
 		const district = (await listDistricts(db)).find((d) => d.slug === filters.district);
@@ -167,6 +174,7 @@ export async function resolveFilters(
 	}
 
 	let near: SearchResult['near'] = null;
+	let placeSuggestions: string[] = [];
 	let placeDistances: Map<number, number> | null = null;
 	if (filters.near) {
 		const place = await resolvePlace(db, filters.near);
@@ -177,7 +185,9 @@ export async function resolveFilters(
 				within.map((entry) => [entry.place.id, Math.round(entry.distanceKm * 10) / 10])
 			);
 		} else {
+			// The other filters still apply, over the whole area; the notice says so.
 			notices.push({ key: 'search.notice.unknownPlace', params: { value: filters.near } });
+			placeSuggestions = await suggestPlaces(db, filters.near);
 		}
 	}
 
@@ -196,7 +206,8 @@ export async function resolveFilters(
 			placeDistances,
 			today: berlinNow(now).slice(0, 10)
 		},
-		near
+		near,
+		placeSuggestions
 	};
 }
 

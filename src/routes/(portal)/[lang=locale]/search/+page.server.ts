@@ -31,6 +31,10 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 			})
 			.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'de'))
 			.slice(0, 12),
+		placeSuggestions: result.placeSuggestions.map((name) => ({
+			name,
+			href: `?${searchParamsOf({ ...result.filters, near: name, page: 1 })}`
+		})),
 		options: { actionFields: ACTION_FIELDS, targetGroups: TARGET_GROUPS, sorts: SORTS },
 		pages: {
 			previous: result.page > 1 ? pageHref(result.page - 1) : null,
