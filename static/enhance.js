@@ -8,6 +8,13 @@
 		if (event.target.closest('[data-print]')) window.print();
 	});
 
+	/** A selector that finds the same form control in the fresh page (checkboxes share a name). */
+	const controlSelector = (element) => {
+		if (!element || !element.matches('input, select')) return null;
+		if (element.id) return `#${CSS.escape(element.id)}`;
+		return `[name="${CSS.escape(element.name)}"][value="${CSS.escape(element.value)}"]`;
+	};
+
 	// Live filtering: re-run the search when a filter changes and swap in the new page content.
 	let controller;
 	document.addEventListener('change', async (event) => {
@@ -28,12 +35,15 @@
 			const fresh = next.querySelector('main');
 			const current = document.querySelector('main');
 			if (!fresh || !current) throw new Error('no main');
-			const focusedId = document.activeElement?.id;
+			// Folded filters the visitor opened stay open, and focus stays on the control they used.
+			for (const details of current.querySelectorAll('details[id][open]'))
+				fresh.querySelector(`#${CSS.escape(details.id)}`)?.setAttribute('open', '');
+			const focused = controlSelector(document.activeElement);
 			current.replaceWith(fresh);
 			history.replaceState(null, '', url);
 			document.title = next.title;
 			showPrintButtons();
-			if (focusedId) document.getElementById(focusedId)?.focus();
+			if (focused) document.querySelector(focused)?.focus();
 		} catch (error) {
 			if (error.name !== 'AbortError') form.submit();
 		}

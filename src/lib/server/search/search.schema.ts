@@ -124,3 +124,15 @@ export function searchParamsOf(filters: Partial<SearchFilters>): URLSearchParams
 	if (filters.page && filters.page > 1) params.set('page', String(filters.page));
 	return params;
 }
+
+/** How many of the folded filters (checkboxes and district, not text or place) narrow a search. */
+export function activeFilterCount(filters: SearchFilters): number {
+	return (
+		filters.actionFields.length +
+		filters.languages.length +
+		filters.targetGroups.length +
+		Number(filters.free) +
+		Number(filters.online) +
+		Number(filters.district !== null)
+	);
+}

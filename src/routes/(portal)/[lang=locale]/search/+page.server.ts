@@ -2,7 +2,12 @@ import { getApp } from '$lib/server/app';
 import { freshnessOf } from '$lib/server/offers/freshness';
 import { allPlaces } from '$lib/server/places/places.service';
 import { ACTION_FIELDS, TARGET_GROUPS } from '$lib/server/offers/offers.schema';
-import { parseSearchParams, searchParamsOf, SORTS } from '$lib/server/search/search.schema';
+import {
+	activeFilterCount,
+	parseSearchParams,
+	searchParamsOf,
+	SORTS
+} from '$lib/server/search/search.schema';
 import { searchOffers } from '$lib/server/search/search.service';
 import type { PageServerLoad } from './$types';
 
@@ -40,6 +45,9 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 			previous: result.page > 1 ? pageHref(result.page - 1) : null,
 			next: result.page < result.pageCount ? pageHref(result.page + 1) : null
 		},
-		shareUrl: `${url.origin}${url.pathname}?${searchParamsOf(result.filters)}`
+		shareUrl: `${url.origin}${url.pathname}?${searchParamsOf(result.filters)}`,
+		activeFilters: activeFilterCount(result.filters),
+		/** The layout adds a "skip to results" link to its skip links. */
+		skipToResults: true
 	};
 };
