@@ -87,11 +87,14 @@ describeEachDialect(
 		});
 
 		it('is seeded once: a second run adds nothing', async () => {
-			expect(await seedDemoContent(database().db, CONTENT)).toBe(0);
+			const again = await database()
+				.db.transaction()
+				.execute((trx) => seedDemoContent(trx, CONTENT));
+			expect(again).toBe(0);
 		});
 	},
 	async (database) => {
 		await loadReferencePlaces(database.db, CONTENT);
-		await seedDemoContent(database.db, CONTENT);
+		await database.db.transaction().execute((trx) => seedDemoContent(trx, CONTENT));
 	}
 );

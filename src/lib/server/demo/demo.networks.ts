@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { hashToken, newToken } from '../network/invitation-mail.js';
 import {
@@ -146,7 +146,7 @@ const NETWORKS: {
 const RESPONSES = ['yes', 'yes', 'maybe', 'no'] as const;
 const ATTENDANCE = { yes: 'present', maybe: 'excused', no: 'absent' } as const;
 
-async function organisationIds(db: Kysely<DB>, slugs: string[]) {
+async function organisationIds(db: Transaction<DB>, slugs: string[]) {
 	const rows = await db
 		.selectFrom('organisations')
 		.select(['id', 'slug'])
@@ -203,49 +203,47 @@ async function seedMeeting(
 	});
 }
 
-/** Seeds the demo networks into a database that has none yet; returns how many. */
-export async function seedDemoNetworks(db: Kysely<DB>, now = new Date()): Promise<number> {
-	if (await db.selectFrom('networks').select('id').limit(1).executeTakeFirst()) return 0;
-	const district = await db
+/** Seeds the demo networks into a database that has none yet, in the caller's transaction; returns how many. */
+export async function seedDemoNetworks(trx: Transaction<DB>, now = new Date()): Promise<number> {
+	if (await trx.selectFrom('networks').select('id').limit(1).executeTakeFirst()) return 0;
+	const district = await trx
 		.selectFrom('districts')
 		.select('id')
 		.where('slug', '=', 'schleswig-flensburg')
 		.executeTakeFirst();
 	if (!district) return 0;
 	const ids = await organisationIds(
-		db,
+		trx,
 		NETWORKS.flatMap((network) => [
 			network.coordinator,
 			...network.members.map((m) => m.organisation)
 		])
 	);
 	const today = berlinNow(now).slice(0, 10);
-	await db.transaction().execute(async (trx) => {
-		for (const demo of NETWORKS) {
-			const id = await insertNetwork(trx, {
-				districtId: district.id,
-				slug: `network-${randomUUID()}`,
-				name: demo.name,
-				description: demo.description,
-				coordinatingOrganisationId: ids.get(demo.coordinator) ?? null,
-				createdAt: now.toISOString()
+	for (const demo of NETWORKS) {
+		const id = await insertNetwork(trx, {
+			districtId: district.id,
+			slug: `network-${randomUUID()}`,
+			name: demo.name,
+			description: demo.description,
+			coordinatingOrganisationId: ids.get(demo.coordinator) ?? null,
+			createdAt: now.toISOString()
+		});
+		await setNetworkSlug(trx, id, `${slugify(demo.name)}-${id}`);
+		await replaceActionFields(trx, id, demo.actionFields);
+		for (const member of demo.members) {
+			const organisationId = ids.get(member.organisation);
+			if (organisationId === undefined) continue;
+			await insertMember(trx, {
+				networkId: id,
+				organisationId,
+				contactId: null,
+				role: member.role,
+				joinedOn: addDays(`${today}T00:00`, -200).slice(0, 10)
 			});
-			await setNetworkSlug(trx, id, `${slugify(demo.name)}-${id}`);
-			await replaceActionFields(trx, id, demo.actionFields);
-			for (const member of demo.members) {
-				const organisationId = ids.get(member.organisation);
-				if (organisationId === undefined) continue;
-				await insertMember(trx, {
-					networkId: id,
-					organisationId,
-					contactId: null,
-					role: member.role,
-					joinedOn: addDays(`${today}T00:00`, -200).slice(0, 10)
-				});
-			}
-			for (const meeting of demo.meetings)
-				await seedMeeting(trx, { id, districtId: district.id }, meeting, today, now);
 		}
-	});
+		for (const meeting of demo.meetings)
+			await seedMeeting(trx, { id, districtId: district.id }, meeting, today, now);
+	}
 	return NETWORKS.length;
 }
