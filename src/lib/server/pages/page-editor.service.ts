@@ -36,20 +36,23 @@ type TargetLocale = (typeof TARGET_LOCALES)[number];
 const LIMITS: Record<PageField, number> = { title: 200, summary: 500, body: 20_000 };
 const ROLE_LIMIT = 200;
 
-const texts = (required: boolean) =>
-	z.object(
-		Object.fromEntries(
-			PAGE_FIELDS.map((field) => [
-				field,
-				required
-					? z.string().trim().min(1).max(LIMITS[field])
-					: z.string().trim().max(LIMITS[field]).default('')
-			])
-		) as Record<PageField, z.ZodType<string>>
-	);
+const german = (field: PageField) => z.string().trim().min(1).max(LIMITS[field]);
+const translated = (field: PageField) => z.string().trim().max(LIMITS[field]).default('');
 
-export const pageTextsSchema = texts(true).extend({
-	translations: z.partialRecord(z.enum(TARGET_LOCALES), texts(false)).default({}),
+export const pageTextsSchema = z.object({
+	title: german('title'),
+	summary: german('summary'),
+	body: german('body'),
+	translations: z
+		.partialRecord(
+			z.enum(TARGET_LOCALES),
+			z.object({
+				title: translated('title'),
+				summary: translated('summary'),
+				body: translated('body')
+			})
+		)
+		.default({}),
 	/** `<locale>.<field>` of outdated translations a person confirmed as still right. */
 	confirmed: z.array(z.string()).max(100).default([])
 });
