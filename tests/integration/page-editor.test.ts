@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { ForbiddenError } from '../../src/lib/server/accounts/authorization.js';
-import { seedDemo } from '../../src/lib/server/demo/demo.js';
+import { seedDemoPage } from '../../src/lib/server/demo/demo.seed.js';
 import { removeContactPerson } from '../../src/lib/server/offers/contact-persons.service.js';
 import {
 	moveContact,
@@ -13,6 +13,7 @@ import { PageValidationError } from '../../src/lib/server/pages/pages.errors.js'
 import { getPage } from '../../src/lib/server/pages/pages.service.js';
 import { loadReferencePlaces } from '../../src/lib/server/places/reference.js';
 import { describeEachDialect } from '../support/databases.js';
+import { createTestAccount } from '../factories/account.factory.js';
 
 const CONTENT = resolve('content');
 const NOW = new Date('2026-12-01T09:00:00Z');
@@ -145,7 +146,8 @@ describeEachDialect(
 		it('refuses partners and viewers, and names what is wrong with bad input', async () => {
 			const db = database().db;
 			const coordinator = await userOf('koordination@kitz.example');
-			for (const email of ['leitung@kitz.example', 'partner.awo@kitz.example'])
+			// Not even a partner editor of the office's own organisation.
+			for (const email of ['leitung@kitz.example', 'partner.kitz@kitz.example'])
 				await expect(pageForEditing(db, await userOf(email), 'kitz')).rejects.toThrow(
 					ForbiddenError
 				);
@@ -164,6 +166,21 @@ describeEachDialect(
 	},
 	async ({ db }) => {
 		await loadReferencePlaces(db, CONTENT);
-		await seedDemo(db, { contentDir: CONTENT, password: 'demo-password-for-tests' }, NOW);
+		// The KITZ page as the demo seeds it, and one account per role that matters here.
+		await db.transaction().execute((trx) => seedDemoPage(trx, CONTENT, NOW));
+		const kitz = await db
+			.selectFrom('pages')
+			.select(['districtId', 'organisationId'])
+			.where('slug', '=', 'kitz')
+			.executeTakeFirstOrThrow();
+		const districtId = kitz.districtId;
+		await createTestAccount(db, { districtId, email: 'koordination@kitz.example' });
+		await createTestAccount(db, { districtId, email: 'leitung@kitz.example', role: 'viewer' });
+		await createTestAccount(db, {
+			districtId,
+			email: 'partner.kitz@kitz.example',
+			role: 'partner_editor',
+			organisationIds: [kitz.organisationId!]
+		});
 	}
 );

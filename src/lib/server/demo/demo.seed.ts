@@ -26,10 +26,7 @@ export async function seedDemoContent(
 	const folder = join(contentDir, 'demo');
 	const lookup = await buildLookup(db);
 	const organisationIds = new Map<string, number>();
-
-	const page = await readJson(join(folder, 'kitz.json'), demoPageSchema);
-	const kitzId = await createOrganisation(db, page.organisation, lookup, now);
-	await seedKitzPage(db, page, kitzId, lookup, now);
+	await seedDemoPage(db, contentDir, now);
 
 	const files = (await readdir(folder)).filter((name) => /^offers-.*\.json$/.test(name)).sort();
 	let count = 0;
@@ -56,6 +53,18 @@ export async function seedDemoContent(
 		}
 	}
 	return count;
+}
+
+/** The KITZ page (content/demo/kitz.json) with its organisation and contact persons. */
+export async function seedDemoPage(
+	db: Transaction<DB>,
+	contentDir: string,
+	now = new Date()
+): Promise<void> {
+	const lookup = await buildLookup(db);
+	const page = await readJson(join(contentDir, 'demo', 'kitz.json'), demoPageSchema);
+	const kitzId = await createOrganisation(db, page.organisation, lookup, now);
+	await seedKitzPage(db, page, kitzId, lookup, now);
 }
 
 async function readJson<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
