@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAccount } from '../../src/lib/server/accounts/accounts.service.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { launchBrowser, recordingContext } from '../support/browser.js';
-import { clickAndLoad, expectAccessible, logIn } from '../support/office.js';
+import { clickAndLoad, logIn } from '../support/office.js';
 
 const baseUrl = inject('baseUrl');
 const COORDINATOR = { email: 'carla.content@kitz.example', password: 'Carla lange Passphrase' };
@@ -53,8 +53,8 @@ describe('a coordinator edits the KITZ page', () => {
 		await logIn(page, baseUrl, COORDINATOR);
 		await page.goto(`${baseUrl}/de/office`);
 		await clickAndLoad(page, 'a[href$="/office/pages/kitz"]');
+		// axe needs JavaScript; office-accessibility.e2e.ts checks this page with it.
 		expect(await page.locator('h1').innerText()).toBe('KITZ-Seite bearbeiten');
-		await expectAccessible(page);
 
 		// A summary that is too long is refused with a message at the input; nothing is lost.
 		await page
@@ -78,6 +78,7 @@ describe('a coordinator edits the KITZ page', () => {
 		expect(await page.locator('.lead').innerText()).toBe(ARABIC_SUMMARY);
 		const card = page.locator('.contacts li.box', { hasText: 'Joanna Wilkonska-Malla' });
 		expect(await card.innerText()).toContain(ARABIC_ROLE);
-		expect(consoleErrors).toEqual([]);
+		// The refused post answers 400, which Chromium logs; nothing else may go wrong.
+		expect(consoleErrors.filter((error) => !error.includes('status of 400'))).toEqual([]);
 	});
 });
