@@ -75,6 +75,7 @@ const PAGES = [
 	'/meetings/{meeting}/attendance',
 	'/meetings/{meeting}/minutes',
 	'/board',
+	'/pages/kitz',
 	'/dashboard',
 	'/stale',
 	'/import',

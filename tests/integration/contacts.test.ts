@@ -654,12 +654,15 @@ describeEachDialect(
 				'Ayşe Yıldız',
 				'Sabine Lorenzen'
 			]);
-			expect(await seedDemoContacts(db, CONTENT)).toBe(0);
+			expect(await db.transaction().execute((trx) => seedDemoContacts(trx, CONTENT))).toBe(0);
 		});
 	},
 	async (database) => {
 		await loadReferencePlaces(database.db, CONTENT);
-		await seedDemoContent(database.db, CONTENT);
-		expect(await seedDemoContacts(database.db, CONTENT)).toBe(8);
+		const seeded = await database.db.transaction().execute(async (trx) => {
+			await seedDemoContent(trx, CONTENT);
+			return seedDemoContacts(trx, CONTENT);
+		});
+		expect(seeded).toBe(8);
 	}
 );

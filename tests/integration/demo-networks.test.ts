@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
+import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
 import type { Actor } from '../../src/lib/server/accounts/authorization.js';
-import { seedDemoAccounts } from '../../src/lib/server/demo/demo.accounts.js';
-import { seedDemoContacts } from '../../src/lib/server/demo/demo.contacts.js';
+import type { DB } from '../../src/lib/server/db/schema.js';
+import { seedDemo } from '../../src/lib/server/demo/demo.js';
 import { seedDemoNetworks } from '../../src/lib/server/demo/demo.networks.js';
-import { seedDemoContent } from '../../src/lib/server/demo/demo.seed.js';
+import { ACTION_FIELDS } from '../../src/lib/server/offers/offers.schema.js';
 import { listAttendance } from '../../src/lib/server/network/invitations.service.js';
 import { listNetworkMeetings } from '../../src/lib/server/network/meetings.service.js';
 import { getNetwork, listNetworks } from '../../src/lib/server/network/networks.service.js';
@@ -14,7 +15,7 @@ import { describeEachDialect } from '../support/databases.js';
 const CONTENT = resolve('content');
 const NOW = new Date('2026-12-01T09:00:00Z');
 
-async function actorOf(db: Parameters<typeof seedDemoNetworks>[0], email: string): Promise<Actor> {
+async function actorOf(db: Kysely<DB>, email: string): Promise<Actor> {
 	const user = await db
 		.selectFrom('users')
 		.select(['id', 'role', 'districtId'])
@@ -35,15 +36,19 @@ async function actorOf(db: Parameters<typeof seedDemoNetworks>[0], email: string
 describeEachDialect(
 	'demo networks',
 	({ database }) => {
-		it('seeds two networks with members, a past meeting with attendance and upcoming ones, once', async () => {
+		it('seeds one network per action field with members, a past meeting with attendance and upcoming ones, once', async () => {
 			const db = database().db;
-			expect(await seedDemoNetworks(db, NOW)).toBe(0);
+			expect(await db.transaction().execute((trx) => seedDemoNetworks(trx, NOW))).toBe(0);
 			const coordinator = await actorOf(db, 'koordination@kitz.example');
 			const networks = await listNetworks(db, coordinator, NOW);
-			expect(networks.map((network) => network.name)).toEqual([
-				'Netzwerk Frauen und Familie',
-				'Netzwerk Sprache Schleswig-Flensburg'
-			]);
+			expect(networks).toHaveLength(ACTION_FIELDS.length);
+			const fields = await db
+				.selectFrom('networkActionFields')
+				.select(['networkId', 'actionField'])
+				.execute();
+			expect(fields.map((row) => row.actionField).sort()).toEqual([...ACTION_FIELDS].sort());
+			expect(new Set(fields.map((row) => row.networkId)).size).toBe(ACTION_FIELDS.length);
+			expect(networks.every((network) => network.memberCount >= 4)).toBe(true);
 			const language = networks.find((network) => network.name.startsWith('Netzwerk Sprache'))!;
 			expect(language.memberCount).toBe(5);
 			const detail = await getNetwork(db, coordinator, language.id, NOW);
@@ -69,9 +74,6 @@ describeEachDialect(
 	},
 	async ({ db }) => {
 		await loadReferencePlaces(db, CONTENT);
-		await seedDemoContent(db, CONTENT, NOW);
-		await seedDemoAccounts(db, 'demo-password-for-tests', NOW);
-		await seedDemoContacts(db, CONTENT, NOW);
-		expect(await seedDemoNetworks(db, NOW)).toBe(2);
+		await seedDemo(db, { contentDir: CONTENT, password: 'demo-password-for-tests' }, NOW);
 	}
 );

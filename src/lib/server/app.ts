@@ -1,10 +1,7 @@
 import { readConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
-import { seedDemoAccounts } from './demo/demo.accounts.js';
-import { seedDemoContacts } from './demo/demo.contacts.js';
-import { seedDemoNetworks } from './demo/demo.networks.js';
-import { seedDemoContent } from './demo/demo.seed.js';
+import { seedDemo } from './demo/demo.js';
 import { NO_JOBS, startJobs, type Jobs } from './jobs/scheduler.js';
 import { refreshAllOccurrences } from './offers/offers.service.js';
 import { loadReferencePlaces } from './places/reference.js';
@@ -23,12 +20,8 @@ export async function bootstrap(config: Config, options: { jobs?: boolean } = {}
 		console.warn(
 			`Reference place ${row.ags} ${row.name} (line ${row.line}) left out: ${row.reason}`
 		);
-	if (config.demoContent) {
-		await seedDemoContent(database.db, config.contentDir);
-		await seedDemoAccounts(database.db, config.demoPassword);
-		await seedDemoContacts(database.db, config.contentDir);
-		await seedDemoNetworks(database.db);
-	}
+	if (config.demoContent)
+		await seedDemo(database.db, { contentDir: config.contentDir, password: config.demoPassword });
 	await refreshAllOccurrences(database.db);
 	const jobs = options.jobs ? startJobs(database.db, config) : NO_JOBS;
 	return { config, database, jobs };

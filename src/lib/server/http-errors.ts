@@ -28,6 +28,7 @@ import {
 	NetworkNotFoundError,
 	NetworkValidationError
 } from './network/networks.errors.js';
+import { PageNotFoundError, PageValidationError } from './pages/pages.errors.js';
 
 /** The one place where domain errors become HTTP statuses and message keys; others propagate (500). */
 export function rethrowAsHttpError(failure: unknown): never {
@@ -42,7 +43,9 @@ export function rethrowAsHttpError(failure: unknown): never {
 	if (failure instanceof ForbiddenError) error(403, 'office.forbidden');
 	if (failure instanceof NetworkNotFoundError) error(404, 'office.networks.notFound');
 	if (failure instanceof MeetingNotFoundError) error(404, 'office.meetings.notFound');
-	if (failure instanceof FeedNotFoundError) error(404, 'error.notFound');
+	if (failure instanceof FeedNotFoundError || failure instanceof PageNotFoundError)
+		error(404, 'error.notFound');
+	if (failure instanceof PageValidationError) error(400, 'error.badRequest');
 	if (failure instanceof MeetingStateError) error(409, `office.meetings.state.${failure.code}`);
 	if (failure instanceof NetworkValidationError) error(400, 'error.badRequest');
 	if (failure instanceof ContactErasedError) error(409, 'office.directory.notFound');

@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import {
 	AccountValidationError,
@@ -28,6 +28,17 @@ export async function createAccount(
 		.execute((trx) =>
 			insertUser(trx, newUserRow(account, passwordHash, now), account.organisationIds)
 		);
+}
+
+/** The same as createAccount inside the caller's transaction, so several accounts commit together. */
+export async function createAccountIn(
+	trx: Transaction<DB>,
+	input: NewAccount,
+	now = new Date()
+): Promise<number> {
+	const account = await validateNewAccount(trx, input);
+	const passwordHash = account.password ? await hash(account.password) : null;
+	return insertUser(trx, newUserRow(account, passwordHash, now), account.organisationIds);
 }
 
 /** The users row of a validated new account. */

@@ -29,19 +29,23 @@ const N = false;
 const MATRIX: Record<Role, Record<Action, [boolean, boolean]>> = {
 	administrator: {
 		read: [Y, Y], create: [Y, Y], edit: [Y, Y], submit: [Y, Y], approve: [Y, Y],
-		archive: [Y, Y], delete: [Y, Y], import: [Y, Y], export: [Y, Y], manage_users: [Y, Y]
+		archive: [Y, Y], delete: [Y, Y], import: [Y, Y], export: [Y, Y], manage_users: [Y, Y],
+		edit_pages: [Y, Y]
 	},
 	coordinator: {
 		read: [Y, Y], create: [Y, Y], edit: [Y, Y], submit: [Y, Y], approve: [Y, Y],
-		archive: [Y, Y], delete: [N, N], import: [Y, Y], export: [Y, Y], manage_users: [Y, Y]
+		archive: [Y, Y], delete: [N, N], import: [Y, Y], export: [Y, Y], manage_users: [Y, Y],
+		edit_pages: [Y, Y]
 	},
 	partner_editor: {
 		read: [Y, N], create: [Y, N], edit: [Y, N], submit: [Y, N], approve: [N, N],
-		archive: [Y, N], delete: [N, N], import: [Y, N], export: [Y, N], manage_users: [N, N]
+		archive: [Y, N], delete: [N, N], import: [Y, N], export: [Y, N], manage_users: [N, N],
+		edit_pages: [N, N]
 	},
 	viewer: {
 		read: [Y, Y], create: [N, N], edit: [N, N], submit: [N, N], approve: [N, N],
-		archive: [N, N], delete: [N, N], import: [N, N], export: [Y, Y], manage_users: [N, N]
+		archive: [N, N], delete: [N, N], import: [N, N], export: [Y, Y], manage_users: [N, N],
+		edit_pages: [N, N]
 	}
 };
 

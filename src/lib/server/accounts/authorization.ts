@@ -15,7 +15,9 @@ export const ACTIONS = [
 	'delete',
 	'import',
 	'export',
-	'manage_users'
+	'manage_users',
+	// Editing the district's own content pages (the KITZ page): staff work, never a partner's.
+	'edit_pages'
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

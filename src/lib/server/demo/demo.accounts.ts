@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import { createAccount } from '../accounts/accounts.service.js';
+import type { Transaction } from 'kysely';
+import { createAccountIn } from '../accounts/accounts.service.js';
 import type { DB } from '../db/schema.js';
 
 /** The demo's log-ins, one per role; README lists them. Never created outside demo mode. */
@@ -21,8 +21,9 @@ export const DEMO_ACCOUNTS = [
 	{ email: 'leitung@kitz.example', name: 'Lena Lesend', role: 'viewer' }
 ] as const;
 
+/** Seeds the demo log-ins into a database without accounts, inside the caller's transaction. */
 export async function seedDemoAccounts(
-	db: Kysely<DB>,
+	db: Transaction<DB>,
 	password: string,
 	now = new Date()
 ): Promise<number> {
@@ -41,7 +42,7 @@ export async function seedDemoAccounts(
 						.where('slug', '=', account.organisation)
 						.executeTakeFirstOrThrow()
 				: undefined;
-		await createAccount(
+		await createAccountIn(
 			db,
 			{
 				districtId: district.id,

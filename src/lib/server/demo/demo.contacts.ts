@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/schema.js';
 import { insertConsentRow } from '../network/consents.repository.js';
@@ -32,9 +32,9 @@ const demoContactsSchema = z.object({
 	)
 });
 
-/** Seeds the demo people into a district that has none yet; returns how many. */
+/** Seeds the demo people into a district that has none yet, in the caller's transaction; returns how many. */
 export async function seedDemoContacts(
-	db: Kysely<DB>,
+	trx: Transaction<DB>,
 	contentDir: string,
 	now = new Date()
 ): Promise<number> {
@@ -45,13 +45,13 @@ export async function seedDemoContacts(
 		throw new Error(`${file}: ${issue.path.join('.')}: ${issue.message}`);
 	}
 	const { district: slug, contacts } = parsed.data;
-	const district = await db
+	const district = await trx
 		.selectFrom('districts')
 		.select('id')
 		.where('slug', '=', slug)
 		.executeTakeFirstOrThrow();
 	if (
-		await db
+		await trx
 			.selectFrom('contacts')
 			.select('id')
 			.where('districtId', '=', district.id)
@@ -61,53 +61,50 @@ export async function seedDemoContacts(
 		return 0;
 	const emails = contacts.map((contact) => contact.email.toLowerCase());
 	if (new Set(emails).size !== emails.length) throw new Error(`${file}: an e-mail is used twice`);
-	return db.transaction().execute(async (trx) => {
-		await ensureDefaultPurposes(trx, district.id, now);
-		const purposes = new Map(
-			(
-				await trx
-					.selectFrom('processingPurposes')
-					.select(['id', 'key'])
-					.where('districtId', '=', district.id)
-					.execute()
-			).map((purpose) => [purpose.key, purpose.id])
-		);
-		const stamp = now.toISOString();
-		for (const { organisation, consents, ...contact } of contacts) {
-			const organisationId = organisation
-				? (
-						await trx
-							.selectFrom('organisations')
-							.select('id')
-							.where('slug', '=', organisation)
-							.executeTakeFirstOrThrow()
-					).id
-				: null;
-			const contactId = await insertContactRow(trx, {
-				...contact,
-				districtId: district.id,
-				organisationId,
-				languages: contact.languages.join(','),
-				actionFields: contact.actionFields.join(','),
-				createdAt: stamp,
-				updatedAt: stamp,
-				anonymisedAt: null
+	await ensureDefaultPurposes(trx, district.id, now);
+	const purposes = new Map(
+		(
+			await trx
+				.selectFrom('processingPurposes')
+				.select(['id', 'key'])
+				.where('districtId', '=', district.id)
+				.execute()
+		).map((purpose) => [purpose.key, purpose.id])
+	);
+	const stamp = now.toISOString();
+	for (const { organisation, consents, ...contact } of contacts) {
+		const organisationId = organisation
+			? (
+					await trx
+						.selectFrom('organisations')
+						.select('id')
+						.where('slug', '=', organisation)
+						.executeTakeFirstOrThrow()
+				).id
+			: null;
+		const contactId = await insertContactRow(trx, {
+			...contact,
+			districtId: district.id,
+			organisationId,
+			languages: contact.languages.join(','),
+			actionFields: contact.actionFields.join(','),
+			createdAt: stamp,
+			updatedAt: stamp,
+			anonymisedAt: null
+		});
+		for (const consent of consents) {
+			const purposeId = purposes.get(consent.purpose);
+			if (purposeId === undefined) throw new Error(`${file}: unknown purpose "${consent.purpose}"`);
+			await insertConsentRow(trx, {
+				contactId,
+				purposeId,
+				givenOn: consent.givenOn,
+				source: consent.source,
+				withdrawnOn: consent.withdrawnOn,
+				recordedBy: null,
+				recordedAt: stamp
 			});
-			for (const consent of consents) {
-				const purposeId = purposes.get(consent.purpose);
-				if (purposeId === undefined)
-					throw new Error(`${file}: unknown purpose "${consent.purpose}"`);
-				await insertConsentRow(trx, {
-					contactId,
-					purposeId,
-					givenOn: consent.givenOn,
-					source: consent.source,
-					withdrawnOn: consent.withdrawnOn,
-					recordedBy: null,
-					recordedAt: stamp
-				});
-			}
 		}
-		return contacts.length;
-	});
+	}
+	return contacts.length;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { hashToken, newToken } from '../network/invitation-mail.js';
 import {
@@ -24,9 +24,10 @@ import { slugify } from '../offers/offers.service.js';
 import { addDays, berlinNow } from '../offers/schedule.js';
 
 /**
- * The demo's networks: member organisations from the demo offers, a past meeting with answers
- * and attendance, and an upcoming one with an agenda, not yet invited (so the demo mails no one).
- * Persons come from the demo contacts; missing ones are skipped.
+ * The demo's networks, one per action field as the KITZ page says: member organisations from
+ * the demo offers; for two of them a past meeting with answers and attendance, and upcoming ones
+ * with an agenda, not yet invited (so the demo mails no one). Invited persons come from the demo
+ * contacts.
  */
 interface DemoMeeting {
 	title: string;
@@ -51,7 +52,7 @@ const NETWORKS: {
 		name: 'Netzwerk Sprache Schleswig-Flensburg',
 		description:
 			'Träger von Sprach- und Integrationskursen, Jobcenter und Ehrenamtliche stimmen Kursangebote, Wartezeiten und Kinderbetreuung ab.',
-		actionFields: ['language', 'work'],
+		actionFields: ['language'],
 		coordinator: 'a-vhs-kappeln',
 		members: [
 			{ organisation: 'a-vhs-kappeln', role: 'speaker' },
@@ -118,7 +119,7 @@ const NETWORKS: {
 	{
 		name: 'Netzwerk Frauen und Familie',
 		description: 'Beratungsstellen und Vereine, die geflüchtete Frauen und Familien begleiten.',
-		actionFields: ['women', 'health'],
+		actionFields: ['women'],
 		coordinator: 'c-awo-slfl',
 		members: [
 			{ organisation: 'c-awo-slfl', role: 'speaker' },
@@ -140,13 +141,122 @@ const NETWORKS: {
 				]
 			}
 		]
+	},
+	{
+		name: 'Netzwerk Wohnen',
+		description:
+			'Wohnungsgesellschaften, Mieterberatung und Ämter suchen gemeinsam Wohnraum für Geflüchtete und beraten zu Miete und Energiekosten.',
+		actionFields: ['housing'],
+		coordinator: 'a-wbg-schlei-angeln',
+		members: [
+			{ organisation: 'a-wbg-schlei-angeln', role: 'speaker' },
+			{ organisation: 'a-mieterberatung-grenzland', role: 'member' },
+			{ organisation: 'a-energielotsen', role: 'member' },
+			{ organisation: 'c-diakonie-slfl', role: 'member' },
+			{ organisation: 'a-amt-suedangeln', role: 'guest' }
+		],
+		meetings: []
+	},
+	{
+		name: 'Netzwerk Arbeit und Anerkennung',
+		description:
+			'Jobcenter, Arbeitsagentur, Kammern und Bildungsträger verbinden Berufssprachkurse, Anerkennung ausländischer Abschlüsse und den Weg in Arbeit.',
+		actionFields: ['work'],
+		coordinator: 'a-jobcenter-slfl',
+		members: [
+			{ organisation: 'a-jobcenter-slfl', role: 'speaker' },
+			{ organisation: 'a-arbeitsagentur-flensburg', role: 'member' },
+			{ organisation: 'a-iq-anerkennung-flensburg', role: 'member' },
+			{ organisation: 'a-ihk-flensburg', role: 'member' },
+			{ organisation: 'a-hwk-flensburg', role: 'member' },
+			{ organisation: 'a-bildungswerk-angeln-schlei', role: 'guest' }
+		],
+		meetings: []
+	},
+	{
+		name: 'Netzwerk Demokratie und Teilhabe',
+		description:
+			'Politische Bildung, Antidiskriminierungsberatung, Jugendarbeit und Gemeinden stärken Mitbestimmung und treten Ausgrenzung entgegen.',
+		actionFields: ['democracy'],
+		coordinator: 'b-lpb-flensburg',
+		members: [
+			{ organisation: 'b-lpb-flensburg', role: 'speaker' },
+			{ organisation: 'c-adb-grenzland', role: 'member' },
+			{ organisation: 'b-kjr-sl-fl', role: 'member' },
+			{ organisation: 'b-gemeinde-harrislee', role: 'member' },
+			{ organisation: 'b-amt-schafflund', role: 'guest' }
+		],
+		meetings: []
+	},
+	{
+		name: 'Netzwerk Kultur und Werte',
+		description:
+			'Kirchen, Bibliotheken, Heimat- und Kulturvereine schaffen Begegnungen und Gespräche über Werte und Zusammenleben.',
+		actionFields: ['culture_values'],
+		coordinator: 'b-kirchenkreis-sl-fl',
+		members: [
+			{ organisation: 'b-kirchenkreis-sl-fl', role: 'speaker' },
+			{ organisation: 'b-stadtbibliothek-schleswig', role: 'member' },
+			{ organisation: 'b-dansk-centralbibliotek', role: 'member' },
+			{ organisation: 'b-heimatverein-mittelangeln', role: 'member' },
+			{ organisation: 'b-ukr-verein-flensburg', role: 'member' }
+		],
+		meetings: []
+	},
+	{
+		name: 'Netzwerk Vereine und Ehrenamt',
+		description:
+			'Sportvereine, Freiwilligenagentur und Migrantenorganisationen öffnen das Vereinsleben und gewinnen Ehrenamtliche.',
+		actionFields: ['associations'],
+		coordinator: 'b-freiwilligenagentur-schleswig',
+		members: [
+			{ organisation: 'b-freiwilligenagentur-schleswig', role: 'speaker' },
+			{ organisation: 'b-ksv-sl-fl', role: 'member' },
+			{ organisation: 'b-tsv-kropp', role: 'member' },
+			{ organisation: 'b-flensburger-turnerschaft', role: 'member' },
+			{ organisation: 'b-sdkv-schleswig', role: 'member' },
+			{ organisation: 'b-afff-flensburg', role: 'member' }
+		],
+		meetings: []
+	},
+	{
+		name: 'Netzwerk Gesundheit',
+		description:
+			'Gesundheitsamt, Beratungsstellen, Hebammen und Sprachmittlung sorgen dafür, dass Zugewanderte Gesundheitsversorgung verstehen und erreichen.',
+		actionFields: ['health'],
+		coordinator: 'c-gesundheitsamt-slfl',
+		members: [
+			{ organisation: 'c-gesundheitsamt-slfl', role: 'speaker' },
+			{ organisation: 'c-psz-grenzland', role: 'member' },
+			{ organisation: 'c-hebammenverbund', role: 'member' },
+			{ organisation: 'c-suchtberatung-schlei', role: 'member' },
+			{ organisation: 'c-dolmetscherpool', role: 'member' },
+			{ organisation: 'c-drk-slfl', role: 'guest' }
+		],
+		meetings: []
+	},
+	{
+		name: 'Netzwerk Interkulturelle Öffnung',
+		description:
+			'Verwaltung, Beratungsdienste und Vereine öffnen ihre Angebote und ihr Personal für eine vielfältige Bevölkerung.',
+		actionFields: ['intercultural_opening'],
+		coordinator: 'c-kreis-personal',
+		members: [
+			{ organisation: 'c-kreis-personal', role: 'speaker' },
+			{ organisation: 'c-adb-grenzland', role: 'member' },
+			{ organisation: 'c-dolmetscherpool', role: 'member' },
+			{ organisation: 'c-jmd-schleswig', role: 'member' },
+			{ organisation: 'c-mbe-diakonie-fl', role: 'member' },
+			{ organisation: 'b-ksv-sl-fl', role: 'guest' }
+		],
+		meetings: []
 	}
 ];
 
 const RESPONSES = ['yes', 'yes', 'maybe', 'no'] as const;
 const ATTENDANCE = { yes: 'present', maybe: 'excused', no: 'absent' } as const;
 
-async function organisationIds(db: Kysely<DB>, slugs: string[]) {
+async function organisationIds(db: Transaction<DB>, slugs: string[]) {
 	const rows = await db
 		.selectFrom('organisations')
 		.select(['id', 'slug'])
@@ -203,49 +313,50 @@ async function seedMeeting(
 	});
 }
 
-/** Seeds the demo networks into a database that has none yet; returns how many. */
-export async function seedDemoNetworks(db: Kysely<DB>, now = new Date()): Promise<number> {
-	if (await db.selectFrom('networks').select('id').limit(1).executeTakeFirst()) return 0;
-	const district = await db
+/** Seeds the demo networks into a database that has none yet, in the caller's transaction; returns how many. */
+export async function seedDemoNetworks(trx: Transaction<DB>, now = new Date()): Promise<number> {
+	if (await trx.selectFrom('networks').select('id').limit(1).executeTakeFirst()) return 0;
+	const district = await trx
 		.selectFrom('districts')
 		.select('id')
 		.where('slug', '=', 'schleswig-flensburg')
 		.executeTakeFirst();
 	if (!district) return 0;
 	const ids = await organisationIds(
-		db,
+		trx,
 		NETWORKS.flatMap((network) => [
 			network.coordinator,
 			...network.members.map((m) => m.organisation)
 		])
 	);
 	const today = berlinNow(now).slice(0, 10);
-	await db.transaction().execute(async (trx) => {
-		for (const demo of NETWORKS) {
-			const id = await insertNetwork(trx, {
-				districtId: district.id,
-				slug: `network-${randomUUID()}`,
-				name: demo.name,
-				description: demo.description,
-				coordinatingOrganisationId: ids.get(demo.coordinator) ?? null,
-				createdAt: now.toISOString()
+	for (const demo of NETWORKS) {
+		const id = await insertNetwork(trx, {
+			districtId: district.id,
+			slug: `network-${randomUUID()}`,
+			name: demo.name,
+			description: demo.description,
+			coordinatingOrganisationId: ids.get(demo.coordinator) ?? null,
+			createdAt: now.toISOString()
+		});
+		await setNetworkSlug(trx, id, `${slugify(demo.name)}-${id}`);
+		await replaceActionFields(trx, id, demo.actionFields);
+		for (const member of demo.members) {
+			const organisationId = ids.get(member.organisation);
+			if (organisationId === undefined)
+				throw new Error(
+					`Demo network "${demo.name}" names unknown organisation ${member.organisation}`
+				);
+			await insertMember(trx, {
+				networkId: id,
+				organisationId,
+				contactId: null,
+				role: member.role,
+				joinedOn: addDays(`${today}T00:00`, -200).slice(0, 10)
 			});
-			await setNetworkSlug(trx, id, `${slugify(demo.name)}-${id}`);
-			await replaceActionFields(trx, id, demo.actionFields);
-			for (const member of demo.members) {
-				const organisationId = ids.get(member.organisation);
-				if (organisationId === undefined) continue;
-				await insertMember(trx, {
-					networkId: id,
-					organisationId,
-					contactId: null,
-					role: member.role,
-					joinedOn: addDays(`${today}T00:00`, -200).slice(0, 10)
-				});
-			}
-			for (const meeting of demo.meetings)
-				await seedMeeting(trx, { id, districtId: district.id }, meeting, today, now);
 		}
-	});
+		for (const meeting of demo.meetings)
+			await seedMeeting(trx, { id, districtId: district.id }, meeting, today, now);
+	}
 	return NETWORKS.length;
 }

@@ -1,20 +1,23 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Locale } from '../../i18n/locales.js';
 import type { DB } from '../db/schema.js';
 import { saveTranslation } from '../i18n/translations.service.js';
 import { insertOrganisation } from '../offers/organisations.repository.js';
-import { createOffer, translateOffer } from '../offers/offers.service.js';
+import { createOfferIn, translateOfferIn } from '../offers/offers.service.js';
 import { insertContact, insertPage } from '../pages/pages.repository.js';
 import { buildLookup, placeOf, type Lookup } from './demo.lookup.js';
 import { toOfferInput } from './demo.offer-input.js';
 import { demoFileSchema, demoPageSchema, type DemoOrganisation } from './demo.schema.js';
 
-/** Seeds the demo organisations, offers and the KITZ page into a database that has no offers yet. */
+/**
+ * Seeds the demo organisations, offers and the KITZ page into a database that has no offers yet,
+ * inside the caller's transaction (see seedDemo).
+ */
 export async function seedDemoContent(
-	db: Kysely<DB>,
+	db: Transaction<DB>,
 	contentDir: string,
 	now = new Date()
 ): Promise<number> {
@@ -23,10 +26,7 @@ export async function seedDemoContent(
 	const folder = join(contentDir, 'demo');
 	const lookup = await buildLookup(db);
 	const organisationIds = new Map<string, number>();
-
-	const page = await readJson(join(folder, 'kitz.json'), demoPageSchema);
-	const kitzId = await createOrganisation(db, page.organisation, lookup, now);
-	await seedKitzPage(db, page, kitzId, lookup, now);
+	await seedDemoPage(db, contentDir, now);
 
 	const files = (await readdir(folder)).filter((name) => /^offers-.*\.json$/.test(name)).sort();
 	let count = 0;
@@ -46,13 +46,25 @@ export async function seedDemoContent(
 				throw new Error(
 					`${file}: offer "${offer.key}" names unknown organisation "${offer.organisation}"`
 				);
-			const id = await createOffer(db, toOfferInput(offer, organisationId, lookup, now), now);
+			const id = await createOfferIn(db, toOfferInput(offer, organisationId, lookup, now), now);
 			for (const [locale, fields] of Object.entries(offer.translations))
-				await translateOffer(db, id, locale as Locale, fields, 'reviewed', now);
+				await translateOfferIn(db, id, locale as Locale, fields, 'reviewed', now);
 			count++;
 		}
 	}
 	return count;
+}
+
+/** The KITZ page (content/demo/kitz.json) with its organisation and contact persons. */
+export async function seedDemoPage(
+	db: Transaction<DB>,
+	contentDir: string,
+	now = new Date()
+): Promise<void> {
+	const lookup = await buildLookup(db);
+	const page = await readJson(join(contentDir, 'demo', 'kitz.json'), demoPageSchema);
+	const kitzId = await createOrganisation(db, page.organisation, lookup, now);
+	await seedKitzPage(db, page, kitzId, lookup, now);
 }
 
 async function readJson<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
@@ -65,7 +77,7 @@ async function readJson<S extends z.ZodType>(path: string, schema: S): Promise<z
 }
 
 async function createOrganisation(
-	db: Kysely<DB>,
+	db: Transaction<DB>,
 	organisation: DemoOrganisation,
 	lookup: Lookup,
 	now: Date
@@ -89,7 +101,7 @@ async function createOrganisation(
 }
 
 async function seedKitzPage(
-	db: Kysely<DB>,
+	db: Transaction<DB>,
 	content: z.infer<typeof demoPageSchema>,
 	organisationId: number,
 	lookup: Lookup,

@@ -69,3 +69,27 @@ export async function deleteAllTranslations(
 		.where('entityId', '=', entityId)
 		.execute();
 }
+
+/** Every language's translations of the given entities, for editing them. */
+export async function findTranslationsOfEntities(db: Db, entity: string, entityIds: number[]) {
+	if (entityIds.length === 0) return [];
+	return db
+		.selectFrom('translations')
+		.select(['entityId', 'locale', 'field', 'value', 'status', 'sourceHash'])
+		.where('entity', '=', entity)
+		.where('entityId', 'in', entityIds)
+		.execute();
+}
+
+export async function deleteTranslation(
+	db: Db,
+	key: { entity: string; entityId: number; locale: string; field: string }
+): Promise<void> {
+	await db
+		.deleteFrom('translations')
+		.where('entity', '=', key.entity)
+		.where('entityId', '=', key.entityId)
+		.where('locale', '=', key.locale)
+		.where('field', '=', key.field)
+		.execute();
+}

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { DB } from '../db/schema.js';
 import { authorize, type Actor } from '../accounts/authorization.js';
 import { recordAudit } from '../accounts/audit.service.js';
+import { deleteAllTranslations } from '../i18n/translations.repository.js';
 import { DELIVERY_LANGUAGES } from './offers.schema.js';
 import { ContactPersonNotFoundError, OrganisationValidationError } from './organisations.errors.js';
 import {
@@ -174,6 +175,8 @@ export async function removeContactPerson(
 	const before = fieldsOf(contact);
 	await db.transaction().execute(async (trx) => {
 		await deleteContactPersonRow(trx, contactId);
+		// Its role translations go with it, or a later person could inherit them with the id.
+		await deleteAllTranslations(trx, 'contact', contactId);
 		await recordAudit(
 			trx,
 			{

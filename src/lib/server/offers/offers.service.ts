@@ -194,22 +194,34 @@ export async function translateOffer(
 	status: 'machine' | 'reviewed',
 	now = new Date()
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
-		const source = await findSearchSource(trx, offerId);
-		if (!source) throw new OfferNotFoundError(offerId);
-		for (const field of TRANSLATABLE_OFFER_FIELDS) {
-			const value = fields[field]?.trim();
-			if (!value) continue;
-			const sourceText = field === 'description' ? source.description : source[field];
-			await saveTranslation(
-				trx,
-				{ entity: 'offer', entityId: offerId, locale, field, value, status, sourceText },
-				now
-			);
-		}
-		await reindexOffer(trx, offerId);
-		await markOffersChanged(trx);
-	});
+	await db
+		.transaction()
+		.execute((trx) => translateOfferIn(trx, offerId, locale, fields, status, now));
+}
+
+/** The same as translateOffer inside the caller's transaction. */
+export async function translateOfferIn(
+	trx: Transaction<DB>,
+	offerId: number,
+	locale: Locale,
+	fields: Partial<Record<OfferTextField, string>>,
+	status: 'machine' | 'reviewed',
+	now = new Date()
+): Promise<void> {
+	const source = await findSearchSource(trx, offerId);
+	if (!source) throw new OfferNotFoundError(offerId);
+	for (const field of TRANSLATABLE_OFFER_FIELDS) {
+		const value = fields[field]?.trim();
+		if (!value) continue;
+		const sourceText = field === 'description' ? source.description : source[field];
+		await saveTranslation(
+			trx,
+			{ entity: 'offer', entityId: offerId, locale, field, value, status, sourceText },
+			now
+		);
+	}
+	await reindexOffer(trx, offerId);
+	await markOffersChanged(trx);
 }
 
 /** Rebuilds the search entry from the German source and every translation, provider and place. */

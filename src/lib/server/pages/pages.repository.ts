@@ -53,3 +53,25 @@ export async function insertContact(
 		await db.insertInto('contactPersons').values(contact).returning('id').executeTakeFirstOrThrow()
 	).id;
 }
+
+/** The page row itself, for the back-office editor. */
+export async function findPageRow(db: Db, slug: string) {
+	return db
+		.selectFrom('pages')
+		.select(['id', 'districtId', 'organisationId', 'slug', 'title', 'summary', 'body'])
+		.where('slug', '=', slug)
+		.orderBy('districtId')
+		.executeTakeFirst();
+}
+
+export async function updatePageRow(
+	db: Db,
+	pageId: number,
+	values: { title: string; summary: string; body: string; updatedAt: string }
+): Promise<void> {
+	await db.updateTable('pages').set(values).where('id', '=', pageId).execute();
+}
+
+export async function setContactPosition(db: Db, contactId: number, position: number) {
+	await db.updateTable('contactPersons').set({ position }).where('id', '=', contactId).execute();
+}

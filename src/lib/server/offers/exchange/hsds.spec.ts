@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import {
+	hsdsServiceProblems,
+	SCHEMA_TIMEOUT_MS
+} from '../../../../../tests/support/hsds-schema.js';
 import type { ExportOffer } from './export-offer.js';
 import { hsdsService, stableUuid } from './hsds.js';
 
@@ -49,13 +53,13 @@ describe('HSDS 3.0', () => {
 				interval: 1,
 				byday: '-1FR',
 				opens_at: '15:00',
-				closes_at: null,
 				valid_to: '2026-12-31'
 			},
 			{ freq: 'WEEKLY', byday: 'MO,TU,WE,TH,FR,SA,SU', count: 5, closes_at: '10:00' },
 			{ freq: 'MONTHLY', byday: '2WE' },
 			{ dtstart: '2026-06-03', notes: expect.stringContaining('RRULE FREQ=YEARLY') }
 		]);
+		expect(service.schedules[0]).not.toHaveProperty('closes_at');
 		expect(service.schedules[3]).not.toHaveProperty('freq');
 		expect(service).toMatchObject({
 			fees_description: 'kostenlos',
@@ -78,4 +82,18 @@ describe('HSDS 3.0', () => {
 			{ id: expect.any(String), service_id: service.id, description: 'Termin nach Vereinbarung' }
 		]);
 	});
+
+	it(
+		'leaves absent values out, as the HSDS 3.0 schema wants, instead of writing null',
+		() => {
+			const problemsOf = hsdsServiceProblems();
+			const open = { ...offer, validTo: null };
+			const paid = { ...offer, cost: { kind: 'fee' as const, cents: 300, note: null } };
+			for (const service of [open, paid].map((o) =>
+				hsdsService(o, { origin: 'https://kitz.example' })
+			))
+				expect(problemsOf(service)).toEqual([]);
+		},
+		SCHEMA_TIMEOUT_MS
+	);
 });

@@ -87,6 +87,21 @@ function schedule(offer: ExportOffer, entry: ExportScheduleEntry, id: string, se
 	};
 }
 
+/**
+ * HSDS 3.0 types its optional properties as strings, numbers or objects, never null: an absent
+ * value (no end time, no e-mail, no price note) is left out rather than written as null.
+ */
+export function withoutNulls<T>(value: T): T {
+	if (Array.isArray(value)) return value.map(withoutNulls) as T;
+	if (value !== null && typeof value === 'object')
+		return Object.fromEntries(
+			Object.entries(value).flatMap(([key, field]) =>
+				field === null ? [] : [[key, withoutNulls(field)]]
+			)
+		) as T;
+	return value;
+}
+
 export interface HsdsOptions {
 	/** The public address of the portal, for offer links and as the namespace of identifiers. */
 	origin: string;
@@ -121,7 +136,7 @@ export function hsdsService(offer: ExportOffer, options: HsdsOptions) {
 						}
 					]
 				};
-	return {
+	return withoutNulls({
 		id: serviceId,
 		organization_id: organizationId,
 		name: offer.title,
@@ -213,7 +228,7 @@ export function hsdsService(offer: ExportOffer, options: HsdsOptions) {
 				taxonomy: 'kitz-handlungsfelder'
 			}
 		}))
-	};
+	});
 }
 
 /** A whole export as one page of the HSDS 3.0 `/services` response. */

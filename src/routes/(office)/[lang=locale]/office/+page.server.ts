@@ -2,6 +2,7 @@ import { can, type Action } from '$lib/server/accounts/authorization';
 import { getApp } from '$lib/server/app';
 import { findOrganisationNames } from '$lib/server/offers/organisations.repository';
 import { canSeeDashboard } from '$lib/server/reports/dashboard.service';
+import { mayEditPages } from '$lib/server/pages/page-editor.service';
 import { requireUser } from '$lib/server/route-guards';
 import type { PageServerLoad } from './$types';
 
@@ -24,6 +25,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 			invite: may('manage_users'),
 			dashboard: canSeeDashboard(user),
 			purposes: staff,
+			pages: mayEditPages(user),
 			administer: user.role === 'administrator'
 		},
 		account: {
