@@ -6,7 +6,7 @@ import fa from '../../../messages/fa.json';
 import ru from '../../../messages/ru.json';
 import tr from '../../../messages/tr.json';
 import uk from '../../../messages/uk.json';
-import { contentLanguage, type Locale } from './locales.js';
+import { contentLanguage, direction, type Locale } from './locales.js';
 
 type Catalogue = Record<string, string>;
 
@@ -19,13 +19,21 @@ export type Translate = ((key: string, params?: Params) => string) & {
 	locale: Locale;
 };
 
+/**
+ * Text filled into a right-to-left message (a place name, a search query) is wrapped in Unicode
+ * isolates (FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE), as Fluent does, so "24376 Kappeln"
+ * or "(CC BY 4.0)" keeps its order and punctuation among Arabic or Farsi words.
+ */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
 function fill(template: string, params: Params | undefined, locale: Locale): string {
 	if (!params) return template;
 	const numbers = new Intl.NumberFormat(contentLanguage(locale));
+	const text = direction(locale) === 'rtl' ? isolate : (value: string) => value;
 	return template.replace(/\{(\w+)\}/g, (match, name: string) => {
 		const value = params[name];
 		if (value === undefined) return match;
-		return typeof value === 'number' ? numbers.format(value) : value;
+		return typeof value === 'number' ? numbers.format(value) : text(value);
 	});
 }
 
