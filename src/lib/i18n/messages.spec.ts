@@ -48,6 +48,13 @@ describe('translator', () => {
 		expect(translator('de').plural('search.resultCount', 1200)).toBe('1.200 Angebote');
 	});
 
+	it('isolates filled-in text in right-to-left languages only', () => {
+		const params = { place: '24376 Kappeln', km: 10 };
+		expect(translator('ar')('search.nearResult', params)).toContain('\u206824376 Kappeln\u2069');
+		expect(translator('fa')('search.nearResult', params)).toContain('\u206824376 Kappeln\u2069');
+		expect(translator('de')('search.nearResult', params)).not.toMatch(/[\u2068\u2069]/);
+	});
+
 	it('shows an unknown key rather than nothing', () => {
 		expect(translator('en')('no.such.key')).toBe('no.such.key');
 	});

@@ -7,7 +7,7 @@ import ru from '../../../messages/ru.json';
 import tr from '../../../messages/tr.json';
 import uk from '../../../messages/uk.json';
 import { formatNumber } from '../format.js';
-import { contentLanguage, type Locale } from './locales.js';
+import { direction, type Locale } from './locales.js';
 
 type Catalogue = Record<string, string>;
 
@@ -20,12 +20,20 @@ export type Translate = ((key: string, params?: Params) => string) & {
 	locale: Locale;
 };
 
+/**
+ * Text filled into a right-to-left message (a place name, a search query) is wrapped in Unicode
+ * isolates (FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE), as Fluent does, so "24376 Kappeln"
+ * or "(CC BY 4.0)" keeps its order and punctuation among Arabic or Farsi words.
+ */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
 function fill(template: string, params: Params | undefined, locale: Locale): string {
 	if (!params) return template;
+	const text = direction(locale) === 'rtl' ? isolate : (value: string) => value;
 	return template.replace(/\{(\w+)\}/g, (match, name: string) => {
 		const value = params[name];
 		if (value === undefined) return match;
-		return typeof value === 'number' ? formatNumber(locale, value) : value;
+		return typeof value === 'number' ? formatNumber(locale, value) : text(value);
 	});
 }
 

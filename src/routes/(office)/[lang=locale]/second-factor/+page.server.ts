@@ -1,5 +1,4 @@
 import { fail, redirect } from '@sveltejs/kit';
-import QRCode from 'qrcode';
 import { ThrottledError } from '$lib/server/accounts/accounts.errors';
 import { markSecondFactorDone } from '$lib/server/accounts/sessions.service';
 import {
@@ -9,6 +8,7 @@ import {
 	verifySecondFactor
 } from '$lib/server/accounts/two-factor.service';
 import { getApp } from '$lib/server/app';
+import { qrCodeSvg } from '$lib/server/qr-code';
 import { requireUser } from '$lib/server/route-guards';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,7 +21,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	return {
 		mode: 'enrol' as const,
 		secret: new URL(uri).searchParams.get('secret') ?? '',
-		qrSvg: await QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+		qrSvg: await qrCodeSvg(uri)
 	};
 };
 

@@ -2,6 +2,7 @@ import { getApp } from '$lib/server/app';
 import { freshnessOf } from '$lib/server/offers/freshness';
 import { offerJsonLd } from '$lib/server/offers/offer-jsonld';
 import { getPublishedOffer } from '$lib/server/offers/offer-page.service';
+import { qrCodeSvg } from '$lib/server/qr-code';
 import { rethrowAsHttpError } from '$lib/server/http-errors';
 import { renderMarkdown } from '$lib/server/text/markdown';
 import type { PageServerLoad } from './$types';
@@ -10,13 +11,15 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const { database, config } = await getApp();
 	try {
 		const offer = await getPublishedOffer(database.db, params.slug, locals.locale);
-		const pageUrl = `${url.origin}${url.pathname}`;
+		// The public address (ORIGIN), not the one a proxy forwarded: it is shared and printed.
+		const pageUrl = `${config.origin}${url.pathname}`;
 		return {
 			offer,
 			mayBeOutdated: freshnessOf(offer.lastVerifiedAt, config) === 'may_be_outdated',
 			descriptionHtml: renderMarkdown(offer.description.text),
 			jsonLdTag: `<script type="application/ld+json">${offerJsonLd(offer, pageUrl)}</script>`,
-			pageUrl
+			pageUrl,
+			pageQrSvg: await qrCodeSvg(pageUrl)
 		};
 	} catch (failure) {
 		rethrowAsHttpError(failure);
