@@ -7,7 +7,7 @@ import ru from '../../../messages/ru.json';
 import tr from '../../../messages/tr.json';
 import uk from '../../../messages/uk.json';
 import { formatNumber } from '../format.js';
-import { direction, type Locale } from './locales.js';
+import { contentLanguage, direction, type Locale } from './locales.js';
 
 type Catalogue = Record<string, string>;
 
