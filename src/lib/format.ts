@@ -51,6 +51,38 @@ export function formatDateTime(locale: Locale, localDateTime: string): string {
 	}).format(floating(localDateTime));
 }
 
+/**
+ * A date with its times split off ("Sa., 5. Dez." + ", " + "14:00–16:00"), so a page can isolate
+ * the times as one left-to-right fragment: in Arabic or Farsi a bare range would be drawn
+ * "16:00–14:00".
+ */
+export function formatDateAndTimes(
+	locale: Locale,
+	startsAt: string,
+	endsAt?: string | null
+): { date: string; separator: string; times: string } {
+	const parts = formatter(locale, {
+		weekday: spelledOut(locale) ? 'long' : 'short',
+		day: 'numeric',
+		month: spelledOut(locale) ? 'long' : 'short',
+		hour: '2-digit',
+		minute: '2-digit'
+	}).formatToParts(floating(startsAt));
+	const hour = parts.findIndex((part) => part.type === 'hour');
+	const separator = parts[hour - 1]?.type === 'literal' ? parts[hour - 1]!.value : ' ';
+	const date = parts
+		.slice(0, parts[hour - 1]?.type === 'literal' ? hour - 1 : hour)
+		.map((part) => part.value)
+		.join('');
+	return { date, separator, times: formatTimes(locale, startsAt, endsAt) };
+}
+
+/** "14:00" or "14:00–16:00". */
+export function formatTimes(locale: Locale, startsAt: string, endsAt?: string | null): string {
+	const start = formatTime(locale, startsAt);
+	return endsAt ? `${start}–${formatTime(locale, endsAt)}` : start;
+}
+
 export function formatDate(locale: Locale, localDate: string): string {
 	return formatter(locale, {
 		weekday: 'long',
