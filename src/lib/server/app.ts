@@ -6,6 +6,7 @@ import { seedDemoContacts } from './demo/demo.contacts.js';
 import { seedDemoNetworks } from './demo/demo.networks.js';
 import { seedDemoContent } from './demo/demo.seed.js';
 import { NO_JOBS, startJobs, type Jobs } from './jobs/scheduler.js';
+import { backfillPublishedBases } from './offers/base-revision.js';
 import { refreshAllOccurrences } from './offers/offers.service.js';
 import { loadReferencePlaces } from './places/reference.js';
 
@@ -26,6 +27,7 @@ export async function bootstrap(config: Config, options: { jobs?: boolean } = {}
 		await seedDemoContacts(database.db, config.contentDir);
 		await seedDemoNetworks(database.db);
 	}
+	await backfillPublishedBases(database.db);
 	await refreshAllOccurrences(database.db);
 	const jobs = options.jobs ? startJobs(database.db, config) : NO_JOBS;
 	return { config, database, jobs };
