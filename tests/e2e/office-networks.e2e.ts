@@ -139,6 +139,8 @@ describe('a coordinator runs a network meeting', () => {
 		await page.fill('#location', 'Amtsverwaltung Gelting, Sitzungssaal');
 		await click(page, 'form.meeting-form button[type=submit]');
 		expect(await page.locator('h1').innerText()).toBe('Sommerplanung');
+		// Saved, and nothing else: nobody is invited yet, so no mail went out.
+		expect((await page.locator('[role=status]').innerText()).trim()).toBe('Gespeichert.');
 		await expectAccessible(page);
 		const meetingUrl = page.url().replace(/\?.*$/, '');
 

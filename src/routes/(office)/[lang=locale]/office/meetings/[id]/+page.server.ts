@@ -15,6 +15,7 @@ import { idParam, requireUser } from '$lib/server/route-guards';
 import { mailContext } from '../../networks/network-routes.server';
 import { saveMeetingForm } from '../meeting-form.server';
 import type { Actions, PageServerLoad } from './$types';
+import { saveNoticeQuery } from './save-notice';
 
 const meetingId = (param: string) => idParam(param, 'office.meetings.notFound');
 
@@ -61,7 +62,7 @@ export const actions: Actions = {
 		);
 		if (result.failed) return result.failed;
 		jobs.deliverMailNow();
-		redirect(303, `/${locals.locale}/office/meetings/${id}?saved=${result.saved.notified}`);
+		redirect(303, `/${locals.locale}/office/meetings/${id}${saveNoticeQuery(result.saved.notified)}`);
 	},
 	invite: async ({ locals, params }) => {
 		const user = requireUser(locals, { secondFactor: true });
