@@ -137,20 +137,8 @@ describe('a coordinator keeps the minutes of a network meeting', () => {
 			TASK
 		);
 
-		// No attendance is recorded: the page warns, and release needs that confirmed too.
-		expect(await page.locator('#attendance-warning').innerText()).toContain(
-			'keine Anwesenheit erfasst'
-		);
+		// Release, confirmed; the member gets both documents.
 		await page.check('form[action="?/release"] input[name=confirm]');
-		await click(page, 'form[action="?/release"] button[type=submit]');
-		expect(await page.locator('#confirm-error').innerText()).toContain(
-			'bestätigen Sie, dass Sie ohne Anwesenheitsliste freigeben'
-		);
-		await expectAccessible(page);
-
-		// Release, confirmed twice; the member gets both documents.
-		await page.check('form[action="?/release"] input[name=confirm]');
-		await page.check('form[action="?/release"] input[name=withoutAttendance]');
 		await click(page, 'form[action="?/release"] button[type=submit]');
 		expect(await page.locator('[role=status]').innerText()).toContain('freigegeben');
 		expect(await page.locator('.minutes-item').nth(1).locator('.prose strong').innerText()).toBe(
