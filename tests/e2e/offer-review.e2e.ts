@@ -11,6 +11,11 @@ const COORDINATOR = { email: 'clara.review@kitz.example', password: 'Claras lang
 const PARTNER = { email: 'pia.partner@example.org', password: 'Pias sichere Passphrase' };
 const TITLE = 'Deutsch am Abend – Alltagskurs';
 const ARABIC_TITLE = 'الألمانية في المساء – دورة الحياة اليومية';
+// A second pair for the change of a seeded offer (a staff log-in enrols its second factor once).
+const REVIEWER = { email: 'rene.review@kitz.example', password: 'Renes lange Passphrase' };
+const EDITOR = { email: 'eda.editor@example.org', password: 'Edas sichere Passphrase' };
+const ADDED_SENTENCE = 'Bitte bringen Sie einen Ausweis mit.';
+let seededOfferId = 0;
 let browser: Browser;
 let mailbox: { received: ReceivedMail[]; stop: () => Promise<void> };
 // A Tuesday some weeks ahead, so the weekly course has upcoming dates whenever the test runs.
@@ -36,6 +41,33 @@ beforeAll(async () => {
 			name: 'Clara Review',
 			role: 'coordinator',
 			password: COORDINATOR.password
+		});
+		await createAccount(database.db, {
+			districtId: district.id,
+			email: REVIEWER.email,
+			name: 'René Review',
+			role: 'coordinator',
+			password: REVIEWER.password
+		});
+		// A seeded, published offer with translations, and an editor of its organisation.
+		const seeded = await database.db
+			.selectFrom('offers')
+			.innerJoin('translations', 'translations.entityId', 'offers.id')
+			.select(['offers.id', 'offers.organisationId'])
+			.where('offers.districtId', '=', district.id)
+			.where('offers.status', '=', 'published')
+			.where('translations.entity', '=', 'offer')
+			.where('translations.locale', '=', 'ar')
+			.orderBy('offers.id')
+			.executeTakeFirstOrThrow();
+		seededOfferId = seeded.id;
+		await createAccount(database.db, {
+			districtId: district.id,
+			email: EDITOR.email,
+			name: 'Eda Editor',
+			role: 'partner_editor',
+			organisationIds: [seeded.organisationId],
+			password: EDITOR.password
 		});
 	} finally {
 		await database.close();
@@ -156,5 +188,47 @@ describe('a coordinator and a partner bring an offer into the portal', () => {
 		await coordinatorContext.close();
 		await partnerContext.close();
 		await visitor.context().close();
+	});
+});
+
+describe('a partner changes one sentence of a seeded offer', () => {
+	it('the reviewer sees only that sentence inserted, approves, and is told so', async () => {
+		const editorContext = (await recordingContext(browser)).context;
+		const editor = await editorContext.newPage();
+		await logIn(editor, baseUrl, EDITOR);
+		// The partner's start page names their own submissions, not the coordinators' queue.
+		await editor.goto(`${baseUrl}/de/office`);
+		const start = await editor.locator('main').innerText();
+		expect(start).toContain('Meine eingereichten Angebote');
+		expect(start).not.toContain('Zur Prüfung eingereicht');
+		expect(start).not.toContain('Zu prüfende Angebote');
+
+		const offerUrl = `${baseUrl}/de/office/offers/${seededOfferId}`;
+		await editor.goto(offerUrl);
+		const description = await editor.inputValue('#description');
+		await editor.fill('#description', `${description.trimEnd()} ${ADDED_SENTENCE}`);
+		await click(editor, 'form.offer-form button[type=submit]:not([name])');
+		await click(editor, 'form[action="?/submit"] button');
+		expect(await editor.locator('[role=status]').innerText()).toContain('Eingereicht.');
+		await editor.goto(`${baseUrl}/de/office/offers?state=submitted`);
+		expect(await editor.locator('h1').innerText()).toBe('Meine eingereichten Angebote');
+
+		const reviewerContext = (await recordingContext(browser)).context;
+		const reviewer = await reviewerContext.newPage();
+		await logIn(reviewer, baseUrl, REVIEWER);
+		await reviewer.goto(offerUrl);
+		const changes = reviewer.locator('section.pending-changes');
+		expect(await changes.locator('dt').allInnerTexts()).toEqual(['Beschreibung']);
+		expect((await changes.locator('ins').allInnerTexts()).map((text) => text.trim())).toEqual([
+			ADDED_SENTENCE
+		]);
+		expect(await changes.locator('del').count()).toBe(0);
+		await expectAccessible(reviewer);
+		await click(reviewer, 'form[action="?/approve"] button');
+		expect(await reviewer.locator('[role=status]').innerText()).toContain(
+			'Die Änderung ist freigegeben und im Portal veröffentlicht.'
+		);
+		await editorContext.close();
+		await reviewerContext.close();
 	});
 });

@@ -66,6 +66,29 @@ afterAll(async () => {
 	await mailbox.stop();
 });
 
+/** The meeting took place yesterday, same hours (the app reads start times from the database). */
+async function moveMeetingToYesterday(meetingId: number): Promise<void> {
+	const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+	const database = openDatabase(inject('databaseUrl'));
+	try {
+		const meeting = await database.db
+			.selectFrom('meetings')
+			.select(['startsAt', 'endsAt'])
+			.where('id', '=', meetingId)
+			.executeTakeFirstOrThrow();
+		await database.db
+			.updateTable('meetings')
+			.set({
+				startsAt: yesterday + meeting.startsAt.slice(10),
+				endsAt: yesterday + meeting.endsAt.slice(10)
+			})
+			.where('id', '=', meetingId)
+			.execute();
+	} finally {
+		await database.close();
+	}
+}
+
 async function waitForMail(to: string): Promise<ReceivedMail> {
 	for (let attempt = 0; attempt < 150; attempt++) {
 		const mail = mailbox.received.find((candidate) => candidate.to.includes(to));
@@ -139,6 +162,8 @@ describe('a coordinator runs a network meeting', () => {
 		await page.fill('#location', 'Amtsverwaltung Gelting, Sitzungssaal');
 		await click(page, 'form.meeting-form button[type=submit]');
 		expect(await page.locator('h1').innerText()).toBe('Sommerplanung');
+		// Saved, and nothing else: nobody is invited yet, so no mail went out.
+		expect((await page.locator('[role=status]').innerText()).trim()).toBe('Gespeichert.');
 		await expectAccessible(page);
 		const meetingUrl = page.url().replace(/\?.*$/, '');
 
@@ -206,6 +231,17 @@ describe('a coordinator runs a network meeting', () => {
 		await page.selectOption('#task-owner', { label: 'Volkshochschule Kappeln' });
 		await page.fill('#task-dueOn', meetingDay);
 		await click(page, 'form[action="?/addTask"] button[type=submit]');
+		// Not before the meeting has begun: refused with a message, nothing released or mailed.
+		await page.check('form[action="?/release"] input[name=confirm]');
+		await click(page, 'form[action="?/release"] button[type=submit]');
+		expect(await page.locator('#confirm-error').innerText()).toContain(
+			'erst freigegeben werden, wenn die Sitzung begonnen hat'
+		);
+		expect(await page.locator('main').innerText()).not.toContain('Freigegeben am');
+		await expectAccessible(page);
+		// Time passes: the meeting took place yesterday; now the minutes can be released.
+		await moveMeetingToYesterday(Number(/meetings\/(\d+)/.exec(meetingUrl)![1]));
+		await page.goto(`${meetingUrl}/minutes`);
 		await page.check('form[action="?/release"] input[name=confirm]');
 		await click(page, 'form[action="?/release"] button[type=submit]');
 		expect(await page.locator('[role=status]').innerText()).toContain('freigegeben');

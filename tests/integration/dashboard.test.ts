@@ -119,6 +119,13 @@ describeEachDialect(
 			expect(figures.freshness).toEqual({ fresh: 2, due: 1, may_be_outdated: 1 });
 		});
 
+		it('names the district it counts and the other districts the portal shows', async () => {
+			const figures = await dashboardFigures(database().db, coordinator, CONFIG, NOW);
+			expect(figures.district).toBe('Kreis Schleswig-Flensburg');
+			// The portal counts every district: here the city of Flensburg's one offer too.
+			expect(figures.otherDistricts).toEqual([{ name: 'Flensburg', count: 1 }]);
+		});
+
 		it('is for coordinators and administrators of the district only', async () => {
 			const administrator: Actor = { role: 'administrator', districtId, organisationIds: [] };
 			const viewer: Actor = { role: 'viewer', districtId, organisationIds: [] };

@@ -16,6 +16,10 @@ import {
 	readRsvp,
 	saveAttendance
 } from '../../src/lib/server/network/invitations.service.js';
+import {
+	listInvitationStatus,
+	retryInvitationMail
+} from '../../src/lib/server/network/invitation-status.service.js';
 import type { MeetingInput } from '../../src/lib/server/network/meetings.schema.js';
 import {
 	cancelMeeting,
@@ -462,6 +466,80 @@ describeEachDialect(
 			).rejects.toBeInstanceOf(MeetingStateError);
 			const feed = parseIcs((await feedByToken(db, feedToken, NOW)).calendar);
 			expect(feed.events.map((event) => [event.uid, event.status])).toEqual([[uid, 'CANCELLED']]);
+		});
+
+		it('shows per invitee whether the newest mail was sent or failed, and retries a failed one', async () => {
+			const db = database().db;
+			const receiver = await startSmtpReceiver();
+			stops.push(receiver.stop);
+			receiver.rejected.add('vhs.ja@example.org');
+			const transport = nodemailer.createTransport({
+				host: '127.0.0.1',
+				port: receiver.port,
+				secure: false,
+				ignoreTLS: true
+			});
+			// The cancellation mails of the test before are the newest, still queued.
+			const nameOf = async (email: string) =>
+				(
+					await db
+						.selectFrom('contacts')
+						.select('name')
+						.where('email', '=', email)
+						.executeTakeFirstOrThrow()
+				).name;
+			const names = {
+				aylin: await nameOf('aylin@example.org'),
+				jana: await nameOf('vhs.ja@example.org')
+			};
+			const statusOf = async (name: string) =>
+				(await listInvitationStatus(db, people.coordinator, meetingId, NOW)).find(
+					(row) => row.name === name
+				)!;
+			const byAddress = async () =>
+				new Map([
+					['aylin', (await statusOf(names.aylin)).mail],
+					['jana', (await statusOf(names.jana)).mail]
+				]);
+			expect([...(await byAddress()).values()]).toEqual([{ state: 'queued' }, { state: 'queued' }]);
+			expect(await deliverDueMail(db, transport, CONTEXT.from, NOW)).toEqual({
+				sent: 1,
+				failed: 1
+			});
+			const states = await byAddress();
+			expect(states.get('aylin')).toMatchObject({ state: 'sent' });
+			const failed = states.get('jana');
+			expect(failed).toMatchObject({ state: 'failed', attempts: 1 });
+			expect(failed?.state === 'failed' && failed.error).toContain('550');
+			const aylin = (await statusOf(names.aylin)).inviteeId;
+			const jana = (await statusOf(names.jana)).inviteeId;
+
+			// Only those who run the meeting see it and retry; only a failed mail is retried.
+			await expect(listInvitationStatus(db, people.partner, meetingId, NOW)).rejects.toBeInstanceOf(
+				ForbiddenError
+			);
+			await expect(
+				retryInvitationMail(db, people.partner, meetingId, jana, NOW)
+			).rejects.toBeInstanceOf(ForbiddenError);
+			await expect(
+				retryInvitationMail(db, people.coordinator, meetingId, aylin, NOW)
+			).rejects.toEqual(new MeetingStateError('mail_not_failed'));
+
+			receiver.rejected.clear();
+			await retryInvitationMail(db, people.coordinator, meetingId, jana, NOW);
+			expect((await byAddress()).get('jana')).toEqual({ state: 'queued' });
+			const audit = await db
+				.selectFrom('auditLog')
+				.select(['entity', 'entityId'])
+				.where('action', '=', 'meeting.mail_retry')
+				.execute();
+			expect(audit).toEqual([{ entity: 'meeting_invitee', entityId: jana }]);
+			expect(await deliverDueMail(db, transport, CONTEXT.from, NOW)).toEqual({
+				sent: 1,
+				failed: 0
+			});
+			expect((await byAddress()).get('jana')).toMatchObject({ state: 'sent' });
+			expect(receiver.received.map((mail) => mail.to).flat()).toContain('vhs.ja@example.org');
 		});
 	},
 	async ({ db }) => {

@@ -3,8 +3,10 @@ import { afterAll, expect, it } from 'vitest';
 import { deliverDueMail } from '../../src/lib/server/mail/mail.service.js';
 import type { Database } from '../../src/lib/server/db/database.js';
 import {
+	MinutesBeforeMeetingError,
 	MinutesReleasedError,
-	MinutesValidationError
+	MinutesValidationError,
+	MinutesWithoutAttendanceError
 } from '../../src/lib/server/network/minutes.errors.js';
 import { MeetingNotFoundError } from '../../src/lib/server/network/networks.errors.js';
 import {
@@ -442,6 +444,51 @@ describeEachDialect(
 				.where('action', '=', 'minutes.released')
 				.execute();
 			expect(audit).toHaveLength(1);
+		});
+
+		it('refuses release before the meeting starts in Berlin, and without attendance unless confirmed', async () => {
+			const db = database().db;
+			const outbox = async () =>
+				Number(
+					(
+						await db
+							.selectFrom('mailOutbox')
+							.select((eb) => eb.fn.countAll<number>().as('n'))
+							.executeTakeFirstOrThrow()
+					).n
+				);
+			const releasedAt = async () =>
+				(
+					await db
+						.selectFrom('meetings')
+						.select('minutesReleasedAt')
+						.where('id', '=', second.id)
+						.executeTakeFirstOrThrow()
+				).minutesReleasedAt;
+			const mailsBefore = await outbox();
+			const release = (at: string, options: { withoutAttendance?: boolean } = {}) =>
+				releaseMinutes(
+					db,
+					actors.coordinator,
+					second.id,
+					{ origin: ORIGIN, ...options },
+					new Date(at)
+				);
+			// 13:59 in Berlin, the meeting starts at 14:00.
+			await expect(release('2026-12-08T12:59:00Z')).rejects.toBeInstanceOf(
+				MinutesBeforeMeetingError
+			);
+			// 14:30 in Berlin (13:30 UTC): started; but nobody's attendance is recorded.
+			await expect(release('2026-12-08T13:30:00Z')).rejects.toBeInstanceOf(
+				MinutesWithoutAttendanceError
+			);
+			expect(await releasedAt()).toBeNull();
+			expect(await outbox()).toBe(mailsBefore);
+			const view = await getMinutes(db, actors.coordinator, second.id, NOW);
+			expect(view.release).toEqual({ started: false, attendanceRecorded: false });
+
+			await release('2026-12-08T13:30:00Z', { withoutAttendance: true });
+			expect(await releasedAt()).toBe('2026-12-08T13:30:00.000Z');
 		});
 	},
 	seed

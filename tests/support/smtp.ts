@@ -7,17 +7,27 @@ export interface ReceivedMail {
 	raw: string;
 }
 
-/** A real SMTP receiver on a free local port that keeps what it is sent. */
+/**
+ * A real SMTP receiver on a free local port that keeps what it is sent. Addresses put into
+ * `rejected` are refused at RCPT TO (550), as a mail server refuses an unknown mailbox.
+ */
 export async function startSmtpReceiver(port?: number): Promise<{
 	port: number;
 	received: ReceivedMail[];
+	rejected: Set<string>;
 	stop: () => Promise<void>;
 }> {
 	const received: ReceivedMail[] = [];
+	const rejected = new Set<string>();
 	const server = new SMTPServer({
 		authOptional: true,
 		disabledCommands: ['STARTTLS'],
 		logger: false,
+		onRcptTo(address, _session, callback) {
+			if (!rejected.has(address.address.toLowerCase())) return callback();
+			const refusal = Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 });
+			callback(refusal);
+		},
 		onData(stream, session, callback) {
 			const chunks: Buffer[] = [];
 			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -36,6 +46,7 @@ export async function startSmtpReceiver(port?: number): Promise<{
 	return {
 		port: chosen,
 		received,
+		rejected,
 		stop: () => new Promise<void>((resolve) => server.close(() => resolve()))
 	};
 }

@@ -3,6 +3,7 @@ import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDemo } from './demo/demo.js';
 import { NO_JOBS, startJobs, type Jobs } from './jobs/scheduler.js';
+import { backfillPublishedBases } from './offers/base-revision.js';
 import { refreshAllOccurrences } from './offers/offers.service.js';
 import { loadReferencePlaces } from './places/reference.js';
 
@@ -22,6 +23,7 @@ export async function bootstrap(config: Config, options: { jobs?: boolean } = {}
 		);
 	if (config.demoContent)
 		await seedDemo(database.db, { contentDir: config.contentDir, password: config.demoPassword });
+	await backfillPublishedBases(database.db);
 	await refreshAllOccurrences(database.db);
 	const jobs = options.jobs ? startJobs(database.db, config) : NO_JOBS;
 	return { config, database, jobs };

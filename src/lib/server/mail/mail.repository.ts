@@ -82,3 +82,15 @@ export async function claimMail(
 		.executeTakeFirst();
 	return Number(result.numUpdatedRows) > 0;
 }
+
+/** Makes a failed, unsent mail due now with its error cleared; false if it is not such a mail. */
+export async function requeueFailedMail(db: Db, id: number, now: string): Promise<boolean> {
+	const result = await db
+		.updateTable('mailOutbox')
+		.set({ nextAttemptAt: now, lastError: null })
+		.where('id', '=', id)
+		.where('sentAt', 'is', null)
+		.where('lastError', 'is not', null)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) > 0;
+}

@@ -8,7 +8,8 @@ import {
 	findUndelivered,
 	insertMail,
 	markFailed,
-	markSent
+	markSent,
+	requeueFailedMail
 } from './mail.repository.js';
 
 /**
@@ -137,4 +138,13 @@ function attachmentsFor(stored: string | null) {
 /** Mail not yet delivered, with the last error, for administrators. */
 export function undeliveredMail(db: Kysely<DB>) {
 	return findUndelivered(db);
+}
+
+/** Puts a mail whose delivery failed back in the queue, due now; false if it had not failed. */
+export function retryFailedMail(
+	db: Kysely<DB> | Transaction<DB>,
+	mailId: number,
+	now = new Date()
+): Promise<boolean> {
+	return requeueFailedMail(db, mailId, now.toISOString());
 }

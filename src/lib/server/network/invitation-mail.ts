@@ -4,7 +4,7 @@ import { formatDate, formatTime } from '../../format.js';
 import type { DB } from '../db/schema.js';
 import { queueMail } from '../mail/mail.service.js';
 import { staffMail } from '../mail/staff-mail.js';
-import { setInviteeToken } from './invitees.repository.js';
+import { setInviteeMail, setInviteeToken } from './invitees.repository.js';
 import { invitationCalendar, type CalendarMeeting, type Person } from './meeting-ics.js';
 
 /** Where mailed links point and who sends: the app's public origin and its sender address. */
@@ -88,7 +88,7 @@ export async function queueInvitationMails(
 			{ name: invitee.name, email: invitee.email },
 			link?.('de')
 		);
-		await queueMail(
+		const mailId = await queueMail(
 			trx,
 			{
 				to: invitee.email,
@@ -104,6 +104,7 @@ export async function queueInvitationMails(
 			},
 			now
 		);
+		await setInviteeMail(trx, invitee.id, mailId);
 	}
 	return invitees.length;
 }

@@ -71,6 +71,7 @@ export async function findInvitees(db: Db, meetingId: number) {
 		.selectFrom('meetingInvitees')
 		.innerJoin('contacts', 'contacts.id', 'meetingInvitees.contactId')
 		.leftJoin('organisations', 'organisations.id', 'contacts.organisationId')
+		.leftJoin('mailOutbox', 'mailOutbox.id', 'meetingInvitees.lastMailId')
 		.select([
 			'meetingInvitees.id',
 			'meetingInvitees.contactId',
@@ -80,7 +81,11 @@ export async function findInvitees(db: Db, meetingId: number) {
 			'contacts.name',
 			'contacts.email',
 			'contacts.anonymisedAt',
-			'organisations.name as organisationName'
+			'organisations.name as organisationName',
+			'meetingInvitees.lastMailId',
+			'mailOutbox.sentAt as mailSentAt',
+			'mailOutbox.lastError as mailError',
+			'mailOutbox.attempts as mailAttempts'
 		])
 		.where('meetingInvitees.meetingId', '=', meetingId)
 		.orderBy('contacts.name')
@@ -142,4 +147,13 @@ export async function findInvitedMeetingIds(db: Db, contactId: number): Promise<
 		.where('contactId', '=', contactId)
 		.execute();
 	return rows.map((row) => row.meetingId);
+}
+
+/** Remembers the newest meeting mail queued for an invitee. */
+export async function setInviteeMail(db: Db, inviteeId: number, mailId: number): Promise<void> {
+	await db
+		.updateTable('meetingInvitees')
+		.set({ lastMailId: mailId })
+		.where('id', '=', inviteeId)
+		.execute();
 }

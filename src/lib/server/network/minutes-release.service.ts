@@ -10,7 +10,11 @@ import { staffMail } from '../mail/staff-mail.js';
 import { minutesDocx } from './minutes-docx.js';
 import { minutesDocument } from './minutes-document.js';
 import { minutesPdf } from './minutes-pdf.js';
-import { MinutesReleasedError } from './minutes.errors.js';
+import {
+	MinutesBeforeMeetingError,
+	MinutesReleasedError,
+	MinutesWithoutAttendanceError
+} from './minutes.errors.js';
 import { findReleaseRecipients, markMinutesReleased } from './minutes.repository.js';
 import { getMinutes, meetingInScope, type MinutesView } from './minutes.service.js';
 import { authorizeInNetwork } from './network-access.js';
@@ -51,18 +55,22 @@ const address = z.string().trim().email().max(200);
 
 /**
  * Releases the minutes: from now on they are final and readable by the network's members, and
- * each member person is mailed the DOCX and the PDF once. Both are built before anything
+ * each member person is mailed the DOCX and the PDF once. Not before the meeting has begun, and
+ * without any attendance recorded only when the releaser confirms it (`withoutAttendance`). Both are built before anything
  * changes, so a release never fails halfway because a document does not render.
  */
 export async function releaseMinutes(
 	db: Kysely<DB>,
 	actor: Editor,
 	meetingId: number,
-	options: { origin: string },
+	options: { origin: string; withoutAttendance?: boolean },
 	now = new Date()
 ): Promise<{ mailed: number }> {
 	const view = await getMinutes(db, actor, meetingId, now);
 	if (view.meeting.releasedAt) throw new MinutesReleasedError(meetingId);
+	if (!view.release.started) throw new MinutesBeforeMeetingError(meetingId, view.meeting.startsAt);
+	if (!view.release.attendanceRecorded && !options.withoutAttendance)
+		throw new MinutesWithoutAttendanceError(meetingId);
 	const at = now.toISOString();
 	const released: MinutesView = {
 		...view,

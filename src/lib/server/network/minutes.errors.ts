@@ -23,3 +23,20 @@ export class MinutesValidationError extends Error {
 		);
 	}
 }
+
+/** Minutes record what happened: they are released once the meeting has begun (Europe/Berlin). */
+export class MinutesBeforeMeetingError extends Error {
+	constructor(
+		readonly meetingId: number,
+		readonly startsAt: string
+	) {
+		super(`The minutes of meeting ${meetingId} cannot be released before it starts (${startsAt})`);
+	}
+}
+
+/** Releasing minutes that record nobody's attendance needs an explicit confirmation. */
+export class MinutesWithoutAttendanceError extends Error {
+	constructor(readonly meetingId: number) {
+		super(`The minutes of meeting ${meetingId} record no attendance; release needs a confirmation`);
+	}
+}

@@ -79,6 +79,8 @@ export interface MinutesView {
 	/** Open tasks from earlier meetings of the network ("Offene Aufgaben aus früheren Sitzungen"). */
 	carriedTasks: MinutesTask[];
 	may: { manage: boolean };
+	/** What release depends on: the meeting has begun; attendance recorded, else a confirmation. */
+	release: { started: boolean; attendanceRecorded: boolean };
 }
 
 /** The meeting and the scope its rights depend on; unknown meetings and other districts alike 404. */
@@ -141,6 +143,10 @@ export async function getMinutes(
 			releasedOn: meeting.minutesReleasedAt
 				? berlinNow(new Date(meeting.minutesReleasedAt)).slice(0, 10)
 				: null
+		},
+		release: {
+			started: berlinNow(now) >= meeting.startsAt,
+			attendanceRecorded: attendance.some((person) => person.attendance !== null)
 		},
 		attendance: {
 			present: byAttendance('present'),

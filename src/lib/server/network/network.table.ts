@@ -122,6 +122,8 @@ export interface MeetingInviteesTable {
 	respondedAt: string | null;
 	attendance: (typeof ATTENDANCE)[number] | null;
 	invitedAt: string;
+	/** The newest meeting mail queued for this person (migration 0008); null before. */
+	lastMailId: Generated<number | null>;
 }
 
 export interface DecisionsTable {

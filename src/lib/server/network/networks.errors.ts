@@ -25,7 +25,9 @@ export class NetworkValidationError extends Error {
 
 /** A step that the meeting's state does not allow, e.g. inviting to a cancelled meeting. */
 export class MeetingStateError extends Error {
-	constructor(readonly code: 'cancelled' | 'started' | 'not_invited' | 'no_invitees') {
+	constructor(
+		readonly code: 'cancelled' | 'started' | 'not_invited' | 'no_invitees' | 'mail_not_failed'
+	) {
 		super(`Meeting step refused: ${code}`);
 	}
 }

@@ -25,6 +25,7 @@ import {
 } from './schedule.js';
 import { listOrganisationNames } from './organisations.repository.js';
 import {
+	findApprovedBase,
 	findOfferList,
 	findOpenRevision,
 	findRevisions,
@@ -44,6 +45,8 @@ export interface OfferOnDesk {
 	reviewComment: string | null;
 	/** The open revision's content, else the published (or first draft) version. */
 	content: OfferContent;
+	/** What the open revision changes against the approved version; null without an open one. */
+	changes: FieldChange[] | null;
 	may: { edit: boolean; submit: boolean; approve: boolean; archive: boolean; delete: boolean };
 }
 
@@ -71,6 +74,10 @@ export async function offerOnDesk(
 	const { offer, scope } = await scoped(db, actor, offerId);
 	const open = await findOpenRevision(db, offerId);
 	const content = open?.content ?? (await loadLiveContent(db, offerId))!;
+	const base = open && (await findApprovedBase(db, offerId));
+	const changes = open
+		? diffContent(base?.content ?? null, open.content, await diffNames(db, offer.districtId))
+		: null;
 	const may = (action: 'edit' | 'submit' | 'approve' | 'archive' | 'delete') =>
 		can(actor, action, scope);
 	return {
@@ -81,6 +88,7 @@ export async function offerOnDesk(
 		openState: open?.state ?? null,
 		reviewComment: open?.state === 'changes_requested' ? open.reviewComment : null,
 		content,
+		changes,
 		may: {
 			// Editing an archived offer and having the change approved publishes it again.
 			edit: may('edit'),
@@ -127,6 +135,20 @@ export interface HistoryEntry {
 	changes: FieldChange[];
 }
 
+/** Names of the places and the district's organisations a diff mentions. */
+async function diffNames(db: Kysely<DB>, districtId: number): Promise<DiffNames> {
+	const [places, organisations] = await Promise.all([
+		listPlaces(db),
+		listOrganisationNames(db, districtId)
+	]);
+	const placeNames = new Map(places.map((place) => [place.id, place.name]));
+	const organisationNames = new Map(organisations.map((org) => [org.id, org.name]));
+	return {
+		place: (id) => placeNames.get(id) ?? '?',
+		organisation: (id) => organisationNames.get(id) ?? '?'
+	};
+}
+
 /** Every revision, newest first, each with what it changes. */
 export async function offerHistory(
 	db: Kysely<DB>,
@@ -134,17 +156,10 @@ export async function offerHistory(
 	offerId: number
 ): Promise<HistoryEntry[]> {
 	const { offer } = await scoped(db, actor, offerId);
-	const [revisions, places, organisations] = await Promise.all([
+	const [revisions, names] = await Promise.all([
 		findRevisions(db, offerId),
-		listPlaces(db),
-		listOrganisationNames(db, offer.districtId)
+		diffNames(db, offer.districtId)
 	]);
-	const placeNames = new Map(places.map((place) => [place.id, place.name]));
-	const organisationNames = new Map(organisations.map((org) => [org.id, org.name]));
-	const names: DiffNames = {
-		place: (id) => placeNames.get(id) ?? '?',
-		organisation: (id) => organisationNames.get(id) ?? '?'
-	};
 	let approved: OfferContent | null = null;
 	const entries: HistoryEntry[] = [];
 	for (const revision of revisions) {

@@ -6,6 +6,7 @@ import {
 	emptyOfferForm,
 	formValuesFromContent,
 	parseEuros,
+	readOfferForm,
 	rowOf,
 	ruleOf,
 	type OfferFormValues
@@ -139,5 +140,14 @@ describe('offer form', () => {
 		expect(confirmed.errors ? null : confirmed.content.translations.ar?.title?.basedOn).toBe(
 			sourceHash('Sprachcafé')
 		);
+	});
+
+	it('reads line breaks as the stored text has them, whatever the browser sends', () => {
+		const form = new FormData();
+		form.set('description', 'Erste Zeile.\r\n\r\n- Punkt\rEnde');
+		form.set('tr.ar.description', 'سطر\r\nسطر');
+		const values = readOfferForm(form);
+		expect(values.description).toBe('Erste Zeile.\n\n- Punkt\nEnde');
+		expect(values.translations.ar?.description).toBe('سطر\nسطر');
 	});
 });

@@ -205,7 +205,12 @@ export function formValuesFromContent(content: OfferContent): OfferFormValues {
 }
 
 export function readOfferForm(form: FormData): OfferFormValues {
-	const text = (name: string) => String(form.get(name) ?? '').slice(0, MAX_INPUT);
+	// Browsers send a textarea's line breaks as CRLF; stored texts use LF, so an unchanged
+	// multi-line text stays unchanged (no spurious difference in the review and the history).
+	const text = (name: string) =>
+		String(form.get(name) ?? '')
+			.replace(/\r\n?/g, '\n')
+			.slice(0, MAX_INPUT);
 	const list = (name: string) =>
 		form
 			.getAll(name)

@@ -6,6 +6,7 @@ import { findAllTranslations } from '../i18n/translations.repository.js';
 import { saveTranslation } from '../i18n/translations.service.js';
 import { textSearchFor } from '../search/text-search.js';
 import { fold } from '../text/fold.js';
+import { recordPublishedBase } from './base-revision.js';
 import {
 	InvalidRecurrenceError,
 	addDays,
@@ -131,6 +132,7 @@ async function insertValidOffer(trx: Transaction<DB>, offer: ValidOffer, now: Da
 	await refreshOfferOccurrences(trx, id, now);
 	await reindexOffer(trx, id);
 	await markOffersChanged(trx);
+	if (offer.status === 'published') await recordPublishedBase(trx, id, now);
 	return id;
 }
 
@@ -222,6 +224,7 @@ export async function translateOfferIn(
 	}
 	await reindexOffer(trx, offerId);
 	await markOffersChanged(trx);
+	await recordPublishedBase(trx, offerId, now);
 }
 
 /** Rebuilds the search entry from the German source and every translation, provider and place. */

@@ -17,6 +17,8 @@ export interface Revision {
 	reviewComment: string | null;
 	authorId: number | null;
 	authorName: string | null;
+	/** Null on an approved base recorded outside the review (seeded, imported, backfilled). */
+	reviewerId: number | null;
 	reviewerName: string | null;
 	createdAt: string;
 	updatedAt: string;
@@ -38,6 +40,7 @@ function revisionsQuery(db: Db) {
 			'r.reviewComment',
 			'r.authorId',
 			'author.name as authorName',
+			'r.reviewerId',
 			'reviewer.name as reviewerName',
 			'r.createdAt',
 			'r.updatedAt',
@@ -207,4 +210,70 @@ export async function findSlug(db: Db, offerId: number): Promise<string> {
 		.where('id', '=', offerId)
 		.executeTakeFirstOrThrow();
 	return row.slug;
+}
+
+/** The newest approved revision of an offer: what the public sees, the base a change is diffed against. */
+export async function findApprovedBase(db: Db, offerId: number): Promise<Revision | undefined> {
+	const row = await revisionsQuery(db)
+		.where('r.offerId', '=', offerId)
+		.where('r.state', '=', 'approved')
+		.orderBy('r.number', 'desc')
+		.executeTakeFirst();
+	return row && parse(row);
+}
+
+/** Records content as approved without a reviewer: an offer published outside the review. */
+export async function insertApprovedBase(
+	db: Db,
+	values: { offerId: number; content: OfferContent; at: string }
+): Promise<void> {
+	const range = await db
+		.selectFrom('offerRevisions')
+		.select((eb) => [eb.fn.min('number').as('first'), eb.fn.max('number').as('last')])
+		.where('offerId', '=', values.offerId)
+		.executeTakeFirst();
+	const hasApproved = await findApprovedBase(db, values.offerId);
+	// Before any open revision when there is no approved one yet, so the history reads in order.
+	const number =
+		range?.last == null
+			? 1
+			: hasApproved
+				? Number(range.last) + 1
+				: Math.min(Number(range.first), 1) - 1;
+	await db
+		.insertInto('offerRevisions')
+		.values({
+			offerId: values.offerId,
+			number,
+			state: 'approved',
+			content: JSON.stringify(values.content),
+			authorId: null,
+			reviewerId: null,
+			createdAt: values.at,
+			updatedAt: values.at,
+			reviewedAt: values.at
+		})
+		.execute();
+}
+
+/** Published offers without any approved revision (published before bases were recorded). */
+export async function findPublishedWithoutBase(db: Db): Promise<number[]> {
+	const rows = await db
+		.selectFrom('offers')
+		.select('id')
+		.where('status', '=', 'published')
+		.where((eb) =>
+			eb.not(
+				eb.exists(
+					eb
+						.selectFrom('offerRevisions')
+						.select('offerRevisions.id')
+						.whereRef('offerRevisions.offerId', '=', 'offers.id')
+						.where('offerRevisions.state', '=', 'approved')
+				)
+			)
+		)
+		.orderBy('id')
+		.execute();
+	return rows.map((row) => row.id);
 }

@@ -1,13 +1,34 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 
-/** Offers of the district the portal shows today; every figure counts these. */
-function shownInDistrict(eb: ExpressionBuilder<DB, 'offers'>, districtId: number, today: string) {
+/** Offers the portal shows today. */
+function shown(eb: ExpressionBuilder<DB, 'offers'>, today: string) {
 	return eb.and([
-		eb('offers.districtId', '=', districtId),
 		eb('offers.status', '=', 'published'),
 		eb.or([eb('offers.validTo', 'is', null), eb('offers.validTo', '>=', today)])
 	]);
+}
+
+/** Offers of the district the portal shows today; every figure counts these. */
+function shownInDistrict(eb: ExpressionBuilder<DB, 'offers'>, districtId: number, today: string) {
+	return eb.and([eb('offers.districtId', '=', districtId), shown(eb, today)]);
+}
+
+/** Every district by name with the number of its offers the portal shows today. */
+export async function countShownByDistrict(db: Kysely<DB>, today: string) {
+	return db
+		.selectFrom('districts')
+		.leftJoin('offers', (join) =>
+			join.onRef('offers.districtId', '=', 'districts.id').on((eb) => shown(eb, today))
+		)
+		.select([
+			'districts.id',
+			'districts.name',
+			(eb) => eb.fn.count<number>('offers.id').as('count')
+		])
+		.groupBy(['districts.id', 'districts.name'])
+		.orderBy('districts.name')
+		.execute();
 }
 
 export async function countByActionField(db: Kysely<DB>, districtId: number, today: string) {

@@ -10,6 +10,7 @@ import { berlinNow } from '../offers/schedule.js';
 import {
 	countByActionField,
 	countByPlace,
+	countShownByDistrict,
 	listOfferTranslations,
 	listPlaces,
 	listShownOffers
@@ -30,7 +31,11 @@ export interface LanguageCoverage {
 }
 
 export interface DashboardFigures {
+	/** The actor's district: every figure counts its offers only. */
+	district: string;
 	publishedOffers: number;
+	/** Districts the portal shows besides, with their offers; the portal's total includes them. */
+	otherDistricts: { name: string; count: number }[];
 	actionFields: { actionField: (typeof ACTION_FIELDS)[number]; count: number }[];
 	/** Every place of the district, those without offers too: they show the gaps. */
 	places: { id: number; name: string; amt: string | null; count: number }[];
@@ -59,16 +64,21 @@ export async function dashboardFigures(
 ): Promise<DashboardFigures> {
 	authorize(actor, 'approve', districtScope(actor));
 	const today = berlinNow(now).slice(0, 10);
-	const [fieldCounts, placeCounts, offers] = await Promise.all([
+	const [fieldCounts, placeCounts, offers, districts] = await Promise.all([
 		countByActionField(db, actor.districtId, today),
 		countByPlace(db, actor.districtId, today),
-		listShownOffers(db, actor.districtId, today)
+		listShownOffers(db, actor.districtId, today),
+		countShownByDistrict(db, today)
 	]);
 	const byField = new Map(fieldCounts.map((row) => [row.actionField, Number(row.count)]));
 	const freshness: Record<Freshness, number> = { fresh: 0, due: 0, may_be_outdated: 0 };
 	for (const offer of offers) freshness[freshnessOf(offer.lastVerifiedAt, config, now)]++;
 	return {
+		district: districts.find((district) => district.id === actor.districtId)?.name ?? '',
 		publishedOffers: offers.length,
+		otherDistricts: districts
+			.filter((district) => district.id !== actor.districtId && Number(district.count) > 0)
+			.map((district) => ({ name: district.name, count: Number(district.count) })),
 		actionFields: ACTION_FIELDS.map((actionField) => ({
 			actionField,
 			count: byField.get(actionField) ?? 0

@@ -6,6 +6,7 @@ import * as m0004 from './0004_offer_revisions.js';
 import * as m0005 from './0005_offer_freshness.js';
 import * as m0006 from './0006_networks.js';
 import * as m0007 from './0007_mail_attachments.js';
+import * as m0008 from './0008_invitee_mail.js';
 import * as m0009 from './0009_throttles.js';
 
 /** Listed by hand so that the built server and the scripts run the same set. */
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
 	'0005_offer_freshness': m0005,
 	'0006_networks': m0006,
 	'0007_mail_attachments': m0007,
+	'0008_invitee_mail': m0008,
 	'0009_throttles': m0009
 };

@@ -1,6 +1,7 @@
 import { can, type Action } from '$lib/server/accounts/authorization';
 import { getApp } from '$lib/server/app';
 import { findOrganisationNames } from '$lib/server/offers/organisations.repository';
+import { submittedListOf } from '$lib/server/offers/submitted-list';
 import { canSeeDashboard } from '$lib/server/reports/dashboard.service';
 import { mayEditPages } from '$lib/server/pages/page-editor.service';
 import { requireUser } from '$lib/server/route-guards';
@@ -18,8 +19,10 @@ export const load: PageServerLoad = async ({ locals }) => {
 		});
 	const staff = user.role === 'administrator' || user.role === 'coordinator';
 	return {
+		submittedList: submittedListOf(user),
 		may: {
-			review: may('approve'),
+			// Who submits or reviews changes has a list of submitted ones: own, or to review.
+			submit: may('submit'),
 			import: may('import'),
 			export: may('export'),
 			invite: may('manage_users'),

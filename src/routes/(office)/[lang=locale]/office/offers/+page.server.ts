@@ -1,6 +1,7 @@
 import { getApp } from '$lib/server/app';
 import { can } from '$lib/server/accounts/authorization';
 import { listDeskOffers } from '$lib/server/offers/offer-desk.service';
+import { submittedListOf } from '$lib/server/offers/submitted-list';
 import { REVISION_STATES, type RevisionState } from '$lib/server/offers/revisions.table';
 import { requireUser } from '$lib/server/route-guards';
 import type { PageServerLoad } from './$types';
@@ -16,6 +17,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		offers: await listDeskOffers(database.db, user, openState ? { openState } : {}),
 		openState: openState ?? null,
 		canCreate: user.role !== 'viewer',
+		submittedList: submittedListOf(user),
 		canReview: can(user, 'approve', {
 			districtId: user.districtId,
 			organisationId: 0,

@@ -1,7 +1,12 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http-errors';
+import {
+	listInvitationStatus,
+	retryInvitationMail
+} from '$lib/server/network/invitation-status.service';
 import { inviteMembers, listAttendance } from '$lib/server/network/invitations.service';
+import { berlinNow } from '$lib/server/offers/schedule';
 import { meetingFormValues } from '$lib/server/network/meeting-form';
 import {
 	cancelMeeting,
@@ -15,6 +20,7 @@ import { idParam, requireUser } from '$lib/server/route-guards';
 import { mailContext } from '../../networks/network-routes.server';
 import { saveMeetingForm } from '../meeting-form.server';
 import type { Actions, PageServerLoad } from './$types';
+import { saveNoticeQuery } from './save-notice';
 
 const meetingId = (param: string) => idParam(param, 'office.meetings.notFound');
 
@@ -30,6 +36,13 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			meeting,
 			invited: invitees.length,
 			answers,
+			// Whether each invitation went out: for those who run the meeting.
+			invitations: meeting.canManage
+				? (await listInvitationStatus(db, user, meeting.id)).map(({ mail, ...row }) => ({
+						...row,
+						mail: mail?.state === 'sent' ? { ...mail, at: berlinNow(new Date(mail.at)) } : mail
+					}))
+				: [],
 			values: meeting.canManage ? meetingFormValues(meeting) : null,
 			contacts: meeting.canManage ? (await networkFormOptions(db, user)).contacts : []
 		};
@@ -61,7 +74,10 @@ export const actions: Actions = {
 		);
 		if (result.failed) return result.failed;
 		jobs.deliverMailNow();
-		redirect(303, `/${locals.locale}/office/meetings/${id}?saved=${result.saved.notified}`);
+		redirect(
+			303,
+			`/${locals.locale}/office/meetings/${id}${saveNoticeQuery(result.saved.notified)}`
+		);
 	},
 	invite: async ({ locals, params }) => {
 		const user = requireUser(locals, { secondFactor: true });
@@ -74,6 +90,16 @@ export const actions: Actions = {
 		const db = (await getApp()).database.db;
 		const context = await mailContext();
 		return mailingStep(() => sendMeetingUpdate(db, user, meetingId(params.id), context));
+	},
+	retryMail: async ({ locals, params, request }) => {
+		const user = requireUser(locals, { secondFactor: true });
+		const inviteeId = Number((await request.formData()).get('inviteeId'));
+		if (!Number.isSafeInteger(inviteeId) || inviteeId <= 0) error(400, 'error.badRequest');
+		const db = (await getApp()).database.db;
+		return mailingStep(async () => {
+			await retryInvitationMail(db, user, meetingId(params.id), inviteeId);
+			return { retried: true };
+		});
 	},
 	cancel: async ({ locals, params, request }) => {
 		const user = requireUser(locals, { secondFactor: true });

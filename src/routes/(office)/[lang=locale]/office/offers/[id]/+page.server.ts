@@ -20,6 +20,7 @@ import {
 } from '$lib/server/offers/workflow.service';
 import { idParam, requireUser } from '$lib/server/route-guards';
 import { saveOfferForm } from '../offer-form.server';
+import type { StepDone } from './step-done';
 import type { Actions, PageServerLoad } from './$types';
 
 const offerIdOf = (param: string) => idParam(param, 'offer.notFound');
@@ -55,6 +56,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			reviewComment: offer.reviewComment,
 			may: offer.may
 		},
+		changes: offer.changes,
 		values: formValuesFromContent(offer.content),
 		statuses,
 		nextDates: previewDates(offer.content.offer),
@@ -62,9 +64,13 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
-/** Runs a workflow step; a step that no longer fits the offer's state is a message, not an error. */
+/**
+ * Runs a workflow step; a step that no longer fits the offer's state is a message, not an error.
+ * `done` names the step in the confirmation the page shows after the redirect.
+ */
 async function step(
 	{ locals, params, url }: { locals: App.Locals; params: { id: string }; url: URL },
+	done: StepDone,
 	run: (db: Kysely<DB>, user: Editor, id: number, options: StepOptions) => Promise<void>
 ) {
 	const user = requireUser(locals, { secondFactor: true });
@@ -78,7 +84,7 @@ async function step(
 		rethrowAsHttpError(failure);
 	}
 	app.jobs.deliverMailNow();
-	redirect(303, `/${locals.locale}/office/offers/${id}`);
+	redirect(303, `/${locals.locale}/office/offers/${id}?done=${done}`);
 }
 
 export const actions: Actions = {
@@ -91,9 +97,9 @@ export const actions: Actions = {
 			return offer.id;
 		});
 	},
-	submit: (event) => step(event, submitOffer),
-	approve: (event) => step(event, approveOffer),
-	archive: (event) => step(event, (db, user, id) => archiveOffer(db, user, id)),
+	submit: (event) => step(event, 'submitted', submitOffer),
+	approve: (event) => step(event, 'approved', approveOffer),
+	archive: (event) => step(event, 'archived', (db, user, id) => archiveOffer(db, user, id)),
 	delete: async ({ locals, params, request }) => {
 		const user = requireUser(locals, { secondFactor: true });
 		if (!(await request.formData()).get('confirm'))
@@ -107,6 +113,8 @@ export const actions: Actions = {
 	},
 	requestChanges: async (event) => {
 		const comment = String((await event.request.formData()).get('comment') ?? '').slice(0, 5000);
-		return step(event, (db, user, id, options) => requestChanges(db, user, id, comment, options));
+		return step(event, 'changesRequested', (db, user, id, options) =>
+			requestChanges(db, user, id, comment, options)
+		);
 	}
 };

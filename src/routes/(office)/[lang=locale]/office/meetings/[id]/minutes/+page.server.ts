@@ -2,7 +2,12 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http-errors';
 import { ACTION_FIELDS } from '$lib/server/offers/offers.schema';
-import { MinutesReleasedError, MinutesValidationError } from '$lib/server/network/minutes.errors';
+import {
+	MinutesBeforeMeetingError,
+	MinutesReleasedError,
+	MinutesValidationError,
+	MinutesWithoutAttendanceError
+} from '$lib/server/network/minutes.errors';
 import { releaseMinutes } from '$lib/server/network/minutes-release.service';
 import { addDecision, removeDecision } from '$lib/server/network/decisions.service';
 import { addFollowUpTask, getMinutes, saveMinutes } from '$lib/server/network/minutes.service';
@@ -47,6 +52,14 @@ async function change<T extends object>(
 		rethrowAsHttpError(failure);
 	}
 	return null;
+}
+
+/** Why a release was refused, as a message for the release form; undefined for other failures. */
+function releaseRefusal(failure: unknown): string | undefined {
+	if (failure instanceof MinutesReleasedError) return 'office.minutes.error.released';
+	if (failure instanceof MinutesBeforeMeetingError) return 'office.minutes.error.beforeMeeting';
+	if (failure instanceof MinutesWithoutAttendanceError)
+		return 'office.minutes.error.withoutAttendance';
 }
 
 export const actions: Actions = {
@@ -119,18 +132,21 @@ export const actions: Actions = {
 	release: async ({ locals, params, request }) => {
 		const user = requireUser(locals, { secondFactor: true });
 		const id = meetingIdOf(params.id);
-		if (!(await request.formData()).get('confirm'))
+		const form = await request.formData();
+		if (!form.get('confirm'))
 			return fail(400, { releaseError: 'office.minutes.error.confirmRelease' });
 		const app = await getApp();
 		let mailed = 0;
-		const failed = await change(
-			async () =>
-				({ mailed } = await releaseMinutes(app.database.db, user, id, {
-					origin: app.config.origin
-				})),
-			() => ({})
-		);
-		if (failed) return failed;
+		try {
+			({ mailed } = await releaseMinutes(app.database.db, user, id, {
+				origin: app.config.origin,
+				withoutAttendance: form.get('withoutAttendance') === 'yes'
+			}));
+		} catch (failure) {
+			const refused = releaseRefusal(failure);
+			if (refused) return fail(409, { releaseError: refused });
+			rethrowAsHttpError(failure);
+		}
 		app.jobs.deliverMailNow();
 		redirect(303, `/${locals.locale}/office/meetings/${id}/minutes?released=${mailed}`);
 	}

@@ -7,6 +7,7 @@ import { getNetwork, networkFormOptions } from '$lib/server/network/networks.ser
 import { idParam, requireUser } from '$lib/server/route-guards';
 import { saveMeetingForm } from '../../../../meetings/meeting-form.server';
 import type { Actions, PageServerLoad } from './$types';
+import { saveNoticeQuery } from '../../../../meetings/[id]/save-notice';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = requireUser(locals, { secondFactor: true });
@@ -33,6 +34,6 @@ export const actions: Actions = {
 			createMeetingSeries(db, user, networkId, input, series)
 		);
 		if (result.failed) return result.failed;
-		redirect(303, `/${locals.locale}/office/meetings/${result.saved[0]}?saved=1`);
+		redirect(303, `/${locals.locale}/office/meetings/${result.saved[0]}${saveNoticeQuery(0)}`);
 	}
 };
