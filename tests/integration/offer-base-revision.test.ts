@@ -102,6 +102,6 @@ describeEachDialect(
 	},
 	async (database) => {
 		await loadReferencePlaces(database.db, CONTENT);
-		await seedDemoContent(database.db, CONTENT, NOW);
+		await database.db.transaction().execute((trx) => seedDemoContent(trx, CONTENT, NOW));
 	}
 );
