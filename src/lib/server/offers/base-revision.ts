@@ -27,7 +27,7 @@ export async function recordPublishedBase(db: Db, offerId: number, now = new Dat
 	const at = now.toISOString();
 	const base = await findApprovedBase(db, offerId);
 	if (base && base.reviewerId === null) await updateRevision(db, base.id, { content, at });
-	else await insertApprovedBase(db, { offerId, content, at });
+	else await insertApprovedBase(db, { offerId, content, at, hasApproved: base !== undefined });
 }
 
 /** Gives offers published before base revisions existed one; idempotent, run at start-up. */

@@ -225,19 +225,18 @@ export async function findApprovedBase(db: Db, offerId: number): Promise<Revisio
 /** Records content as approved without a reviewer: an offer published outside the review. */
 export async function insertApprovedBase(
 	db: Db,
-	values: { offerId: number; content: OfferContent; at: string }
+	values: { offerId: number; content: OfferContent; at: string; hasApproved: boolean }
 ): Promise<void> {
 	const range = await db
 		.selectFrom('offerRevisions')
 		.select((eb) => [eb.fn.min('number').as('first'), eb.fn.max('number').as('last')])
 		.where('offerId', '=', values.offerId)
 		.executeTakeFirst();
-	const hasApproved = await findApprovedBase(db, values.offerId);
 	// Before any open revision when there is no approved one yet, so the history reads in order.
 	const number =
 		range?.last == null
 			? 1
-			: hasApproved
+			: values.hasApproved
 				? Number(range.last) + 1
 				: Math.min(Number(range.first), 1) - 1;
 	await db
