@@ -80,6 +80,16 @@ export async function localizeMany<F extends string>(
 	return result;
 }
 
+/** A stored translation's status against today's German: outdated once its source changed. */
+export function statusNow(
+	translation: { status: string; sourceHash: string },
+	sourceText: string
+): TranslationStatus {
+	return translation.sourceHash === sourceHash(sourceText)
+		? (translation.status as TranslationStatus)
+		: 'outdated';
+}
+
 function localizeField(
 	sourceText: string,
 	translation: { value: string; status: string; sourceHash: string } | undefined,
@@ -88,12 +98,11 @@ function localizeField(
 	if (locale === SOURCE_LOCALE || sourceText === '')
 		return { text: sourceText, lang: 'de', fallback: false, status: 'reviewed' };
 	if (!translation) return { text: sourceText, lang: 'de', fallback: true, status: 'missing' };
-	const outdated = translation.sourceHash !== sourceHash(sourceText);
 	return {
 		// One digit system per page: the interface and the German content write 0–9.
 		text: latinDigits(translation.value),
 		lang: locale,
 		fallback: false,
-		status: outdated ? 'outdated' : (translation.status as TranslationStatus)
+		status: statusNow(translation, sourceText)
 	};
 }

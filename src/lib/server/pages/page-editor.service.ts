@@ -7,7 +7,7 @@ import type { DB } from '../db/schema.js';
 import { deleteTranslation, findTranslationsOfEntities } from '../i18n/translations.repository.js';
 import {
 	saveTranslation,
-	sourceHash,
+	statusNow,
 	type TranslatableEntity,
 	type TranslationStatus
 } from '../i18n/translations.service.js';
@@ -115,9 +115,9 @@ async function translationsOf(
 	const byKey = new Map(rows.map((row) => [`${row.entityId}:${row.locale}:${row.field}`, row]));
 	return (id: number, locale: Locale, field: string, source: string): EditedTranslation => {
 		const row = byKey.get(`${id}:${locale}:${field}`);
-		if (!row) return { value: '', status: 'missing' };
-		const status = row.sourceHash === sourceHash(source) ? row.status : 'outdated';
-		return { value: row.value, status: status as TranslationStatus };
+		return row
+			? { value: row.value, status: statusNow(row, source) }
+			: { value: '', status: 'missing' };
 	};
 }
 
