@@ -8,7 +8,7 @@ import {
 	TARGET_GROUPS
 } from '../src/lib/server/offers/offers.schema.js';
 import { listPlaces } from '../src/lib/server/places/places.repository.js';
-import { textSearchFor } from '../src/lib/server/search/text-search.js';
+import { textSearchFor } from '../src/lib/server/db/text-search.js';
 
 export const TOPICS = [
 	'Deutschkurs',

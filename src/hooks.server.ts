@@ -3,10 +3,10 @@ import { getApp } from '$lib/server/app';
 import { direction, isLocale, type Locale } from '$lib/i18n/locales';
 import { clearSessionCookie, SESSION_COOKIE } from '$lib/server/accounts/session-cookie';
 import { signedInUser } from '$lib/server/accounts/sessions.service';
-import { badRequest } from '$lib/server/bad-request';
-import { formHasNul, urlHasControlCharacters } from '$lib/server/edge-input';
+import { badRequest } from '$lib/server/http/bad-request';
+import { formHasNul, urlHasControlCharacters } from '$lib/server/http/edge-input';
 import { warmSearch } from '$lib/server/search/search.service';
-import { securityHeaders } from '$lib/server/security-headers';
+import { securityHeaders } from '$lib/server/http/security-headers';
 
 export const init: ServerInit = async () => {
 	const { database } = await getApp();

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { deliverDueMail } from '../../src/lib/server/mail/mail.service.js';
-import { sendVerificationReminders } from '../../src/lib/server/offers/freshness.service.js';
+import { sendVerificationReminders } from '../../src/lib/server/freshness/freshness.service.js';
 import { createTestAccount, TEST_PASSWORD } from '../factories/account.factory.js';
 import { createOffer } from '../factories/offer.factory.js';
 import { createOrganisation } from '../factories/organisation.factory.js';

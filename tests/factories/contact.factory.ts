@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/lib/server/db/schema.js';
-import { insertConsentRow } from '../../src/lib/server/network/consents.repository.js';
-import { insertContactRow } from '../../src/lib/server/network/contacts.repository.js';
-import { ensureDefaultPurposes } from '../../src/lib/server/network/purposes.service.js';
+import { insertConsentRow } from '../../src/lib/server/directory/consents.repository.js';
+import { insertContactRow } from '../../src/lib/server/directory/contacts.repository.js';
+import { ensureDefaultPurposes } from '../../src/lib/server/directory/purposes.service.js';
 
 let sequence = 0;
 const stamp = () => new Date().toISOString();

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/lib/server/db/schema.js';
-import { NETWORK_PURPOSE } from '../../src/lib/server/network/network-access.js';
-import type { MemberRole } from '../../src/lib/server/network/network.table.js';
+import { NETWORK_PURPOSE } from '../../src/lib/server/networks/network-access.js';
+import type { MemberRole } from '../../src/lib/server/networks/network.table.js';
 import {
 	insertMember,
 	insertNetwork,
 	replaceActionFields
-} from '../../src/lib/server/network/networks.repository.js';
+} from '../../src/lib/server/networks/networks.repository.js';
 
 let sequence = 0;
 const stamp = () => new Date().toISOString();

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/lib/server/db/schema.js';
-import { insertOrganisation } from '../../src/lib/server/offers/organisations.repository.js';
+import { insertOrganisation } from '../../src/lib/server/organisations/organisations.repository.js';
 
 let sequence = 0;
 

@@ -3,18 +3,18 @@ import { afterAll, expect, it } from 'vitest';
 import { ForbiddenError } from '../../src/lib/server/accounts/authorization.js';
 import type { Database } from '../../src/lib/server/db/database.js';
 import { deliverDueMail } from '../../src/lib/server/mail/mail.service.js';
-import { listBoard, parseBoardFilters } from '../../src/lib/server/network/board.service.js';
+import { listBoard, parseBoardFilters } from '../../src/lib/server/minutes/board.service.js';
 import {
 	MinutesValidationError,
 	TaskNotFoundError
-} from '../../src/lib/server/network/minutes.errors.js';
-import { sendTaskReminders } from '../../src/lib/server/network/task-reminders.service.js';
-import type { TaskInput } from '../../src/lib/server/network/tasks.schema.js';
+} from '../../src/lib/server/minutes/minutes.errors.js';
+import { sendTaskReminders } from '../../src/lib/server/minutes/task-reminders.service.js';
+import type { TaskInput } from '../../src/lib/server/minutes/tasks.schema.js';
 import {
 	changeTaskStatus,
 	createPlannedOffer,
 	type Editor
-} from '../../src/lib/server/network/tasks.service.js';
+} from '../../src/lib/server/minutes/tasks.service.js';
 import { createTestAccount } from '../factories/account.factory.js';
 import { createMinutesNetwork, createPerson, createTask } from '../factories/meeting.factory.js';
 import { createOffer } from '../factories/offer.factory.js';

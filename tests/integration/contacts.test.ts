@@ -5,33 +5,36 @@ import { ForbiddenError } from '../../src/lib/server/accounts/authorization.js';
 import { translator } from '../../src/lib/i18n/messages.js';
 import { seedDemoContacts } from '../../src/lib/server/demo/demo.contacts.js';
 import { seedDemoContent } from '../../src/lib/server/demo/demo.seed.js';
-import { exportContacts, exportVCards } from '../../src/lib/server/network/contact-export.js';
-import { parseContactFilters } from '../../src/lib/server/network/contact-filters.js';
+import { exportContacts, exportVCards } from '../../src/lib/server/directory/contact-export.js';
+import { parseContactFilters } from '../../src/lib/server/directory/contact-filters.js';
 import {
 	ContactErasedError,
 	ContactNotFoundError,
 	ContactValidationError
-} from '../../src/lib/server/network/contacts.errors.js';
+} from '../../src/lib/server/directory/contacts.errors.js';
 import {
 	createContact as createContactAsStaff,
 	getContact,
 	listContacts,
 	updateContact,
 	type Editor
-} from '../../src/lib/server/network/contacts.service.js';
+} from '../../src/lib/server/directory/contacts.service.js';
 import {
 	listConsents,
 	recordConsent,
 	withdrawConsent
-} from '../../src/lib/server/network/consents.service.js';
-import { erasePerson } from '../../src/lib/server/network/erasure.service.js';
-import { FORMER_PARTICIPANT, personName } from '../../src/lib/server/network/former-participant.js';
-import { exportPersonData } from '../../src/lib/server/network/person-data.service.js';
+} from '../../src/lib/server/directory/consents.service.js';
+import { erasePerson } from '../../src/lib/server/directory/erasure.service.js';
+import {
+	FORMER_PARTICIPANT,
+	personName
+} from '../../src/lib/server/directory/former-participant.js';
+import { exportPersonData } from '../../src/lib/server/directory/person-data.service.js';
 import {
 	createPurpose,
 	listPurposes,
 	updatePurpose
-} from '../../src/lib/server/network/purposes.service.js';
+} from '../../src/lib/server/directory/purposes.service.js';
 import { createTestAccount } from '../factories/account.factory.js';
 import {
 	createContact,
@@ -41,7 +44,7 @@ import {
 } from '../factories/contact.factory.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { createDistrictsAndPlaces } from '../factories/place.factory.js';
-import { readXlsx } from '../../src/lib/server/offers/exchange/xlsx.js';
+import { readXlsx } from '../../src/lib/shared/files/xlsx.js';
 import { loadReferencePlaces } from '../../src/lib/server/places/reference.js';
 import { describeEachDialect } from '../support/databases.js';
 

@@ -6,9 +6,9 @@ import type { DB } from '../../src/lib/server/db/schema.js';
 import { seedDemo } from '../../src/lib/server/demo/demo.js';
 import { seedDemoNetworks } from '../../src/lib/server/demo/demo.networks.js';
 import { ACTION_FIELDS } from '../../src/lib/server/offers/offers.schema.js';
-import { listAttendance } from '../../src/lib/server/network/invitations.service.js';
-import { listNetworkMeetings } from '../../src/lib/server/network/meetings.service.js';
-import { getNetwork, listNetworks } from '../../src/lib/server/network/networks.service.js';
+import { listAttendance } from '../../src/lib/server/meetings/invitations.service.js';
+import { listNetworkMeetings } from '../../src/lib/server/meetings/meetings.service.js';
+import { getNetwork, listNetworks } from '../../src/lib/server/networks/networks.service.js';
 import { loadReferencePlaces } from '../../src/lib/server/places/reference.js';
 import { describeEachDialect } from '../support/databases.js';
 

@@ -4,14 +4,14 @@ import { listAudit } from '../../src/lib/server/accounts/audit.service.js';
 import type { Actor } from '../../src/lib/server/accounts/authorization.js';
 import type { Database } from '../../src/lib/server/db/database.js';
 import { deliverDueMail } from '../../src/lib/server/mail/mail.service.js';
-import { VerificationLinkError } from '../../src/lib/server/offers/freshness.errors.js';
+import { VerificationLinkError } from '../../src/lib/server/freshness/freshness.errors.js';
 import {
 	confirmStillCorrect,
 	listStaleOffers,
 	readVerificationLink,
 	sendVerificationReminders
-} from '../../src/lib/server/offers/freshness.service.js';
-import { freshnessOf } from '../../src/lib/server/offers/freshness.js';
+} from '../../src/lib/server/freshness/freshness.service.js';
+import { freshnessOf } from '../../src/lib/server/freshness/freshness.js';
 import { createTestAccount } from '../factories/account.factory.js';
 import { createOffer } from '../factories/offer.factory.js';
 import { createOrganisation } from '../factories/organisation.factory.js';

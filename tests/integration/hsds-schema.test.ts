@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { seedDemoContent } from '../../src/lib/server/demo/demo.seed.js';
-import { loadExportOffers } from '../../src/lib/server/offers/exchange/export.service.js';
-import { hsdsServiceList } from '../../src/lib/server/offers/exchange/hsds.js';
+import { loadExportOffers } from '../../src/lib/server/exchange/export.service.js';
+import { hsdsServiceList } from '../../src/lib/server/exchange/hsds.js';
 import { loadReferencePlaces } from '../../src/lib/server/places/reference.js';
 import { describeEachDialect } from '../support/databases.js';
 import { hsdsServiceProblems, SCHEMA_TIMEOUT_MS } from '../support/hsds-schema.js';

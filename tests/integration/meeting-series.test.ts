@@ -1,14 +1,14 @@
 import { expect, it } from 'vitest';
-import { feedCalendar } from '../../src/lib/server/network/meeting-ics.js';
-import { inviteMembers } from '../../src/lib/server/network/invitations.service.js';
+import { feedCalendar } from '../../src/lib/server/meetings/meeting-ics.js';
+import { inviteMembers } from '../../src/lib/server/meetings/invitations.service.js';
 import {
 	createMeeting,
 	createMeetingSeries,
 	getMeeting,
 	updateMeeting
-} from '../../src/lib/server/network/meetings.service.js';
-import { NetworkValidationError } from '../../src/lib/server/network/networks.errors.js';
-import type { NetworkActor } from '../../src/lib/server/network/networks.service.js';
+} from '../../src/lib/server/meetings/meetings.service.js';
+import { NetworkValidationError } from '../../src/lib/server/networks/networks.errors.js';
+import type { NetworkActor } from '../../src/lib/server/networks/networks.service.js';
 import { createTestAccount } from '../factories/account.factory.js';
 import { createTestContact, createTestNetwork } from '../factories/network.factory.js';
 import { createDistrictsAndPlaces } from '../factories/place.factory.js';

@@ -8,19 +8,19 @@ import {
 	createFeed,
 	feedByToken,
 	revokeFeed
-} from '../../src/lib/server/network/calendar-feeds.service.js';
+} from '../../src/lib/server/meetings/calendar-feeds.service.js';
 import {
 	answerRsvp,
 	inviteMembers,
 	listAttendance,
 	readRsvp,
 	saveAttendance
-} from '../../src/lib/server/network/invitations.service.js';
+} from '../../src/lib/server/meetings/invitations.service.js';
 import {
 	listInvitationStatus,
 	retryInvitationMail
-} from '../../src/lib/server/network/invitation-status.service.js';
-import type { MeetingInput } from '../../src/lib/server/network/meetings.schema.js';
+} from '../../src/lib/server/meetings/invitation-status.service.js';
+import type { MeetingInput } from '../../src/lib/server/meetings/meetings.schema.js';
 import {
 	cancelMeeting,
 	createMeeting,
@@ -28,14 +28,14 @@ import {
 	listNetworkMeetings,
 	sendMeetingUpdate,
 	updateMeeting
-} from '../../src/lib/server/network/meetings.service.js';
+} from '../../src/lib/server/meetings/meetings.service.js';
 import {
 	FeedNotFoundError,
 	MeetingStateError,
 	NetworkValidationError,
 	RsvpLinkError
-} from '../../src/lib/server/network/networks.errors.js';
-import type { NetworkActor } from '../../src/lib/server/network/networks.service.js';
+} from '../../src/lib/server/networks/networks.errors.js';
+import type { NetworkActor } from '../../src/lib/server/networks/networks.service.js';
 import { createTestAccount } from '../factories/account.factory.js';
 import {
 	createTestContact,

@@ -7,20 +7,20 @@ import {
 	MinutesReleasedError,
 	MinutesValidationError,
 	MinutesWithoutAttendanceError
-} from '../../src/lib/server/network/minutes.errors.js';
-import { MeetingNotFoundError } from '../../src/lib/server/network/networks.errors.js';
+} from '../../src/lib/server/minutes/minutes.errors.js';
+import { MeetingNotFoundError } from '../../src/lib/server/networks/networks.errors.js';
 import {
 	minutesFile,
 	releaseMinutes
-} from '../../src/lib/server/network/minutes-release.service.js';
-import { addDecision, removeDecision } from '../../src/lib/server/network/decisions.service.js';
+} from '../../src/lib/server/minutes/minutes-release.service.js';
+import { addDecision, removeDecision } from '../../src/lib/server/minutes/decisions.service.js';
 import {
 	addFollowUpTask,
 	getMinutes,
 	saveMinutes
-} from '../../src/lib/server/network/minutes.service.js';
-import type { TaskInput } from '../../src/lib/server/network/tasks.schema.js';
-import { changeTaskStatus, type Editor } from '../../src/lib/server/network/tasks.service.js';
+} from '../../src/lib/server/minutes/minutes.service.js';
+import type { TaskInput } from '../../src/lib/server/minutes/tasks.schema.js';
+import { changeTaskStatus, type Editor } from '../../src/lib/server/minutes/tasks.service.js';
 import { createTestAccount } from '../factories/account.factory.js';
 import {
 	createMeeting,

@@ -4,7 +4,7 @@ import { listAudit } from '../../src/lib/server/accounts/audit.service.js';
 import {
 	NetworkNotFoundError,
 	NetworkValidationError
-} from '../../src/lib/server/network/networks.errors.js';
+} from '../../src/lib/server/networks/networks.errors.js';
 import {
 	addMember,
 	archiveNetwork,
@@ -14,7 +14,7 @@ import {
 	listNetworks,
 	updateNetwork,
 	type NetworkActor
-} from '../../src/lib/server/network/networks.service.js';
+} from '../../src/lib/server/networks/networks.service.js';
 import { createTestAccount } from '../factories/account.factory.js';
 import { createTestContact } from '../factories/network.factory.js';
 import { createOrganisation } from '../factories/organisation.factory.js';

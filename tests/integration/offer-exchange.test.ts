@@ -2,18 +2,18 @@ import { expect, it } from 'vitest';
 import { ForbiddenError, type Actor } from '../../src/lib/server/accounts/authorization.js';
 import type { Database } from '../../src/lib/server/db/database.js';
 import { translator } from '../../src/lib/i18n/messages.js';
-import { offerCells } from '../../src/lib/server/offers/exchange/export-offer.js';
+import { offerCells } from '../../src/lib/server/exchange/export-offer.js';
 import {
 	exportOffers,
 	exportableOfferIds,
 	loadExportOffers
-} from '../../src/lib/server/offers/exchange/export.service.js';
+} from '../../src/lib/server/exchange/export.service.js';
 import {
 	checkImport,
 	runImport,
 	type ImportReport
-} from '../../src/lib/server/offers/exchange/import.service.js';
-import { MAX_FILE_BYTES, MAX_ROWS } from '../../src/lib/server/offers/exchange/limits.js';
+} from '../../src/lib/server/exchange/import.service.js';
+import { MAX_FILE_BYTES, MAX_ROWS } from '../../src/lib/server/exchange/limits.js';
 import { parseSearchParams } from '../../src/lib/server/search/search.schema.js';
 import { createTestAccount } from '../factories/account.factory.js';
 import { createOffer } from '../factories/offer.factory.js';

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { ForbiddenError } from '../../src/lib/server/accounts/authorization.js';
 import { listAudit } from '../../src/lib/server/accounts/audit.service.js';
-import { sourceHash } from '../../src/lib/server/i18n/translations.service.js';
+import { sourceHash } from '../../src/lib/server/translations/translations.service.js';
 import type { OfferContent } from '../../src/lib/server/offers/offer-content.js';
 import {
 	listDeskOffers,

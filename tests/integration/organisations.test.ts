@@ -6,21 +6,21 @@ import {
 	listContactPersons,
 	removeContactPerson,
 	updateContactPerson
-} from '../../src/lib/server/offers/contact-persons.service.js';
+} from '../../src/lib/server/organisations/contact-persons.service.js';
 import { getPublishedOffer } from '../../src/lib/server/offers/offer-page.service.js';
 import {
 	ContactPersonNotFoundError,
 	OrganisationNotFoundError,
 	OrganisationValidationError
-} from '../../src/lib/server/offers/organisations.errors.js';
-import type { OrganisationInput } from '../../src/lib/server/offers/organisations.schema.js';
+} from '../../src/lib/server/organisations/organisations.errors.js';
+import type { OrganisationInput } from '../../src/lib/server/organisations/organisations.schema.js';
 import {
 	createOrganisation,
 	listOrganisations,
 	organisationProfile,
 	updateOrganisation,
 	type Editor
-} from '../../src/lib/server/offers/organisations.service.js';
+} from '../../src/lib/server/organisations/organisations.service.js';
 import { parseSearchParams } from '../../src/lib/server/search/search.schema.js';
 import { searchOffers } from '../../src/lib/server/search/search.service.js';
 import { createTestAccount } from '../factories/account.factory.js';

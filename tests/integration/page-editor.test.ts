@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { ForbiddenError } from '../../src/lib/server/accounts/authorization.js';
 import { seedDemoPage } from '../../src/lib/server/demo/demo.seed.js';
-import { removeContactPerson } from '../../src/lib/server/offers/contact-persons.service.js';
+import { removeContactPerson } from '../../src/lib/server/organisations/contact-persons.service.js';
 import {
 	moveContact,
 	pageForEditing,

@@ -12,9 +12,9 @@ import {
 	createContact,
 	updateContact,
 	type Editor
-} from '../../src/lib/server/network/contacts.service.js';
-import { erasePerson } from '../../src/lib/server/network/erasure.service.js';
-import { exportPersonData } from '../../src/lib/server/network/person-data.service.js';
+} from '../../src/lib/server/directory/contacts.service.js';
+import { erasePerson } from '../../src/lib/server/directory/erasure.service.js';
+import { exportPersonData } from '../../src/lib/server/directory/person-data.service.js';
 import { createTestAccount } from '../factories/account.factory.js';
 import { createDistrictsAndPlaces } from '../factories/place.factory.js';
 import { describeEachDialect } from '../support/databases.js';

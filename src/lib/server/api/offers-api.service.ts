@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { SOURCE_LOCALE, type Locale } from '../../i18n/locales.js';
 import { translator } from '../../i18n/messages.js';
 import type { DB } from '../db/schema.js';
-import { freshnessOf, type FreshnessConfig } from '../offers/freshness.js';
+import { freshnessOf, type FreshnessConfig } from '../freshness/freshness.js';
 import { getPublishedOffer } from '../offers/offer-page.service.js';
 import { allPlaces } from '../places/places.service.js';
 import type { OfferRelations } from '../offers/offers.repository.js';

@@ -8,7 +8,7 @@ import type {
 	UserOrganisationsTable,
 	UsersTable
 } from '../accounts/accounts.table.js';
-import type { TranslationsTable } from '../i18n/translations.table.js';
+import type { TranslationsTable } from '../translations/translations.table.js';
 import type {
 	ContactPersonsTable,
 	OfferAccessibilityTable,
@@ -35,7 +35,7 @@ import type {
 	NetworksTable,
 	ProcessingPurposesTable,
 	TasksTable
-} from '../network/network.table.js';
+} from '../networks/network.table.js';
 import type { PagesTable } from '../pages/pages.table.js';
 import type { MailOutboxTable } from '../mail/mail.table.js';
 import type { DistrictsTable, PlacePostcodesTable, PlacesTable } from '../places/places.table.js';

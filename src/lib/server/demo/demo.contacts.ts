@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/schema.js';
-import { insertConsentRow } from '../network/consents.repository.js';
-import { CONSENT_SOURCES, contactSchema } from '../network/contacts.schema.js';
-import { insertContactRow } from '../network/contacts.repository.js';
-import { ensureDefaultPurposes } from '../network/purposes.service.js';
+import { insertConsentRow } from '../directory/consents.repository.js';
+import { CONSENT_SOURCES, contactSchema } from '../directory/contacts.schema.js';
+import { insertContactRow } from '../directory/contacts.repository.js';
+import { ensureDefaultPurposes } from '../directory/purposes.service.js';
 
 /**
  * The demo's contact directory (content/demo/contacts.json): people of partner organisations

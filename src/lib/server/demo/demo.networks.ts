@@ -1,25 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { hashToken, newToken } from '../network/invitation-mail.js';
+import { hashToken, newToken } from '../meetings/invitation-mail.js';
 import {
 	findEligibleContacts,
 	insertInvitee,
 	setAttendance,
 	setResponse
-} from '../network/invitees.repository.js';
+} from '../meetings/invitees.repository.js';
 import {
 	insertAgendaItem,
 	insertMeeting,
 	updateMeetingRow
-} from '../network/meetings.repository.js';
-import type { MemberRole } from '../network/network.table.js';
+} from '../meetings/meetings.repository.js';
+import type { MemberRole } from '../networks/network.table.js';
 import {
 	insertMember,
 	insertNetwork,
 	replaceActionFields,
 	setNetworkSlug
-} from '../network/networks.repository.js';
+} from '../networks/networks.repository.js';
 import { slugify } from '../offers/offers.service.js';
 import { addDays, berlinNow } from '../offers/schedule.js';
 

@@ -4,8 +4,8 @@ import { pruneThrottles } from '../accounts/throttle.service.js';
 import type { Config } from '../config.js';
 import type { DB } from '../db/schema.js';
 import { deliverDueMail } from '../mail/mail.service.js';
-import { sendTaskReminders } from '../network/task-reminders.service.js';
-import { sendVerificationReminders } from '../offers/freshness.service.js';
+import { sendTaskReminders } from '../minutes/task-reminders.service.js';
+import { sendVerificationReminders } from '../freshness/freshness.service.js';
 import { refreshAllOccurrences } from '../offers/offers.service.js';
 
 const HOUR = 60 * 60 * 1000;

@@ -1,5 +1,5 @@
 import { ICalCalendarMethod } from 'ical-generator';
-import { berlinCalendar, TIME_ZONE, wallClock } from '../calendar/berlin-calendar.js';
+import { berlinCalendar, TIME_ZONE, wallClock } from '../../shared/files/berlin-calendar.js';
 import type { OfferDetail } from './offer-page.service.js';
 import { firstOccurrence } from './schedule.js';
 

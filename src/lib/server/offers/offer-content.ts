@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { LOCALES, SOURCE_LOCALE, type Locale } from '../../i18n/locales.js';
 import type { DB } from '../db/schema.js';
-import { sourceHash, type TranslationStatus } from '../i18n/translations.service.js';
+import { sourceHash, type TranslationStatus } from '../translations/translations.service.js';
 import { findRelations, findSchedules } from './offers.repository.js';
 import type { OfferIssue } from './offers.errors.js';
 import type { OfferInput } from './offers.schema.js';

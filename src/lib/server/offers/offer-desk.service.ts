@@ -23,7 +23,7 @@ import {
 	InvalidRecurrenceError,
 	type Occurrence
 } from './schedule.js';
-import { listOrganisationNames } from './organisations.repository.js';
+import { listOrganisationNames } from '../organisations/organisations.repository.js';
 import {
 	findApprovedBase,
 	findOfferList,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sourceHash } from '../i18n/translations.service.js';
+import { sourceHash } from '../translations/translations.service.js';
 import type { OfferContent } from './offer-content.js';
 import {
 	contentFromForm,

@@ -1,5 +1,5 @@
-import { nthWeekdayOf, weekdayOf } from '../calendar/berlin-calendar.js';
-import { sourceHash } from '../i18n/translations.service.js';
+import { nthWeekdayOf, weekdayOf } from '../../shared/files/berlin-calendar.js';
+import { sourceHash } from '../translations/translations.service.js';
 import {
 	TRANSLATION_LOCALES,
 	translationIssues,

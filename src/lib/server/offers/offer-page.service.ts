@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Locale } from '../../i18n/locales.js';
 import type { DB } from '../db/schema.js';
-import { localizeMany, type LocalizedText } from '../i18n/translations.service.js';
+import { localizeMany, type LocalizedText } from '../translations/translations.service.js';
 import { listPostcodes } from '../places/places.repository.js';
 import { OfferNotFoundError } from './offers.errors.js';
 import { findPublishedOfferBySlug, findUpcomingOccurrences } from './offer-page.repository.js';

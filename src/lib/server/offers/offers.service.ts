@@ -2,10 +2,10 @@ import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Locale } from '../../i18n/locales.js';
 import type { DB } from '../db/schema.js';
-import { findAllTranslations } from '../i18n/translations.repository.js';
-import { saveTranslation } from '../i18n/translations.service.js';
-import { textSearchFor } from '../search/text-search.js';
-import { fold } from '../text/fold.js';
+import { findAllTranslations } from '../translations/translations.repository.js';
+import { saveTranslation } from '../translations/translations.service.js';
+import { textSearchFor } from '../db/text-search.js';
+import { fold } from '../../shared/text/fold.js';
 import { recordPublishedBase } from './base-revision.js';
 import {
 	InvalidRecurrenceError,
@@ -19,7 +19,7 @@ import {
 	OfferValidationError,
 	UnknownOrganisationError
 } from './offers.errors.js';
-import { findOrganisationDistrict } from './organisations.repository.js';
+import { findOrganisationDistrict } from '../organisations/organisations.repository.js';
 import {
 	findSchedules,
 	findSearchSource,

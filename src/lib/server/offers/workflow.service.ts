@@ -2,10 +2,13 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { authorize, type Action, type Actor } from '../accounts/authorization.js';
 import { recordAudit } from '../accounts/audit.service.js';
-import { textSearchFor } from '../search/text-search.js';
+import { textSearchFor } from '../db/text-search.js';
 import { queueMail } from '../mail/mail.service.js';
 import { staffMail } from '../mail/staff-mail.js';
-import { deleteAllTranslations, upsertTranslation } from '../i18n/translations.repository.js';
+import {
+	deleteAllTranslations,
+	upsertTranslation
+} from '../translations/translations.repository.js';
 import { loadLiveContent, translationIssues, type OfferContent } from './offer-content.js';
 import { OfferNotFoundError, OfferValidationError } from './offers.errors.js';
 import { deleteOfferRow, markOffersChanged, updateOfferRow } from './offers.repository.js';
@@ -15,7 +18,7 @@ import {
 	replaceOfferContentIn,
 	validateOffer
 } from './offers.service.js';
-import { findOrganisationDistrict } from './organisations.repository.js';
+import { findOrganisationDistrict } from '../organisations/organisations.repository.js';
 import {
 	findActiveUser,
 	findOpenRevision,

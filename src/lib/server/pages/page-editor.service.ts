@@ -4,16 +4,19 @@ import { LOCALES, SOURCE_LOCALE, type Locale } from '../../i18n/locales.js';
 import { authorize, can, type Actor } from '../accounts/authorization.js';
 import { recordAudit } from '../accounts/audit.service.js';
 import type { DB } from '../db/schema.js';
-import { deleteTranslation, findTranslationsOfEntities } from '../i18n/translations.repository.js';
+import {
+	deleteTranslation,
+	findTranslationsOfEntities
+} from '../translations/translations.repository.js';
 import {
 	saveTranslation,
 	statusNow,
 	type TranslatableEntity,
 	type TranslationStatus
-} from '../i18n/translations.service.js';
-import { ContactPersonNotFoundError } from '../offers/organisations.errors.js';
-import { issuesOf } from '../offers/organisations.schema.js';
-import type { Editor } from '../offers/organisations.service.js';
+} from '../translations/translations.service.js';
+import { ContactPersonNotFoundError } from '../organisations/organisations.errors.js';
+import { issuesOf } from '../organisations/organisations.schema.js';
+import type { Editor } from '../organisations/organisations.service.js';
 import { PageNotFoundError, PageValidationError } from './pages.errors.js';
 import {
 	findContacts,

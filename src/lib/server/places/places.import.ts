@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { fold } from '../text/fold.js';
+import { fold } from '../../shared/text/fold.js';
 import { PlaceImportError } from './places.errors.js';
 import { listDistricts, listPlacesWithPostcodes, upsertPlace } from './places.repository.js';
 import type { NewPlaceRow } from './places.table.js';

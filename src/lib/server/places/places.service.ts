@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { editDistance } from '../text/edit-distance.js';
-import { fold } from '../text/fold.js';
+import { editDistance } from '../../shared/text/edit-distance.js';
+import { fold } from '../../shared/text/fold.js';
 import { distanceKm, type Coordinates } from './geo.js';
 import { findPlaceIdsByPostcode, listPlaces, type PlaceRecord } from './places.repository.js';
 

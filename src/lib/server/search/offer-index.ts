@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { words } from '../text/fold.js';
+import { words } from '../../shared/text/fold.js';
 import { Bitset } from './bitset.js';
 import { PrefixIndex } from './prefix-index.js';
 import { findIndexRows, findOffersVersion } from './search.repository.js';

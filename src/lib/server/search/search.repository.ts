@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { getSetting } from '../db/settings.repository.js';
 import { OFFERS_VERSION_SETTING } from '../offers/offers.repository.js';
 import type { DB } from '../db/schema.js';
-import { textSearchFor } from './text-search.js';
+import { textSearchFor } from '../db/text-search.js';
 
 /** Ids of the offers containing every search term (as a word prefix). */
 export async function findTextMatches(db: Kysely<DB>, terms: string[]): Promise<number[]> {

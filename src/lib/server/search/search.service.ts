@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Locale } from '../../i18n/locales.js';
 import type { DB } from '../db/schema.js';
-import { localizeMany, type LocalizedText } from '../i18n/translations.service.js';
+import { localizeMany, type LocalizedText } from '../translations/translations.service.js';
 import { findRelations, type OfferRelations } from '../offers/offers.repository.js';
 import { berlinNow } from '../offers/schedule.js';
 import { listDistricts } from '../places/places.repository.js';
@@ -24,7 +24,7 @@ import { offerIndex, type OfferIndex } from './offer-index.js';
 import { findOfferCards, findTextMatches } from './search.repository.js';
 import { PAGE_SIZE, type SearchFilters, type SearchNotice } from './search.schema.js';
 import { TextMatchCache } from './text-match-cache.js';
-import { searchTerms } from './text-search.js';
+import { searchTerms } from '../db/text-search.js';
 
 export interface OfferCard extends OfferRelations {
 	id: number;

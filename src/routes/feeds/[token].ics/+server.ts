@@ -1,6 +1,6 @@
 import { getApp } from '$lib/server/app';
-import { rethrowAsHttpError } from '$lib/server/http-errors';
-import { feedByToken } from '$lib/server/network/calendar-feeds.service';
+import { rethrowAsHttpError } from '$lib/server/http/http-errors';
+import { feedByToken } from '$lib/server/meetings/calendar-feeds.service';
 import type { RequestHandler } from './$types';
 
 /** A subscribable calendar: the secret token in the URL is the only key (calendar apps send no cookies). */

@@ -1,10 +1,10 @@
 import { can, type Action } from '$lib/server/accounts/authorization';
 import { getApp } from '$lib/server/app';
-import { findOrganisationNames } from '$lib/server/offers/organisations.repository';
+import { findOrganisationNames } from '$lib/server/organisations/organisations.repository';
 import { submittedListOf } from '$lib/server/offers/submitted-list';
 import { canSeeDashboard } from '$lib/server/reports/dashboard.service';
 import { mayEditPages } from '$lib/server/pages/page-editor.service';
-import { requireUser } from '$lib/server/route-guards';
+import { requireUser } from '$lib/server/http/route-guards';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

@@ -8,8 +8,8 @@ import {
 	verifySecondFactor
 } from '$lib/server/accounts/two-factor.service';
 import { getApp } from '$lib/server/app';
-import { qrCodeSvg } from '$lib/server/qr-code';
-import { requireUser } from '$lib/server/route-guards';
+import { qrCodeSvg } from '$lib/shared/files/qr-code';
+import { requireUser } from '$lib/server/http/route-guards';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

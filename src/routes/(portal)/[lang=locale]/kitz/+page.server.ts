@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { ACTION_FIELDS } from '$lib/server/offers/offers.schema';
 import { getPage } from '$lib/server/pages/pages.service';
-import { renderMarkdown } from '$lib/server/text/markdown';
+import { renderMarkdown } from '$lib/shared/text/markdown';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

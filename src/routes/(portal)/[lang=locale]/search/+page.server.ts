@@ -1,5 +1,5 @@
 import { getApp } from '$lib/server/app';
-import { freshnessOf } from '$lib/server/offers/freshness';
+import { freshnessOf } from '$lib/server/freshness/freshness';
 import { allPlaces } from '$lib/server/places/places.service';
 import { ACTION_FIELDS, TARGET_GROUPS } from '$lib/server/offers/offers.schema';
 import {

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { listAudit } from '$lib/server/accounts/audit.service';
 import { ForbiddenError } from '$lib/server/accounts/authorization';
 import { getApp } from '$lib/server/app';
-import { requireUser } from '$lib/server/route-guards';
+import { requireUser } from '$lib/server/http/route-guards';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

@@ -1,13 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
-import { rethrowAsHttpError } from '$lib/server/http-errors';
-import { listBoard, parseBoardFilters } from '$lib/server/network/board.service';
-import { MinutesValidationError } from '$lib/server/network/minutes.errors';
-import { TASK_KINDS, TASK_STATUSES } from '$lib/server/network/network.table';
-import { parseTaskForm, taskValuesFromForm } from '$lib/server/network/tasks.schema';
-import { createPlannedOffer, ownerOptions } from '$lib/server/network/tasks.service';
+import { rethrowAsHttpError } from '$lib/server/http/http-errors';
+import { listBoard, parseBoardFilters } from '$lib/server/minutes/board.service';
+import { MinutesValidationError } from '$lib/server/minutes/minutes.errors';
+import { TASK_KINDS, TASK_STATUSES } from '$lib/server/networks/network.table';
+import { parseTaskForm, taskValuesFromForm } from '$lib/server/minutes/tasks.schema';
+import { createPlannedOffer, ownerOptions } from '$lib/server/minutes/tasks.service';
 import { ACTION_FIELDS } from '$lib/server/offers/offers.schema';
-import { requireUser } from '$lib/server/route-guards';
+import { requireUser } from '$lib/server/http/route-guards';
 import type { Actions, PageServerLoad } from './$types';
 import { pageAddress, prefixed, taskStatusAction } from './task-routes.server';
 

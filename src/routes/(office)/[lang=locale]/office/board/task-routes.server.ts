@@ -1,11 +1,11 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import type { FormError } from '$lib/server/offers/offer-form';
-import { rethrowAsHttpError } from '$lib/server/http-errors';
-import { TASK_STATUSES } from '$lib/server/network/network.table';
-import type { TaskStatus } from '$lib/server/network/tasks.schema';
-import { changeTaskStatus } from '$lib/server/network/tasks.service';
-import { requireUser } from '$lib/server/route-guards';
+import { rethrowAsHttpError } from '$lib/server/http/http-errors';
+import { TASK_STATUSES } from '$lib/server/networks/network.table';
+import type { TaskStatus } from '$lib/server/minutes/tasks.schema';
+import { changeTaskStatus } from '$lib/server/minutes/tasks.service';
+import { requireUser } from '$lib/server/http/route-guards';
 
 /** Issues (input → catalogue key) as form errors whose inputs carry a prefix in the page. */
 export function prefixed(

@@ -1,12 +1,12 @@
 import { getApp } from '$lib/server/app';
-import { parseContactFilters } from '$lib/server/network/contact-filters';
+import { parseContactFilters } from '$lib/server/directory/contact-filters';
 import {
 	contactFormOptions,
 	listContacts,
 	mayManageContacts
-} from '$lib/server/network/contacts.service';
-import { listPurposes } from '$lib/server/network/purposes.service';
-import { requireUser } from '$lib/server/route-guards';
+} from '$lib/server/directory/contacts.service';
+import { listPurposes } from '$lib/server/directory/purposes.service';
+import { requireUser } from '$lib/server/http/route-guards';
 import { actionFieldChoices, languageChoices } from './contact-form.server';
 import type { PageServerLoad } from './$types';
 

@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { rethrowAsHttpError } from '$lib/server/http-errors';
-import { contactInputOf, formErrorsOf, readContactForm } from '$lib/server/network/contact-form';
-import { ContactValidationError } from '$lib/server/network/contacts.errors';
-import type { ContactInput } from '$lib/server/network/contacts.schema';
+import { rethrowAsHttpError } from '$lib/server/http/http-errors';
+import { contactInputOf, formErrorsOf, readContactForm } from '$lib/server/directory/contact-form';
+import { ContactValidationError } from '$lib/server/directory/contacts.errors';
+import type { ContactInput } from '$lib/server/directory/contacts.schema';
 import { ACTION_FIELDS, DELIVERY_LANGUAGES } from '$lib/server/offers/offers.schema';
 
 /** The languages a person can be marked with: those of offers, and any they already have. */

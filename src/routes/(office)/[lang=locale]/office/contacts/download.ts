@@ -1,10 +1,14 @@
 import { redirect } from '@sveltejs/kit';
 import { translator } from '$lib/i18n/messages';
 import { getApp } from '$lib/server/app';
-import { rethrowAsHttpError } from '$lib/server/http-errors';
-import { exportContacts, exportVCards, type ExportFile } from '$lib/server/network/contact-export';
-import { parseContactFilters } from '$lib/server/network/contact-filters';
-import { requireUser } from '$lib/server/route-guards';
+import { rethrowAsHttpError } from '$lib/server/http/http-errors';
+import {
+	exportContacts,
+	exportVCards,
+	type ExportFile
+} from '$lib/server/directory/contact-export';
+import { parseContactFilters } from '$lib/server/directory/contact-filters';
+import { requireUser } from '$lib/server/http/route-guards';
 
 /** The directory's downloads: the filtered list, or the cards of chosen people. */
 function fileResponse(file: ExportFile): Response {

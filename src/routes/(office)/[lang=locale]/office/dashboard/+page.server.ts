@@ -1,9 +1,9 @@
 import { getApp } from '$lib/server/app';
-import { rethrowAsHttpError } from '$lib/server/http-errors';
+import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import { reviewQueue } from '$lib/server/offers/offer-desk.service';
 import { berlinNow } from '$lib/server/offers/schedule';
 import { dashboardFigures } from '$lib/server/reports/dashboard.service';
-import { requireUser } from '$lib/server/route-guards';
+import { requireUser } from '$lib/server/http/route-guards';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

@@ -1,7 +1,7 @@
 import { getApp } from '$lib/server/app';
-import { exportableOfferIds } from '$lib/server/offers/exchange/export.service';
+import { exportableOfferIds } from '$lib/server/exchange/export.service';
 import { ACTION_FIELDS, DELIVERY_LANGUAGES, TARGET_GROUPS } from '$lib/server/offers/offers.schema';
-import { requireUser } from '$lib/server/route-guards';
+import { requireUser } from '$lib/server/http/route-guards';
 import { parseSearchParams, RADII_KM, searchParamsOf } from '$lib/server/search/search.schema';
 import type { PageServerLoad } from './$types';
 

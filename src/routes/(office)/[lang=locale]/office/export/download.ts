@@ -1,6 +1,6 @@
 import { getApp } from '$lib/server/app';
-import { exportOffers, type ExportFormat } from '$lib/server/offers/exchange/export.service';
-import { requireUser } from '$lib/server/route-guards';
+import { exportOffers, type ExportFormat } from '$lib/server/exchange/export.service';
+import { requireUser } from '$lib/server/http/route-guards';
 import { parseSearchParams } from '$lib/server/search/search.schema';
 
 /** The export download shared by the three format endpoints: the page's filters, as a file. */

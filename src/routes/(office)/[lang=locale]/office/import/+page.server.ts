@@ -9,15 +9,10 @@ import {
 	runImport,
 	type ImportReport,
 	type ImportRequest
-} from '$lib/server/offers/exchange/import.service';
-import {
-	formatBytes,
-	MAX_CARRIED_BYTES,
-	MAX_ROWS,
-	uploadLimit
-} from '$lib/server/offers/exchange/limits';
-import { fileProblem } from '$lib/server/offers/exchange/problems';
-import { requireUser } from '$lib/server/route-guards';
+} from '$lib/server/exchange/import.service';
+import { formatBytes, MAX_CARRIED_BYTES, MAX_ROWS, uploadLimit } from '$lib/server/exchange/limits';
+import { fileProblem } from '$lib/server/exchange/problems';
+import { requireUser } from '$lib/server/http/route-guards';
 import type { Actions, PageServerLoad } from './$types';
 
 const SHOWN_PROBLEMS = 200;

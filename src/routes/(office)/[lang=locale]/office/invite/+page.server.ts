@@ -3,8 +3,8 @@ import { inviteAccount } from '$lib/server/accounts/account-links.service';
 import { AccountValidationError, EmailTakenError } from '$lib/server/accounts/accounts.errors';
 import { can, ROLES, type Role } from '$lib/server/accounts/authorization';
 import { getApp } from '$lib/server/app';
-import { listOrganisationNames } from '$lib/server/offers/organisations.repository';
-import { requireUser } from '$lib/server/route-guards';
+import { listOrganisationNames } from '$lib/server/organisations/organisations.repository';
+import { requireUser } from '$lib/server/http/route-guards';
 import type { Actions, PageServerLoad } from './$types';
 
 function requireInviter(locals: App.Locals) {

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { undeliveredMail } from '$lib/server/mail/mail.service';
-import { requireUser } from '$lib/server/route-guards';
+import { requireUser } from '$lib/server/http/route-guards';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

@@ -1,13 +1,13 @@
 import { fail } from '@sveltejs/kit';
-import { rethrowAsHttpError } from '$lib/server/http-errors';
+import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import {
 	meetingFormErrors,
 	meetingInputOf,
 	meetingSeriesOf,
 	readMeetingForm
-} from '$lib/server/network/meeting-form';
-import type { MeetingInput, MeetingSeries } from '$lib/server/network/meetings.schema';
-import { MeetingStateError, NetworkValidationError } from '$lib/server/network/networks.errors';
+} from '$lib/server/meetings/meeting-form';
+import type { MeetingInput, MeetingSeries } from '$lib/server/meetings/meetings.schema';
+import { MeetingStateError, NetworkValidationError } from '$lib/server/networks/networks.errors';
 
 /**
  * The save step shared by the new-meeting and meeting pages: parse → the service call → its

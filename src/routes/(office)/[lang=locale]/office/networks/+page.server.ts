@@ -1,6 +1,6 @@
 import { getApp } from '$lib/server/app';
-import { listNetworks } from '$lib/server/network/networks.service';
-import { requireUser } from '$lib/server/route-guards';
+import { listNetworks } from '$lib/server/networks/networks.service';
+import { requireUser } from '$lib/server/http/route-guards';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

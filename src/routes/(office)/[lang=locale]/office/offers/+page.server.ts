@@ -3,7 +3,7 @@ import { can } from '$lib/server/accounts/authorization';
 import { listDeskOffers } from '$lib/server/offers/offer-desk.service';
 import { submittedListOf } from '$lib/server/offers/submitted-list';
 import { REVISION_STATES, type RevisionState } from '$lib/server/offers/revisions.table';
-import { requireUser } from '$lib/server/route-guards';
+import { requireUser } from '$lib/server/http/route-guards';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

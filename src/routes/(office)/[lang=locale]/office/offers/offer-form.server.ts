@@ -4,7 +4,7 @@ import type { OfferContent } from '$lib/server/offers/offer-content';
 import { previewDates } from '$lib/server/offers/offer-desk.service';
 import { contentFromForm, readOfferForm, type FormError } from '$lib/server/offers/offer-form';
 import { OfferValidationError } from '$lib/server/offers/offers.errors';
-import { rethrowAsHttpError } from '$lib/server/http-errors';
+import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 
 /**
  * The save action shared by the new-offer and edit pages: parse → the workflow call → back to

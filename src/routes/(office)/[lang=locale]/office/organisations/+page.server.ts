@@ -1,6 +1,9 @@
 import { getApp } from '$lib/server/app';
-import { listOrganisations, mayCreateOrganisation } from '$lib/server/offers/organisations.service';
-import { requireUser } from '$lib/server/route-guards';
+import {
+	listOrganisations,
+	mayCreateOrganisation
+} from '$lib/server/organisations/organisations.service';
+import { requireUser } from '$lib/server/http/route-guards';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

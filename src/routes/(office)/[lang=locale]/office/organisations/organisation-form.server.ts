@@ -1,12 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { rethrowAsHttpError } from '$lib/server/http-errors';
+import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import {
 	formErrorsOf,
 	organisationInputOf,
 	readOrganisationForm
-} from '$lib/server/offers/organisation-form';
-import type { OrganisationInput } from '$lib/server/offers/organisations.schema';
-import { OrganisationValidationError } from '$lib/server/offers/organisations.errors';
+} from '$lib/server/organisations/organisation-form';
+import type { OrganisationInput } from '$lib/server/organisations/organisations.schema';
+import { OrganisationValidationError } from '$lib/server/organisations/organisations.errors';
 
 /**
  * The save action shared by the new-organisation and profile pages: read → the domain call →

@@ -1,14 +1,18 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
-import { rethrowAsHttpError } from '$lib/server/http-errors';
-import { formErrorsOf, purposeFormValues, readPurposeForm } from '$lib/server/network/contact-form';
-import { ContactValidationError } from '$lib/server/network/contacts.errors';
+import { rethrowAsHttpError } from '$lib/server/http/http-errors';
+import {
+	formErrorsOf,
+	purposeFormValues,
+	readPurposeForm
+} from '$lib/server/directory/contact-form';
+import { ContactValidationError } from '$lib/server/directory/contacts.errors';
 import {
 	createPurpose,
 	listPurposes,
 	mayManagePurposes
-} from '$lib/server/network/purposes.service';
-import { requireUser } from '$lib/server/route-guards';
+} from '$lib/server/directory/purposes.service';
+import { requireUser } from '$lib/server/http/route-guards';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

@@ -1,7 +1,7 @@
 import { getApp } from '$lib/server/app';
-import { listStaleOffers } from '$lib/server/offers/freshness.service';
+import { listStaleOffers } from '$lib/server/freshness/freshness.service';
 import { berlinNow } from '$lib/server/offers/schedule';
-import { requireUser } from '$lib/server/route-guards';
+import { requireUser } from '$lib/server/http/route-guards';
 import type { PageServerLoad } from './$types';
 
 const berlinDate = (instant: string) => berlinNow(new Date(instant)).slice(0, 10);

@@ -1,11 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
-import { VerificationLinkError } from '$lib/server/offers/freshness.errors';
+import { VerificationLinkError } from '$lib/server/freshness/freshness.errors';
 import {
 	confirmStillCorrect,
 	readVerificationLink,
 	type VerificationLink
-} from '$lib/server/offers/freshness.service';
+} from '$lib/server/freshness/freshness.service';
 import { berlinNow } from '$lib/server/offers/schedule';
 import type { Actions, PageServerLoad } from './$types';
 

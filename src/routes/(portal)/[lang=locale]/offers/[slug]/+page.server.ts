@@ -1,10 +1,10 @@
 import { getApp } from '$lib/server/app';
-import { freshnessOf } from '$lib/server/offers/freshness';
+import { freshnessOf } from '$lib/server/freshness/freshness';
 import { offerJsonLd } from '$lib/server/offers/offer-jsonld';
 import { getPublishedOffer } from '$lib/server/offers/offer-page.service';
-import { qrCodeSvg } from '$lib/server/qr-code';
-import { rethrowAsHttpError } from '$lib/server/http-errors';
-import { renderMarkdown } from '$lib/server/text/markdown';
+import { qrCodeSvg } from '$lib/shared/files/qr-code';
+import { rethrowAsHttpError } from '$lib/server/http/http-errors';
+import { renderMarkdown } from '$lib/shared/text/markdown';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {

@@ -1,24 +1,28 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
-import { rethrowAsHttpError } from '$lib/server/http-errors';
+import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import {
 	consentInputOf,
 	contactFormValues,
 	formErrorsOf,
 	readConsentForm
-} from '$lib/server/network/contact-form';
-import { ContactValidationError } from '$lib/server/network/contacts.errors';
-import { CONSENT_SOURCES } from '$lib/server/network/contacts.schema';
+} from '$lib/server/directory/contact-form';
+import { ContactValidationError } from '$lib/server/directory/contacts.errors';
+import { CONSENT_SOURCES } from '$lib/server/directory/contacts.schema';
 import {
 	contactFormOptions,
 	getContact,
 	updateContact
-} from '$lib/server/network/contacts.service';
-import { listConsents, recordConsent, withdrawConsent } from '$lib/server/network/consents.service';
-import { erasePerson } from '$lib/server/network/erasure.service';
-import { listPurposes } from '$lib/server/network/purposes.service';
+} from '$lib/server/directory/contacts.service';
+import {
+	listConsents,
+	recordConsent,
+	withdrawConsent
+} from '$lib/server/directory/consents.service';
+import { erasePerson } from '$lib/server/directory/erasure.service';
+import { listPurposes } from '$lib/server/directory/purposes.service';
 import { berlinNow } from '$lib/server/offers/schedule';
-import { idParam, requireUser } from '$lib/server/route-guards';
+import { idParam, requireUser } from '$lib/server/http/route-guards';
 import { actionFieldChoices, languageChoices, saveContactForm } from '../contact-form.server';
 import type { Actions, PageServerLoad } from './$types';
 

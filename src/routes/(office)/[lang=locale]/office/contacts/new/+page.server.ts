@@ -1,12 +1,12 @@
 import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
-import { contactFormValues } from '$lib/server/network/contact-form';
+import { contactFormValues } from '$lib/server/directory/contact-form';
 import {
 	contactFormOptions,
 	createContact,
 	mayManageContacts
-} from '$lib/server/network/contacts.service';
-import { requireUser } from '$lib/server/route-guards';
+} from '$lib/server/directory/contacts.service';
+import { requireUser } from '$lib/server/http/route-guards';
 import { actionFieldChoices, languageChoices, saveContactForm } from '../contact-form.server';
 import type { Actions, PageServerLoad } from './$types';
 

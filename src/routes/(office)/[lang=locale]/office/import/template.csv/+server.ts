@@ -1,5 +1,5 @@
-import { templateCsv } from '$lib/server/offers/exchange/template';
-import { requireUser } from '$lib/server/route-guards';
+import { templateCsv } from '$lib/server/exchange/template';
+import { requireUser } from '$lib/server/http/route-guards';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ locals }) => {

@@ -1,6 +1,6 @@
 import { translator } from '$lib/i18n/messages';
-import { templateXlsx } from '$lib/server/offers/exchange/template';
-import { requireUser } from '$lib/server/route-guards';
+import { templateXlsx } from '$lib/server/exchange/template';
+import { requireUser } from '$lib/server/http/route-guards';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals }) => {

@@ -1,22 +1,22 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
-import { rethrowAsHttpError } from '$lib/server/http-errors';
+import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import {
 	listInvitationStatus,
 	retryInvitationMail
-} from '$lib/server/network/invitation-status.service';
-import { inviteMembers, listAttendance } from '$lib/server/network/invitations.service';
+} from '$lib/server/meetings/invitation-status.service';
+import { inviteMembers, listAttendance } from '$lib/server/meetings/invitations.service';
 import { berlinNow } from '$lib/server/offers/schedule';
-import { meetingFormValues } from '$lib/server/network/meeting-form';
+import { meetingFormValues } from '$lib/server/meetings/meeting-form';
 import {
 	cancelMeeting,
 	getMeeting,
 	sendMeetingUpdate,
 	updateMeeting
-} from '$lib/server/network/meetings.service';
-import { MeetingStateError } from '$lib/server/network/networks.errors';
-import { networkFormOptions } from '$lib/server/network/networks.service';
-import { idParam, requireUser } from '$lib/server/route-guards';
+} from '$lib/server/meetings/meetings.service';
+import { MeetingStateError } from '$lib/server/networks/networks.errors';
+import { networkFormOptions } from '$lib/server/networks/networks.service';
+import { idParam, requireUser } from '$lib/server/http/route-guards';
 import { mailContext } from '../../networks/network-routes.server';
 import { saveMeetingForm } from '../meeting-form.server';
 import type { Actions, PageServerLoad } from './$types';

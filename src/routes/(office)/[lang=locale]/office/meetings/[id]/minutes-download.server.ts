@@ -1,7 +1,7 @@
 import { getApp } from '$lib/server/app';
-import { rethrowAsHttpError } from '$lib/server/http-errors';
-import { minutesFile, type MinutesFormat } from '$lib/server/network/minutes-release.service';
-import { idParam, requireUser } from '$lib/server/route-guards';
+import { rethrowAsHttpError } from '$lib/server/http/http-errors';
+import { minutesFile, type MinutesFormat } from '$lib/server/minutes/minutes-release.service';
+import { idParam, requireUser } from '$lib/server/http/route-guards';
 
 /** The minutes as a file, for whoever may read them; documents follow the page's language. */
 export async function minutesDownload(

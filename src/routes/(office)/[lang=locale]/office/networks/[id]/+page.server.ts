@@ -1,19 +1,23 @@
 import { fail } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
-import { rethrowAsHttpError } from '$lib/server/http-errors';
-import { createFeed, listFeeds, revokeFeed } from '$lib/server/network/calendar-feeds.service';
-import { listNetworkMeetings } from '$lib/server/network/meetings.service';
-import { MEMBER_ROLES } from '$lib/server/network/network.table';
-import { memberInputOf, networkFormErrors, readMemberForm } from '$lib/server/network/network-form';
-import { NetworkValidationError } from '$lib/server/network/networks.errors';
+import { rethrowAsHttpError } from '$lib/server/http/http-errors';
+import { createFeed, listFeeds, revokeFeed } from '$lib/server/meetings/calendar-feeds.service';
+import { listNetworkMeetings } from '$lib/server/meetings/meetings.service';
+import { MEMBER_ROLES } from '$lib/server/networks/network.table';
+import {
+	memberInputOf,
+	networkFormErrors,
+	readMemberForm
+} from '$lib/server/networks/network-form';
+import { NetworkValidationError } from '$lib/server/networks/networks.errors';
 import {
 	addMember,
 	berlinToday,
 	endMember,
 	getNetwork,
 	networkFormOptions
-} from '$lib/server/network/networks.service';
-import { idParam, requireUser } from '$lib/server/route-guards';
+} from '$lib/server/networks/networks.service';
+import { idParam, requireUser } from '$lib/server/http/route-guards';
 import type { Actions, PageServerLoad } from './$types';
 
 const networkId = (param: string) => idParam(param, 'office.networks.notFound');

@@ -1,16 +1,16 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
-import { rethrowAsHttpError } from '$lib/server/http-errors';
+import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import {
 	emptyNetworkForm,
 	networkFormErrors,
 	networkInputOf,
 	readNetworkForm
-} from '$lib/server/network/network-form';
-import { NetworkValidationError } from '$lib/server/network/networks.errors';
-import { createNetwork, networkFormOptions } from '$lib/server/network/networks.service';
+} from '$lib/server/networks/network-form';
+import { NetworkValidationError } from '$lib/server/networks/networks.errors';
+import { createNetwork, networkFormOptions } from '$lib/server/networks/networks.service';
 import { ACTION_FIELDS } from '$lib/server/offers/offers.schema';
-import { requireUser } from '$lib/server/route-guards';
+import { requireUser } from '$lib/server/http/route-guards';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

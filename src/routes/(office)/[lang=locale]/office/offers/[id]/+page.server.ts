@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
 import type { DB } from '$lib/server/db/schema';
 import { getApp } from '$lib/server/app';
-import { rethrowAsHttpError } from '$lib/server/http-errors';
+import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import { TRANSLATION_LOCALES, translationStatus } from '$lib/server/offers/offer-content';
 import { offerFormOptions, offerOnDesk, previewDates } from '$lib/server/offers/offer-desk.service';
 import { formValuesFromContent } from '$lib/server/offers/offer-form';
@@ -18,7 +18,7 @@ import {
 	type Editor,
 	type StepOptions
 } from '$lib/server/offers/workflow.service';
-import { idParam, requireUser } from '$lib/server/route-guards';
+import { idParam, requireUser } from '$lib/server/http/route-guards';
 import { saveOfferForm } from '../offer-form.server';
 import type { StepDone } from './step-done';
 import type { Actions, PageServerLoad } from './$types';

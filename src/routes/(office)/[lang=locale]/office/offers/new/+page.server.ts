@@ -3,7 +3,7 @@ import { getApp } from '$lib/server/app';
 import { offerFormOptions } from '$lib/server/offers/offer-desk.service';
 import { emptyOfferForm } from '$lib/server/offers/offer-form';
 import { createOfferDraft } from '$lib/server/offers/workflow.service';
-import { requireUser } from '$lib/server/route-guards';
+import { requireUser } from '$lib/server/http/route-guards';
 import { saveOfferForm } from '../offer-form.server';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,12 +1,12 @@
 import { getApp } from '$lib/server/app';
-import { rethrowAsHttpError } from '$lib/server/http-errors';
-import { organisationFormValues } from '$lib/server/offers/organisation-form';
+import { rethrowAsHttpError } from '$lib/server/http/http-errors';
+import { organisationFormValues } from '$lib/server/organisations/organisation-form';
 import {
 	organisationFormOptions,
 	organisationProfile,
 	updateOrganisation
-} from '$lib/server/offers/organisations.service';
-import { idParam, requireUser } from '$lib/server/route-guards';
+} from '$lib/server/organisations/organisations.service';
+import { idParam, requireUser } from '$lib/server/http/route-guards';
 import { saveOrganisationForm } from '../organisation-form.server';
 import type { Actions, PageServerLoad } from './$types';
 

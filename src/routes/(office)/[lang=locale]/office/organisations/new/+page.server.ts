@@ -1,12 +1,12 @@
 import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
-import { organisationFormValues } from '$lib/server/offers/organisation-form';
+import { organisationFormValues } from '$lib/server/organisations/organisation-form';
 import {
 	createOrganisation,
 	mayCreateOrganisation,
 	organisationFormOptions
-} from '$lib/server/offers/organisations.service';
-import { requireUser } from '$lib/server/route-guards';
+} from '$lib/server/organisations/organisations.service';
+import { requireUser } from '$lib/server/http/route-guards';
 import { saveOrganisationForm } from '../organisation-form.server';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
-import { rethrowAsHttpError } from '$lib/server/http-errors';
+import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import {
 	moveContact,
 	PAGE_FIELDS,
@@ -16,7 +16,7 @@ import {
 	readPageForm,
 	readRolesForm
 } from '$lib/server/pages/page-form';
-import { idParam, requireUser } from '$lib/server/route-guards';
+import { idParam, requireUser } from '$lib/server/http/route-guards';
 import type { Actions, PageServerLoad } from './$types';
 
 const SLUG = 'kitz';

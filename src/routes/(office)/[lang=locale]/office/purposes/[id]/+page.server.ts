@@ -1,10 +1,18 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
-import { rethrowAsHttpError } from '$lib/server/http-errors';
-import { formErrorsOf, purposeFormValues, readPurposeForm } from '$lib/server/network/contact-form';
-import { ContactValidationError } from '$lib/server/network/contacts.errors';
-import { getPurpose, mayManagePurposes, updatePurpose } from '$lib/server/network/purposes.service';
-import { idParam, requireUser } from '$lib/server/route-guards';
+import { rethrowAsHttpError } from '$lib/server/http/http-errors';
+import {
+	formErrorsOf,
+	purposeFormValues,
+	readPurposeForm
+} from '$lib/server/directory/contact-form';
+import { ContactValidationError } from '$lib/server/directory/contacts.errors';
+import {
+	getPurpose,
+	mayManagePurposes,
+	updatePurpose
+} from '$lib/server/directory/purposes.service';
+import { idParam, requireUser } from '$lib/server/http/route-guards';
 import type { Actions, PageServerLoad } from './$types';
 
 const idOf = (param: string) => idParam(param, 'office.purposes.notFound');

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { offerCalendar } from '$lib/server/offers/offer-calendar';
 import { getPublishedOffer } from '$lib/server/offers/offer-page.service';
-import { rethrowAsHttpError } from '$lib/server/http-errors';
+import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params, locals, url }) => {

@@ -1,4 +1,4 @@
-import { idParam } from '$lib/server/route-guards';
+import { idParam } from '$lib/server/http/route-guards';
 import { cardsDownload } from '../../download';
 import type { RequestHandler } from './$types';
 

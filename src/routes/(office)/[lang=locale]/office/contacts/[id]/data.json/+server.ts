@@ -1,8 +1,8 @@
 import { json } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
-import { rethrowAsHttpError } from '$lib/server/http-errors';
-import { exportPersonData } from '$lib/server/network/person-data.service';
-import { idParam, requireUser } from '$lib/server/route-guards';
+import { rethrowAsHttpError } from '$lib/server/http/http-errors';
+import { exportPersonData } from '$lib/server/directory/person-data.service';
+import { idParam, requireUser } from '$lib/server/http/route-guards';
 import type { RequestHandler } from './$types';
 
 /** Everything stored about the person, as a JSON file (Art. 15 and 20 DSGVO). */

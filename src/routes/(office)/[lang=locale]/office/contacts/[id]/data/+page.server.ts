@@ -1,7 +1,7 @@
 import { getApp } from '$lib/server/app';
-import { rethrowAsHttpError } from '$lib/server/http-errors';
-import { exportPersonData } from '$lib/server/network/person-data.service';
-import { idParam, requireUser } from '$lib/server/route-guards';
+import { rethrowAsHttpError } from '$lib/server/http/http-errors';
+import { exportPersonData } from '$lib/server/directory/person-data.service';
+import { idParam, requireUser } from '$lib/server/http/route-guards';
 import type { PageServerLoad } from './$types';
 
 /** The GDPR export as a page a person can read (and print). */

@@ -1,11 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
-import { rethrowAsHttpError } from '$lib/server/http-errors';
-import { listAttendance, saveAttendance } from '$lib/server/network/invitations.service';
-import { getMeeting } from '$lib/server/network/meetings.service';
-import { ATTENDANCE } from '$lib/server/network/network.table';
-import { NetworkValidationError } from '$lib/server/network/networks.errors';
-import { idParam, requireUser } from '$lib/server/route-guards';
+import { rethrowAsHttpError } from '$lib/server/http/http-errors';
+import { listAttendance, saveAttendance } from '$lib/server/meetings/invitations.service';
+import { getMeeting } from '$lib/server/meetings/meetings.service';
+import { ATTENDANCE } from '$lib/server/networks/network.table';
+import { NetworkValidationError } from '$lib/server/networks/networks.errors';
+import { idParam, requireUser } from '$lib/server/http/route-guards';
 import type { Actions, PageServerLoad } from './$types';
 
 const meetingId = (param: string) => idParam(param, 'office.meetings.notFound');

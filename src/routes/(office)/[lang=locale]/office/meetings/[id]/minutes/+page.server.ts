@@ -1,20 +1,20 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
-import { rethrowAsHttpError } from '$lib/server/http-errors';
+import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import { ACTION_FIELDS } from '$lib/server/offers/offers.schema';
 import {
 	MinutesBeforeMeetingError,
 	MinutesReleasedError,
 	MinutesValidationError,
 	MinutesWithoutAttendanceError
-} from '$lib/server/network/minutes.errors';
-import { releaseMinutes } from '$lib/server/network/minutes-release.service';
-import { addDecision, removeDecision } from '$lib/server/network/decisions.service';
-import { addFollowUpTask, getMinutes, saveMinutes } from '$lib/server/network/minutes.service';
-import { TASK_STATUSES } from '$lib/server/network/network.table';
-import { parseTaskForm, taskValuesFromForm } from '$lib/server/network/tasks.schema';
-import { ownerOptions } from '$lib/server/network/tasks.service';
-import { idParam, requireUser } from '$lib/server/route-guards';
+} from '$lib/server/minutes/minutes.errors';
+import { releaseMinutes } from '$lib/server/minutes/minutes-release.service';
+import { addDecision, removeDecision } from '$lib/server/minutes/decisions.service';
+import { addFollowUpTask, getMinutes, saveMinutes } from '$lib/server/minutes/minutes.service';
+import { TASK_STATUSES } from '$lib/server/networks/network.table';
+import { parseTaskForm, taskValuesFromForm } from '$lib/server/minutes/tasks.schema';
+import { ownerOptions } from '$lib/server/minutes/tasks.service';
+import { idParam, requireUser } from '$lib/server/http/route-guards';
 import { prefixed, taskStatusAction } from '../../../board/task-routes.server';
 import type { Actions, PageServerLoad } from './$types';
 

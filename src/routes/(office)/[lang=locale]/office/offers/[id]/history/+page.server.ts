@@ -1,8 +1,8 @@
 import { getApp } from '$lib/server/app';
-import { rethrowAsHttpError } from '$lib/server/http-errors';
+import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import { offerHistory, offerOnDesk } from '$lib/server/offers/offer-desk.service';
 import { berlinNow } from '$lib/server/offers/schedule';
-import { idParam, requireUser } from '$lib/server/route-guards';
+import { idParam, requireUser } from '$lib/server/http/route-guards';
 import type { PageServerLoad } from './$types';
 
 /** Stored instants as the wall-clock time people in the district read. */

@@ -1,22 +1,22 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
-import { rethrowAsHttpError } from '$lib/server/http-errors';
+import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import {
 	addContactPerson,
 	listContactPersons,
 	removeContactPerson,
 	updateContactPerson
-} from '$lib/server/offers/contact-persons.service';
+} from '$lib/server/organisations/contact-persons.service';
 import { DELIVERY_LANGUAGES } from '$lib/server/offers/offers.schema';
 import {
 	contactFormValues,
 	contactInputOf,
 	formErrorsOf,
 	readContactForm
-} from '$lib/server/offers/organisation-form';
-import { OrganisationValidationError } from '$lib/server/offers/organisations.errors';
-import { organisationProfile } from '$lib/server/offers/organisations.service';
-import { idParam, requireUser } from '$lib/server/route-guards';
+} from '$lib/server/organisations/organisation-form';
+import { OrganisationValidationError } from '$lib/server/organisations/organisations.errors';
+import { organisationProfile } from '$lib/server/organisations/organisations.service';
+import { idParam, requireUser } from '$lib/server/http/route-guards';
 import type { Actions, PageServerLoad } from './$types';
 
 const idOf = (value: unknown) => idParam(String(value ?? ''), 'office.organisations.notFound');

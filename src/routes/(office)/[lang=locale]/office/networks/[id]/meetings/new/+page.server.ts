@@ -1,10 +1,10 @@
 import { redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
-import { rethrowAsHttpError } from '$lib/server/http-errors';
-import { emptyMeetingForm } from '$lib/server/network/meeting-form';
-import { createMeetingSeries } from '$lib/server/network/meetings.service';
-import { getNetwork, networkFormOptions } from '$lib/server/network/networks.service';
-import { idParam, requireUser } from '$lib/server/route-guards';
+import { rethrowAsHttpError } from '$lib/server/http/http-errors';
+import { emptyMeetingForm } from '$lib/server/meetings/meeting-form';
+import { createMeetingSeries } from '$lib/server/meetings/meetings.service';
+import { getNetwork, networkFormOptions } from '$lib/server/networks/networks.service';
+import { idParam, requireUser } from '$lib/server/http/route-guards';
 import { saveMeetingForm } from '../../../../meetings/meeting-form.server';
 import type { Actions, PageServerLoad } from './$types';
 import { saveNoticeQuery } from '../../../../meetings/[id]/save-notice';

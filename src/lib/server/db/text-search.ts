@@ -1,0 +1,88 @@
+import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from './schema.js';
+import { fold, words } from '../../shared/text/fold.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface SearchDocument {
+	title: string;
+	summary: string;
+	body: string;
+}
+
+/** Full-text search, one implementation per dialect; callers never see FTS5 or tsvector. */
+export interface TextSearch {
+	index(db: Db, offerId: number, document: SearchDocument): Promise<void>;
+	remove(db: Db, offerId: number): Promise<void>;
+	/** Ids of the offers containing every term as a word prefix, in any field or language. */
+	matchingIds(db: Db, terms: string[]): Promise<number[]>;
+	/** Every indexed word with the number of offers containing it. */
+	documentFrequencies(db: Db): Promise<{ term: string; documents: number }[]>;
+}
+
+const MAX_TERMS = 12;
+
+/** The words of a query as search terms; empty when the query has no searchable word. */
+export function searchTerms(query: string): string[] {
+	return [...new Set(words(query))].slice(0, MAX_TERMS);
+}
+
+// Thousands of matches travel as one comma-separated string: far cheaper than a row object each.
+function parseIds(list: string | null | undefined): number[] {
+	return list ? list.split(',').map(Number) : [];
+}
+
+const sqliteSearch: TextSearch = {
+	async index(db, offerId, document) {
+		await this.remove(db, offerId);
+		await sql`insert into offer_search (rowid, title, summary, body)
+			values (${offerId}, ${fold(document.title)}, ${fold(document.summary)}, ${fold(document.body)})`.execute(
+			db
+		);
+	},
+	async remove(db, offerId) {
+		await sql`delete from offer_search where rowid = ${offerId}`.execute(db);
+	},
+	async matchingIds(db, terms) {
+		const query = terms.map((term) => `"${term}"*`).join(' AND ');
+		const { rows } = await sql<{ ids: string | null }>`select group_concat(rowid) as ids
+			from offer_search where offer_search match ${query}`.execute(db.withoutPlugins());
+		return parseIds(rows[0]?.ids);
+	},
+	async documentFrequencies(db) {
+		// fts5vocab reads the index's own term statistics; a temp table needs no migration.
+		await sql`create virtual table if not exists temp.offer_search_vocab
+			using fts5vocab(main, offer_search, row)`.execute(db);
+		const { rows } = await sql<{ term: string; documents: number }>`select term, doc as documents
+			from temp.offer_search_vocab`.execute(db.withoutPlugins());
+		return rows;
+	}
+};
+
+const postgresSearch: TextSearch = {
+	async index(db, offerId, document) {
+		await sql`insert into offer_search (offer_id, document) values (${offerId},
+			setweight(to_tsvector('simple', ${fold(document.title)}), 'A') ||
+			setweight(to_tsvector('simple', ${fold(document.summary)}), 'B') ||
+			setweight(to_tsvector('simple', ${fold(document.body)}), 'D'))
+			on conflict (offer_id) do update set document = excluded.document`.execute(db);
+	},
+	async remove(db, offerId) {
+		await sql`delete from offer_search where offer_id = ${offerId}`.execute(db);
+	},
+	async matchingIds(db, terms) {
+		const query = terms.map((term) => `${term}:*`).join(' & ');
+		const { rows } = await sql<{ ids: string | null }>`select string_agg(offer_id::text, ',') as ids
+			from offer_search where document @@ to_tsquery('simple', ${query})`.execute(db.withoutPlugins());
+		return parseIds(rows[0]?.ids);
+	},
+	async documentFrequencies(db) {
+		const { rows } = await sql<{ term: string; documents: number }>`select word as term,
+			ndoc as documents from ts_stat('select document from offer_search')`.execute(db.withoutPlugins());
+		return rows;
+	}
+};
+
+export function textSearchFor(db: Db): TextSearch {
+	return db.getExecutor().adapter instanceof PostgresAdapter ? postgresSearch : sqliteSearch;
+}

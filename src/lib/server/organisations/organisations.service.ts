@@ -1,0 +1,236 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { authorize, can, type Actor, type RecordScope } from '../accounts/authorization.js';
+import { recordAudit } from '../accounts/audit.service.js';
+import { listDistricts, listPlaces } from '../places/places.repository.js';
+import { fold } from '../../shared/text/fold.js';
+import { markOffersChanged } from '../offers/offers.repository.js';
+import { ORGANISATION_KINDS } from '../offers/offers.schema.js';
+import { reindexOffer } from '../offers/offers.service.js';
+import { OrganisationNotFoundError, OrganisationValidationError } from './organisations.errors.js';
+import {
+	issuesOf,
+	organisationProfileSchema,
+	type OrganisationFields,
+	type OrganisationInput
+} from './organisations.schema.js';
+import {
+	findOrganisation,
+	findOrganisationList,
+	hasPublishedOffer,
+	insertOrganisation,
+	listOfferIdsOfOrganisation,
+	placeExists,
+	setOrganisationSlug,
+	updateOrganisationRow,
+	type OrganisationRow
+} from './organisations.repository.js';
+
+/**
+ * Organisation profiles (Träger) in the back office: partners keep their own correct, staff
+ * every one of their district and create new ones. The portal shows them on offer pages.
+ */
+export type Editor = Actor & { id: number };
+
+export interface OrganisationProfile extends OrganisationFields {
+	id: number;
+	slug: string;
+	placeName: string | null;
+	updatedAt: string;
+	/** Also whether the actor sees and keeps its contact persons. */
+	may: { edit: boolean };
+}
+
+export interface OrganisationListEntry extends OrganisationFields {
+	id: number;
+	placeName: string | null;
+	offerCount: number;
+}
+
+/** The parsed profile, or OrganisationValidationError listing every problem. */
+export async function validateOrganisation(
+	db: Kysely<DB>,
+	input: OrganisationInput
+): Promise<OrganisationFields> {
+	const parsed = organisationProfileSchema.safeParse(input);
+	if (!parsed.success) throw new OrganisationValidationError(issuesOf(parsed.error));
+	if (parsed.data.placeId !== null && !(await placeExists(db, parsed.data.placeId)))
+		throw new OrganisationValidationError([
+			{ path: 'placeId', message: 'unknown place', code: 'unknown_place' }
+		]);
+	return parsed.data;
+}
+
+function fieldsOf(row: OrganisationRow): OrganisationFields {
+	return {
+		name: row.name,
+		kind: row.kind as OrganisationFields['kind'],
+		email: row.email,
+		phone: row.phone,
+		website: row.website,
+		street: row.street,
+		postcode: row.postcode,
+		placeId: row.placeId
+	};
+}
+
+/** The organisation and the scope the policy decides on; its profile is public once it has a published offer. */
+export async function scopedOrganisation(db: Kysely<DB> | Transaction<DB>, organisationId: number) {
+	const row = await findOrganisation(db, organisationId);
+	if (!row) throw new OrganisationNotFoundError(organisationId);
+	const scope: RecordScope = {
+		districtId: row.districtId,
+		organisationId: row.id,
+		published: await hasPublishedOffer(db, row.id)
+	};
+	return { row, scope };
+}
+
+/** Partners see their own organisations, staff every one of their district. */
+export async function listOrganisations(
+	db: Kysely<DB>,
+	actor: Actor
+): Promise<OrganisationListEntry[]> {
+	const rows = await findOrganisationList(
+		db,
+		actor.districtId,
+		actor.role === 'partner_editor' ? actor.organisationIds : undefined
+	);
+	return rows.map((row) => ({
+		id: row.id,
+		...fieldsOf(row),
+		placeName: row.placeName,
+		offerCount: Number(row.offerCount ?? 0)
+	}));
+}
+
+export async function organisationProfile(
+	db: Kysely<DB>,
+	actor: Actor,
+	organisationId: number
+): Promise<OrganisationProfile> {
+	const { row, scope } = await scopedOrganisation(db, organisationId);
+	authorize(actor, 'read', scope);
+	return {
+		id: row.id,
+		slug: row.slug,
+		...fieldsOf(row),
+		placeName: row.placeName,
+		updatedAt: row.updatedAt,
+		may: { edit: can(actor, 'edit', scope) }
+	};
+}
+
+// A new organisation is no partner's own yet: partners are refused, staff pass by their role.
+const newOrganisationScope = (actor: Actor): RecordScope => ({
+	districtId: actor.districtId,
+	organisationId: 0,
+	published: false
+});
+
+/** May the actor create organisations? Staff only (administrators and coordinators). */
+export function mayCreateOrganisation(actor: Actor): boolean {
+	return can(actor, 'create', newOrganisationScope(actor));
+}
+
+/** Replaces the profile; a new name is re-indexed for every offer, so the search finds it. */
+export async function updateOrganisation(
+	db: Kysely<DB>,
+	actor: Editor,
+	organisationId: number,
+	input: OrganisationInput,
+	now = new Date()
+): Promise<void> {
+	const { scope } = await scopedOrganisation(db, organisationId);
+	authorize(actor, 'edit', scope);
+	const fields = await validateOrganisation(db, input);
+	await db.transaction().execute(async (trx) => {
+		const current = await findOrganisation(trx, organisationId);
+		if (!current) throw new OrganisationNotFoundError(organisationId);
+		const before = fieldsOf(current);
+		await updateOrganisationRow(trx, organisationId, { ...fields, updatedAt: now.toISOString() });
+		await recordAudit(
+			trx,
+			{
+				districtId: current.districtId,
+				userId: actor.id,
+				action: 'organisation.edit',
+				entity: 'organisation',
+				entityId: organisationId,
+				before,
+				after: fields
+			},
+			now
+		);
+		if (before.name !== fields.name) {
+			for (const offerId of await listOfferIdsOfOrganisation(trx, organisationId))
+				await reindexOffer(trx, offerId);
+			await markOffersChanged(trx);
+		}
+	});
+}
+
+/** A new organisation of the actor's district; staff only. Returns its id. */
+export async function createOrganisation(
+	db: Kysely<DB>,
+	actor: Editor,
+	input: OrganisationInput,
+	now = new Date()
+): Promise<number> {
+	authorize(actor, 'create', newOrganisationScope(actor));
+	const fields = await validateOrganisation(db, input);
+	return db.transaction().execute(async (trx) => {
+		const timestamp = now.toISOString();
+		const id = await insertOrganisation(trx, {
+			...fields,
+			districtId: actor.districtId,
+			slug: `pending-${timestamp}-${Math.random()}`,
+			createdAt: timestamp,
+			updatedAt: timestamp
+		});
+		// The id makes the readable slug unique; renaming keeps it (demo accounts find theirs by it).
+		await setOrganisationSlug(trx, id, organisationSlug(fields.name, id));
+		await recordAudit(
+			trx,
+			{
+				districtId: actor.districtId,
+				userId: actor.id,
+				action: 'organisation.create',
+				entity: 'organisation',
+				entityId: id,
+				after: fields
+			},
+			now
+		);
+		return id;
+	});
+}
+
+export interface OrganisationFormOptions {
+	kinds: typeof ORGANISATION_KINDS;
+	/** Places by district, for the address's municipality. */
+	districts: { name: string; places: { id: number; name: string }[] }[];
+}
+
+/** What the profile form offers to choose; labels come from the message catalogue. */
+export async function organisationFormOptions(db: Kysely<DB>): Promise<OrganisationFormOptions> {
+	const [districts, places] = await Promise.all([listDistricts(db), listPlaces(db)]);
+	return {
+		kinds: ORGANISATION_KINDS,
+		districts: districts.map((district) => ({
+			name: district.name,
+			places: places
+				.filter((place) => place.districtId === district.id)
+				.map((place) => ({ id: place.id, name: place.name }))
+		}))
+	};
+}
+
+function organisationSlug(name: string, id: number): string {
+	const base = fold(name)
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 60)
+		.replace(/-+$/, '');
+	return `${base || 'organisation'}-${id}`;
+}
