@@ -2,11 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DB } from '../src/lib/server/db/schema.js';
-import {
-	ACTION_FIELDS,
-	DELIVERY_LANGUAGES,
-	TARGET_GROUPS
-} from '../src/lib/server/offers/offers.schema.js';
+import { DELIVERY_LANGUAGES, TARGET_GROUPS } from '../src/lib/server/offers/offers.schema.js';
+import { ACTION_FIELDS } from '../src/lib/server/action-fields/action-fields.js';
 import { listPlaces } from '../src/lib/server/places/places.repository.js';
 import { textSearchFor } from '../src/lib/server/db/text-search.js';
 

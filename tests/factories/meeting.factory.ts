@@ -1,7 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '../../src/lib/server/db/schema.js';
 import { NETWORK_PURPOSE } from '../../src/lib/server/networks/network-access.js';
-import type { TasksTable } from '../../src/lib/server/networks/network.table.js';
+import type { TasksTable } from '../../src/lib/server/minutes/minutes.table.js';
 
 /**
  * Networks, people, meetings with agenda and attendance, and tasks for the minutes and board

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/lib/server/db/schema.js';
 import { NETWORK_PURPOSE } from '../../src/lib/server/networks/network-access.js';
-import type { MemberRole } from '../../src/lib/server/networks/network.table.js';
+import type { MemberRole } from '../../src/lib/server/networks/networks.table.js';
 import {
 	insertMember,
 	insertNetwork,

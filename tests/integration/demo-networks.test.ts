@@ -5,7 +5,7 @@ import type { Actor } from '../../src/lib/server/accounts/authorization.js';
 import type { DB } from '../../src/lib/server/db/schema.js';
 import { seedDemo } from '../../src/lib/server/demo/demo.js';
 import { seedDemoNetworks } from '../../src/lib/server/demo/demo.networks.js';
-import { ACTION_FIELDS } from '../../src/lib/server/offers/offers.schema.js';
+import { ACTION_FIELDS } from '../../src/lib/server/action-fields/action-fields.js';
 import { listAttendance } from '../../src/lib/server/meetings/invitations.service.js';
 import { listNetworkMeetings } from '../../src/lib/server/meetings/meetings.service.js';
 import { getNetwork, listNetworks } from '../../src/lib/server/networks/networks.service.js';

@@ -29,12 +29,12 @@ import {
 	sendMeetingUpdate,
 	updateMeeting
 } from '../../src/lib/server/meetings/meetings.service.js';
+import { NetworkValidationError } from '../../src/lib/server/networks/networks.errors.js';
 import {
 	FeedNotFoundError,
 	MeetingStateError,
-	NetworkValidationError,
 	RsvpLinkError
-} from '../../src/lib/server/networks/networks.errors.js';
+} from '../../src/lib/server/meetings/meetings.errors.js';
 import type { NetworkActor } from '../../src/lib/server/networks/networks.service.js';
 import { createTestAccount } from '../factories/account.factory.js';
 import {

@@ -8,7 +8,7 @@ import {
 	MinutesValidationError,
 	MinutesWithoutAttendanceError
 } from '../../src/lib/server/minutes/minutes.errors.js';
-import { MeetingNotFoundError } from '../../src/lib/server/networks/networks.errors.js';
+import { MeetingNotFoundError } from '../../src/lib/server/meetings/meetings.errors.js';
 import {
 	minutesFile,
 	releaseMinutes

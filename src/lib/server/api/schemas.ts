@@ -3,11 +3,11 @@ import { LOCALES } from '../../i18n/locales.js';
 import {
 	ACCESS_KINDS,
 	ACCESSIBILITY_FEATURES,
-	ACTION_FIELDS,
 	DELIVERY_LANGUAGES,
 	LANGUAGE_LEVELS,
 	TARGET_GROUPS
 } from '../offers/offers.schema.js';
+import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 import { MAX_PAGE, MAX_QUERY_LENGTH, PAGE_SIZE, RADII_KM, SORTS } from '../search/search.schema.js';
 
 /**

@@ -23,19 +23,22 @@ import type {
 } from '../offers/offers.table.js';
 import type { OfferRevisionsTable } from '../offers/revisions.table.js';
 import type {
-	AgendaItemsTable,
-	CalendarFeedsTable,
-	ContactConsentsTable,
-	ContactsTable,
-	DecisionsTable,
-	MeetingInviteesTable,
-	MeetingsTable,
 	NetworkActionFieldsTable,
 	NetworkMembersTable,
-	NetworksTable,
-	ProcessingPurposesTable,
-	TasksTable
-} from '../networks/network.table.js';
+	NetworksTable
+} from '../networks/networks.table.js';
+import type { DecisionsTable, TasksTable } from '../minutes/minutes.table.js';
+import type {
+	AgendaItemsTable,
+	CalendarFeedsTable,
+	MeetingInviteesTable,
+	MeetingsTable
+} from '../meetings/meetings.table.js';
+import type {
+	ContactConsentsTable,
+	ContactsTable,
+	ProcessingPurposesTable
+} from '../directory/directory.table.js';
 import type { PagesTable } from '../pages/pages.table.js';
 import type { MailOutboxTable } from '../mail/mail.table.js';
 import type { DistrictsTable, PlacePostcodesTable, PlacesTable } from '../places/places.table.js';

@@ -13,15 +13,15 @@ import {
 	insertMeeting,
 	updateMeetingRow
 } from '../meetings/meetings.repository.js';
-import type { MemberRole } from '../networks/network.table.js';
+import type { MemberRole } from '../networks/networks.table.js';
 import {
 	insertMember,
 	insertNetwork,
 	replaceActionFields,
 	setNetworkSlug
 } from '../networks/networks.repository.js';
-import { slugify } from '../offers/offers.service.js';
-import { addDays, berlinNow } from '../offers/schedule.js';
+import { slugify } from '../../shared/text/slugify.js';
+import { addDays, berlinNow } from '../../shared/time/berlin-clock.js';
 
 /**
  * The demo's networks, one per action field as the KITZ page says: member organisations from

@@ -1,5 +1,5 @@
 import type { OfferInput } from '../offers/offers.schema.js';
-import { addDays, berlinNow } from '../offers/schedule.js';
+import { addDays, berlinNow } from '../../shared/time/berlin-clock.js';
 import { placeOf, type Lookup } from './demo.lookup.js';
 import type { DemoOffer } from './demo.schema.js';
 

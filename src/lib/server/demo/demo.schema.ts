@@ -3,12 +3,12 @@ import { LOCALES } from '../../i18n/locales.js';
 import {
 	ACCESS_KINDS,
 	ACCESSIBILITY_FEATURES,
-	ACTION_FIELDS,
 	DELIVERY_LANGUAGES,
 	LANGUAGE_LEVELS,
 	ORGANISATION_KINDS,
 	TARGET_GROUPS
 } from '../offers/offers.schema.js';
+import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 
 /** The shape of `content/demo/*.json`, described for authors in content/demo/FORMAT.md. */
 const ags = z.string().regex(/^\d{8}$/);

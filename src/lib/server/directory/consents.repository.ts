@@ -1,6 +1,6 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { ContactConsentsTable } from '../networks/network.table.js';
+import type { ContactConsentsTable } from './directory.table.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

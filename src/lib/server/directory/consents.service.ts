@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { ForbiddenError } from '../accounts/authorization.js';
 import { recordAudit } from '../accounts/audit.service.js';
 import type { DB } from '../db/schema.js';
-import { berlinNow } from '../offers/schedule.js';
+import { berlinNow } from '../../shared/time/berlin-clock.js';
 import {
 	ContactErasedError,
 	ContactNotFoundError,

@@ -1,4 +1,4 @@
-import { ACTION_FIELDS } from '../offers/offers.schema.js';
+import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 import { fold } from '../../shared/text/fold.js';
 
 /** The directory's search and filters, shareable as a query string. */

@@ -1,4 +1,4 @@
-import type { FormError } from '../offers/offer-form.js';
+import type { FormError } from '../../shared/forms/form-error.js';
 import type { FieldIssue } from './contacts.errors.js';
 import type { ContactInput } from './contacts.schema.js';
 import type { ContactDetail } from './contacts.service.js';

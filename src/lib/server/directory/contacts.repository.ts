@@ -1,6 +1,6 @@
 import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { ContactsTable } from '../networks/network.table.js';
+import type { ContactsTable } from './directory.table.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

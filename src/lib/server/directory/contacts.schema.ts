@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTION_FIELDS } from '../offers/offers.schema.js';
+import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 import type { FieldIssue } from './contacts.errors.js';
 
 // Digits with the usual separators, e.g. "04642 123-45" or "+49 (0)461 87-0".

@@ -3,7 +3,7 @@ import { ForbiddenError } from '../accounts/authorization.js';
 import { recordAudit } from '../accounts/audit.service.js';
 import { purgeErasedPages } from '../db/database.js';
 import type { DB } from '../db/schema.js';
-import { berlinNow } from '../offers/schedule.js';
+import { berlinNow } from '../../shared/time/berlin-clock.js';
 import { ContactErasedError, ContactNotFoundError } from './contacts.errors.js';
 import { findContactRow } from './contacts.repository.js';
 import type { Editor } from './contacts.service.js';

@@ -3,11 +3,11 @@ import { fold } from '../../shared/text/fold.js';
 import {
 	ACCESS_KINDS,
 	ACCESSIBILITY_FEATURES,
-	ACTION_FIELDS,
 	DELIVERY_LANGUAGES,
 	LANGUAGE_LEVELS,
 	TARGET_GROUPS
 } from '../offers/offers.schema.js';
+import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 
 /** The coded values a spreadsheet cell can name by code or by its German label. */
 export type Vocabulary =

@@ -1,7 +1,7 @@
 import { formatShortDate } from '../../format.js';
 import type { MailMessage } from '../mail/mail.service.js';
 import { staffMail } from '../mail/staff-mail.js';
-import { berlinNow } from '../offers/schedule.js';
+import { berlinNow } from '../../shared/time/berlin-clock.js';
 
 export interface ReminderMailInput {
 	title: string;

@@ -25,7 +25,7 @@ import {
 	type Freshness,
 	type FreshnessConfig
 } from './freshness.js';
-import { berlinNow } from '../offers/schedule.js';
+import { berlinNow } from '../../shared/time/berlin-clock.js';
 
 export interface ReminderConfig extends FreshnessConfig {
 	/** Public origin of the app, for the links in the mail. */

@@ -21,13 +21,12 @@ import {
 	MinutesValidationError,
 	TaskNotFoundError
 } from '../minutes/minutes.errors.js';
+import { NetworkNotFoundError, NetworkValidationError } from '../networks/networks.errors.js';
 import {
 	FeedNotFoundError,
 	MeetingNotFoundError,
-	MeetingStateError,
-	NetworkNotFoundError,
-	NetworkValidationError
-} from '../networks/networks.errors.js';
+	MeetingStateError
+} from '../meetings/meetings.errors.js';
 import { PageNotFoundError, PageValidationError } from '../pages/pages.errors.js';
 
 /** The one place where domain errors become HTTP statuses and message keys; others propagate (500). */

@@ -17,7 +17,8 @@ import { feedCalendar } from './meeting-ics.js';
 import { findMeetingRowsById } from './meetings.repository.js';
 import { loadMeetingsOfNetworks } from './meetings.service.js';
 import { authorizeInNetwork } from '../networks/network-access.js';
-import { FeedNotFoundError, NetworkValidationError } from '../networks/networks.errors.js';
+import { NetworkValidationError } from '../networks/networks.errors.js';
+import { FeedNotFoundError } from './meetings.errors.js';
 import { berlinToday, networkScope, type NetworkActor } from '../networks/networks.service.js';
 import { findNetworkRow } from '../networks/networks.repository.js';
 

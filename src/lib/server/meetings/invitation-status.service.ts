@@ -5,7 +5,7 @@ import { retryFailedMail } from '../mail/mail.service.js';
 import { findInvitees } from './invitees.repository.js';
 import { loadMeeting } from './meetings.service.js';
 import { authorizeInNetwork } from '../networks/network-access.js';
-import { MeetingStateError } from '../networks/networks.errors.js';
+import { MeetingStateError } from './meetings.errors.js';
 import { networkScope, type NetworkActor } from '../networks/networks.service.js';
 
 /** Did the invitations go out? The newest meeting mail per invitee, for those who run the meeting. */

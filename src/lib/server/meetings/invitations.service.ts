@@ -16,12 +16,9 @@ import {
 import { loadMeeting, type AgendaItem } from './meetings.service.js';
 import { updateMeetingRow } from './meetings.repository.js';
 import { authorizeInNetwork } from '../networks/network-access.js';
-import { ATTENDANCE, RSVP_RESPONSES } from '../networks/network.table.js';
-import {
-	MeetingStateError,
-	NetworkValidationError,
-	RsvpLinkError
-} from '../networks/networks.errors.js';
+import { ATTENDANCE, RSVP_RESPONSES } from './meetings.table.js';
+import { NetworkValidationError } from '../networks/networks.errors.js';
+import { MeetingStateError, RsvpLinkError } from './meetings.errors.js';
 import { berlinToday, networkScope, type NetworkActor } from '../networks/networks.service.js';
 
 /** Invitations with personal RSVP links (no login), and the attendance list. */

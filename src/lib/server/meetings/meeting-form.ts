@@ -1,4 +1,4 @@
-import type { FormError } from '../offers/offer-form.js';
+import type { FormError } from '../../shared/forms/form-error.js';
 import type { MeetingDetail } from './meetings.service.js';
 import type { MeetingInput, MeetingSeries } from './meetings.schema.js';
 import type { NetworkIssue } from '../networks/networks.errors.js';

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { MeetingsTable } from '../networks/network.table.js';
+import type { MeetingsTable } from './meetings.table.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

@@ -4,7 +4,8 @@ import type { Actor } from '../accounts/authorization.js';
 import { recordAudit } from '../accounts/audit.service.js';
 import type { DB } from '../db/schema.js';
 import { nthWeekdayOf } from '../../shared/files/berlin-calendar.js';
-import { addDays, berlinNow, expandSchedule } from '../offers/schedule.js';
+import { expandSchedule } from '../offers/schedule.js';
+import { addDays, berlinNow } from '../../shared/time/berlin-clock.js';
 import { queueInvitationMails, type InvitationKind, type MailContext } from './invitation-mail.js';
 import { findInvitees } from './invitees.repository.js';
 import type { CalendarMeeting } from './meeting-ics.js';
@@ -28,7 +29,7 @@ import {
 	type ValidMeeting
 } from './meetings.schema.js';
 import { authorizeInNetwork, canInNetwork } from '../networks/network-access.js';
-import { MeetingNotFoundError, MeetingStateError } from '../networks/networks.errors.js';
+import { MeetingNotFoundError, MeetingStateError } from './meetings.errors.js';
 import { parseOrThrow } from '../networks/networks.schema.js';
 import { networkScope, type NetworkActor } from '../networks/networks.service.js';
 

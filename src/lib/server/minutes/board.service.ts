@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../accounts/authorization.js';
 import type { DB } from '../db/schema.js';
-import { ACTION_FIELDS } from '../offers/offers.schema.js';
+import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 import { canInNetwork } from '../networks/network-access.js';
-import { TASK_KINDS, TASK_STATUSES } from '../networks/network.table.js';
+import { TASK_KINDS, TASK_STATUSES } from './minutes.table.js';
 import {
 	findMemberOrganisationsByNetwork,
 	findNetworkActionFields,

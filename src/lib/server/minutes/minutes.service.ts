@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../accounts/audit.service.js';
 import type { Actor } from '../accounts/authorization.js';
 import type { DB } from '../db/schema.js';
-import { berlinNow } from '../offers/schedule.js';
+import { berlinNow } from '../../shared/time/berlin-clock.js';
 import { renderMarkdown } from '../../shared/text/markdown.js';
 import { MinutesReleasedError, MinutesValidationError } from './minutes.errors.js';
 import {
@@ -14,7 +14,7 @@ import {
 	updateItemMinutes
 } from './minutes.repository.js';
 import { authorizeInNetwork, canInNetwork, type NetworkScope } from '../networks/network-access.js';
-import { MeetingNotFoundError } from '../networks/networks.errors.js';
+import { MeetingNotFoundError } from '../meetings/meetings.errors.js';
 import { findCarriedTasks, findTasksOfMeeting, type TaskRow } from './tasks.repository.js';
 import type { TaskInput } from './tasks.schema.js';
 import {

@@ -5,7 +5,7 @@ import { formatShortDate } from '../../format.js';
 import { translator } from '../../i18n/messages.js';
 import { queueMail } from '../mail/mail.service.js';
 import { staffMail } from '../mail/staff-mail.js';
-import { berlinNow } from '../offers/schedule.js';
+import { berlinNow } from '../../shared/time/berlin-clock.js';
 import {
 	findOrganisationEmail,
 	findPartnerEditorAddresses,

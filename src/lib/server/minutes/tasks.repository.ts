@@ -1,6 +1,6 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { TasksTable } from '../networks/network.table.js';
+import type { TasksTable } from './minutes.table.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

@@ -1,5 +1,5 @@
-import { ACTION_FIELDS } from '../offers/offers.schema.js';
-import { TASK_STATUSES } from '../networks/network.table.js';
+import { ACTION_FIELDS } from '../action-fields/action-fields.js';
+import { TASK_STATUSES } from './minutes.table.js';
 
 /**
  * The task and planned-offer forms as plain values (re-shown on errors) and their parsing.

@@ -2,11 +2,11 @@ import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../accounts/audit.service.js';
 import type { Actor } from '../accounts/authorization.js';
 import type { DB } from '../db/schema.js';
-import { berlinNow } from '../offers/schedule.js';
+import { berlinNow } from '../../shared/time/berlin-clock.js';
 import { MinutesValidationError, TaskNotFoundError } from './minutes.errors.js';
 import { findMemberOrganisationIds } from './minutes.repository.js';
 import { authorizeInNetwork, canInNetwork } from '../networks/network-access.js';
-import type { TasksTable } from '../networks/network.table.js';
+import type { TasksTable } from './minutes.table.js';
 import {
 	findDistrictOrganisations,
 	findNetworkOwners,

@@ -1,6 +1,6 @@
-import type { FormError } from '../offers/offer-form.js';
-import type { ACTION_FIELDS } from '../offers/offers.schema.js';
-import type { MemberRole } from './network.table.js';
+import type { FormError } from '../../shared/forms/form-error.js';
+import type { ACTION_FIELDS } from '../action-fields/action-fields.js';
+import type { MemberRole } from './networks.table.js';
 import type { NetworkIssue } from './networks.errors.js';
 import type { MemberInput, NetworkInput } from './networks.schema.js';
 import type { NetworkDetail } from './networks.service.js';

@@ -1,13 +1,7 @@
-/** Domain errors of networks, meetings, invitations and feeds; routes turn them into messages. */
+/** Domain errors of networks and their input; routes turn them into messages. */
 export class NetworkNotFoundError extends Error {
 	constructor(readonly networkId: number) {
 		super(`Network ${networkId} does not exist`);
-	}
-}
-
-export class MeetingNotFoundError extends Error {
-	constructor(readonly meetingId: number) {
-		super(`Meeting ${meetingId} does not exist`);
 	}
 }
 
@@ -20,27 +14,5 @@ export interface NetworkIssue {
 export class NetworkValidationError extends Error {
 	constructor(readonly issues: NetworkIssue[]) {
 		super(`Invalid input: ${issues.map((issue) => `${issue.path}: ${issue.code}`).join('; ')}`);
-	}
-}
-
-/** A step that the meeting's state does not allow, e.g. inviting to a cancelled meeting. */
-export class MeetingStateError extends Error {
-	constructor(
-		readonly code: 'cancelled' | 'started' | 'not_invited' | 'no_invitees' | 'mail_not_failed'
-	) {
-		super(`Meeting step refused: ${code}`);
-	}
-}
-
-/** An RSVP link that cannot be used: unknown (or replaced by a newer mail), cancelled, closed. */
-export class RsvpLinkError extends Error {
-	constructor(readonly problem: 'unknown' | 'cancelled' | 'closed') {
-		super(`RSVP link refused: ${problem}`);
-	}
-}
-
-export class FeedNotFoundError extends Error {
-	constructor() {
-		super('Calendar feed unknown or revoked');
 	}
 }

@@ -1,6 +1,6 @@
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { MemberRole } from './network.table.js';
+import type { MemberRole } from './networks.table.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ACTION_FIELDS } from '../offers/offers.schema.js';
-import { MEMBER_ROLES } from './network.table.js';
+import { ACTION_FIELDS } from '../action-fields/action-fields.js';
+import { MEMBER_ROLES } from './networks.table.js';
 import { NetworkValidationError, type NetworkIssue } from './networks.errors.js';
 
 export const DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -2,11 +2,11 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../accounts/authorization.js';
 import { recordAudit } from '../accounts/audit.service.js';
 import type { DB } from '../db/schema.js';
-import { slugify } from '../offers/offers.service.js';
+import { slugify } from '../../shared/text/slugify.js';
 import { listOrganisationNames } from '../organisations/organisations.repository.js';
-import { berlinNow } from '../offers/schedule.js';
+import { berlinNow } from '../../shared/time/berlin-clock.js';
 import { authorizeInNetwork, canInNetwork, type NetworkScope } from './network-access.js';
-import type { MemberRole } from './network.table.js';
+import type { MemberRole } from './networks.table.js';
 import { NetworkNotFoundError, NetworkValidationError } from './networks.errors.js';
 import {
 	findActionFields,

@@ -9,20 +9,15 @@ import { REPEATS } from './offer-form.js';
 import {
 	ACCESS_KINDS,
 	ACCESSIBILITY_FEATURES,
-	ACTION_FIELDS,
 	DELIVERY_LANGUAGES,
 	LANGUAGE_LEVELS,
 	TARGET_GROUPS,
 	type OfferInput
 } from './offers.schema.js';
+import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 import { OCCURRENCE_HORIZON_DAYS } from './offers.service.js';
-import {
-	addDays,
-	berlinNow,
-	expandSchedule,
-	InvalidRecurrenceError,
-	type Occurrence
-} from './schedule.js';
+import { expandSchedule, InvalidRecurrenceError, type Occurrence } from './schedule.js';
+import { addDays, berlinNow } from '../../shared/time/berlin-clock.js';
 import { listOrganisationNames } from '../organisations/organisations.repository.js';
 import {
 	findApprovedBase,

@@ -1,3 +1,4 @@
+import type { FormError } from '../../shared/forms/form-error.js';
 import { nthWeekdayOf, weekdayOf } from '../../shared/files/berlin-calendar.js';
 import { sourceHash } from '../translations/translations.service.js';
 import {
@@ -63,12 +64,6 @@ export interface OfferFormValues {
 	translations: Record<TranslationLocale, Record<OfferTextField, string>>;
 	/** `locale.field` of outdated translations the person confirmed as still matching. */
 	confirmed: string[];
-}
-
-/** A form error: the input it belongs to and a catalogue key with parameters. */
-export interface FormError {
-	key: string;
-	params?: Record<string, string | number>;
 }
 
 /** Rows shown for dates: the existing ones and a few empty ones to add more without JavaScript. */

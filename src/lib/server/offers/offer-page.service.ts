@@ -7,7 +7,8 @@ import { OfferNotFoundError } from './offers.errors.js';
 import { findPublishedOfferBySlug, findUpcomingOccurrences } from './offer-page.repository.js';
 import { findRelations, findSchedules, type OfferRelations } from './offers.repository.js';
 import { summarizeRecurrence, type RecurrenceSummary } from './recurrence.js';
-import { berlinNow, type Occurrence } from './schedule.js';
+import { type Occurrence } from './schedule.js';
+import { berlinNow } from '../../shared/time/berlin-clock.js';
 
 export interface OfferDetail extends OfferRelations {
 	id: number;

@@ -1,17 +1,5 @@
+import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 import { z } from 'zod';
-
-/** The nine action fields (Handlungsfelder) of the integration concept. */
-export const ACTION_FIELDS = [
-	'housing',
-	'language',
-	'work',
-	'democracy',
-	'culture_values',
-	'associations',
-	'women',
-	'health',
-	'intercultural_opening'
-] as const;
 
 export const TARGET_GROUPS = [
 	'newcomers',

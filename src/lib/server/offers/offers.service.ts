@@ -1,3 +1,4 @@
+import { slugify } from '../../shared/text/slugify.js';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Locale } from '../../i18n/locales.js';
@@ -5,15 +6,9 @@ import type { DB } from '../db/schema.js';
 import { findAllTranslations } from '../translations/translations.repository.js';
 import { saveTranslation } from '../translations/translations.service.js';
 import { textSearchFor } from '../db/text-search.js';
-import { fold } from '../../shared/text/fold.js';
 import { recordPublishedBase } from './base-revision.js';
-import {
-	InvalidRecurrenceError,
-	addDays,
-	berlinNow,
-	expandSchedule,
-	parseRecurrence
-} from './schedule.js';
+import { InvalidRecurrenceError, expandSchedule, parseRecurrence } from './schedule.js';
+import { addDays, berlinNow } from '../../shared/time/berlin-clock.js';
 import {
 	OfferNotFoundError,
 	OfferValidationError,
@@ -42,16 +37,6 @@ export const OCCURRENCE_HORIZON_DAYS = 400;
 
 export const TRANSLATABLE_OFFER_FIELDS = ['title', 'summary', 'description'] as const;
 export type OfferTextField = (typeof TRANSLATABLE_OFFER_FIELDS)[number];
-
-export function slugify(text: string): string {
-	return (
-		fold(text)
-			.replace(/[^a-z0-9]+/g, '-')
-			.replace(/^-+|-+$/g, '')
-			.slice(0, 60)
-			.replace(/-+$/, '') || 'angebot'
-	);
-}
 
 /** Validates and stores a new offer with its schedule, occurrences and search entry. */
 export async function createOffer(

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-	addDays,
-	berlinNow,
-	expandSchedule,
-	InvalidRecurrenceError,
-	parseRecurrence
-} from './schedule.js';
+import { expandSchedule, InvalidRecurrenceError, parseRecurrence } from './schedule.js';
+import { addDays, berlinNow } from '../../shared/time/berlin-clock.js';
 
 describe('expandSchedule', () => {
 	it('expands a weekly rule within the window, keeping wall-clock time across DST', () => {

@@ -88,23 +88,3 @@ export function expandSchedule(entries: ScheduleEntry[], from: string, to: strin
 	}
 	return occurrences.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 }
-
-/** Wall-clock now in Europe/Berlin as `YYYY-MM-DDTHH:mm`. */
-export function berlinNow(now: Date = new Date()): string {
-	const parts = new Intl.DateTimeFormat('sv-SE', {
-		timeZone: 'Europe/Berlin',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		hourCycle: 'h23'
-	}).format(now);
-	return parts.replace(' ', 'T');
-}
-
-export function addDays(localDateTime: string, days: number): string {
-	const date = toFloating(localDateTime);
-	date.setUTCDate(date.getUTCDate() + days);
-	return fromFloating(date);
-}

@@ -1,6 +1,6 @@
 import type { ContactPerson, ContactPersonInput } from './contact-persons.service.js';
 import type { OfferIssue } from '../offers/offers.errors.js';
-import type { FormError } from '../offers/offer-form.js';
+import type { FormError } from '../../shared/forms/form-error.js';
 import type { OrganisationFields, OrganisationInput } from './organisations.schema.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { OfferIssue } from '../offers/offers.errors.js';
-import type { FormError } from '../offers/offer-form.js';
+import type { FormError } from '../../shared/forms/form-error.js';
 import { PAGE_FIELDS, TARGET_LOCALES, type PageForEditing } from './page-editor.service.js';
 
 /**

@@ -4,9 +4,9 @@ import { authorize, can, type Actor } from '../accounts/authorization.js';
 import type { DB } from '../db/schema.js';
 import { sourceHash } from '../translations/translations.service.js';
 import { freshnessOf, type Freshness, type FreshnessConfig } from '../freshness/freshness.js';
-import { ACTION_FIELDS } from '../offers/offers.schema.js';
+import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 import { TRANSLATABLE_OFFER_FIELDS } from '../offers/offers.service.js';
-import { berlinNow } from '../offers/schedule.js';
+import { berlinNow } from '../../shared/time/berlin-clock.js';
 import {
 	countByActionField,
 	countByPlace,

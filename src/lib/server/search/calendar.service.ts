@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Locale } from '../../i18n/locales.js';
 import type { DB } from '../db/schema.js';
-import { addDays, berlinNow } from '../offers/schedule.js';
+import { addDays, berlinNow } from '../../shared/time/berlin-clock.js';
 import { filterSets, matching } from './offer-filter.js';
 import { offerIndex } from './offer-index.js';
 import { findOccurrences } from './search.repository.js';

@@ -1,4 +1,5 @@
-import { ACTION_FIELDS, DELIVERY_LANGUAGES, TARGET_GROUPS } from '../offers/offers.schema.js';
+import { DELIVERY_LANGUAGES, TARGET_GROUPS } from '../offers/offers.schema.js';
+import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 
 export const RADII_KM = [5, 10, 25, 50] as const;
 export const SORTS = ['relevance', 'distance', 'date', 'title'] as const;

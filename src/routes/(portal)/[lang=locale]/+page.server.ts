@@ -2,7 +2,7 @@ import { getApp } from '$lib/server/app';
 import { upcomingDates } from '$lib/server/search/calendar.service';
 import { parseSearchParams } from '$lib/server/search/search.schema';
 import { searchOffers } from '$lib/server/search/search.service';
-import { ACTION_FIELDS } from '$lib/server/offers/offers.schema';
+import { ACTION_FIELDS } from '$lib/server/action-fields/action-fields';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

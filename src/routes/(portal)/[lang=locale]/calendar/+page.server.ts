@@ -1,5 +1,5 @@
 import { getApp } from '$lib/server/app';
-import { ACTION_FIELDS } from '$lib/server/offers/offers.schema';
+import { ACTION_FIELDS } from '$lib/server/action-fields/action-fields';
 import { calendarWeek } from '$lib/server/search/calendar.service';
 import { parseSearchParams, searchParamsOf } from '$lib/server/search/search.schema';
 import type { PageServerLoad } from './$types';

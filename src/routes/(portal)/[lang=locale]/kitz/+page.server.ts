@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
-import { ACTION_FIELDS } from '$lib/server/offers/offers.schema';
+import { ACTION_FIELDS } from '$lib/server/action-fields/action-fields';
 import { getPage } from '$lib/server/pages/pages.service';
 import { renderMarkdown } from '$lib/shared/text/markdown';
 import type { PageServerLoad } from './$types';

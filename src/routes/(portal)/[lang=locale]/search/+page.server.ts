@@ -1,7 +1,8 @@
 import { getApp } from '$lib/server/app';
 import { freshnessOf } from '$lib/server/freshness/freshness';
 import { allPlaces } from '$lib/server/places/places.service';
-import { ACTION_FIELDS, TARGET_GROUPS } from '$lib/server/offers/offers.schema';
+import { TARGET_GROUPS } from '$lib/server/offers/offers.schema';
+import { ACTION_FIELDS } from '$lib/server/action-fields/action-fields';
 import {
 	activeFilterCount,
 	parseSearchParams,

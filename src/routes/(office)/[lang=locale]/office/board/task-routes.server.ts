@@ -1,8 +1,8 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
-import type { FormError } from '$lib/server/offers/offer-form';
+import type { FormError } from '$lib/shared/forms/form-error';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
-import { TASK_STATUSES } from '$lib/server/networks/network.table';
+import { TASK_STATUSES } from '$lib/server/minutes/minutes.table';
 import type { TaskStatus } from '$lib/server/minutes/tasks.schema';
 import { changeTaskStatus } from '$lib/server/minutes/tasks.service';
 import { requireUser } from '$lib/server/http/route-guards';

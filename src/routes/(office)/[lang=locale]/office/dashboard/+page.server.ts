@@ -1,7 +1,7 @@
 import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import { reviewQueue } from '$lib/server/offers/offer-desk.service';
-import { berlinNow } from '$lib/server/offers/schedule';
+import { berlinNow } from '$lib/shared/time/berlin-clock';
 import { dashboardFigures } from '$lib/server/reports/dashboard.service';
 import { requireUser } from '$lib/server/http/route-guards';
 import type { PageServerLoad } from './$types';

@@ -1,6 +1,7 @@
 import { getApp } from '$lib/server/app';
 import { exportableOfferIds } from '$lib/server/exchange/export.service';
-import { ACTION_FIELDS, DELIVERY_LANGUAGES, TARGET_GROUPS } from '$lib/server/offers/offers.schema';
+import { DELIVERY_LANGUAGES, TARGET_GROUPS } from '$lib/server/offers/offers.schema';
+import { ACTION_FIELDS } from '$lib/server/action-fields/action-fields';
 import { requireUser } from '$lib/server/http/route-guards';
 import { parseSearchParams, RADII_KM, searchParamsOf } from '$lib/server/search/search.schema';
 import type { PageServerLoad } from './$types';

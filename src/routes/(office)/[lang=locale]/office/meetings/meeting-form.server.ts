@@ -7,7 +7,8 @@ import {
 	readMeetingForm
 } from '$lib/server/meetings/meeting-form';
 import type { MeetingInput, MeetingSeries } from '$lib/server/meetings/meetings.schema';
-import { MeetingStateError, NetworkValidationError } from '$lib/server/networks/networks.errors';
+import { NetworkValidationError } from '$lib/server/networks/networks.errors';
+import { MeetingStateError } from '$lib/server/meetings/meetings.errors';
 
 /**
  * The save step shared by the new-meeting and meeting pages: parse → the service call → its

@@ -2,7 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import type { OfferContent } from '$lib/server/offers/offer-content';
 import { previewDates } from '$lib/server/offers/offer-desk.service';
-import { contentFromForm, readOfferForm, type FormError } from '$lib/server/offers/offer-form';
+import { contentFromForm, readOfferForm } from '$lib/server/offers/offer-form';
+import { type FormError } from '$lib/shared/forms/form-error';
 import { OfferValidationError } from '$lib/server/offers/offers.errors';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 

@@ -1,6 +1,6 @@
 import { getApp } from '$lib/server/app';
 import { listStaleOffers } from '$lib/server/freshness/freshness.service';
-import { berlinNow } from '$lib/server/offers/schedule';
+import { berlinNow } from '$lib/shared/time/berlin-clock';
 import { requireUser } from '$lib/server/http/route-guards';
 import type { PageServerLoad } from './$types';
 

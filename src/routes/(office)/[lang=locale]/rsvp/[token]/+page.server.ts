@@ -1,7 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { answerRsvp, readRsvp } from '$lib/server/meetings/invitations.service';
-import { NetworkValidationError, RsvpLinkError } from '$lib/server/networks/networks.errors';
+import { NetworkValidationError } from '$lib/server/networks/networks.errors';
+import { RsvpLinkError } from '$lib/server/meetings/meetings.errors';
 import type { Actions, PageServerLoad } from './$types';
 
 // Showing the link changes nothing: mail scanners open links before the person does.

@@ -6,7 +6,7 @@ import {
 	readVerificationLink,
 	type VerificationLink
 } from '$lib/server/freshness/freshness.service';
-import { berlinNow } from '$lib/server/offers/schedule';
+import { berlinNow } from '$lib/shared/time/berlin-clock';
 import type { Actions, PageServerLoad } from './$types';
 
 const berlinDate = (instant: string) => berlinNow(new Date(instant)).slice(0, 10);

@@ -21,7 +21,7 @@ import {
 } from '$lib/server/directory/consents.service';
 import { erasePerson } from '$lib/server/directory/erasure.service';
 import { listPurposes } from '$lib/server/directory/purposes.service';
-import { berlinNow } from '$lib/server/offers/schedule';
+import { berlinNow } from '$lib/shared/time/berlin-clock';
 import { idParam, requireUser } from '$lib/server/http/route-guards';
 import { actionFieldChoices, languageChoices, saveContactForm } from '../contact-form.server';
 import type { Actions, PageServerLoad } from './$types';

@@ -6,7 +6,7 @@ import {
 	retryInvitationMail
 } from '$lib/server/meetings/invitation-status.service';
 import { inviteMembers, listAttendance } from '$lib/server/meetings/invitations.service';
-import { berlinNow } from '$lib/server/offers/schedule';
+import { berlinNow } from '$lib/shared/time/berlin-clock';
 import { meetingFormValues } from '$lib/server/meetings/meeting-form';
 import {
 	cancelMeeting,
@@ -14,7 +14,7 @@ import {
 	sendMeetingUpdate,
 	updateMeeting
 } from '$lib/server/meetings/meetings.service';
-import { MeetingStateError } from '$lib/server/networks/networks.errors';
+import { MeetingStateError } from '$lib/server/meetings/meetings.errors';
 import { networkFormOptions } from '$lib/server/networks/networks.service';
 import { idParam, requireUser } from '$lib/server/http/route-guards';
 import { mailContext } from '../../networks/network-routes.server';

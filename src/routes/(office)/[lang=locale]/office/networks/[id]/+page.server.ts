@@ -3,7 +3,7 @@ import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import { createFeed, listFeeds, revokeFeed } from '$lib/server/meetings/calendar-feeds.service';
 import { listNetworkMeetings } from '$lib/server/meetings/meetings.service';
-import { MEMBER_ROLES } from '$lib/server/networks/network.table';
+import { MEMBER_ROLES } from '$lib/server/networks/networks.table';
 import {
 	memberInputOf,
 	networkFormErrors,

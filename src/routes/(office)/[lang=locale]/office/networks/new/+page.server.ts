@@ -9,7 +9,7 @@ import {
 } from '$lib/server/networks/network-form';
 import { NetworkValidationError } from '$lib/server/networks/networks.errors';
 import { createNetwork, networkFormOptions } from '$lib/server/networks/networks.service';
-import { ACTION_FIELDS } from '$lib/server/offers/offers.schema';
+import { ACTION_FIELDS } from '$lib/server/action-fields/action-fields';
 import { requireUser } from '$lib/server/http/route-guards';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -3,7 +3,7 @@ import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import { listAttendance, saveAttendance } from '$lib/server/meetings/invitations.service';
 import { getMeeting } from '$lib/server/meetings/meetings.service';
-import { ATTENDANCE } from '$lib/server/networks/network.table';
+import { ATTENDANCE } from '$lib/server/meetings/meetings.table';
 import { NetworkValidationError } from '$lib/server/networks/networks.errors';
 import { idParam, requireUser } from '$lib/server/http/route-guards';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
-import { ACTION_FIELDS } from '$lib/server/offers/offers.schema';
+import { ACTION_FIELDS } from '$lib/server/action-fields/action-fields';
 import {
 	MinutesBeforeMeetingError,
 	MinutesReleasedError,
@@ -11,7 +11,7 @@ import {
 import { releaseMinutes } from '$lib/server/minutes/minutes-release.service';
 import { addDecision, removeDecision } from '$lib/server/minutes/decisions.service';
 import { addFollowUpTask, getMinutes, saveMinutes } from '$lib/server/minutes/minutes.service';
-import { TASK_STATUSES } from '$lib/server/networks/network.table';
+import { TASK_STATUSES } from '$lib/server/minutes/minutes.table';
 import { parseTaskForm, taskValuesFromForm } from '$lib/server/minutes/tasks.schema';
 import { ownerOptions } from '$lib/server/minutes/tasks.service';
 import { idParam, requireUser } from '$lib/server/http/route-guards';

@@ -14,7 +14,7 @@ import {
 	networkFormOptions,
 	updateNetwork
 } from '$lib/server/networks/networks.service';
-import { ACTION_FIELDS } from '$lib/server/offers/offers.schema';
+import { ACTION_FIELDS } from '$lib/server/action-fields/action-fields';
 import { idParam, requireUser } from '$lib/server/http/route-guards';
 import type { Actions, PageServerLoad } from './$types';
 

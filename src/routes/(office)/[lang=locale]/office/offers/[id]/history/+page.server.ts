@@ -1,7 +1,7 @@
 import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import { offerHistory, offerOnDesk } from '$lib/server/offers/offer-desk.service';
-import { berlinNow } from '$lib/server/offers/schedule';
+import { berlinNow } from '$lib/shared/time/berlin-clock';
 import { idParam, requireUser } from '$lib/server/http/route-guards';
 import type { PageServerLoad } from './$types';
 
