@@ -1,6 +1,5 @@
 import { expect, it } from 'vitest';
 import {
-	InvalidLinkError,
 	inviteAccount,
 	isLinkValid,
 	redeemLink,
@@ -8,12 +7,14 @@ import {
 } from '../../src/lib/server/accounts/account-links.service.js';
 import {
 	AccountValidationError,
-	InvalidCredentialsError
+	InvalidCredentialsError,
+	ForbiddenError,
+	InvalidLinkError
 } from '../../src/lib/server/accounts/accounts.errors.js';
 import { authenticate } from '../../src/lib/server/accounts/accounts.service.js';
 import { THROTTLE_RULES } from '../../src/lib/server/accounts/throttle.service.js';
 import { listAudit } from '../../src/lib/server/accounts/audit.service.js';
-import { ForbiddenError, type Actor } from '../../src/lib/server/accounts/authorization.js';
+import { type Actor } from '../../src/lib/server/accounts/authorization.js';
 import { resumeSession, startSession } from '../../src/lib/server/accounts/sessions.service.js';
 import type { Database } from '../../src/lib/server/db/database.js';
 import { undeliveredMail } from '../../src/lib/server/mail/mail.service.js';

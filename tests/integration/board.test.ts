@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import { afterAll, expect, it } from 'vitest';
-import { ForbiddenError } from '../../src/lib/server/accounts/authorization.js';
+import { ForbiddenError } from '../../src/lib/server/accounts/accounts.errors.js';
 import type { Database } from '../../src/lib/server/db/database.js';
 import { deliverDueMail } from '../../src/lib/server/mail/mail.service.js';
 import { listBoard, parseBoardFilters } from '../../src/lib/server/minutes/board.service.js';

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import ICAL from 'ical.js';
 import { expect, it } from 'vitest';
-import { ForbiddenError } from '../../src/lib/server/accounts/authorization.js';
+import { ForbiddenError } from '../../src/lib/server/accounts/accounts.errors.js';
 import { translator } from '../../src/lib/i18n/messages.js';
 import { seedDemoContacts } from '../../src/lib/server/demo/demo.contacts.js';
 import { seedDemoContent } from '../../src/lib/server/demo/demo.seed.js';

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { ForbiddenError, type Actor } from '../../src/lib/server/accounts/authorization.js';
+import { type Actor } from '../../src/lib/server/accounts/authorization.js';
+import { ForbiddenError } from '../../src/lib/server/accounts/accounts.errors.js';
 import type { Database } from '../../src/lib/server/db/database.js';
 import { saveTranslation } from '../../src/lib/server/translations/translations.service.js';
 import { translateOffer } from '../../src/lib/server/offers/offers.service.js';

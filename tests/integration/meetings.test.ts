@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
 import { afterAll, expect, it } from 'vitest';
-import { ForbiddenError } from '../../src/lib/server/accounts/authorization.js';
+import { ForbiddenError } from '../../src/lib/server/accounts/accounts.errors.js';
 import type { DB } from '../../src/lib/server/db/schema.js';
 import { deliverDueMail } from '../../src/lib/server/mail/mail.service.js';
 import {

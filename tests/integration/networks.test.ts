@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { ForbiddenError } from '../../src/lib/server/accounts/authorization.js';
+import { ForbiddenError } from '../../src/lib/server/accounts/accounts.errors.js';
 import { listAudit } from '../../src/lib/server/accounts/audit.service.js';
 import {
 	NetworkNotFoundError,

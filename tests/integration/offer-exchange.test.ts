@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { ForbiddenError, type Actor } from '../../src/lib/server/accounts/authorization.js';
+import { type Actor } from '../../src/lib/server/accounts/authorization.js';
+import { ForbiddenError } from '../../src/lib/server/accounts/accounts.errors.js';
 import type { Database } from '../../src/lib/server/db/database.js';
 import { translator } from '../../src/lib/i18n/messages.js';
 import { offerCells } from '../../src/lib/server/exchange/export-offer.js';

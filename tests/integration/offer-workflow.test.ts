@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { ForbiddenError } from '../../src/lib/server/accounts/authorization.js';
+import { ForbiddenError } from '../../src/lib/server/accounts/accounts.errors.js';
 import { listAudit } from '../../src/lib/server/accounts/audit.service.js';
 import { sourceHash } from '../../src/lib/server/translations/translations.service.js';
 import type { OfferContent } from '../../src/lib/server/offers/offer-content.js';
@@ -12,7 +12,8 @@ import {
 import { getPublishedOffer } from '../../src/lib/server/offers/offer-page.service.js';
 import {
 	OfferNotFoundError,
-	OfferValidationError
+	OfferValidationError,
+	WorkflowError
 } from '../../src/lib/server/offers/offers.errors.js';
 import {
 	approveOffer,
@@ -22,7 +23,6 @@ import {
 	requestChanges,
 	saveOfferDraft,
 	submitOffer,
-	WorkflowError,
 	type Editor
 } from '../../src/lib/server/offers/workflow.service.js';
 import { parseSearchParams } from '../../src/lib/server/search/search.schema.js';

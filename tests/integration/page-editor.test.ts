@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
-import { ForbiddenError } from '../../src/lib/server/accounts/authorization.js';
+import { ForbiddenError } from '../../src/lib/server/accounts/accounts.errors.js';
 import { seedDemoPage } from '../../src/lib/server/demo/demo.seed.js';
 import { removeContactPerson } from '../../src/lib/server/organisations/contact-persons.service.js';
 import {

@@ -1,6 +1,6 @@
 import { Secret, TOTP } from 'otpauth';
 import { expect, it } from 'vitest';
-import { ThrottledError } from '../../src/lib/server/accounts/accounts.errors.js';
+import { ThrottledError, TwoFactorError } from '../../src/lib/server/accounts/accounts.errors.js';
 import { listAudit } from '../../src/lib/server/accounts/audit.service.js';
 import { THROTTLE_RULES } from '../../src/lib/server/accounts/throttle.service.js';
 import {
@@ -13,7 +13,6 @@ import {
 	confirmTwoFactor,
 	pendingTwoFactor,
 	requiresTwoFactor,
-	TwoFactorError,
 	verifySecondFactor
 } from '../../src/lib/server/accounts/two-factor.service.js';
 import type { Database } from '../../src/lib/server/db/database.js';

@@ -12,21 +12,20 @@ import {
 	setPasswordHash,
 	useAccountToken
 } from './account-tokens.repository.js';
-import { AccountValidationError, ThrottledError } from './accounts.errors.js';
+import {
+	AccountValidationError,
+	ForbiddenError,
+	InvalidLinkError,
+	ThrottledError
+} from './accounts.errors.js';
 import { findUserByEmail, findUserById, insertUser } from './accounts.repository.js';
 import { passwordSchema, type NewAccount } from './accounts.schema.js';
 import { newUserRow, validateNewAccount } from './accounts.service.js';
 import { recordAudit } from './audit.service.js';
-import { authorize, ForbiddenError, type Actor } from './authorization.js';
+import { authorize, type Actor } from './authorization.js';
 import { clearThrottlesOf, recordFailure, refuseIfThrottled } from './throttle.service.js';
 
 const VALID_HOURS = { invite: 7 * 24, reset: 1 };
-
-export class InvalidLinkError extends Error {
-	constructor() {
-		super('The link is unknown, used or expired');
-	}
-}
 
 /** Where links in mail point: the public origin of the app. */
 export interface LinkBase {

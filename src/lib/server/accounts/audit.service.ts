@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { ForbiddenError, type Actor } from './authorization.js';
+import { type Actor } from './authorization.js';
+import { ForbiddenError } from './accounts.errors.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

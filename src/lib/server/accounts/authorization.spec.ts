@@ -3,12 +3,12 @@ import {
 	ACTIONS,
 	authorize,
 	can,
-	ForbiddenError,
 	ROLES,
 	type Action,
 	type Actor,
 	type Role
 } from './authorization.js';
+import { ForbiddenError } from './accounts.errors.js';
 
 const DISTRICT = 1;
 const OWN = 10;

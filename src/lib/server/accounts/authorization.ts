@@ -2,6 +2,8 @@
  * Who may do what, decided in the domain so that every route, import and API call asks the
  * same question. Records belong to an organisation within a district; accounts to a district.
  */
+import { ForbiddenError } from './accounts.errors.js';
+
 export const ROLES = ['administrator', 'coordinator', 'partner_editor', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -58,15 +60,6 @@ export function can(actor: Actor, action: Action, record: RecordScope): boolean 
 	if (actor.role !== 'partner_editor') return STAFF_ACTIONS[actor.role].has(action);
 	if (actor.organisationIds.includes(record.organisationId)) return PARTNER_OWN_ACTIONS.has(action);
 	return action === 'read' && record.published;
-}
-
-export class ForbiddenError extends Error {
-	constructor(
-		readonly action: Action,
-		readonly role: Role
-	) {
-		super(`A ${role} may not ${action.replace('_', ' ')} this record`);
-	}
 }
 
 /** Throws ForbiddenError unless the actor may act; services call this before any change. */

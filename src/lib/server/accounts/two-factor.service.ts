@@ -11,6 +11,7 @@ import {
 	setTotpSecret,
 	useRecoveryCode
 } from './two-factor.repository.js';
+import { TwoFactorError } from './accounts.errors.js';
 import { findUserDistrict } from './accounts.repository.js';
 import { recordAudit } from './audit.service.js';
 import type { Role } from './authorization.js';
@@ -20,16 +21,6 @@ const PERIOD_SECONDS = 30;
 const RECOVERY_CODES = 10;
 // No 0/O, 1/I/L: codes are typed from paper.
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-
-export class TwoFactorError extends Error {
-	constructor(readonly reason: 'not_enrolled' | 'wrong_code') {
-		super(
-			reason === 'not_enrolled'
-				? 'Two-factor log-in is not set up'
-				: 'The code is wrong or was used already'
-		);
-	}
-}
 
 /** Staff who can see and change everything must prove a second factor. */
 export function requiresTwoFactor(role: Role): boolean {

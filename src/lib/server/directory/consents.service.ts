@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { ForbiddenError } from '../accounts/authorization.js';
+import { ForbiddenError } from '../accounts/accounts.errors.js';
 import { recordAudit } from '../accounts/audit.service.js';
 import type { DB } from '../db/schema.js';
 import { berlinNow } from '../../shared/time/berlin-clock.js';

@@ -3,7 +3,7 @@ import type { Actor } from '../accounts/authorization.js';
 import type { DB } from '../db/schema.js';
 import { writeCsv } from '../../shared/files/csv.js';
 import { writeXlsx } from '../../shared/files/xlsx.js';
-import { ForbiddenError } from '../accounts/authorization.js';
+import { ForbiddenError } from '../accounts/accounts.errors.js';
 import type { ContactFilters } from './contact-filters.js';
 import { ContactNotFoundError } from './contacts.errors.js';
 import { findContactRow } from './contacts.repository.js';

@@ -1,5 +1,5 @@
 import type { FormError } from '../../shared/forms/form-error.js';
-import type { FieldIssue } from './contacts.errors.js';
+import type { FieldIssue } from '../../shared/errors/validation-error.js';
 import type { ContactInput } from './contacts.schema.js';
 import type { ContactDetail } from './contacts.service.js';
 import type { Purpose } from './purposes.service.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACTION_FIELDS } from '../action-fields/action-fields.js';
-import type { FieldIssue } from './contacts.errors.js';
+import type { FieldIssue } from '../../shared/errors/validation-error.js';
 
 // Digits with the usual separators, e.g. "04642 123-45" or "+49 (0)461 87-0".
 const PHONE = /^\+?[0-9][0-9 ()/.-]*$/;

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import { ForbiddenError, type Actor } from '../accounts/authorization.js';
+import { type Actor } from '../accounts/authorization.js';
+import { ForbiddenError } from '../accounts/accounts.errors.js';
 import type { DB } from '../db/schema.js';
 import { ContactNotFoundError } from './contacts.errors.js';
 import { findContactRow } from './contacts.repository.js';

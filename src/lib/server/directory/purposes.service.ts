@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import { ForbiddenError, type Actor } from '../accounts/authorization.js';
+import { type Actor } from '../accounts/authorization.js';
+import { ForbiddenError } from '../accounts/accounts.errors.js';
 import { recordAudit } from '../accounts/audit.service.js';
 import type { DB } from '../db/schema.js';
 import { ContactValidationError, PurposeNotFoundError } from './contacts.errors.js';

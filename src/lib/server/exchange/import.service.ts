@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../accounts/audit.service.js';
-import { authorize, can, ForbiddenError, type Actor } from '../accounts/authorization.js';
+import { authorize, can, type Actor } from '../accounts/authorization.js';
+import { ForbiddenError } from '../accounts/accounts.errors.js';
 import type { DB } from '../db/schema.js';
 import { resolvePlace } from '../places/places.service.js';
 import { createOfferIn } from '../offers/offers.service.js';
 import { listOrganisationNames } from '../organisations/organisations.repository.js';
 import { cellsOf, COLUMNS, mapHeader, type RowCells } from './columns.js';
-import { ExchangeFileError, fileProblem, type ExchangeProblem } from './problems.js';
+import { fileProblem, type ExchangeProblem } from './problems.js';
+import { ExchangeFileError } from './exchange.errors.js';
 import { mapRow, type ImportOrganisation, type MappedRow } from './row-mapper.js';
 import { validateRow } from './row-validation.js';
 import { readTable, type TableFormat, type UploadedFile } from './table-reader.js';

@@ -31,15 +31,6 @@ export function fileProblem(
 	return { row: null, column: null, key: FILE_PROBLEM + key, ...(params ? { params } : {}) };
 }
 
-/** A problem with the file as a whole (format, size, header); nothing row by row follows. */
-export class ExchangeFileError extends Error {
-	readonly problem: ExchangeProblem;
-	constructor(key: string, params?: Record<string, string | number>) {
-		super(`Import file rejected: ${key}`);
-		this.problem = fileProblem(key, params);
-	}
-}
-
 /** A cell value cut for quoting in a message. */
 export function quoted(value: string): string {
 	return value.length > 60 ? `${value.slice(0, 57)}…` : value;

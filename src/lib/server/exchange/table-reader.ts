@@ -1,6 +1,6 @@
 import { readCsv, unprotectCell } from '../../shared/files/csv.js';
 import { formatBytes, MAX_FILE_BYTES, MAX_ROWS } from './limits.js';
-import { ExchangeFileError } from './problems.js';
+import { ExchangeFileError } from './exchange.errors.js';
 import { readXlsx } from '../../shared/files/xlsx.js';
 
 export interface UploadedFile {

@@ -1,4 +1,5 @@
-import { ForbiddenError, type Actor } from '../accounts/authorization.js';
+import { type Actor } from '../accounts/authorization.js';
+import { ForbiddenError } from '../accounts/accounts.errors.js';
 
 /**
  * Who may do what in networks, meetings, tasks and the contact directory (issue 4), decided here

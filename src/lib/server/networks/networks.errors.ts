@@ -1,7 +1,10 @@
+import { DomainError } from '../../shared/errors/domain-error.js';
+import { ValidationError } from '../../shared/errors/validation-error.js';
+
 /** Domain errors of networks and their input; routes turn them into messages. */
-export class NetworkNotFoundError extends Error {
+export class NetworkNotFoundError extends DomainError {
 	constructor(readonly networkId: number) {
-		super(`Network ${networkId} does not exist`);
+		super(`Network ${networkId} does not exist`, 'not_found', 'office.networks.notFound');
 	}
 }
 
@@ -11,8 +14,11 @@ export interface NetworkIssue {
 	code: string;
 }
 
-export class NetworkValidationError extends Error {
-	constructor(readonly issues: NetworkIssue[]) {
-		super(`Invalid input: ${issues.map((issue) => `${issue.path}: ${issue.code}`).join('; ')}`);
+export class NetworkValidationError extends ValidationError<NetworkIssue> {
+	constructor(issues: NetworkIssue[]) {
+		super(
+			issues,
+			`Invalid input: ${issues.map((issue) => `${issue.path}: ${issue.code}`).join('; ')}`
+		);
 	}
 }

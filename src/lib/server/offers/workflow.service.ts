@@ -10,7 +10,7 @@ import {
 	upsertTranslation
 } from '../translations/translations.repository.js';
 import { loadLiveContent, translationIssues, type OfferContent } from './offer-content.js';
-import { OfferNotFoundError, OfferValidationError } from './offers.errors.js';
+import { OfferNotFoundError, OfferValidationError, WorkflowError } from './offers.errors.js';
 import { deleteOfferRow, markOffersChanged, updateOfferRow } from './offers.repository.js';
 import {
 	createOfferIn,
@@ -39,15 +39,6 @@ import type { RevisionState } from './revisions.table.js';
 export type Editor = Actor & { id: number };
 
 export const REVIEW_COMMENT_MAX = 2000;
-
-export class WorkflowError extends Error {
-	constructor(
-		readonly code: 'wrong_state' | 'comment_required' | 'comment_too_long',
-		readonly state?: string
-	) {
-		super(`Workflow step refused: ${code}${state ? ` (state ${state})` : ''}`);
-	}
-}
 
 interface OfferScope {
 	id: number;

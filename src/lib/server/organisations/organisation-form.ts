@@ -1,5 +1,5 @@
 import type { ContactPerson, ContactPersonInput } from './contact-persons.service.js';
-import type { OfferIssue } from '../offers/offers.errors.js';
+import type { FieldIssue } from '../../shared/errors/validation-error.js';
 import type { FormError } from '../../shared/forms/form-error.js';
 import type { OrganisationFields, OrganisationInput } from './organisations.schema.js';
 
@@ -88,7 +88,7 @@ export function contactInputOf(values: ContactFormValues): ContactPersonInput {
 const SPECIFIC = new Set(['kind', 'email', 'phone', 'website', 'postcode', 'placeId', 'languages']);
 
 /** One message per input (the first problem zod found for it), keyed by the input's name. */
-export function formErrorsOf(issues: OfferIssue[]): Record<string, FormError> {
+export function formErrorsOf(issues: FieldIssue[]): Record<string, FormError> {
 	const errors: Record<string, FormError> = {};
 	for (const issue of issues) {
 		const input = issue.path.split('.')[0] || 'name';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { OfferIssue } from '../offers/offers.errors.js';
+import type { FieldIssue } from '../../shared/errors/validation-error.js';
 import { ORGANISATION_KINDS } from '../offers/offers.schema.js';
 
 // Digits with the usual separators, e.g. "04642 123-45" or "+49 (0)4621 87-0".
@@ -61,7 +61,7 @@ export interface OrganisationInput {
 export type OrganisationFields = z.output<typeof organisationProfileSchema>;
 
 /** zod's issues as the domain reports them: a path, a message, its code and limit. */
-export function issuesOf(error: z.ZodError): OfferIssue[] {
+export function issuesOf(error: z.ZodError): FieldIssue[] {
 	return error.issues.map((issue) => ({
 		path: issue.path.join('.'),
 		message: issue.message,

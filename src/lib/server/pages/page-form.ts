@@ -1,4 +1,4 @@
-import type { OfferIssue } from '../offers/offers.errors.js';
+import type { FieldIssue } from '../../shared/errors/validation-error.js';
 import type { FormError } from '../../shared/forms/form-error.js';
 import { PAGE_FIELDS, TARGET_LOCALES, type PageForEditing } from './page-editor.service.js';
 
@@ -52,7 +52,7 @@ export function readRolesForm(form: FormData): Record<string, string> {
 }
 
 /** One message per input, keyed by the input's name (`translations.ar.title` → `tr.ar.title`). */
-export function pageFormErrors(issues: OfferIssue[], prefix = ''): Record<string, FormError> {
+export function pageFormErrors(issues: FieldIssue[], prefix = ''): Record<string, FormError> {
 	const errors: Record<string, FormError> = {};
 	for (const issue of issues) {
 		const input = prefix + issue.path.replace(/^translations\./, 'tr.');

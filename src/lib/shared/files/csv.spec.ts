@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText, detectDelimiter, readCsv, unprotectCell, writeCsv } from './csv.js';
-import { ExchangeFileError } from '../../server/exchange/problems.js';
+import { ExchangeFileError } from '../../server/exchange/exchange.errors.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 

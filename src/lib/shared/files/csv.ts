@@ -1,5 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import { ExchangeFileError } from '../../server/exchange/problems.js';
+import { ExchangeFileError } from '../../server/exchange/exchange.errors.js';
 
 /**
  * CSV as spreadsheet programs write it: UTF-8 with or without BOM (Excel's "CSV UTF-8"), or

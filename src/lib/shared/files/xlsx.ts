@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { MAX_UNPACKED_BYTES } from '../../server/exchange/limits.js';
-import { ExchangeFileError } from '../../server/exchange/problems.js';
+import { ExchangeFileError } from '../../server/exchange/exchange.errors.js';
 import { measureZip } from './zip-guard.js';
 
 /** The sheet the template, exports and the importer use; others (the notes) are ignored. */

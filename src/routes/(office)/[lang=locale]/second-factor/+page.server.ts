@@ -1,10 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { ThrottledError } from '$lib/server/accounts/accounts.errors';
+import { ThrottledError, TwoFactorError } from '$lib/server/accounts/accounts.errors';
 import { markSecondFactorDone } from '$lib/server/accounts/sessions.service';
 import {
 	confirmTwoFactor,
 	pendingTwoFactor,
-	TwoFactorError,
 	verifySecondFactor
 } from '$lib/server/accounts/two-factor.service';
 import { getApp } from '$lib/server/app';

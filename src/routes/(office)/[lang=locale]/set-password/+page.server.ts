@@ -1,10 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
-import {
-	InvalidLinkError,
-	isLinkValid,
-	redeemLink
-} from '$lib/server/accounts/account-links.service';
-import { AccountValidationError } from '$lib/server/accounts/accounts.errors';
+import { isLinkValid, redeemLink } from '$lib/server/accounts/account-links.service';
+import { AccountValidationError, InvalidLinkError } from '$lib/server/accounts/accounts.errors';
 import { MIN_PASSWORD_LENGTH } from '$lib/server/accounts/accounts.schema';
 import { getApp } from '$lib/server/app';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { listAudit } from '$lib/server/accounts/audit.service';
-import { ForbiddenError } from '$lib/server/accounts/authorization';
+import { ForbiddenError } from '$lib/server/accounts/accounts.errors';
 import { getApp } from '$lib/server/app';
 import { requireUser } from '$lib/server/http/route-guards';
 import type { PageServerLoad } from './$types';

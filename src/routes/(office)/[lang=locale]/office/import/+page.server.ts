@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
-import { ForbiddenError } from '$lib/server/accounts/authorization';
+import { ForbiddenError } from '$lib/server/accounts/accounts.errors';
 import type { SignedInUser } from '$lib/server/accounts/sessions.service';
 import { getApp } from '$lib/server/app';
 import {

@@ -14,10 +14,10 @@ import {
 	requestChanges,
 	saveOfferDraft,
 	submitOffer,
-	WorkflowError,
 	type Editor,
 	type StepOptions
 } from '$lib/server/offers/workflow.service';
+import { WorkflowError } from '$lib/server/offers/offers.errors';
 import { idParam, requireUser } from '$lib/server/http/route-guards';
 import { saveOfferForm } from '../offer-form.server';
 import type { StepDone } from './step-done';
