@@ -16,6 +16,7 @@ export const init: ServerInit = async () => {
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const { config, database } = await getApp();
+	event.locals.db = database.db;
 	const first = event.url.pathname.split('/')[1] ?? '';
 	const locale: Locale =
 		isLocale(first) && config.enabledLocales.includes(first) ? first : config.defaultLocale;
@@ -26,7 +27,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const token = event.url.pathname.startsWith('/api/')
 		? null
 		: (event.cookies.get(SESSION_COOKIE) ?? null);
-	event.locals.user = token ? await signedInUser(database.db, token) : null;
+	event.locals.user = token ? await signedInUser(event.locals.db, token) : null;
 	event.locals.sessionToken = event.locals.user ? token : null;
 	if (token && !event.locals.user) clearSessionCookie(event.cookies);
 	const response = await resolve(event, {

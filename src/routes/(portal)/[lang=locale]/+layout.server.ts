@@ -5,9 +5,9 @@ import { listDistricts } from '$lib/server/places/places.repository';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals }) => {
-	const { config, database } = await getApp();
+	const { config } = await getApp();
 	if (!config.enabledLocales.includes(locals.locale)) error(404, 'error.notFound');
-	const districts = await listDistricts(database.db);
+	const districts = await listDistricts(locals.db);
 	return {
 		locale: locals.locale,
 		enabledLocales: config.enabledLocales,

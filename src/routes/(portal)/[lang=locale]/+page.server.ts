@@ -1,4 +1,3 @@
-import { getApp } from '$lib/server/app';
 import { upcomingDates } from '$lib/server/search/calendar.service';
 import { parseSearchParams } from '$lib/server/search/search.schema';
 import { searchOffers } from '$lib/server/search/search.service';
@@ -6,11 +5,10 @@ import { ACTION_FIELDS } from '$lib/server/action-fields/action-fields';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const { database } = await getApp();
 	const { filters } = parseSearchParams(new URLSearchParams());
 	const [overview, upcoming] = await Promise.all([
-		searchOffers(database.db, filters, locals.locale),
-		upcomingDates(database.db, filters, locals.locale, { days: 14, limit: 6 })
+		searchOffers(locals.db, filters, locals.locale),
+		upcomingDates(locals.db, filters, locals.locale, { days: 14, limit: 6 })
 	]);
 	const counts = new Map(overview.facets.actionFields.map((facet) => [facet.value, facet.count]));
 	return {

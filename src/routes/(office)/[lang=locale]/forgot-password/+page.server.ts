@@ -3,11 +3,11 @@ import { getApp } from '$lib/server/app';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
-	default: async ({ request, url, getClientAddress }) => {
+	default: async ({ locals, request, url, getClientAddress }) => {
 		const email = String((await request.formData()).get('email') ?? '').slice(0, 200);
 		const app = await getApp();
 		await requestPasswordReset(
-			app.database.db,
+			locals.db,
 			{ email, ip: getClientAddress() },
 			{ origin: url.origin }
 		);

@@ -5,7 +5,6 @@ import { authenticate } from '$lib/server/accounts/accounts.service';
 import { setSessionCookie } from '$lib/server/accounts/session-cookie';
 import { startSession } from '$lib/server/accounts/sessions.service';
 import { requiresTwoFactor } from '$lib/server/accounts/two-factor.service';
-import { getApp } from '$lib/server/app';
 import type { Actions, PageServerLoad } from './$types';
 
 const loginSchema = z.object({
@@ -24,11 +23,10 @@ export const actions: Actions = {
 		const email = String(form.get('email') ?? '').slice(0, 200);
 		const parsed = loginSchema.safeParse({ email, password: form.get('password') });
 		if (!parsed.success) return fail(400, { email, error: 'office.login.missing' });
-		const { database } = await getApp();
 		let role;
 		try {
-			const actor = await authenticate(database.db, { ...parsed.data, ip: getClientAddress() });
-			const token = await startSession(database.db, actor.userId, {
+			const actor = await authenticate(locals.db, { ...parsed.data, ip: getClientAddress() });
+			const token = await startSession(locals.db, actor.userId, {
 				ip: getClientAddress(),
 				userAgent: request.headers.get('user-agent')
 			});

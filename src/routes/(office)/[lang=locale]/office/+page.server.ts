@@ -1,5 +1,4 @@
 import { can, type Action } from '$lib/server/accounts/authorization';
-import { getApp } from '$lib/server/app';
 import { findOrganisationNames } from '$lib/server/organisations/organisations.repository';
 import { submittedListOf } from '$lib/server/offers/submitted-list';
 import { canSeeDashboard } from '$lib/server/reports/dashboard.service';
@@ -9,7 +8,6 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals, { secondFactor: true });
-	const { database } = await getApp();
 	// What the person may do at all in their district, for the links on their start page.
 	const may = (action: Action) =>
 		can(user, action, {
@@ -36,7 +34,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 			email: user.email,
 			role: user.role,
 			twoFactorEnabled: user.twoFactorEnabled,
-			organisations: await findOrganisationNames(database.db, user.organisationIds)
+			organisations: await findOrganisationNames(locals.db, user.organisationIds)
 		}
 	};
 };

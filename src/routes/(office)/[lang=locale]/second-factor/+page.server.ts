@@ -6,7 +6,6 @@ import {
 	pendingTwoFactor,
 	verifySecondFactor
 } from '$lib/server/accounts/two-factor.service';
-import { getApp } from '$lib/server/app';
 import { qrCodeSvg } from '$lib/shared/files/qr-code';
 import { requireUser } from '$lib/server/http/route-guards';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,7 +14,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals, { secondFactor: false });
 	if (user.secondFactorAt) redirect(303, `/${locals.locale}/office`);
 	// Asked afresh, not from the session: right after enrolment the page loads again.
-	const uri = await pendingTwoFactor((await getApp()).database.db, user.id);
+	const uri = await pendingTwoFactor(locals.db, user.id);
 	if (!uri) return { mode: 'verify' as const };
 	return {
 		mode: 'enrol' as const,
@@ -30,10 +29,9 @@ const codeOf = async (request: Request) =>
 export const actions: Actions = {
 	confirm: async ({ locals, request }) => {
 		const user = requireUser(locals, { secondFactor: false });
-		const { database } = await getApp();
 		try {
-			const recoveryCodes = await confirmTwoFactor(database.db, user.id, await codeOf(request));
-			await markSecondFactorDone(database.db, locals.sessionToken!);
+			const recoveryCodes = await confirmTwoFactor(locals.db, user.id, await codeOf(request));
+			await markSecondFactorDone(locals.db, locals.sessionToken!);
 			return { recoveryCodes };
 		} catch (failure) {
 			if (failure instanceof TwoFactorError)
@@ -43,9 +41,8 @@ export const actions: Actions = {
 	},
 	verify: async ({ locals, request, getClientAddress }) => {
 		const user = requireUser(locals, { secondFactor: false });
-		const { database } = await getApp();
 		try {
-			await verifySecondFactor(database.db, {
+			await verifySecondFactor(locals.db, {
 				userId: user.id,
 				code: await codeOf(request),
 				ip: getClientAddress()
@@ -60,7 +57,7 @@ export const actions: Actions = {
 				});
 			throw failure;
 		}
-		await markSecondFactorDone(database.db, locals.sessionToken!);
+		await markSecondFactorDone(locals.db, locals.sessionToken!);
 		redirect(303, `/${locals.locale}/office`);
 	}
 };

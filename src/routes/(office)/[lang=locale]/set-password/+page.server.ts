@@ -2,15 +2,14 @@ import { fail, redirect } from '@sveltejs/kit';
 import { isLinkValid, redeemLink } from '$lib/server/accounts/account-links.service';
 import { AccountValidationError, InvalidLinkError } from '$lib/server/accounts/accounts.errors';
 import { MIN_PASSWORD_LENGTH } from '$lib/server/accounts/accounts.schema';
-import { getApp } from '$lib/server/app';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const token = (url.searchParams.get('token') ?? '').slice(0, 100);
 	return {
 		token,
 		// Said before the form, so nobody types a new password into a dead link.
-		linkValid: await isLinkValid((await getApp()).database.db, token),
+		linkValid: await isLinkValid(locals.db, token),
 		minLength: MIN_PASSWORD_LENGTH
 	};
 };
@@ -23,7 +22,7 @@ export const actions: Actions = {
 		if (password !== String(form.get('repeat') ?? ''))
 			return fail(400, { error: 'office.password.mismatch' });
 		try {
-			await redeemLink((await getApp()).database.db, token, password);
+			await redeemLink(locals.db, token, password);
 		} catch (failure) {
 			if (failure instanceof AccountValidationError)
 				return fail(400, { error: 'office.password.tooShort' });

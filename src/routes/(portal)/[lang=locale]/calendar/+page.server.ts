@@ -1,18 +1,11 @@
-import { getApp } from '$lib/server/app';
 import { ACTION_FIELDS } from '$lib/server/action-fields/action-fields';
 import { calendarWeek } from '$lib/server/search/calendar.service';
 import { parseSearchParams, searchParamsOf } from '$lib/server/search/search.schema';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
-	const { database } = await getApp();
 	const { filters, notices } = parseSearchParams(url.searchParams);
-	const week = await calendarWeek(
-		database.db,
-		filters,
-		url.searchParams.get('week'),
-		locals.locale
-	);
+	const week = await calendarWeek(locals.db, filters, url.searchParams.get('week'), locals.locale);
 	const withWeek = (value: string) => {
 		const params = searchParamsOf({ ...filters, page: 1 });
 		params.set('week', value);

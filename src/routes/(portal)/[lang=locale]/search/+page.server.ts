@@ -13,9 +13,9 @@ import { searchOffers } from '$lib/server/search/search.service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
-	const { database, config } = await getApp();
+	const { config } = await getApp();
 	const { filters, notices } = parseSearchParams(url.searchParams);
-	const found = await searchOffers(database.db, filters, locals.locale, { notices });
+	const found = await searchOffers(locals.db, filters, locals.locale, { notices });
 	const result = {
 		...found,
 		items: found.items.map((item) => ({
@@ -24,7 +24,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		}))
 	};
 	const placeNames = new Map(
-		(await allPlaces(database.db)).map((place) => [String(place.id), place.name])
+		(await allPlaces(locals.db)).map((place) => [String(place.id), place.name])
 	);
 	const pageHref = (page: number) => `?${searchParamsOf({ ...result.filters, page })}`;
 	return {

@@ -3,10 +3,10 @@ import { apiMethodNotAllowed, apiPreflight, apiRespond } from '$lib/server/api/h
 import { listOffers } from '$lib/server/api/offers-api.service';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = ({ url }) =>
+export const GET: RequestHandler = ({ locals, url }) =>
 	apiRespond(async () => {
-		const { database, config } = await getApp();
-		return listOffers(database.db, url.searchParams, { ...config, origin: url.origin });
+		const { config } = await getApp();
+		return listOffers(locals.db, url.searchParams, { ...config, origin: url.origin });
 	});
 
 export const OPTIONS: RequestHandler = apiPreflight;

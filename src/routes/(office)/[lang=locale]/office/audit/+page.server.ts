@@ -1,14 +1,13 @@
 import { error } from '@sveltejs/kit';
 import { listAudit } from '$lib/server/accounts/audit.service';
 import { ForbiddenError } from '$lib/server/accounts/accounts.errors';
-import { getApp } from '$lib/server/app';
 import { requireUser } from '$lib/server/http/route-guards';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals, { secondFactor: true });
 	try {
-		const entries = await listAudit((await getApp()).database.db, user);
+		const entries = await listAudit(locals.db, user);
 		return {
 			entries: entries.map((entry) => ({
 				...entry,

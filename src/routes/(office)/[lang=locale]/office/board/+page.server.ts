@@ -1,5 +1,4 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import { listBoard, parseBoardFilters } from '$lib/server/minutes/board.service';
 import { MinutesValidationError } from '$lib/server/minutes/minutes.errors';
@@ -13,7 +12,7 @@ import { pageAddress, prefixed, taskStatusAction } from './task-routes.server';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, { secondFactor: true });
-	const db = (await getApp()).database.db;
+	const { db } = locals;
 	const { filters, invalid } = parseBoardFilters(url.searchParams);
 	const board = await listBoard(db, user, filters);
 	return {
@@ -37,7 +36,7 @@ export const actions: Actions = {
 		if (parsed.errors)
 			return fail(400, { plan: { values, errors: prefixed('plan-', parsed.errors) } });
 		try {
-			await createPlannedOffer((await getApp()).database.db, user, parsed.input);
+			await createPlannedOffer(locals.db, user, parsed.input);
 		} catch (failure) {
 			if (failure instanceof MinutesValidationError)
 				return fail(400, { plan: { values, errors: prefixed('plan-', failure.issues) } });

@@ -1,5 +1,4 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
 import type { FormError } from '$lib/shared/forms/form-error';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import { TASK_STATUSES } from '$lib/server/minutes/minutes.table';
@@ -39,7 +38,7 @@ export async function taskStatusAction({
 	if (!Number.isSafeInteger(taskId) || taskId <= 0) error(400, 'error.badRequest');
 	if (!(TASK_STATUSES as readonly string[]).includes(status)) error(400, 'error.badRequest');
 	try {
-		await changeTaskStatus((await getApp()).database.db, user, taskId, status as TaskStatus);
+		await changeTaskStatus(locals.db, user, taskId, status as TaskStatus);
 	} catch (failure) {
 		rethrowAsHttpError(failure);
 	}

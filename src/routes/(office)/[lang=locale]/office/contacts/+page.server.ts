@@ -1,4 +1,3 @@
-import { getApp } from '$lib/server/app';
 import { parseContactFilters } from '$lib/server/directory/contact-filters';
 import {
 	contactFormOptions,
@@ -12,7 +11,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, { secondFactor: true });
-	const { db } = (await getApp()).database;
+	const { db } = locals;
 	const filters = parseContactFilters(url.searchParams);
 	const readsPurposes = user.role !== 'partner_editor';
 	return {

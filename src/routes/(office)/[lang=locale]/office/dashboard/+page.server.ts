@@ -8,12 +8,12 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals, { secondFactor: true });
-	const { database, config } = await getApp();
+	const { config } = await getApp();
 	try {
 		const now = new Date();
 		return {
-			figures: await dashboardFigures(database.db, user, config, now),
-			reviewQueue: await reviewQueue(database.db, user),
+			figures: await dashboardFigures(locals.db, user, config, now),
+			reviewQueue: await reviewQueue(locals.db, user),
 			asOf: berlinNow(now).slice(0, 10)
 		};
 	} catch (failure) {

@@ -1,4 +1,3 @@
-import { getApp } from '$lib/server/app';
 import { exportableOfferIds } from '$lib/server/exchange/export.service';
 import { DELIVERY_LANGUAGES, TARGET_GROUPS } from '$lib/server/offers/offers.schema';
 import { ACTION_FIELDS } from '$lib/server/action-fields/action-fields';
@@ -8,10 +7,9 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, { secondFactor: true });
-	const { database } = await getApp();
 	const parsed = parseSearchParams(url.searchParams);
 	const filters = { ...parsed.filters, page: 1 };
-	const { ids, notices } = await exportableOfferIds(database.db, user, filters, {
+	const { ids, notices } = await exportableOfferIds(locals.db, user, filters, {
 		notices: parsed.notices
 	});
 	const query = searchParamsOf(filters).toString();

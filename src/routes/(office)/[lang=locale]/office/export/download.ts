@@ -10,9 +10,9 @@ export async function exportDownload(
 	format: ExportFormat
 ): Promise<Response> {
 	const user = requireUser(locals, { secondFactor: true });
-	const { config, database } = await getApp();
+	const { config } = await getApp();
 	const { filters } = parseSearchParams(url.searchParams);
-	const file = await exportOffers(database.db, user, filters, format, { origin: config.origin });
+	const file = await exportOffers(locals.db, user, filters, format, { origin: config.origin });
 	return new Response(file.body, {
 		headers: {
 			'content-type': file.contentType,

@@ -2,7 +2,6 @@ import { error, fail } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import { ForbiddenError } from '$lib/server/accounts/accounts.errors';
 import type { SignedInUser } from '$lib/server/accounts/sessions.service';
-import { getApp } from '$lib/server/app';
 import {
 	checkImport,
 	importOrganisations,
@@ -21,7 +20,7 @@ const maxUpload = () => formatBytes(uploadLimit(env.BODY_SIZE_LIMIT));
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals, { secondFactor: true });
 	const organisations = await forbiddenAs403(async () =>
-		(await importOrganisations((await getApp()).database.db, user)).filter((o) => o.allowed)
+		(await importOrganisations(locals.db, user)).filter((o) => o.allowed)
 	);
 	return { organisations, limits: { size: maxUpload(), rows: MAX_ROWS } };
 };
@@ -84,9 +83,8 @@ async function act(locals: App.Locals, raw: Request, run: typeof checkImport | t
 			rows: 0,
 			problems: [fileProblem(request, { max: maxUpload() })]
 		});
-	const { database } = await getApp();
 	try {
-		return reply(request, await run(database.db, user, request));
+		return reply(request, await run(locals.db, user, request));
 	} catch (failure) {
 		if (!(failure instanceof ForbiddenError)) throw failure;
 		return reply(request, { status: 'invalid', rows: 0, problems: [fileProblem('forbidden')] });

@@ -20,7 +20,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireInviter(locals);
 	return {
 		roles: ROLES.filter((role) => role !== 'administrator' || user.role === 'administrator'),
-		organisations: await listOrganisationNames((await getApp()).database.db, user.districtId)
+		organisations: await listOrganisationNames(locals.db, user.districtId)
 	};
 };
 
@@ -37,7 +37,7 @@ export const actions: Actions = {
 		const app = await getApp();
 		try {
 			await inviteAccount(
-				app.database.db,
+				locals.db,
 				user,
 				{
 					email: values.email,

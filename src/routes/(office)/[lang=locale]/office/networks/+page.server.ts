@@ -1,4 +1,3 @@
-import { getApp } from '$lib/server/app';
 import { listNetworks } from '$lib/server/networks/networks.service';
 import { requireUser } from '$lib/server/http/route-guards';
 import type { PageServerLoad } from './$types';
@@ -6,7 +5,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals, { secondFactor: true });
 	return {
-		networks: await listNetworks((await getApp()).database.db, user),
+		networks: await listNetworks(locals.db, user),
 		canCreate: user.role === 'coordinator' || user.role === 'administrator'
 	};
 };

@@ -1,4 +1,3 @@
-import { getApp } from '$lib/server/app';
 import { can } from '$lib/server/accounts/authorization';
 import { listDeskOffers } from '$lib/server/offers/offer-desk.service';
 import { submittedListOf } from '$lib/server/offers/submitted-list';
@@ -12,9 +11,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const openState = (REVISION_STATES as readonly string[]).includes(wanted)
 		? (wanted as RevisionState)
 		: undefined;
-	const { database } = await getApp();
 	return {
-		offers: await listDeskOffers(database.db, user, openState ? { openState } : {}),
+		offers: await listDeskOffers(locals.db, user, openState ? { openState } : {}),
 		openState: openState ?? null,
 		canCreate: user.role !== 'viewer',
 		submittedList: submittedListOf(user),

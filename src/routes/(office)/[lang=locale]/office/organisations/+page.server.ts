@@ -1,4 +1,3 @@
-import { getApp } from '$lib/server/app';
 import {
 	listOrganisations,
 	mayCreateOrganisation
@@ -9,7 +8,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals, { secondFactor: true });
 	return {
-		organisations: await listOrganisations((await getApp()).database.db, user),
+		organisations: await listOrganisations(locals.db, user),
 		ownOnly: user.role === 'partner_editor',
 		canCreate: mayCreateOrganisation(user)
 	};

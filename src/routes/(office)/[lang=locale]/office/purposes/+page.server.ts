@@ -1,5 +1,4 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import {
 	formErrorsOf,
@@ -19,7 +18,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals, { secondFactor: true });
 	try {
 		return {
-			purposes: await listPurposes((await getApp()).database.db, user),
+			purposes: await listPurposes(locals.db, user),
 			canManage: mayManagePurposes(user),
 			values: purposeFormValues()
 		};
@@ -33,7 +32,7 @@ export const actions: Actions = {
 		const user = requireUser(locals, { secondFactor: true });
 		const values = readPurposeForm(await request.formData());
 		try {
-			await createPurpose((await getApp()).database.db, user, values);
+			await createPurpose(locals.db, user, values);
 		} catch (failure) {
 			if (failure instanceof ContactValidationError)
 				return fail(400, { values, errors: formErrorsOf(failure.issues) });

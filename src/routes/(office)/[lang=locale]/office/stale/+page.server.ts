@@ -9,8 +9,8 @@ const berlinDate = (instant: string) => berlinNow(new Date(instant)).slice(0, 10
 // Every role may look: staff see the district, partner editors their own organisations.
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals, { secondFactor: true });
-	const { database, config } = await getApp();
-	const organisations = await listStaleOffers(database.db, user, config);
+	const { config } = await getApp();
+	const organisations = await listStaleOffers(locals.db, user, config);
 	return {
 		reminderMonths: config.freshnessReminderMonths,
 		outdatedMonths: config.freshnessOutdatedMonths,

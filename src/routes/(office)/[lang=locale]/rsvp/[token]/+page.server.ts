@@ -1,14 +1,13 @@
 import { fail } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
 import { answerRsvp, readRsvp } from '$lib/server/meetings/invitations.service';
 import { NetworkValidationError } from '$lib/server/networks/networks.errors';
 import { RsvpLinkError } from '$lib/server/meetings/meetings.errors';
 import type { Actions, PageServerLoad } from './$types';
 
 // Showing the link changes nothing: mail scanners open links before the person does.
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ locals, params }) => {
 	try {
-		return { rsvp: await readRsvp((await getApp()).database.db, params.token), problem: null };
+		return { rsvp: await readRsvp(locals.db, params.token), problem: null };
 	} catch (failure) {
 		if (failure instanceof RsvpLinkError) return { rsvp: null, problem: failure.problem };
 		throw failure;
@@ -16,10 +15,10 @@ export const load: PageServerLoad = async ({ params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ params, request }) => {
+	default: async ({ locals, params, request }) => {
 		const response = String((await request.formData()).get('response') ?? '');
 		try {
-			const rsvp = await answerRsvp((await getApp()).database.db, params.token, response);
+			const rsvp = await answerRsvp(locals.db, params.token, response);
 			return { answered: rsvp.response };
 		} catch (failure) {
 			if (failure instanceof RsvpLinkError) return fail(400, { problem: failure.problem });

@@ -1,5 +1,4 @@
 import { fail } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
 import { VerificationLinkError } from '$lib/server/freshness/freshness.errors';
 import {
 	confirmStillCorrect,
@@ -18,9 +17,9 @@ const forPage = (link: VerificationLink) => ({
 });
 
 // Showing the link changes nothing: mail scanners open links before the person does.
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ locals, params }) => {
 	try {
-		const link = await readVerificationLink((await getApp()).database.db, params.token);
+		const link = await readVerificationLink(locals.db, params.token);
 		return { link: forPage(link), problem: null };
 	} catch (failure) {
 		if (failure instanceof VerificationLinkError) return { link: null, problem: failure.problem };
@@ -29,9 +28,9 @@ export const load: PageServerLoad = async ({ params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ params }) => {
+	default: async ({ locals, params }) => {
 		try {
-			const link = await confirmStillCorrect((await getApp()).database.db, params.token);
+			const link = await confirmStillCorrect(locals.db, params.token);
 			return { confirmed: forPage(link) };
 		} catch (failure) {
 			if (failure instanceof VerificationLinkError) return fail(400, { problem: failure.problem });

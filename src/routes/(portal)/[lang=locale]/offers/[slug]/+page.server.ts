@@ -8,9 +8,9 @@ import { renderMarkdown } from '$lib/shared/text/markdown';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
-	const { database, config } = await getApp();
+	const { config } = await getApp();
 	try {
-		const offer = await getPublishedOffer(database.db, params.slug, locals.locale);
+		const offer = await getPublishedOffer(locals.db, params.slug, locals.locale);
 		// The public address (ORIGIN), not the one a proxy forwarded: it is shared and printed.
 		const pageUrl = `${config.origin}${url.pathname}`;
 		return {

@@ -3,10 +3,10 @@ import { apiMethodNotAllowed, apiPreflight, apiRespond } from '$lib/server/api/h
 import { getOffer } from '$lib/server/api/offers-api.service';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = ({ params, url }) =>
+export const GET: RequestHandler = ({ locals, params, url }) =>
 	apiRespond(async () => {
-		const { database, config } = await getApp();
-		return getOffer(database.db, params.slug, url.searchParams, { ...config, origin: url.origin });
+		const { config } = await getApp();
+		return getOffer(locals.db, params.slug, url.searchParams, { ...config, origin: url.origin });
 	});
 
 export const OPTIONS: RequestHandler = apiPreflight;

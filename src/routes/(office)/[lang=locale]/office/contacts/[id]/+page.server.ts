@@ -1,5 +1,4 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import {
 	consentInputOf,
@@ -30,7 +29,7 @@ const idOf = (param: string) => idParam(param, 'office.directory.notFound');
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = requireUser(locals, { secondFactor: true });
-	const { db } = (await getApp()).database;
+	const { db } = locals;
 	try {
 		const contact = await getContact(db, user, idOf(params.id));
 		const manage = contact.may.manage;
@@ -54,7 +53,7 @@ export const actions: Actions = {
 	save: async ({ locals, params, request }) => {
 		const user = requireUser(locals, { secondFactor: true });
 		const id = idOf(params.id);
-		const { db } = (await getApp()).database;
+		const { db } = locals;
 		return saveContactForm(
 			request,
 			locals.locale,
@@ -70,7 +69,7 @@ export const actions: Actions = {
 		const id = idOf(params.id);
 		const consent = readConsentForm(await request.formData());
 		try {
-			await recordConsent((await getApp()).database.db, user, id, consentInputOf(consent));
+			await recordConsent(locals.db, user, id, consentInputOf(consent));
 		} catch (failure) {
 			if (failure instanceof ContactValidationError)
 				return fail(400, { form: 'consent', consent, errors: formErrorsOf(failure.issues) });
@@ -86,7 +85,7 @@ export const actions: Actions = {
 		const withdrawnOn = String(form.get('withdrawnOn') ?? '').slice(0, 20);
 		const prefix = `withdraw-${consentId}-`;
 		try {
-			await withdrawConsent((await getApp()).database.db, user, consentId, { withdrawnOn });
+			await withdrawConsent(locals.db, user, consentId, { withdrawnOn });
 		} catch (failure) {
 			if (failure instanceof ContactValidationError)
 				return fail(400, {
@@ -109,7 +108,7 @@ export const actions: Actions = {
 				errors: { confirm: { key: 'office.directory.error.eraseConfirm' } }
 			});
 		try {
-			await erasePerson((await getApp()).database.db, user, id);
+			await erasePerson(locals.db, user, id);
 		} catch (failure) {
 			rethrowAsHttpError(failure);
 		}

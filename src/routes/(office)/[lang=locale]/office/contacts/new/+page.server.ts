@@ -1,5 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
 import { contactFormValues } from '$lib/server/directory/contact-form';
 import {
 	contactFormOptions,
@@ -15,7 +14,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	if (!mayManageContacts(user)) error(403, 'office.forbidden');
 	return {
 		values: contactFormValues(),
-		organisations: (await contactFormOptions((await getApp()).database.db, user)).organisations,
+		organisations: (await contactFormOptions(locals.db, user)).organisations,
 		languages: languageChoices(),
 		actionFields: actionFieldChoices
 	};
@@ -24,7 +23,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
 	default: async ({ locals, request }) => {
 		const user = requireUser(locals, { secondFactor: true });
-		const { db } = (await getApp()).database;
+		const { db } = locals;
 		return saveContactForm(
 			request,
 			locals.locale,

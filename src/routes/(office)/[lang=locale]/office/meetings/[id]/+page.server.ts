@@ -26,7 +26,7 @@ const meetingId = (param: string) => idParam(param, 'office.meetings.notFound');
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = requireUser(locals, { secondFactor: true });
-	const db = (await getApp()).database.db;
+	const { db } = locals;
 	try {
 		const meeting = await getMeeting(db, user, meetingId(params.id));
 		const invitees = await listAttendance(db, user, meeting.id);
@@ -67,10 +67,10 @@ export const actions: Actions = {
 	save: async ({ locals, params, request }) => {
 		const user = requireUser(locals, { secondFactor: true });
 		const id = meetingId(params.id);
-		const { database, jobs } = await getApp();
+		const { jobs } = await getApp();
 		const context = await mailContext();
 		const result = await saveMeetingForm(request, (input) =>
-			updateMeeting(database.db, user, id, input, context)
+			updateMeeting(locals.db, user, id, input, context)
 		);
 		if (result.failed) return result.failed;
 		jobs.deliverMailNow();
@@ -81,13 +81,13 @@ export const actions: Actions = {
 	},
 	invite: async ({ locals, params }) => {
 		const user = requireUser(locals, { secondFactor: true });
-		const db = (await getApp()).database.db;
+		const { db } = locals;
 		const context = await mailContext();
 		return mailingStep(() => inviteMembers(db, user, meetingId(params.id), context));
 	},
 	sendUpdate: async ({ locals, params }) => {
 		const user = requireUser(locals, { secondFactor: true });
-		const db = (await getApp()).database.db;
+		const { db } = locals;
 		const context = await mailContext();
 		return mailingStep(() => sendMeetingUpdate(db, user, meetingId(params.id), context));
 	},
@@ -95,7 +95,7 @@ export const actions: Actions = {
 		const user = requireUser(locals, { secondFactor: true });
 		const inviteeId = Number((await request.formData()).get('inviteeId'));
 		if (!Number.isSafeInteger(inviteeId) || inviteeId <= 0) error(400, 'error.badRequest');
-		const db = (await getApp()).database.db;
+		const { db } = locals;
 		return mailingStep(async () => {
 			await retryInvitationMail(db, user, meetingId(params.id), inviteeId);
 			return { retried: true };
@@ -106,7 +106,7 @@ export const actions: Actions = {
 		// Cancelling mails everyone at once, so it needs a second, deliberate tick.
 		if ((await request.formData()).get('confirm') !== 'yes')
 			return fail(400, { problem: 'confirm' });
-		const db = (await getApp()).database.db;
+		const { db } = locals;
 		const context = await mailContext();
 		return mailingStep(async () => ({
 			cancelled: (await cancelMeeting(db, user, meetingId(params.id), context)).notified

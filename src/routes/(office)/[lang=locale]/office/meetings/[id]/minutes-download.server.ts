@@ -1,4 +1,3 @@
-import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import { minutesFile, type MinutesFormat } from '$lib/server/minutes/minutes-release.service';
 import { idParam, requireUser } from '$lib/server/http/route-guards';
@@ -13,7 +12,7 @@ export async function minutesDownload(
 	const id = idParam(param, 'office.meetings.notFound');
 	const locale = locals.locale === 'en' ? 'en' : 'de';
 	try {
-		const file = await minutesFile((await getApp()).database.db, user, id, format, locale);
+		const file = await minutesFile(locals.db, user, id, format, locale);
 		return new Response(new Uint8Array(file.body), {
 			headers: {
 				'content-type': file.contentType,

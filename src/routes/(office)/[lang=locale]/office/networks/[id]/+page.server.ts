@@ -24,7 +24,7 @@ const networkId = (param: string) => idParam(param, 'office.networks.notFound');
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = requireUser(locals, { secondFactor: true });
-	const db = (await getApp()).database.db;
+	const { db } = locals;
 	try {
 		const network = await getNetwork(db, user, networkId(params.id));
 		const meetings = await listNetworkMeetings(db, user, network.id);
@@ -70,12 +70,7 @@ export const actions: Actions = {
 		const user = requireUser(locals, { secondFactor: true });
 		const member = readMemberForm(await request.formData());
 		try {
-			await addMember(
-				(await getApp()).database.db,
-				user,
-				networkId(params.id),
-				memberInputOf(member)
-			);
+			await addMember(locals.db, user, networkId(params.id), memberInputOf(member));
 		} catch (failure) {
 			if (failure instanceof NetworkValidationError)
 				return fail(400, { member, memberErrors: networkFormErrors(failure.issues) });
@@ -91,7 +86,7 @@ export const actions: Actions = {
 			.trim()
 			.slice(0, 20);
 		try {
-			await endMember((await getApp()).database.db, user, networkId(params.id), memberId, leftOn);
+			await endMember(locals.db, user, networkId(params.id), memberId, leftOn);
 		} catch (failure) {
 			if (failure instanceof NetworkValidationError)
 				return fail(400, {
@@ -107,14 +102,10 @@ export const actions: Actions = {
 		const user = requireUser(locals, { secondFactor: true });
 		const target = String((await request.formData()).get('target') ?? '');
 		const id = networkId(params.id);
-		const { database, config } = await getApp();
+		const { config } = await getApp();
 		try {
 			const contactId = /^c:\d+$/.test(target) ? idOf(target.slice(2)) : 0;
-			const feed = await createFeed(
-				database.db,
-				user,
-				contactId ? { contactId } : { networkId: id }
-			);
+			const feed = await createFeed(locals.db, user, contactId ? { contactId } : { networkId: id });
 			return { feedUrl: `${config.origin}/feeds/${feed.token}.ics` };
 		} catch (failure) {
 			if (failure instanceof NetworkValidationError) return fail(400, { feedError: true });
@@ -125,7 +116,7 @@ export const actions: Actions = {
 		const user = requireUser(locals, { secondFactor: true });
 		const feedId = idOf((await request.formData()).get('feedId'));
 		try {
-			await revokeFeed((await getApp()).database.db, user, feedId);
+			await revokeFeed(locals.db, user, feedId);
 		} catch (failure) {
 			rethrowAsHttpError(failure);
 		}

@@ -1,5 +1,4 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import {
 	emptyNetworkForm,
@@ -16,7 +15,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals, { secondFactor: true });
 	try {
-		const options = await networkFormOptions((await getApp()).database.db, user);
+		const options = await networkFormOptions(locals.db, user);
 		return {
 			organisations: options.organisations,
 			actionFields: ACTION_FIELDS,
@@ -33,7 +32,7 @@ export const actions: Actions = {
 		const values = readNetworkForm(await request.formData());
 		let id: number;
 		try {
-			id = await createNetwork((await getApp()).database.db, user, networkInputOf(values));
+			id = await createNetwork(locals.db, user, networkInputOf(values));
 		} catch (failure) {
 			if (failure instanceof NetworkValidationError)
 				return fail(400, { values, errors: networkFormErrors(failure.issues) });

@@ -25,9 +25,9 @@ import type { Actions, PageServerLoad } from './$types';
 
 const offerIdOf = (param: string) => idParam(param, 'offer.notFound');
 
-async function onDesk(user: Editor, param: string) {
+async function onDesk(db: Kysely<DB>, user: Editor, param: string) {
 	try {
-		return await offerOnDesk((await getApp()).database.db, user, offerIdOf(param));
+		return await offerOnDesk(db, user, offerIdOf(param));
 	} catch (failure) {
 		rethrowAsHttpError(failure);
 	}
@@ -35,7 +35,7 @@ async function onDesk(user: Editor, param: string) {
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = requireUser(locals, { secondFactor: true });
-	const offer = await onDesk(user, params.id);
+	const offer = await onDesk(locals.db, user, params.id);
 	const statuses = Object.fromEntries(
 		TRANSLATION_LOCALES.map((locale) => [
 			locale,
@@ -60,7 +60,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		values: formValuesFromContent(offer.content),
 		statuses,
 		nextDates: previewDates(offer.content.offer),
-		options: await offerFormOptions((await getApp()).database.db, user)
+		options: await offerFormOptions(locals.db, user)
 	};
 };
 
@@ -77,7 +77,7 @@ async function step(
 	const id = offerIdOf(params.id);
 	const app = await getApp();
 	try {
-		await run(app.database.db, user, id, { origin: url.origin });
+		await run(locals.db, user, id, { origin: url.origin });
 	} catch (failure) {
 		if (failure instanceof WorkflowError)
 			return fail(409, { stepError: `office.offer.error.${failure.code}` });
@@ -90,10 +90,9 @@ async function step(
 export const actions: Actions = {
 	save: async ({ locals, params, request }) => {
 		const user = requireUser(locals, { secondFactor: true });
-		const offer = await onDesk(user, params.id);
-		const { database } = await getApp();
+		const offer = await onDesk(locals.db, user, params.id);
 		return saveOfferForm(request, locals.locale, offer.content, async (content) => {
-			await saveOfferDraft(database.db, user, offer.id, content);
+			await saveOfferDraft(locals.db, user, offer.id, content);
 			return offer.id;
 		});
 	},
@@ -105,7 +104,7 @@ export const actions: Actions = {
 		if (!(await request.formData()).get('confirm'))
 			return fail(400, { stepError: 'office.offer.error.confirmDelete' });
 		try {
-			await deleteOffer((await getApp()).database.db, user, offerIdOf(params.id));
+			await deleteOffer(locals.db, user, offerIdOf(params.id));
 		} catch (failure) {
 			rethrowAsHttpError(failure);
 		}

@@ -1,5 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
 import { offerFormOptions } from '$lib/server/offers/offer-desk.service';
 import { emptyOfferForm } from '$lib/server/offers/offer-form';
 import { createOfferDraft } from '$lib/server/offers/workflow.service';
@@ -9,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals, { secondFactor: true });
-	const options = await offerFormOptions((await getApp()).database.db, user);
+	const options = await offerFormOptions(locals.db, user);
 	if (user.role === 'viewer' || options.organisations.length === 0) error(403, 'office.forbidden');
 	return {
 		options,
@@ -22,9 +21,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
 	default: async ({ locals, request }) => {
 		const user = requireUser(locals, { secondFactor: true });
-		const { database } = await getApp();
 		return saveOfferForm(request, locals.locale, null, (content) =>
-			createOfferDraft(database.db, user, content)
+			createOfferDraft(locals.db, user, content)
 		);
 	}
 };

@@ -1,4 +1,3 @@
-import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import { organisationFormValues } from '$lib/server/organisations/organisation-form';
 import {
@@ -14,13 +13,12 @@ const organisationIdOf = (param: string) => idParam(param, 'office.organisations
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = requireUser(locals, { secondFactor: true });
-	const { database } = await getApp();
 	try {
-		const profile = await organisationProfile(database.db, user, organisationIdOf(params.id));
+		const profile = await organisationProfile(locals.db, user, organisationIdOf(params.id));
 		return {
 			profile,
 			values: organisationFormValues(profile),
-			options: profile.may.edit ? await organisationFormOptions(database.db) : null
+			options: profile.may.edit ? await organisationFormOptions(locals.db) : null
 		};
 	} catch (failure) {
 		rethrowAsHttpError(failure);
@@ -31,9 +29,8 @@ export const actions: Actions = {
 	default: async ({ locals, params, request }) => {
 		const user = requireUser(locals, { secondFactor: true });
 		const id = organisationIdOf(params.id);
-		const { database } = await getApp();
 		return saveOrganisationForm(request, locals.locale, async (input) => {
-			await updateOrganisation(database.db, user, id, input);
+			await updateOrganisation(locals.db, user, id, input);
 			return id;
 		});
 	}

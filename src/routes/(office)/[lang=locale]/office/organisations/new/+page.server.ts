@@ -1,5 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
 import { organisationFormValues } from '$lib/server/organisations/organisation-form';
 import {
 	createOrganisation,
@@ -15,16 +14,15 @@ export const load: PageServerLoad = async ({ locals }) => {
 	if (!mayCreateOrganisation(user)) error(403, 'office.forbidden');
 	return {
 		values: organisationFormValues(),
-		options: await organisationFormOptions((await getApp()).database.db)
+		options: await organisationFormOptions(locals.db)
 	};
 };
 
 export const actions: Actions = {
 	default: async ({ locals, request }) => {
 		const user = requireUser(locals, { secondFactor: true });
-		const { database } = await getApp();
 		return saveOrganisationForm(request, locals.locale, (input) =>
-			createOrganisation(database.db, user, input)
+			createOrganisation(locals.db, user, input)
 		);
 	}
 };

@@ -1,5 +1,4 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import {
 	moveContact,
@@ -25,9 +24,8 @@ const contactIdOf = (form: FormData) =>
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals, { secondFactor: true });
-	const { database } = await getApp();
 	try {
-		const page = await pageForEditing(database.db, user, SLUG);
+		const page = await pageForEditing(locals.db, user, SLUG);
 		return {
 			page,
 			values: pageFormValues(page),
@@ -44,7 +42,7 @@ export const actions: Actions = {
 		const user = requireUser(locals, { secondFactor: true });
 		const values = readPageForm(await request.formData());
 		try {
-			await savePageTexts((await getApp()).database.db, user, SLUG, values);
+			await savePageTexts(locals.db, user, SLUG, values);
 		} catch (failure) {
 			if (failure instanceof PageValidationError)
 				return fail(400, { form: 'texts', values, errors: pageFormErrors(failure.issues) });
@@ -58,7 +56,7 @@ export const actions: Actions = {
 		const contactId = contactIdOf(form);
 		const roles = readRolesForm(form);
 		try {
-			await saveContactRoles((await getApp()).database.db, user, SLUG, contactId, roles);
+			await saveContactRoles(locals.db, user, SLUG, contactId, roles);
 		} catch (failure) {
 			if (failure instanceof PageValidationError)
 				return fail(400, {
@@ -77,7 +75,7 @@ export const actions: Actions = {
 		const contactId = contactIdOf(form);
 		const direction = form.get('direction') === 'up' ? 'up' : 'down';
 		try {
-			await moveContact((await getApp()).database.db, user, SLUG, contactId, direction);
+			await moveContact(locals.db, user, SLUG, contactId, direction);
 		} catch (failure) {
 			rethrowAsHttpError(failure);
 		}

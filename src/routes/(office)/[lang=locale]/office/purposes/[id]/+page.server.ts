@@ -1,5 +1,4 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import {
 	formErrorsOf,
@@ -21,7 +20,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = requireUser(locals, { secondFactor: true });
 	if (!mayManagePurposes(user)) error(403, 'office.forbidden');
 	try {
-		const purpose = await getPurpose((await getApp()).database.db, user, idOf(params.id));
+		const purpose = await getPurpose(locals.db, user, idOf(params.id));
 		return { purpose, values: purposeFormValues(purpose) };
 	} catch (failure) {
 		rethrowAsHttpError(failure);
@@ -34,7 +33,7 @@ export const actions: Actions = {
 		const id = idOf(params.id);
 		const values = readPurposeForm(await request.formData());
 		try {
-			await updatePurpose((await getApp()).database.db, user, id, values);
+			await updatePurpose(locals.db, user, id, values);
 		} catch (failure) {
 			if (failure instanceof ContactValidationError)
 				return fail(400, { values, errors: formErrorsOf(failure.issues) });

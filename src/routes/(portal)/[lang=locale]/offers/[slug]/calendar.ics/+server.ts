@@ -1,14 +1,12 @@
 import { error } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
 import { offerCalendar } from '$lib/server/offers/offer-calendar';
 import { getPublishedOffer } from '$lib/server/offers/offer-page.service';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params, locals, url }) => {
-	const { database } = await getApp();
 	try {
-		const offer = await getPublishedOffer(database.db, params.slug, locals.locale);
+		const offer = await getPublishedOffer(locals.db, params.slug, locals.locale);
 		if (offer.schedule.series.length === 0) error(404, 'offer.noDates');
 		const pageUrl = `${url.origin}/${locals.locale}/offers/${offer.slug}`;
 		return new Response(offerCalendar(offer, pageUrl, url.hostname), {

@@ -1,5 +1,4 @@
 import { json } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import { exportPersonData } from '$lib/server/directory/person-data.service';
 import { idParam, requireUser } from '$lib/server/http/route-guards';
@@ -10,7 +9,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	const user = requireUser(locals, { secondFactor: true });
 	const id = idParam(params.id, 'office.directory.notFound');
 	try {
-		const data = await exportPersonData((await getApp()).database.db, user, id);
+		const data = await exportPersonData(locals.db, user, id);
 		return json(data, {
 			headers: {
 				'content-disposition': `attachment; filename="person-${id}.json"`,

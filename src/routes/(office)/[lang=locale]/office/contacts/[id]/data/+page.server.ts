@@ -1,4 +1,3 @@
-import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import { exportPersonData } from '$lib/server/directory/person-data.service';
 import { idParam, requireUser } from '$lib/server/http/route-guards';
@@ -9,7 +8,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = requireUser(locals, { secondFactor: true });
 	const id = idParam(params.id, 'office.directory.notFound');
 	try {
-		return { person: await exportPersonData((await getApp()).database.db, user, id) };
+		return { person: await exportPersonData(locals.db, user, id) };
 	} catch (failure) {
 		rethrowAsHttpError(failure);
 	}

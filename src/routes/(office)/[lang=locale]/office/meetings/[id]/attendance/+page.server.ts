@@ -1,5 +1,4 @@
 import { fail } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import { listAttendance, saveAttendance } from '$lib/server/meetings/invitations.service';
 import { getMeeting } from '$lib/server/meetings/meetings.service';
@@ -12,7 +11,7 @@ const meetingId = (param: string) => idParam(param, 'office.meetings.notFound');
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = requireUser(locals, { secondFactor: true });
-	const db = (await getApp()).database.db;
+	const { db } = locals;
 	try {
 		const meeting = await getMeeting(db, user, meetingId(params.id));
 		return {
@@ -43,7 +42,7 @@ export const actions: Actions = {
 				attendance: String(form.get(key) ?? '') || null
 			}));
 		try {
-			await saveAttendance((await getApp()).database.db, user, meetingId(params.id), entries);
+			await saveAttendance(locals.db, user, meetingId(params.id), entries);
 		} catch (failure) {
 			if (failure instanceof NetworkValidationError) return fail(400, { invalid: true });
 			rethrowAsHttpError(failure);

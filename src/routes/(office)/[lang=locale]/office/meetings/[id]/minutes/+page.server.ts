@@ -22,7 +22,7 @@ const meetingIdOf = (param: string) => idParam(param, 'office.meetings.notFound'
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = requireUser(locals, { secondFactor: true });
-	const db = (await getApp()).database.db;
+	const { db } = locals;
 	try {
 		const view = await getMinutes(db, user, meetingIdOf(params.id));
 		const editable = view.may.manage && !view.meeting.releasedAt;
@@ -70,7 +70,7 @@ export const actions: Actions = {
 		const minutes = new Map<number, string>();
 		for (const [name, value] of form)
 			if (/^item-\d{1,9}$/.test(name)) minutes.set(Number(name.slice(5)), String(value));
-		const db = (await getApp()).database.db;
+		const { db } = locals;
 		const failed = await change(
 			() => saveMinutes(db, user, id, minutes),
 			(issues) => ({
@@ -92,7 +92,7 @@ export const actions: Actions = {
 			agendaItemId: String(form.get('decisionItem') ?? '')
 		};
 		const itemId = /^\d{1,9}$/.test(values.agendaItemId) ? Number(values.agendaItemId) : null;
-		const db = (await getApp()).database.db;
+		const { db } = locals;
 		const failed = await change(
 			() => addDecision(db, user, id, { agendaItemId: itemId, text: values.text }),
 			(issues) => ({ decision: { values, errors: prefixed('', issues) } })
@@ -105,7 +105,7 @@ export const actions: Actions = {
 		const id = meetingIdOf(params.id);
 		const decisionId = Number((await request.formData()).get('decisionId'));
 		if (!Number.isSafeInteger(decisionId) || decisionId <= 0) error(400, 'error.badRequest');
-		const db = (await getApp()).database.db;
+		const { db } = locals;
 		const failed = await change(
 			() => removeDecision(db, user, id, decisionId),
 			() => ({})
@@ -120,7 +120,7 @@ export const actions: Actions = {
 		const parsed = parseTaskForm(values);
 		if (parsed.errors)
 			return fail(400, { task: { values, errors: prefixed('task-', parsed.errors) } });
-		const db = (await getApp()).database.db;
+		const { db } = locals;
 		const failed = await change(
 			() => addFollowUpTask(db, user, id, parsed.input),
 			(issues) => ({ task: { values, errors: prefixed('task-', issues) } })
@@ -138,7 +138,7 @@ export const actions: Actions = {
 		const app = await getApp();
 		let mailed = 0;
 		try {
-			({ mailed } = await releaseMinutes(app.database.db, user, id, {
+			({ mailed } = await releaseMinutes(locals.db, user, id, {
 				origin: app.config.origin,
 				withoutAttendance: form.get('withoutAttendance') === 'yes'
 			}));

@@ -1,5 +1,4 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import {
 	networkFormErrors,
@@ -20,7 +19,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = requireUser(locals, { secondFactor: true });
-	const db = (await getApp()).database.db;
+	const { db } = locals;
 	try {
 		const network = await getNetwork(db, user, idParam(params.id, 'office.networks.notFound'));
 		const options = await networkFormOptions(db, user);
@@ -41,7 +40,7 @@ export const actions: Actions = {
 		const id = idParam(params.id, 'office.networks.notFound');
 		const values = readNetworkForm(await request.formData());
 		try {
-			await updateNetwork((await getApp()).database.db, user, id, networkInputOf(values));
+			await updateNetwork(locals.db, user, id, networkInputOf(values));
 		} catch (failure) {
 			if (failure instanceof NetworkValidationError)
 				return fail(400, { values, errors: networkFormErrors(failure.issues) });
@@ -55,7 +54,7 @@ export const actions: Actions = {
 		if ((await request.formData()).get('confirm') !== 'yes')
 			return fail(400, { archiveUnconfirmed: true });
 		try {
-			await archiveNetwork((await getApp()).database.db, user, id);
+			await archiveNetwork(locals.db, user, id);
 		} catch (failure) {
 			rethrowAsHttpError(failure);
 		}

@@ -1,4 +1,3 @@
-import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import { offerHistory, offerOnDesk } from '$lib/server/offers/offer-desk.service';
 import { berlinNow } from '$lib/shared/time/berlin-clock';
@@ -11,12 +10,11 @@ const berlinTime = (iso: string) => berlinNow(new Date(iso));
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = requireUser(locals, { secondFactor: true });
 	const id = idParam(params.id, 'offer.notFound');
-	const { database } = await getApp();
 	try {
-		const offer = await offerOnDesk(database.db, user, id);
+		const offer = await offerOnDesk(locals.db, user, id);
 		return {
 			offer: { id, title: offer.content.offer.title },
-			history: (await offerHistory(database.db, user, id)).map((entry) => ({
+			history: (await offerHistory(locals.db, user, id)).map((entry) => ({
 				...entry,
 				createdAt: berlinTime(entry.createdAt),
 				reviewedAt: entry.reviewedAt && berlinTime(entry.reviewedAt)

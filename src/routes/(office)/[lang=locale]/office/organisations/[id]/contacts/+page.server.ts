@@ -1,5 +1,4 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import {
 	addContactPerson,
@@ -23,10 +22,9 @@ const idOf = (value: unknown) => idParam(String(value ?? ''), 'office.organisati
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = requireUser(locals, { secondFactor: true });
-	const { database } = await getApp();
 	try {
-		const profile = await organisationProfile(database.db, user, idOf(params.id));
-		const contacts = await listContactPersons(database.db, user, profile.id);
+		const profile = await organisationProfile(locals.db, user, idOf(params.id));
+		const contacts = await listContactPersons(locals.db, user, profile.id);
 		return {
 			organisation: { id: profile.id, name: profile.name },
 			contacts: contacts.map((contact) => ({ id: contact.id, values: contactFormValues(contact) })),
@@ -46,13 +44,12 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const contactId = String(form.get('contactId') ?? '');
 		const values = readContactForm(form);
-		const { database } = await getApp();
 		try {
 			if (contactId === '')
-				await addContactPerson(database.db, user, organisationId, contactInputOf(values));
+				await addContactPerson(locals.db, user, organisationId, contactInputOf(values));
 			else
 				await updateContactPerson(
-					database.db,
+					locals.db,
 					user,
 					organisationId,
 					idOf(contactId),
@@ -70,7 +67,7 @@ export const actions: Actions = {
 		const organisationId = idOf(params.id);
 		const contactId = idOf((await request.formData()).get('contactId'));
 		try {
-			await removeContactPerson((await getApp()).database.db, user, organisationId, contactId);
+			await removeContactPerson(locals.db, user, organisationId, contactId);
 		} catch (failure) {
 			rethrowAsHttpError(failure);
 		}

@@ -1,5 +1,4 @@
 import { redirect } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import { emptyMeetingForm } from '$lib/server/meetings/meeting-form';
 import { createMeetingSeries } from '$lib/server/meetings/meetings.service';
@@ -11,7 +10,7 @@ import { saveNoticeQuery } from '../../../../meetings/[id]/save-notice';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = requireUser(locals, { secondFactor: true });
-	const db = (await getApp()).database.db;
+	const { db } = locals;
 	try {
 		const network = await getNetwork(db, user, idParam(params.id, 'office.networks.notFound'));
 		const options = await networkFormOptions(db, user);
@@ -29,7 +28,7 @@ export const actions: Actions = {
 	default: async ({ locals, params, request }) => {
 		const user = requireUser(locals, { secondFactor: true });
 		const networkId = idParam(params.id, 'office.networks.notFound');
-		const db = (await getApp()).database.db;
+		const { db } = locals;
 		const result = await saveMeetingForm(request, (input, series) =>
 			createMeetingSeries(db, user, networkId, input, series)
 		);
