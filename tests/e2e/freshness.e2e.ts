@@ -9,6 +9,7 @@ import { createTestAccount, TEST_PASSWORD } from '../factories/account.factory.j
 import { createOffer } from '../factories/offer.factory.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { accessibilityViolations, launchBrowser, recordingContext } from '../support/browser.js';
+import { clickAndLoad, submitLogin } from '../support/office.js';
 import { startSmtpReceiver, type ReceivedMail } from '../support/smtp.js';
 
 const baseUrl = inject('baseUrl');
@@ -101,16 +102,11 @@ async function reminderLinkFor(title: string): Promise<string> {
 	throw new Error(`No reminder about ${title} arrived`);
 }
 
-async function submit(page: Page, selector = 'main form button[type=submit]') {
-	await Promise.all([page.waitForEvent('load'), page.click(selector)]);
-}
-
-async function logIn(page: Page, email: string) {
-	await page.goto(`${baseUrl}/de/login`);
-	await page.fill('#email', email);
-	await page.fill('#password', TEST_PASSWORD);
-	await submit(page, 'form.box button[type=submit]');
-}
+const submit = (page: Page, selector = 'main form button[type=submit]') =>
+	clickAndLoad(page, selector);
+// Without the second factor: the coordinator's enrolment is part of what is tested here.
+const logIn = (page: Page, email: string) =>
+	submitLogin(page, baseUrl, { email, password: TEST_PASSWORD });
 
 describe('offer freshness', () => {
 	it('marks an offer unconfirmed for too long in search results and on its page', async () => {

@@ -1,10 +1,10 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createAccount } from '../../src/lib/server/accounts/accounts.service.js';
+import { createTestAccount } from '../factories/account.factory.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { launchBrowser, recordingContext } from '../support/browser.js';
 import { clickAndLoad as click, expectAccessible, logIn } from '../support/office.js';
-import { startSmtpReceiver, type ReceivedMail } from '../support/smtp.js';
+import { startSmtpReceiver, waitForMail, type ReceivedMail } from '../support/smtp.js';
 
 const baseUrl = inject('baseUrl');
 const COORDINATOR = { email: 'clara.review@kitz.example', password: 'Claras lange Passphrase' };
@@ -35,14 +35,14 @@ beforeAll(async () => {
 			.select('id')
 			.orderBy('id')
 			.executeTakeFirstOrThrow();
-		await createAccount(database.db, {
+		await createTestAccount(database.db, {
 			districtId: district.id,
 			email: COORDINATOR.email,
 			name: 'Clara Review',
 			role: 'coordinator',
 			password: COORDINATOR.password
 		});
-		await createAccount(database.db, {
+		await createTestAccount(database.db, {
 			districtId: district.id,
 			email: REVIEWER.email,
 			name: 'René Review',
@@ -61,7 +61,7 @@ beforeAll(async () => {
 			.orderBy('offers.id')
 			.executeTakeFirstOrThrow();
 		seededOfferId = seeded.id;
-		await createAccount(database.db, {
+		await createTestAccount(database.db, {
 			districtId: district.id,
 			email: EDITOR.email,
 			name: 'Eda Editor',
@@ -78,15 +78,6 @@ afterAll(async () => {
 	await mailbox.stop();
 });
 
-async function waitForMail(to: string): Promise<ReceivedMail> {
-	for (let attempt = 0; attempt < 100; attempt++) {
-		const mail = mailbox.received.find((candidate) => candidate.to.includes(to));
-		if (mail) return mail;
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	throw new Error(`No mail to ${to} arrived`);
-}
-
 describe('a coordinator and a partner bring an offer into the portal', () => {
 	it('invite → draft with Arabic → submit → changes requested → fixed → approved → public in Arabic', async () => {
 		// The coordinator logs in with a second factor and invites the partner.
@@ -99,7 +90,7 @@ describe('a coordinator and a partner bring an offer into the portal', () => {
 		await coordinator.selectOption('#role', 'partner_editor');
 		await coordinator.selectOption('#organisationId', { label: 'Volkshochschule Kappeln' });
 		await click(coordinator, 'form.box button[type=submit]');
-		const mail = await waitForMail(PARTNER.email);
+		const mail = await waitForMail(mailbox, PARTNER.email);
 		const body = mail.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
 		const link = /https?:\/\/\S+set-password\?token=[\w-]+/.exec(body)![0];
 

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createAccount } from '../../src/lib/server/accounts/accounts.service.js';
+import { createTestAccount } from '../factories/account.factory.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { launchBrowser, recordingContext } from '../support/browser.js';
 import { expectAccessible, logIn } from '../support/office.js';
@@ -30,7 +30,7 @@ beforeAll(async () => {
 			.select('id')
 			.orderBy('id')
 			.executeTakeFirstOrThrow();
-		await createAccount(db, {
+		await createTestAccount(db, {
 			districtId: district.id,
 			email: ADMIN.email,
 			name: 'Alex Axe',

@@ -1,6 +1,6 @@
 import type { APIRequestContext, Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createAccount } from '../../src/lib/server/accounts/accounts.service.js';
+import { createTestAccount } from '../factories/account.factory.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { launchBrowser, recordingContext } from '../support/browser.js';
 import { logIn } from '../support/office.js';
@@ -49,7 +49,7 @@ beforeAll(async () => {
 			.select('id')
 			.orderBy('id')
 			.executeTakeFirstOrThrow();
-		await createAccount(database.db, {
+		await createTestAccount(database.db, {
 			districtId: district.id,
 			email: ADMIN.email,
 			name: 'Bea Badinput',

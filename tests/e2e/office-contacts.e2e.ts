@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createAccount } from '../../src/lib/server/accounts/accounts.service.js';
+import { createTestAccount } from '../factories/account.factory.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
-import { createNetworkWith } from '../factories/contact.factory.js';
+import { createTestNetwork } from '../factories/network.factory.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { launchBrowser, recordingContext } from '../support/browser.js';
 import { clickAndLoad as click, expectAccessible, logIn } from '../support/office.js';
@@ -25,7 +25,7 @@ beforeAll(async () => {
 			.select('id')
 			.where('slug', '=', 'schleswig-flensburg')
 			.executeTakeFirstOrThrow();
-		await createAccount(database.db, {
+		await createTestAccount(database.db, {
 			districtId: district.id,
 			email: COORDINATOR.email,
 			name: 'Carla Contacts',
@@ -37,7 +37,7 @@ beforeAll(async () => {
 			districtId: district.id,
 			name: 'Nachbarschaftshilfe Kontakte e.V.'
 		});
-		await createAccount(database.db, {
+		await createTestAccount(database.db, {
 			districtId: district.id,
 			email: PARTNER.email,
 			name: 'Pedro Partner',
@@ -53,11 +53,15 @@ beforeAll(async () => {
 					.where('email', '=', email)
 					.executeTakeFirstOrThrow()
 			).id;
-		await createNetworkWith(database.db, district.id, [
-			{ organisationId },
-			{ contactId: await person('maren.petersen@vhs-kappeln.example') },
-			{ contactId: await person('sabine.lorenzen@jobcenter-slfl.example') }
-		]);
+		await createTestNetwork(database.db, {
+			districtId: district.id,
+			actionFields: [],
+			members: [
+				{ organisationId },
+				{ contactId: await person('maren.petersen@vhs-kappeln.example') },
+				{ contactId: await person('sabine.lorenzen@jobcenter-slfl.example') }
+			]
+		});
 	} finally {
 		await database.close();
 	}

@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accessibilityViolations, launchBrowser, recordingContext } from '../support/browser.js';
+import { clickAndLoad as submit } from '../support/office.js';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -13,10 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await browser.close();
 });
-
-async function submit(page: Page, selector: string) {
-	await Promise.all([page.waitForEvent('load'), page.click(selector)]);
-}
 
 async function download(page: Page, selector: string) {
 	const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);

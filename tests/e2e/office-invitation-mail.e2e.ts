@@ -1,8 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createAccount } from '../../src/lib/server/accounts/accounts.service.js';
+import { createTestAccount } from '../factories/account.factory.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
-import { createMeeting, createMinutesNetwork, createPerson } from '../factories/meeting.factory.js';
+import { createTestContact } from '../factories/contact.factory.js';
+import { createTestMeeting } from '../factories/meeting.factory.js';
+import { createTestNetwork } from '../factories/network.factory.js';
 import { launchBrowser, recordingContext } from '../support/browser.js';
 import { clickAndLoad as click, expectAccessible, logIn } from '../support/office.js';
 import { startSmtpReceiver, type ReceivedMail } from '../support/smtp.js';
@@ -28,7 +30,7 @@ beforeAll(async () => {
 			.select('id')
 			.orderBy('id')
 			.executeTakeFirstOrThrow();
-		await createAccount(db, {
+		await createTestAccount(db, {
 			districtId: district.id,
 			email: COORDINATOR.email,
 			name: 'Ines Invite',
@@ -37,14 +39,16 @@ beforeAll(async () => {
 		});
 		const members = [];
 		for (const person of [REACHED, BOUNCED])
-			members.push({ contactId: await createPerson(db, { districtId: district.id, ...person }) });
-		const networkId = await createMinutesNetwork(db, {
+			members.push({
+				contactId: await createTestContact(db, { districtId: district.id, ...person })
+			});
+		const networkId = await createTestNetwork(db, {
 			districtId: district.id,
 			name: 'Netzwerk Versand',
 			members
 		});
 		meetingId = (
-			await createMeeting(db, {
+			await createTestMeeting(db, {
 				networkId,
 				title: 'Treffen mit Versandkontrolle',
 				startsAt: `${meetingDay}T10:00`,

@@ -2,7 +2,8 @@ import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accessibilityViolations, launchBrowser, recordingContext } from '../support/browser.js';
-import { startSmtpReceiver, type ReceivedMail } from '../support/smtp.js';
+import { clickAndLoad } from '../support/office.js';
+import { startSmtpReceiver, waitForMail, type ReceivedMail } from '../support/smtp.js';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -17,18 +18,8 @@ afterAll(async () => {
 	await mailbox.stop();
 });
 
-async function submit(page: Page, selector = 'form.box button[type=submit]') {
-	await Promise.all([page.waitForEvent('load'), page.click(selector)]);
-}
-
-async function waitForMail(to: string): Promise<ReceivedMail> {
-	for (let attempt = 0; attempt < 100; attempt++) {
-		const mail = mailbox.received.find((candidate) => candidate.to.includes(to));
-		if (mail) return mail;
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	throw new Error(`No mail to ${to} arrived`);
-}
+const submit = (page: Page, selector = 'form.box button[type=submit]') =>
+	clickAndLoad(page, selector);
 
 /** The link in a quoted-printable or plain mail body. */
 function linkIn(mail: ReceivedMail): string {
@@ -66,7 +57,7 @@ describe('an administrator invites a partner editor, who sets a password and log
 		await page.selectOption('#organisationId', { label: 'Volkshochschule Kappeln' });
 		await submit(page);
 		expect(await page.locator('[role=status]').innerText()).toContain('nadia@example.org');
-		const mail = await waitForMail('nadia@example.org');
+		const mail = await waitForMail(mailbox, 'nadia@example.org');
 		expect(mail.raw).toMatch(/Subject: .*Einladung/);
 		const link = linkIn(mail);
 		expect(link.startsWith(baseUrl)).toBe(true);
@@ -123,7 +114,7 @@ describe('an administrator invites a partner editor, who sets a password and log
 				'Wenn es zu dieser Adresse ein Konto gibt'
 			);
 		}
-		const mail = await waitForMail('leitung@kitz.example');
+		const mail = await waitForMail(mailbox, 'leitung@kitz.example');
 		expect(linkIn(mail)).toContain('/de/set-password?token=');
 		expect(mailbox.received.some((candidate) => candidate.to.includes('niemand@example.org'))).toBe(
 			false

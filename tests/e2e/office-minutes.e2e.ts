@@ -1,13 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createAccount } from '../../src/lib/server/accounts/accounts.service.js';
+import { createTestAccount } from '../factories/account.factory.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
-import { createMeeting, createMinutesNetwork, createPerson } from '../factories/meeting.factory.js';
+import { createTestContact } from '../factories/contact.factory.js';
+import { createTestMeeting } from '../factories/meeting.factory.js';
+import { createTestNetwork } from '../factories/network.factory.js';
 import { launchBrowser, recordingContext } from '../support/browser.js';
 import { clickAndLoad as click, expectAccessible, logIn } from '../support/office.js';
 import { docxText } from '../support/documents.js';
-import { startSmtpReceiver, type ReceivedMail } from '../support/smtp.js';
+import { startSmtpReceiver, waitForMail, type ReceivedMail } from '../support/smtp.js';
 
 const baseUrl = inject('baseUrl');
 const COORDINATOR = { email: 'mona.minutes@kitz.example', password: 'Monas Protokoll-Passphrase' };
@@ -39,33 +41,37 @@ beforeAll(async () => {
 			.select('id')
 			.where('name', '=', 'Volkshochschule Kappeln')
 			.executeTakeFirstOrThrow();
-		await createAccount(db, {
+		await createTestAccount(db, {
 			districtId: district.id,
 			email: COORDINATOR.email,
 			name: 'Mona Minutes',
 			role: 'coordinator',
 			password: COORDINATOR.password
 		});
-		const jana = await createPerson(db, {
+		const jana = await createTestContact(db, {
 			districtId: district.id,
 			name: 'Jana Mitglied',
 			email: MEMBER
 		});
-		const gone = await createPerson(db, { districtId: district.id, name: 'X', anonymised: true });
-		networkId = await createMinutesNetwork(db, {
+		const gone = await createTestContact(db, {
+			districtId: district.id,
+			name: 'X',
+			anonymised: true
+		});
+		networkId = await createTestNetwork(db, {
 			districtId: district.id,
 			name: 'Netzwerk Sprache Schlei',
 			actionFields: ['language', 'women'],
 			members: [{ organisationId: vhs.id }, { contactId: jana }]
 		});
 		meetingId = (
-			await createMeeting(db, {
+			await createTestMeeting(db, {
 				networkId,
 				title: 'Netzwerktreffen Frühjahr',
 				startsAt: '2026-03-03T15:00',
 				endsAt: '2026-03-03T17:00',
 				agenda: ['Begrüßung', 'Sprachkurse für Frauen'],
-				attendance: [
+				invitees: [
 					{ contactId: jana, attendance: 'present' },
 					{ contactId: gone, attendance: 'excused' }
 				]
@@ -79,15 +85,6 @@ afterAll(async () => {
 	await browser.close();
 	await mailbox.stop();
 });
-
-async function waitForMail(to: string): Promise<ReceivedMail> {
-	for (let attempt = 0; attempt < 100; attempt++) {
-		const mail = mailbox.received.find((candidate) => candidate.to.includes(to));
-		if (mail) return mail;
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	throw new Error(`No mail to ${to} arrived`);
-}
 
 describe('a coordinator keeps the minutes of a network meeting', () => {
 	it('writes minutes, a decision and a task, releases them, downloads the DOCX, finds the task on the board', async () => {
@@ -146,7 +143,7 @@ describe('a coordinator keeps the minutes of a network meeting', () => {
 		);
 		expect(await page.locator('form[action="?/save"]').count()).toBe(0);
 		await expectAccessible(page);
-		const mail = await waitForMail(MEMBER);
+		const mail = await waitForMail(mailbox, MEMBER);
 		expect(mail.raw).toMatch(/filename="?protokoll-2026-03-03-\d+\.pdf/);
 		expect(mail.raw).toMatch(/filename="?protokoll-2026-03-03-\d+\.docx/);
 

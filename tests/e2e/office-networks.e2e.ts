@@ -1,14 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createAccount } from '../../src/lib/server/accounts/accounts.service.js';
+import { createTestAccount } from '../factories/account.factory.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
+import { createTestContact } from '../factories/contact.factory.js';
 import { launchBrowser, recordingContext } from '../support/browser.js';
 import { clickAndLoad as click, expectAccessible, logIn } from '../support/office.js';
 import { docxText } from '../support/documents.js';
 import { parseIcs } from '../support/ics.js';
 import { mimeParts } from '../support/mime.js';
-import { startSmtpReceiver, type ReceivedMail } from '../support/smtp.js';
+import { startSmtpReceiver, waitForMail, type ReceivedMail } from '../support/smtp.js';
 
 const baseUrl = inject('baseUrl');
 const COORDINATOR = { email: 'nora.netzwerk@kitz.example', password: 'Noras lange Passphrase' };
@@ -30,7 +31,7 @@ beforeAll(async () => {
 			.select('id')
 			.where('slug', '=', 'schleswig-flensburg')
 			.executeTakeFirstOrThrow();
-		await createAccount(database.db, {
+		await createTestAccount(database.db, {
 			districtId: district.id,
 			email: COORDINATOR.email,
 			name: 'Nora Netzwerk',
@@ -38,25 +39,12 @@ beforeAll(async () => {
 			password: COORDINATOR.password
 		});
 		// A person of the contact directory who becomes a member and is invited.
-		const now = new Date().toISOString();
-		memberContactId = (
-			await database.db
-				.insertInto('contacts')
-				.values({
-					districtId: district.id,
-					organisationId: null,
-					name: MEMBER.name,
-					roleTitle: 'Sprachlehrerin',
-					email: MEMBER.email,
-					phone: null,
-					notes: null,
-					createdAt: now,
-					updatedAt: now,
-					anonymisedAt: null
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow()
-		).id;
+		memberContactId = await createTestContact(database.db, {
+			districtId: district.id,
+			name: MEMBER.name,
+			roleTitle: 'Sprachlehrerin',
+			email: MEMBER.email
+		});
 	} finally {
 		await database.close();
 	}
@@ -87,15 +75,6 @@ async function moveMeetingToYesterday(meetingId: number): Promise<void> {
 	} finally {
 		await database.close();
 	}
-}
-
-async function waitForMail(to: string): Promise<ReceivedMail> {
-	for (let attempt = 0; attempt < 150; attempt++) {
-		const mail = mailbox.received.find((candidate) => candidate.to.includes(to));
-		if (mail) return mail;
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	throw new Error(`No mail to ${to} arrived`);
 }
 
 describe('a coordinator runs a network meeting', () => {
@@ -171,7 +150,7 @@ describe('a coordinator runs a network meeting', () => {
 		await click(page, 'form[action="?/invite"] button');
 		expect(await page.locator('[role=status]').innerText()).toMatch(/Neu eingeladen: \d+\./);
 		await expectAccessible(page);
-		const mail = await waitForMail(MEMBER.email);
+		const mail = await waitForMail(mailbox, MEMBER.email, 150);
 		const parts = mimeParts(mail.raw);
 		const text = parts.find(
 			(part) =>

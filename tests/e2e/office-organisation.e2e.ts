@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { accessibilityViolations, launchBrowser, recordingContext } from '../support/browser.js';
+import { clickAndLoad as click, logIn as logInAs } from '../support/office.js';
 
 const baseUrl = inject('baseUrl');
 const PARTNER = { email: 'partner.vhs@kitz.example', password: 'kitz-demo-2026!' };
@@ -34,16 +35,8 @@ afterAll(async () => {
 	await browser.close();
 });
 
-async function click(page: Page, selector: string) {
-	await Promise.all([page.waitForEvent('load'), page.click(selector)]);
-}
-
-async function logIn(page: Page, email: string) {
-	await page.goto(`${baseUrl}/de/login`);
-	await page.fill('#email', email);
-	await page.fill('#password', PARTNER.password);
-	await click(page, 'form.box button[type=submit]');
-}
+const logIn = (page: Page, email: string) =>
+	logInAs(page, baseUrl, { email, password: PARTNER.password });
 
 describe('a partner keeps its organisation profile', () => {
 	it('shows a message at the wrong input, keeps what was typed, and saves once fixed', async () => {

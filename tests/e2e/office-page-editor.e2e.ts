@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createAccount } from '../../src/lib/server/accounts/accounts.service.js';
+import { createTestAccount } from '../factories/account.factory.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { launchBrowser, recordingContext } from '../support/browser.js';
 import { clickAndLoad, logIn } from '../support/office.js';
@@ -28,7 +28,7 @@ beforeAll(async () => {
 			.select('id')
 			.where('slug', '=', 'schleswig-flensburg')
 			.executeTakeFirstOrThrow();
-		await createAccount(db, {
+		await createTestAccount(db, {
 			districtId: district.id,
 			email: COORDINATOR.email,
 			name: 'Carla Content',

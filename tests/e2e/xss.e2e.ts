@@ -8,7 +8,7 @@ import {
 	saveOfferDraft,
 	submitOffer
 } from '../../src/lib/server/offers/workflow.service.js';
-import { createAccount } from '../../src/lib/server/accounts/accounts.service.js';
+import { createTestAccount } from '../factories/account.factory.js';
 import { createOffer } from '../factories/offer.factory.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { launchBrowser, recordingContext } from '../support/browser.js';
@@ -79,7 +79,7 @@ beforeAll(async () => {
 		).slug;
 		publishedId = id;
 		// A partner of the same organisation, with a draft whose every text holds payloads.
-		const partnerId = await createAccount(db, {
+		const { id: partnerId } = await createTestAccount(db, {
 			districtId: district.id,
 			email: PARTNER.email,
 			name: `${MARK} ${PAYLOADS[1]}`.slice(0, 200),

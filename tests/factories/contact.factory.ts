@@ -2,41 +2,56 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../src/lib/server/db/schema.js';
 import { insertConsentRow } from '../../src/lib/server/directory/consents.repository.js';
 import { insertContactRow } from '../../src/lib/server/directory/contacts.repository.js';
+import { listPurposeRows } from '../../src/lib/server/directory/purposes.repository.js';
 import { ensureDefaultPurposes } from '../../src/lib/server/directory/purposes.service.js';
+import { NETWORK_PURPOSE } from '../../src/lib/server/networks/network-access.js';
 
+/**
+ * The one way tests make a person of the contact directory and their consents: through the
+ * directory's own write path (rows as the service writes them, without rights or audit).
+ */
 let sequence = 0;
 const stamp = () => new Date().toISOString();
 
-/** A person in the contact directory; a unique `.example` e-mail unless one is given. */
-export async function createContact(
-	db: Kysely<DB>,
-	overrides: {
-		districtId: number;
-		name?: string;
-		organisationId?: number | null;
-		roleTitle?: string | null;
-		email?: string | null;
-		phone?: string | null;
-		languages?: string[];
-		actionFields?: string[];
-		notes?: string | null;
-	}
-): Promise<number> {
+export interface TestContact {
+	districtId: number;
+	name?: string;
+	organisationId?: number | null;
+	roleTitle?: string | null;
+	/** A unique e-mail unless one is given (null for none). */
+	email?: string | null;
+	phone?: string | null;
+	languages?: string[];
+	actionFields?: string[];
+	notes?: string | null;
+	/** Already erased (Art. 17 DSGVO). */
+	anonymised?: boolean;
+	/** Agreed to network work (or agreed and withdrew). */
+	networkConsent?: boolean | 'withdrawn';
+}
+
+/** A person in the contact directory; returns the contact id. */
+export async function createTestContact(db: Kysely<DB>, contact: TestContact): Promise<number> {
 	sequence++;
-	return insertContactRow(db, {
-		districtId: overrides.districtId,
-		organisationId: overrides.organisationId ?? null,
-		name: overrides.name ?? `Kontakt ${sequence}`,
-		roleTitle: overrides.roleTitle ?? null,
-		email: overrides.email === undefined ? `kontakt${sequence}@test.example` : overrides.email,
-		phone: overrides.phone ?? null,
-		languages: (overrides.languages ?? []).join(','),
-		actionFields: (overrides.actionFields ?? []).join(','),
-		notes: overrides.notes ?? null,
+	const id = await insertContactRow(db, {
+		districtId: contact.districtId,
+		organisationId: contact.organisationId ?? null,
+		name: contact.name ?? `Kontakt ${sequence}`,
+		roleTitle: contact.roleTitle ?? null,
+		email: contact.email === undefined ? `kontakt${sequence}@test.example` : contact.email,
+		phone: contact.phone ?? null,
+		languages: (contact.languages ?? []).join(','),
+		actionFields: (contact.actionFields ?? []).join(','),
+		notes: contact.notes ?? null,
 		createdAt: stamp(),
 		updatedAt: stamp(),
-		anonymisedAt: null
+		anonymisedAt: contact.anonymised ? stamp() : null
 	});
+	if (contact.networkConsent)
+		await giveConsent(db, contact.districtId, id, {
+			withdrawnOn: contact.networkConsent === 'withdrawn' ? '2026-03-01' : null
+		});
+	return id;
 }
 
 /** A consent for one of the district's default purposes (network_work unless named). */
@@ -47,12 +62,9 @@ export async function giveConsent(
 	options: { purpose?: string; givenOn?: string; withdrawnOn?: string | null } = {}
 ): Promise<number> {
 	await ensureDefaultPurposes(db, districtId);
-	const purpose = await db
-		.selectFrom('processingPurposes')
-		.select('id')
-		.where('districtId', '=', districtId)
-		.where('key', '=', options.purpose ?? 'network_work')
-		.executeTakeFirstOrThrow();
+	const key = options.purpose ?? NETWORK_PURPOSE;
+	const purpose = (await listPurposeRows(db, districtId)).find((row) => row.key === key);
+	if (!purpose) throw new Error(`no purpose ${key} in district ${districtId}`);
 	return insertConsentRow(db, {
 		contactId,
 		purposeId: purpose.id,
@@ -62,85 +74,4 @@ export async function giveConsent(
 		recordedBy: null,
 		recordedAt: stamp()
 	});
-}
-
-/** A network with organisation and person members (all current unless `leftOn` is given). */
-export async function createNetworkWith(
-	db: Kysely<DB>,
-	districtId: number,
-	members: { organisationId?: number; contactId?: number; leftOn?: string }[]
-): Promise<number> {
-	sequence++;
-	const { id } = await db
-		.insertInto('networks')
-		.values({
-			districtId,
-			slug: `netzwerk-${sequence}-${Math.random().toString(36).slice(2, 8)}`,
-			name: `Netzwerk ${sequence}`,
-			coordinatingOrganisationId: null,
-			createdAt: stamp(),
-			updatedAt: stamp(),
-			archivedAt: null
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	for (const member of members)
-		await db
-			.insertInto('networkMembers')
-			.values({
-				networkId: id,
-				organisationId: member.organisationId ?? null,
-				contactId: member.contactId ?? null,
-				role: 'member',
-				joinedOn: '2026-01-01',
-				leftOn: member.leftOn ?? null
-			})
-			.execute();
-	return id;
-}
-
-/** A meeting of the network with invitees, their answers and attendance. */
-export async function createMeetingWith(
-	db: Kysely<DB>,
-	networkId: number,
-	invitees: {
-		contactId: number;
-		response?: 'yes' | 'no' | 'maybe' | null;
-		attendance?: 'present' | 'excused' | 'absent' | null;
-	}[],
-	startsAt = '2026-10-06T14:00'
-): Promise<number> {
-	sequence++;
-	const { id } = await db
-		.insertInto('meetings')
-		.values({
-			networkId,
-			uid: `meeting-${sequence}-${Math.random().toString(36).slice(2)}@kitz.test`,
-			title: `Treffen ${sequence}`,
-			startsAt,
-			endsAt: startsAt.replace(/T\d\d/, 'T16'),
-			location: 'Kreishaus Schleswig',
-			onlineUrl: null,
-			status: 'planned',
-			invitationsSentAt: stamp(),
-			minutesReleasedAt: null,
-			createdAt: stamp(),
-			updatedAt: stamp()
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	for (const invitee of invitees)
-		await db
-			.insertInto('meetingInvitees')
-			.values({
-				meetingId: id,
-				contactId: invitee.contactId,
-				tokenHash: `hash-${sequence}-${invitee.contactId}-${Math.random().toString(36).slice(2)}`,
-				response: invitee.response ?? null,
-				respondedAt: invitee.response ? stamp() : null,
-				attendance: invitee.attendance ?? null,
-				invitedAt: stamp()
-			})
-			.execute();
-	return id;
 }

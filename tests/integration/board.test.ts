@@ -16,10 +16,12 @@ import {
 	type Editor
 } from '../../src/lib/server/minutes/tasks.service.js';
 import { createTestAccount } from '../factories/account.factory.js';
-import { createMinutesNetwork, createPerson, createTask } from '../factories/meeting.factory.js';
+import { createTestContact } from '../factories/contact.factory.js';
+import { createTestNetwork } from '../factories/network.factory.js';
 import { createOffer } from '../factories/offer.factory.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { createDistrictsAndPlaces } from '../factories/place.factory.js';
+import { createTestTask } from '../factories/task.factory.js';
 import { describeEachDialect } from '../support/databases.js';
 import { startSmtpReceiver } from '../support/smtp.js';
 
@@ -52,33 +54,33 @@ async function seed(database: Database) {
 	emails.vhsPartner = vhsPartner.email;
 	actors.otherPartner = (await account('partner_editor', [ids.other])).actor;
 	actors.viewer = (await account('viewer')).actor;
-	ids.bernd = await createPerson(db, {
+	ids.bernd = await createTestContact(db, {
 		districtId,
 		name: 'Bernd Weiß',
 		email: 'bernd@vhs.example',
 		organisationId: ids.vhs,
 		networkConsent: true
 	});
-	ids.a = await createMinutesNetwork(db, {
+	ids.a = await createTestNetwork(db, {
 		districtId,
 		name: 'Netzwerk Sprache',
 		actionFields: ['language'],
 		members: [{ organisationId: ids.vhs }, { organisationId: ids.awo }]
 	});
-	ids.b = await createMinutesNetwork(db, {
+	ids.b = await createTestNetwork(db, {
 		districtId,
 		name: 'Netzwerk Gesundheit',
 		actionFields: ['health'],
 		members: [{ organisationId: ids.other }]
 	});
 	const base = { districtId, networkId: ids.a };
-	task.overdue = await createTask(db, {
+	task.overdue = await createTestTask(db, {
 		...base,
 		title: 'Kursräume anfragen',
 		ownerOrganisationId: ids.vhs,
 		dueOn: '2026-11-09'
 	});
-	task.women = await createTask(db, {
+	task.women = await createTestTask(db, {
 		...base,
 		title: 'Frauencafé planen',
 		ownerOrganisationId: ids.awo,
@@ -86,20 +88,20 @@ async function seed(database: Database) {
 		dueOn: '2026-11-20',
 		status: 'in_progress'
 	});
-	task.bernd = await createTask(db, {
+	task.bernd = await createTestTask(db, {
 		...base,
 		title: 'Dolmetscherliste prüfen',
 		ownerContactId: ids.bernd,
 		dueOn: '2026-11-10'
 	});
-	task.health = await createTask(db, {
+	task.health = await createTestTask(db, {
 		districtId,
 		networkId: ids.b,
 		title: 'Impfaktion bewerben',
 		ownerOrganisationId: ids.other,
 		dueOn: '2026-12-01'
 	});
-	task.done = await createTask(db, {
+	task.done = await createTestTask(db, {
 		...base,
 		title: 'Erledigtes',
 		ownerOrganisationId: ids.vhs,
@@ -285,13 +287,13 @@ describeEachDialect(
 				ignoreTLS: true
 			});
 			// A person who neither agreed to network mail nor is a member is not mailed.
-			const carla = await createPerson(db, {
+			const carla = await createTestContact(db, {
 				districtId: actors.coordinator.districtId,
 				name: 'Carla ohne Einwilligung',
 				email: 'carla@vhs.example',
 				organisationId: ids.vhs
 			});
-			const carlasTask = await createTask(db, {
+			const carlasTask = await createTestTask(db, {
 				districtId: actors.coordinator.districtId,
 				networkId: ids.a,
 				title: 'Carlas Aufgabe',

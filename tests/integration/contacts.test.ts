@@ -36,14 +36,13 @@ import {
 	updatePurpose
 } from '../../src/lib/server/directory/purposes.service.js';
 import { createTestAccount } from '../factories/account.factory.js';
-import {
-	createContact,
-	createMeetingWith,
-	createNetworkWith,
-	giveConsent
-} from '../factories/contact.factory.js';
+import { createTestContact, giveConsent } from '../factories/contact.factory.js';
+import { createTestMeeting } from '../factories/meeting.factory.js';
+import { createTestNetwork } from '../factories/network.factory.js';
+import { createTestTask } from '../factories/task.factory.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { createDistrictsAndPlaces } from '../factories/place.factory.js';
+import { insertFeed } from '../../src/lib/server/meetings/calendar-feeds.repository.js';
 import { readXlsx } from '../../src/lib/shared/files/xlsx.js';
 import { loadReferencePlaces } from '../../src/lib/server/places/reference.js';
 import { describeEachDialect } from '../support/databases.js';
@@ -503,7 +502,7 @@ describeEachDialect(
 		people.viewer = await account('viewer');
 		people.foreign = await account('coordinator', [], flensburg);
 
-		ids.anna = await createContact(db, {
+		ids.anna = await createTestContact(db, {
 			districtId: district,
 			name: 'Anna Müller',
 			organisationId: ids.awo,
@@ -514,7 +513,7 @@ describeEachDialect(
 			actionFields: ['work', 'language'],
 			notes: 'Nur dienstags erreichbar.'
 		});
-		ids.bernd = await createContact(db, {
+		ids.bernd = await createTestContact(db, {
 			districtId: district,
 			name: 'Bernd Schröder',
 			organisationId: ids.vhs,
@@ -523,7 +522,7 @@ describeEachDialect(
 			languages: ['de'],
 			actionFields: ['language']
 		});
-		ids.carla = await createContact(db, {
+		ids.carla = await createTestContact(db, {
 			districtId: district,
 			name: 'Carla Demir',
 			roleTitle: 'Vorsitzende',
@@ -531,7 +530,7 @@ describeEachDialect(
 			languages: ['tr', 'de'],
 			actionFields: ['women']
 		});
-		ids.former = await createContact(db, {
+		ids.former = await createTestContact(db, {
 			districtId: district,
 			name: 'Elif Yılmaz',
 			roleTitle: 'Frauentreff',
@@ -540,79 +539,77 @@ describeEachDialect(
 			languages: ['tr', 'de'],
 			notes: 'Bevorzugt Anrufe vormittags.'
 		});
-		ids.foreign = await createContact(db, { districtId: flensburg, name: 'Jens Flensburger' });
+		ids.foreign = await createTestContact(db, { districtId: flensburg, name: 'Jens Flensburger' });
 		await giveConsent(db, district, ids.anna);
 		await giveConsent(db, district, ids.carla);
 		await giveConsent(db, district, ids.former);
 		// Anna and Bernd meet the VHS in a network; Carla is in none; Dieter has left.
-		const dieter = await createContact(db, { districtId: district, name: 'Dieter Alt' });
+		const dieter = await createTestContact(db, { districtId: district, name: 'Dieter Alt' });
 		await giveConsent(db, district, dieter);
-		ids.network = await createNetworkWith(db, district, [
-			{ organisationId: ids.vhs },
-			{ organisationId: ids.awo },
-			{ contactId: ids.anna },
-			{ contactId: ids.bernd },
-			{ contactId: dieter, leftOn: '2026-06-30' }
-		]);
+		ids.network = await createTestNetwork(db, {
+			districtId: district,
+			actionFields: [],
+			members: [
+				{ organisationId: ids.vhs },
+				{ organisationId: ids.awo },
+				{ contactId: ids.anna },
+				{ contactId: ids.bernd },
+				{ contactId: dieter, leftOn: '2026-06-30' }
+			]
+		});
 		// Elif took part in two meetings of a network of her own, owns a task and presented.
-		const women = await createNetworkWith(db, district, [{ contactId: ids.former }]);
-		const first = await createMeetingWith(db, women, [
-			{ contactId: ids.former, response: 'yes', attendance: 'present' },
-			{ contactId: ids.carla, response: 'yes', attendance: 'present' }
-		]);
-		await createMeetingWith(
-			db,
-			women,
-			[
+		const women = await createTestNetwork(db, {
+			districtId: district,
+			actionFields: [],
+			members: [{ contactId: ids.former }]
+		});
+		const first = await createTestMeeting(db, {
+			networkId: women,
+			startsAt: '2026-10-06T14:00',
+			location: 'Kreishaus Schleswig',
+			invitationsSent: true,
+			agenda: [
+				{
+					title: 'Bericht aus dem Frauentreff',
+					presenter: 'Elif Yılmaz',
+					presenterContactId: ids.former,
+					durationMinutes: 15
+				}
+			],
+			invitees: [
+				{ contactId: ids.former, response: 'yes', attendance: 'present' },
+				{ contactId: ids.carla, response: 'yes', attendance: 'present' }
+			]
+		});
+		await createTestMeeting(db, {
+			networkId: women,
+			startsAt: '2026-11-03T14:00',
+			location: 'Kreishaus Schleswig',
+			invitationsSent: true,
+			agenda: [],
+			invitees: [
 				{ contactId: ids.former, response: 'no', attendance: 'absent' },
 				{ contactId: ids.carla, response: 'yes', attendance: 'present' }
-			],
-			'2026-11-03T14:00'
-		);
-		await db
-			.insertInto('agendaItems')
-			.values({
-				meetingId: first,
-				position: 1,
-				title: 'Bericht aus dem Frauentreff',
-				presenter: 'Elif Yılmaz',
-				presenterContactId: ids.former,
-				startsAt: null,
-				durationMinutes: 15
-			})
-			.execute();
-		await db
-			.insertInto('tasks')
-			.values({
-				districtId: district,
-				networkId: women,
-				meetingId: first,
-				agendaItemId: null,
-				kind: 'task',
-				title: 'Flyer übersetzen',
-				actionField: 'women',
-				ownerContactId: ids.former,
-				ownerOrganisationId: null,
-				dueOn: '2026-12-15',
-				status: 'open',
-				offerId: null,
-				createdAt: NOW.toISOString(),
-				updatedAt: NOW.toISOString(),
-				doneAt: null,
-				remindedAt: null
-			})
-			.execute();
-		await db
-			.insertInto('calendarFeeds')
-			.values({
-				tokenHash: 'feed-hash-elif',
-				networkId: null,
-				contactId: ids.former,
-				createdBy: people.coordinator.id,
-				createdAt: NOW.toISOString(),
-				revokedAt: null
-			})
-			.execute();
+			]
+		});
+		await createTestTask(db, {
+			districtId: district,
+			networkId: women,
+			meetingId: first.id,
+			title: 'Flyer übersetzen',
+			actionField: 'women',
+			ownerContactId: ids.former,
+			dueOn: '2026-12-15',
+			createdAt: NOW.toISOString(),
+			updatedAt: NOW.toISOString()
+		});
+		await insertFeed(db, {
+			tokenHash: 'feed-hash-elif',
+			networkId: null,
+			contactId: ids.former,
+			createdBy: people.coordinator.id,
+			createdAt: NOW.toISOString()
+		});
 		await updateContact(
 			db,
 			people.coordinator,

@@ -10,7 +10,8 @@ import {
 import { NetworkValidationError } from '../../src/lib/server/networks/networks.errors.js';
 import type { NetworkActor } from '../../src/lib/server/networks/networks.service.js';
 import { createTestAccount } from '../factories/account.factory.js';
-import { createTestContact, createTestNetwork } from '../factories/network.factory.js';
+import { createTestContact } from '../factories/contact.factory.js';
+import { createTestNetwork } from '../factories/network.factory.js';
 import { createDistrictsAndPlaces } from '../factories/place.factory.js';
 import { describeEachDialect } from '../support/databases.js';
 import { parseIcs } from '../support/ics.js';
@@ -150,13 +151,13 @@ describeEachDialect(
 		const { id } = await createTestAccount(database.db, { districtId, role: 'coordinator' });
 		coordinator = { id, role: 'coordinator', districtId, organisationIds: [] };
 		networkId = await createTestNetwork(database.db, { districtId });
+		memberEmails = ['serie.eins@example.org', 'serie.zwei@example.org'];
 		const members = await Promise.all(
-			[0, 1].map(() => createTestContact(database.db, { districtId }))
+			memberEmails.map((email) => createTestContact(database.db, { districtId, email }))
 		);
-		memberEmails = members.map((member) => member.email!);
 		memberNetworkId = await createTestNetwork(database.db, {
 			districtId,
-			members: members.map((member) => ({ contactId: member.id }))
+			members: members.map((contactId) => ({ contactId }))
 		});
 	}
 );

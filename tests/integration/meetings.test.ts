@@ -37,11 +37,8 @@ import {
 } from '../../src/lib/server/meetings/meetings.errors.js';
 import type { NetworkActor } from '../../src/lib/server/networks/networks.service.js';
 import { createTestAccount } from '../factories/account.factory.js';
-import {
-	createTestContact,
-	createTestNetwork,
-	giveNetworkConsent
-} from '../factories/network.factory.js';
+import { createTestContact, giveConsent } from '../factories/contact.factory.js';
+import { createTestNetwork } from '../factories/network.factory.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { createDistrictsAndPlaces } from '../factories/place.factory.js';
 import { describeEachDialect } from '../support/databases.js';
@@ -550,51 +547,43 @@ describeEachDialect(
 			name: 'Volkshochschule Kappeln'
 		});
 		const awo = await createOrganisation(db, { districtId: district, name: 'AWO Kreisverband' });
-		contacts.aylin = (
-			await createTestContact(db, {
-				districtId: district,
-				name: 'Aylin Demir',
-				email: 'aylin@example.org'
-			})
-		).id;
-		contacts.vhsConsent = (
-			await createTestContact(db, {
-				districtId: district,
-				name: 'Vera Zustimmung',
-				email: 'vhs.ja@example.org',
-				organisationId: vhs
-			})
-		).id;
-		contacts.vhsNoConsent = (
-			await createTestContact(db, {
-				districtId: district,
-				name: 'Nils Ohne',
-				email: 'vhs.nein@example.org',
-				organisationId: vhs
-			})
-		).id;
-		contacts.vhsWithdrawn = (
-			await createTestContact(db, {
-				districtId: district,
-				name: 'Wanda Widerruf',
-				email: 'vhs.widerruf@example.org',
-				organisationId: vhs
-			})
-		).id;
-		contacts.awo = (
-			await createTestContact(db, {
-				districtId: district,
-				name: 'Anton AWO',
-				email: 'awo@example.org',
-				organisationId: awo
-			})
-		).id;
-		contacts.noEmail = (
-			await createTestContact(db, { districtId: district, name: 'Otto Ohnepost', email: null })
-		).id;
-		await giveNetworkConsent(db, district, contacts.vhsConsent);
-		await giveNetworkConsent(db, district, contacts.vhsWithdrawn, '2026-12-01');
-		await giveNetworkConsent(db, district, contacts.awo);
+		contacts.aylin = await createTestContact(db, {
+			districtId: district,
+			name: 'Aylin Demir',
+			email: 'aylin@example.org'
+		});
+		contacts.vhsConsent = await createTestContact(db, {
+			districtId: district,
+			name: 'Vera Zustimmung',
+			email: 'vhs.ja@example.org',
+			organisationId: vhs
+		});
+		contacts.vhsNoConsent = await createTestContact(db, {
+			districtId: district,
+			name: 'Nils Ohne',
+			email: 'vhs.nein@example.org',
+			organisationId: vhs
+		});
+		contacts.vhsWithdrawn = await createTestContact(db, {
+			districtId: district,
+			name: 'Wanda Widerruf',
+			email: 'vhs.widerruf@example.org',
+			organisationId: vhs
+		});
+		contacts.awo = await createTestContact(db, {
+			districtId: district,
+			name: 'Anton AWO',
+			email: 'awo@example.org',
+			organisationId: awo
+		});
+		contacts.noEmail = await createTestContact(db, {
+			districtId: district,
+			name: 'Otto Ohnepost',
+			email: null
+		});
+		await giveConsent(db, district, contacts.vhsConsent);
+		await giveConsent(db, district, contacts.vhsWithdrawn, { withdrawnOn: '2026-12-01' });
+		await giveConsent(db, district, contacts.awo);
 		networkId = await createTestNetwork(db, {
 			districtId: district,
 			name: 'Netzwerk Sprache',

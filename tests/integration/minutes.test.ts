@@ -22,12 +22,9 @@ import {
 import type { TaskInput } from '../../src/lib/server/minutes/tasks.schema.js';
 import { changeTaskStatus, type Editor } from '../../src/lib/server/minutes/tasks.service.js';
 import { createTestAccount } from '../factories/account.factory.js';
-import {
-	createMeeting,
-	createMinutesNetwork,
-	createPerson,
-	type TestMeeting
-} from '../factories/meeting.factory.js';
+import { createTestContact } from '../factories/contact.factory.js';
+import { createTestMeeting, type TestMeeting } from '../factories/meeting.factory.js';
+import { createTestNetwork } from '../factories/network.factory.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { createDistrictsAndPlaces } from '../factories/place.factory.js';
 import { describeEachDialect } from '../support/databases.js';
@@ -99,8 +96,8 @@ async function seed(database: Database) {
 	actors.vhsPartner = await account('partner_editor', [ids.vhs]);
 	actors.otherPartner = await account('partner_editor', [ids.other]);
 	actors.viewer = await account('viewer');
-	const person = (name: string, extra: Partial<Parameters<typeof createPerson>[1]> = {}) =>
-		createPerson(db, { districtId, name, ...extra });
+	const person = (name: string, extra: Partial<Parameters<typeof createTestContact>[1]> = {}) =>
+		createTestContact(db, { districtId, name, ...extra });
 	ids.anna = await person('Anna Özdemir', { email: 'anna@example.org' });
 	ids.ohneMail = await person('Ohne Mail', { email: null });
 	ids.bernd = await person('Bernd Weiß', {
@@ -128,7 +125,7 @@ async function seed(database: Database) {
 		organisationId: ids.awo,
 		networkConsent: true
 	});
-	ids.network = await createMinutesNetwork(db, {
+	ids.network = await createTestNetwork(db, {
 		districtId,
 		name: 'Netzwerk Sprache & Bildung',
 		members: [
@@ -138,20 +135,20 @@ async function seed(database: Database) {
 			{ contactId: ids.ohneMail }
 		]
 	});
-	first = await createMeeting(db, {
+	first = await createTestMeeting(db, {
 		networkId: ids.network,
 		title: 'Netzwerktreffen November',
 		startsAt: '2026-11-10T14:00',
 		endsAt: '2026-11-10T16:00',
 		agenda: ['Begrüßung', 'Sprachkurse für Frauen'],
-		attendance: [
+		invitees: [
 			{ contactId: ids.anna, attendance: 'present' },
 			{ contactId: ids.erik, attendance: 'present' },
 			{ contactId: ids.bernd, attendance: 'excused' },
 			{ contactId: ids.carla, attendance: 'absent' }
 		]
 	});
-	second = await createMeeting(db, {
+	second = await createTestMeeting(db, {
 		networkId: ids.network,
 		title: 'Netzwerktreffen Dezember',
 		startsAt: '2026-12-08T14:00',

@@ -16,7 +16,7 @@ import {
 	type NetworkActor
 } from '../../src/lib/server/networks/networks.service.js';
 import { createTestAccount } from '../factories/account.factory.js';
-import { createTestContact } from '../factories/network.factory.js';
+import { createTestContact } from '../factories/contact.factory.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { createDistrictsAndPlaces } from '../factories/place.factory.js';
 import { describeEachDialect } from '../support/databases.js';
@@ -129,7 +129,7 @@ describeEachDialect(
 				db,
 				people.coordinator,
 				networkId,
-				{ organisationId: null, contactId: person.id, role: 'guest', joinedOn: '2026-03-01' },
+				{ organisationId: null, contactId: person, role: 'guest', joinedOn: '2026-03-01' },
 				NOW
 			);
 			expect(
@@ -149,7 +149,7 @@ describeEachDialect(
 						db,
 						people.coordinator,
 						networkId,
-						{ organisationId: vhs, contactId: person.id, role: 'member', joinedOn: '2026-06-01' },
+						{ organisationId: vhs, contactId: person, role: 'member', joinedOn: '2026-06-01' },
 						NOW
 					)
 				)

@@ -51,6 +51,20 @@ export async function startSmtpReceiver(port?: number): Promise<{
 	};
 }
 
+/** The first mail to `to`, once it arrives (delivery runs in the background). */
+export async function waitForMail(
+	mailbox: { received: ReceivedMail[] },
+	to: string,
+	attempts = 100
+): Promise<ReceivedMail> {
+	for (let attempt = 0; attempt < attempts; attempt++) {
+		const mail = mailbox.received.find((candidate) => candidate.to.includes(to));
+		if (mail) return mail;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	throw new Error(`No mail to ${to} arrived`);
+}
+
 async function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const probe = createServer();
