@@ -1,6 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '../../src/lib/server/db/schema.js';
-import { NETWORK_PURPOSE } from '../../src/lib/server/networks/network-access.js';
+import { NETWORK_PURPOSE } from '../../src/lib/server/directory/directory-access.js';
 import type { TasksTable } from '../../src/lib/server/minutes/minutes.table.js';
 
 /**

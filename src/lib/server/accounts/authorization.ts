@@ -73,3 +73,8 @@ export class ForbiddenError extends Error {
 export function authorize(actor: Actor, action: Action, record: RecordScope): void {
 	if (!can(actor, action, record)) throw new ForbiddenError(action, actor.role);
 }
+
+/** Administrators and coordinators: the district's staff, who run networks and the directory. */
+export function isStaff(actor: Actor): boolean {
+	return actor.role === 'administrator' || actor.role === 'coordinator';
+}

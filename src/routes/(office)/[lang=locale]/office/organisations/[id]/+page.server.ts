@@ -6,6 +6,7 @@ import {
 	organisationProfile,
 	updateOrganisation
 } from '$lib/server/organisations/organisations.service';
+import { reindexOffersOfOrganisation } from '$lib/server/offers/offers.service';
 import { idParam, requireUser } from '$lib/server/http/route-guards';
 import { saveOrganisationForm } from '../organisation-form.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -33,7 +34,7 @@ export const actions: Actions = {
 		const id = organisationIdOf(params.id);
 		const { database } = await getApp();
 		return saveOrganisationForm(request, locals.locale, async (input) => {
-			await updateOrganisation(database.db, user, id, input);
+			await updateOrganisation(database.db, user, id, input, reindexOffersOfOrganisation);
 			return id;
 		});
 	}
