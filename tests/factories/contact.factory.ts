@@ -4,7 +4,7 @@ import { insertConsentRow } from '../../src/lib/server/directory/consents.reposi
 import { insertContactRow } from '../../src/lib/server/directory/contacts.repository.js';
 import { listPurposeRows } from '../../src/lib/server/directory/purposes.repository.js';
 import { ensureDefaultPurposes } from '../../src/lib/server/directory/purposes.service.js';
-import { NETWORK_PURPOSE } from '../../src/lib/server/networks/network-access.js';
+import { NETWORK_PURPOSE } from '../../src/lib/server/directory/directory-access.js';
 
 /**
  * The one way tests make a person of the contact directory and their consents: through the

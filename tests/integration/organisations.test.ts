@@ -8,6 +8,7 @@ import {
 	updateContactPerson
 } from '../../src/lib/server/organisations/contact-persons.service.js';
 import { getPublishedOffer } from '../../src/lib/server/offers/offer-page.service.js';
+import { reindexOffersOfOrganisation } from '../../src/lib/server/offers/offers.service.js';
 import {
 	ContactPersonNotFoundError,
 	OrganisationNotFoundError,
@@ -80,6 +81,7 @@ describeEachDialect(
 				people.partner,
 				own,
 				profile({ name: 'Bildungswerk Kappeln', phone: '+49 4642 999', website: '' }),
+				reindexOffersOfOrganisation,
 				NOW
 			);
 			const saved = await organisationProfile(db(), people.partner, own);
@@ -122,6 +124,7 @@ describeEachDialect(
 				people.partner,
 				own,
 				profile({ email: 'kurse@vhs.example' }),
+				reindexOffersOfOrganisation,
 				NOW
 			);
 			const entry = (await listAudit(db(), people.admin)).find(
@@ -136,17 +139,45 @@ describeEachDialect(
 
 		it('refuses partners on foreign organisations, viewers everywhere and other districts', async () => {
 			await expect(
-				updateOrganisation(db(), people.otherPartner, own, profile({ name: 'Übernommen' }), NOW)
+				updateOrganisation(
+					db(),
+					people.otherPartner,
+					own,
+					profile({ name: 'Übernommen' }),
+					reindexOffersOfOrganisation,
+					NOW
+				)
 			).rejects.toThrow(ForbiddenError);
 			await expect(
-				updateOrganisation(db(), people.viewer, own, profile({ name: 'Gelesen' }), NOW)
+				updateOrganisation(
+					db(),
+					people.viewer,
+					own,
+					profile({ name: 'Gelesen' }),
+					reindexOffersOfOrganisation,
+					NOW
+				)
 			).rejects.toThrow(ForbiddenError);
 			await expect(
-				updateOrganisation(db(), people.elsewhere, own, profile({ name: 'Fremd' }), NOW)
+				updateOrganisation(
+					db(),
+					people.elsewhere,
+					own,
+					profile({ name: 'Fremd' }),
+					reindexOffersOfOrganisation,
+					NOW
+				)
 			).rejects.toThrow(ForbiddenError);
 			// A refusal comes before validation: no hints about the data to those who may not edit.
 			await expect(
-				updateOrganisation(db(), people.viewer, own, profile({ name: '' }), NOW)
+				updateOrganisation(
+					db(),
+					people.viewer,
+					own,
+					profile({ name: '' }),
+					reindexOffersOfOrganisation,
+					NOW
+				)
 			).rejects.toThrow(ForbiddenError);
 			expect((await organisationProfile(db(), people.viewer, own)).may.edit).toBe(false);
 			// The foreign organisation has no published offer yet: its profile is not public.
@@ -209,6 +240,7 @@ describeEachDialect(
 						postcode: '2437',
 						placeId: 0
 					},
+					reindexOffersOfOrganisation,
 					NOW
 				)
 			);
@@ -224,7 +256,13 @@ describeEachDialect(
 			});
 			expect(
 				await validationIssues(
-					updateOrganisation(db(), people.partner, own, profile({ website: 'ftp://vhs.example' }))
+					updateOrganisation(
+						db(),
+						people.partner,
+						own,
+						profile({ website: 'ftp://vhs.example' }),
+						reindexOffersOfOrganisation
+					)
 				)
 			).toEqual({ website: 'custom' });
 			expect(

@@ -66,3 +66,8 @@ export function can(actor: Actor, action: Action, record: RecordScope): boolean 
 export function authorize(actor: Actor, action: Action, record: RecordScope): void {
 	if (!can(actor, action, record)) throw new ForbiddenError(action, actor.role);
 }
+
+/** Administrators and coordinators: the district's staff, who run networks and the directory. */
+export function isStaff(actor: Actor): boolean {
+	return actor.role === 'administrator' || actor.role === 'coordinator';
+}

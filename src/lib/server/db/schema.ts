@@ -11,16 +11,18 @@ import type {
 import type { TranslationsTable } from '../translations/translations.table.js';
 import type {
 	ContactPersonsTable,
+	OrganisationsTable
+} from '../organisations/organisations.table.js';
+import type {
 	OfferAccessibilityTable,
 	OfferActionFieldsTable,
 	OfferLanguagesTable,
 	OfferOccurrencesTable,
 	OfferSchedulesTable,
 	OffersTable,
-	OfferTargetGroupsTable,
-	OfferVerificationTokensTable,
-	OrganisationsTable
+	OfferTargetGroupsTable
 } from '../offers/offers.table.js';
+import type { OfferVerificationTokensTable } from '../freshness/freshness.table.js';
 import type { OfferRevisionsTable } from '../offers/revisions.table.js';
 import type {
 	NetworkActionFieldsTable,

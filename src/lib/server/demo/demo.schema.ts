@@ -5,9 +5,9 @@ import {
 	ACCESSIBILITY_FEATURES,
 	DELIVERY_LANGUAGES,
 	LANGUAGE_LEVELS,
-	ORGANISATION_KINDS,
 	TARGET_GROUPS
 } from '../offers/offers.schema.js';
+import { ORGANISATION_KINDS } from '../organisations/organisations.schema.js';
 import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 
 /** The shape of `content/demo/*.json`, described for authors in content/demo/FORMAT.md. */

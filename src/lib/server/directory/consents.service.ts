@@ -18,7 +18,7 @@ import {
 	setConsentWithdrawn,
 	type ConsentRow
 } from './consents.repository.js';
-import { canInNetwork } from '../networks/network-access.js';
+import { mayKeepDirectory } from './directory-access.js';
 import { findPurposeRow } from './purposes.repository.js';
 
 /**
@@ -33,8 +33,7 @@ async function contactFor(db: Kysely<DB>, actor: Editor, contactId: number) {
 	const contact = await findContactRow(db, contactId);
 	if (!contact || contact.districtId !== actor.districtId)
 		throw new ContactNotFoundError(contactId);
-	if (!canInNetwork(actor, 'manage', { districtId: contact.districtId, memberOrganisationIds: [] }))
-		throw new ForbiddenError('edit', actor.role);
+	if (!mayKeepDirectory(actor, contact.districtId)) throw new ForbiddenError('edit', actor.role);
 	if (contact.anonymisedAt) throw new ContactErasedError(contactId);
 	return contact;
 }
@@ -48,8 +47,7 @@ export async function listConsents(
 	const contact = await findContactRow(db, contactId);
 	if (!contact || contact.districtId !== actor.districtId)
 		throw new ContactNotFoundError(contactId);
-	if (!canInNetwork(actor, 'manage', { districtId: contact.districtId, memberOrganisationIds: [] }))
-		throw new ForbiddenError('read', actor.role);
+	if (!mayKeepDirectory(actor, contact.districtId)) throw new ForbiddenError('read', actor.role);
 	return (await listConsentRows(db, contactId)).map(
 		({ contactId: _contact, ...consent }) => consent
 	);

@@ -26,13 +26,13 @@ import {
 	type ContactInput
 } from './contacts.schema.js';
 import { matchesFilters, type ContactFilters } from './contact-filters.js';
-import { canInNetwork, mayReadContactData, NETWORK_PURPOSE } from '../networks/network-access.js';
+import { mayKeepDirectory, mayReadContactData, NETWORK_PURPOSE } from './directory-access.js';
 import { ensureDefaultPurposes } from './purposes.service.js';
 
 /**
  * The contact directory: staff keep every person of their district; a partner sees the people
  * they meet in their organisation's networks; viewers see names only. E-mail and phone are
- * shown only where network-access.ts finds a purpose; notes stay with the staff.
+ * shown only where directory-access.ts finds a purpose; notes stay with the staff.
  */
 export type Editor = Actor & { id: number };
 
@@ -61,12 +61,11 @@ export interface ContactDetail extends ContactSummary {
 const list = (codes: string) => (codes ? codes.split(',') : []);
 
 export function mayManageContacts(actor: Actor): boolean {
-	return canInNetwork(actor, 'manage', { districtId: actor.districtId, memberOrganisationIds: [] });
+	return mayKeepDirectory(actor, actor.districtId);
 }
 
 function authorizeManage(actor: Actor, districtId: number) {
-	if (!canInNetwork(actor, 'manage', { districtId, memberOrganisationIds: [] }))
-		throw new ForbiddenError('edit', actor.role);
+	if (!mayKeepDirectory(actor, districtId)) throw new ForbiddenError('edit', actor.role);
 }
 
 interface Seen {

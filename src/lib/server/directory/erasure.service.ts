@@ -17,7 +17,7 @@ import {
 	redactAuditEntries,
 	revokeFeeds
 } from './erasure.repository.js';
-import { canInNetwork } from '../networks/network-access.js';
+import { mayKeepDirectory } from './directory-access.js';
 import { addressesOf } from './person-data.service.js';
 
 /**
@@ -43,8 +43,7 @@ export async function erasePerson(
 	const contact = await findContactRow(db, contactId);
 	if (!contact || contact.districtId !== actor.districtId)
 		throw new ContactNotFoundError(contactId);
-	if (!canInNetwork(actor, 'manage', { districtId: contact.districtId, memberOrganisationIds: [] }))
-		throw new ForbiddenError('delete', actor.role);
+	if (!mayKeepDirectory(actor, contact.districtId)) throw new ForbiddenError('delete', actor.role);
 	if (contact.anonymisedAt) throw new ContactErasedError(contactId);
 	const at = now.toISOString();
 	const summary = await db.transaction().execute(async (trx) => {

@@ -5,7 +5,7 @@ import type { DB } from '../db/schema.js';
 import { ContactNotFoundError } from './contacts.errors.js';
 import { findContactRow } from './contacts.repository.js';
 import { listConsentRows } from './consents.repository.js';
-import { canInNetwork } from '../networks/network-access.js';
+import { mayKeepDirectory } from './directory-access.js';
 import {
 	agendaItemsPresentedBy,
 	auditedContactStates,
@@ -129,8 +129,7 @@ export async function exportPersonData(
 ): Promise<PersonData> {
 	const row = await findContactRow(db, contactId);
 	if (!row || row.districtId !== actor.districtId) throw new ContactNotFoundError(contactId);
-	if (!canInNetwork(actor, 'manage', { districtId: row.districtId, memberOrganisationIds: [] }))
-		throw new ForbiddenError('export', actor.role);
+	if (!mayKeepDirectory(actor, row.districtId)) throw new ForbiddenError('export', actor.role);
 	const consents = await listConsentRows(db, contactId);
 	const consentedKeys = new Set(consents.map((consent) => consent.purposeKey));
 	const purposes = (await listPurposeRows(db, row.districtId)).filter((purpose) =>

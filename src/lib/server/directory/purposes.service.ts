@@ -5,7 +5,7 @@ import { recordAudit } from '../accounts/audit.service.js';
 import type { DB } from '../db/schema.js';
 import { ContactValidationError, PurposeNotFoundError } from './contacts.errors.js';
 import { issuesOf, purposeSchema, type PurposeFields } from './contacts.schema.js';
-import { canInNetwork, NETWORK_PURPOSE } from '../networks/network-access.js';
+import { mayKeepDirectory, NETWORK_PURPOSE } from './directory-access.js';
 import {
 	findPurposeRow,
 	insertPurposeIfMissing,
@@ -78,7 +78,7 @@ export async function ensureDefaultPurposes(
 }
 
 export function mayManagePurposes(actor: Actor): boolean {
-	return canInNetwork(actor, 'manage', { districtId: actor.districtId, memberOrganisationIds: [] });
+	return mayKeepDirectory(actor, actor.districtId);
 }
 
 /** The register of the actor's district, defaults included; staff roles only. */

@@ -1,6 +1,6 @@
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { OfferVerificationTokensTable } from '../offers/offers.table.js';
+import type { OfferVerificationTokensTable } from './freshness.table.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

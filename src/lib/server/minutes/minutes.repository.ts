@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { NETWORK_PURPOSE } from '../networks/network-access.js';
+import { NETWORK_PURPOSE } from '../directory/directory-access.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

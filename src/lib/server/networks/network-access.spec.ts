@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../accounts/authorization.js';
-import { canInNetwork, mayReadContactData, type NetworkAction } from './network-access.js';
+import { canInNetwork, type NetworkAction } from './network-access.js';
 
 const DISTRICT = 1;
 const OWN = 10;
@@ -54,21 +54,5 @@ describe('network access', () => {
 		expect(canInNetwork(actor('administrator'), 'read', { ...network([]), districtId: 2 })).toBe(
 			false
 		);
-	});
-
-	it('shows contact data only where there is a purpose', () => {
-		const contact = (shares: boolean, consents: boolean) => ({
-			districtId: DISTRICT,
-			sharesNetworkWithActor: shares,
-			consentsToNetworkContact: consents
-		});
-		expect(mayReadContactData(actor('coordinator'), contact(false, false))).toBe(true);
-		expect(mayReadContactData(actor('viewer'), contact(true, true))).toBe(false);
-		expect(mayReadContactData(actor('partner_editor', [OWN]), contact(true, true))).toBe(true);
-		expect(mayReadContactData(actor('partner_editor', [OWN]), contact(true, false))).toBe(false);
-		expect(mayReadContactData(actor('partner_editor', [OWN]), contact(false, true))).toBe(false);
-		expect(
-			mayReadContactData(actor('coordinator'), { ...contact(true, true), districtId: 2 })
-		).toBe(false);
 	});
 });

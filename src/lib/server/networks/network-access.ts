@@ -1,8 +1,8 @@
-import { type Actor } from '../accounts/authorization.js';
+import { isStaff, type Actor } from '../accounts/authorization.js';
 import { ForbiddenError } from '../accounts/accounts.errors.js';
 
 /**
- * Who may do what in networks, meetings, tasks and the contact directory (issue 4), decided here
+ * Who may do what in networks, meetings and tasks (issue 4), decided here
  * so every page, export and feed asks the same question. Coordinators and administrators run
  * the networks; partner editors take part in the networks their organisation belongs to; viewers
  * (the district's leadership) follow networks and the board but see no one's contact data.
@@ -23,8 +23,6 @@ export interface NetworkScope {
 	taskOwnerOrganisationId?: number | null;
 }
 
-const isStaff = (actor: Actor) => actor.role === 'administrator' || actor.role === 'coordinator';
-
 export function canInNetwork(actor: Actor, action: NetworkAction, scope: NetworkScope): boolean {
 	if (actor.districtId !== scope.districtId) return false;
 	if (isStaff(actor)) return true;
@@ -44,26 +42,3 @@ export function authorizeInNetwork(actor: Actor, action: NetworkAction, scope: N
 	if (!canInNetwork(actor, action, scope))
 		throw new ForbiddenError(action === 'manage' ? 'edit' : 'read', actor.role);
 }
-
-export interface ContactScope {
-	districtId: number;
-	/** The person is a current member of a network the actor's organisation also belongs to. */
-	sharesNetworkWithActor: boolean;
-	/** The person has an unwithdrawn consent to be contacted for network work. */
-	consentsToNetworkContact: boolean;
-}
-
-/**
- * Contact data (e-mail, phone, notes) is shown only where there is a purpose: staff keep the
- * directory; a partner sees fellow network members who agreed to be contacted for network
- * work; viewers have no purpose. Names and roles of fellow members are not contact data.
- */
-export function mayReadContactData(actor: Actor, contact: ContactScope): boolean {
-	if (actor.districtId !== contact.districtId) return false;
-	if (isStaff(actor)) return true;
-	if (actor.role !== 'partner_editor') return false;
-	return contact.sharesNetworkWithActor && contact.consentsToNetworkContact;
-}
-
-/** The purpose key under which people agree to be contacted for network work. */
-export const NETWORK_PURPOSE = 'network_work';

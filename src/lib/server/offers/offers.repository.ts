@@ -196,3 +196,16 @@ export async function findSearchSource(db: Db, offerId: number) {
 		.where('offers.id', '=', offerId)
 		.executeTakeFirst();
 }
+
+export async function listOfferIdsOfOrganisation(
+	db: Db,
+	organisationId: number
+): Promise<number[]> {
+	const rows = await db
+		.selectFrom('offers')
+		.select('id')
+		.where('organisationId', '=', organisationId)
+		.orderBy('id')
+		.execute();
+	return rows.map((row) => row.id);
+}

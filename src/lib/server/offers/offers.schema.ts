@@ -1,5 +1,6 @@
 import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 import { z } from 'zod';
+import { DELIVERY_LANGUAGES } from '../organisations/organisations.schema.js';
 
 export const TARGET_GROUPS = [
 	'newcomers',
@@ -16,27 +17,8 @@ export const TARGET_GROUPS = [
 	'professionals'
 ] as const;
 
-/** Languages an offer can be delivered in (ISO 639-1). */
-export const DELIVERY_LANGUAGES = [
-	'de',
-	'en',
-	'ar',
-	'uk',
-	'ru',
-	'tr',
-	'fa',
-	'ku',
-	'ti',
-	'so',
-	'pl',
-	'ro',
-	'bg',
-	'fr',
-	'sq',
-	'da',
-	'es',
-	'ps'
-] as const;
+// Offers are delivered in the languages their providers' people speak (organisations.schema).
+export { DELIVERY_LANGUAGES };
 
 export const LANGUAGE_LEVELS = ['none', 'A1', 'A2', 'B1', 'B2', 'C1'] as const;
 export const ACCESS_KINDS = ['walk_in', 'registration', 'referral'] as const;
@@ -49,16 +31,6 @@ export const ACCESSIBILITY_FEATURES = [
 	'easy_language',
 	'near_public_transport',
 	'parking'
-] as const;
-export const ORGANISATION_KINDS = [
-	'provider',
-	'association',
-	'authority',
-	'migrant_organisation',
-	'municipality',
-	'education',
-	'religious',
-	'other'
 ] as const;
 /** Public state of the offers row; where a change stands in review lives on its revision. */
 export const OFFER_STATUSES = ['draft', 'published', 'archived'] as const;

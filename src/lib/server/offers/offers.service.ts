@@ -21,6 +21,7 @@ import {
 	insertOffer,
 	insertRelations,
 	insertSchedules,
+	listOfferIdsOfOrganisation,
 	listOfferIdsWithSchedules,
 	deleteRelationsAndSchedules,
 	markOffersChanged,
@@ -232,6 +233,13 @@ export async function reindexOffer(db: Db, offerId: number): Promise<void> {
 			.filter(Boolean)
 			.join('\n')
 	});
+}
+
+/** A renamed organisation: its offers' search entries carry the name, so they follow it. */
+export async function reindexOffersOfOrganisation(db: Db, organisationId: number): Promise<void> {
+	for (const offerId of await listOfferIdsOfOrganisation(db, organisationId))
+		await reindexOffer(db, offerId);
+	await markOffersChanged(db);
 }
 
 async function refreshOfferOccurrences(db: Db, offerId: number, now = new Date()): Promise<void> {

@@ -1,34 +1,5 @@
 import type { Generated, Insertable } from 'kysely';
 
-export interface OrganisationsTable {
-	id: Generated<number>;
-	districtId: number;
-	slug: string;
-	name: string;
-	kind: string;
-	email: string | null;
-	phone: string | null;
-	website: string | null;
-	street: string | null;
-	postcode: string | null;
-	placeId: number | null;
-	createdAt: string;
-	updatedAt: string;
-}
-
-export interface ContactPersonsTable {
-	id: Generated<number>;
-	organisationId: number;
-	name: string;
-	role: string;
-	email: string | null;
-	phone: string | null;
-	room: string | null;
-	/** Comma-separated ISO 639-1 codes. */
-	languages: Generated<string>;
-	position: Generated<number>;
-}
-
 export interface OffersTable {
 	id: Generated<number>;
 	districtId: number;
@@ -92,16 +63,6 @@ export interface OfferOccurrencesTable {
 	offerId: number;
 	startsAt: string;
 	endsAt: string | null;
-}
-
-/** One-time "still correct" links mailed with a freshness reminder. */
-export interface OfferVerificationTokensTable {
-	/** SHA-256 of the token in the link. */
-	id: string;
-	offerId: number;
-	createdAt: string;
-	expiresAt: string;
-	usedAt: string | null;
 }
 
 export type NewOfferRow = Insertable<OffersTable>;

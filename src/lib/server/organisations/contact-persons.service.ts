@@ -4,7 +4,7 @@ import type { DB } from '../db/schema.js';
 import { authorize, type Actor } from '../accounts/authorization.js';
 import { recordAudit } from '../accounts/audit.service.js';
 import { deleteAllTranslations } from '../translations/translations.repository.js';
-import { DELIVERY_LANGUAGES } from '../offers/offers.schema.js';
+import { DELIVERY_LANGUAGES } from './organisations.schema.js';
 import { ContactPersonNotFoundError, OrganisationValidationError } from './organisations.errors.js';
 import {
 	deleteContactPersonRow,

@@ -1,6 +1,6 @@
 import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { ContactPersonsTable, OrganisationsTable } from '../offers/offers.table.js';
+import type { ContactPersonsTable, OrganisationsTable } from './organisations.table.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -122,19 +122,6 @@ export async function hasPublishedOffer(db: Db, organisationId: number): Promise
 		.limit(1)
 		.executeTakeFirst();
 	return row !== undefined;
-}
-
-export async function listOfferIdsOfOrganisation(
-	db: Db,
-	organisationId: number
-): Promise<number[]> {
-	const rows = await db
-		.selectFrom('offers')
-		.select('id')
-		.where('organisationId', '=', organisationId)
-		.orderBy('id')
-		.execute();
-	return rows.map((row) => row.id);
 }
 
 export async function placeExists(db: Db, placeId: number): Promise<boolean> {

@@ -1,6 +1,38 @@
 import { z } from 'zod';
 import type { FieldIssue } from '../../shared/errors/validation-error.js';
-import { ORGANISATION_KINDS } from '../offers/offers.schema.js';
+
+/** Languages a provider's people speak and its offers are delivered in (ISO 639-1). */
+export const DELIVERY_LANGUAGES = [
+	'de',
+	'en',
+	'ar',
+	'uk',
+	'ru',
+	'tr',
+	'fa',
+	'ku',
+	'ti',
+	'so',
+	'pl',
+	'ro',
+	'bg',
+	'fr',
+	'sq',
+	'da',
+	'es',
+	'ps'
+] as const;
+
+export const ORGANISATION_KINDS = [
+	'provider',
+	'association',
+	'authority',
+	'migrant_organisation',
+	'municipality',
+	'education',
+	'religious',
+	'other'
+] as const;
 
 // Digits with the usual separators, e.g. "04642 123-45" or "+49 (0)4621 87-0".
 const PHONE = /^\+?[0-9][0-9 ()/.-]*$/;

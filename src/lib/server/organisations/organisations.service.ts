@@ -4,12 +4,10 @@ import { authorize, can, type Actor, type RecordScope } from '../accounts/author
 import { recordAudit } from '../accounts/audit.service.js';
 import { listDistricts, listPlaces } from '../places/places.repository.js';
 import { fold } from '../../shared/text/fold.js';
-import { markOffersChanged } from '../offers/offers.repository.js';
-import { ORGANISATION_KINDS } from '../offers/offers.schema.js';
-import { reindexOffer } from '../offers/offers.service.js';
 import { OrganisationNotFoundError, OrganisationValidationError } from './organisations.errors.js';
 import {
 	issuesOf,
+	ORGANISATION_KINDS,
 	organisationProfileSchema,
 	type OrganisationFields,
 	type OrganisationInput
@@ -19,7 +17,6 @@ import {
 	findOrganisationList,
 	hasPublishedOffer,
 	insertOrganisation,
-	listOfferIdsOfOrganisation,
 	placeExists,
 	setOrganisationSlug,
 	updateOrganisationRow,
@@ -133,12 +130,19 @@ export function mayCreateOrganisation(actor: Actor): boolean {
 	return can(actor, 'create', newOrganisationScope(actor));
 }
 
-/** Replaces the profile; a new name is re-indexed for every offer, so the search finds it. */
+/**
+ * What follows a new name in the same transaction; offers pass their re-indexing, so the search
+ * finds the new name (offers depend on organisations, not the other way round).
+ */
+export type OnOrganisationRenamed = (trx: Transaction<DB>, organisationId: number) => Promise<void>;
+
+/** Replaces the profile; a new name is handed to `onRenamed` before the transaction commits. */
 export async function updateOrganisation(
 	db: Kysely<DB>,
 	actor: Editor,
 	organisationId: number,
 	input: OrganisationInput,
+	onRenamed: OnOrganisationRenamed,
 	now = new Date()
 ): Promise<void> {
 	const { scope } = await scopedOrganisation(db, organisationId);
@@ -162,11 +166,7 @@ export async function updateOrganisation(
 			},
 			now
 		);
-		if (before.name !== fields.name) {
-			for (const offerId of await listOfferIdsOfOrganisation(trx, organisationId))
-				await reindexOffer(trx, offerId);
-			await markOffersChanged(trx);
-		}
+		if (before.name !== fields.name) await onRenamed(trx, organisationId);
 	});
 }
 

@@ -1,6 +1,5 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { ContactPersonsTable } from '../offers/offers.table.js';
 import type { PagesTable } from './pages.table.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -47,7 +46,7 @@ export async function findContacts(db: Db, organisationId: number) {
 
 export async function insertContact(
 	db: Db,
-	contact: Insertable<ContactPersonsTable>
+	contact: Insertable<DB['contactPersons']>
 ): Promise<number> {
 	return (
 		await db.insertInto('contactPersons').values(contact).returning('id').executeTakeFirstOrThrow()

@@ -5,6 +5,7 @@ import {
 	organisationProfile,
 	updateOrganisation
 } from '$lib/server/organisations/organisations.service';
+import { reindexOffersOfOrganisation } from '$lib/server/offers/offers.service';
 import { idParam, requireUser } from '$lib/server/http/route-guards';
 import { saveOrganisationForm } from '../organisation-form.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -30,7 +31,7 @@ export const actions: Actions = {
 		const user = requireUser(locals, { secondFactor: true });
 		const id = organisationIdOf(params.id);
 		return saveOrganisationForm(request, locals.locale, async (input) => {
-			await updateOrganisation(locals.db, user, id, input);
+			await updateOrganisation(locals.db, user, id, input, reindexOffersOfOrganisation);
 			return id;
 		});
 	}
