@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../accounts/authorization.js';
 import type { DB } from '../db/schema.js';
-import { writeCsv } from '../../shared/files/csv.js';
-import { writeXlsx } from '../../shared/files/xlsx.js';
+import { writeTableFile, type TableFile } from '../../shared/files/table-file.js';
 import { ForbiddenError } from '../accounts/accounts.errors.js';
 import type { ContactFilters } from './contact-filters.js';
 import { ContactNotFoundError } from './contacts.errors.js';
@@ -15,11 +14,7 @@ import { vCards, vCardFilename } from './vcard.js';
  * cards. Contact data appears only where the list shows it; cards only for people whose contact
  * data the actor may read.
  */
-export interface ExportFile {
-	body: string | Uint8Array<ArrayBuffer>;
-	contentType: string;
-	filename: string;
-}
+export type ExportFile = TableFile;
 
 export type Labels = (key: string) => string;
 
@@ -57,18 +52,12 @@ export async function exportContacts(
 	format: 'csv' | 'xlsx',
 	label: Labels
 ): Promise<ExportFile> {
-	const rows = rowsOf(await listContacts(db, actor, filters), label);
-	if (format === 'csv')
-		return {
-			body: writeCsv(rows),
-			contentType: 'text/csv; charset=utf-8',
-			filename: 'kontakte.csv'
-		};
-	return {
-		body: await writeXlsx([{ name: 'Kontakte', rows, widths: [28, 24, 32, 30, 18, 16, 30, 20] }]),
-		contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-		filename: 'kontakte.xlsx'
-	};
+	return writeTableFile(format, {
+		fileName: 'kontakte',
+		sheet: 'Kontakte',
+		rows: rowsOf(await listContacts(db, actor, filters), label),
+		widths: [28, 24, 32, 30, 18, 16, 30, 20]
+	});
 }
 
 /** One .vcf with a card per person asked for whose contact data the actor may read. */

@@ -1,5 +1,6 @@
 import type { OfferRelations } from '../offers/offers.repository.js';
-import { formatAmount, formatDate, formatDateEntry } from './cell-values.js';
+import { formatAmount, formatDate } from '../../shared/files/cell-values.js';
+import { formatDateEntry } from './date-entries.js';
 import { COLUMNS, type RowCells } from './columns.js';
 import type { ExportRow } from './exchange.repository.js';
 import { labelOf, type Vocabulary } from './vocabulary.js';

@@ -5,13 +5,13 @@ import { listPostcodes } from '../places/places.repository.js';
 import type { SearchFilters, SearchNotice } from '../search/search.schema.js';
 import { matchingOfferIds } from '../search/search.service.js';
 import { findRelations, findSchedules, type OfferRelations } from '../offers/offers.repository.js';
-import { writeCsv } from '../../shared/files/csv.js';
+import { writeTableFile, type TableFile } from '../../shared/files/table-file.js';
 import { findExportRows, findOfferScopes } from './exchange.repository.js';
 import { offerTable, rowToExportOffer, type ExportOffer } from './export-offer.js';
 import { hsdsServiceList } from './hsds.js';
 import { COLUMNS } from './columns.js';
 import { widthOf } from './template.js';
-import { OFFERS_SHEET, writeXlsx } from '../../shared/files/xlsx.js';
+import { OFFERS_SHEET } from '../../shared/files/xlsx.js';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'hsds'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -79,10 +79,7 @@ export async function loadExportOffers(db: Kysely<DB>, ids: number[]): Promise<E
 	});
 }
 
-export interface ExportFile {
-	body: Uint8Array<ArrayBuffer> | string;
-	contentType: string;
-	filename: string;
+export interface ExportFile extends TableFile {
 	count: number;
 }
 
@@ -105,19 +102,11 @@ export async function exportOffers(
 			filename: `${stem}-hsds.json`,
 			count: offers.length
 		};
-	if (format === 'csv')
-		return {
-			body: writeCsv(offerTable(offers)),
-			contentType: 'text/csv; charset=utf-8',
-			filename: `${stem}.csv`,
-			count: offers.length
-		};
-	return {
-		body: await writeXlsx([
-			{ name: OFFERS_SHEET, rows: offerTable(offers), widths: COLUMNS.map(widthOf) }
-		]),
-		contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-		filename: `${stem}.xlsx`,
-		count: offers.length
-	};
+	const file = await writeTableFile(format, {
+		fileName: stem,
+		sheet: OFFERS_SHEET,
+		rows: offerTable(offers),
+		widths: COLUMNS.map(widthOf)
+	});
+	return { ...file, count: offers.length };
 }

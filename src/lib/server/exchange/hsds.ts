@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import rrule from 'rrule';
-import { formatAmount } from './cell-values.js';
+import { formatAmount } from '../../shared/files/cell-values.js';
 import type { ExportOffer, ExportScheduleEntry } from './export-offer.js';
 import { labelOf } from './vocabulary.js';
 

@@ -11,7 +11,8 @@ import { fileProblem, type ExchangeProblem } from './problems.js';
 import { ExchangeFileError } from './exchange.errors.js';
 import { mapRow, type ImportOrganisation, type MappedRow } from './row-mapper.js';
 import { validateRow } from './row-validation.js';
-import { readTable, type TableFormat, type UploadedFile } from './table-reader.js';
+import type { TableFormat, UploadedFile } from '../../shared/files/table-file.js';
+import { readTable } from './table-reader.js';
 
 const ALL_HEADERS = COLUMNS.map((column) => column.header).join(', ');
 const list = (names: string[]) => ({ columns: names.map((name) => `„${name}“`).join(', ') });

@@ -1,6 +1,7 @@
 import { fold } from '../../shared/text/fold.js';
 import type { OfferInput, ScheduleEntry } from '../offers/offers.schema.js';
-import { parseAmount, parseDate, parseDateEntry, parseLink, splitDates } from './cell-values.js';
+import { parseAmount, parseDate, parseLink } from '../../shared/files/cell-values.js';
+import { parseDateEntry, splitDates } from './date-entries.js';
 import type { ColumnKey, RowCells } from './columns.js';
 import { quoted, rowProblem, type ExchangeProblem } from './problems.js';
 import { allowedLabels, lookupValue, splitList, type Vocabulary } from './vocabulary.js';

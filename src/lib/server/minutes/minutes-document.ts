@@ -1,28 +1,10 @@
 import { formatDate, formatShortDate, formatTime } from '../../format.js';
 import type { Locale } from '../../i18n/locales.js';
 import { translator, type Translate } from '../../i18n/messages.js';
-import { markdownBlocks, type MarkdownBlock, type Run } from './minutes-markdown.js';
+import type { DocumentBlock, DocumentModel, Run } from '../../shared/files/document.js';
+import { markdownBlocks } from '../../shared/files/document-markdown.js';
 import type { Attendee, Decision, MinutesView } from './minutes.service.js';
 import type { TaskSummary } from './tasks.service.js';
-
-export type { Run };
-
-/** The minutes as a neutral sequence of blocks: the DOCX and the PDF lay out the same content. */
-export type DocumentBlock =
-	| MarkdownBlock
-	| { kind: 'heading'; level: 1 | 2; text: string }
-	| { kind: 'facts'; rows: [label: string, value: string][] };
-
-export interface MinutesDocument {
-	title: string;
-	/** For the document's metadata. */
-	subject: string;
-	/** Language of the text, for the document's metadata. */
-	language: Locale;
-	/** File name without extension, ASCII only. */
-	fileName: string;
-	blocks: DocumentBlock[];
-}
 
 const names = (t: Translate, people: Attendee[]) =>
 	people.length
@@ -57,18 +39,19 @@ function section(
 	const blocks: DocumentBlock[] = [];
 	if (decisions.length)
 		blocks.push(
-			{ kind: 'subheading', text: t('office.minutes.decisions') },
+			{ kind: 'heading', level: 3, text: t('office.minutes.decisions') },
 			...decisionLines(decisions)
 		);
 	if (tasks.length)
 		blocks.push(
-			{ kind: 'subheading', text: t('office.minutes.tasks') },
+			{ kind: 'heading', level: 3, text: t('office.minutes.tasks') },
 			...tasks.map((task) => taskLine(t, locale, task))
 		);
 	return blocks;
 }
 
-export function minutesDocument(view: MinutesView, locale: Locale): MinutesDocument {
+/** The minutes as a document model: the DOCX and the PDF lay out the same content. */
+export function minutesDocument(view: MinutesView, locale: Locale): DocumentModel {
 	const t = translator(locale);
 	const { meeting } = view;
 	const day = meeting.startsAt.slice(0, 10);

@@ -7,9 +7,10 @@ import { formatShortDate } from '../../format.js';
 import type { Locale } from '../../i18n/locales.js';
 import { queueMail, type MailAttachment } from '../mail/mail.service.js';
 import { staffMail } from '../mail/staff-mail.js';
-import { minutesDocx } from './minutes-docx.js';
+import { DOCUMENT_CONTENT_TYPES, type DocumentFormat } from '../../shared/files/document.js';
+import { documentDocx } from '../../shared/files/document-docx.js';
+import { documentPdf } from '../../shared/files/document-pdf.js';
 import { minutesDocument } from './minutes-document.js';
-import { minutesPdf } from './minutes-pdf.js';
 import {
 	MinutesBeforeMeetingError,
 	MinutesReleasedError,
@@ -20,7 +21,7 @@ import { getMinutes, meetingInScope, type MinutesView } from './minutes.service.
 import { authorizeInNetwork } from '../networks/network-access.js';
 import { berlinToday, type Editor } from './tasks.service.js';
 
-export type MinutesFormat = 'docx' | 'pdf';
+export type MinutesFormat = DocumentFormat;
 
 export interface MinutesFile {
 	filename: string;
@@ -28,15 +29,14 @@ export interface MinutesFile {
 	body: Buffer;
 }
 
-const CONTENT_TYPES: Record<MinutesFormat, string> = {
-	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-	pdf: 'application/pdf'
-};
-
 async function render(view: MinutesView, format: MinutesFormat, locale: Locale) {
 	const document = minutesDocument(view, locale);
-	const body = format === 'docx' ? await minutesDocx(document) : await minutesPdf(document);
-	return { filename: `${document.fileName}.${format}`, contentType: CONTENT_TYPES[format], body };
+	const body = format === 'docx' ? await documentDocx(document) : await documentPdf(document);
+	return {
+		filename: `${document.fileName}.${format}`,
+		contentType: DOCUMENT_CONTENT_TYPES[format],
+		body
+	};
 }
 
 /** The minutes as a file, for whoever may read them (released minutes, or staff). */

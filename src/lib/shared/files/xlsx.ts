@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { MAX_UNPACKED_BYTES } from '../../server/exchange/limits.js';
+import { MAX_UNPACKED_BYTES } from './limits.js';
 import { ExchangeFileError } from '../../server/exchange/exchange.errors.js';
 import { measureZip } from './zip-guard.js';
 

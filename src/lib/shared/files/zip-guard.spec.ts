@@ -1,6 +1,6 @@
 import { constants, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { MAX_UNPACKED_BYTES } from '../../server/exchange/limits.js';
+import { MAX_UNPACKED_BYTES } from './limits.js';
 import { FILE_PROBLEM } from '../../server/exchange/problems.js';
 import { measureZip } from './zip-guard.js';
 import { readXlsx, writeXlsx } from './xlsx.js';

@@ -1,4 +1,4 @@
-/** Parsing and writing the cell formats of the template: German or ISO dates, euros, links. */
+/** Reading and writing the cell formats of German spreadsheets: dates, times, euros, links. */
 
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const GERMAN_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
@@ -25,7 +25,8 @@ export function parseDate(text: string): string | undefined {
 	return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-function parseTime(text: string): string | undefined {
+/** `HH:mm` from `18:00`, `18.00` or `18:00 Uhr`. */
+export function parseTime(text: string): string | undefined {
 	const match = TIME.exec(text.trim());
 	if (!match) return undefined;
 	const [hours, minutes] = [Number(match[1]), Number(match[2])];
@@ -33,7 +34,7 @@ function parseTime(text: string): string | undefined {
 }
 
 /** `YYYY-MM-DDTHH:mm` from a date and a time separated by a space or `T`. */
-function parseDateTime(text: string): string | undefined {
+export function parseDateTime(text: string): string | undefined {
 	const match = /^(\S+?)(?:\s+|T)(\d{1,2}[:.]\d{2}(?:\s*Uhr)?)$/i.exec(text.trim());
 	if (!match) return undefined;
 	const date = parseDate(match[1]!);
@@ -41,49 +42,10 @@ function parseDateTime(text: string): string | undefined {
 	return date && time ? `${date}T${time}` : undefined;
 }
 
-export interface DateEntry {
-	startsAt: string;
-	endsAt?: string;
-}
-
-/**
- * One date of the `Termine` column: `02.06.2026 18:00`, optionally with an end time
- * (`-19:30`, `– 19:30 Uhr`) or an end date and time (`- 03.06.2026 10:00`).
- */
-export function parseDateEntry(text: string): DateEntry | undefined {
-	const range = /^(.+?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)\s*(?:-|–|—|bis)\s*(.+)$/i.exec(text.trim());
-	const [start, end] = range ? [range[1]!, range[2]!] : [text, undefined];
-	const startsAt = parseDateTime(start);
-	if (!startsAt) return undefined;
-	if (end === undefined) return { startsAt };
-	const endTime = parseTime(end);
-	const endsAt = endTime ? `${startsAt.slice(0, 10)}T${endTime}` : parseDateTime(end);
-	return endsAt ? { startsAt, endsAt } : undefined;
-}
-
-/** Splits the `Termine` column into its dates (comma, semicolon or line break between them). */
-export function splitDates(text: string): string[] {
-	return text
-		.split(/[,;\n]/)
-		.map((part) => part.trim())
-		.filter(Boolean);
-}
-
-/** `02.06.2026`, as dates are written into exports. */
+/** `02.06.2026`, as dates are written into German spreadsheets. */
 export function formatDate(isoDate: string): string {
 	const [year, month, day] = isoDate.split('-');
 	return `${day}.${month}.${year}`;
-}
-
-/** `02.06.2026 18:00-19:30`; an end on another day is written in full. */
-export function formatDateEntry(entry: { startsAt: string; endsAt?: string | null }): string {
-	const start = `${formatDate(entry.startsAt.slice(0, 10))} ${entry.startsAt.slice(11, 16)}`;
-	if (!entry.endsAt) return start;
-	const sameDay = entry.endsAt.slice(0, 10) === entry.startsAt.slice(0, 10);
-	const end = sameDay
-		? entry.endsAt.slice(11, 16)
-		: `${formatDate(entry.endsAt.slice(0, 10))} ${entry.endsAt.slice(11, 16)}`;
-	return `${start}-${end}`;
 }
 
 /** Cents from `25`, `25,50`, `25.50 €` or `EUR 1.250,00`; undefined when it is no amount. */
@@ -94,7 +56,7 @@ export function parseAmount(text: string): number | undefined {
 	return Math.round(Number(value.replace(',', '.')) * 100);
 }
 
-/** `25,50`, as amounts are written into exports. */
+/** `25,50`, as amounts are written into German spreadsheets. */
 export function formatAmount(cents: number): string {
 	return `${Math.floor(cents / 100)},${pad(cents % 100)}`;
 }

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-	formatAmount,
-	formatDateEntry,
-	parseAmount,
-	parseDate,
-	parseDateEntry,
-	parseLink
-} from './cell-values.js';
+import { formatAmount, parseAmount, parseDate, parseLink } from './cell-values.js';
 
 describe('cell values', () => {
 	it('reads German and ISO dates and refuses impossible ones', () => {
@@ -15,23 +8,6 @@ describe('cell values', () => {
 		expect(parseDate('2026-06-01')).toBe('2026-06-01');
 		expect(parseDate('30.02.2026')).toBeUndefined();
 		expect(parseDate('morgen')).toBeUndefined();
-	});
-
-	it('reads a date with start, end time or end date, and writes it back the same way', () => {
-		expect(parseDateEntry('02.06.2026 18:00')).toEqual({ startsAt: '2026-06-02T18:00' });
-		expect(parseDateEntry('2026-06-02 18:00-19:30')).toEqual({
-			startsAt: '2026-06-02T18:00',
-			endsAt: '2026-06-02T19:30'
-		});
-		expect(parseDateEntry('2.6.2026 18.00 Uhr – 19.30 Uhr')).toEqual({
-			startsAt: '2026-06-02T18:00',
-			endsAt: '2026-06-02T19:30'
-		});
-		const overnight = { startsAt: '2026-06-02T18:00', endsAt: '2026-06-03T10:00' };
-		expect(parseDateEntry('02.06.2026 18:00 bis 03.06.2026 10:00')).toEqual(overnight);
-		expect(parseDateEntry(formatDateEntry(overnight))).toEqual(overnight);
-		expect(parseDateEntry('02.06.2026')).toBeUndefined();
-		expect(parseDateEntry('02.06.2026 25:00')).toBeUndefined();
 	});
 
 	it('reads euro amounts as cents', () => {

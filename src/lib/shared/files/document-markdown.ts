@@ -1,16 +1,8 @@
 import { Lexer, type Token, type Tokens } from 'marked';
+import type { DocumentBlock, Run } from './document.js';
 
-/** A piece of text with its emphasis, as DOCX runs and PDF text chunks need it. */
-export interface Run {
-	text: string;
-	bold?: boolean;
-	italic?: boolean;
-}
-
-export type MarkdownBlock =
-	| { kind: 'subheading'; text: string }
-	| { kind: 'paragraph'; runs: Run[] }
-	| { kind: 'bullet'; runs: Run[]; depth: number; number?: number };
+/** The blocks Markdown turns into: its headings sit inside running text (level 3). */
+export type MarkdownBlock = Extract<DocumentBlock, { kind: 'heading' | 'paragraph' | 'bullet' }>;
 
 type Emphasis = Pick<Run, 'bold' | 'italic'>;
 
@@ -80,7 +72,7 @@ export function markdownBlocks(source: string): MarkdownBlock[] {
 	for (const token of new Lexer({ gfm: true }).lex(source)) {
 		switch (token.type) {
 			case 'heading':
-				blocks.push({ kind: 'subheading', text: (token as Tokens.Heading).text });
+				blocks.push({ kind: 'heading', level: 3, text: (token as Tokens.Heading).text });
 				break;
 			case 'paragraph':
 				blocks.push({ kind: 'paragraph', runs: inline((token as Tokens.Paragraph).tokens) });
@@ -91,7 +83,7 @@ export function markdownBlocks(source: string): MarkdownBlock[] {
 			case 'blockquote':
 				for (const inner of markdownBlocks((token as Tokens.Blockquote).text))
 					blocks.push(
-						inner.kind === 'subheading'
+						inner.kind === 'heading'
 							? inner
 							: { ...inner, runs: inner.runs.map((run) => ({ ...run, italic: true })) }
 					);

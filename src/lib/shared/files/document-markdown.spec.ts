@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { markdownBlocks } from './minutes-markdown.js';
+import { markdownBlocks } from './document-markdown.js';
 
-describe('minutes Markdown for documents', () => {
+describe('Markdown for documents', () => {
 	it('keeps paragraphs, emphasis, lists and headings', () => {
 		expect(
 			markdownBlocks(
 				'## Bericht\n\nEin **fetter** und *kursiver* Satz.\n\n- eins\n  - zwei\n\n3. drei'
 			)
 		).toEqual([
-			{ kind: 'subheading', text: 'Bericht' },
+			{ kind: 'heading', level: 3, text: 'Bericht' },
 			{
 				kind: 'paragraph',
 				runs: [

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import type { DocumentBlock, MinutesDocument, Run } from './minutes-document.js';
+import type { DocumentBlock, DocumentModel, Run } from './document.js';
 
 type Pdf = InstanceType<typeof PDFDocument>;
 
@@ -69,9 +69,62 @@ function facts(pdf: Pdf, rows: [string, string][], width: number) {
 	pdf.moveDown(0.5);
 }
 
+const CELL_PADDING = 4;
+const CELL_SIZE = 9.5;
+
+/** A grid of equal columns; a row that does not fit starts a new page under a repeated header. */
+function table(pdf: Pdf, header: string[], rows: string[][], width: number) {
+	const columnWidth = width / header.length;
+	const textWidth = columnWidth - 2 * CELL_PADDING;
+	const height = (cells: string[], font: FontName) =>
+		Math.max(
+			...cells.map((text) =>
+				pdf.font(font).fontSize(CELL_SIZE).heightOfString(text, { width: textWidth, lineGap: 1 })
+			)
+		) +
+		2 * CELL_PADDING;
+	const draw = (cells: string[], font: FontName, rowHeight: number) => {
+		const top = pdf.y;
+		cells.forEach((text, index) => {
+			const x = MARGIN + index * columnWidth;
+			if (font === 'bold') pdf.rect(x, top, columnWidth, rowHeight).fill('#eeeeee');
+			pdf.rect(x, top, columnWidth, rowHeight).lineWidth(0.5).strokeColor('#bbbbbb').stroke();
+			pdf
+				.font(font)
+				.fontSize(CELL_SIZE)
+				.fillColor(TEXT)
+				.text(text, x + CELL_PADDING, top + CELL_PADDING, { width: textWidth, lineGap: 1 });
+		});
+		pdf.y = top + rowHeight;
+	};
+	const bottom = () => pdf.page.height - pdf.page.margins.bottom;
+	const headerHeight = height(header, 'bold');
+	const lines = rows.map((row) => header.map((_, index) => row[index] ?? ''));
+	const firstHeight = lines[0] ? height(lines[0], 'regular') : 0;
+	ensureSpace(pdf, headerHeight + firstHeight);
+	draw(header, 'bold', headerHeight);
+	for (const cells of lines) {
+		const rowHeight = height(cells, 'regular');
+		if (pdf.y + rowHeight > bottom()) {
+			pdf.addPage();
+			draw(header, 'bold', headerHeight);
+		}
+		draw(cells, 'regular', rowHeight);
+	}
+	pdf.x = MARGIN;
+	pdf.moveDown(0.5);
+}
+
 function block(pdf: Pdf, item: DocumentBlock, width: number) {
 	switch (item.kind) {
 		case 'heading': {
+			if (item.level === 3) {
+				ensureSpace(pdf, 40);
+				pdf.moveDown(0.3);
+				pdf.font('bold').fontSize(10.5).fillColor(TEXT).text(item.text, MARGIN, pdf.y, { width });
+				pdf.moveDown(0.2);
+				break;
+			}
 			ensureSpace(pdf, 60);
 			pdf.moveDown(item.level === 1 ? 0.8 : 0.5);
 			pdf
@@ -92,14 +145,11 @@ function block(pdf: Pdf, item: DocumentBlock, width: number) {
 			pdf.moveDown(0.3);
 			break;
 		}
-		case 'subheading':
-			ensureSpace(pdf, 40);
-			pdf.moveDown(0.3);
-			pdf.font('bold').fontSize(10.5).fillColor(TEXT).text(item.text, MARGIN, pdf.y, { width });
-			pdf.moveDown(0.2);
-			break;
 		case 'facts':
 			facts(pdf, item.rows, width);
+			break;
+		case 'table':
+			table(pdf, item.header, item.rows, width);
 			break;
 		case 'bullet': {
 			ensureSpace(pdf, 20);
@@ -150,8 +200,8 @@ function numberPages(pdf: Pdf, title: string) {
 	}
 }
 
-/** The minutes as an A4 PDF with embedded fonts. */
-export async function minutesPdf(document: MinutesDocument): Promise<Buffer> {
+/** An A4 PDF with embedded fonts; the footer of each page names the subject and the page. */
+export async function documentPdf(document: DocumentModel): Promise<Buffer> {
 	const pdf = new PDFDocument({
 		size: 'A4',
 		margin: MARGIN,

@@ -12,10 +12,15 @@ import {
 	TextRun,
 	WidthType
 } from 'docx';
-import type { DocumentBlock, MinutesDocument, Run } from './minutes-document.js';
+import type { DocumentBlock, DocumentModel, Run } from './document.js';
 
 const FONT = 'Calibri';
-const NUMBERED = 'minutes-numbered';
+const NUMBERED = 'numbered';
+const HEADINGS = {
+	1: HeadingLevel.HEADING_1,
+	2: HeadingLevel.HEADING_2,
+	3: HeadingLevel.HEADING_3
+} as const;
 
 /** Runs as Word text runs; a line break inside a run becomes a Word line break. */
 function textRuns(runs: Run[]): TextRun[] {
@@ -33,6 +38,7 @@ function textRuns(runs: Run[]): TextRun[] {
 }
 
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const RULE = { style: BorderStyle.SINGLE, size: 2, color: 'DDDDDD' };
 
 function factsTable(rows: [string, string][]): Table {
 	return new Table({
@@ -43,7 +49,7 @@ function factsTable(rows: [string, string][]): Table {
 			bottom: NO_BORDER,
 			left: NO_BORDER,
 			right: NO_BORDER,
-			insideHorizontal: { style: BorderStyle.SINGLE, size: 2, color: 'DDDDDD' },
+			insideHorizontal: RULE,
 			insideVertical: NO_BORDER
 		},
 		rows: rows.map(
@@ -64,17 +70,39 @@ function factsTable(rows: [string, string][]): Table {
 	});
 }
 
+const cell = (text: string, bold?: boolean) =>
+	new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+
+/** A grid of equal columns whose header row repeats on every page. */
+function table(header: string[], rows: string[][]): Table {
+	return new Table({
+		width: { size: 100, type: WidthType.PERCENTAGE },
+		columnWidths: header.map(() => Math.floor(9000 / header.length)),
+		borders: {
+			top: RULE,
+			bottom: RULE,
+			left: RULE,
+			right: RULE,
+			insideHorizontal: RULE,
+			insideVertical: RULE
+		},
+		rows: [
+			new TableRow({ tableHeader: true, children: header.map((text) => cell(text, true)) }),
+			...rows.map(
+				(row) => new TableRow({ children: header.map((_, index) => cell(row[index] ?? '')) })
+			)
+		]
+	});
+}
+
 function block(item: DocumentBlock): Paragraph | Table {
 	switch (item.kind) {
 		case 'heading':
-			return new Paragraph({
-				heading: item.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
-				children: [new TextRun(item.text)]
-			});
-		case 'subheading':
-			return new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(item.text)] });
+			return new Paragraph({ heading: HEADINGS[item.level], children: [new TextRun(item.text)] });
 		case 'facts':
 			return factsTable(item.rows);
+		case 'table':
+			return table(item.header, item.rows);
 		case 'bullet':
 			return new Paragraph({
 				children: textRuns(item.runs),
@@ -87,8 +115,8 @@ function block(item: DocumentBlock): Paragraph | Table {
 	}
 }
 
-/** The minutes as a Word document (Office Open XML), with real headings, lists and a facts table. */
-export async function minutesDocx(document: MinutesDocument): Promise<Buffer> {
+/** A Word document (Office Open XML) with real headings, lists and tables. */
+export async function documentDocx(document: DocumentModel): Promise<Buffer> {
 	const docx = new Document({
 		creator: 'KITZ',
 		title: document.title,
