@@ -3,6 +3,7 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
+import { boundaries } from './eslint.boundaries.js';
 
 export default ts.config(
 	js.configs.recommended,
@@ -32,5 +33,7 @@ export default ts.config(
 		files: ['src/lib/server/db/migrations/**'],
 		rules: { '@typescript-eslint/no-explicit-any': 'off' }
 	},
+	// Which layer and context may import which: the arrows of docs/architecture.md.
+	...boundaries,
 	{ ignores: ['build/', '.svelte-kit/', 'data/', 'node_modules/'] }
 );
