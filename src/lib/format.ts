@@ -1,4 +1,5 @@
 import { contentLanguage, type Locale } from './i18n/locales.js';
+import { addDays, asUtcFields } from './shared/time/wall-clock.js';
 
 /**
  * The BCP 47 tag every `Intl` formatter of a page uses. Whatever the language, dates are
@@ -23,10 +24,8 @@ export function latinDigits(text: string): string {
 /** Leichte Sprache writes weekdays, months and units in full: no "Mo.", "Dez.", "€". */
 const spelledOut = (locale: Locale) => locale === 'de-x-easy';
 
-/** Formats wall-clock `YYYY-MM-DDTHH:mm` strings (Europe/Berlin) without shifting them. */
-function floating(localDateTime: string): Date {
-	return new Date(`${localDateTime.length === 10 ? `${localDateTime}T00:00` : localDateTime}:00Z`);
-}
+/** Wall-clock `YYYY-MM-DD[THH:mm]` (Europe/Berlin) for formatters pinned to UTC: never shifted. */
+const floating = asUtcFields;
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 
@@ -105,7 +104,7 @@ export function formatTime(locale: Locale, localDateTime: string): string {
 /** The name of a weekday, 0 = Monday … 6 = Sunday. */
 export function formatWeekday(locale: Locale, day: number): string {
 	// 1 January 2024 was a Monday: weekday n is that date plus n days.
-	return formatter(locale, { weekday: 'long' }).format(new Date(Date.UTC(2024, 0, 1 + day)));
+	return formatter(locale, { weekday: 'long' }).format(floating(addDays('2024-01-01', day)));
 }
 
 export function formatNumber(locale: Locale, value: number): string {

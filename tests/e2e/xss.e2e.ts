@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db/database.js';
-import { isoWeekOf } from '../../src/lib/server/search/calendar.service.js';
+import { isoWeekOf } from '../../src/lib/shared/time/iso-week.js';
 import { translateOffer } from '../../src/lib/server/offers/offers.service.js';
 import {
 	createOfferDraft,

@@ -21,7 +21,8 @@ import {
 	setNetworkSlug
 } from '../networks/networks.repository.js';
 import { slugify } from '../../shared/text/slugify.js';
-import { addDays, berlinNow } from '../../shared/time/berlin-clock.js';
+import { berlinToday } from '../../shared/time/berlin-clock.js';
+import { addDays } from '../../shared/time/wall-clock.js';
 
 /**
  * The demo's networks, one per action field as the KITZ page says: member organisations from
@@ -272,7 +273,7 @@ async function seedMeeting(
 	today: string,
 	now: Date
 ) {
-	const day = addDays(`${today}T00:00`, meeting.inDays).slice(0, 10);
+	const day = addDays(today, meeting.inDays);
 	const id = await insertMeeting(trx, {
 		networkId: network.id,
 		uid: `meeting-${randomUUID()}@kitz`,
@@ -329,7 +330,7 @@ export async function seedDemoNetworks(trx: Transaction<DB>, now = new Date()): 
 			...network.members.map((m) => m.organisation)
 		])
 	);
-	const today = berlinNow(now).slice(0, 10);
+	const today = berlinToday(now);
 	for (const demo of NETWORKS) {
 		const id = await insertNetwork(trx, {
 			districtId: district.id,
@@ -352,7 +353,7 @@ export async function seedDemoNetworks(trx: Transaction<DB>, now = new Date()): 
 				organisationId,
 				contactId: null,
 				role: member.role,
-				joinedOn: addDays(`${today}T00:00`, -200).slice(0, 10)
+				joinedOn: addDays(today, -200)
 			});
 		}
 		for (const meeting of demo.meetings)

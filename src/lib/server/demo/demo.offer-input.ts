@@ -1,5 +1,6 @@
 import type { OfferInput } from '../offers/offers.schema.js';
-import { addDays, berlinNow } from '../../shared/time/berlin-clock.js';
+import { berlinToday } from '../../shared/time/berlin-clock.js';
+import { addDays, addMinutes } from '../../shared/time/wall-clock.js';
 import { placeOf, type Lookup } from './demo.lookup.js';
 import type { DemoOffer } from './demo.schema.js';
 
@@ -10,13 +11,8 @@ export function toOfferInput(
 	lookup: Lookup,
 	now: Date
 ): OfferInput {
-	const today = berlinNow(now).slice(0, 10);
-	const at = (days: number, time: string) =>
-		`${addDays(`${today}T00:00`, days).slice(0, 10)}T${time}`;
-	const plusMinutes = (start: string, minutes: number) => {
-		const date = new Date(`${start}:00Z`);
-		return new Date(date.getTime() + minutes * 60_000).toISOString().slice(0, 16);
-	};
+	const today = berlinToday(now);
+	const at = (days: number, time: string) => `${addDays(today, days)}T${time}`;
 	const schedule: OfferInput['schedule'] =
 		offer.schedule.kind === 'appointment'
 			? { kind: 'appointment' }
@@ -25,7 +21,7 @@ export function toOfferInput(
 						kind: 'dates',
 						entries: offer.schedule.dates.map((date) => {
 							const startsAt = at(date.inDays, date.time);
-							return { startsAt, endsAt: plusMinutes(startsAt, date.durationMinutes) };
+							return { startsAt, endsAt: addMinutes(startsAt, date.durationMinutes) };
 						})
 					}
 				: {
@@ -33,14 +29,12 @@ export function toOfferInput(
 						entries: [
 							{
 								startsAt: at(0, offer.schedule.time),
-								endsAt: plusMinutes(at(0, offer.schedule.time), offer.schedule.durationMinutes),
+								endsAt: addMinutes(at(0, offer.schedule.time), offer.schedule.durationMinutes),
 								rrule: offer.schedule.rrule
 							}
 						]
 					};
-	const validTo = offer.validMonths
-		? addDays(`${today}T00:00`, offer.validMonths * 30).slice(0, 10)
-		: undefined;
+	const validTo = offer.validMonths ? addDays(today, offer.validMonths * 30) : undefined;
 	return {
 		organisationId,
 		title: offer.title,

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { ForbiddenError } from '../accounts/accounts.errors.js';
 import { recordAudit } from '../accounts/audit.service.js';
 import type { DB } from '../db/schema.js';
-import { berlinNow } from '../../shared/time/berlin-clock.js';
+import { berlinToday } from '../../shared/time/berlin-clock.js';
 import {
 	ContactErasedError,
 	ContactNotFoundError,
@@ -26,8 +26,6 @@ import { findPurposeRow } from './purposes.repository.js';
  * given, withdrawn with the day. Nothing is overwritten, so the history shows what held when.
  */
 export type Consent = Omit<ConsentRow, 'contactId'>;
-
-const berlinDay = (now: Date) => berlinNow(now).slice(0, 10);
 
 async function contactFor(db: Kysely<DB>, actor: Editor, contactId: number) {
 	const contact = await findContactRow(db, contactId);
@@ -61,7 +59,7 @@ export async function recordConsent(
 	now = new Date()
 ): Promise<number> {
 	await contactFor(db, actor, contactId);
-	const parsed = consentSchema(berlinDay(now)).safeParse(input);
+	const parsed = consentSchema(berlinToday(now)).safeParse(input);
 	if (!parsed.success) throw new ContactValidationError(issuesOf(parsed.error));
 	const purpose = await findPurposeRow(db, parsed.data.purposeId);
 	if (!purpose || purpose.districtId !== actor.districtId)
@@ -119,7 +117,7 @@ export async function withdrawConsent(
 		throw new ContactValidationError([
 			{ path: 'withdrawnOn', message: 'already withdrawn', code: 'taken' }
 		]);
-	const parsed = withdrawalSchema(berlinDay(now), consent.givenOn).safeParse(input);
+	const parsed = withdrawalSchema(berlinToday(now), consent.givenOn).safeParse(input);
 	if (!parsed.success) throw new ContactValidationError(issuesOf(parsed.error));
 	await db.transaction().execute(async (trx) => {
 		await setConsentWithdrawn(trx, consentId, parsed.data.withdrawnOn);

@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { isCalendarDay } from '../../shared/time/wall-clock.js';
 import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 import type { FieldIssue } from '../../shared/errors/validation-error.js';
 
 // Digits with the usual separators, e.g. "04642 123-45" or "+49 (0)461 87-0".
 const PHONE = /^\+?[0-9][0-9 ()/.-]*$/;
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Empty inputs mean "none": stored as null rather than as an empty string. */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -12,9 +12,6 @@ const optional = <T extends z.ZodType>(schema: T) =>
 		(value) => (typeof value === 'string' && value.trim() === '' ? null : value),
 		schema.nullable().default(null)
 	);
-
-const isDay = (value: string) =>
-	ISO_DAY.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
 
 /** A person in the contact directory as staff keep them. */
 export const contactSchema = z.object({
@@ -63,7 +60,7 @@ export const consentSchema = (today: string) =>
 		purposeId: z.number().int().positive(),
 		givenOn: z
 			.string()
-			.refine(isDay, 'not a date')
+			.refine(isCalendarDay, 'not a date')
 			.refine((day) => day <= today, 'in the future'),
 		source: z.enum(CONSENT_SOURCES)
 	});
@@ -72,7 +69,7 @@ export const withdrawalSchema = (today: string, givenOn: string) =>
 	z.object({
 		withdrawnOn: z
 			.string()
-			.refine(isDay, 'not a date')
+			.refine(isCalendarDay, 'not a date')
 			.refine((day) => day <= today, 'in the future')
 			.refine((day) => day >= givenOn, 'before consent was given')
 	});

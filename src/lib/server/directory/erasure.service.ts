@@ -3,7 +3,7 @@ import { ForbiddenError } from '../accounts/accounts.errors.js';
 import { recordAudit } from '../accounts/audit.service.js';
 import { purgeErasedPages } from '../db/database.js';
 import type { DB } from '../db/schema.js';
-import { berlinNow } from '../../shared/time/berlin-clock.js';
+import { berlinToday } from '../../shared/time/berlin-clock.js';
 import { ContactErasedError, ContactNotFoundError } from './contacts.errors.js';
 import { findContactRow } from './contacts.repository.js';
 import type { Editor } from './contacts.service.js';
@@ -54,7 +54,7 @@ export async function erasePerson(
 			consentsDeleted: await deleteConsents(trx, contactId),
 			feedsRevoked: await revokeFeeds(trx, contactId, at),
 			invitationsKept: await invalidateRsvpTokens(trx, contactId),
-			membershipsEnded: await endMemberships(trx, contactId, berlinNow(now).slice(0, 10)),
+			membershipsEnded: await endMemberships(trx, contactId, berlinToday(now)),
 			mailsDeleted: await deleteMailTo(trx, addresses)
 		};
 		await clearPresenterNames(trx, contactId);

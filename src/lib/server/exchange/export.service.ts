@@ -12,6 +12,7 @@ import { hsdsServiceList } from './hsds.js';
 import { COLUMNS } from './columns.js';
 import { widthOf } from './template.js';
 import { OFFERS_SHEET } from '../../shared/files/xlsx.js';
+import { utcDay } from '../../shared/time/instants.js';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'hsds'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -94,7 +95,7 @@ export async function exportOffers(
 	const now = options.now ?? new Date();
 	const { ids } = await exportableOfferIds(db, actor, filters, { now });
 	const offers = await loadExportOffers(db, ids);
-	const stem = `kitz-angebote-${now.toISOString().slice(0, 10)}`;
+	const stem = `kitz-angebote-${utcDay(now)}`;
 	if (format === 'hsds')
 		return {
 			body: JSON.stringify(hsdsServiceList(offers, { origin: options.origin }), null, 1),

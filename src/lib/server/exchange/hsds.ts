@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import rrule from 'rrule';
+import { utcDay } from '../../shared/time/instants.js';
 import { formatAmount } from '../../shared/files/cell-values.js';
 import type { ExportOffer, ExportScheduleEntry } from './export-offer.js';
 import { labelOf } from './vocabulary.js';
@@ -57,7 +58,7 @@ function recurrenceFields(rule: string): Record<string, string | number> {
 		.map((day) => `${day.n ?? setPosition ?? ''}${DAYS[day.weekday]}`);
 	const monthDays = [options.bymonthday].flat().filter((day) => typeof day === 'number');
 	const bounds = {
-		...(options.until ? { until: options.until.toISOString().slice(0, 10) } : {}),
+		...(options.until ? { until: utcDay(options.until) } : {}),
 		...(options.count ? { count: options.count } : {})
 	};
 	if (options.freq === RRule.DAILY && interval === 1)

@@ -1,7 +1,7 @@
 import { OfferValidationError } from '../offers/offers.errors.js';
 import { offerInputSchema } from '../offers/offers.schema.js';
 import { validateOffer } from '../offers/offers.service.js';
-import { InvalidRecurrenceError, parseRecurrence } from '../offers/schedule.js';
+import { InvalidRecurrenceError, parseRecurrence } from '../../shared/time/recurrence.js';
 import type { ColumnKey, RowCells } from './columns.js';
 import { headerOf } from './columns.js';
 import { quoted, rowProblem, type ExchangeProblem } from './problems.js';

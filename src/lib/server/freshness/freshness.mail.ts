@@ -1,7 +1,7 @@
 import { formatShortDate } from '../../format.js';
 import type { MailMessage } from '../mail/mail.service.js';
 import { staffMail } from '../mail/staff-mail.js';
-import { berlinNow } from '../../shared/time/berlin-clock.js';
+import { berlinToday } from '../../shared/time/berlin-clock.js';
 
 export interface ReminderMailInput {
 	title: string;
@@ -19,7 +19,7 @@ export function reminderMail(input: ReminderMailInput): Omit<MailMessage, 'to'> 
 	return staffMail(
 		'mail.verifyOffer',
 		(locale) => {
-			const date = (instant: Date) => formatShortDate(locale, berlinNow(instant).slice(0, 10));
+			const date = (instant: Date) => formatShortDate(locale, berlinToday(instant));
 			return {
 				title: input.title,
 				organisation: input.organisationName,

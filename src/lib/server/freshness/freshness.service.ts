@@ -19,13 +19,13 @@ import {
 	useVerificationToken
 } from './freshness.repository.js';
 import {
-	addMonths,
 	freshnessCutoffs,
 	freshnessOf,
 	type Freshness,
 	type FreshnessConfig
 } from './freshness.js';
-import { berlinNow } from '../../shared/time/berlin-clock.js';
+import { berlinToday } from '../../shared/time/berlin-clock.js';
+import { addMonths } from '../../shared/time/instants.js';
 
 export interface ReminderConfig extends FreshnessConfig {
 	/** Public origin of the app, for the links in the mail. */
@@ -59,11 +59,7 @@ export async function sendVerificationReminders(
 	now = new Date()
 ): Promise<{ reminded: number; skipped: number }> {
 	const { dueBefore } = freshnessCutoffs(config, now);
-	const due = await findOffersDueForReminder(
-		db,
-		dueBefore.toISOString(),
-		berlinNow(now).slice(0, 10)
-	);
+	const due = await findOffersDueForReminder(db, dueBefore.toISOString(), berlinToday(now));
 	let reminded = 0;
 	let skipped = 0;
 	for (const offer of due) {
@@ -210,7 +206,7 @@ export async function listStaleOffers(
 			organisationIds: actor.role === 'partner_editor' ? actor.organisationIds : null
 		},
 		dueBefore.toISOString(),
-		berlinNow(now).slice(0, 10)
+		berlinToday(now)
 	);
 	const groups = new Map<number, StaleOrganisation>();
 	for (const row of rows) {

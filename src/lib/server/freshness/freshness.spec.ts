@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, freshnessOf } from './freshness.js';
+import { freshnessOf } from './freshness.js';
 
 const CONFIG = { freshnessReminderMonths: 6, freshnessOutdatedMonths: 2 };
 const NOW = new Date('2026-08-31T12:00:00.000Z');
-
-describe('addMonths', () => {
-	it('keeps the time of day and clamps to the end of shorter months', () => {
-		expect(addMonths(NOW, -6).toISOString()).toBe('2026-02-28T12:00:00.000Z');
-		expect(addMonths(new Date('2028-08-31T00:30:00Z'), -6).toISOString()).toBe(
-			'2028-02-29T00:30:00.000Z'
-		);
-		expect(addMonths(new Date('2026-01-31T08:00:00Z'), 1).toISOString()).toBe(
-			'2026-02-28T08:00:00.000Z'
-		);
-		expect(addMonths(new Date('2026-11-15T08:00:00Z'), 3).toISOString()).toBe(
-			'2027-02-15T08:00:00.000Z'
-		);
-	});
-});
 
 describe('freshnessOf', () => {
 	it('is fresh until the reminder period has passed, then due, then possibly outdated', () => {

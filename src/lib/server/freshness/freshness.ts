@@ -1,3 +1,5 @@
+import { addMonths } from '../../shared/time/instants.js';
+
 /** How fresh an offer's data is, from when its owner last confirmed it. Pure, so routes and tests share it. */
 export type Freshness = 'fresh' | 'due' | 'may_be_outdated';
 
@@ -6,19 +8,6 @@ export interface FreshnessConfig {
 	freshnessReminderMonths: number;
 	/** Months after that until the portal marks the offer as possibly outdated. */
 	freshnessOutdatedMonths: number;
-}
-
-/** The same instant `months` calendar months later (earlier when negative), clamped to the month's end. */
-export function addMonths(instant: Date, months: number): Date {
-	const target = new Date(instant.getTime());
-	const day = instant.getUTCDate();
-	target.setUTCDate(1);
-	target.setUTCMonth(target.getUTCMonth() + months);
-	const lastDay = new Date(
-		Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)
-	).getUTCDate();
-	target.setUTCDate(Math.min(day, lastDay));
-	return target;
 }
 
 /** Offers verified at or before `dueBefore` are due a reminder; at or before `outdatedBefore` may be outdated. */

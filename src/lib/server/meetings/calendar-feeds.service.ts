@@ -19,8 +19,9 @@ import { loadMeetingsOfNetworks } from './meetings.service.js';
 import { authorizeInNetwork } from '../networks/network-access.js';
 import { NetworkValidationError } from '../networks/networks.errors.js';
 import { FeedNotFoundError } from './meetings.errors.js';
-import { berlinToday, networkScope, type NetworkActor } from '../networks/networks.service.js';
+import { networkScope, type NetworkActor } from '../networks/networks.service.js';
 import { findNetworkRow } from '../networks/networks.repository.js';
+import { berlinToday } from '../../shared/time/berlin-clock.js';
 
 /**
  * Subscribable .ics feeds with a secret token, per network or per person. The token is shown

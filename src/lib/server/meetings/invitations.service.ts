@@ -19,7 +19,8 @@ import { authorizeInNetwork } from '../networks/network-access.js';
 import { ATTENDANCE, RSVP_RESPONSES } from './meetings.table.js';
 import { NetworkValidationError } from '../networks/networks.errors.js';
 import { MeetingStateError, RsvpLinkError } from './meetings.errors.js';
-import { berlinToday, networkScope, type NetworkActor } from '../networks/networks.service.js';
+import { networkScope, type NetworkActor } from '../networks/networks.service.js';
+import { berlinToday } from '../../shared/time/berlin-clock.js';
 
 /** Invitations with personal RSVP links (no login), and the attendance list. */
 

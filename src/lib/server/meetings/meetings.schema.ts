@@ -1,11 +1,9 @@
 import { z } from 'zod';
+import { isWallClockTime } from '../../shared/time/wall-clock.js';
 
 /** Wall-clock Europe/Berlin `YYYY-MM-DDTHH:mm`, as offer dates are stored. */
 export const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
-const localDateTime = z
-	.string()
-	.regex(LOCAL_DATE_TIME)
-	.refine((value) => !Number.isNaN(Date.parse(`${value}:00Z`)), 'invalid_date');
+const localDateTime = z.string().regex(LOCAL_DATE_TIME).refine(isWallClockTime, 'invalid_date');
 const optionalText = (max: number) =>
 	z
 		.string()

@@ -3,9 +3,9 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../accounts/authorization.js';
 import { recordAudit } from '../accounts/audit.service.js';
 import type { DB } from '../db/schema.js';
-import { nthWeekdayOf } from '../../shared/files/berlin-calendar.js';
-import { expandSchedule } from '../offers/schedule.js';
-import { addDays, berlinNow } from '../../shared/time/berlin-clock.js';
+import { nthWeekdayOf, parseRecurrence } from '../../shared/time/recurrence.js';
+import { berlinNow } from '../../shared/time/berlin-clock.js';
+import { addDays, daysBetween } from '../../shared/time/wall-clock.js';
 import { queueInvitationMails, type InvitationKind, type MailContext } from './invitation-mail.js';
 import { findInvitees } from './invitees.repository.js';
 import type { CalendarMeeting } from './meeting-ics.js';
@@ -259,23 +259,20 @@ export async function createMeetingSeries(
 /** The first meeting and its repetitions every `months` months on the same nth weekday. */
 function seriesOf(first: ValidMeeting, months: number, count: number): ValidMeeting[] {
 	const rule = `FREQ=MONTHLY;INTERVAL=${months};BYDAY=${nthWeekdayOf(first.startsAt)};COUNT=${count}`;
-	const day = (localDateTime: string) => Date.parse(`${localDateTime.slice(0, 10)}T00:00Z`);
-	return expandSchedule(
-		[{ startsAt: first.startsAt, rrule: rule }],
-		first.startsAt,
-		addDays(first.startsAt, 366 * 3)
-	).map(({ startsAt }) => {
-		const days = Math.round((day(startsAt) - day(first.startsAt)) / 86_400_000);
-		return {
-			...first,
-			startsAt,
-			endsAt: addDays(first.endsAt, days),
-			agenda: first.agenda.map((item) => ({
-				...item,
-				startsAt: item.startsAt && addDays(item.startsAt, days)
-			}))
-		};
-	});
+	return parseRecurrence(rule, first.startsAt)
+		.between(first.startsAt, addDays(first.startsAt, 366 * 3), count)
+		.map((startsAt) => {
+			const days = daysBetween(first.startsAt, startsAt);
+			return {
+				...first,
+				startsAt,
+				endsAt: addDays(first.endsAt, days),
+				agenda: first.agenda.map((item) => ({
+					...item,
+					startsAt: item.startsAt && addDays(item.startsAt, days)
+				}))
+			};
+		});
 }
 
 async function authorizeManage(db: Kysely<DB>, actor: Actor, meetingId: number, now: Date) {

@@ -11,7 +11,8 @@ import {
 } from './board.repository.js';
 import { findBoardTasks, OPEN_STATUSES } from './tasks.repository.js';
 import { isDate, parseOwner, type TaskStatus } from './tasks.schema.js';
-import { berlinToday, mayEditTask, toTaskSummary, type TaskSummary } from './tasks.service.js';
+import { mayEditTask, toTaskSummary, type TaskSummary } from './tasks.service.js';
+import { berlinToday } from '../../shared/time/berlin-clock.js';
 
 /** `active` means open or in progress: what the board shows unless asked otherwise. */
 export const BOARD_STATUSES = ['active', ...TASK_STATUSES, 'all'] as const;

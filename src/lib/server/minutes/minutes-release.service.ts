@@ -19,7 +19,8 @@ import {
 import { findReleaseRecipients, markMinutesReleased } from './minutes.repository.js';
 import { getMinutes, meetingInScope, type MinutesView } from './minutes.service.js';
 import { authorizeInNetwork } from '../networks/network-access.js';
-import { berlinToday, type Editor } from './tasks.service.js';
+import { type Editor } from './tasks.service.js';
+import { berlinToday } from '../../shared/time/berlin-clock.js';
 
 export type MinutesFormat = DocumentFormat;
 

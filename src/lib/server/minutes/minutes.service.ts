@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../accounts/audit.service.js';
 import type { Actor } from '../accounts/authorization.js';
 import type { DB } from '../db/schema.js';
-import { berlinNow } from '../../shared/time/berlin-clock.js';
+import { berlinNow, berlinToday } from '../../shared/time/berlin-clock.js';
 import { renderMarkdown } from '../../shared/text/markdown.js';
 import { MinutesReleasedError, MinutesValidationError } from './minutes.errors.js';
 import {
@@ -18,7 +18,6 @@ import { MeetingNotFoundError } from '../meetings/meetings.errors.js';
 import { findCarriedTasks, findTasksOfMeeting, type TaskRow } from './tasks.repository.js';
 import type { TaskInput } from './tasks.schema.js';
 import {
-	berlinToday,
 	insertCheckedTask,
 	mayEditTask,
 	toTaskSummary,
@@ -141,7 +140,7 @@ export async function getMinutes(
 			networkName: meeting.networkName,
 			releasedAt: meeting.minutesReleasedAt,
 			releasedOn: meeting.minutesReleasedAt
-				? berlinNow(new Date(meeting.minutesReleasedAt)).slice(0, 10)
+				? berlinToday(new Date(meeting.minutesReleasedAt))
 				: null
 		},
 		release: {

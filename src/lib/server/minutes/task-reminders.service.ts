@@ -5,25 +5,20 @@ import { formatShortDate } from '../../format.js';
 import { translator } from '../../i18n/messages.js';
 import { queueMail } from '../mail/mail.service.js';
 import { staffMail } from '../mail/staff-mail.js';
-import { berlinNow } from '../../shared/time/berlin-clock.js';
+import { berlinToday } from '../../shared/time/berlin-clock.js';
+import { addDays } from '../../shared/time/wall-clock.js';
 import {
 	findOrganisationEmail,
 	findPartnerEditorAddresses,
 	findReachableContactEmail
 } from './task-owners.repository.js';
 import { claimTaskReminder, findTasksDueBy, type TaskRow } from './tasks.repository.js';
-import { berlinToday, isOverdue } from './tasks.service.js';
+import { isOverdue } from './tasks.service.js';
 
 /** Owners hear of a task this many days before it is due, once per due date. */
 export const REMINDER_DAYS = 3;
 
 const address = z.string().trim().email().max(200);
-
-function addDays(day: string, days: number): string {
-	const date = new Date(`${day}T00:00:00Z`);
-	date.setUTCDate(date.getUTCDate() + days);
-	return date.toISOString().slice(0, 10);
-}
 
 /**
  * Reminded for the current due date: the last reminder went out once the reminder window of
@@ -31,7 +26,7 @@ function addDays(day: string, days: number): string {
  */
 function remindedForDueDate(row: TaskRow): boolean {
 	if (!row.remindedAt || !row.dueOn) return false;
-	return berlinNow(new Date(row.remindedAt)).slice(0, 10) >= addDays(row.dueOn, -REMINDER_DAYS);
+	return berlinToday(new Date(row.remindedAt)) >= addDays(row.dueOn, -REMINDER_DAYS);
 }
 
 /** A person owner who may be mailed, or the partner editors of the owning organisation (else its address). */

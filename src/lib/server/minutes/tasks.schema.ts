@@ -1,5 +1,6 @@
 import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 import { TASK_STATUSES } from './minutes.table.js';
+import { isCalendarDay } from '../../shared/time/wall-clock.js';
 
 /**
  * The task and planned-offer forms as plain values (re-shown on errors) and their parsing.
@@ -63,13 +64,8 @@ export const emptyTaskValues = (): TaskFormValues => ({
 	offer: ''
 });
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isDate(value: string): boolean {
-	if (!DATE.test(value)) return false;
-	const date = new Date(`${value}T00:00:00Z`);
-	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
+/** A `YYYY-MM-DD` that names a real day. */
+export const isDate = isCalendarDay;
 
 export function parseOwner(value: string): TaskOwner | null {
 	const match = /^(organisation|contact):(\d{1,9})$/.exec(value);

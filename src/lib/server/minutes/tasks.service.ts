@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../accounts/audit.service.js';
 import type { Actor } from '../accounts/authorization.js';
 import type { DB } from '../db/schema.js';
-import { berlinNow } from '../../shared/time/berlin-clock.js';
+import { berlinToday } from '../../shared/time/berlin-clock.js';
 import { MinutesValidationError, TaskNotFoundError } from './minutes.errors.js';
 import { findMemberOrganisationIds } from './minutes.repository.js';
 import { authorizeInNetwork, canInNetwork } from '../networks/network-access.js';
@@ -40,8 +40,6 @@ export interface TaskSummary {
 	/** Due before today (Europe/Berlin) and neither done nor cancelled. */
 	overdue: boolean;
 }
-
-export const berlinToday = (now: Date) => berlinNow(now).slice(0, 10);
 
 export function isOverdue(task: { dueOn: string | null; status: string }, today: string): boolean {
 	return (

@@ -4,7 +4,7 @@ import { recordAudit } from '../accounts/audit.service.js';
 import type { DB } from '../db/schema.js';
 import { slugify } from '../../shared/text/slugify.js';
 import { listOrganisationNames } from '../organisations/organisations.repository.js';
-import { berlinNow } from '../../shared/time/berlin-clock.js';
+import { berlinToday } from '../../shared/time/berlin-clock.js';
 import { authorizeInNetwork, canInNetwork, type NetworkScope } from './network-access.js';
 import type { MemberRole } from './networks.table.js';
 import { NetworkNotFoundError, NetworkValidationError } from './networks.errors.js';
@@ -39,8 +39,6 @@ import {
 /** Networks per action field with their member organisations and persons (issue 4). */
 export type NetworkActor = Actor & { id: number };
 type Db = Kysely<DB> | Transaction<DB>;
-
-export const berlinToday = (now: Date) => berlinNow(now).slice(0, 10);
 
 export interface NetworkSummary {
 	id: number;

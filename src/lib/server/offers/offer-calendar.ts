@@ -3,27 +3,6 @@ import { berlinCalendar, TIME_ZONE, wallClock } from '../../shared/files/berlin-
 import type { OfferDetail } from './offer-page.service.js';
 import { firstOccurrence } from './schedule.js';
 
-/** The UTC instant of a Europe/Berlin wall-clock time `YYYY-MM-DDTHH:mm`. */
-export function berlinInstant(localDateTime: string): Date {
-	const guess = new Date(`${localDateTime}:00Z`);
-	const offsetAt = (date: Date) => {
-		const parts = new Intl.DateTimeFormat('en-US', {
-			timeZone: TIME_ZONE,
-			hourCycle: 'h23',
-			year: 'numeric',
-			month: '2-digit',
-			day: '2-digit',
-			hour: '2-digit',
-			minute: '2-digit'
-		}).formatToParts(date);
-		const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-		const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-		return wall - date.getTime();
-	};
-	const first = new Date(guess.getTime() - offsetAt(guess));
-	return new Date(guess.getTime() - offsetAt(first));
-}
-
 /** An RFC 5545 calendar with one event per date or series of the offer, in Europe/Berlin time. */
 export function offerCalendar(offer: OfferDetail, url: string, host: string): string {
 	const calendar = berlinCalendar({

@@ -16,8 +16,10 @@ import {
 } from './offers.schema.js';
 import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 import { OCCURRENCE_HORIZON_DAYS } from './offers.service.js';
-import { expandSchedule, InvalidRecurrenceError, type Occurrence } from './schedule.js';
-import { addDays, berlinNow } from '../../shared/time/berlin-clock.js';
+import { expandSchedule, type Occurrence } from './schedule.js';
+import { InvalidRecurrenceError } from '../../shared/time/recurrence.js';
+import { berlinToday } from '../../shared/time/berlin-clock.js';
+import { addDays } from '../../shared/time/wall-clock.js';
 import { listOrganisationNames } from '../organisations/organisations.repository.js';
 import {
 	findApprovedBase,
@@ -217,7 +219,7 @@ export async function offerFormOptions(db: Kysely<DB>, actor: Actor): Promise<Of
 /** The next dates a schedule produces from today, for the preview beside the form. */
 export function previewDates(offer: OfferInput, now = new Date(), count = 6): Occurrence[] {
 	if (offer.schedule.kind === 'appointment') return [];
-	const from = berlinNow(now).slice(0, 10) + 'T00:00';
+	const from = berlinToday(now) + 'T00:00';
 	try {
 		return expandSchedule(
 			offer.schedule.entries,

@@ -1,5 +1,5 @@
 import type { FormError } from '../../shared/forms/form-error.js';
-import { nthWeekdayOf, weekdayOf } from '../../shared/files/berlin-calendar.js';
+import { nthWeekdayOf, weekdayOf } from '../../shared/time/recurrence.js';
 import { sourceHash } from '../translations/translations.service.js';
 import {
 	TRANSLATION_LOCALES,

@@ -1,4 +1,4 @@
-import { berlinInstant } from './offer-calendar.js';
+import { berlinInstant } from '../../shared/time/berlin-clock.js';
 import type { OfferDetail } from './offer-page.service.js';
 
 /** schema.org description of an offer for search engines and aggregators, as a safe script body. */

@@ -6,9 +6,12 @@ import { listPostcodes } from '../places/places.repository.js';
 import { OfferNotFoundError } from './offers.errors.js';
 import { findPublishedOfferBySlug, findUpcomingOccurrences } from './offer-page.repository.js';
 import { findRelations, findSchedules, type OfferRelations } from './offers.repository.js';
-import { summarizeRecurrence, type RecurrenceSummary } from './recurrence.js';
+import {
+	summarizeRecurrence,
+	type RecurrenceSummary
+} from '../../shared/time/recurrence-summary.js';
 import { type Occurrence } from './schedule.js';
-import { berlinNow } from '../../shared/time/berlin-clock.js';
+import { berlinNow, berlinToday } from '../../shared/time/berlin-clock.js';
 
 export interface OfferDetail extends OfferRelations {
 	id: number;
@@ -63,7 +66,7 @@ export async function getPublishedOffer(
 	locale: Locale,
 	now = new Date()
 ): Promise<OfferDetail> {
-	const today = berlinNow(now).slice(0, 10);
+	const today = berlinToday(now);
 	const row = await findPublishedOfferBySlug(db, slug, today);
 	if (!row) throw new OfferNotFoundError(slug);
 	const [texts, relations, series, nextDates, postcodes] = await Promise.all([

@@ -1,6 +1,7 @@
 import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 import { z } from 'zod';
 import { DELIVERY_LANGUAGES } from '../organisations/organisations.schema.js';
+import { isCalendarDay, isWallClockTime } from '../../shared/time/wall-clock.js';
 
 export const TARGET_GROUPS = [
 	'newcomers',
@@ -38,20 +39,9 @@ export const OFFER_STATUSES = ['draft', 'published', 'archived'] as const;
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A day that exists (no 30 February) and, if given, a time of day that does. */
-function isRealMoment(value: string): boolean {
-	const [year, month, day, hour = 0, minute = 0] = value.split(/[-T:]/).map(Number);
-	const date = new Date(Date.UTC(year!, month! - 1, day!, hour, minute));
-	return (
-		date.getUTCFullYear() === year &&
-		date.getUTCMonth() === month! - 1 &&
-		date.getUTCDate() === day &&
-		date.getUTCHours() === hour &&
-		date.getUTCMinutes() === minute
-	);
-}
-const localDateTime = z.string().regex(LOCAL_DATE_TIME).refine(isRealMoment, 'no such date');
-const localDate = z.string().regex(DATE).refine(isRealMoment, 'no such date');
+// A day that exists (no 30 February) and, if given, a time of day that does.
+const localDateTime = z.string().regex(LOCAL_DATE_TIME).refine(isWallClockTime, 'no such date');
+const localDate = z.string().regex(DATE).refine(isCalendarDay, 'no such date');
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).optional();

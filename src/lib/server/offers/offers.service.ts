@@ -7,8 +7,10 @@ import { findAllTranslations } from '../translations/translations.repository.js'
 import { saveTranslation } from '../translations/translations.service.js';
 import { textSearchFor } from '../db/text-search.js';
 import { recordPublishedBase } from './base-revision.js';
-import { InvalidRecurrenceError, expandSchedule, parseRecurrence } from './schedule.js';
-import { addDays, berlinNow } from '../../shared/time/berlin-clock.js';
+import { expandSchedule } from './schedule.js';
+import { InvalidRecurrenceError, parseRecurrence } from '../../shared/time/recurrence.js';
+import { berlinToday } from '../../shared/time/berlin-clock.js';
+import { addDays } from '../../shared/time/wall-clock.js';
 import {
 	OfferNotFoundError,
 	OfferValidationError,
@@ -243,7 +245,7 @@ export async function reindexOffersOfOrganisation(db: Db, organisationId: number
 }
 
 async function refreshOfferOccurrences(db: Db, offerId: number, now = new Date()): Promise<void> {
-	const from = berlinNow(now).slice(0, 10) + 'T00:00';
+	const from = berlinToday(now) + 'T00:00';
 	const schedules = await findSchedules(db, [offerId]);
 	const occurrences = expandSchedule(
 		schedules.map((s) => ({

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandSchedule, InvalidRecurrenceError, parseRecurrence } from './schedule.js';
-import { addDays, berlinNow } from '../../shared/time/berlin-clock.js';
+import { expandSchedule } from './schedule.js';
 
 describe('expandSchedule', () => {
 	it('expands a weekly rule within the window, keeping wall-clock time across DST', () => {
@@ -45,30 +44,5 @@ describe('expandSchedule', () => {
 			'2026-12-31T00:00'
 		);
 		expect(counted).toHaveLength(3);
-	});
-});
-
-describe('parseRecurrence', () => {
-	it('rejects what is not an RRULE', () => {
-		for (const rule of [
-			'',
-			'every tuesday',
-			'FREQ=SOMETIMES',
-			'BYDAY=TU',
-			'DTSTART=2020;FREQ=DAILY'
-		]) {
-			expect(() => parseRecurrence(rule, '2026-01-01T10:00')).toThrow(InvalidRecurrenceError);
-		}
-	});
-});
-
-describe('berlinNow', () => {
-	it('uses Berlin wall-clock time, summer and winter', () => {
-		expect(berlinNow(new Date('2026-07-01T12:00:00Z'))).toBe('2026-07-01T14:00');
-		expect(berlinNow(new Date('2026-12-01T12:00:00Z'))).toBe('2026-12-01T13:00');
-	});
-
-	it('adds days across month ends', () => {
-		expect(addDays('2026-12-30T10:00', 3)).toBe('2027-01-02T10:00');
 	});
 });

@@ -6,7 +6,7 @@ import { sourceHash } from '../translations/translations.service.js';
 import { freshnessOf, type Freshness, type FreshnessConfig } from '../freshness/freshness.js';
 import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 import { TRANSLATABLE_OFFER_FIELDS } from '../offers/offers.service.js';
-import { berlinNow } from '../../shared/time/berlin-clock.js';
+import { berlinToday } from '../../shared/time/berlin-clock.js';
 import {
 	countByActionField,
 	countByPlace,
@@ -63,7 +63,7 @@ export async function dashboardFigures(
 	now = new Date()
 ): Promise<DashboardFigures> {
 	authorize(actor, 'approve', districtScope(actor));
-	const today = berlinNow(now).slice(0, 10);
+	const today = berlinToday(now);
 	const [fieldCounts, placeCounts, offers, districts] = await Promise.all([
 		countByActionField(db, actor.districtId, today),
 		countByPlace(db, actor.districtId, today),

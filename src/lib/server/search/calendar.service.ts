@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Locale } from '../../i18n/locales.js';
 import type { DB } from '../db/schema.js';
-import { addDays, berlinNow } from '../../shared/time/berlin-clock.js';
+import { berlinNow, berlinToday } from '../../shared/time/berlin-clock.js';
+import { addDays } from '../../shared/time/wall-clock.js';
+import { isoWeekOf, mondayOf, mondayOfIsoWeek } from '../../shared/time/iso-week.js';
 import { filterSets, matching } from './offer-filter.js';
 import { offerIndex } from './offer-index.js';
 import { findOccurrences } from './search.repository.js';
@@ -58,24 +60,22 @@ export async function calendarWeek(
 	let monday = week ? mondayOfIsoWeek(week) : null;
 	if (week && !monday)
 		notices.push({ key: 'calendar.notice.badWeek', params: { value: week.slice(0, 20) } });
-	monday ??= mondayOf(berlinNow(now).slice(0, 10));
+	monday ??= mondayOf(berlinToday(now));
 	const from = `${monday}T00:00`;
 	const to = addDays(from, 7);
 	const rows = await matchingOccurrences(db, filters, notices, now, from, to);
 	const entries = await withCards(db, rows.slice(0, MAX_ENTRIES), locale);
 	// Days already past carry no dates (occurrences start today), so they are left out.
-	const today = berlinNow(now).slice(0, 10);
-	const days: CalendarDay[] = Array.from({ length: 7 }, (_, index) =>
-		addDays(from, index).slice(0, 10)
-	)
+	const today = berlinToday(now);
+	const days: CalendarDay[] = Array.from({ length: 7 }, (_, index) => addDays(monday, index))
 		.filter((date) => date >= today)
 		.map((date) => ({ date, entries: entries.filter((entry) => entry.startsAt.startsWith(date)) }));
 	return {
 		week: isoWeekOf(monday),
 		monday,
-		sunday: addDays(from, 6).slice(0, 10),
-		previous: isoWeekOf(addDays(from, -7).slice(0, 10)),
-		next: isoWeekOf(addDays(from, 7).slice(0, 10)),
+		sunday: addDays(monday, 6),
+		previous: isoWeekOf(addDays(monday, -7)),
+		next: isoWeekOf(addDays(monday, 7)),
 		days,
 		notices,
 		total: entries.length
@@ -115,38 +115,4 @@ async function withCards(
 		const offer = cards.get(row.offerId);
 		return offer ? [{ startsAt: row.startsAt, endsAt: row.endsAt, offer }] : [];
 	});
-}
-
-function utcDate(date: string): Date {
-	return new Date(`${date}T00:00:00Z`);
-}
-
-function mondayOf(date: string): string {
-	const day = utcDate(date);
-	const weekday = (day.getUTCDay() + 6) % 7;
-	day.setUTCDate(day.getUTCDate() - weekday);
-	return day.toISOString().slice(0, 10);
-}
-
-export function isoWeekOf(date: string): string {
-	const day = utcDate(date);
-	const thursday = new Date(day);
-	thursday.setUTCDate(day.getUTCDate() + 3 - ((day.getUTCDay() + 6) % 7));
-	const year = thursday.getUTCFullYear();
-	const week = Math.ceil(((thursday.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 + 1) / 7);
-	return `${year}-W${String(week).padStart(2, '0')}`;
-}
-
-export function mondayOfIsoWeek(week: string): string | null {
-	const match = /^(\d{4})-W(\d{2})$/.exec(week);
-	if (!match) return null;
-	const year = Number(match[1]);
-	const number = Number(match[2]);
-	if (year < 2000 || year > 2100 || number < 1 || number > 53) return null;
-	const january4 = utcDate(`${year}-01-04`);
-	const monday = mondayOf(january4.toISOString().slice(0, 10));
-	const result = utcDate(monday);
-	result.setUTCDate(result.getUTCDate() + (number - 1) * 7);
-	const iso = result.toISOString().slice(0, 10);
-	return isoWeekOf(iso) === week ? iso : null;
 }

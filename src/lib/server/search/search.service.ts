@@ -3,7 +3,7 @@ import type { Locale } from '../../i18n/locales.js';
 import type { DB } from '../db/schema.js';
 import { localizeMany, type LocalizedText } from '../translations/translations.service.js';
 import { findRelations, type OfferRelations } from '../offers/offers.repository.js';
-import { berlinNow } from '../../shared/time/berlin-clock.js';
+import { berlinToday } from '../../shared/time/berlin-clock.js';
 import { listDistricts } from '../places/places.repository.js';
 import { placesWithin, resolvePlace, suggestPlaces, type Place } from '../places/places.service.js';
 import {
@@ -204,7 +204,7 @@ export async function resolveFilters(
 			online: filters.online,
 			districtId,
 			placeDistances,
-			today: berlinNow(now).slice(0, 10)
+			today: berlinToday(now)
 		},
 		near,
 		placeSuggestions

@@ -1,4 +1,5 @@
 /** Reading and writing the cell formats of German spreadsheets: dates, times, euros, links. */
+import { isCalendarDay } from '../time/wall-clock.js';
 
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const GERMAN_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
@@ -15,14 +16,8 @@ export function parseDate(text: string): string | undefined {
 	if (iso) [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
 	else if (german) [year, month, day] = [Number(german[3]), Number(german[2]), Number(german[1])];
 	else return undefined;
-	const date = new Date(Date.UTC(year, month - 1, day));
-	if (
-		date.getUTCFullYear() !== year ||
-		date.getUTCMonth() !== month - 1 ||
-		date.getUTCDate() !== day
-	)
-		return undefined;
-	return `${year}-${pad(month)}-${pad(day)}`;
+	const date = `${year}-${pad(month)}-${pad(day)}`;
+	return isCalendarDay(date) ? date : undefined;
 }
 
 /** `HH:mm` from `18:00`, `18.00` or `18:00 Uhr`. */

@@ -2,19 +2,17 @@ import ExcelJS from 'exceljs';
 import { MAX_UNPACKED_BYTES } from './limits.js';
 import { ExchangeFileError } from '../../server/exchange/exchange.errors.js';
 import { measureZip } from './zip-guard.js';
+import { fromUtcFields } from '../time/wall-clock.js';
 
 /** The sheet the template, exports and the importer use; others (the notes) are ignored. */
 export const OFFERS_SHEET = 'Angebote';
 
 type ExcelBuffer = Parameters<ExcelJS.Xlsx['load']>[0];
 
-const pad = (value: number) => String(value).padStart(2, '0');
-
 /** Spreadsheet dates arrive as UTC instants of the typed wall-clock time. */
 function dateText(date: Date): string {
-	const day = `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
-	if (date.getUTCHours() === 0 && date.getUTCMinutes() === 0) return day;
-	return `${day} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}`;
+	const [day, time] = fromUtcFields(date).split('T');
+	return time === '00:00' ? day! : `${day} ${time}`;
 }
 
 function cellText(value: ExcelJS.CellValue): string {

@@ -11,9 +11,18 @@ export function berlinNow(now: Date = new Date()): string {
 		.toString({ smallestUnit: 'minute' });
 }
 
-/** A wall-clock `YYYY-MM-DDTHH:mm` moved by whole calendar days (the time of day stays). */
-export function addDays(localDateTime: string, days: number): string {
-	return Temporal.PlainDateTime.from(localDateTime)
-		.add({ days })
-		.toString({ smallestUnit: 'minute' });
+/** Today's date in Europe/Berlin as `YYYY-MM-DD`. */
+export function berlinToday(now: Date = new Date()): string {
+	return berlinNow(now).slice(0, 10);
+}
+
+/**
+ * The instant of a Europe/Berlin wall-clock time `YYYY-MM-DDTHH:mm`. A time the clocks skip in
+ * spring moves on by the hour skipped; a time that occurs twice in autumn is the later one.
+ */
+export function berlinInstant(localDateTime: string): Date {
+	const zoned = Temporal.PlainDateTime.from(localDateTime).toZonedDateTime(BERLIN, {
+		disambiguation: 'later'
+	});
+	return new Date(zoned.epochMilliseconds);
 }

@@ -12,13 +12,13 @@ import {
 import { NetworkValidationError } from '$lib/server/networks/networks.errors';
 import {
 	addMember,
-	berlinToday,
 	endMember,
 	getNetwork,
 	networkFormOptions
 } from '$lib/server/networks/networks.service';
 import { idParam, requireUser } from '$lib/server/http/route-guards';
 import type { Actions, PageServerLoad } from './$types';
+import { berlinToday } from '$lib/shared/time/berlin-clock';
 
 const networkId = (param: string) => idParam(param, 'office.networks.notFound');
 

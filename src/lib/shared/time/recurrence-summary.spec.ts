@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeRecurrence } from './recurrence.js';
+import { summarizeRecurrence } from './recurrence-summary.js';
 
 describe('summarizeRecurrence', () => {
 	it('reads weekly rules with their weekdays and interval', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoWeekOf, mondayOfIsoWeek } from './calendar.service.js';
+import { isoWeekOf, mondayOfIsoWeek } from './iso-week.js';
 
 describe('ISO weeks', () => {
 	it('names the week of a date', () => {
