@@ -2,7 +2,7 @@ import { fold } from '../../shared/text/fold.js';
 import type { OfferInput, ScheduleEntry } from '../offers/offers.schema.js';
 import { parseAmount, parseDate, parseDateEntry, parseLink, splitDates } from './cell-values.js';
 import type { ColumnKey, RowCells } from './columns.js';
-import { quoted, rowProblem, type ExchangeProblem } from './problems.js';
+import { quoted, rowProblem, type ExchangeProblem, type RowProblemKey } from './problems.js';
 import { allowedLabels, lookupValue, splitList, type Vocabulary } from './vocabulary.js';
 
 export interface ImportOrganisation {
@@ -27,7 +27,7 @@ export interface MappedRow {
 	problems: ExchangeProblem[];
 }
 
-const UNKNOWN_KEY: Record<Vocabulary, string> = {
+const UNKNOWN_KEY: Record<Vocabulary, RowProblemKey> = {
 	actionFields: 'unknownActionField',
 	targetGroups: 'unknownTargetGroup',
 	languages: 'unknownLanguage',
@@ -44,8 +44,11 @@ const UNKNOWN_KEY: Record<Vocabulary, string> = {
  */
 export function mapRow(cells: RowCells, row: number, context: RowContext): MappedRow {
 	const problems: ExchangeProblem[] = [];
-	const problem = (column: ColumnKey, key: string, params?: Record<string, string | number>) =>
-		problems.push(rowProblem(row, column, key, params));
+	const problem = (
+		column: ColumnKey,
+		key: RowProblemKey,
+		params?: Record<string, string | number>
+	) => problems.push(rowProblem(row, column, key, params));
 
 	const list = (column: ColumnKey & Vocabulary) => {
 		const codes: string[] = [];
@@ -106,7 +109,11 @@ export function mapRow(cells: RowCells, row: number, context: RowContext): Mappe
 	return { row, input, problems };
 }
 
-type Report = (column: ColumnKey, key: string, params?: Record<string, string | number>) => void;
+type Report = (
+	column: ColumnKey,
+	key: RowProblemKey,
+	params?: Record<string, string | number>
+) => void;
 
 function organisationOf(text: string, context: RowContext, problem: Report): number {
 	if (!text) {

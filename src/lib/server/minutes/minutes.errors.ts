@@ -1,3 +1,5 @@
+import type { MessageKey } from '../../i18n/messages.js';
+
 /** Domain errors of minutes, decisions and tasks (issue 4); unknown meetings are networks.errors'. */
 
 export class TaskNotFoundError extends Error {
@@ -15,7 +17,7 @@ export class MinutesReleasedError extends Error {
 
 /** Every problem of a form at once: input name → catalogue key. */
 export class MinutesValidationError extends Error {
-	constructor(readonly issues: Record<string, string>) {
+	constructor(readonly issues: Record<string, MessageKey>) {
 		super(
 			`Invalid input: ${Object.entries(issues)
 				.map(([input, key]) => `${input}: ${key}`)

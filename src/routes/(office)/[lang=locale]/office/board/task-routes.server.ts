@@ -1,3 +1,4 @@
+import type { MessageKey } from '$lib/i18n/messages';
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import type { FormError } from '$lib/shared/forms/form-error';
@@ -10,7 +11,7 @@ import { requireUser } from '$lib/server/http/route-guards';
 /** Issues (input → catalogue key) as form errors whose inputs carry a prefix in the page. */
 export function prefixed(
 	prefix: string,
-	issues: Record<string, string>
+	issues: Record<string, MessageKey>
 ): Record<string, FormError> {
 	return Object.fromEntries(
 		Object.entries(issues).map(([input, key]) => [`${prefix}${input}`, { key }])

@@ -11,7 +11,7 @@ import {
 	type ImportRequest
 } from '$lib/server/exchange/import.service';
 import { formatBytes, MAX_CARRIED_BYTES, MAX_ROWS, uploadLimit } from '$lib/server/exchange/limits';
-import { fileProblem } from '$lib/server/exchange/problems';
+import { fileProblem, type FileProblemKey } from '$lib/server/exchange/problems';
 import { requireUser } from '$lib/server/http/route-guards';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -36,7 +36,7 @@ async function forbiddenAs403<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** The upload, or the checked file the page carried along (base64) for "Import now". */
-async function readUpload(request: Request): Promise<ImportRequest | string> {
+async function readUpload(request: Request): Promise<ImportRequest | FileProblemKey> {
 	let form: FormData;
 	try {
 		form = await request.formData();

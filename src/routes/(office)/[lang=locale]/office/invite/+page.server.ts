@@ -24,6 +24,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 	};
 };
 
+/** The invitation form's inputs, each with a message for an invalid value. */
+type InvitedField = 'email' | 'name' | 'role' | 'organisationIds';
+
 export const actions: Actions = {
 	default: async ({ locals, request, url }) => {
 		const user = requireInviter(locals);
@@ -50,12 +53,12 @@ export const actions: Actions = {
 			);
 		} catch (failure) {
 			if (failure instanceof EmailTakenError)
-				return fail(400, { values, errors: { email: 'office.invite.emailTaken' } });
+				return fail(400, { values, errors: { email: 'office.invite.emailTaken' as const } });
 			if (failure instanceof AccountValidationError) {
 				const errors = Object.fromEntries(
 					failure.issues.map((issue) => [
 						issue.path.split('.')[0],
-						`office.invite.invalid.${issue.path.split('.')[0]}`
+						`office.invite.invalid.${issue.path.split('.')[0] as InvitedField}` as const
 					])
 				);
 				return fail(400, { values, errors });

@@ -105,7 +105,7 @@ export const actions: Actions = {
 		const user = requireUser(locals, { secondFactor: true });
 		// Cancelling mails everyone at once, so it needs a second, deliberate tick.
 		if ((await request.formData()).get('confirm') !== 'yes')
-			return fail(400, { problem: 'confirm' });
+			return fail(400, { problem: 'confirm' as const });
 		const db = (await getApp()).database.db;
 		const context = await mailContext();
 		return mailingStep(async () => ({

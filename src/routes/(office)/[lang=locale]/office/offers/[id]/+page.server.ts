@@ -80,7 +80,7 @@ async function step(
 		await run(app.database.db, user, id, { origin: url.origin });
 	} catch (failure) {
 		if (failure instanceof WorkflowError)
-			return fail(409, { stepError: `office.offer.error.${failure.code}` });
+			return fail(409, { stepError: `office.offer.error.${failure.code}` as const });
 		rethrowAsHttpError(failure);
 	}
 	app.jobs.deliverMailNow();
@@ -103,7 +103,7 @@ export const actions: Actions = {
 	delete: async ({ locals, params, request }) => {
 		const user = requireUser(locals, { secondFactor: true });
 		if (!(await request.formData()).get('confirm'))
-			return fail(400, { stepError: 'office.offer.error.confirmDelete' });
+			return fail(400, { stepError: 'office.offer.error.confirmDelete' as const });
 		try {
 			await deleteOffer((await getApp()).database.db, user, offerIdOf(params.id));
 		} catch (failure) {

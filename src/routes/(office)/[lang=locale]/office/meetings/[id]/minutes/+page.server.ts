@@ -1,3 +1,4 @@
+import type { MessageKey } from '$lib/i18n/messages';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
@@ -41,21 +42,21 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 /** Runs a change of the minutes; released minutes and invalid input come back as messages. */
 async function change<T extends object>(
 	work: () => Promise<unknown>,
-	invalid: (issues: Record<string, string>) => T
+	invalid: (issues: Record<string, MessageKey>) => T
 ) {
 	try {
 		await work();
 	} catch (failure) {
 		if (failure instanceof MinutesValidationError) return fail(400, invalid(failure.issues));
 		if (failure instanceof MinutesReleasedError)
-			return fail(409, { stepError: 'office.minutes.error.released' });
+			return fail(409, { stepError: 'office.minutes.error.released' as const });
 		rethrowAsHttpError(failure);
 	}
 	return null;
 }
 
 /** Why a release was refused, as a message for the release form; undefined for other failures. */
-function releaseRefusal(failure: unknown): string | undefined {
+function releaseRefusal(failure: unknown): MessageKey | undefined {
 	if (failure instanceof MinutesReleasedError) return 'office.minutes.error.released';
 	if (failure instanceof MinutesBeforeMeetingError) return 'office.minutes.error.beforeMeeting';
 	if (failure instanceof MinutesWithoutAttendanceError)
@@ -134,7 +135,7 @@ export const actions: Actions = {
 		const id = meetingIdOf(params.id);
 		const form = await request.formData();
 		if (!form.get('confirm'))
-			return fail(400, { releaseError: 'office.minutes.error.confirmRelease' });
+			return fail(400, { releaseError: 'office.minutes.error.confirmRelease' as const });
 		const app = await getApp();
 		let mailed = 0;
 		try {
