@@ -1,13 +1,13 @@
-import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { ACTION_FIELDS } from '$lib/server/action-fields/action-fields';
 import { getPage } from '$lib/server/pages/pages.service';
 import { renderMarkdown } from '$lib/shared/text/markdown';
 import type { PageServerLoad } from './$types';
+import { errorPage } from '$lib/server/http/error-page';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const { database } = await getApp();
 	const page = await getPage(database.db, 'kitz', locals.locale);
-	if (!page) error(404, 'error.notFound');
+	if (!page) errorPage(404, 'error.notFound');
 	return { page, bodyHtml: renderMarkdown(page.body.text), actionFields: ACTION_FIELDS };
 };

@@ -1,7 +1,8 @@
 import type { MessageKey } from '$lib/i18n/messages';
-import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import type { FormError } from '$lib/shared/forms/form-error';
+import { errorPage } from '$lib/server/http/error-page';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import { TASK_STATUSES } from '$lib/server/minutes/minutes.table';
 import type { TaskStatus } from '$lib/server/minutes/tasks.schema';
@@ -37,8 +38,8 @@ export async function taskStatusAction({
 	const form = await request.formData();
 	const taskId = Number(form.get('taskId'));
 	const status = String(form.get('status') ?? '');
-	if (!Number.isSafeInteger(taskId) || taskId <= 0) error(400, 'error.badRequest');
-	if (!(TASK_STATUSES as readonly string[]).includes(status)) error(400, 'error.badRequest');
+	if (!Number.isSafeInteger(taskId) || taskId <= 0) errorPage(400, 'error.badRequest');
+	if (!(TASK_STATUSES as readonly string[]).includes(status)) errorPage(400, 'error.badRequest');
 	try {
 		await changeTaskStatus((await getApp()).database.db, user, taskId, status as TaskStatus);
 	} catch (failure) {

@@ -1,9 +1,10 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { inviteAccount } from '$lib/server/accounts/account-links.service';
 import { AccountValidationError, EmailTakenError } from '$lib/server/accounts/accounts.errors';
 import { can, ROLES, type Role } from '$lib/server/accounts/authorization';
 import { getApp } from '$lib/server/app';
 import { listOrganisationNames } from '$lib/server/organisations/organisations.repository';
+import { errorPage } from '$lib/server/http/error-page';
 import { requireUser } from '$lib/server/http/route-guards';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -12,7 +13,7 @@ function requireInviter(locals: App.Locals) {
 	if (
 		!can(user, 'manage_users', { districtId: user.districtId, organisationId: 0, published: false })
 	)
-		error(403, 'office.forbidden');
+		errorPage(403, 'office.forbidden');
 	return user;
 }
 

@@ -1,11 +1,11 @@
-import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { undeliveredMail } from '$lib/server/mail/mail.service';
+import { errorPage } from '$lib/server/http/error-page';
 import { requireUser } from '$lib/server/http/route-guards';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals, { secondFactor: true });
-	if (user.role !== 'administrator') error(403, 'office.forbidden');
+	if (user.role !== 'administrator') errorPage(403, 'office.forbidden');
 	return { mails: await undeliveredMail((await getApp()).database.db) };
 };

@@ -1,4 +1,3 @@
-import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { contactFormValues } from '$lib/server/directory/contact-form';
 import {
@@ -6,13 +5,14 @@ import {
 	createContact,
 	mayManageContacts
 } from '$lib/server/directory/contacts.service';
+import { errorPage } from '$lib/server/http/error-page';
 import { requireUser } from '$lib/server/http/route-guards';
 import { actionFieldChoices, languageChoices, saveContactForm } from '../contact-form.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals, { secondFactor: true });
-	if (!mayManageContacts(user)) error(403, 'office.forbidden');
+	if (!mayManageContacts(user)) errorPage(403, 'office.forbidden');
 	return {
 		values: contactFormValues(),
 		organisations: (await contactFormOptions((await getApp()).database.db, user)).organisations,

@@ -1,8 +1,8 @@
-import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { offerFormOptions } from '$lib/server/offers/offer-desk.service';
 import { emptyOfferForm } from '$lib/server/offers/offer-form';
 import { createOfferDraft } from '$lib/server/offers/workflow.service';
+import { errorPage } from '$lib/server/http/error-page';
 import { requireUser } from '$lib/server/http/route-guards';
 import { saveOfferForm } from '../offer-form.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,7 +10,8 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals, { secondFactor: true });
 	const options = await offerFormOptions((await getApp()).database.db, user);
-	if (user.role === 'viewer' || options.organisations.length === 0) error(403, 'office.forbidden');
+	if (user.role === 'viewer' || options.organisations.length === 0)
+		errorPage(403, 'office.forbidden');
 	return {
 		options,
 		values: emptyOfferForm(

@@ -1,7 +1,7 @@
-import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { offerCalendar } from '$lib/server/offers/offer-calendar';
 import { getPublishedOffer } from '$lib/server/offers/offer-page.service';
+import { errorPage } from '$lib/server/http/error-page';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import type { RequestHandler } from './$types';
 
@@ -9,7 +9,7 @@ export const GET: RequestHandler = async ({ params, locals, url }) => {
 	const { database } = await getApp();
 	try {
 		const offer = await getPublishedOffer(database.db, params.slug, locals.locale);
-		if (offer.schedule.series.length === 0) error(404, 'offer.noDates');
+		if (offer.schedule.series.length === 0) errorPage(404, 'offer.noDates');
 		const pageUrl = `${url.origin}/${locals.locale}/offers/${offer.slug}`;
 		return new Response(offerCalendar(offer, pageUrl, url.hostname), {
 			headers: {

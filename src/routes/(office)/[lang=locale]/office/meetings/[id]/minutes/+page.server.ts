@@ -1,6 +1,7 @@
 import type { MessageKey } from '$lib/i18n/messages';
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
+import { errorPage } from '$lib/server/http/error-page';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import { ACTION_FIELDS } from '$lib/server/action-fields/action-fields';
 import {
@@ -105,7 +106,7 @@ export const actions: Actions = {
 		const user = requireUser(locals, { secondFactor: true });
 		const id = meetingIdOf(params.id);
 		const decisionId = Number((await request.formData()).get('decisionId'));
-		if (!Number.isSafeInteger(decisionId) || decisionId <= 0) error(400, 'error.badRequest');
+		if (!Number.isSafeInteger(decisionId) || decisionId <= 0) errorPage(400, 'error.badRequest');
 		const db = (await getApp()).database.db;
 		const failed = await change(
 			() => removeDecision(db, user, id, decisionId),
