@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from './locales.js';
-import { catalogue, translator } from './messages.js';
+import { catalogue, isMessageKey, translator } from './messages.js';
 
 const PLURAL = /\.(zero|one|two|few|many|other)$/;
 // The back office speaks German and English (its users are staff); other languages fall back to German.
@@ -31,6 +31,16 @@ describe.each(LOCALES.filter((locale) => locale !== 'de'))('the %s catalogue', (
 			expect(placeholders(messages[key]!), key).toEqual(placeholders(german[key]!));
 	});
 
+	it('has no key German lacks, other than plural forms German does not need', () => {
+		// German is the source language: MessageKey is typed from it, so any other key is unreachable.
+		const extra = Object.keys(messages).filter(
+			(key) =>
+				german[key] === undefined &&
+				!(PLURAL.test(key) && pluralBases.includes(key.replace(PLURAL, '')))
+		);
+		expect(extra).toEqual([]);
+	});
+
 	it('has every plural form its language needs', () => {
 		const rules = new Intl.PluralRules(locale === 'de-x-easy' ? 'de' : locale);
 		for (const base of pluralBases) {
@@ -56,6 +66,20 @@ describe('translator', () => {
 	});
 
 	it('shows an unknown key rather than nothing', () => {
+		// @ts-expect-error a key German lacks fails the check; one arriving anyway shows itself
 		expect(translator('en')('no.such.key')).toBe('no.such.key');
+	});
+
+	it('takes only keys and plural bases of the German catalogue (checked by npm run check)', () => {
+		const t = translator('de');
+		// @ts-expect-error a misspelt key
+		expect(t('search.resultcount.one')).toBe('search.resultcount.one');
+		// @ts-expect-error a plural form is reached through t.plural, by its base
+		expect(t.plural('search.resultCount.other', 2)).toBe('search.resultCount.other');
+		// @ts-expect-error a key with no plural forms
+		expect(t.plural('site.name', 2)).toBe('site.name');
+		expect(isMessageKey('site.name')).toBe(true);
+		expect(isMessageKey('Not Found')).toBe(false);
+		expect(isMessageKey('toString')).toBe(false);
 	});
 });

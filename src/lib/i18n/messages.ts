@@ -11,12 +11,31 @@ import { contentLanguage, direction, type Locale } from './locales.js';
 
 type Catalogue = Record<string, string>;
 
+/** Every message key: German is the source language and has them all, so a misspelt key fails the check. */
+export type MessageKey = keyof typeof de;
+/** The keys ending in a suffix, without it: `KeysBefore<'.other'>` holds `'search.resultCount'`. */
+export type KeysBefore<Suffix extends string> = MessageKey extends infer Key
+	? Key extends `${infer Base}${Suffix}`
+		? Base
+		: never
+	: never;
+/** A plural message's base, the key without its `.one`/`.other` ending. */
+export type PluralKey = KeysBefore<'.other'>;
+/** The keys under a prefix, without it: `KeysUnder<'level.'>` is `'none' | 'A1' | …`. */
+export type KeysUnder<Prefix extends string> = MessageKey extends infer Key
+	? Key extends `${Prefix}${infer Rest}`
+		? Rest
+		: never
+	: never;
+/** A mail's key: the catalogue has both `key.subject` and `key.body`. */
+export type MailKey = KeysBefore<'.subject'> & KeysBefore<'.body'>;
+
 const CATALOGUES: Record<Locale, Catalogue> = { de, 'de-x-easy': deEasy, en, uk, ar, fa, ru, tr };
 
 export type Params = Record<string, string | number>;
-export type Translate = ((key: string, params?: Params) => string) & {
+export type Translate = ((key: MessageKey, params?: Params) => string) & {
 	/** Picks `key.one`, `key.few`, … by the language's plural rules, with `{count}` filled in. */
-	plural: (key: string, count: number, params?: Params) => string;
+	plural: (key: PluralKey, count: number, params?: Params) => string;
 	locale: Locale;
 };
 
@@ -56,6 +75,11 @@ export function translator(locale: Locale): Translate {
 	};
 	t.locale = locale;
 	return t;
+}
+
+/** Whether a text from outside (an HTTP error's message) is a catalogue key. */
+export function isMessageKey(text: string): text is MessageKey {
+	return Object.hasOwn(de, text);
 }
 
 export function catalogue(locale: Locale): Readonly<Catalogue> {

@@ -1,14 +1,18 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { KeysUnder } from '../../i18n/messages.js';
 import type { DB } from '../db/schema.js';
 import { type Actor } from './authorization.js';
 import { ForbiddenError } from './accounts.errors.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
+/** What an audit entry records; each has a label on the audit page, so an unlabelled one fails the check. */
+export type AuditAction = KeysUnder<'office.audit.action.'>;
+
 export interface AuditEntry {
 	districtId: number;
 	userId: number | null;
-	action: string;
+	action: AuditAction;
 	entity: string;
 	entityId: number;
 	before?: unknown;

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { MessageKey } from '../../i18n/messages.js';
+import type { ACTION_FIELDS } from '../action-fields/action-fields.js';
 import type { Actor } from '../accounts/authorization.js';
 import type { DB } from '../db/schema.js';
 import { writeTableFile, type TableFile } from '../../shared/files/table-file.js';
@@ -16,7 +18,7 @@ import { vCards, vCardFilename } from './vcard.js';
  */
 export type ExportFile = TableFile;
 
-export type Labels = (key: string) => string;
+export type Labels = (key: MessageKey) => string;
 
 const HEADERS = [
 	'name',
@@ -39,7 +41,9 @@ function rowsOf(contacts: ContactSummary[], label: Labels): string[][] {
 			contact.contactData?.email ?? '',
 			contact.contactData?.phone ?? '',
 			contact.languages.join(', '),
-			contact.actionFields.map((field) => label(`field.${field}`)).join(', '),
+			contact.actionFields
+				.map((field) => label(`field.${field as (typeof ACTION_FIELDS)[number]}`))
+				.join(', '),
 			contact.consentKeys.join(', ')
 		])
 	];

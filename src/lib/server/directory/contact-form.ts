@@ -102,7 +102,7 @@ export function consentInputOf(values: ConsentFormValues) {
 }
 
 // Inputs whose rule is more than "filled in" and "not too long" get a message of their own.
-const SPECIFIC = new Set([
+const SPECIFIC_INPUTS = [
 	'email',
 	'phone',
 	'organisationId',
@@ -113,7 +113,8 @@ const SPECIFIC = new Set([
 	'source',
 	'withdrawnOn',
 	'key'
-]);
+] as const;
+const SPECIFIC = new Set<string>(SPECIFIC_INPUTS);
 
 /** One message per input (the first problem found for it); `prefix` namespaces the ids. */
 export function formErrorsOf(issues: FieldIssue[], prefix = ''): Record<string, FormError> {
@@ -128,7 +129,10 @@ export function formErrorsOf(issues: FieldIssue[], prefix = ''): Record<string, 
 			errors[id] = { key: 'office.directory.error.keyTaken' };
 		else if (issue.code === 'too_big' && issue.limit !== undefined && !SPECIFIC.has(input))
 			errors[id] = { key: 'office.directory.error.tooLong', params: { max: issue.limit } };
-		else if (SPECIFIC.has(input)) errors[id] = { key: `office.directory.error.${input}` };
+		else if (SPECIFIC.has(input))
+			errors[id] = {
+				key: `office.directory.error.${input as (typeof SPECIFIC_INPUTS)[number]}`
+			};
 		else if (issue.code === 'too_small') errors[id] = { key: 'office.directory.error.required' };
 		else errors[id] = { key: 'office.directory.error.invalid' };
 	}

@@ -1,3 +1,4 @@
+import type { KeysUnder, MessageKey } from '../../i18n/messages.js';
 import type { ColumnKey } from './columns.js';
 import { headerOf } from './columns.js';
 
@@ -8,27 +9,30 @@ import { headerOf } from './columns.js';
 export interface ExchangeProblem {
 	row: number | null;
 	column: string | null;
-	key: string;
+	key: MessageKey;
 	params?: Record<string, string | number>;
 }
 
 export const PROBLEM = 'office.import.problem.';
 export const FILE_PROBLEM = 'office.import.fileProblem.';
+/** What can be wrong with a row's cell, and with a file: the catalogue's keys under the prefixes. */
+export type RowProblemKey = KeysUnder<typeof PROBLEM>;
+export type FileProblemKey = KeysUnder<typeof FILE_PROBLEM>;
 
 export function rowProblem(
 	row: number,
 	column: ColumnKey,
-	key: string,
+	key: RowProblemKey,
 	params?: Record<string, string | number>
 ): ExchangeProblem {
-	return { row, column: headerOf(column), key: PROBLEM + key, ...(params ? { params } : {}) };
+	return { row, column: headerOf(column), key: `${PROBLEM}${key}`, ...(params ? { params } : {}) };
 }
 
 export function fileProblem(
-	key: string,
+	key: FileProblemKey,
 	params?: Record<string, string | number>
 ): ExchangeProblem {
-	return { row: null, column: null, key: FILE_PROBLEM + key, ...(params ? { params } : {}) };
+	return { row: null, column: null, key: `${FILE_PROBLEM}${key}`, ...(params ? { params } : {}) };
 }
 
 /** A cell value cut for quoting in a message. */

@@ -3,7 +3,7 @@ import type { OfferInput, ScheduleEntry } from '../offers/offers.schema.js';
 import { parseAmount, parseDate, parseLink } from '../../shared/files/cell-values.js';
 import { parseDateEntry, splitDates } from './date-entries.js';
 import type { ColumnKey, RowCells } from './columns.js';
-import { quoted, rowProblem, type ExchangeProblem } from './problems.js';
+import { quoted, rowProblem, type ExchangeProblem, type RowProblemKey } from './problems.js';
 import { allowedLabels, lookupValue, splitList, type Vocabulary } from './vocabulary.js';
 
 export interface ImportOrganisation {
@@ -28,7 +28,7 @@ export interface MappedRow {
 	problems: ExchangeProblem[];
 }
 
-const UNKNOWN_KEY: Record<Vocabulary, string> = {
+const UNKNOWN_KEY: Record<Vocabulary, RowProblemKey> = {
 	actionFields: 'unknownActionField',
 	targetGroups: 'unknownTargetGroup',
 	languages: 'unknownLanguage',
@@ -45,8 +45,11 @@ const UNKNOWN_KEY: Record<Vocabulary, string> = {
  */
 export function mapRow(cells: RowCells, row: number, context: RowContext): MappedRow {
 	const problems: ExchangeProblem[] = [];
-	const problem = (column: ColumnKey, key: string, params?: Record<string, string | number>) =>
-		problems.push(rowProblem(row, column, key, params));
+	const problem = (
+		column: ColumnKey,
+		key: RowProblemKey,
+		params?: Record<string, string | number>
+	) => problems.push(rowProblem(row, column, key, params));
 
 	const list = (column: ColumnKey & Vocabulary) => {
 		const codes: string[] = [];
@@ -107,7 +110,11 @@ export function mapRow(cells: RowCells, row: number, context: RowContext): Mappe
 	return { row, input, problems };
 }
 
-type Report = (column: ColumnKey, key: string, params?: Record<string, string | number>) => void;
+type Report = (
+	column: ColumnKey,
+	key: RowProblemKey,
+	params?: Record<string, string | number>
+) => void;
 
 function organisationOf(text: string, context: RowContext, problem: Report): number {
 	if (!text) {

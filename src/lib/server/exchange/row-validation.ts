@@ -4,7 +4,7 @@ import { validateOffer } from '../offers/offers.service.js';
 import { InvalidRecurrenceError, parseRecurrence } from '../../shared/time/recurrence.js';
 import type { ColumnKey, RowCells } from './columns.js';
 import { headerOf } from './columns.js';
-import { quoted, rowProblem, type ExchangeProblem } from './problems.js';
+import { quoted, rowProblem, type ExchangeProblem, type RowProblemKey } from './problems.js';
 import type { MappedRow } from './row-mapper.js';
 
 /** Columns read together: a problem in one makes the schema's complaint about another noise. */
@@ -118,7 +118,7 @@ function wording(
 	issue: Issue,
 	column: ColumnKey,
 	cells: RowCells
-): [string, Record<string, string | number>?] {
+): [RowProblemKey, Record<string, string | number>?] {
 	const value = { value: quoted(cells[column]) };
 	if (issue.recurrence) return cells.rrule ? ['badRrule', value] : ['required'];
 	if (issue.code === 'too_small') return column === 'amount' ? ['badAmount', value] : ['required'];

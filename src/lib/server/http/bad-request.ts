@@ -1,5 +1,5 @@
 import { direction, type Locale } from '../../i18n/locales.js';
-import { translator } from '../../i18n/messages.js';
+import { translator, type MessageKey } from '../../i18n/messages.js';
 import { apiError } from '../api/http.js';
 
 const escape = (text: string) =>
@@ -13,7 +13,7 @@ const PAGE_POLICY =
  * A 400 answered before any route runs: a plain page in the visitor's language, or the API's
  * JSON error. `messageKey` says what was wrong; nothing is logged, as nothing went wrong here.
  */
-export function badRequest(locale: Locale, messageKey: string, api: boolean): Response {
+export function badRequest(locale: Locale, messageKey: MessageKey, api: boolean): Response {
 	if (api)
 		return apiError(
 			400,

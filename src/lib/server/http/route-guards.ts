@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import type { MessageKey } from '../../i18n/messages.js';
 import type { SignedInUser } from '../accounts/sessions.service.js';
 import { requiresTwoFactor } from '../accounts/two-factor.service.js';
 
@@ -18,7 +19,7 @@ export function requireUser(locals: App.Locals, options: { secondFactor: boolean
  * A record id from the path: digits only, so "1e3", "-1" or "0x10" never name a record by
  * accident; anything else is the page's not-found answer (`notFound` is its message key).
  */
-export function idParam(value: string, notFound: string): number {
+export function idParam(value: string, notFound: MessageKey): number {
 	if (!/^[1-9]\d{0,8}$/.test(value)) error(404, notFound);
 	return Number(value);
 }

@@ -1,4 +1,4 @@
-import { translator, type Params } from '../../i18n/messages.js';
+import { translator, type MailKey, type Params } from '../../i18n/messages.js';
 import type { MailMessage } from './mail.service.js';
 
 type StaffLocale = 'de' | 'en';
@@ -10,7 +10,7 @@ const STAFF_LOCALES: StaffLocale[] = ['de', 'en'];
  * the catalogue; the subject may carry a suffix such as the offer's title.
  */
 export function staffMail(
-	key: string,
+	key: MailKey,
 	params: Params | ((locale: StaffLocale) => Params),
 	subjectSuffix = ''
 ): Omit<MailMessage, 'to'> {

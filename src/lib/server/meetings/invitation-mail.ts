@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { formatDate, formatTime } from '../../format.js';
+import type { MailKey } from '../../i18n/messages.js';
 import type { DB } from '../db/schema.js';
 import { queueMail } from '../mail/mail.service.js';
 import { staffMail } from '../mail/staff-mail.js';
@@ -27,7 +28,7 @@ export function organizerOf(from: string): Person {
 		: { name: 'KITZ', email: from.trim() };
 }
 
-const KEYS: Record<InvitationKind, string> = {
+const KEYS: Record<InvitationKind, MailKey> = {
 	invitation: 'mail.meetingInvitation',
 	update: 'mail.meetingUpdate',
 	cancellation: 'mail.meetingCancelled'

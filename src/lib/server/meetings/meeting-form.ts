@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../i18n/messages.js';
 import type { FormError } from '../../shared/forms/form-error.js';
 import type { MeetingDetail } from './meetings.service.js';
 import type { MeetingInput, MeetingSeries } from './meetings.schema.js';
@@ -164,7 +165,7 @@ export function meetingInputOf(values: MeetingFormValues): { input: MeetingInput
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-const MESSAGES: Record<string, string> = {
+const MESSAGES: Record<string, MessageKey> = {
 	too_small: 'office.meetings.error.required',
 	too_big: 'office.meetings.error.tooLong',
 	end_before_start: 'office.meetings.error.endBeforeStart',

@@ -1,4 +1,5 @@
 import { DomainError } from '../../shared/errors/domain-error.js';
+import type { MessageKey } from '../../i18n/messages.js';
 
 /** Domain errors of minutes, decisions and tasks (issue 4); unknown meetings are networks.errors'. */
 
@@ -21,7 +22,7 @@ export class MinutesReleasedError extends DomainError {
 
 /** Every problem of a form at once: input name → catalogue key. */
 export class MinutesValidationError extends DomainError {
-	constructor(readonly issues: Record<string, string>) {
+	constructor(readonly issues: Record<string, MessageKey>) {
 		super(
 			`Invalid input: ${Object.entries(issues)
 				.map(([input, key]) => `${input}: ${key}`)

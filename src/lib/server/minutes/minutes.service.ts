@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../i18n/messages.js';
 import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../accounts/audit.service.js';
 import type { Actor } from '../accounts/authorization.js';
@@ -187,7 +188,7 @@ export async function saveMinutes(
 	minutesByItem: Map<number, string>,
 	now = new Date()
 ): Promise<void> {
-	const errors: Record<string, string> = {};
+	const errors: Record<string, MessageKey> = {};
 	for (const [itemId, text] of minutesByItem)
 		if (text.length > MAX_MINUTES_LENGTH) errors[`item-${itemId}`] = 'office.minutes.error.tooLong';
 	if (Object.keys(errors).length) throw new MinutesValidationError(errors);

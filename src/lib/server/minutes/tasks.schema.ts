@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../i18n/messages.js';
 import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 import { TASK_STATUSES } from './minutes.table.js';
 import { isCalendarDay } from '../../shared/time/wall-clock.js';
@@ -96,8 +97,8 @@ function parseOfferRef(value: string): TaskInput['offer'] | undefined {
 /** Checks the form; every problem at once, by input name, as catalogue keys. */
 export function parseTaskForm(
 	values: TaskFormValues
-): { input: TaskInput; errors?: undefined } | { errors: Record<string, string> } {
-	const errors: Record<string, string> = {};
+): { input: TaskInput; errors?: undefined } | { errors: Record<string, MessageKey> } {
+	const errors: Record<string, MessageKey> = {};
 	const title = values.title.trim();
 	if (!title) errors.title = 'office.task.error.title';
 	else if (title.length > 200) errors.title = 'office.task.error.titleLength';

@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../i18n/messages.js';
 import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../accounts/audit.service.js';
 import type { Actor } from '../accounts/authorization.js';
@@ -140,7 +141,7 @@ export async function insertCheckedTask(
 	origin: TaskOrigin,
 	now: Date
 ): Promise<number> {
-	const errors: Record<string, string> = {};
+	const errors: Record<string, MessageKey> = {};
 	const owners = await ownerOptions(
 		trx,
 		origin.districtId,

@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../i18n/messages.js';
 import type { FormError } from '../../shared/forms/form-error.js';
 import type { ACTION_FIELDS } from '../action-fields/action-fields.js';
 import type { MemberRole } from './networks.table.js';
@@ -84,7 +85,7 @@ const INPUTS: Record<string, string> = {
 	member: 'member'
 };
 
-const MESSAGES: Record<string, string> = {
+const MESSAGES: Record<string, MessageKey> = {
 	too_small: 'office.networks.error.required',
 	too_big: 'office.networks.error.tooLong',
 	unknown: 'office.networks.error.unknown',

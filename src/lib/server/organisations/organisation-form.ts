@@ -85,7 +85,16 @@ export function contactInputOf(values: ContactFormValues): ContactPersonInput {
 }
 
 // Inputs whose rule is more than "filled in" and "not too long" get a message of their own.
-const SPECIFIC = new Set(['kind', 'email', 'phone', 'website', 'postcode', 'placeId', 'languages']);
+const SPECIFIC_INPUTS = [
+	'kind',
+	'email',
+	'phone',
+	'website',
+	'postcode',
+	'placeId',
+	'languages'
+] as const;
+const SPECIFIC = new Set<string>(SPECIFIC_INPUTS);
 
 /** One message per input (the first problem zod found for it), keyed by the input's name. */
 export function formErrorsOf(issues: FieldIssue[]): Record<string, FormError> {
@@ -98,7 +107,10 @@ export function formErrorsOf(issues: FieldIssue[]): Record<string, FormError> {
 				key: 'office.organisationForm.error.tooLong',
 				params: { max: issue.limit }
 			};
-		else if (SPECIFIC.has(input)) errors[input] = { key: `office.organisationForm.error.${input}` };
+		else if (SPECIFIC.has(input))
+			errors[input] = {
+				key: `office.organisationForm.error.${input as (typeof SPECIFIC_INPUTS)[number]}`
+			};
 		else if (issue.code === 'too_small')
 			errors[input] = { key: 'office.organisationForm.error.required' };
 		else errors[input] = { key: 'office.organisationForm.error.invalid' };

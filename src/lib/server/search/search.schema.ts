@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../i18n/messages.js';
 import { DELIVERY_LANGUAGES, TARGET_GROUPS } from '../offers/offers.schema.js';
 import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 
@@ -25,7 +26,7 @@ export interface SearchFilters {
 
 /** Something the visitor asked for that could not be used as is; shown as a message, never a 500. */
 export interface SearchNotice {
-	key: string;
+	key: MessageKey;
 	params?: Record<string, string | number>;
 }
 

@@ -6,7 +6,7 @@ const { RRule } = rrule;
 export type RecurrenceSummary =
 	| { kind: 'daily' }
 	| { kind: 'weekly'; interval: number; weekdays: number[] }
-	| { kind: 'monthly'; nth: number; weekday: number };
+	| { kind: 'monthly'; nth: -1 | 1 | 2 | 3 | 4; weekday: number };
 
 /** Weekdays as 0 = Monday … 6 = Sunday, as rrule numbers them. */
 export function summarizeRecurrence(rule: string): RecurrenceSummary | null {
@@ -39,7 +39,7 @@ export function summarizeRecurrence(rule: string): RecurrenceSummary | null {
 		const nth =
 			day!.n ?? (Array.isArray(options.bysetpos) ? options.bysetpos[0] : options.bysetpos);
 		if (nth && (nth === -1 || (nth >= 1 && nth <= 4)))
-			return { kind: 'monthly', nth, weekday: day!.weekday };
+			return { kind: 'monthly', nth: nth as -1 | 1 | 2 | 3 | 4, weekday: day!.weekday };
 	}
 	return null;
 }

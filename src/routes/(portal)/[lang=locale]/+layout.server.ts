@@ -1,12 +1,12 @@
-import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { RADII_KM } from '$lib/server/search/search.schema';
 import { listDistricts } from '$lib/server/places/places.repository';
 import type { LayoutServerLoad } from './$types';
+import { errorPage } from '$lib/server/http/error-page';
 
 export const load: LayoutServerLoad = async ({ locals }) => {
 	const { config } = await getApp();
-	if (!config.enabledLocales.includes(locals.locale)) error(404, 'error.notFound');
+	if (!config.enabledLocales.includes(locals.locale)) errorPage(404, 'error.notFound');
 	const districts = await listDistricts(locals.db);
 	return {
 		locale: locals.locale,

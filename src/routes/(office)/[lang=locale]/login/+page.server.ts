@@ -22,7 +22,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const email = String(form.get('email') ?? '').slice(0, 200);
 		const parsed = loginSchema.safeParse({ email, password: form.get('password') });
-		if (!parsed.success) return fail(400, { email, error: 'office.login.missing' });
+		if (!parsed.success) return fail(400, { email, error: 'office.login.missing' as const });
 		let role;
 		try {
 			const actor = await authenticate(locals.db, { ...parsed.data, ip: getClientAddress() });
@@ -34,11 +34,11 @@ export const actions: Actions = {
 			role = actor.role;
 		} catch (failure) {
 			if (failure instanceof InvalidCredentialsError)
-				return fail(400, { email, error: 'office.login.invalid' });
+				return fail(400, { email, error: 'office.login.invalid' as const });
 			if (failure instanceof ThrottledError)
 				return fail(429, {
 					email,
-					error: 'office.login.throttled',
+					error: 'office.login.throttled' as const,
 					minutes: failure.retryAfterMinutes
 				});
 			throw failure;

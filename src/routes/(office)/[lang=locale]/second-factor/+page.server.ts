@@ -35,7 +35,7 @@ export const actions: Actions = {
 			return { recoveryCodes };
 		} catch (failure) {
 			if (failure instanceof TwoFactorError)
-				return fail(400, { error: 'office.twoFactor.wrongCode' });
+				return fail(400, { error: 'office.twoFactor.wrongCode' as const });
 			throw failure;
 		}
 	},
@@ -49,10 +49,10 @@ export const actions: Actions = {
 			});
 		} catch (failure) {
 			if (failure instanceof TwoFactorError)
-				return fail(400, { error: 'office.twoFactor.wrongCode' });
+				return fail(400, { error: 'office.twoFactor.wrongCode' as const });
 			if (failure instanceof ThrottledError)
 				return fail(429, {
-					error: 'office.twoFactor.throttled',
+					error: 'office.twoFactor.throttled' as const,
 					minutes: failure.retryAfterMinutes
 				});
 			throw failure;

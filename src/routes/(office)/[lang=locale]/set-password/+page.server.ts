@@ -20,14 +20,14 @@ export const actions: Actions = {
 		const token = String(form.get('token') ?? '');
 		const password = String(form.get('password') ?? '');
 		if (password !== String(form.get('repeat') ?? ''))
-			return fail(400, { error: 'office.password.mismatch' });
+			return fail(400, { error: 'office.password.mismatch' as const });
 		try {
 			await redeemLink(locals.db, token, password);
 		} catch (failure) {
 			if (failure instanceof AccountValidationError)
-				return fail(400, { error: 'office.password.tooShort' });
+				return fail(400, { error: 'office.password.tooShort' as const });
 			if (failure instanceof InvalidLinkError)
-				return fail(400, { error: 'office.password.invalidLink' });
+				return fail(400, { error: 'office.password.invalidLink' as const });
 			throw failure;
 		}
 		redirect(303, `/${locals.locale}/login?password=set`);

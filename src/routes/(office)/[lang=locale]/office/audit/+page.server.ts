@@ -1,6 +1,6 @@
-import { error } from '@sveltejs/kit';
 import { listAudit } from '$lib/server/accounts/audit.service';
 import { ForbiddenError } from '$lib/server/accounts/accounts.errors';
+import { errorPage } from '$lib/server/http/error-page';
 import { requireUser } from '$lib/server/http/route-guards';
 import type { PageServerLoad } from './$types';
 
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 			}))
 		};
 	} catch (failure) {
-		if (failure instanceof ForbiddenError) error(403, 'office.forbidden');
+		if (failure instanceof ForbiddenError) errorPage(403, 'office.forbidden');
 		throw failure;
 	}
 };

@@ -1,5 +1,7 @@
-import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import type { MessageKey } from '$lib/i18n/messages';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import type { FormError } from '$lib/shared/forms/form-error';
+import { errorPage } from '$lib/server/http/error-page';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import { TASK_STATUSES } from '$lib/server/minutes/minutes.table';
 import type { TaskStatus } from '$lib/server/minutes/tasks.schema';
@@ -9,7 +11,7 @@ import { requireUser } from '$lib/server/http/route-guards';
 /** Issues (input → catalogue key) as form errors whose inputs carry a prefix in the page. */
 export function prefixed(
 	prefix: string,
-	issues: Record<string, string>
+	issues: Record<string, MessageKey>
 ): Record<string, FormError> {
 	return Object.fromEntries(
 		Object.entries(issues).map(([input, key]) => [`${prefix}${input}`, { key }])
@@ -35,8 +37,8 @@ export async function taskStatusAction({
 	const form = await request.formData();
 	const taskId = Number(form.get('taskId'));
 	const status = String(form.get('status') ?? '');
-	if (!Number.isSafeInteger(taskId) || taskId <= 0) error(400, 'error.badRequest');
-	if (!(TASK_STATUSES as readonly string[]).includes(status)) error(400, 'error.badRequest');
+	if (!Number.isSafeInteger(taskId) || taskId <= 0) errorPage(400, 'error.badRequest');
+	if (!(TASK_STATUSES as readonly string[]).includes(status)) errorPage(400, 'error.badRequest');
 	try {
 		await changeTaskStatus(locals.db, user, taskId, status as TaskStatus);
 	} catch (failure) {

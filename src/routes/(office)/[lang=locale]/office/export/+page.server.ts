@@ -18,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		notices,
 		count: ids.length,
 		query: query ? `?${query}` : '',
-		scope: user.role === 'partner_editor' ? 'organisations' : 'district',
+		scope: user.role === 'partner_editor' ? ('organisations' as const) : ('district' as const),
 		options: {
 			actionFields: ACTION_FIELDS,
 			languages: DELIVERY_LANGUAGES,

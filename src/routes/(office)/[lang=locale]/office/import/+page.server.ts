@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import { ForbiddenError } from '$lib/server/accounts/accounts.errors';
 import type { SignedInUser } from '$lib/server/accounts/sessions.service';
@@ -10,7 +10,8 @@ import {
 	type ImportRequest
 } from '$lib/server/exchange/import.service';
 import { formatBytes, MAX_CARRIED_BYTES, MAX_ROWS, uploadLimit } from '$lib/server/exchange/limits';
-import { fileProblem } from '$lib/server/exchange/problems';
+import { fileProblem, type FileProblemKey } from '$lib/server/exchange/problems';
+import { errorPage } from '$lib/server/http/error-page';
 import { requireUser } from '$lib/server/http/route-guards';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -29,13 +30,13 @@ async function forbiddenAs403<T>(work: () => Promise<T>): Promise<T> {
 	try {
 		return await work();
 	} catch (failure) {
-		if (failure instanceof ForbiddenError) error(403, 'office.forbidden');
+		if (failure instanceof ForbiddenError) errorPage(403, 'office.forbidden');
 		throw failure;
 	}
 }
 
 /** The upload, or the checked file the page carried along (base64) for "Import now". */
-async function readUpload(request: Request): Promise<ImportRequest | string> {
+async function readUpload(request: Request): Promise<ImportRequest | FileProblemKey> {
 	let form: FormData;
 	try {
 		form = await request.formData();

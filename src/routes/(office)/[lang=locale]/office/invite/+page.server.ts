@@ -1,9 +1,10 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { inviteAccount } from '$lib/server/accounts/account-links.service';
 import { AccountValidationError, EmailTakenError } from '$lib/server/accounts/accounts.errors';
 import { can, ROLES, type Role } from '$lib/server/accounts/authorization';
 import { getApp } from '$lib/server/app';
 import { listOrganisationNames } from '$lib/server/organisations/organisations.repository';
+import { errorPage } from '$lib/server/http/error-page';
 import { requireUser } from '$lib/server/http/route-guards';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -12,7 +13,7 @@ function requireInviter(locals: App.Locals) {
 	if (
 		!can(user, 'manage_users', { districtId: user.districtId, organisationId: 0, published: false })
 	)
-		error(403, 'office.forbidden');
+		errorPage(403, 'office.forbidden');
 	return user;
 }
 
@@ -23,6 +24,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 		organisations: await listOrganisationNames(locals.db, user.districtId)
 	};
 };
+
+/** The invitation form's inputs, each with a message for an invalid value. */
+type InvitedField = 'email' | 'name' | 'role' | 'organisationIds';
 
 export const actions: Actions = {
 	default: async ({ locals, request, url }) => {
@@ -50,12 +54,12 @@ export const actions: Actions = {
 			);
 		} catch (failure) {
 			if (failure instanceof EmailTakenError)
-				return fail(400, { values, errors: { email: 'office.invite.emailTaken' } });
+				return fail(400, { values, errors: { email: 'office.invite.emailTaken' as const } });
 			if (failure instanceof AccountValidationError) {
 				const errors = Object.fromEntries(
 					failure.issues.map((issue) => [
 						issue.path.split('.')[0],
-						`office.invite.invalid.${issue.path.split('.')[0]}`
+						`office.invite.invalid.${issue.path.split('.')[0] as InvitedField}` as const
 					])
 				);
 				return fail(400, { values, errors });

@@ -22,7 +22,8 @@ export const actions: Actions = {
 			return { answered: rsvp.response };
 		} catch (failure) {
 			if (failure instanceof RsvpLinkError) return fail(400, { problem: failure.problem });
-			if (failure instanceof NetworkValidationError) return fail(400, { problem: 'choose' });
+			if (failure instanceof NetworkValidationError)
+				return fail(400, { problem: 'choose' as const });
 			throw failure;
 		}
 	}

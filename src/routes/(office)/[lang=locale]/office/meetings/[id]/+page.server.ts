@@ -1,5 +1,6 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
+import { errorPage } from '$lib/server/http/error-page';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import {
 	listInvitationStatus,
@@ -94,7 +95,7 @@ export const actions: Actions = {
 	retryMail: async ({ locals, params, request }) => {
 		const user = requireUser(locals, { secondFactor: true });
 		const inviteeId = Number((await request.formData()).get('inviteeId'));
-		if (!Number.isSafeInteger(inviteeId) || inviteeId <= 0) error(400, 'error.badRequest');
+		if (!Number.isSafeInteger(inviteeId) || inviteeId <= 0) errorPage(400, 'error.badRequest');
 		const { db } = locals;
 		return mailingStep(async () => {
 			await retryInvitationMail(db, user, meetingId(params.id), inviteeId);
@@ -105,7 +106,7 @@ export const actions: Actions = {
 		const user = requireUser(locals, { secondFactor: true });
 		// Cancelling mails everyone at once, so it needs a second, deliberate tick.
 		if ((await request.formData()).get('confirm') !== 'yes')
-			return fail(400, { problem: 'confirm' });
+			return fail(400, { problem: 'confirm' as const });
 		const { db } = locals;
 		const context = await mailContext();
 		return mailingStep(async () => ({

@@ -80,7 +80,7 @@ async function step(
 		await run(locals.db, user, id, { origin: url.origin });
 	} catch (failure) {
 		if (failure instanceof WorkflowError)
-			return fail(409, { stepError: `office.offer.error.${failure.code}` });
+			return fail(409, { stepError: `office.offer.error.${failure.code}` as const });
 		rethrowAsHttpError(failure);
 	}
 	app.jobs.deliverMailNow();
@@ -102,7 +102,7 @@ export const actions: Actions = {
 	delete: async ({ locals, params, request }) => {
 		const user = requireUser(locals, { secondFactor: true });
 		if (!(await request.formData()).get('confirm'))
-			return fail(400, { stepError: 'office.offer.error.confirmDelete' });
+			return fail(400, { stepError: 'office.offer.error.confirmDelete' as const });
 		try {
 			await deleteOffer(locals.db, user, offerIdOf(params.id));
 		} catch (failure) {

@@ -1,4 +1,5 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
+import { errorPage } from '$lib/server/http/error-page';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import {
 	formErrorsOf,
@@ -18,7 +19,7 @@ const idOf = (param: string) => idParam(param, 'office.purposes.notFound');
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = requireUser(locals, { secondFactor: true });
-	if (!mayManagePurposes(user)) error(403, 'office.forbidden');
+	if (!mayManagePurposes(user)) errorPage(403, 'office.forbidden');
 	try {
 		const purpose = await getPurpose(locals.db, user, idOf(params.id));
 		return { purpose, values: purposeFormValues(purpose) };

@@ -1,5 +1,7 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import type { MessageKey } from '$lib/i18n/messages';
+import { fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
+import { errorPage } from '$lib/server/http/error-page';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import { ACTION_FIELDS } from '$lib/server/action-fields/action-fields';
 import {
@@ -41,21 +43,21 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 /** Runs a change of the minutes; released minutes and invalid input come back as messages. */
 async function change<T extends object>(
 	work: () => Promise<unknown>,
-	invalid: (issues: Record<string, string>) => T
+	invalid: (issues: Record<string, MessageKey>) => T
 ) {
 	try {
 		await work();
 	} catch (failure) {
 		if (failure instanceof MinutesValidationError) return fail(400, invalid(failure.issues));
 		if (failure instanceof MinutesReleasedError)
-			return fail(409, { stepError: 'office.minutes.error.released' });
+			return fail(409, { stepError: 'office.minutes.error.released' as const });
 		rethrowAsHttpError(failure);
 	}
 	return null;
 }
 
 /** Why a release was refused, as a message for the release form; undefined for other failures. */
-function releaseRefusal(failure: unknown): string | undefined {
+function releaseRefusal(failure: unknown): MessageKey | undefined {
 	if (failure instanceof MinutesReleasedError) return 'office.minutes.error.released';
 	if (failure instanceof MinutesBeforeMeetingError) return 'office.minutes.error.beforeMeeting';
 	if (failure instanceof MinutesWithoutAttendanceError)
@@ -104,7 +106,7 @@ export const actions: Actions = {
 		const user = requireUser(locals, { secondFactor: true });
 		const id = meetingIdOf(params.id);
 		const decisionId = Number((await request.formData()).get('decisionId'));
-		if (!Number.isSafeInteger(decisionId) || decisionId <= 0) error(400, 'error.badRequest');
+		if (!Number.isSafeInteger(decisionId) || decisionId <= 0) errorPage(400, 'error.badRequest');
 		const { db } = locals;
 		const failed = await change(
 			() => removeDecision(db, user, id, decisionId),
@@ -134,7 +136,7 @@ export const actions: Actions = {
 		const id = meetingIdOf(params.id);
 		const form = await request.formData();
 		if (!form.get('confirm'))
-			return fail(400, { releaseError: 'office.minutes.error.confirmRelease' });
+			return fail(400, { releaseError: 'office.minutes.error.confirmRelease' as const });
 		const app = await getApp();
 		let mailed = 0;
 		try {
