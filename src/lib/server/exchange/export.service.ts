@@ -10,8 +10,7 @@ import { findExportRows, findOfferScopes } from './exchange.repository.js';
 import { offerTable, rowToExportOffer, type ExportOffer } from './export-offer.js';
 import { hsdsServiceList } from './hsds.js';
 import { COLUMNS } from './columns.js';
-import { widthOf } from './template.js';
-import { OFFERS_SHEET } from '../../shared/files/xlsx.js';
+import { OFFERS_SHEET, widthOf } from './template.js';
 import { utcDay } from '../../shared/time/instants.js';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'hsds'] as const;

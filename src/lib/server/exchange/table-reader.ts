@@ -6,6 +6,7 @@ import {
 import { formatBytes } from '../../shared/files/limits.js';
 import { MAX_FILE_BYTES, MAX_ROWS } from './limits.js';
 import { ExchangeFileError } from './exchange.errors.js';
+import { OFFERS_SHEET } from './template.js';
 
 export interface Table {
 	format: TableFormat;
@@ -22,7 +23,7 @@ export async function readTable(file: UploadedFile): Promise<Table> {
 			size: formatBytes(file.bytes.length),
 			max: formatBytes(MAX_FILE_BYTES)
 		});
-	const { format, records } = await readTableRecords(file);
+	const { format, records } = await readTableRecords(file, { sheet: OFFERS_SHEET });
 	const [header = [], ...data] = records;
 	if (header.every((cell) => !cell.trim())) throw new ExchangeFileError('empty');
 	const rows = data

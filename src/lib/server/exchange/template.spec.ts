@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../../i18n/messages.js';
 import { COLUMNS } from './columns.js';
 import { readCsv } from '../../shared/files/csv.js';
-import { NOTES_SHEET, templateCsv, templateXlsx } from './template.js';
-import { OFFERS_SHEET, readXlsx } from '../../shared/files/xlsx.js';
+import { NOTES_SHEET, OFFERS_SHEET, templateCsv, templateXlsx } from './template.js';
+import { readXlsx } from '../../shared/files/xlsx.js';
 
 describe('the import template', () => {
 	it('is the same header and example row as CSV and as XLSX', async () => {
@@ -12,7 +12,7 @@ describe('the import template', () => {
 			row.some(Boolean)
 		);
 		const xlsx = await templateXlsx(translator('de'));
-		expect(await readXlsx(xlsx)).toEqual(fromCsv);
+		expect(await readXlsx(xlsx, OFFERS_SHEET)).toEqual(fromCsv);
 		expect(fromCsv[0]).toEqual(COLUMNS.map((column) => column.header));
 	});
 

@@ -3,8 +3,10 @@ import { COLUMNS, type ColumnKey } from './columns.js';
 import { writeCsv } from '../../shared/files/csv.js';
 import { formatBytes, MAX_FILE_BYTES, MAX_ROWS } from './limits.js';
 import { allowedLabels, type Vocabulary } from './vocabulary.js';
-import { OFFERS_SHEET, writeXlsx } from '../../shared/files/xlsx.js';
+import { writeXlsx } from '../../shared/files/xlsx.js';
 
+/** The sheet the template, exports and the importer use; others (the notes) are ignored. */
+export const OFFERS_SHEET = 'Angebote';
 export const NOTES_SHEET = 'Hinweise';
 
 const VOCABULARY_OF: Partial<Record<ColumnKey, Vocabulary>> = {

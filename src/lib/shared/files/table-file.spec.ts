@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ExchangeFileError } from '../../server/exchange/exchange.errors.js';
 import { formatOf, readTableRecords, writeTableFile } from './table-file.js';
+import { writeXlsx } from './xlsx.js';
 
 const ZIP = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0]);
 const OLE = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0]);
@@ -48,5 +49,19 @@ describe('table files', () => {
 			const read = await readTableRecords({ name: file.filename, bytes });
 			expect(read.records).toEqual(rows);
 		}
+	});
+
+	it('read a workbook from the named sheet, or from the first when it has none of that name', async () => {
+		const bytes = await writeXlsx([
+			{ name: 'Hinweise', rows: [['Hinweis']], widths: [10] },
+			{ name: 'Angebote', rows: [['Titel'], ['Kurs']], widths: [10] }
+		]);
+		const file = { name: 'angebote.xlsx', bytes };
+		expect((await readTableRecords(file, { sheet: 'Angebote' })).records).toEqual([
+			['Titel'],
+			['Kurs']
+		]);
+		expect((await readTableRecords(file, { sheet: 'Fehlt' })).records).toEqual([['Hinweis']]);
+		expect((await readTableRecords(file)).records).toEqual([['Hinweis']]);
 	});
 });

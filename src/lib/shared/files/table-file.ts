@@ -30,13 +30,16 @@ export function formatOf(file: UploadedFile): TableFormat {
 
 /**
  * Every record of an uploaded table as text, record n being spreadsheet row n; the `'` an export
- * put before formula-like text is taken off again.
+ * put before formula-like text is taken off again. A workbook is read from the named sheet if it
+ * has one, else from its first sheet.
  */
 export async function readTableRecords(
-	file: UploadedFile
+	file: UploadedFile,
+	options: { sheet?: string } = {}
 ): Promise<{ format: TableFormat; records: string[][] }> {
 	const format = formatOf(file);
-	const records = format === 'csv' ? readCsv(file.bytes) : await readXlsx(file.bytes);
+	const records =
+		format === 'csv' ? readCsv(file.bytes) : await readXlsx(file.bytes, options.sheet);
 	return { format, records: records.map((record) => record.map(unprotectCell)) };
 }
 

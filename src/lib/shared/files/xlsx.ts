@@ -4,9 +4,6 @@ import { ExchangeFileError } from '../../server/exchange/exchange.errors.js';
 import { measureZip } from './zip-guard.js';
 import { fromUtcFields } from '../time/wall-clock.js';
 
-/** The sheet the template, exports and the importer use; others (the notes) are ignored. */
-export const OFFERS_SHEET = 'Angebote';
-
 type ExcelBuffer = Parameters<ExcelJS.Xlsx['load']>[0];
 
 /** Spreadsheet dates arrive as UTC instants of the typed wall-clock time. */
@@ -26,8 +23,8 @@ function cellText(value: ExcelJS.CellValue): string {
 	return '';
 }
 
-/** The rows of the offers sheet (or the first sheet) as text; row n of the sheet is index n-1. */
-export async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
+/** The rows of the named sheet (or the first sheet) as text; row n of the sheet is index n-1. */
+export async function readXlsx(bytes: Uint8Array, sheetName?: string): Promise<string[][]> {
 	// exceljs takes only the packed archive, so it inflates again what passed; counting and
 	// dropping here keeps a refused archive from ever being held unpacked.
 	const verdict = await measureZip(bytes, MAX_UNPACKED_BYTES);
@@ -40,7 +37,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
 	} catch {
 		throw new ExchangeFileError('xlsxUnreadable');
 	}
-	const sheet = workbook.getWorksheet(OFFERS_SHEET) ?? workbook.worksheets[0];
+	const sheet = (sheetName && workbook.getWorksheet(sheetName)) || workbook.worksheets[0];
 	const rows: string[][] = [];
 	sheet?.eachRow((row, number) => {
 		const cells: string[] = [];
