@@ -37,25 +37,6 @@ const ABOVE_CONTEXTS = ['api', 'demo', 'jobs', 'http'];
  * @type {Record<string, string[]>}
  */
 export const KNOWN_DEBTS = {
-	// OfferIssue is shared through offers.errors until the error model moves it (issue 9 point 5).
-	'src/lib/server/organisations/organisations.schema.ts': ['../offers/offers.errors.js'],
-	'src/lib/server/organisations/organisations.errors.ts': ['../offers/offers.errors.js'],
-	'src/lib/server/organisations/organisation-form.ts': ['../offers/offers.errors.js'],
-	'src/lib/server/pages/page-form.ts': ['../offers/offers.errors.js'],
-	'src/lib/server/pages/pages.errors.ts': ['../offers/offers.errors.js'],
-	// Recurrence moves to shared/time (issue 9 point 1).
-	'src/lib/server/meetings/meetings.service.ts': ['../offers/schedule.js'],
-	// The file readers throw the import's error and know its size limit.
-	'src/lib/shared/files/csv.ts': ['../../server/exchange/problems.js'],
-	'src/lib/shared/files/csv.spec.ts': ['../../server/exchange/problems.js'],
-	'src/lib/shared/files/xlsx.ts': [
-		'../../server/exchange/limits.js',
-		'../../server/exchange/problems.js'
-	],
-	'src/lib/shared/files/zip-guard.spec.ts': [
-		'../../server/exchange/limits.js',
-		'../../server/exchange/problems.js'
-	],
 	// Another context's repository, to be reached through that context's service.
 	'src/lib/server/exchange/export-offer.ts': ['../offers/offers.repository.js'],
 	'src/lib/server/exchange/export.service.ts': [

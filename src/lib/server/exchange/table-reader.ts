@@ -4,6 +4,7 @@ import {
 	type UploadedFile
 } from '../../shared/files/table-file.js';
 import { formatBytes } from '../../shared/files/limits.js';
+import { UnreadableTableError } from '../../shared/files/unreadable-table.js';
 import { MAX_FILE_BYTES, MAX_ROWS } from './limits.js';
 import { ExchangeFileError } from './exchange.errors.js';
 import { OFFERS_SHEET } from './template.js';
@@ -23,7 +24,7 @@ export async function readTable(file: UploadedFile): Promise<Table> {
 			size: formatBytes(file.bytes.length),
 			max: formatBytes(MAX_FILE_BYTES)
 		});
-	const { format, records } = await readTableRecords(file, { sheet: OFFERS_SHEET });
+	const { format, records } = await readRecords(file);
 	const [header = [], ...data] = records;
 	if (header.every((cell) => !cell.trim())) throw new ExchangeFileError('empty');
 	const rows = data
@@ -33,4 +34,15 @@ export async function readTable(file: UploadedFile): Promise<Table> {
 	if (rows.length > MAX_ROWS)
 		throw new ExchangeFileError('tooManyRows', { count: rows.length, max: MAX_ROWS });
 	return { format, header, rows };
+}
+
+/** The file readers' refusal, worded as the import's own file problem. */
+async function readRecords(file: UploadedFile) {
+	try {
+		return await readTableRecords(file, { sheet: OFFERS_SHEET });
+	} catch (error) {
+		if (error instanceof UnreadableTableError)
+			throw new ExchangeFileError(error.problem, error.params);
+		throw error;
+	}
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText, detectDelimiter, readCsv, unprotectCell, writeCsv } from './csv.js';
-import { ExchangeFileError } from '../../server/exchange/exchange.errors.js';
+import { UnreadableTableError } from './unreadable-table.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -29,10 +29,8 @@ describe('CSV', () => {
 			readCsv(bytes('a;b\n"x;y\n'));
 			expect.unreachable();
 		} catch (error) {
-			expect((error as ExchangeFileError).problem).toMatchObject({
-				key: 'office.import.fileProblem.csvQuoteNotClosed',
-				params: { line: 2 }
-			});
+			expect(error).toBeInstanceOf(UnreadableTableError);
+			expect(error).toMatchObject({ problem: 'csvQuoteNotClosed', params: { line: 2 } });
 		}
 	});
 

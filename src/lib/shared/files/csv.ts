@@ -1,5 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import { ExchangeFileError } from '../../server/exchange/exchange.errors.js';
+import { UnreadableTableError } from './unreadable-table.js';
 
 /**
  * CSV as spreadsheet programs write it: UTF-8 with or without BOM (Excel's "CSV UTF-8"), or
@@ -32,7 +32,7 @@ export function detectDelimiter(text: string): string {
 /** Every record of the file, blank lines included, so that record n is spreadsheet row n. */
 export function readCsv(bytes: Uint8Array): string[][] {
 	const text = decodeText(bytes);
-	if (text.includes('\u0000')) throw new ExchangeFileError('wrongFormat');
+	if (text.includes('\u0000')) throw new UnreadableTableError('wrongFormat');
 	try {
 		return parse(text, {
 			delimiter: detectDelimiter(text),
@@ -44,7 +44,7 @@ export function readCsv(bytes: Uint8Array): string[][] {
 	} catch (error) {
 		if (!(error instanceof CsvError)) throw error;
 		const line = (error as CsvError & { lines?: number }).lines ?? 0;
-		throw new ExchangeFileError(
+		throw new UnreadableTableError(
 			error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'csvQuoteNotClosed' : 'csvUnreadable',
 			{ line }
 		);

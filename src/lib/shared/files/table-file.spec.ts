@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExchangeFileError } from '../../server/exchange/exchange.errors.js';
+import { UnreadableTableError } from './unreadable-table.js';
 import { formatOf, readTableRecords, writeTableFile } from './table-file.js';
 import { writeXlsx } from './xlsx.js';
 
@@ -11,7 +11,7 @@ function refusal(name: string, bytes: Uint8Array): string | undefined {
 	try {
 		formatOf({ name, bytes });
 	} catch (error) {
-		if (error instanceof ExchangeFileError) return error.problem.key;
+		if (error instanceof UnreadableTableError) return error.problem;
 		throw error;
 	}
 }
@@ -22,11 +22,11 @@ describe('table files', () => {
 		expect(formatOf({ name: 'angebote.csv', bytes: ZIP })).toBe('xlsx');
 		expect(formatOf({ name: 'angebote.csv', bytes: TEXT })).toBe('csv');
 		expect(formatOf({ name: 'angebote.txt', bytes: TEXT })).toBe('csv');
-		expect(refusal('angebote.xls', TEXT)).toBe('office.import.fileProblem.oldExcel');
-		expect(refusal('angebote.csv', OLE)).toBe('office.import.fileProblem.oldExcel');
-		expect(refusal('angebote.pdf', ZIP)).toBe('office.import.fileProblem.wrongFormat');
-		expect(refusal('angebote.xlsx', TEXT)).toBe('office.import.fileProblem.xlsxUnreadable');
-		expect(refusal('angebote.pdf', TEXT)).toBe('office.import.fileProblem.wrongFormat');
+		expect(refusal('angebote.xls', TEXT)).toBe('oldExcel');
+		expect(refusal('angebote.csv', OLE)).toBe('oldExcel');
+		expect(refusal('angebote.pdf', ZIP)).toBe('wrongFormat');
+		expect(refusal('angebote.xlsx', TEXT)).toBe('xlsxUnreadable');
+		expect(refusal('angebote.pdf', TEXT)).toBe('wrongFormat');
 	});
 
 	it('write a table as CSV or XLSX that reads back cell for cell', async () => {

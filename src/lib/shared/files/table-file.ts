@@ -1,4 +1,4 @@
-import { ExchangeFileError } from '../../server/exchange/exchange.errors.js';
+import { UnreadableTableError } from './unreadable-table.js';
 import { readCsv, unprotectCell, writeCsv } from './csv.js';
 import { readXlsx, writeXlsx } from './xlsx.js';
 
@@ -18,14 +18,15 @@ const startsWith = (bytes: Uint8Array, magic: number[]) =>
 /** CSV or XLSX by content, checked against the name: a renamed PDF is refused, not parsed. */
 export function formatOf(file: UploadedFile): TableFormat {
 	const extension = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? '';
-	if (extension === 'xls' || startsWith(file.bytes, OLE)) throw new ExchangeFileError('oldExcel');
+	if (extension === 'xls' || startsWith(file.bytes, OLE))
+		throw new UnreadableTableError('oldExcel');
 	if (startsWith(file.bytes, ZIP)) {
 		if (extension === 'xlsx' || extension === 'csv') return 'xlsx';
-		throw new ExchangeFileError('wrongFormat');
+		throw new UnreadableTableError('wrongFormat');
 	}
 	if (extension === 'csv' || extension === 'txt') return 'csv';
-	if (extension === 'xlsx') throw new ExchangeFileError('xlsxUnreadable');
-	throw new ExchangeFileError('wrongFormat');
+	if (extension === 'xlsx') throw new UnreadableTableError('xlsxUnreadable');
+	throw new UnreadableTableError('wrongFormat');
 }
 
 /**

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { MAX_UNPACKED_BYTES } from './limits.js';
-import { ExchangeFileError } from '../../server/exchange/exchange.errors.js';
+import { UnreadableTableError } from './unreadable-table.js';
 import { measureZip } from './zip-guard.js';
 import { fromUtcFields } from '../time/wall-clock.js';
 
@@ -28,14 +28,14 @@ export async function readXlsx(bytes: Uint8Array, sheetName?: string): Promise<s
 	// exceljs takes only the packed archive, so it inflates again what passed; counting and
 	// dropping here keeps a refused archive from ever being held unpacked.
 	const verdict = await measureZip(bytes, MAX_UNPACKED_BYTES);
-	if (verdict.kind === 'unreadable') throw new ExchangeFileError('xlsxUnreadable');
-	if (verdict.kind === 'tooLarge') throw new ExchangeFileError('xlsxTooLarge');
+	if (verdict.kind === 'unreadable') throw new UnreadableTableError('xlsxUnreadable');
+	if (verdict.kind === 'tooLarge') throw new UnreadableTableError('xlsxTooLarge');
 	const workbook = new ExcelJS.Workbook();
 	try {
 		// exceljs declares its own `Buffer extends ArrayBuffer`, which no Node Buffer satisfies.
 		await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelBuffer);
 	} catch {
-		throw new ExchangeFileError('xlsxUnreadable');
+		throw new UnreadableTableError('xlsxUnreadable');
 	}
 	const sheet = (sheetName && workbook.getWorksheet(sheetName)) || workbook.worksheets[0];
 	const rows: string[][] = [];
