@@ -1,9 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { Kysely } from 'kysely';
+import type { DB, Db } from '../db/schema.js';
 import { type Actor } from './authorization.js';
 import { ForbiddenError } from './accounts.errors.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export interface AuditEntry {
 	districtId: number;

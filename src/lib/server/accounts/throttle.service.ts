@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import { ThrottledError } from './accounts.errors.js';
 import { recordAudit } from './audit.service.js';
 import {
@@ -190,11 +190,7 @@ export async function recordSuccess(
 }
 
 /** Lifts the account's log-in and second-factor blocks: its owner proved the mailbox. */
-export async function clearThrottlesOf(
-	db: Kysely<DB> | Transaction<DB>,
-	account: string,
-	now = new Date()
-): Promise<void> {
+export async function clearThrottlesOf(db: Db, account: string, now = new Date()): Promise<void> {
 	await clearAccountThrottles(db, account, ['login', 'second_factor'], now.toISOString());
 }
 

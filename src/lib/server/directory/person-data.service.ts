@@ -1,7 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { type Actor } from '../accounts/authorization.js';
 import { ForbiddenError } from '../accounts/accounts.errors.js';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import { ContactNotFoundError } from './contacts.errors.js';
 import { findContactRow } from './contacts.repository.js';
 import { listConsentRows } from './consents.repository.js';
@@ -90,7 +90,7 @@ const json = (text: string | null) => (text === null ? null : (JSON.parse(text) 
 
 /** Every address the person had: the current one and each the audit log recorded, lower case. */
 export async function addressesOf(
-	db: Kysely<DB> | Transaction<DB>,
+	db: Db,
 	contactId: number,
 	current: string | null
 ): Promise<string[]> {

@@ -1,8 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { type Actor } from '../accounts/authorization.js';
 import { ForbiddenError } from '../accounts/accounts.errors.js';
 import { recordAudit } from '../accounts/audit.service.js';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import { ContactValidationError, PurposeNotFoundError } from './contacts.errors.js';
 import { issuesOf, purposeSchema, type PurposeFields } from './contacts.schema.js';
 import { canInNetwork, NETWORK_PURPOSE } from '../networks/network-access.js';
@@ -62,7 +62,7 @@ const rowToPurpose = ({ districtId: _districtId, ...purpose }: PurposeRow): Purp
 
 /** Adds the default purposes a district lacks (by key); safe to call on every visit. */
 export async function ensureDefaultPurposes(
-	db: Kysely<DB> | Transaction<DB>,
+	db: Db,
 	districtId: number,
 	now = new Date()
 ): Promise<void> {

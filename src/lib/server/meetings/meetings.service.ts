@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../accounts/authorization.js';
 import { recordAudit } from '../accounts/audit.service.js';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import { nthWeekdayOf } from '../../shared/files/berlin-calendar.js';
 import { expandSchedule } from '../offers/schedule.js';
 import { addDays, berlinNow } from '../../shared/time/berlin-clock.js';
@@ -34,7 +34,6 @@ import { parseOrThrow } from '../networks/networks.schema.js';
 import { networkScope, type NetworkActor } from '../networks/networks.service.js';
 
 /** Meetings of a network with their agenda; invitations, updates and cancellations by mail. */
-type Db = Kysely<DB> | Transaction<DB>;
 
 export interface AgendaItem {
 	id: number;

@@ -1,7 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { recordAudit } from '../accounts/audit.service.js';
 import type { Actor } from '../accounts/authorization.js';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import { berlinNow } from '../../shared/time/berlin-clock.js';
 import { renderMarkdown } from '../../shared/text/markdown.js';
 import { MinutesReleasedError, MinutesValidationError } from './minutes.errors.js';
@@ -25,8 +25,6 @@ import {
 	type Editor,
 	type TaskSummary
 } from './tasks.service.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export const MAX_MINUTES_LENGTH = 50_000;
 

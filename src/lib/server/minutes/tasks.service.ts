@@ -1,7 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { recordAudit } from '../accounts/audit.service.js';
 import type { Actor } from '../accounts/authorization.js';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import { berlinNow } from '../../shared/time/berlin-clock.js';
 import { MinutesValidationError, TaskNotFoundError } from './minutes.errors.js';
 import { findMemberOrganisationIds } from './minutes.repository.js';
@@ -15,7 +15,6 @@ import {
 import { findTask, insertTask, updateTaskStatus, type TaskRow } from './tasks.repository.js';
 import { ownerKey, type TaskInput, type TaskStatus } from './tasks.schema.js';
 
-type Db = Kysely<DB> | Transaction<DB>;
 export type Editor = Actor & { id: number };
 
 export interface TaskSummary {

@@ -1,7 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Actor } from '../accounts/authorization.js';
 import { recordAudit } from '../accounts/audit.service.js';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import { slugify } from '../../shared/text/slugify.js';
 import { listOrganisationNames } from '../organisations/organisations.repository.js';
 import { berlinNow } from '../../shared/time/berlin-clock.js';
@@ -38,7 +38,6 @@ import {
 
 /** Networks per action field with their member organisations and persons (issue 4). */
 export type NetworkActor = Actor & { id: number };
-type Db = Kysely<DB> | Transaction<DB>;
 
 export const berlinToday = (now: Date) => berlinNow(now).slice(0, 10);
 

@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { Kysely } from 'kysely';
+import type { DB, Db } from '../db/schema.js';
 import { authorize, can, type Actor, type RecordScope } from '../accounts/authorization.js';
 import { recordAudit } from '../accounts/audit.service.js';
 import { listDistricts, listPlaces } from '../places/places.repository.js';
@@ -75,7 +75,7 @@ function fieldsOf(row: OrganisationRow): OrganisationFields {
 }
 
 /** The organisation and the scope the policy decides on; its profile is public once it has a published offer. */
-export async function scopedOrganisation(db: Kysely<DB> | Transaction<DB>, organisationId: number) {
+export async function scopedOrganisation(db: Db, organisationId: number) {
 	const row = await findOrganisation(db, organisationId);
 	if (!row) throw new OrganisationNotFoundError(organisationId);
 	const scope: RecordScope = {
