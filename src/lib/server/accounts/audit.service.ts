@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { DB, Db } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
 import { type Actor } from './authorization.js';
 import { ForbiddenError } from './accounts.errors.js';
 
@@ -41,7 +40,7 @@ export interface AuditRecord {
 }
 
 /** The newest changes in the actor's district; administrators only. */
-export async function listAudit(db: Kysely<DB>, actor: Actor, limit = 100): Promise<AuditRecord[]> {
+export async function listAudit(db: Db, actor: Actor, limit = 100): Promise<AuditRecord[]> {
 	if (actor.role !== 'administrator') throw new ForbiddenError('read', actor.role);
 	const rows = await db
 		.selectFrom('auditLog')

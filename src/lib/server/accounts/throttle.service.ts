@@ -106,11 +106,7 @@ export function blockSeconds(rule: ThrottleRule, failures: number): number {
 const later = (now: Date, seconds: number) => new Date(now.getTime() + seconds * 1000);
 
 /** Throws ThrottledError, saying how long to wait, while any key of the attempt is blocked. */
-export async function refuseIfThrottled(
-	db: Kysely<DB>,
-	attempt: Attempt,
-	now = new Date()
-): Promise<void> {
+export async function refuseIfThrottled(db: Db, attempt: Attempt, now = new Date()): Promise<void> {
 	const keys = keysOf(attempt);
 	const rows = await findThrottles(
 		db,
@@ -180,11 +176,7 @@ async function audit(
 }
 
 /** Forgets the failures from this address for the account and marks the address as known. */
-export async function recordSuccess(
-	db: Kysely<DB>,
-	attempt: Attempt,
-	now = new Date()
-): Promise<void> {
+export async function recordSuccess(db: Db, attempt: Attempt, now = new Date()): Promise<void> {
 	const pair = keysOf(attempt).find((key) => key.kind === 'pair');
 	if (pair) await markSuccess(db, pair, now.toISOString());
 }
@@ -195,7 +187,7 @@ export async function clearThrottlesOf(db: Db, account: string, now = new Date()
 }
 
 /** Deletes throttle state nobody needs any more, so the table does not grow without bound. */
-export async function pruneThrottles(db: Kysely<DB>, now = new Date()): Promise<number> {
+export async function pruneThrottles(db: Db, now = new Date()): Promise<number> {
 	return deleteStaleThrottles(
 		db,
 		now.toISOString(),

@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
 import type { Actor } from '../accounts/authorization.js';
-import type { DB } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
 import { writeCsv } from '../../shared/files/csv.js';
 import { writeXlsx } from '../../shared/files/xlsx.js';
 import { ForbiddenError } from '../accounts/accounts.errors.js';
@@ -51,7 +50,7 @@ function rowsOf(contacts: ContactSummary[], label: Labels): string[][] {
 }
 
 export async function exportContacts(
-	db: Kysely<DB>,
+	db: Db,
 	actor: Actor,
 	filters: ContactFilters,
 	format: 'csv' | 'xlsx',
@@ -73,7 +72,7 @@ export async function exportContacts(
 
 /** One .vcf with a card per person asked for whose contact data the actor may read. */
 export async function exportVCards(
-	db: Kysely<DB>,
+	db: Db,
 	actor: Actor,
 	ids: readonly number[]
 ): Promise<ExportFile> {

@@ -82,13 +82,13 @@ export function mayManagePurposes(actor: Actor): boolean {
 }
 
 /** The register of the actor's district, defaults included; staff roles only. */
-export async function listPurposes(db: Kysely<DB>, actor: Actor, now = new Date()) {
+export async function listPurposes(db: Db, actor: Actor, now = new Date()) {
 	if (!mayRead(actor)) throw new ForbiddenError('read', actor.role);
 	await ensureDefaultPurposes(db, actor.districtId, now);
 	return (await listPurposeRows(db, actor.districtId)).map(rowToPurpose);
 }
 
-export async function getPurpose(db: Kysely<DB>, actor: Actor, id: number): Promise<Purpose> {
+export async function getPurpose(db: Db, actor: Actor, id: number): Promise<Purpose> {
 	if (!mayRead(actor)) throw new ForbiddenError('read', actor.role);
 	const row = await findPurposeRow(db, id);
 	if (!row || row.districtId !== actor.districtId) throw new PurposeNotFoundError(id);

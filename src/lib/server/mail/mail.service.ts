@@ -132,7 +132,7 @@ function attachmentsFor(stored: string | null) {
 }
 
 /** Mail not yet delivered, with the last error, for administrators. */
-export function undeliveredMail(db: Kysely<DB>) {
+export function undeliveredMail(db: Db) {
 	return findUndelivered(db);
 }
 

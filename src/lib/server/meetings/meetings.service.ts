@@ -148,7 +148,7 @@ export async function loadMeetingsOfNetworks(
 }
 
 export async function getMeeting(
-	db: Kysely<DB>,
+	db: Db,
 	actor: Actor,
 	meetingId: number,
 	now = new Date()
@@ -160,7 +160,7 @@ export async function getMeeting(
 }
 
 export async function listNetworkMeetings(
-	db: Kysely<DB>,
+	db: Db,
 	actor: Actor,
 	networkId: number,
 	now = new Date()
@@ -277,7 +277,7 @@ function seriesOf(first: ValidMeeting, months: number, count: number): ValidMeet
 	});
 }
 
-async function authorizeManage(db: Kysely<DB>, actor: Actor, meetingId: number, now: Date) {
+async function authorizeManage(db: Db, actor: Actor, meetingId: number, now: Date) {
 	const meeting = await loadMeeting(db, meetingId, now);
 	authorizeInNetwork(actor, 'manage', await networkScope(db, meeting.networkId, now));
 	return meeting;

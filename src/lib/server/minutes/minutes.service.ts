@@ -98,7 +98,7 @@ export async function meetingInScope(db: Db, actor: Actor, meetingId: number, no
  * viewers once they are released; anyone else gets "not found", so unreleased minutes stay hidden.
  */
 export async function getMinutes(
-	db: Kysely<DB>,
+	db: Db,
 	actor: Actor,
 	meetingId: number,
 	now = new Date()

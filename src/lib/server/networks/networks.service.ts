@@ -99,7 +99,7 @@ const districtScope = (actor: Actor): NetworkScope => ({
 
 /** Networks the actor may see: all of the district for staff and viewers, partners their own. */
 export async function listNetworks(
-	db: Kysely<DB>,
+	db: Db,
 	actor: Actor,
 	now = new Date()
 ): Promise<NetworkSummary[]> {
@@ -124,7 +124,7 @@ export async function listNetworks(
 }
 
 export async function getNetwork(
-	db: Kysely<DB>,
+	db: Db,
 	actor: Actor,
 	networkId: number,
 	now = new Date()
@@ -165,7 +165,7 @@ export async function getNetwork(
 }
 
 /** Organisations and persons a coordinator can choose from in the network forms. */
-export async function networkFormOptions(db: Kysely<DB>, actor: Actor) {
+export async function networkFormOptions(db: Db, actor: Actor) {
 	authorizeInNetwork(actor, 'manage', districtScope(actor));
 	return {
 		organisations: await listOrganisationNames(db, actor.districtId),

@@ -74,7 +74,7 @@ function checkContent(content: OfferContent): OfferContent {
 }
 
 /** May the editor put an offer into this organisation? (Partners: only their own.) */
-async function authorizeOrganisation(db: Kysely<DB>, editor: Editor, organisationId: number) {
+async function authorizeOrganisation(db: Db, editor: Editor, organisationId: number) {
 	const districtId = await findOrganisationDistrict(db, organisationId);
 	authorize(editor, 'create', {
 		districtId: districtId ?? -1,

@@ -49,7 +49,7 @@ export interface OrganisationListEntry extends OrganisationFields {
 
 /** The parsed profile, or OrganisationValidationError listing every problem. */
 export async function validateOrganisation(
-	db: Kysely<DB>,
+	db: Db,
 	input: OrganisationInput
 ): Promise<OrganisationFields> {
 	const parsed = organisationProfileSchema.safeParse(input);
@@ -87,10 +87,7 @@ export async function scopedOrganisation(db: Db, organisationId: number) {
 }
 
 /** Partners see their own organisations, staff every one of their district. */
-export async function listOrganisations(
-	db: Kysely<DB>,
-	actor: Actor
-): Promise<OrganisationListEntry[]> {
+export async function listOrganisations(db: Db, actor: Actor): Promise<OrganisationListEntry[]> {
 	const rows = await findOrganisationList(
 		db,
 		actor.districtId,
@@ -105,7 +102,7 @@ export async function listOrganisations(
 }
 
 export async function organisationProfile(
-	db: Kysely<DB>,
+	db: Db,
 	actor: Actor,
 	organisationId: number
 ): Promise<OrganisationProfile> {
@@ -213,7 +210,7 @@ export interface OrganisationFormOptions {
 }
 
 /** What the profile form offers to choose; labels come from the message catalogue. */
-export async function organisationFormOptions(db: Kysely<DB>): Promise<OrganisationFormOptions> {
+export async function organisationFormOptions(db: Db): Promise<OrganisationFormOptions> {
 	const [districts, places] = await Promise.all([listDistricts(db), listPlaces(db)]);
 	return {
 		kinds: ORGANISATION_KINDS,
