@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import { queueMail } from '../mail/mail.service.js';
 import { staffMail } from '../mail/staff-mail.js';
 import {
@@ -133,7 +133,7 @@ export async function requestPasswordReset(
 }
 
 /** Whether the link can still set a password (so the page can say so before the form). */
-export async function isLinkValid(db: Kysely<DB>, token: string, now = new Date()) {
+export async function isLinkValid(db: Db, token: string, now = new Date()) {
 	const stored = await findAccountToken(db, tokenId(token));
 	return Boolean(stored && !stored.usedAt && stored.expiresAt > now.toISOString());
 }

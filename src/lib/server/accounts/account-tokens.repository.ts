@@ -1,8 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
 import type { AccountTokensTable } from './accounts.table.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export async function insertAccountToken(db: Db, token: AccountTokensTable): Promise<void> {
 	await db.insertInto('accountTokens').values(token).execute();

@@ -1,8 +1,6 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { Insertable } from 'kysely';
+import type { Db } from '../db/schema.js';
 import type { SessionsTable, UsersTable } from './accounts.table.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export async function insertUser(
 	db: Db,

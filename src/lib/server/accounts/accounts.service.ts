@@ -1,6 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import {
 	AccountValidationError,
 	EmailTakenError,
@@ -60,10 +60,7 @@ export function newUserRow(account: ValidNewAccount, passwordHash: string | null
 }
 
 /** Validates a new account and checks the e-mail is free; the common first step of creating one. */
-export async function validateNewAccount(
-	db: Kysely<DB>,
-	input: NewAccount
-): Promise<ValidNewAccount> {
+export async function validateNewAccount(db: Db, input: NewAccount): Promise<ValidNewAccount> {
 	const parsed = newAccountSchema.safeParse(input);
 	if (!parsed.success)
 		throw new AccountValidationError(

@@ -1,10 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
 import type { KeysUnder } from '../../i18n/messages.js';
-import type { DB } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
 import { type Actor } from './authorization.js';
 import { ForbiddenError } from './accounts.errors.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** What an audit entry records; each has a label on the audit page, so an unlabelled one fails the check. */
 export type AuditAction = KeysUnder<'office.audit.action.'>;
@@ -47,7 +44,7 @@ export interface AuditRecord {
 }
 
 /** The newest changes in the actor's district; administrators only. */
-export async function listAudit(db: Kysely<DB>, actor: Actor, limit = 100): Promise<AuditRecord[]> {
+export async function listAudit(db: Db, actor: Actor, limit = 100): Promise<AuditRecord[]> {
 	if (actor.role !== 'administrator') throw new ForbiddenError('read', actor.role);
 	const rows = await db
 		.selectFrom('auditLog')

@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
 import {
 	deleteSession,
 	extendSession,
@@ -25,7 +24,7 @@ function expiry(now: Date): string {
 
 /** Starts a session and returns the token for the cookie; only its hash is stored. */
 export async function startSession(
-	db: Kysely<DB>,
+	db: Db,
 	userId: number,
 	client: { ip: string | null; userAgent: string | null },
 	now = new Date()
@@ -46,7 +45,7 @@ export async function startSession(
 
 /** The session's user while the session lives; each use extends it, an expired one is removed. */
 export async function resumeSession(
-	db: Kysely<DB>,
+	db: Db,
 	token: string,
 	now = new Date()
 ): Promise<{ userId: number; secondFactorAt: string | null } | null> {
@@ -61,16 +60,12 @@ export async function resumeSession(
 	return { userId: session.userId, secondFactorAt: session.secondFactorAt };
 }
 
-export async function endSession(db: Kysely<DB>, token: string): Promise<void> {
+export async function endSession(db: Db, token: string): Promise<void> {
 	await deleteSession(db, sessionId(token));
 }
 
 /** Records that the session's person proved the second factor. */
-export async function markSecondFactorDone(
-	db: Kysely<DB>,
-	token: string,
-	now = new Date()
-): Promise<void> {
+export async function markSecondFactorDone(db: Db, token: string, now = new Date()): Promise<void> {
 	await markSessionSecondFactor(db, sessionId(token), now.toISOString());
 }
 
@@ -88,7 +83,7 @@ export interface SignedInUser {
 
 /** The person behind a session cookie, or null for no, an expired or a disabled account's session. */
 export async function signedInUser(
-	db: Kysely<DB>,
+	db: Db,
 	token: string,
 	now = new Date()
 ): Promise<SignedInUser | null> {

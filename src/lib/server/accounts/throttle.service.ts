@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import { ThrottledError } from './accounts.errors.js';
 import { recordAudit } from './audit.service.js';
 import {
@@ -106,11 +106,7 @@ export function blockSeconds(rule: ThrottleRule, failures: number): number {
 const later = (now: Date, seconds: number) => new Date(now.getTime() + seconds * 1000);
 
 /** Throws ThrottledError, saying how long to wait, while any key of the attempt is blocked. */
-export async function refuseIfThrottled(
-	db: Kysely<DB>,
-	attempt: Attempt,
-	now = new Date()
-): Promise<void> {
+export async function refuseIfThrottled(db: Db, attempt: Attempt, now = new Date()): Promise<void> {
 	const keys = keysOf(attempt);
 	const rows = await findThrottles(
 		db,
@@ -180,26 +176,18 @@ async function audit(
 }
 
 /** Forgets the failures from this address for the account and marks the address as known. */
-export async function recordSuccess(
-	db: Kysely<DB>,
-	attempt: Attempt,
-	now = new Date()
-): Promise<void> {
+export async function recordSuccess(db: Db, attempt: Attempt, now = new Date()): Promise<void> {
 	const pair = keysOf(attempt).find((key) => key.kind === 'pair');
 	if (pair) await markSuccess(db, pair, now.toISOString());
 }
 
 /** Lifts the account's log-in and second-factor blocks: its owner proved the mailbox. */
-export async function clearThrottlesOf(
-	db: Kysely<DB> | Transaction<DB>,
-	account: string,
-	now = new Date()
-): Promise<void> {
+export async function clearThrottlesOf(db: Db, account: string, now = new Date()): Promise<void> {
 	await clearAccountThrottles(db, account, ['login', 'second_factor'], now.toISOString());
 }
 
 /** Deletes throttle state nobody needs any more, so the table does not grow without bound. */
-export async function pruneThrottles(db: Kysely<DB>, now = new Date()): Promise<number> {
+export async function pruneThrottles(db: Db, now = new Date()): Promise<number> {
 	return deleteStaleThrottles(
 		db,
 		now.toISOString(),

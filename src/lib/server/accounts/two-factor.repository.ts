@@ -1,8 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
 import { open, seal } from './secret-box.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export async function findTwoFactor(db: Db, userId: number) {
 	const row = await db

@@ -1,7 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { Secret, TOTP } from 'otpauth';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import {
 	advanceTotpStep,
 	countUnusedRecoveryCodes,
@@ -61,11 +61,7 @@ function newRecoveryCode(): string {
 }
 
 /** Starts (or restarts) enrolment; returns the otpauth URI for the authenticator app. */
-export async function beginTwoFactor(
-	db: Kysely<DB>,
-	userId: number,
-	now = new Date()
-): Promise<string> {
+export async function beginTwoFactor(db: Db, userId: number, now = new Date()): Promise<string> {
 	const user = await findTwoFactor(db, userId);
 	if (!user) throw new TwoFactorError('not_enrolled');
 	const secret = new Secret({ size: 20 }).base32;
@@ -78,7 +74,7 @@ export async function beginTwoFactor(
  * null when two-factor log-in is already on: an enabled secret is never replaced here.
  */
 export async function pendingTwoFactor(
-	db: Kysely<DB>,
+	db: Db,
 	userId: number,
 	now = new Date()
 ): Promise<string | null> {

@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Kysely, Transaction } from 'kysely';
 import type {
 	AccountTokensTable,
 	AuditLogTable,
@@ -96,3 +96,6 @@ export interface DB {
 	tasks: TasksTable;
 	calendarFeeds: CalendarFeedsTable;
 }
+
+/** A connection or an open transaction: what repository and service functions take first. */
+export type Db = Kysely<DB> | Transaction<DB>;

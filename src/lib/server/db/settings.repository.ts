@@ -1,7 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from './schema.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import type { Db } from './schema.js';
 
 export async function getSetting(db: Db, key: string): Promise<string | undefined> {
 	const row = await db

@@ -1,8 +1,6 @@
-import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
-import type { DB } from './schema.js';
+import { PostgresAdapter, sql } from 'kysely';
 import { fold, words } from '../../shared/text/fold.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import type { Db } from './schema.js';
 
 export interface SearchDocument {
 	title: string;

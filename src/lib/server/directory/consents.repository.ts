@@ -1,8 +1,6 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { Insertable } from 'kysely';
+import type { Db } from '../db/schema.js';
 import type { ContactConsentsTable } from './directory.table.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export interface ConsentRow {
 	id: number;

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { ForbiddenError } from '../accounts/accounts.errors.js';
 import { recordAudit } from '../accounts/audit.service.js';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import { berlinToday } from '../../shared/time/berlin-clock.js';
 import {
 	ContactErasedError,
@@ -27,7 +27,7 @@ import { findPurposeRow } from './purposes.repository.js';
  */
 export type Consent = Omit<ConsentRow, 'contactId'>;
 
-async function contactFor(db: Kysely<DB>, actor: Editor, contactId: number) {
+async function contactFor(db: Db, actor: Editor, contactId: number) {
 	const contact = await findContactRow(db, contactId);
 	if (!contact || contact.districtId !== actor.districtId)
 		throw new ContactNotFoundError(contactId);
@@ -37,11 +37,7 @@ async function contactFor(db: Kysely<DB>, actor: Editor, contactId: number) {
 }
 
 /** A person's consents, newest first; staff only. */
-export async function listConsents(
-	db: Kysely<DB>,
-	actor: Editor,
-	contactId: number
-): Promise<Consent[]> {
+export async function listConsents(db: Db, actor: Editor, contactId: number): Promise<Consent[]> {
 	const contact = await findContactRow(db, contactId);
 	if (!contact || contact.districtId !== actor.districtId)
 		throw new ContactNotFoundError(contactId);

@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely';
 import type { MessageKey } from '../../i18n/messages.js';
 import type { ACTION_FIELDS } from '../action-fields/action-fields.js';
 import type { Actor } from '../accounts/authorization.js';
-import type { DB } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
 import { writeTableFile, type TableFile } from '../../shared/files/table-file.js';
 import { ForbiddenError } from '../accounts/accounts.errors.js';
 import type { ContactFilters } from './contact-filters.js';
@@ -50,7 +49,7 @@ function rowsOf(contacts: ContactSummary[], label: Labels): string[][] {
 }
 
 export async function exportContacts(
-	db: Kysely<DB>,
+	db: Db,
 	actor: Actor,
 	filters: ContactFilters,
 	format: 'csv' | 'xlsx',
@@ -66,7 +65,7 @@ export async function exportContacts(
 
 /** One .vcf with a card per person asked for whose contact data the actor may read. */
 export async function exportVCards(
-	db: Kysely<DB>,
+	db: Db,
 	actor: Actor,
 	ids: readonly number[]
 ): Promise<ExportFile> {

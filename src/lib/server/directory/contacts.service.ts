@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { type Actor } from '../accounts/authorization.js';
 import { ForbiddenError } from '../accounts/accounts.errors.js';
 import { recordAudit } from '../accounts/audit.service.js';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import {
 	ContactErasedError,
 	ContactNotFoundError,
@@ -75,7 +75,7 @@ interface Seen {
 }
 
 /** The rows the actor may see at all, each with its consents and whether its contact data shows. */
-async function see(db: Kysely<DB>, actor: Actor, rows: ContactRow[]): Promise<Seen[]> {
+async function see(db: Db, actor: Actor, rows: ContactRow[]): Promise<Seen[]> {
 	const fellows =
 		actor.role === 'partner_editor'
 			? await fellowMemberIds(db, actor.districtId, actor.organisationIds)
@@ -117,7 +117,7 @@ function summaryOf({ row, consentKeys, readable }: Seen): ContactSummary {
  * millions, so matching runs here on folded text and reads the same on both databases.
  */
 export async function listContacts(
-	db: Kysely<DB>,
+	db: Db,
 	actor: Actor,
 	filters: ContactFilters
 ): Promise<ContactSummary[]> {
@@ -126,7 +126,7 @@ export async function listContacts(
 }
 
 /** One person as the actor may see them; others' and erased people are not found. */
-export async function getContact(db: Kysely<DB>, actor: Actor, id: number): Promise<ContactDetail> {
+export async function getContact(db: Db, actor: Actor, id: number): Promise<ContactDetail> {
 	const row = await findContactRow(db, id);
 	if (!row || row.districtId !== actor.districtId) throw new ContactNotFoundError(id);
 	const manage = mayManageContacts(actor);
@@ -145,7 +145,7 @@ export async function getContact(db: Kysely<DB>, actor: Actor, id: number): Prom
 
 /** The people whose contact data the actor may read, of those asked for, in the order asked. */
 export async function readableContacts(
-	db: Kysely<DB>,
+	db: Db,
 	actor: Actor,
 	ids: readonly number[]
 ): Promise<ContactSummary[]> {
@@ -154,11 +154,7 @@ export async function readableContacts(
 	return seen.map(summaryOf).sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
 }
 
-async function validate(
-	db: Kysely<DB>,
-	districtId: number,
-	input: ContactInput
-): Promise<ContactFields> {
+async function validate(db: Db, districtId: number, input: ContactInput): Promise<ContactFields> {
 	const parsed = contactSchema.safeParse(input);
 	if (!parsed.success) throw new ContactValidationError(issuesOf(parsed.error));
 	const organisationId = parsed.data.organisationId;
@@ -251,6 +247,6 @@ export async function updateContact(
 }
 
 /** Organisations of the actor's district to pick from (the offers' organisations). */
-export async function contactFormOptions(db: Kysely<DB>, actor: Actor) {
+export async function contactFormOptions(db: Db, actor: Actor) {
 	return { organisations: await organisationOptions(db, actor.districtId) };
 }

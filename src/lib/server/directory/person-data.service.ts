@@ -1,7 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
 import { type Actor } from '../accounts/authorization.js';
 import { ForbiddenError } from '../accounts/accounts.errors.js';
-import type { DB } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
 import { ContactNotFoundError } from './contacts.errors.js';
 import { findContactRow } from './contacts.repository.js';
 import { listConsentRows } from './consents.repository.js';
@@ -90,7 +89,7 @@ const json = (text: string | null) => (text === null ? null : (JSON.parse(text) 
 
 /** Every address the person had: the current one and each the audit log recorded, lower case. */
 export async function addressesOf(
-	db: Kysely<DB> | Transaction<DB>,
+	db: Db,
 	contactId: number,
 	current: string | null
 ): Promise<string[]> {
@@ -107,7 +106,7 @@ export async function addressesOf(
 	return [...addresses];
 }
 
-async function mailsOf(db: Kysely<DB>, addresses: string[]): Promise<PersonMail[]> {
+async function mailsOf(db: Db, addresses: string[]): Promise<PersonMail[]> {
 	return (await mailTo(db, addresses)).map((mail) => ({
 		to: mail.toAddress,
 		subject: mail.subject,
@@ -122,7 +121,7 @@ async function mailsOf(db: Kysely<DB>, addresses: string[]): Promise<PersonMail[
 }
 
 export async function exportPersonData(
-	db: Kysely<DB>,
+	db: Db,
 	actor: Actor,
 	contactId: number,
 	now = new Date()

@@ -1,8 +1,6 @@
-import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { Insertable, Updateable } from 'kysely';
+import type { Db } from '../db/schema.js';
 import type { ProcessingPurposesTable } from './directory.table.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export interface PurposeRow {
 	id: number;

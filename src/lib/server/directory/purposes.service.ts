@@ -1,8 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { type Actor } from '../accounts/authorization.js';
 import { ForbiddenError } from '../accounts/accounts.errors.js';
 import { recordAudit } from '../accounts/audit.service.js';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import { ContactValidationError, PurposeNotFoundError } from './contacts.errors.js';
 import { issuesOf, purposeSchema, type PurposeFields } from './contacts.schema.js';
 import { mayKeepDirectory, NETWORK_PURPOSE } from './directory-access.js';
@@ -62,7 +62,7 @@ const rowToPurpose = ({ districtId: _districtId, ...purpose }: PurposeRow): Purp
 
 /** Adds the default purposes a district lacks (by key); safe to call on every visit. */
 export async function ensureDefaultPurposes(
-	db: Kysely<DB> | Transaction<DB>,
+	db: Db,
 	districtId: number,
 	now = new Date()
 ): Promise<void> {
@@ -82,13 +82,13 @@ export function mayManagePurposes(actor: Actor): boolean {
 }
 
 /** The register of the actor's district, defaults included; staff roles only. */
-export async function listPurposes(db: Kysely<DB>, actor: Actor, now = new Date()) {
+export async function listPurposes(db: Db, actor: Actor, now = new Date()) {
 	if (!mayRead(actor)) throw new ForbiddenError('read', actor.role);
 	await ensureDefaultPurposes(db, actor.districtId, now);
 	return (await listPurposeRows(db, actor.districtId)).map(rowToPurpose);
 }
 
-export async function getPurpose(db: Kysely<DB>, actor: Actor, id: number): Promise<Purpose> {
+export async function getPurpose(db: Db, actor: Actor, id: number): Promise<Purpose> {
 	if (!mayRead(actor)) throw new ForbiddenError('read', actor.role);
 	const row = await findPurposeRow(db, id);
 	if (!row || row.districtId !== actor.districtId) throw new PurposeNotFoundError(id);

@@ -1,7 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import type { Db } from '../db/schema.js';
 
 /** Who owns each offer, for the export's rights check before anything else is loaded. */
 export async function findOfferScopes(db: Db, ids: readonly number[]) {

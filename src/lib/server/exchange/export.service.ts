@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
 import { can, type Actor } from '../accounts/authorization.js';
-import type { DB } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
 import { listPostcodes } from '../places/places.repository.js';
 import type { SearchFilters, SearchNotice } from '../search/search.schema.js';
 import { matchingOfferIds } from '../search/search.service.js';
@@ -32,7 +31,7 @@ async function inChunks<T>(ids: number[], load: (chunk: number[]) => Promise<T[]
  * partner editors their own organisations'. Drafts are never exported; see docs/import-template.md.
  */
 export async function exportableOfferIds(
-	db: Kysely<DB>,
+	db: Db,
 	actor: Actor,
 	filters: SearchFilters,
 	options: { now?: Date; notices?: SearchNotice[] } = {}
@@ -56,7 +55,7 @@ export async function exportableOfferIds(
 }
 
 /** The offers with everything an export writes, in the given order. */
-export async function loadExportOffers(db: Kysely<DB>, ids: number[]): Promise<ExportOffer[]> {
+export async function loadExportOffers(db: Db, ids: number[]): Promise<ExportOffer[]> {
 	const rows = await inChunks(ids, (chunk) => findExportRows(db, chunk));
 	const relations = new Map<number, OfferRelations>();
 	for (let start = 0; start < ids.length; start += CHUNK)
@@ -85,7 +84,7 @@ export interface ExportFile extends TableFile {
 
 /** The export as a file: CSV and XLSX in the import template's format, or HSDS 3.0 JSON. */
 export async function exportOffers(
-	db: Kysely<DB>,
+	db: Db,
 	actor: Actor,
 	filters: SearchFilters,
 	format: ExportFormat,

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../accounts/audit.service.js';
 import { authorize, can, type Actor } from '../accounts/authorization.js';
 import { ForbiddenError } from '../accounts/accounts.errors.js';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import { resolvePlace } from '../places/places.service.js';
 import { createOfferIn } from '../offers/offers.service.js';
 import { listOrganisationNames } from '../organisations/organisations.repository.js';
@@ -36,10 +36,7 @@ export type ImportReport =
 	| { status: 'imported'; format: TableFormat; rows: number; offerIds: number[] };
 
 /** The organisations of the person's district, each marked with whether they may import into it. */
-export async function importOrganisations(
-	db: Kysely<DB>,
-	actor: Actor
-): Promise<ImportOrganisation[]> {
+export async function importOrganisations(db: Db, actor: Actor): Promise<ImportOrganisation[]> {
 	const organisations = (await listOrganisationNames(db, actor.districtId)).map((organisation) => ({
 		...organisation,
 		allowed: can(actor, 'import', {
@@ -63,7 +60,7 @@ type Prepared =
 	  };
 
 /** Reads, maps and validates every row; writes nothing. */
-async function prepare(db: Kysely<DB>, actor: Actor, request: ImportRequest): Promise<Prepared> {
+async function prepare(db: Db, actor: Actor, request: ImportRequest): Promise<Prepared> {
 	const organisations = await importOrganisations(db, actor);
 	const allowed = organisations.filter((organisation) => organisation.allowed);
 	if (
@@ -114,7 +111,7 @@ async function prepare(db: Kysely<DB>, actor: Actor, request: ImportRequest): Pr
 
 /** The dry run: every problem row by row, or a preview of what an import would create. */
 export async function checkImport(
-	db: Kysely<DB>,
+	db: Db,
 	actor: Actor,
 	request: ImportRequest
 ): Promise<ImportReport> {

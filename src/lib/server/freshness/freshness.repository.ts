@@ -1,8 +1,6 @@
-import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { ExpressionBuilder } from 'kysely';
+import type { DB, Db } from '../db/schema.js';
 import type { OfferVerificationTokensTable } from './freshness.table.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** Published offers the portal shows today: what freshness is about. */
 function shownInPortal(eb: ExpressionBuilder<DB, 'offers'>, today: string) {

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { recordAudit } from '../accounts/audit.service.js';
 import { can, type Actor } from '../accounts/authorization.js';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import { queueMail } from '../mail/mail.service.js';
 import { VerificationLinkError } from './freshness.errors.js';
 import { reminderMail } from './freshness.mail.js';
@@ -37,7 +37,7 @@ const address = z.string().trim().email().max(200);
 
 /** Who is asked: the organisation's partner editors, else its general address. */
 async function reminderRecipients(
-	db: Kysely<DB>,
+	db: Db,
 	organisationId: number,
 	organisationEmail: string | null
 ): Promise<string[]> {
@@ -114,7 +114,7 @@ export interface VerificationLink {
 // Tokens are 43 base64url characters; anything else is not worth a database look-up.
 const TOKEN_FORMAT = /^[A-Za-z0-9_-]{20,100}$/;
 
-async function openLink(db: Kysely<DB>, token: string, now: Date) {
+async function openLink(db: Db, token: string, now: Date) {
 	if (!TOKEN_FORMAT.test(token)) throw new VerificationLinkError('unknown');
 	const stored = await findVerificationToken(db, tokenId(token));
 	if (!stored) throw new VerificationLinkError('unknown');
@@ -135,7 +135,7 @@ function toLink(stored: Awaited<ReturnType<typeof openLink>>): VerificationLink 
 
 /** What a link would confirm; changes nothing, since mail scanners open links on their own. */
 export async function readVerificationLink(
-	db: Kysely<DB>,
+	db: Db,
 	token: string,
 	now = new Date()
 ): Promise<VerificationLink> {
@@ -193,7 +193,7 @@ export interface StaleOrganisation {
  * district; partner editors only their own organisations, because an owner's lapse is internal.
  */
 export async function listStaleOffers(
-	db: Kysely<DB>,
+	db: Db,
 	actor: Actor,
 	config: FreshnessConfig,
 	now = new Date()

@@ -1,7 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Transporter } from 'nodemailer';
 import { z } from 'zod';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import {
 	claimMail,
 	findDueMail,
@@ -51,11 +51,7 @@ const messageSchema = z.object({
 const RETRY_MINUTES = [1, 5, 30, 120, 720, 1440];
 
 /** Stores a mail for delivery; pass the caller's transaction so the mail exists only if its cause does. */
-export async function queueMail(
-	db: Kysely<DB> | Transaction<DB>,
-	message: MailMessage,
-	now = new Date()
-): Promise<number> {
+export async function queueMail(db: Db, message: MailMessage, now = new Date()): Promise<number> {
 	const mail = messageSchema.parse(message);
 	return insertMail(db, {
 		toAddress: mail.to,
@@ -136,15 +132,11 @@ function attachmentsFor(stored: string | null) {
 }
 
 /** Mail not yet delivered, with the last error, for administrators. */
-export function undeliveredMail(db: Kysely<DB>) {
+export function undeliveredMail(db: Db) {
 	return findUndelivered(db);
 }
 
 /** Puts a mail whose delivery failed back in the queue, due now; false if it had not failed. */
-export function retryFailedMail(
-	db: Kysely<DB> | Transaction<DB>,
-	mailId: number,
-	now = new Date()
-): Promise<boolean> {
+export function retryFailedMail(db: Db, mailId: number, now = new Date()): Promise<boolean> {
 	return requeueFailedMail(db, mailId, now.toISOString());
 }

@@ -1,8 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
 import { activeOn } from '../networks/networks.repository.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export async function insertFeed(
 	db: Db,

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../accounts/authorization.js';
 import { recordAudit } from '../accounts/audit.service.js';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import {
 	findActiveFeeds,
 	findContactName,
@@ -29,7 +29,7 @@ import { berlinToday } from '../../shared/time/berlin-clock.js';
  */
 export type FeedTarget = { networkId: number } | { contactId: number };
 
-async function authorizeTarget(db: Kysely<DB>, actor: Actor, target: FeedTarget, now: Date) {
+async function authorizeTarget(db: Db, actor: Actor, target: FeedTarget, now: Date) {
 	if ('networkId' in target) {
 		authorizeInNetwork(actor, 'manage', await networkScope(db, target.networkId, now));
 		return;
@@ -107,7 +107,7 @@ export async function revokeFeed(
 
 /** Active feeds of a network and of its person members, for the network page (staff). */
 export async function listFeeds(
-	db: Kysely<DB>,
+	db: Db,
 	actor: Actor,
 	networkId: number,
 	contactIds: readonly number[],
@@ -122,7 +122,7 @@ const TOKEN = /^[\w-]{43}$/;
 
 /** The calendar behind a feed token: all meetings, cancelled ones as STATUS:CANCELLED. */
 export async function feedByToken(
-	db: Kysely<DB>,
+	db: Db,
 	token: string,
 	now = new Date()
 ): Promise<{ filename: string; calendar: string }> {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../accounts/audit.service.js';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import { retryFailedMail } from '../mail/mail.service.js';
 import { findInvitees } from './invitees.repository.js';
 import { loadMeeting } from './meetings.service.js';
@@ -37,7 +37,7 @@ function mailState(row: {
 	return { state: 'queued' };
 }
 
-async function managedMeeting(db: Kysely<DB>, actor: NetworkActor, meetingId: number, now: Date) {
+async function managedMeeting(db: Db, actor: NetworkActor, meetingId: number, now: Date) {
 	const meeting = await loadMeeting(db, meetingId, now);
 	authorizeInNetwork(actor, 'manage', await networkScope(db, meeting.networkId, now));
 	return meeting;
@@ -45,7 +45,7 @@ async function managedMeeting(db: Kysely<DB>, actor: NetworkActor, meetingId: nu
 
 /** Per invitee the state of their newest meeting mail: queued, sent (when) or failed (why). */
 export async function listInvitationStatus(
-	db: Kysely<DB>,
+	db: Db,
 	actor: NetworkActor,
 	meetingId: number,
 	now = new Date()

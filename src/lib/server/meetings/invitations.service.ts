@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../accounts/authorization.js';
 import { recordAudit } from '../accounts/audit.service.js';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import { hashToken, newToken, queueInvitationMails, type MailContext } from './invitation-mail.js';
 import {
 	findEligibleContacts,
@@ -103,7 +103,7 @@ export interface RsvpView {
 // Tokens are 43 base64url characters; anything else is not worth a database look-up.
 const TOKEN = /^[\w-]{43}$/;
 
-async function findByToken(db: Kysely<DB>, token: string) {
+async function findByToken(db: Db, token: string) {
 	const invitee = TOKEN.test(token)
 		? await findInviteeByTokenHash(db, hashToken(token))
 		: undefined;
@@ -112,7 +112,7 @@ async function findByToken(db: Kysely<DB>, token: string) {
 }
 
 /** What the RSVP page shows; reading changes nothing (mail scanners open links too). */
-export async function readRsvp(db: Kysely<DB>, token: string, now = new Date()): Promise<RsvpView> {
+export async function readRsvp(db: Db, token: string, now = new Date()): Promise<RsvpView> {
 	const invitee = await findByToken(db, token);
 	const meeting = await loadMeeting(db, invitee.meetingId, now);
 	return {
@@ -181,7 +181,7 @@ export interface AttendanceEntry {
 }
 
 export async function listAttendance(
-	db: Kysely<DB>,
+	db: Db,
 	actor: Actor,
 	meetingId: number,
 	now = new Date()

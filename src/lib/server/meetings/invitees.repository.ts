@@ -1,10 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
 import { NETWORK_PURPOSE } from '../directory/directory-access.js';
 import type { ATTENDANCE, RSVP_RESPONSES } from './meetings.table.js';
 import { activeOn } from '../networks/networks.repository.js';
 
-type Db = Kysely<DB> | Transaction<DB>;
 export type RsvpResponse = (typeof RSVP_RESPONSES)[number];
 export type Attendance = (typeof ATTENDANCE)[number];
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../accounts/authorization.js';
 import { recordAudit } from '../accounts/audit.service.js';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import { nthWeekdayOf, parseRecurrence } from '../../shared/time/recurrence.js';
 import { berlinNow } from '../../shared/time/berlin-clock.js';
 import { addDays, daysBetween } from '../../shared/time/wall-clock.js';
@@ -34,7 +34,6 @@ import { parseOrThrow } from '../networks/networks.schema.js';
 import { networkScope, type NetworkActor } from '../networks/networks.service.js';
 
 /** Meetings of a network with their agenda; invitations, updates and cancellations by mail. */
-type Db = Kysely<DB> | Transaction<DB>;
 
 export interface AgendaItem {
 	id: number;
@@ -149,7 +148,7 @@ export async function loadMeetingsOfNetworks(
 }
 
 export async function getMeeting(
-	db: Kysely<DB>,
+	db: Db,
 	actor: Actor,
 	meetingId: number,
 	now = new Date()
@@ -161,7 +160,7 @@ export async function getMeeting(
 }
 
 export async function listNetworkMeetings(
-	db: Kysely<DB>,
+	db: Db,
 	actor: Actor,
 	networkId: number,
 	now = new Date()
@@ -275,7 +274,7 @@ function seriesOf(first: ValidMeeting, months: number, count: number): ValidMeet
 		});
 }
 
-async function authorizeManage(db: Kysely<DB>, actor: Actor, meetingId: number, now: Date) {
+async function authorizeManage(db: Db, actor: Actor, meetingId: number, now: Date) {
 	const meeting = await loadMeeting(db, meetingId, now);
 	authorizeInNetwork(actor, 'manage', await networkScope(db, meeting.networkId, now));
 	return meeting;

@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
 import type { Actor } from '../accounts/authorization.js';
-import type { DB } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
 import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 import { canInNetwork } from '../networks/network-access.js';
 import { TASK_KINDS, TASK_STATUSES } from './minutes.table.js';
@@ -80,7 +79,7 @@ const statusesFor = (status: BoardStatus): readonly TaskStatus[] =>
  * as asked; overdue means due before today in Europe/Berlin and not done or cancelled.
  */
 export async function listBoard(
-	db: Kysely<DB>,
+	db: Db,
 	actor: Actor,
 	filters: BoardFilters,
 	now = new Date()

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { recordAudit } from '../accounts/audit.service.js';
 import type { Actor } from '../accounts/authorization.js';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import { formatShortDate } from '../../format.js';
 import type { Locale } from '../../i18n/locales.js';
 import { queueMail, type MailAttachment } from '../mail/mail.service.js';
@@ -42,7 +42,7 @@ async function render(view: MinutesView, format: MinutesFormat, locale: Locale) 
 
 /** The minutes as a file, for whoever may read them (released minutes, or staff). */
 export async function minutesFile(
-	db: Kysely<DB>,
+	db: Db,
 	actor: Actor,
 	meetingId: number,
 	format: MinutesFormat,

@@ -1,8 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
 import { NETWORK_PURPOSE } from '../directory/directory-access.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** A meeting with what its rights depend on: the network and its district. */
 export async function findMeetingWithNetwork(db: Db, meetingId: number) {

@@ -1,8 +1,8 @@
 import type { MessageKey } from '../../i18n/messages.js';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { recordAudit } from '../accounts/audit.service.js';
 import type { Actor } from '../accounts/authorization.js';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import { berlinNow, berlinToday } from '../../shared/time/berlin-clock.js';
 import { renderMarkdown } from '../../shared/text/markdown.js';
 import { MinutesReleasedError, MinutesValidationError } from './minutes.errors.js';
@@ -25,8 +25,6 @@ import {
 	type Editor,
 	type TaskSummary
 } from './tasks.service.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export const MAX_MINUTES_LENGTH = 50_000;
 
@@ -100,7 +98,7 @@ export async function meetingInScope(db: Db, actor: Actor, meetingId: number, no
  * viewers once they are released; anyone else gets "not found", so unreleased minutes stay hidden.
  */
 export async function getMinutes(
-	db: Kysely<DB>,
+	db: Db,
 	actor: Actor,
 	meetingId: number,
 	now = new Date()

@@ -1,8 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
 import { NETWORK_PURPOSE } from '../directory/directory-access.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** Who can own tasks and how owners are reached; offers a planned offer may point to. */
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import { formatShortDate } from '../../format.js';
 import { translator } from '../../i18n/messages.js';
 import { queueMail } from '../mail/mail.service.js';
@@ -30,7 +30,7 @@ function remindedForDueDate(row: TaskRow): boolean {
 }
 
 /** A person owner who may be mailed, or the partner editors of the owning organisation (else its address). */
-async function recipients(db: Kysely<DB>, row: TaskRow, today: string): Promise<string[]> {
+async function recipients(db: Db, row: TaskRow, today: string): Promise<string[]> {
 	let candidates: (string | null)[] = [];
 	if (row.ownerContactId)
 		candidates = [await findReachableContactEmail(db, row.ownerContactId, row.networkId, today)];

@@ -1,8 +1,6 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { Insertable } from 'kysely';
+import type { Db } from '../db/schema.js';
 import type { TasksTable } from './minutes.table.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export const OPEN_STATUSES = ['open', 'in_progress'] as const;
 

@@ -1,8 +1,8 @@
 import type { MessageKey } from '../../i18n/messages.js';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { recordAudit } from '../accounts/audit.service.js';
 import type { Actor } from '../accounts/authorization.js';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import { berlinToday } from '../../shared/time/berlin-clock.js';
 import { MinutesValidationError, TaskNotFoundError } from './minutes.errors.js';
 import { findMemberOrganisationIds } from './minutes.repository.js';
@@ -16,7 +16,6 @@ import {
 import { findTask, insertTask, updateTaskStatus, type TaskRow } from './tasks.repository.js';
 import { ownerKey, type TaskInput, type TaskStatus } from './tasks.schema.js';
 
-type Db = Kysely<DB> | Transaction<DB>;
 export type Editor = Actor & { id: number };
 
 export interface TaskSummary {

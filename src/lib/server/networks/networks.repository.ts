@@ -1,8 +1,6 @@
-import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { ExpressionBuilder } from 'kysely';
+import type { DB, Db } from '../db/schema.js';
 import type { MemberRole } from './networks.table.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** A membership counts from its joining day up to (not including) its leaving day. */
 export const activeOn = (eb: ExpressionBuilder<DB, 'networkMembers'>, today: string) =>

@@ -1,7 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Actor } from '../accounts/authorization.js';
 import { recordAudit } from '../accounts/audit.service.js';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import { slugify } from '../../shared/text/slugify.js';
 import { listOrganisationNames } from '../organisations/organisations.repository.js';
 import { berlinToday } from '../../shared/time/berlin-clock.js';
@@ -38,7 +38,6 @@ import {
 
 /** Networks per action field with their member organisations and persons (issue 4). */
 export type NetworkActor = Actor & { id: number };
-type Db = Kysely<DB> | Transaction<DB>;
 
 export interface NetworkSummary {
 	id: number;
@@ -98,7 +97,7 @@ const districtScope = (actor: Actor): NetworkScope => ({
 
 /** Networks the actor may see: all of the district for staff and viewers, partners their own. */
 export async function listNetworks(
-	db: Kysely<DB>,
+	db: Db,
 	actor: Actor,
 	now = new Date()
 ): Promise<NetworkSummary[]> {
@@ -123,7 +122,7 @@ export async function listNetworks(
 }
 
 export async function getNetwork(
-	db: Kysely<DB>,
+	db: Db,
 	actor: Actor,
 	networkId: number,
 	now = new Date()
@@ -164,7 +163,7 @@ export async function getNetwork(
 }
 
 /** Organisations and persons a coordinator can choose from in the network forms. */
-export async function networkFormOptions(db: Kysely<DB>, actor: Actor) {
+export async function networkFormOptions(db: Db, actor: Actor) {
 	authorizeInNetwork(actor, 'manage', districtScope(actor));
 	return {
 		organisations: await listOrganisationNames(db, actor.districtId),

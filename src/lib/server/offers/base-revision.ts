@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { Kysely } from 'kysely';
+import type { DB, Db } from '../db/schema.js';
 import { loadLiveContent } from './offer-content.js';
 import {
 	findApprovedBase,
@@ -7,8 +7,6 @@ import {
 	insertApprovedBase,
 	updateRevision
 } from './revisions.repository.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /**
  * A published offer's live content must be an approved revision, so the next change is reviewed

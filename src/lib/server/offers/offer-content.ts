@@ -1,14 +1,11 @@
-import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { LOCALES, SOURCE_LOCALE, type Locale } from '../../i18n/locales.js';
-import type { DB } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
 import { sourceHash, type TranslationStatus } from '../translations/translations.service.js';
 import { findRelations, findSchedules } from './offers.repository.js';
 import type { OfferIssue } from './offers.errors.js';
 import type { OfferInput } from './offers.schema.js';
 import { TRANSLATABLE_OFFER_FIELDS, type OfferTextField } from './offers.service.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export type TranslationLocale = Exclude<Locale, 'de'>;
 export const TRANSLATION_LOCALES = LOCALES.filter(

@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
 import { authorize, can, type Actor } from '../accounts/authorization.js';
 import { listDistricts, listPlaces } from '../places/places.repository.js';
 import { loadLiveContent, type OfferContent } from './offer-content.js';
@@ -47,7 +46,7 @@ export interface OfferOnDesk {
 	may: { edit: boolean; submit: boolean; approve: boolean; archive: boolean; delete: boolean };
 }
 
-async function scoped(db: Kysely<DB>, actor: Actor, offerId: number) {
+async function scoped(db: Db, actor: Actor, offerId: number) {
 	const offer = await db
 		.selectFrom('offers')
 		.select(['id', 'slug', 'districtId', 'organisationId', 'status'])
@@ -63,11 +62,7 @@ async function scoped(db: Kysely<DB>, actor: Actor, offerId: number) {
 	return { offer, scope };
 }
 
-export async function offerOnDesk(
-	db: Kysely<DB>,
-	actor: Actor,
-	offerId: number
-): Promise<OfferOnDesk> {
+export async function offerOnDesk(db: Db, actor: Actor, offerId: number): Promise<OfferOnDesk> {
 	const { offer, scope } = await scoped(db, actor, offerId);
 	const open = await findOpenRevision(db, offerId);
 	const content = open?.content ?? (await loadLiveContent(db, offerId))!;
@@ -99,7 +94,7 @@ export async function offerOnDesk(
 
 /** The offers an actor works on: partners their organisations', staff their district's. */
 export async function listDeskOffers(
-	db: Kysely<DB>,
+	db: Db,
 	actor: Actor,
 	options: { openState?: RevisionState } = {}
 ): Promise<OfferListRow[]> {
@@ -110,7 +105,7 @@ export async function listDeskOffers(
 }
 
 /** Submitted revisions waiting for a coordinator, oldest change last. */
-export async function reviewQueue(db: Kysely<DB>, actor: Actor): Promise<OfferListRow[]> {
+export async function reviewQueue(db: Db, actor: Actor): Promise<OfferListRow[]> {
 	authorize(actor, 'approve', {
 		districtId: actor.districtId,
 		organisationId: 0,
@@ -133,7 +128,7 @@ export interface HistoryEntry {
 }
 
 /** Names of the places and the district's organisations a diff mentions. */
-async function diffNames(db: Kysely<DB>, districtId: number): Promise<DiffNames> {
+async function diffNames(db: Db, districtId: number): Promise<DiffNames> {
 	const [places, organisations] = await Promise.all([
 		listPlaces(db),
 		listOrganisationNames(db, districtId)
@@ -147,11 +142,7 @@ async function diffNames(db: Kysely<DB>, districtId: number): Promise<DiffNames>
 }
 
 /** Every revision, newest first, each with what it changes. */
-export async function offerHistory(
-	db: Kysely<DB>,
-	actor: Actor,
-	offerId: number
-): Promise<HistoryEntry[]> {
+export async function offerHistory(db: Db, actor: Actor, offerId: number): Promise<HistoryEntry[]> {
 	const { offer } = await scoped(db, actor, offerId);
 	const [revisions, names] = await Promise.all([
 		findRevisions(db, offerId),
@@ -195,7 +186,7 @@ export interface OfferFormOptions {
 }
 
 /** What the offer form offers to choose: the organisations the actor may create offers for. */
-export async function offerFormOptions(db: Kysely<DB>, actor: Actor): Promise<OfferFormOptions> {
+export async function offerFormOptions(db: Db, actor: Actor): Promise<OfferFormOptions> {
 	const [organisations, places, districts] = await Promise.all([
 		listOrganisationNames(db, actor.districtId),
 		listPlaces(db),

@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
 import type { Locale } from '../../i18n/locales.js';
-import type { DB } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
 import { localizeMany, type LocalizedText } from '../translations/translations.service.js';
 import { listPostcodes } from '../places/places.repository.js';
 import { OfferNotFoundError } from './offers.errors.js';
@@ -61,7 +60,7 @@ export interface OfferDetail extends OfferRelations {
 const NEXT_DATES = 6;
 
 export async function getPublishedOffer(
-	db: Kysely<DB>,
+	db: Db,
 	slug: string,
 	locale: Locale,
 	now = new Date()

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction, Updateable } from 'kysely';
+import type { Updateable } from 'kysely';
 import { setSetting } from '../db/settings.repository.js';
-import type { DB } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
 import type { NewOfferRow, OffersTable } from './offers.table.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** Changes whenever a published offer's filterable data may have changed (see search/offer-index). */
 export const OFFERS_VERSION_SETTING = 'offers.version';

@@ -2,7 +2,7 @@ import { slugify } from '../../shared/text/slugify.js';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Locale } from '../../i18n/locales.js';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import { findAllTranslations } from '../translations/translations.repository.js';
 import { saveTranslation } from '../translations/translations.service.js';
 import { textSearchFor } from '../db/text-search.js';
@@ -32,8 +32,6 @@ import {
 	updateOfferRow
 } from './offers.repository.js';
 import { offerInputSchema, type OfferInput } from './offers.schema.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** How far ahead occurrences are materialised for the calendar and "next date" sorting. */
 export const OCCURRENCE_HORIZON_DAYS = 400;

@@ -1,9 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
 import type { OfferContent } from './offer-content.js';
 import type { RevisionState } from './revisions.table.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** States of a revision someone is still working on or reviewing. */
 export const OPEN_STATES: RevisionState[] = ['draft', 'submitted', 'changes_requested'];

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import { authorize, type Action, type Actor } from '../accounts/authorization.js';
 import { recordAudit } from '../accounts/audit.service.js';
 import { textSearchFor } from '../db/text-search.js';
@@ -47,7 +47,7 @@ interface OfferScope {
 	status: string;
 }
 
-async function findScope(db: Kysely<DB> | Transaction<DB>, offerId: number): Promise<OfferScope> {
+async function findScope(db: Db, offerId: number): Promise<OfferScope> {
 	const offer = await db
 		.selectFrom('offers')
 		.select(['id', 'districtId', 'organisationId', 'status'])
@@ -74,7 +74,7 @@ function checkContent(content: OfferContent): OfferContent {
 }
 
 /** May the editor put an offer into this organisation? (Partners: only their own.) */
-async function authorizeOrganisation(db: Kysely<DB>, editor: Editor, organisationId: number) {
+async function authorizeOrganisation(db: Db, editor: Editor, organisationId: number) {
 	const districtId = await findOrganisationDistrict(db, organisationId);
 	authorize(editor, 'create', {
 		districtId: districtId ?? -1,

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import { authorize, type Actor } from '../accounts/authorization.js';
 import { recordAudit } from '../accounts/audit.service.js';
 import { deleteAllTranslations } from '../translations/translations.repository.js';
@@ -81,7 +81,7 @@ const columns = (fields: ContactPersonFields) => ({
 
 /** The organisation's contact persons in their order, for those who keep its profile. */
 export async function listContactPersons(
-	db: Kysely<DB>,
+	db: Db,
 	actor: Actor,
 	organisationId: number
 ): Promise<ContactPerson[]> {
@@ -121,12 +121,7 @@ export async function addContactPerson(
 }
 
 /** The contact of that organisation, for an actor who may change the organisation's profile. */
-async function editableContact(
-	db: Kysely<DB>,
-	actor: Actor,
-	organisationId: number,
-	contactId: number
-) {
+async function editableContact(db: Db, actor: Actor, organisationId: number, contactId: number) {
 	const contact = await findContactPerson(db, contactId);
 	if (contact?.organisationId !== organisationId) throw new ContactPersonNotFoundError(contactId);
 	const { row, scope } = await scopedOrganisation(db, contact.organisationId);

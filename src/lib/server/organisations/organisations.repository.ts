@@ -1,8 +1,6 @@
-import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { Insertable, Updateable } from 'kysely';
+import type { Db } from '../db/schema.js';
 import type { ContactPersonsTable, OrganisationsTable } from './organisations.table.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export async function insertOrganisation(
 	db: Db,

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import { authorize, can, type Actor, type RecordScope } from '../accounts/authorization.js';
 import { recordAudit } from '../accounts/audit.service.js';
 import { listDistricts, listPlaces } from '../places/places.repository.js';
@@ -46,7 +46,7 @@ export interface OrganisationListEntry extends OrganisationFields {
 
 /** The parsed profile, or OrganisationValidationError listing every problem. */
 export async function validateOrganisation(
-	db: Kysely<DB>,
+	db: Db,
 	input: OrganisationInput
 ): Promise<OrganisationFields> {
 	const parsed = organisationProfileSchema.safeParse(input);
@@ -72,7 +72,7 @@ function fieldsOf(row: OrganisationRow): OrganisationFields {
 }
 
 /** The organisation and the scope the policy decides on; its profile is public once it has a published offer. */
-export async function scopedOrganisation(db: Kysely<DB> | Transaction<DB>, organisationId: number) {
+export async function scopedOrganisation(db: Db, organisationId: number) {
 	const row = await findOrganisation(db, organisationId);
 	if (!row) throw new OrganisationNotFoundError(organisationId);
 	const scope: RecordScope = {
@@ -84,10 +84,7 @@ export async function scopedOrganisation(db: Kysely<DB> | Transaction<DB>, organ
 }
 
 /** Partners see their own organisations, staff every one of their district. */
-export async function listOrganisations(
-	db: Kysely<DB>,
-	actor: Actor
-): Promise<OrganisationListEntry[]> {
+export async function listOrganisations(db: Db, actor: Actor): Promise<OrganisationListEntry[]> {
 	const rows = await findOrganisationList(
 		db,
 		actor.districtId,
@@ -102,7 +99,7 @@ export async function listOrganisations(
 }
 
 export async function organisationProfile(
-	db: Kysely<DB>,
+	db: Db,
 	actor: Actor,
 	organisationId: number
 ): Promise<OrganisationProfile> {
@@ -213,7 +210,7 @@ export interface OrganisationFormOptions {
 }
 
 /** What the profile form offers to choose; labels come from the message catalogue. */
-export async function organisationFormOptions(db: Kysely<DB>): Promise<OrganisationFormOptions> {
+export async function organisationFormOptions(db: Db): Promise<OrganisationFormOptions> {
 	const [districts, places] = await Promise.all([listDistricts(db), listPlaces(db)]);
 	return {
 		kinds: ORGANISATION_KINDS,

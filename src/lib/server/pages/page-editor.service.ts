@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { LOCALES, SOURCE_LOCALE, type Locale } from '../../i18n/locales.js';
 import { authorize, can, type Actor } from '../accounts/authorization.js';
 import { recordAudit } from '../accounts/audit.service.js';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import {
 	deleteTranslation,
 	findTranslationsOfEntities
@@ -84,7 +84,7 @@ export interface PageForEditing {
 	}[];
 }
 
-async function editablePage(db: Kysely<DB>, actor: Actor, slug: string) {
+async function editablePage(db: Db, actor: Actor, slug: string) {
 	const page = await findPageRow(db, slug);
 	if (!page) throw new PageNotFoundError(slug);
 	authorize(actor, 'edit_pages', {
@@ -106,7 +106,7 @@ export function mayEditPages(actor: Actor): boolean {
 
 /** Stored translations of entities by id, language and field, with their status now. */
 async function translationsOf(
-	db: Kysely<DB>,
+	db: Db,
 	entity: TranslatableEntity,
 	sources: { id: number; fields: Record<string, string> }[]
 ) {
@@ -124,11 +124,7 @@ async function translationsOf(
 	};
 }
 
-export async function pageForEditing(
-	db: Kysely<DB>,
-	actor: Actor,
-	slug: string
-): Promise<PageForEditing> {
+export async function pageForEditing(db: Db, actor: Actor, slug: string): Promise<PageForEditing> {
 	const page = await editablePage(db, actor, slug);
 	const pageTexts = { title: page.title, summary: page.summary, body: page.body };
 	const pageTranslation = await translationsOf(db, 'page', [{ id: page.id, fields: pageTexts }]);
@@ -236,7 +232,7 @@ export async function savePageTexts(
 }
 
 /** The contact of the page's organisation, or ContactPersonNotFoundError. */
-async function pageContact(db: Kysely<DB>, actor: Actor, slug: string, contactId: number) {
+async function pageContact(db: Db, actor: Actor, slug: string, contactId: number) {
 	const page = await editablePage(db, actor, slug);
 	const contacts = page.organisationId ? await findContacts(db, page.organisationId) : [];
 	const index = contacts.findIndex((contact) => contact.id === contactId);

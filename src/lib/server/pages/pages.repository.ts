@@ -1,8 +1,6 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { Insertable } from 'kysely';
+import type { DB, Db } from '../db/schema.js';
 import type { PagesTable } from './pages.table.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export async function insertPage(db: Db, page: Insertable<PagesTable>): Promise<number> {
 	return (await db.insertInto('pages').values(page).returning('id').executeTakeFirstOrThrow()).id;

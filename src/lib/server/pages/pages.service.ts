@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
 import type { Locale } from '../../i18n/locales.js';
-import type { DB } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
 import { localizeMany, type LocalizedText } from '../translations/translations.service.js';
 import { findContacts, findPage } from './pages.repository.js';
 
@@ -30,7 +29,7 @@ export interface ContentPage {
 }
 
 export async function getPage(
-	db: Kysely<DB>,
+	db: Db,
 	slug: string,
 	locale: Locale
 ): Promise<ContentPage | undefined> {

@@ -1,8 +1,6 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { Selectable } from 'kysely';
+import type { Db } from '../db/schema.js';
 import type { DistrictsTable, NewPlaceRow, PlacesTable } from './places.table.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export type DistrictRecord = Selectable<DistrictsTable>;
 export type PlaceRecord = Omit<Selectable<PlacesTable>, 'geonamesId'>;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import { editDistance } from '../../shared/text/edit-distance.js';
 import { fold } from '../../shared/text/fold.js';
 import { distanceKm, type Coordinates } from './geo.js';
@@ -12,7 +12,7 @@ export const POSTCODE = /^\d{5}$/;
 // Places change only by import; searches ask for them on every request.
 const placeCache = new WeakMap<Kysely<DB>, Promise<Place[]>>();
 
-export function allPlaces(db: Kysely<DB>): Promise<Place[]> {
+export function allPlaces(db: Db): Promise<Place[]> {
 	let cached = placeCache.get(db);
 	if (!cached) {
 		cached = listPlaces(db);
@@ -23,7 +23,7 @@ export function allPlaces(db: Kysely<DB>): Promise<Place[]> {
 }
 
 /** Drops the cached places after an import. */
-export function forgetPlaces(db: Kysely<DB>): void {
+export function forgetPlaces(db: Db): void {
 	placeCache.delete(db);
 }
 
@@ -31,7 +31,7 @@ export function forgetPlaces(db: Kysely<DB>): void {
  * Finds a place by postcode or by name, case ignored. The exact spelling wins over a match with
  * diacritics ignored, because the district has both Husby and Hüsby.
  */
-export async function resolvePlace(db: Kysely<DB>, query: string): Promise<Place | undefined> {
+export async function resolvePlace(db: Db, query: string): Promise<Place | undefined> {
 	const text = query.trim();
 	const places = await allPlaces(db);
 	if (POSTCODE.test(text)) {
@@ -52,7 +52,7 @@ const MAX_SUGGESTIONS = 3;
  * Known place names closest to a name that matched none: those it begins, then those within a
  * few typing mistakes (at most half its letters), larger places first among equals.
  */
-export async function suggestPlaces(db: Kysely<DB>, query: string): Promise<string[]> {
+export async function suggestPlaces(db: Db, query: string): Promise<string[]> {
 	const wanted = fold(query.trim());
 	// A mistyped postcode is no nearer to one postcode than another.
 	if (wanted.length < 2 || /^\d+$/.test(wanted)) return [];
@@ -78,7 +78,7 @@ export interface PlaceDistance {
 
 /** Places within the radius of an origin, nearest first. */
 export async function placesWithin(
-	db: Kysely<DB>,
+	db: Db,
 	origin: Coordinates,
 	radiusKm: number
 ): Promise<PlaceDistance[]> {

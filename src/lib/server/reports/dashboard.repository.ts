@@ -1,5 +1,5 @@
-import type { ExpressionBuilder, Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { ExpressionBuilder } from 'kysely';
+import type { DB, Db } from '../db/schema.js';
 
 /** Offers the portal shows today. */
 function shown(eb: ExpressionBuilder<DB, 'offers'>, today: string) {
@@ -15,7 +15,7 @@ function shownInDistrict(eb: ExpressionBuilder<DB, 'offers'>, districtId: number
 }
 
 /** Every district by name with the number of its offers the portal shows today. */
-export async function countShownByDistrict(db: Kysely<DB>, today: string) {
+export async function countShownByDistrict(db: Db, today: string) {
 	return db
 		.selectFrom('districts')
 		.leftJoin('offers', (join) =>
@@ -31,7 +31,7 @@ export async function countShownByDistrict(db: Kysely<DB>, today: string) {
 		.execute();
 }
 
-export async function countByActionField(db: Kysely<DB>, districtId: number, today: string) {
+export async function countByActionField(db: Db, districtId: number, today: string) {
 	return db
 		.selectFrom('offerActionFields')
 		.innerJoin('offers', 'offers.id', 'offerActionFields.offerId')
@@ -42,7 +42,7 @@ export async function countByActionField(db: Kysely<DB>, districtId: number, tod
 }
 
 /** Counts per place of the offer; a null place stands for online offers. */
-export async function countByPlace(db: Kysely<DB>, districtId: number, today: string) {
+export async function countByPlace(db: Db, districtId: number, today: string) {
 	return db
 		.selectFrom('offers')
 		.select(['offers.placeId', (eb) => eb.fn.countAll<number>().as('count')])
@@ -52,7 +52,7 @@ export async function countByPlace(db: Kysely<DB>, districtId: number, today: st
 }
 
 /** The district's places, and any others given (an offer may sit just across the border). */
-export async function listPlaces(db: Kysely<DB>, districtId: number, alsoIds: number[]) {
+export async function listPlaces(db: Db, districtId: number, alsoIds: number[]) {
 	return db
 		.selectFrom('places')
 		.select(['id', 'name', 'amt'])
@@ -65,7 +65,7 @@ export async function listPlaces(db: Kysely<DB>, districtId: number, alsoIds: nu
 }
 
 /** The German texts and verification date of every offer the figures count. */
-export async function listShownOffers(db: Kysely<DB>, districtId: number, today: string) {
+export async function listShownOffers(db: Db, districtId: number, today: string) {
 	return db
 		.selectFrom('offers')
 		.select(['id', 'title', 'summary', 'description', 'lastVerifiedAt'])
@@ -74,7 +74,7 @@ export async function listShownOffers(db: Kysely<DB>, districtId: number, today:
 }
 
 /** Translations of those offers' text fields, without their values (only the source hash counts). */
-export async function listOfferTranslations(db: Kysely<DB>, districtId: number, today: string) {
+export async function listOfferTranslations(db: Db, districtId: number, today: string) {
 	return db
 		.selectFrom('translations')
 		.innerJoin('offers', 'offers.id', 'translations.entityId')

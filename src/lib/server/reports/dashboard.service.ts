@@ -1,7 +1,6 @@
-import type { Kysely } from 'kysely';
 import { SOURCE_LOCALE, type Locale } from '../../i18n/locales.js';
 import { authorize, can, type Actor } from '../accounts/authorization.js';
-import type { DB } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
 import { sourceHash } from '../translations/translations.service.js';
 import { freshnessOf, type Freshness, type FreshnessConfig } from '../freshness/freshness.js';
 import { ACTION_FIELDS } from '../action-fields/action-fields.js';
@@ -57,7 +56,7 @@ export function canSeeDashboard(actor: Actor): boolean {
 
 /** Figures over the published offers of the actor's district, as the portal shows them today. */
 export async function dashboardFigures(
-	db: Kysely<DB>,
+	db: Db,
 	actor: Actor,
 	config: DashboardConfig,
 	now = new Date()
@@ -91,7 +90,7 @@ export async function dashboardFigures(
 }
 
 async function placeFigures(
-	db: Kysely<DB>,
+	db: Db,
 	districtId: number,
 	counts: { placeId: number | null; count: number }[]
 ): Promise<DashboardFigures['places']> {
@@ -106,7 +105,7 @@ async function placeFigures(
 
 /** Per enabled language: how many offers read fully and currently translated. */
 async function coverage(
-	db: Kysely<DB>,
+	db: Db,
 	districtId: number,
 	today: string,
 	offers: { id: number; title: string; summary: string; description: string }[],

@@ -1,24 +1,23 @@
-import type { Kysely } from 'kysely';
 import { getSetting } from '../db/settings.repository.js';
 import { OFFERS_VERSION_SETTING } from '../offers/offers.repository.js';
-import type { DB } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
 import { textSearchFor } from '../db/text-search.js';
 
 /** Ids of the offers containing every search term (as a word prefix). */
-export async function findTextMatches(db: Kysely<DB>, terms: string[]): Promise<number[]> {
+export async function findTextMatches(db: Db, terms: string[]): Promise<number[]> {
 	return textSearchFor(db).matchingIds(db, terms);
 }
 
-export async function findDocumentFrequencies(db: Kysely<DB>) {
+export async function findDocumentFrequencies(db: Db) {
 	return textSearchFor(db).documentFrequencies(db);
 }
 
-export async function findOffersVersion(db: Kysely<DB>): Promise<string> {
+export async function findOffersVersion(db: Db): Promise<string> {
 	return (await getSetting(db, OFFERS_VERSION_SETTING)) ?? 'initial';
 }
 
 /** The published offers with what the in-memory index filters and sorts by. */
-export async function findIndexRows(db: Kysely<DB>) {
+export async function findIndexRows(db: Db) {
 	const published = db.selectFrom('offers').select('id').where('status', '=', 'published');
 	const [offers, actionFields, languages, targetGroups, translations] = await Promise.all([
 		db
@@ -87,7 +86,7 @@ export interface OfferCardRow {
 	districtName: string;
 }
 
-export async function findOfferCards(db: Kysely<DB>, ids: number[]): Promise<OfferCardRow[]> {
+export async function findOfferCards(db: Db, ids: number[]): Promise<OfferCardRow[]> {
 	if (ids.length === 0) return [];
 	const rows = await db
 		.selectFrom('offers')
@@ -117,7 +116,7 @@ export async function findOfferCards(db: Kysely<DB>, ids: number[]): Promise<Off
 
 /** Dates that start within [from, to), in time order; the caller filters by offer. */
 export async function findOccurrences(
-	db: Kysely<DB>,
+	db: Db,
 	from: string,
 	to: string
 ): Promise<{ offerId: number; startsAt: string; endsAt: string | null }[]> {

@@ -1,8 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
 import type { TranslationsTable } from './translations.table.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export interface StoredTranslation {
 	entityId: number;

@@ -1,11 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
 import { latinDigits } from '../../format.js';
 import { SOURCE_LOCALE, type Locale } from '../../i18n/locales.js';
-import type { DB } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
 import { findTranslations, upsertTranslation } from './translations.repository.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export type TranslatableEntity = 'offer' | 'page' | 'contact';
 export type TranslationStatus = 'missing' | 'machine' | 'reviewed' | 'outdated';
