@@ -3,7 +3,7 @@ import { inviteAccount } from '$lib/server/accounts/account-links.service';
 import { AccountValidationError, EmailTakenError } from '$lib/server/accounts/accounts.errors';
 import { can, ROLES, type Role } from '$lib/server/accounts/authorization';
 import { getApp } from '$lib/server/app';
-import { listOrganisationNames } from '$lib/server/organisations/organisations.repository';
+import { districtOrganisationNames } from '$lib/server/organisations/organisations.service';
 import { requireUser } from '$lib/server/http/route-guards';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,7 +20,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireInviter(locals);
 	return {
 		roles: ROLES.filter((role) => role !== 'administrator' || user.role === 'administrator'),
-		organisations: await listOrganisationNames(locals.db, user.districtId)
+		organisations: await districtOrganisationNames(locals.db, user.districtId)
 	};
 };
 

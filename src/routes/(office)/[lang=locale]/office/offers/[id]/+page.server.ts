@@ -3,10 +3,9 @@ import type { Kysely } from 'kysely';
 import type { DB } from '$lib/server/db/schema';
 import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
-import { TRANSLATION_LOCALES, translationStatus } from '$lib/server/offers/offer-content';
+import { translationStatuses } from '$lib/server/offers/offer-content';
 import { offerFormOptions, offerOnDesk, previewDates } from '$lib/server/offers/offer-desk.service';
 import { formValuesFromContent } from '$lib/server/offers/offer-form';
-import { TRANSLATABLE_OFFER_FIELDS } from '$lib/server/offers/offers.service';
 import {
 	approveOffer,
 	archiveOffer,
@@ -36,17 +35,6 @@ async function onDesk(db: Kysely<DB>, user: Editor, param: string) {
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = requireUser(locals, { secondFactor: true });
 	const offer = await onDesk(locals.db, user, params.id);
-	const statuses = Object.fromEntries(
-		TRANSLATION_LOCALES.map((locale) => [
-			locale,
-			Object.fromEntries(
-				TRANSLATABLE_OFFER_FIELDS.map((field) => [
-					field,
-					translationStatus(offer.content.offer, offer.content.translations[locale]?.[field], field)
-				])
-			)
-		])
-	);
 	return {
 		offer: {
 			id: offer.id,
@@ -58,7 +46,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		},
 		changes: offer.changes,
 		values: formValuesFromContent(offer.content),
-		statuses,
+		statuses: translationStatuses(offer.content),
 		nextDates: previewDates(offer.content.offer),
 		options: await offerFormOptions(locals.db, user)
 	};
