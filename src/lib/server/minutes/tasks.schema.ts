@@ -1,4 +1,5 @@
 import { ACTION_FIELDS } from '../action-fields/action-fields.js';
+import { formText } from '../../shared/forms/form-data.js';
 import { TASK_STATUSES } from './minutes.table.js';
 
 /**
@@ -47,7 +48,7 @@ const FIELDS: (keyof TaskFormValues)[] = [
 
 export function taskValuesFromForm(form: FormData): TaskFormValues {
 	const values = {} as TaskFormValues;
-	for (const field of FIELDS) values[field] = String(form.get(field) ?? '').slice(0, 4000);
+	for (const field of FIELDS) values[field] = formText(form, field, 4000);
 	return values;
 }
 
