@@ -6,6 +6,7 @@ import { getApp } from '$lib/server/app';
 import { districtOrganisationNames } from '$lib/server/organisations/organisations.service';
 import { requireUser } from '$lib/server/http/route-guards';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/shared/forms/form-data';
 
 function requireInviter(locals: App.Locals) {
 	const user = requireUser(locals, { secondFactor: true });
@@ -29,9 +30,9 @@ export const actions: Actions = {
 		const user = requireInviter(locals);
 		const form = await request.formData();
 		const values = {
-			email: String(form.get('email') ?? '').slice(0, 200),
-			name: String(form.get('name') ?? '').slice(0, 200),
-			role: String(form.get('role') ?? '') as Role,
+			email: formText(form, 'email', 200),
+			name: formText(form, 'name', 200),
+			role: formText(form, 'role') as Role,
 			organisationId: Number(form.get('organisationId') ?? 0)
 		};
 		const app = await getApp();

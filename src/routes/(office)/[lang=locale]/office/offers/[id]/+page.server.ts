@@ -21,6 +21,7 @@ import { idParam, requireUser } from '$lib/server/http/route-guards';
 import { saveOfferForm } from '../offer-form.server';
 import type { StepDone } from './step-done';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/shared/forms/form-data';
 
 const offerIdOf = (param: string) => idParam(param, 'offer.notFound');
 
@@ -99,7 +100,7 @@ export const actions: Actions = {
 		redirect(303, `/${locals.locale}/office/offers?deleted=1`);
 	},
 	requestChanges: async (event) => {
-		const comment = String((await event.request.formData()).get('comment') ?? '').slice(0, 5000);
+		const comment = formText(await event.request.formData(), 'comment', 5000);
 		return step(event, 'changesRequested', (db, user, id, options) =>
 			requestChanges(db, user, id, comment, options)
 		);
