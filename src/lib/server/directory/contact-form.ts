@@ -1,4 +1,6 @@
 import type { FormError } from '../../shared/forms/form-error.js';
+import { formList, formText, formTexts, optionalNumberOf } from '../../shared/forms/form-data.js';
+import { firstErrorPerInput } from '../../shared/forms/form-errors.js';
 import type { FieldIssue } from '../../shared/errors/validation-error.js';
 import type { ContactInput } from './contacts.schema.js';
 import type { ContactDetail } from './contacts.service.js';
@@ -38,23 +40,12 @@ export interface ConsentFormValues {
 }
 
 const MAX_INPUT = 3000;
-const text = (form: FormData, name: string) => String(form.get(name) ?? '').slice(0, MAX_INPUT);
 const codes = (form: FormData, name: string) =>
-	form
-		.getAll(name)
-		.map(String)
-		.filter((code) => code.length <= 40)
-		.slice(0, 40);
-// Anything but a whole number is left for the domain's validation to name.
-const idOf = (value: string) =>
-	value.trim() === '' ? null : /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
+	formList(form, name, { count: 40, itemMax: 40, drop: true });
 
 export function readContactForm(form: FormData): ContactFormValues {
 	return {
-		...(Object.fromEntries(CONTACT_INPUTS.map((name) => [name, text(form, name)])) as Record<
-			(typeof CONTACT_INPUTS)[number],
-			string
-		>),
+		...formTexts(form, CONTACT_INPUTS, MAX_INPUT),
 		languages: codes(form, 'languages'),
 		actionFields: codes(form, 'actionFields')
 	};
@@ -74,13 +65,11 @@ export function contactFormValues(contact?: ContactDetail): ContactFormValues {
 }
 
 export function contactInputOf(values: ContactFormValues): ContactInput {
-	return { ...values, organisationId: idOf(values.organisationId) };
+	return { ...values, organisationId: optionalNumberOf(values.organisationId) };
 }
 
 export function readPurposeForm(form: FormData): PurposeFormValues {
-	return Object.fromEntries(
-		PURPOSE_INPUTS.map((name) => [name, text(form, name)])
-	) as PurposeFormValues;
+	return formTexts(form, PURPOSE_INPUTS, MAX_INPUT);
 }
 
 export function purposeFormValues(purpose?: Purpose): PurposeFormValues {
@@ -91,14 +80,14 @@ export function purposeFormValues(purpose?: Purpose): PurposeFormValues {
 
 export function readConsentForm(form: FormData): ConsentFormValues {
 	return {
-		purposeId: text(form, 'purposeId'),
-		givenOn: text(form, 'givenOn'),
-		source: text(form, 'source')
+		purposeId: formText(form, 'purposeId', MAX_INPUT),
+		givenOn: formText(form, 'givenOn', MAX_INPUT),
+		source: formText(form, 'source', MAX_INPUT)
 	};
 }
 
 export function consentInputOf(values: ConsentFormValues) {
-	return { ...values, purposeId: idOf(values.purposeId) ?? undefined };
+	return { ...values, purposeId: optionalNumberOf(values.purposeId) ?? undefined };
 }
 
 // Inputs whose rule is more than "filled in" and "not too long" get a message of their own.
@@ -118,23 +107,20 @@ const SPECIFIC = new Set<string>(SPECIFIC_INPUTS);
 
 /** One message per input (the first problem found for it); `prefix` namespaces the ids. */
 export function formErrorsOf(issues: FieldIssue[], prefix = ''): Record<string, FormError> {
-	const errors: Record<string, FormError> = {};
-	for (const issue of issues) {
+	return firstErrorPerInput(issues, (issue) => {
 		const input = issue.path || 'name';
-		const id = `${prefix}${input}`;
-		if (errors[id]) continue;
-		if (issue.code === 'taken' && input === 'purposeId')
-			errors[id] = { key: 'office.directory.error.purposeTaken' };
-		else if (issue.code === 'taken' && input === 'key')
-			errors[id] = { key: 'office.directory.error.keyTaken' };
-		else if (issue.code === 'too_big' && issue.limit !== undefined && !SPECIFIC.has(input))
-			errors[id] = { key: 'office.directory.error.tooLong', params: { max: issue.limit } };
-		else if (SPECIFIC.has(input))
-			errors[id] = {
-				key: `office.directory.error.${input as (typeof SPECIFIC_INPUTS)[number]}`
-			};
-		else if (issue.code === 'too_small') errors[id] = { key: 'office.directory.error.required' };
-		else errors[id] = { key: 'office.directory.error.invalid' };
-	}
-	return errors;
+		return [`${prefix}${input}`, contactError(issue, input)];
+	});
+}
+
+function contactError(issue: FieldIssue, input: string): FormError {
+	if (issue.code === 'taken' && input === 'purposeId')
+		return { key: 'office.directory.error.purposeTaken' };
+	if (issue.code === 'taken' && input === 'key') return { key: 'office.directory.error.keyTaken' };
+	if (issue.code === 'too_big' && issue.limit !== undefined && !SPECIFIC.has(input))
+		return { key: 'office.directory.error.tooLong', params: { max: issue.limit } };
+	if (SPECIFIC.has(input))
+		return { key: `office.directory.error.${input as (typeof SPECIFIC_INPUTS)[number]}` };
+	if (issue.code === 'too_small') return { key: 'office.directory.error.required' };
+	return { key: 'office.directory.error.invalid' };
 }

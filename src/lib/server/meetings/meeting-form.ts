@@ -1,5 +1,7 @@
 import type { MessageKey } from '../../i18n/messages.js';
 import type { FormError } from '../../shared/forms/form-error.js';
+import { formRowCount, formText, positiveIdOf } from '../../shared/forms/form-data.js';
+import { firstErrorPerInput } from '../../shared/forms/form-errors.js';
 import type { MeetingDetail } from './meetings.service.js';
 import type { MeetingInput, MeetingSeries } from './meetings.schema.js';
 import type { NetworkIssue } from '../networks/networks.errors.js';
@@ -97,9 +99,10 @@ export function meetingFormValues(meeting: MeetingDetail): MeetingFormValues {
 }
 
 export function readMeetingForm(form: FormData): MeetingFormValues {
-	const text = (name: string) => String(form.get(name) ?? '').slice(0, MAX_INPUT);
+	const text = (name: string) => formText(form, name, MAX_INPUT);
 	const agenda: AgendaRowValues[] = [];
-	for (let index = 0; index < MAX_ROWS && form.has(`agenda.${index}.title`); index++)
+	const rows = formRowCount(form, 'agenda', 'title', MAX_ROWS);
+	for (let index = 0; index < rows; index++)
 		agenda.push({
 			id: text(`agenda.${index}.id`).trim(),
 			title: text(`agenda.${index}.title`),
@@ -122,9 +125,6 @@ export function readMeetingForm(form: FormData): MeetingFormValues {
 	};
 }
 
-const positiveId = (value: string) =>
-	/^\d{1,9}$/.test(value) && Number(value) > 0 ? Number(value) : null;
-
 /** The series the form asks for; null for a single meeting. */
 export function meetingSeriesOf(values: MeetingFormValues): MeetingSeries | null {
 	if (values.every === 'none') return null;
@@ -140,10 +140,10 @@ export function meetingInputOf(values: MeetingFormValues): { input: MeetingInput
 		const duration = row.duration ? Number(row.duration) : null;
 		return [
 			{
-				...(positiveId(row.id) ? { id: positiveId(row.id)! } : {}),
+				...(positiveIdOf(row.id) ? { id: positiveIdOf(row.id)! } : {}),
 				title: row.title,
 				presenter: row.presenter,
-				presenterContactId: positiveId(row.presenterContactId),
+				presenterContactId: positiveIdOf(row.presenterContactId),
 				startsAt: row.start ? `${values.day}T${row.start}` : null,
 				durationMinutes: duration
 			}
@@ -179,8 +179,7 @@ export function meetingFormErrors(
 	values: MeetingFormValues,
 	rows: number[]
 ): Record<string, FormError> {
-	const errors: Record<string, FormError> = {};
-	for (const issue of issues) {
+	return firstErrorPerInput(issues, (issue): [string, FormError] | null => {
 		const [head, index, field] = issue.path.split('.');
 		let input: string;
 		let key = MESSAGES[issue.code] ?? 'office.meetings.error.invalid';
@@ -196,7 +195,7 @@ export function meetingFormErrors(
 			key = input === 'day' ? 'office.meetings.error.day' : 'office.meetings.error.time';
 		} else if (head === 'endsAt') {
 			// Without a valid day the end is invalid too; the day's message says what to fix.
-			if (issue.code !== 'end_before_start' && !DAY.test(values.day)) continue;
+			if (issue.code !== 'end_before_start' && !DAY.test(values.day)) return null;
 			input = 'end';
 			if (issue.code !== 'end_before_start') key = 'office.meetings.error.time';
 		} else if (head === 'count' || head === 'every') {
@@ -206,7 +205,6 @@ export function meetingFormErrors(
 			input = 'onlineUrl';
 			key = 'office.meetings.error.url';
 		} else input = head ?? 'title';
-		errors[input] ??= { key };
-	}
-	return errors;
+		return [input, { key }];
+	});
 }

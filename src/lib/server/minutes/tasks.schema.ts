@@ -1,5 +1,6 @@
 import type { MessageKey } from '../../i18n/messages.js';
 import { ACTION_FIELDS } from '../action-fields/action-fields.js';
+import { formText } from '../../shared/forms/form-data.js';
 import { TASK_STATUSES } from './minutes.table.js';
 import { isCalendarDay } from '../../shared/time/wall-clock.js';
 
@@ -49,7 +50,7 @@ const FIELDS: (keyof TaskFormValues)[] = [
 
 export function taskValuesFromForm(form: FormData): TaskFormValues {
 	const values = {} as TaskFormValues;
-	for (const field of FIELDS) values[field] = String(form.get(field) ?? '').slice(0, 4000);
+	for (const field of FIELDS) values[field] = formText(form, field, 4000);
 	return values;
 }
 

@@ -1,5 +1,7 @@
 import type { MessageKey } from '../../i18n/messages.js';
 import type { FormError } from '../../shared/forms/form-error.js';
+import { formList, formText, positiveIdOf } from '../../shared/forms/form-data.js';
+import { firstErrorPerInput } from '../../shared/forms/form-errors.js';
 import type { ACTION_FIELDS } from '../action-fields/action-fields.js';
 import type { MemberRole } from './networks.table.js';
 import type { NetworkIssue } from './networks.errors.js';
@@ -39,41 +41,33 @@ export const networkFormValues = (network: NetworkDetail): NetworkFormValues => 
 
 export function readNetworkForm(form: FormData): NetworkFormValues {
 	return {
-		name: String(form.get('name') ?? '').slice(0, 1000),
-		description: String(form.get('description') ?? '').slice(0, 10_000),
-		actionFields: form
-			.getAll('actionFields')
-			.map((value) => String(value).slice(0, 50))
-			.slice(0, 20),
-		coordinatingOrganisationId: String(form.get('coordinatingOrganisationId') ?? '').slice(0, 20)
+		name: formText(form, 'name', 1000),
+		description: formText(form, 'description', 10_000),
+		actionFields: formList(form, 'actionFields', { count: 20, itemMax: 50 }),
+		coordinatingOrganisationId: formText(form, 'coordinatingOrganisationId', 20)
 	};
 }
-
-const idOf = (value: string) =>
-	/^\d{1,9}$/.test(value) && Number(value) > 0 ? Number(value) : null;
 
 export const networkInputOf = (values: NetworkFormValues): NetworkInput => ({
 	name: values.name,
 	description: values.description,
 	actionFields: values.actionFields as (typeof ACTION_FIELDS)[number][],
-	coordinatingOrganisationId: idOf(values.coordinatingOrganisationId)
+	coordinatingOrganisationId: positiveIdOf(values.coordinatingOrganisationId)
 });
 
 export function readMemberForm(form: FormData): MemberFormValues {
 	return {
-		member: String(form.get('member') ?? '').slice(0, 20),
-		role: String(form.get('role') ?? '').slice(0, 20),
-		joinedOn: String(form.get('joinedOn') ?? '')
-			.trim()
-			.slice(0, 20)
+		member: formText(form, 'member', 20),
+		role: formText(form, 'role', 20),
+		joinedOn: formText(form, 'joinedOn').trim().slice(0, 20)
 	};
 }
 
 export function memberInputOf(values: MemberFormValues): MemberInput {
 	const [kind, id] = values.member.split(':');
 	return {
-		organisationId: kind === 'o' ? idOf(id ?? '') : null,
-		contactId: kind === 'c' ? idOf(id ?? '') : null,
+		organisationId: kind === 'o' ? positiveIdOf(id ?? '') : null,
+		contactId: kind === 'c' ? positiveIdOf(id ?? '') : null,
 		role: values.role as MemberRole,
 		joinedOn: values.joinedOn
 	};
@@ -95,8 +89,7 @@ const MESSAGES: Record<string, MessageKey> = {
 };
 
 export function networkFormErrors(issues: readonly NetworkIssue[]): Record<string, FormError> {
-	const errors: Record<string, FormError> = {};
-	for (const issue of issues) {
+	return firstErrorPerInput(issues, (issue) => {
 		const head = issue.path.split('.')[0] ?? '';
 		const input = INPUTS[head] ?? head;
 		let key = MESSAGES[issue.code] ?? 'office.networks.error.invalid';
@@ -104,7 +97,6 @@ export function networkFormErrors(issues: readonly NetworkIssue[]): Record<strin
 			key = 'office.networks.error.chooseField';
 		if ((input === 'joinedOn' || input === 'leftOn') && !MESSAGES[issue.code])
 			key = 'office.networks.error.day';
-		errors[input] ??= { key };
-	}
-	return errors;
+		return [input, { key }];
+	});
 }

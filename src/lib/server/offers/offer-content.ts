@@ -66,6 +66,23 @@ export function translationStatus(
 	return text.basedOn === sourceHash(offer[field]) ? text.status : 'outdated';
 }
 
+/** Every translation's status by locale and field, for the offer page in the back office. */
+export function translationStatuses(
+	content: OfferContent
+): Record<string, Record<string, TranslationStatus>> {
+	return Object.fromEntries(
+		TRANSLATION_LOCALES.map((locale) => [
+			locale,
+			Object.fromEntries(
+				TRANSLATABLE_OFFER_FIELDS.map((field) => [
+					field,
+					translationStatus(content.offer, content.translations[locale]?.[field], field)
+				])
+			)
+		])
+	);
+}
+
 /** The content of the offers row (the published version, or the first draft) with its translations. */
 export async function loadLiveContent(db: Db, offerId: number): Promise<OfferContent | undefined> {
 	const row = await db

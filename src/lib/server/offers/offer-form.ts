@@ -1,4 +1,6 @@
 import type { FormError } from '../../shared/forms/form-error.js';
+import { formList, formRowCount, formText } from '../../shared/forms/form-data.js';
+import { firstErrorPerInput } from '../../shared/forms/form-errors.js';
 import { nthWeekdayOf, weekdayOf } from '../../shared/time/recurrence.js';
 import { sourceHash } from '../translations/translations.service.js';
 import {
@@ -202,18 +204,11 @@ export function formValuesFromContent(content: OfferContent): OfferFormValues {
 export function readOfferForm(form: FormData): OfferFormValues {
 	// Browsers send a textarea's line breaks as CRLF; stored texts use LF, so an unchanged
 	// multi-line text stays unchanged (no spurious difference in the review and the history).
-	const text = (name: string) =>
-		String(form.get(name) ?? '')
-			.replace(/\r\n?/g, '\n')
-			.slice(0, MAX_INPUT);
-	const list = (name: string) =>
-		form
-			.getAll(name)
-			.map((value) => String(value).slice(0, 50))
-			.slice(0, 40);
+	const text = (name: string) => formText(form, name).replace(/\r\n?/g, '\n').slice(0, MAX_INPUT);
+	const list = (name: string) => formList(form, name, { count: 40, itemMax: 50 });
 	const dates: DateRow[] = [];
-	for (let index = 0; index < MAX_DATE_ROWS; index++) {
-		if (!form.has(`date.${index}.day`)) break;
+	const rows = formRowCount(form, 'date', 'day', MAX_DATE_ROWS);
+	for (let index = 0; index < rows; index++) {
 		const repeat = text(`date.${index}.repeat`) as Repeat;
 		dates.push({
 			day: text(`date.${index}.day`).trim(),
@@ -426,12 +421,8 @@ export function contentFromForm(
 		if (!(failure instanceof OfferValidationError)) throw failure;
 		issues.push(...failure.issues);
 	}
-	for (const issue of issues) {
-		const input = inputOf(issue.path);
-		// Rows with their own message, and amounts already reported, keep the first, clearer one.
-		if (!errors[input] && !(input === 'costAmount' && errors.costAmount))
-			errors[input] = errorOf(issue);
-	}
+	// Rows with their own message, and amounts already reported, keep the first, clearer one.
+	firstErrorPerInput(issues, (issue) => [inputOf(issue.path), errorOf(issue)], errors);
 	if (Object.keys(errors).length) return { errors, draft: offer };
 	return { content: { offer, translations } };
 }

@@ -1,6 +1,8 @@
 import type { ContactPerson, ContactPersonInput } from './contact-persons.service.js';
 import type { FieldIssue } from '../../shared/errors/validation-error.js';
 import type { FormError } from '../../shared/forms/form-error.js';
+import { formList, formTexts, optionalNumberOf } from '../../shared/forms/form-data.js';
+import { firstErrorPerInput } from '../../shared/forms/form-errors.js';
 import type { OrganisationFields, OrganisationInput } from './organisations.schema.js';
 
 /**
@@ -25,12 +27,9 @@ export type ContactFormValues = Record<(typeof CONTACT_INPUTS)[number], string> 
 };
 
 const MAX_INPUT = 1000;
-const text = (form: FormData, name: string) => String(form.get(name) ?? '').slice(0, MAX_INPUT);
 
 export function readOrganisationForm(form: FormData): OrganisationFormValues {
-	return Object.fromEntries(
-		PROFILE_INPUTS.map((name) => [name, text(form, name)])
-	) as OrganisationFormValues;
+	return formTexts(form, PROFILE_INPUTS, MAX_INPUT);
 }
 
 export function organisationFormValues(profile?: OrganisationFields): OrganisationFormValues {
@@ -47,25 +46,13 @@ export function organisationFormValues(profile?: OrganisationFields): Organisati
 }
 
 export function organisationInputOf(values: OrganisationFormValues): OrganisationInput {
-	const placeId = values.placeId.trim();
-	return {
-		...values,
-		// Anything but a whole number is left for the domain's validation to name.
-		placeId: placeId === '' ? null : /^\d+$/.test(placeId) ? Number(placeId) : Number.NaN
-	};
+	return { ...values, placeId: optionalNumberOf(values.placeId) };
 }
 
 export function readContactForm(form: FormData): ContactFormValues {
 	return {
-		...(Object.fromEntries(CONTACT_INPUTS.map((name) => [name, text(form, name)])) as Record<
-			(typeof CONTACT_INPUTS)[number],
-			string
-		>),
-		languages: form
-			.getAll('languages')
-			.map(String)
-			.filter((code) => code.length <= 10)
-			.slice(0, 30)
+		...formTexts(form, CONTACT_INPUTS, MAX_INPUT),
+		languages: formList(form, 'languages', { count: 30, itemMax: 10, drop: true })
 	};
 }
 
@@ -98,22 +85,19 @@ const SPECIFIC = new Set<string>(SPECIFIC_INPUTS);
 
 /** One message per input (the first problem zod found for it), keyed by the input's name. */
 export function formErrorsOf(issues: FieldIssue[]): Record<string, FormError> {
-	const errors: Record<string, FormError> = {};
-	for (const issue of issues) {
+	return firstErrorPerInput(issues, (issue) => {
 		const input = issue.path.split('.')[0] || 'name';
-		if (errors[input]) continue;
-		if (issue.code === 'too_big' && issue.limit !== undefined && input !== 'languages')
-			errors[input] = {
-				key: 'office.organisationForm.error.tooLong',
-				params: { max: issue.limit }
-			};
-		else if (SPECIFIC.has(input))
-			errors[input] = {
-				key: `office.organisationForm.error.${input as (typeof SPECIFIC_INPUTS)[number]}`
-			};
-		else if (issue.code === 'too_small')
-			errors[input] = { key: 'office.organisationForm.error.required' };
-		else errors[input] = { key: 'office.organisationForm.error.invalid' };
-	}
-	return errors;
+		return [input, organisationError(issue, input)];
+	});
+}
+
+function organisationError(issue: FieldIssue, input: string): FormError {
+	if (issue.code === 'too_big' && issue.limit !== undefined && input !== 'languages')
+		return { key: 'office.organisationForm.error.tooLong', params: { max: issue.limit } };
+	if (SPECIFIC.has(input))
+		return {
+			key: `office.organisationForm.error.${input as (typeof SPECIFIC_INPUTS)[number]}`
+		};
+	if (issue.code === 'too_small') return { key: 'office.organisationForm.error.required' };
+	return { key: 'office.organisationForm.error.invalid' };
 }

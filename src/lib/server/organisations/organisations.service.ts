@@ -15,8 +15,10 @@ import {
 import {
 	findOrganisation,
 	findOrganisationList,
+	findOrganisationNames,
 	hasPublishedOffer,
 	insertOrganisation,
+	listOrganisationNames,
 	placeExists,
 	setOrganisationSlug,
 	updateOrganisationRow,
@@ -230,4 +232,17 @@ function organisationSlug(name: string, id: number): string {
 		.slice(0, 60)
 		.replace(/-+$/, '');
 	return `${base || 'organisation'}-${id}`;
+}
+
+/** The names of the given organisations, sorted: a person's own on their start page. */
+export function organisationNames(db: Kysely<DB>, ids: readonly number[]): Promise<string[]> {
+	return findOrganisationNames(db, ids);
+}
+
+/** Every organisation of a district by id and name, for choosing one in a form. */
+export function districtOrganisationNames(
+	db: Kysely<DB>,
+	districtId: number
+): Promise<{ id: number; name: string }[]> {
+	return listOrganisationNames(db, districtId);
 }

@@ -1,12 +1,14 @@
 import type { FieldIssue } from '../../shared/errors/validation-error.js';
 import type { FormError } from '../../shared/forms/form-error.js';
+import { formList, formText } from '../../shared/forms/form-data.js';
+import { firstErrorPerInput } from '../../shared/forms/form-errors.js';
 import { PAGE_FIELDS, TARGET_LOCALES, type PageForEditing } from './page-editor.service.js';
 
 /**
  * The page editor's form: German inputs `title`, `summary`, `body`; translations `tr.<locale>.<field>`;
  * checkboxes `confirmed` (`<locale>.<field>`); a contact's role translations `role.<locale>`.
  */
-const text = (form: FormData, name: string) => String(form.get(name) ?? '');
+const text = (form: FormData, name: string) => formText(form, name);
 
 export interface PageFormValues {
 	title: string;
@@ -27,7 +29,7 @@ export function readPageForm(form: FormData): PageFormValues {
 				Object.fromEntries(PAGE_FIELDS.map((field) => [field, text(form, `tr.${locale}.${field}`)]))
 			])
 		),
-		confirmed: form.getAll('confirmed').map(String).slice(0, 100)
+		confirmed: formList(form, 'confirmed', { count: 100 })
 	};
 }
 
@@ -53,16 +55,12 @@ export function readRolesForm(form: FormData): Record<string, string> {
 
 /** One message per input, keyed by the input's name (`translations.ar.title` → `tr.ar.title`). */
 export function pageFormErrors(issues: FieldIssue[], prefix = ''): Record<string, FormError> {
-	const errors: Record<string, FormError> = {};
-	for (const issue of issues) {
-		const input = prefix + issue.path.replace(/^translations\./, 'tr.');
-		if (errors[input]) continue;
-		errors[input] =
-			issue.code === 'too_big' && issue.limit !== undefined
-				? { key: 'office.organisationForm.error.tooLong', params: { max: issue.limit } }
-				: issue.code === 'too_small'
-					? { key: 'office.organisationForm.error.required' }
-					: { key: 'office.organisationForm.error.invalid' };
-	}
-	return errors;
+	return firstErrorPerInput(issues, (issue) => [
+		prefix + issue.path.replace(/^translations\./, 'tr.'),
+		issue.code === 'too_big' && issue.limit !== undefined
+			? { key: 'office.organisationForm.error.tooLong', params: { max: issue.limit } }
+			: issue.code === 'too_small'
+				? { key: 'office.organisationForm.error.required' }
+				: { key: 'office.organisationForm.error.invalid' }
+	]);
 }

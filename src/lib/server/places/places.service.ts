@@ -3,7 +3,12 @@ import type { DB, Db } from '../db/schema.js';
 import { editDistance } from '../../shared/text/edit-distance.js';
 import { fold } from '../../shared/text/fold.js';
 import { distanceKm, type Coordinates } from './geo.js';
-import { findPlaceIdsByPostcode, listPlaces, type PlaceRecord } from './places.repository.js';
+import {
+	findPlaceIdsByPostcode,
+	listDistricts,
+	listPlaces,
+	type PlaceRecord
+} from './places.repository.js';
 
 export type Place = PlaceRecord;
 
@@ -86,4 +91,10 @@ export async function placesWithin(
 		.map((place) => ({ place, distanceKm: distanceKm(origin, place) }))
 		.filter((entry) => entry.distanceKm <= radiusKm)
 		.sort((a, b) => a.distanceKm - b.distanceKm);
+}
+
+/** The districts a portal visitor may choose between; none while the portal serves only one. */
+export async function districtChoices(db: Kysely<DB>): Promise<{ slug: string; name: string }[]> {
+	const districts = await listDistricts(db);
+	return districts.length > 1 ? districts.map((d) => ({ slug: d.slug, name: d.name })) : [];
 }

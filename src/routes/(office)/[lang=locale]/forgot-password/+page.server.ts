@@ -1,10 +1,11 @@
 import { requestPasswordReset } from '$lib/server/accounts/account-links.service';
 import { getApp } from '$lib/server/app';
 import type { Actions } from './$types';
+import { formText } from '$lib/shared/forms/form-data';
 
 export const actions: Actions = {
 	default: async ({ locals, request, url, getClientAddress }) => {
-		const email = String((await request.formData()).get('email') ?? '').slice(0, 200);
+		const email = formText(await request.formData(), 'email', 200);
 		const app = await getApp();
 		await requestPasswordReset(
 			locals.db,

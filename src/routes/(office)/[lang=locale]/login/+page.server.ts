@@ -6,6 +6,7 @@ import { setSessionCookie } from '$lib/server/accounts/session-cookie';
 import { startSession } from '$lib/server/accounts/sessions.service';
 import { requiresTwoFactor } from '$lib/server/accounts/two-factor.service';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/shared/forms/form-data';
 
 const loginSchema = z.object({
 	email: z.string().trim().min(1).max(200),
@@ -20,7 +21,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
 	default: async ({ request, cookies, getClientAddress, locals, url }) => {
 		const form = await request.formData();
-		const email = String(form.get('email') ?? '').slice(0, 200);
+		const email = formText(form, 'email', 200);
 		const parsed = loginSchema.safeParse({ email, password: form.get('password') });
 		if (!parsed.success) return fail(400, { email, error: 'office.login.missing' as const });
 		let role;

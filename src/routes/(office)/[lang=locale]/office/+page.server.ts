@@ -1,5 +1,5 @@
 import { can, type Action } from '$lib/server/accounts/authorization';
-import { findOrganisationNames } from '$lib/server/organisations/organisations.repository';
+import { organisationNames } from '$lib/server/organisations/organisations.service';
 import { submittedListOf } from '$lib/server/offers/submitted-list';
 import { canSeeDashboard } from '$lib/server/reports/dashboard.service';
 import { mayEditPages } from '$lib/server/pages/page-editor.service';
@@ -34,7 +34,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 			email: user.email,
 			role: user.role,
 			twoFactorEnabled: user.twoFactorEnabled,
-			organisations: await findOrganisationNames(locals.db, user.organisationIds)
+			organisations: await organisationNames(locals.db, user.organisationIds)
 		}
 	};
 };

@@ -9,6 +9,7 @@ import {
 import { qrCodeSvg } from '$lib/shared/files/qr-code';
 import { requireUser } from '$lib/server/http/route-guards';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/shared/forms/form-data';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals, { secondFactor: false });
@@ -23,8 +24,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	};
 };
 
-const codeOf = async (request: Request) =>
-	String((await request.formData()).get('code') ?? '').slice(0, 40);
+const codeOf = async (request: Request) => formText(await request.formData(), 'code', 40);
 
 export const actions: Actions = {
 	confirm: async ({ locals, request }) => {

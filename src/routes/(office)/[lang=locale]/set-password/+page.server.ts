@@ -3,6 +3,7 @@ import { isLinkValid, redeemLink } from '$lib/server/accounts/account-links.serv
 import { AccountValidationError, InvalidLinkError } from '$lib/server/accounts/accounts.errors';
 import { MIN_PASSWORD_LENGTH } from '$lib/server/accounts/accounts.schema';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/shared/forms/form-data';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const token = (url.searchParams.get('token') ?? '').slice(0, 100);
@@ -17,9 +18,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		const form = await request.formData();
-		const token = String(form.get('token') ?? '');
-		const password = String(form.get('password') ?? '');
-		if (password !== String(form.get('repeat') ?? ''))
+		const token = formText(form, 'token');
+		const password = formText(form, 'password');
+		if (password !== formText(form, 'repeat'))
 			return fail(400, { error: 'office.password.mismatch' as const });
 		try {
 			await redeemLink(locals.db, token, password);

@@ -7,6 +7,7 @@ import { TASK_STATUSES } from '$lib/server/minutes/minutes.table';
 import type { TaskStatus } from '$lib/server/minutes/tasks.schema';
 import { changeTaskStatus } from '$lib/server/minutes/tasks.service';
 import { requireUser } from '$lib/server/http/route-guards';
+import { formText } from '$lib/shared/forms/form-data';
 
 /** Issues (input → catalogue key) as form errors whose inputs carry a prefix in the page. */
 export function prefixed(
@@ -36,7 +37,7 @@ export async function taskStatusAction({
 	const user = requireUser(locals, { secondFactor: true });
 	const form = await request.formData();
 	const taskId = Number(form.get('taskId'));
-	const status = String(form.get('status') ?? '');
+	const status = formText(form, 'status');
 	if (!Number.isSafeInteger(taskId) || taskId <= 0) errorPage(400, 'error.badRequest');
 	if (!(TASK_STATUSES as readonly string[]).includes(status)) errorPage(400, 'error.badRequest');
 	try {

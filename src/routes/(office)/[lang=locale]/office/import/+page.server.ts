@@ -14,6 +14,7 @@ import { fileProblem, type FileProblemKey } from '$lib/server/exchange/problems'
 import { errorPage } from '$lib/server/http/error-page';
 import { requireUser } from '$lib/server/http/route-guards';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/shared/forms/form-data';
 
 const SHOWN_PROBLEMS = 200;
 const maxUpload = () => formatBytes(uploadLimit(env.BODY_SIZE_LIMIT));
@@ -51,7 +52,7 @@ async function readUpload(request: Request): Promise<ImportRequest | FileProblem
 			organisationId,
 			file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
 		};
-	const carried = String(form.get('content') ?? '');
+	const carried = formText(form, 'content');
 	if (!carried) return 'missing';
 	const name = String(form.get('filename') ?? 'import.csv').slice(0, 200);
 	return { organisationId, file: { name, bytes: new Uint8Array(Buffer.from(carried, 'base64')) } };

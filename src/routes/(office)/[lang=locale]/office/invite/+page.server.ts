@@ -3,10 +3,11 @@ import { inviteAccount } from '$lib/server/accounts/account-links.service';
 import { AccountValidationError, EmailTakenError } from '$lib/server/accounts/accounts.errors';
 import { can, ROLES, type Role } from '$lib/server/accounts/authorization';
 import { getApp } from '$lib/server/app';
-import { listOrganisationNames } from '$lib/server/organisations/organisations.repository';
+import { districtOrganisationNames } from '$lib/server/organisations/organisations.service';
 import { errorPage } from '$lib/server/http/error-page';
 import { requireUser } from '$lib/server/http/route-guards';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/shared/forms/form-data';
 
 function requireInviter(locals: App.Locals) {
 	const user = requireUser(locals, { secondFactor: true });
@@ -21,7 +22,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireInviter(locals);
 	return {
 		roles: ROLES.filter((role) => role !== 'administrator' || user.role === 'administrator'),
-		organisations: await listOrganisationNames(locals.db, user.districtId)
+		organisations: await districtOrganisationNames(locals.db, user.districtId)
 	};
 };
 
@@ -33,9 +34,9 @@ export const actions: Actions = {
 		const user = requireInviter(locals);
 		const form = await request.formData();
 		const values = {
-			email: String(form.get('email') ?? '').slice(0, 200),
-			name: String(form.get('name') ?? '').slice(0, 200),
-			role: String(form.get('role') ?? '') as Role,
+			email: formText(form, 'email', 200),
+			name: formText(form, 'name', 200),
+			role: formText(form, 'role') as Role,
 			organisationId: Number(form.get('organisationId') ?? 0)
 		};
 		const app = await getApp();

@@ -3,6 +3,7 @@ import { answerRsvp, readRsvp } from '$lib/server/meetings/invitations.service';
 import { NetworkValidationError } from '$lib/server/networks/networks.errors';
 import { RsvpLinkError } from '$lib/server/meetings/meetings.errors';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/shared/forms/form-data';
 
 // Showing the link changes nothing: mail scanners open links before the person does.
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -16,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, params, request }) => {
-		const response = String((await request.formData()).get('response') ?? '');
+		const response = formText(await request.formData(), 'response');
 		try {
 			const rsvp = await answerRsvp(locals.db, params.token, response);
 			return { answered: rsvp.response };

@@ -24,6 +24,7 @@ import { berlinNow } from '$lib/shared/time/berlin-clock';
 import { idParam, requireUser } from '$lib/server/http/route-guards';
 import { actionFieldChoices, languageChoices, saveContactForm } from '../contact-form.server';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/shared/forms/form-data';
 
 const idOf = (param: string) => idParam(param, 'office.directory.notFound');
 
@@ -82,7 +83,7 @@ export const actions: Actions = {
 		const id = idOf(params.id);
 		const form = await request.formData();
 		const consentId = Number(form.get('consentId'));
-		const withdrawnOn = String(form.get('withdrawnOn') ?? '').slice(0, 20);
+		const withdrawnOn = formText(form, 'withdrawnOn', 20);
 		const prefix = `withdraw-${consentId}-`;
 		try {
 			await withdrawConsent(locals.db, user, consentId, { withdrawnOn });

@@ -19,6 +19,7 @@ import {
 import { idParam, requireUser } from '$lib/server/http/route-guards';
 import type { Actions, PageServerLoad } from './$types';
 import { berlinToday } from '$lib/shared/time/berlin-clock';
+import { formText } from '$lib/shared/forms/form-data';
 
 const networkId = (param: string) => idParam(param, 'office.networks.notFound');
 
@@ -82,9 +83,7 @@ export const actions: Actions = {
 		const user = requireUser(locals, { secondFactor: true });
 		const form = await request.formData();
 		const memberId = idOf(form.get('memberId'));
-		const leftOn = String(form.get('leftOn') ?? '')
-			.trim()
-			.slice(0, 20);
+		const leftOn = formText(form, 'leftOn').trim().slice(0, 20);
 		try {
 			await endMember(locals.db, user, networkId(params.id), memberId, leftOn);
 		} catch (failure) {
@@ -100,7 +99,7 @@ export const actions: Actions = {
 	},
 	createFeed: async ({ locals, params, request }) => {
 		const user = requireUser(locals, { secondFactor: true });
-		const target = String((await request.formData()).get('target') ?? '');
+		const target = formText(await request.formData(), 'target');
 		const id = networkId(params.id);
 		const { config } = await getApp();
 		try {

@@ -3,10 +3,9 @@ import type { Kysely } from 'kysely';
 import type { DB } from '$lib/server/db/schema';
 import { getApp } from '$lib/server/app';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
-import { TRANSLATION_LOCALES, translationStatus } from '$lib/server/offers/offer-content';
+import { translationStatuses } from '$lib/server/offers/offer-content';
 import { offerFormOptions, offerOnDesk, previewDates } from '$lib/server/offers/offer-desk.service';
 import { formValuesFromContent } from '$lib/server/offers/offer-form';
-import { TRANSLATABLE_OFFER_FIELDS } from '$lib/server/offers/offers.service';
 import {
 	approveOffer,
 	archiveOffer,
@@ -22,6 +21,7 @@ import { idParam, requireUser } from '$lib/server/http/route-guards';
 import { saveOfferForm } from '../offer-form.server';
 import type { StepDone } from './step-done';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/shared/forms/form-data';
 
 const offerIdOf = (param: string) => idParam(param, 'offer.notFound');
 
@@ -36,17 +36,6 @@ async function onDesk(db: Kysely<DB>, user: Editor, param: string) {
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = requireUser(locals, { secondFactor: true });
 	const offer = await onDesk(locals.db, user, params.id);
-	const statuses = Object.fromEntries(
-		TRANSLATION_LOCALES.map((locale) => [
-			locale,
-			Object.fromEntries(
-				TRANSLATABLE_OFFER_FIELDS.map((field) => [
-					field,
-					translationStatus(offer.content.offer, offer.content.translations[locale]?.[field], field)
-				])
-			)
-		])
-	);
 	return {
 		offer: {
 			id: offer.id,
@@ -58,7 +47,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		},
 		changes: offer.changes,
 		values: formValuesFromContent(offer.content),
-		statuses,
+		statuses: translationStatuses(offer.content),
 		nextDates: previewDates(offer.content.offer),
 		options: await offerFormOptions(locals.db, user)
 	};
@@ -111,7 +100,7 @@ export const actions: Actions = {
 		redirect(303, `/${locals.locale}/office/offers?deleted=1`);
 	},
 	requestChanges: async (event) => {
-		const comment = String((await event.request.formData()).get('comment') ?? '').slice(0, 5000);
+		const comment = formText(await event.request.formData(), 'comment', 5000);
 		return step(event, 'changesRequested', (db, user, id, options) =>
 			requestChanges(db, user, id, comment, options)
 		);

@@ -17,10 +17,11 @@ import {
 } from '$lib/server/pages/page-form';
 import { idParam, requireUser } from '$lib/server/http/route-guards';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/shared/forms/form-data';
 
 const SLUG = 'kitz';
 const contactIdOf = (form: FormData) =>
-	idParam(String(form.get('contactId') ?? ''), 'office.organisations.notFound');
+	idParam(formText(form, 'contactId'), 'office.organisations.notFound');
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals, { secondFactor: true });

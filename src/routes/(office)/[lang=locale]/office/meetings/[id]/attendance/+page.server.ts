@@ -6,6 +6,7 @@ import { ATTENDANCE } from '$lib/server/meetings/meetings.table';
 import { NetworkValidationError } from '$lib/server/networks/networks.errors';
 import { idParam, requireUser } from '$lib/server/http/route-guards';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/shared/forms/form-data';
 
 const meetingId = (param: string) => idParam(param, 'office.meetings.notFound');
 
@@ -39,7 +40,7 @@ export const actions: Actions = {
 			.slice(0, 2000)
 			.map((key) => ({
 				inviteeId: Number(key.slice('attendance.'.length)),
-				attendance: String(form.get(key) ?? '') || null
+				attendance: formText(form, key) || null
 			}));
 		try {
 			await saveAttendance(locals.db, user, meetingId(params.id), entries);

@@ -19,6 +19,7 @@ import { ownerOptions } from '$lib/server/minutes/tasks.service';
 import { idParam, requireUser } from '$lib/server/http/route-guards';
 import { prefixed, taskStatusAction } from '../../../board/task-routes.server';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/shared/forms/form-data';
 
 const meetingIdOf = (param: string) => idParam(param, 'office.meetings.notFound');
 
@@ -90,8 +91,8 @@ export const actions: Actions = {
 		const id = meetingIdOf(params.id);
 		const form = await request.formData();
 		const values = {
-			text: String(form.get('decisionText') ?? '').slice(0, 5000),
-			agendaItemId: String(form.get('decisionItem') ?? '')
+			text: formText(form, 'decisionText', 5000),
+			agendaItemId: formText(form, 'decisionItem')
 		};
 		const itemId = /^\d{1,9}$/.test(values.agendaItemId) ? Number(values.agendaItemId) : null;
 		const { db } = locals;

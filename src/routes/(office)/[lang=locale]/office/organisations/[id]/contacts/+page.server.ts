@@ -17,6 +17,7 @@ import { OrganisationValidationError } from '$lib/server/organisations/organisat
 import { organisationProfile } from '$lib/server/organisations/organisations.service';
 import { idParam, requireUser } from '$lib/server/http/route-guards';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/shared/forms/form-data';
 
 const idOf = (value: unknown) => idParam(String(value ?? ''), 'office.organisations.notFound');
 
@@ -42,7 +43,7 @@ export const actions: Actions = {
 		const user = requireUser(locals, { secondFactor: true });
 		const organisationId = idOf(params.id);
 		const form = await request.formData();
-		const contactId = String(form.get('contactId') ?? '');
+		const contactId = formText(form, 'contactId');
 		const values = readContactForm(form);
 		try {
 			if (contactId === '')
