@@ -133,6 +133,8 @@ const planned = (overrides: Partial<TaskInput> = {}): TaskInput => ({
 	...overrides
 });
 
+// A sequence on one database per dialect: the planned offers of the first test are on the
+// board the later tests read, and the reminders test works on the tasks the others changed.
 describeEachDialect(
 	'the joint planning board and task reminders',
 	({ database }) => {
