@@ -15,14 +15,13 @@ import {
 	createPlannedOffer,
 	type Editor
 } from '../../src/lib/server/minutes/tasks.service.js';
-import { createTestAccount } from '../factories/account.factory.js';
 import { createTestContact } from '../factories/contact.factory.js';
 import { createTestNetwork } from '../factories/network.factory.js';
 import { createOffer } from '../factories/offer.factory.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
-import { createDistrictsAndPlaces } from '../factories/place.factory.js';
 import { createTestTask } from '../factories/task.factory.js';
 import { describeEachDialect } from '../support/databases.js';
+import { createTestActor, districtWithPartners } from '../support/scenarios.js';
 import { startSmtpReceiver } from '../support/smtp.js';
 
 // 23:30 UTC is already the 11th in Berlin (CET): a task due on the 10th is overdue.
@@ -39,21 +38,17 @@ afterAll(async () => {
 
 async function seed(database: Database) {
 	const db = database.db;
-	const places = await createDistrictsAndPlaces(db);
-	const districtId = places.districts.schleswigFlensburg;
-	ids.vhs = await createOrganisation(db, { districtId, name: 'Volkshochschule Kappeln' });
-	ids.awo = await createOrganisation(db, { districtId, name: 'AWO Kreisverband' });
+	const world = await districtWithPartners(db);
+	const districtId = world.districtId;
+	ids.vhs = world.vhs;
+	ids.awo = world.awo;
 	ids.other = await createOrganisation(db, { districtId, name: 'Gesundheitsamt' });
-	const account = async (role: Editor['role'], organisationIds: number[] = []) => {
-		const { id, email } = await createTestAccount(db, { districtId, role, organisationIds });
-		return { actor: { id, role, districtId, organisationIds }, email };
-	};
-	actors.coordinator = (await account('coordinator')).actor;
-	const vhsPartner = await account('partner_editor', [ids.vhs]);
+	actors.coordinator = await world.staff('coordinator');
+	const vhsPartner = await createTestActor(db, districtId, 'partner_editor', [ids.vhs]);
 	actors.vhsPartner = vhsPartner.actor;
 	emails.vhsPartner = vhsPartner.email;
-	actors.otherPartner = (await account('partner_editor', [ids.other])).actor;
-	actors.viewer = (await account('viewer')).actor;
+	actors.otherPartner = await world.staff('partner_editor', [ids.other]);
+	actors.viewer = await world.staff('viewer');
 	ids.bernd = await createTestContact(db, {
 		districtId,
 		name: 'Bernd Weiß',
@@ -133,6 +128,8 @@ const planned = (overrides: Partial<TaskInput> = {}): TaskInput => ({
 	...overrides
 });
 
+// A sequence on one database per dialect: the planned offers of the first test are on the
+// board the later tests read, and the reminders test works on the tasks the others changed.
 describeEachDialect(
 	'the joint planning board and task reminders',
 	({ database }) => {

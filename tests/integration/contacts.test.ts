@@ -35,17 +35,16 @@ import {
 	listPurposes,
 	updatePurpose
 } from '../../src/lib/server/directory/purposes.service.js';
-import { createTestAccount } from '../factories/account.factory.js';
 import { createTestContact, giveConsent } from '../factories/contact.factory.js';
 import { createTestMeeting } from '../factories/meeting.factory.js';
 import { createTestNetwork } from '../factories/network.factory.js';
 import { createTestTask } from '../factories/task.factory.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
-import { createDistrictsAndPlaces } from '../factories/place.factory.js';
 import { insertFeed } from '../../src/lib/server/meetings/calendar-feeds.repository.js';
 import { readXlsx } from '../../src/lib/shared/files/xlsx.js';
 import { loadReferencePlaces } from '../../src/lib/server/places/reference.js';
 import { describeEachDialect } from '../support/databases.js';
+import { districtWithPartners } from '../support/scenarios.js';
 
 const NOW = new Date('2026-12-01T09:00:00Z');
 const CONTENT = resolve('content');
@@ -474,33 +473,18 @@ describeEachDialect(
 	},
 	async (database) => {
 		const db = database.db;
-		const places = await createDistrictsAndPlaces(db);
-		district = places.districts.schleswigFlensburg;
-		const flensburg = places.districts.flensburg;
-		ids.vhs = await createOrganisation(db, {
-			districtId: district,
-			name: 'Volkshochschule Kappeln'
-		});
-		ids.awo = await createOrganisation(db, { districtId: district, name: 'AWO Kreisverband' });
+		const world = await districtWithPartners(db);
+		district = world.districtId;
+		const flensburg = world.places.districts.flensburg;
+		ids.vhs = world.vhs;
+		ids.awo = world.awo;
 		ids.other = await createOrganisation(db, { districtId: district, name: 'Sportverein Kropp' });
-		const account = async (
-			role: Editor['role'],
-			organisationIds: number[] = [],
-			districtId = district
-		) => {
-			const { id } = await createTestAccount(db, {
-				districtId,
-				role,
-				...(organisationIds.length ? { organisationIds } : {})
-			});
-			return { id, role, districtId, organisationIds };
-		};
-		people.coordinator = await account('coordinator');
-		people.admin = await account('administrator');
-		people.partner = await account('partner_editor', [ids.vhs]);
-		people.outsider = await account('partner_editor', [ids.other]);
-		people.viewer = await account('viewer');
-		people.foreign = await account('coordinator', [], flensburg);
+		people.coordinator = await world.staff('coordinator');
+		people.admin = await world.staff('administrator');
+		people.partner = await world.staff('partner_editor', [ids.vhs]);
+		people.outsider = await world.staff('partner_editor', [ids.other]);
+		people.viewer = await world.staff('viewer');
+		people.foreign = await world.staff('coordinator', [], flensburg);
 
 		ids.anna = await createTestContact(db, {
 			districtId: district,

@@ -36,12 +36,10 @@ import {
 	RsvpLinkError
 } from '../../src/lib/server/meetings/meetings.errors.js';
 import type { NetworkActor } from '../../src/lib/server/networks/networks.service.js';
-import { createTestAccount } from '../factories/account.factory.js';
 import { createTestContact, giveConsent } from '../factories/contact.factory.js';
 import { createTestNetwork } from '../factories/network.factory.js';
-import { createOrganisation } from '../factories/organisation.factory.js';
-import { createDistrictsAndPlaces } from '../factories/place.factory.js';
 import { describeEachDialect } from '../support/databases.js';
+import { districtWithPartners } from '../support/scenarios.js';
 import { parseIcs } from '../support/ics.js';
 import { mimeParts } from '../support/mime.js';
 import { startSmtpReceiver } from '../support/smtp.js';
@@ -540,13 +538,8 @@ describeEachDialect(
 		});
 	},
 	async ({ db }) => {
-		const places = await createDistrictsAndPlaces(db);
-		const district = places.districts.schleswigFlensburg;
-		const vhs = await createOrganisation(db, {
-			districtId: district,
-			name: 'Volkshochschule Kappeln'
-		});
-		const awo = await createOrganisation(db, { districtId: district, name: 'AWO Kreisverband' });
+		const world = await districtWithPartners(db);
+		const { districtId: district, vhs, awo } = world;
 		contacts.aylin = await createTestContact(db, {
 			districtId: district,
 			name: 'Aylin Demir',
@@ -598,13 +591,9 @@ describeEachDialect(
 			name: 'Netzwerk Frauen',
 			members: [{ organisationId: awo }]
 		});
-		const account = async (role: NetworkActor['role'], organisationIds: number[] = []) => {
-			const { id } = await createTestAccount(db, { districtId: district, role, organisationIds });
-			return { id, role, districtId: district, organisationIds };
-		};
-		people.coordinator = await account('coordinator');
-		people.partner = await account('partner_editor', [vhs]);
-		people.otherPartner = await account('partner_editor', [awo]);
-		people.viewer = await account('viewer');
+		people.coordinator = await world.staff('coordinator');
+		people.partner = await world.staff('partner_editor', [vhs]);
+		people.otherPartner = await world.staff('partner_editor', [awo]);
+		people.viewer = await world.staff('viewer');
 	}
 );

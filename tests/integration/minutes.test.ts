@@ -21,13 +21,12 @@ import {
 } from '../../src/lib/server/minutes/minutes.service.js';
 import type { TaskInput } from '../../src/lib/server/minutes/tasks.schema.js';
 import { changeTaskStatus, type Editor } from '../../src/lib/server/minutes/tasks.service.js';
-import { createTestAccount } from '../factories/account.factory.js';
 import { createTestContact } from '../factories/contact.factory.js';
 import { createTestMeeting, type TestMeeting } from '../factories/meeting.factory.js';
 import { createTestNetwork } from '../factories/network.factory.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
-import { createDistrictsAndPlaces } from '../factories/place.factory.js';
 import { describeEachDialect } from '../support/databases.js';
+import { districtWithPartners } from '../support/scenarios.js';
 import { docxText, pdfText } from '../support/documents.js';
 import { startSmtpReceiver } from '../support/smtp.js';
 
@@ -83,19 +82,15 @@ let second: TestMeeting;
 
 async function seed(database: Database) {
 	const db = database.db;
-	const places = await createDistrictsAndPlaces(db);
-	const districtId = (ids.districtId = places.districts.schleswigFlensburg);
-	ids.vhs = await createOrganisation(db, { districtId, name: 'Volkshochschule Kappeln' });
-	ids.awo = await createOrganisation(db, { districtId, name: 'AWO Kreisverband' });
+	const world = await districtWithPartners(db);
+	const districtId = (ids.districtId = world.districtId);
+	ids.vhs = world.vhs;
+	ids.awo = world.awo;
 	ids.other = await createOrganisation(db, { districtId, name: 'Sportverein Gelting' });
-	const account = async (role: Editor['role'], organisationIds: number[] = []) => {
-		const { id } = await createTestAccount(db, { districtId, role, organisationIds });
-		return { id, role, districtId, organisationIds };
-	};
-	actors.coordinator = await account('coordinator');
-	actors.vhsPartner = await account('partner_editor', [ids.vhs]);
-	actors.otherPartner = await account('partner_editor', [ids.other]);
-	actors.viewer = await account('viewer');
+	actors.coordinator = await world.staff('coordinator');
+	actors.vhsPartner = await world.staff('partner_editor', [ids.vhs]);
+	actors.otherPartner = await world.staff('partner_editor', [ids.other]);
+	actors.viewer = await world.staff('viewer');
 	const person = (name: string, extra: Partial<Parameters<typeof createTestContact>[1]> = {}) =>
 		createTestContact(db, { districtId, name, ...extra });
 	ids.anna = await person('Anna Özdemir', { email: 'anna@example.org' });

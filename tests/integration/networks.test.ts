@@ -15,11 +15,10 @@ import {
 	updateNetwork,
 	type NetworkActor
 } from '../../src/lib/server/networks/networks.service.js';
-import { createTestAccount } from '../factories/account.factory.js';
 import { createTestContact } from '../factories/contact.factory.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
-import { createDistrictsAndPlaces } from '../factories/place.factory.js';
 import { describeEachDialect } from '../support/databases.js';
+import { districtWithPartners } from '../support/scenarios.js';
 
 const NOW = new Date('2026-12-01T09:00:00Z');
 const people = {} as Record<
@@ -309,26 +308,14 @@ describeEachDialect(
 		});
 	},
 	async ({ db }) => {
-		const places = await createDistrictsAndPlaces(db);
-		const district = places.districts.schleswigFlensburg;
-		vhs = await createOrganisation(db, { districtId: district, name: 'Volkshochschule Kappeln' });
-		awo = await createOrganisation(db, { districtId: district, name: 'AWO Kreisverband' });
-		other = await createOrganisation(db, {
-			districtId: places.districts.flensburg,
-			name: 'Anderswo e. V.'
-		});
-		const account = async (
-			role: NetworkActor['role'],
-			organisationIds: number[] = [],
-			districtId = district
-		) => {
-			const { id } = await createTestAccount(db, { districtId, role, organisationIds });
-			return { id, role, districtId, organisationIds };
-		};
-		people.coordinator = await account('coordinator');
-		people.partner = await account('partner_editor', [vhs]);
-		people.otherPartner = await account('partner_editor', [awo]);
-		people.viewer = await account('viewer');
-		people.elsewhere = await account('partner_editor', [other], places.districts.flensburg);
+		const world = await districtWithPartners(db);
+		const flensburg = world.places.districts.flensburg;
+		({ vhs, awo } = world);
+		other = await createOrganisation(db, { districtId: flensburg, name: 'Anderswo e. V.' });
+		people.coordinator = await world.staff('coordinator');
+		people.partner = await world.staff('partner_editor', [vhs]);
+		people.otherPartner = await world.staff('partner_editor', [awo]);
+		people.viewer = await world.staff('viewer');
+		people.elsewhere = await world.staff('partner_editor', [other], flensburg);
 	}
 );

@@ -103,5 +103,6 @@ describeEachDialect(
 	async (database) => {
 		await loadReferencePlaces(database.db, CONTENT);
 		await database.db.transaction().execute((trx) => seedDemoContent(trx, CONTENT, NOW));
-	}
+	},
+	{ isolation: 'test' }
 );

@@ -167,14 +167,20 @@ async function seed(database: Database) {
 	);
 }
 
+/** The search page's query over one database, at NOW. */
+function searchOver(database: () => Database) {
+	const search = async (query: string, locale: 'de' | 'ar' | 'en' | 'uk' = 'de') => {
+		const { filters, notices } = parseSearchParams(new URLSearchParams(query));
+		return searchOffers(database().db, filters, locale, { now: NOW, notices });
+	};
+	const idsOf = async (query: string) => (await search(query)).items.map((item) => item.id);
+	return { search, idsOf };
+}
+
 describeEachDialect(
 	'offer search',
 	({ database }) => {
-		const search = async (query: string, locale: 'de' | 'ar' | 'en' | 'uk' = 'de') => {
-			const { filters, notices } = parseSearchParams(new URLSearchParams(query));
-			return searchOffers(database().db, filters, locale, { now: NOW, notices });
-		};
-		const idsOf = async (query: string) => (await search(query)).items.map((item) => item.id);
+		const { search, idsOf } = searchOver(database);
 
 		it('finds published, valid offers only', async () => {
 			const all = await idsOf('');
@@ -226,24 +232,6 @@ describeEachDialect(
 				fallback: true,
 				status: 'missing'
 			});
-		});
-
-		it('marks a translation outdated when the German source changed', async () => {
-			await database()
-				.db.updateTable('offers')
-				.set({ title: 'Deutschkurs A1 (neu)' })
-				.where('id', '=', ids.course)
-				.execute();
-			const result = await search('q=deutschkurs', 'en');
-			expect(result.items[0]!.title).toMatchObject({
-				text: 'German course A1 for beginners',
-				status: 'outdated'
-			});
-			await database()
-				.db.updateTable('offers')
-				.set({ title: 'Deutschkurs A1 für Anfänger' })
-				.where('id', '=', ids.course)
-				.execute();
 		});
 
 		it('filters by action field, delivery language, target group, cost and online', async () => {
@@ -347,6 +335,28 @@ describeEachDialect(
 			const next = await calendarWeek(database().db, filters, '2026-W50', 'de', NOW);
 			expect(next.days[1]!.entries.map((entry) => entry.startsAt)).toEqual(['2026-12-08T09:00']);
 		});
+	},
+	seed
+);
+
+// These tests change offers or the index; each gets its own copy of the seeded database.
+describeEachDialect(
+	'offer search after a change',
+	({ database }) => {
+		const { search, idsOf } = searchOver(database);
+
+		it('marks a translation outdated when the German source changed', async () => {
+			await database()
+				.db.updateTable('offers')
+				.set({ title: 'Deutschkurs A1 (neu)' })
+				.where('id', '=', ids.course)
+				.execute();
+			const result = await search('q=deutschkurs', 'en');
+			expect(result.items[0]!.title).toMatchObject({
+				text: 'German course A1 for beginners',
+				status: 'outdated'
+			});
+		});
 
 		it('answers from warmed frequent-term sets exactly as the full-text engine does', async () => {
 			const queries = ['q=beratung', 'q=deu', 'q=deutsch+kaffee', 'q=b+familie', 'q=e&sort=title'];
@@ -359,5 +369,6 @@ describeEachDialect(
 			expect(await Promise.all(queries.map(idsOf))).toEqual(before);
 		});
 	},
-	seed
+	seed,
+	{ isolation: 'test' }
 );
