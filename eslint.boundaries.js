@@ -56,41 +56,6 @@ export const KNOWN_DEBTS = {
 		'../../server/exchange/limits.js',
 		'../../server/exchange/problems.js'
 	],
-	// Another context's repository, to be reached through that context's service.
-	'src/lib/server/exchange/export-offer.ts': ['../offers/offers.repository.js'],
-	'src/lib/server/exchange/export.service.ts': [
-		'../places/places.repository.js',
-		'../offers/offers.repository.js'
-	],
-	'src/lib/server/exchange/import.service.ts': ['../organisations/organisations.repository.js'],
-	'src/lib/server/meetings/calendar-feeds.repository.ts': ['../networks/networks.repository.js'],
-	'src/lib/server/meetings/calendar-feeds.service.ts': ['../networks/networks.repository.js'],
-	'src/lib/server/meetings/invitees.repository.ts': ['../networks/networks.repository.js'],
-	'src/lib/server/networks/networks.service.ts': ['../organisations/organisations.repository.js'],
-	'src/lib/server/offers/offer-desk.service.ts': [
-		'../places/places.repository.js',
-		'../organisations/organisations.repository.js'
-	],
-	'src/lib/server/offers/offer-page.service.ts': ['../places/places.repository.js'],
-	'src/lib/server/offers/offers.service.ts': [
-		'../translations/translations.repository.js',
-		'../organisations/organisations.repository.js'
-	],
-	'src/lib/server/offers/workflow.service.ts': [
-		'../translations/translations.repository.js',
-		'../organisations/organisations.repository.js'
-	],
-	'src/lib/server/organisations/contact-persons.service.ts': [
-		'../translations/translations.repository.js'
-	],
-	'src/lib/server/organisations/organisations.service.ts': ['../places/places.repository.js'],
-	'src/lib/server/pages/page-editor.service.ts': ['../translations/translations.repository.js'],
-	'src/lib/server/search/search.repository.ts': ['../offers/offers.repository.js'],
-	'src/lib/server/search/search.service.ts': [
-		'../offers/offers.repository.js',
-		'../places/places.repository.js'
-	],
-	'src/lib/server/api/offers-api.service.ts': ['../offers/offers.repository.js'],
 	// Routes reach the database through services once they are thin (issue 9 point 4).
 	'src/routes/(office)/[lang=locale]/office/+page.server.ts': [
 		'$lib/server/organisations/organisations.repository'

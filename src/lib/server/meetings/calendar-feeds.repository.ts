@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { activeOn } from '../networks/networks.repository.js';
+import { activeOn } from '../networks/active-members.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

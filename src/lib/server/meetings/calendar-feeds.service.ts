@@ -20,7 +20,7 @@ import { authorizeInNetwork } from '../networks/network-access.js';
 import { NetworkValidationError } from '../networks/networks.errors.js';
 import { FeedNotFoundError } from './meetings.errors.js';
 import { berlinToday, networkScope, type NetworkActor } from '../networks/networks.service.js';
-import { findNetworkRow } from '../networks/networks.repository.js';
+import { findNetworkRow } from '../networks/networks.service.js';
 
 /**
  * Subscribable .ics feeds with a secret token, per network or per person. The token is shown

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { NETWORK_PURPOSE } from '../directory/directory-access.js';
 import type { ATTENDANCE, RSVP_RESPONSES } from './meetings.table.js';
-import { activeOn } from '../networks/networks.repository.js';
+import { activeOn } from '../networks/active-members.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type RsvpResponse = (typeof RSVP_RESPONSES)[number];

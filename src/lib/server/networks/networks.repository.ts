@@ -1,15 +1,9 @@
-import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { activeOn } from './active-members.js';
 import type { MemberRole } from './networks.table.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
-
-/** A membership counts from its joining day up to (not including) its leaving day. */
-export const activeOn = (eb: ExpressionBuilder<DB, 'networkMembers'>, today: string) =>
-	eb.and([
-		eb('networkMembers.joinedOn', '<=', today),
-		eb.or([eb('networkMembers.leftOn', 'is', null), eb('networkMembers.leftOn', '>', today)])
-	]);
 
 export async function insertNetwork(
 	db: Db,

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { authorize, can, type Actor } from '../accounts/authorization.js';
-import { listDistricts, listPlaces } from '../places/places.repository.js';
+import { listDistricts, listPlaces } from '../places/places.service.js';
 import { loadLiveContent, type OfferContent } from './offer-content.js';
 import { diffContent, type DiffNames, type FieldChange } from './offer-diff.js';
 import { OfferNotFoundError } from './offers.errors.js';
@@ -18,7 +18,7 @@ import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 import { OCCURRENCE_HORIZON_DAYS } from './offers.service.js';
 import { expandSchedule, InvalidRecurrenceError, type Occurrence } from './schedule.js';
 import { addDays, berlinNow } from '../../shared/time/berlin-clock.js';
-import { listOrganisationNames } from '../organisations/organisations.repository.js';
+import { listOrganisationNames } from '../organisations/organisations.service.js';
 import {
 	findApprovedBase,
 	findOfferList,

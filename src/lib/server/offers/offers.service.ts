@@ -3,8 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Locale } from '../../i18n/locales.js';
 import type { DB } from '../db/schema.js';
-import { findAllTranslations } from '../translations/translations.repository.js';
-import { saveTranslation } from '../translations/translations.service.js';
+import { findAllTranslations, saveTranslation } from '../translations/translations.service.js';
 import { textSearchFor } from '../db/text-search.js';
 import { recordPublishedBase } from './base-revision.js';
 import { InvalidRecurrenceError, expandSchedule, parseRecurrence } from './schedule.js';
@@ -14,7 +13,7 @@ import {
 	OfferValidationError,
 	UnknownOrganisationError
 } from './offers.errors.js';
-import { findOrganisationDistrict } from '../organisations/organisations.repository.js';
+import { findOrganisationDistrict } from '../organisations/organisations.service.js';
 import {
 	findSchedules,
 	findSearchSource,
@@ -30,6 +29,9 @@ import {
 	updateOfferRow
 } from './offers.repository.js';
 import { offerInputSchema, type OfferInput } from './offers.schema.js';
+
+// Exchange and search read the published offers' relations and schedules in bulk.
+export { findRelations, findSchedules } from './offers.repository.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

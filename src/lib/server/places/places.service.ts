@@ -5,6 +5,9 @@ import { fold } from '../../shared/text/fold.js';
 import { distanceKm, type Coordinates } from './geo.js';
 import { findPlaceIdsByPostcode, listPlaces, type PlaceRecord } from './places.repository.js';
 
+// Other contexts list districts, places and postcodes for their forms, exports and filters.
+export { listDistricts, listPlaces, listPostcodes } from './places.repository.js';
+
 export type Place = PlaceRecord;
 
 export const POSTCODE = /^\d{5}$/;

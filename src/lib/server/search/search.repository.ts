@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { getSetting } from '../db/settings.repository.js';
-import { OFFERS_VERSION_SETTING } from '../offers/offers.repository.js';
+import { OFFERS_VERSION_SETTING } from '../offers/offers.schema.js';
 import type { DB } from '../db/schema.js';
 import { textSearchFor } from '../db/text-search.js';
 
