@@ -31,65 +31,12 @@ const CONTEXTS = Object.keys(ALLOWED_ARROWS);
 /** Composition (api, demo, jobs, app.ts) and the web adapter (http) sit above every context. */
 const ABOVE_CONTEXTS = ['api', 'demo', 'jobs', 'http'];
 
-/**
- * Imports that break a rule today and are being cut (issue 9); the list only shrinks.
- * file → the exact import specifiers it may still use.
- * @type {Record<string, string[]>}
- */
-export const KNOWN_DEBTS = {
-	// Another context's repository, to be reached through that context's service.
-	'src/lib/server/exchange/export-offer.ts': ['../offers/offers.repository.js'],
-	'src/lib/server/exchange/export.service.ts': [
-		'../places/places.repository.js',
-		'../offers/offers.repository.js'
-	],
-	'src/lib/server/exchange/import.service.ts': ['../organisations/organisations.repository.js'],
-	'src/lib/server/meetings/calendar-feeds.repository.ts': ['../networks/networks.repository.js'],
-	'src/lib/server/meetings/calendar-feeds.service.ts': ['../networks/networks.repository.js'],
-	'src/lib/server/meetings/invitees.repository.ts': ['../networks/networks.repository.js'],
-	'src/lib/server/networks/networks.service.ts': ['../organisations/organisations.repository.js'],
-	'src/lib/server/offers/offer-desk.service.ts': [
-		'../places/places.repository.js',
-		'../organisations/organisations.repository.js'
-	],
-	'src/lib/server/offers/offer-page.service.ts': ['../places/places.repository.js'],
-	'src/lib/server/offers/offers.service.ts': [
-		'../translations/translations.repository.js',
-		'../organisations/organisations.repository.js'
-	],
-	'src/lib/server/offers/workflow.service.ts': [
-		'../translations/translations.repository.js',
-		'../organisations/organisations.repository.js'
-	],
-	'src/lib/server/organisations/contact-persons.service.ts': [
-		'../translations/translations.repository.js'
-	],
-	'src/lib/server/organisations/organisations.service.ts': ['../places/places.repository.js'],
-	'src/lib/server/pages/page-editor.service.ts': ['../translations/translations.repository.js'],
-	'src/lib/server/search/search.repository.ts': ['../offers/offers.repository.js'],
-	'src/lib/server/search/search.service.ts': [
-		'../offers/offers.repository.js',
-		'../places/places.repository.js'
-	],
-	'src/lib/server/api/offers-api.service.ts': ['../offers/offers.repository.js'],
-	// Routes reach the database through services once they are thin (issue 9 point 4).
-	'src/routes/(office)/[lang=locale]/office/+page.server.ts': [
-		'$lib/server/organisations/organisations.repository'
-	],
-	'src/routes/(office)/[lang=locale]/office/invite/+page.server.ts': [
-		'$lib/server/organisations/organisations.repository'
-	],
-	'src/routes/(portal)/[lang=locale]/+layout.server.ts': ['$lib/server/places/places.repository']
-};
-
 const SEE = 'See the allowed arrows in docs/architecture.md and eslint.boundaries.js.';
 /**
  * An import of src/lib/server/<one of names>/…, written relatively or through $lib.
  * @param {string[]} names
  */
 const into = (names) => `^(\\$lib/server/|(\\.\\./)+(server/)?)(${names.join('|')})/`;
-/** @param {string} text */
-const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** @param {string} self */
 const repositoryOfAnother = (self) => ({
@@ -156,36 +103,15 @@ const FILES = {
 	...Object.fromEntries(['api', 'jobs'].map((name) => [name, [`src/lib/server/${name}/**`]]))
 };
 
-/**
- * @param {string} area
- * @param {string[]} debts exact specifiers let through
- */
-function rulesFor(area, debts = []) {
-	let patterns =
+/** @param {string} area */
+function rulesFor(area) {
+	const patterns =
 		area === 'api' || area === 'jobs' ? [repositoryOfAnother(area)] : restrictions(area);
-	if (debts.length) {
-		const through = `^(?!(${debts.map(escape).join('|')})$).*?`;
-		patterns = patterns.map((pattern) => ({ ...pattern, regex: `${through}(?:${pattern.regex})` }));
-	}
 	return { 'no-restricted-imports': ['error', { patterns }] };
 }
 
-/**
- * @param {string} file
- * @returns {string}
- */
-function areaOf(file) {
-	const area = Object.entries(FILES).find(([, [glob = '']]) => file.startsWith(glob.slice(0, -2)));
-	if (!area) throw new Error(`${file} lies in no area of eslint.boundaries.js`);
-	return area[0];
-}
-
-/** Flat-config blocks: one per area, then one per file with known debts (later blocks win). */
-export const boundaries = [
-	...Object.keys(FILES).map((area) => ({ files: FILES[area], rules: rulesFor(area) })),
-	...Object.entries(KNOWN_DEBTS).map(([file, debts]) => ({
-		// Brackets and parentheses in route folders are literal here, not glob syntax.
-		files: [file.replace(/[[\]()]/g, '\\$&')],
-		rules: rulesFor(areaOf(file), debts)
-	}))
-];
+/** Flat-config blocks: one per area. */
+export const boundaries = Object.keys(FILES).map((area) => ({
+	files: FILES[area],
+	rules: rulesFor(area)
+}));

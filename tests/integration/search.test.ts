@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/database.js';
 import { translateOffer } from '../../src/lib/server/offers/offers.service.js';
 import { setSetting } from '../../src/lib/server/db/settings.repository.js';
-import { OFFERS_VERSION_SETTING } from '../../src/lib/server/offers/offers.repository.js';
+import { OFFERS_VERSION_SETTING } from '../../src/lib/server/offers/offers.schema.js';
 import { frequentTerms } from '../../src/lib/server/search/frequent-terms.js';
 import { offerIndex } from '../../src/lib/server/search/offer-index.js';
 import { calendarWeek } from '../../src/lib/server/search/calendar.service.js';

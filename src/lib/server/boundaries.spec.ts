@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ALLOWED_ARROWS, KNOWN_DEBTS } from '../../../eslint.boundaries.js';
+import { ALLOWED_ARROWS } from '../../../eslint.boundaries.js';
 
 // The lint rule must keep failing on forbidden imports, or the arrows would silently stop holding.
 let eslint: ESLint;
@@ -67,12 +67,5 @@ describe('architecture boundaries', { timeout: 120_000 }, () => {
 		const doc = readFileSync('docs/architecture.md', 'utf8');
 		for (const [from, to] of Object.entries(ALLOWED_ARROWS))
 			expect(doc).toContain(`\`${from}\` → ${to.length ? to.join(', ') : '(none)'}\n`);
-	});
-
-	it('lists as known debts only imports that still exist, so the list can only shrink', () => {
-		for (const [file, specifiers] of Object.entries(KNOWN_DEBTS)) {
-			const source = readFileSync(file, 'utf8');
-			for (const specifier of specifiers) expect(source, file).toContain(`'${specifier}'`);
-		}
 	});
 });

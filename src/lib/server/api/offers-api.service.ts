@@ -5,7 +5,7 @@ import type { DB } from '../db/schema.js';
 import { freshnessOf, type FreshnessConfig } from '../freshness/freshness.js';
 import { getPublishedOffer } from '../offers/offer-page.service.js';
 import { allPlaces } from '../places/places.service.js';
-import type { OfferRelations } from '../offers/offers.repository.js';
+import type { OfferRelations } from '../offers/offers.schema.js';
 import { PAGE_SIZE, parseSearchParams, type SearchNotice } from '../search/search.schema.js';
 import { searchOffers, type OfferCard } from '../search/search.service.js';
 import type { ApiNotice, OfferList, OfferResponse, OfferSummary } from './schemas.js';

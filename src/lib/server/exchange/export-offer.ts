@@ -1,4 +1,4 @@
-import type { OfferRelations } from '../offers/offers.repository.js';
+import type { OfferRelations } from '../offers/offers.schema.js';
 import { formatAmount, formatDate } from '../../shared/files/cell-values.js';
 import { formatDateEntry } from './date-entries.js';
 import { COLUMNS, type RowCells } from './columns.js';

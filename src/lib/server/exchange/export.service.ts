@@ -1,9 +1,10 @@
 import { can, type Actor } from '../accounts/authorization.js';
 import type { Db } from '../db/schema.js';
-import { listPostcodes } from '../places/places.repository.js';
+import { listPostcodes } from '../places/places.service.js';
 import type { SearchFilters, SearchNotice } from '../search/search.schema.js';
 import { matchingOfferIds } from '../search/search.service.js';
-import { findRelations, findSchedules, type OfferRelations } from '../offers/offers.repository.js';
+import { findRelations, findSchedules } from '../offers/offers.service.js';
+import type { OfferRelations } from '../offers/offers.schema.js';
 import { writeTableFile, type TableFile } from '../../shared/files/table-file.js';
 import { findExportRows, findOfferScopes } from './exchange.repository.js';
 import { offerTable, rowToExportOffer, type ExportOffer } from './export-offer.js';

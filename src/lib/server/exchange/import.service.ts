@@ -5,7 +5,7 @@ import { ForbiddenError } from '../accounts/accounts.errors.js';
 import type { DB, Db } from '../db/schema.js';
 import { resolvePlace } from '../places/places.service.js';
 import { createOfferIn } from '../offers/offers.service.js';
-import { listOrganisationNames } from '../organisations/organisations.repository.js';
+import { listOrganisationNames } from '../organisations/organisations.service.js';
 import { cellsOf, COLUMNS, mapHeader, type RowCells } from './columns.js';
 import { fileProblem, type ExchangeProblem } from './problems.js';
 import { ExchangeFileError } from './exchange.errors.js';

@@ -1,5 +1,5 @@
 import type { Db } from '../db/schema.js';
-import { activeOn } from '../networks/networks.repository.js';
+import { activeOn } from '../networks/active-members.js';
 
 export async function insertFeed(
 	db: Db,

@@ -19,8 +19,7 @@ import { loadMeetingsOfNetworks } from './meetings.service.js';
 import { authorizeInNetwork } from '../networks/network-access.js';
 import { NetworkValidationError } from '../networks/networks.errors.js';
 import { FeedNotFoundError } from './meetings.errors.js';
-import { networkScope, type NetworkActor } from '../networks/networks.service.js';
-import { findNetworkRow } from '../networks/networks.repository.js';
+import { findNetworkRow, networkScope, type NetworkActor } from '../networks/networks.service.js';
 import { berlinToday } from '../../shared/time/berlin-clock.js';
 
 /**

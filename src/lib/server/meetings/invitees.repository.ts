@@ -1,7 +1,7 @@
 import type { Db } from '../db/schema.js';
 import { NETWORK_PURPOSE } from '../directory/directory-access.js';
 import type { ATTENDANCE, RSVP_RESPONSES } from './meetings.table.js';
-import { activeOn } from '../networks/networks.repository.js';
+import { activeOn } from '../networks/active-members.js';
 
 export type RsvpResponse = (typeof RSVP_RESPONSES)[number];
 export type Attendance = (typeof ATTENDANCE)[number];

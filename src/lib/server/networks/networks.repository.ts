@@ -1,13 +1,6 @@
-import type { ExpressionBuilder } from 'kysely';
-import type { DB, Db } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
+import { activeOn } from './active-members.js';
 import type { MemberRole } from './networks.table.js';
-
-/** A membership counts from its joining day up to (not including) its leaving day. */
-export const activeOn = (eb: ExpressionBuilder<DB, 'networkMembers'>, today: string) =>
-	eb.and([
-		eb('networkMembers.joinedOn', '<=', today),
-		eb.or([eb('networkMembers.leftOn', 'is', null), eb('networkMembers.leftOn', '>', today)])
-	]);
 
 export async function insertNetwork(
 	db: Db,

@@ -3,7 +3,7 @@ import type { Actor } from '../accounts/authorization.js';
 import { recordAudit } from '../accounts/audit.service.js';
 import type { DB, Db } from '../db/schema.js';
 import { slugify } from '../../shared/text/slugify.js';
-import { listOrganisationNames } from '../organisations/organisations.repository.js';
+import { listOrganisationNames } from '../organisations/organisations.service.js';
 import { berlinToday } from '../../shared/time/berlin-clock.js';
 import { authorizeInNetwork, canInNetwork, type NetworkScope } from './network-access.js';
 import type { MemberRole } from './networks.table.js';
@@ -35,6 +35,9 @@ import {
 	type MemberInput,
 	type NetworkInput
 } from './networks.schema.js';
+
+// Calendar feeds look up the network they belong to.
+export { findNetworkRow } from './networks.repository.js';
 
 /** Networks per action field with their member organisations and persons (issue 4). */
 export type NetworkActor = Actor & { id: number };

@@ -1,6 +1,6 @@
 import type { Db } from '../db/schema.js';
 import { authorize, can, type Actor } from '../accounts/authorization.js';
-import { listDistricts, listPlaces } from '../places/places.repository.js';
+import { listDistricts, listPlaces } from '../places/places.service.js';
 import { loadLiveContent, type OfferContent } from './offer-content.js';
 import { diffContent, type DiffNames, type FieldChange } from './offer-diff.js';
 import { OfferNotFoundError } from './offers.errors.js';
@@ -19,7 +19,7 @@ import { expandSchedule, type Occurrence } from './schedule.js';
 import { InvalidRecurrenceError } from '../../shared/time/recurrence.js';
 import { berlinToday } from '../../shared/time/berlin-clock.js';
 import { addDays } from '../../shared/time/wall-clock.js';
-import { listOrganisationNames } from '../organisations/organisations.repository.js';
+import { listOrganisationNames } from '../organisations/organisations.service.js';
 import {
 	findApprovedBase,
 	findOfferList,

@@ -1,10 +1,11 @@
 import type { Locale } from '../../i18n/locales.js';
 import type { Db } from '../db/schema.js';
 import { localizeMany, type LocalizedText } from '../translations/translations.service.js';
-import { listPostcodes } from '../places/places.repository.js';
+import { listPostcodes } from '../places/places.service.js';
 import { OfferNotFoundError } from './offers.errors.js';
 import { findPublishedOfferBySlug, findUpcomingOccurrences } from './offer-page.repository.js';
-import { findRelations, findSchedules, type OfferRelations } from './offers.repository.js';
+import { findRelations, findSchedules } from './offers.repository.js';
+import type { OfferRelations } from './offers.schema.js';
 import {
 	summarizeRecurrence,
 	type RecurrenceSummary

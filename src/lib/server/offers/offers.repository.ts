@@ -2,20 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Updateable } from 'kysely';
 import { setSetting } from '../db/settings.repository.js';
 import type { Db } from '../db/schema.js';
+import { OFFERS_VERSION_SETTING, type OfferRelations } from './offers.schema.js';
 import type { NewOfferRow, OffersTable } from './offers.table.js';
-
-/** Changes whenever a published offer's filterable data may have changed (see search/offer-index). */
-export const OFFERS_VERSION_SETTING = 'offers.version';
 
 export async function markOffersChanged(db: Db): Promise<void> {
 	await setSetting(db, OFFERS_VERSION_SETTING, randomUUID());
-}
-
-export interface OfferRelations {
-	actionFields: string[];
-	targetGroups: string[];
-	languages: string[];
-	accessibility: string[];
 }
 
 export async function insertOffer(db: Db, row: NewOfferRow): Promise<number> {

@@ -36,6 +36,17 @@ export const ACCESSIBILITY_FEATURES = [
 /** Public state of the offers row; where a change stands in review lives on its revision. */
 export const OFFER_STATUSES = ['draft', 'published', 'archived'] as const;
 
+/** Changes whenever a published offer's filterable data may have changed (see search/offer-index). */
+export const OFFERS_VERSION_SETTING = 'offers.version';
+
+/** The lists an offer is filed under, each a set of codes from the constants above. */
+export interface OfferRelations {
+	actionFields: string[];
+	targetGroups: string[];
+	languages: string[];
+	accessibility: string[];
+}
+
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -3,8 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Locale } from '../../i18n/locales.js';
 import type { DB, Db } from '../db/schema.js';
-import { findAllTranslations } from '../translations/translations.repository.js';
-import { saveTranslation } from '../translations/translations.service.js';
+import { findAllTranslations, saveTranslation } from '../translations/translations.service.js';
 import { textSearchFor } from '../db/text-search.js';
 import { recordPublishedBase } from './base-revision.js';
 import { expandSchedule } from './schedule.js';
@@ -16,7 +15,7 @@ import {
 	OfferValidationError,
 	UnknownOrganisationError
 } from './offers.errors.js';
-import { findOrganisationDistrict } from '../organisations/organisations.repository.js';
+import { findOrganisationDistrict } from '../organisations/organisations.service.js';
 import {
 	findSchedules,
 	findSearchSource,
@@ -32,6 +31,9 @@ import {
 	updateOfferRow
 } from './offers.repository.js';
 import { offerInputSchema, type OfferInput } from './offers.schema.js';
+
+// Exchange and search read the published offers' relations and schedules in bulk.
+export { findRelations, findSchedules } from './offers.repository.js';
 
 /** How far ahead occurrences are materialised for the calendar and "next date" sorting. */
 export const OCCURRENCE_HORIZON_DAYS = 400;

@@ -5,10 +5,7 @@ import { recordAudit } from '../accounts/audit.service.js';
 import { textSearchFor } from '../db/text-search.js';
 import { queueMail } from '../mail/mail.service.js';
 import { staffMail } from '../mail/staff-mail.js';
-import {
-	deleteAllTranslations,
-	upsertTranslation
-} from '../translations/translations.repository.js';
+import { deleteAllTranslations, upsertTranslation } from '../translations/translations.service.js';
 import { loadLiveContent, translationIssues, type OfferContent } from './offer-content.js';
 import { OfferNotFoundError, OfferValidationError, WorkflowError } from './offers.errors.js';
 import { deleteOfferRow, markOffersChanged, updateOfferRow } from './offers.repository.js';
@@ -18,7 +15,7 @@ import {
 	replaceOfferContentIn,
 	validateOffer
 } from './offers.service.js';
-import { findOrganisationDistrict } from '../organisations/organisations.repository.js';
+import { findOrganisationDistrict } from '../organisations/organisations.service.js';
 import {
 	findActiveUser,
 	findOpenRevision,

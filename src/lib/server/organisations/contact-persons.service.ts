@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { DB, Db } from '../db/schema.js';
 import { authorize, type Actor } from '../accounts/authorization.js';
 import { recordAudit } from '../accounts/audit.service.js';
-import { deleteAllTranslations } from '../translations/translations.repository.js';
+import { deleteAllTranslations } from '../translations/translations.service.js';
 import { DELIVERY_LANGUAGES } from './organisations.schema.js';
 import { ContactPersonNotFoundError, OrganisationValidationError } from './organisations.errors.js';
 import {

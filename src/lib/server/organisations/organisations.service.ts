@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB, Db } from '../db/schema.js';
 import { authorize, can, type Actor, type RecordScope } from '../accounts/authorization.js';
 import { recordAudit } from '../accounts/audit.service.js';
-import { listDistricts, listPlaces } from '../places/places.repository.js';
+import { listDistricts, listPlaces } from '../places/places.service.js';
 import { fold } from '../../shared/text/fold.js';
 import { OrganisationNotFoundError, OrganisationValidationError } from './organisations.errors.js';
 import {
@@ -24,6 +24,9 @@ import {
 	updateOrganisationRow,
 	type OrganisationRow
 } from './organisations.repository.js';
+
+// Offers and networks ask which district an organisation belongs to and which ones it has.
+export { findOrganisationDistrict, listOrganisationNames } from './organisations.repository.js';
 
 /**
  * Organisation profiles (Träger) in the back office: partners keep their own correct, staff

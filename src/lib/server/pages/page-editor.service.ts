@@ -6,9 +6,7 @@ import { recordAudit } from '../accounts/audit.service.js';
 import type { DB, Db } from '../db/schema.js';
 import {
 	deleteTranslation,
-	findTranslationsOfEntities
-} from '../translations/translations.repository.js';
-import {
+	findTranslationsOfEntities,
 	saveTranslation,
 	statusNow,
 	type TranslatableEntity,

@@ -10,6 +10,9 @@ import {
 	type PlaceRecord
 } from './places.repository.js';
 
+// Other contexts list districts, places and postcodes for their forms, exports and filters.
+export { listDistricts, listPlaces, listPostcodes } from './places.repository.js';
+
 export type Place = PlaceRecord;
 
 export const POSTCODE = /^\d{5}$/;

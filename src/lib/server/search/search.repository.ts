@@ -1,5 +1,5 @@
 import { getSetting } from '../db/settings.repository.js';
-import { OFFERS_VERSION_SETTING } from '../offers/offers.repository.js';
+import { OFFERS_VERSION_SETTING } from '../offers/offers.schema.js';
 import type { Db } from '../db/schema.js';
 import { textSearchFor } from '../db/text-search.js';
 

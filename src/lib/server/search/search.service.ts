@@ -2,9 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Locale } from '../../i18n/locales.js';
 import type { DB } from '../db/schema.js';
 import { localizeMany, type LocalizedText } from '../translations/translations.service.js';
-import { findRelations, type OfferRelations } from '../offers/offers.repository.js';
+import { findRelations } from '../offers/offers.service.js';
+import type { OfferRelations } from '../offers/offers.schema.js';
 import { berlinToday } from '../../shared/time/berlin-clock.js';
-import { listDistricts } from '../places/places.repository.js';
+import { listDistricts } from '../places/places.service.js';
 import { placesWithin, resolvePlace, suggestPlaces, type Place } from '../places/places.service.js';
 import {
 	facetCounts,

@@ -4,6 +4,15 @@ import { SOURCE_LOCALE, type Locale } from '../../i18n/locales.js';
 import type { Db } from '../db/schema.js';
 import { findTranslations, upsertTranslation } from './translations.repository.js';
 
+// Other contexts keep their entities' translations in step inside their own transactions.
+export {
+	deleteAllTranslations,
+	deleteTranslation,
+	findAllTranslations,
+	findTranslationsOfEntities,
+	upsertTranslation
+} from './translations.repository.js';
+
 export type TranslatableEntity = 'offer' | 'page' | 'contact';
 export type TranslationStatus = 'missing' | 'machine' | 'reviewed' | 'outdated';
 
