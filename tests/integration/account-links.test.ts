@@ -50,6 +50,8 @@ async function linkFor(database: Database, to: string): Promise<string> {
 	return /token=([\w-]+)/.exec(mail.textBody)![1]!;
 }
 
+// One database per dialect, read in order: the audit test reads the invitation and the reset the
+// first tests made; the other tests add their own accounts and count the outbox relative to before.
 describeEachDialect(
 	'invitations and password resets',
 	({ database }) => {

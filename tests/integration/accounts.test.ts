@@ -38,6 +38,8 @@ const seconds = (base: Date, count: number) => new Date(base.getTime() + count *
 const BASE = { origin: 'https://kitz.example.org' };
 const NEW_PASSWORD = 'a brand new passphrase';
 
+// One database per dialect, read in order: the pruning test works on the throttle state the
+// login tests before it left behind (and empties it); the other tests use their own accounts.
 describeEachDialect(
 	'accounts',
 	({ database }) => {

@@ -94,6 +94,8 @@ afterAll(async () => {
 	for (const stop of stops) await stop();
 });
 
+// A story on one database per dialect: each test reads the reminders, links and confirmations of
+// the tests before it (the first test's mails are delivered, confirmed and expired by the later ones).
 describeEachDialect(
 	'offer freshness',
 	({ database }) => {

@@ -65,6 +65,7 @@ async function validationIssues(work: Promise<unknown>): Promise<Record<string, 
 	return issues;
 }
 
+// Own database per test: the tests edit the seeded organisation and read the audit log and lists.
 describeEachDialect(
 	'organisation profiles',
 	({ database }) => {
@@ -123,7 +124,7 @@ describeEachDialect(
 				db(),
 				people.partner,
 				own,
-				profile({ email: 'kurse@vhs.example' }),
+				profile({ name: 'Bildungswerk Kappeln', email: 'kurse@vhs.example' }),
 				reindexOffersOfOrganisation,
 				NOW
 			);
@@ -132,8 +133,8 @@ describeEachDialect(
 			);
 			expect(entry).toMatchObject({
 				action: 'organisation.edit',
-				before: { name: 'Bildungswerk Kappeln', email: 'info@vhs-kappeln.example' },
-				after: { name: 'Volkshochschule Kappeln', email: 'kurse@vhs.example', placeId: kappeln }
+				before: { name: 'Volkshochschule Kappeln', email: 'info@vhs-kappeln.example' },
+				after: { name: 'Bildungswerk Kappeln', email: 'kurse@vhs.example', placeId: kappeln }
 			});
 		});
 
@@ -271,7 +272,7 @@ describeEachDialect(
 				)
 			).toEqual({ placeId: 'unknown_place' });
 			expect((await organisationProfile(db(), people.partner, own)).email).toBe(
-				'kurse@vhs.example'
+				'info@vhs-kappeln.example'
 			);
 		});
 
@@ -362,5 +363,6 @@ describeEachDialect(
 		people.admin = await account('administrator');
 		people.viewer = await account('viewer');
 		people.elsewhere = await account('coordinator', [], places.districts.flensburg);
-	}
+	},
+	{ isolation: 'test' }
 );

@@ -18,6 +18,7 @@ import { createTestAccount } from '../factories/account.factory.js';
 const CONTENT = resolve('content');
 const NOW = new Date('2026-12-01T09:00:00Z');
 
+// Own database per test: the tests edit the seeded page, its contact persons and count its audit.
 describeEachDialect(
 	'KITZ page editor',
 	({ database }) => {
@@ -182,5 +183,6 @@ describeEachDialect(
 			role: 'partner_editor',
 			organisationIds: [kitz.organisationId!]
 		});
-	}
+	},
+	{ isolation: 'test' }
 );

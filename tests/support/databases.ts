@@ -95,6 +95,9 @@ async function withAdmin<T>(work: (admin: pg.Client) => Promise<T>): Promise<T> 
  * tests of that dialect run. With `isolation: 'test'` every test gets its own copy of the filled
  * database, so what one test writes no other test sees; with `'file'` (the default) the tests of
  * a dialect share one database and may build on each other — say so where a suite does.
+ * Rule: a test that edits seeded records, changes settings, drains the outbox or counts over a whole
+ * table takes `'test'`; tests that only add their own uniquely keyed records and assert on those
+ * may share.
  */
 export function describeEachDialect(
 	name: string,
