@@ -17,7 +17,7 @@ export const ALLOWED_ARROWS = {
 	organisations: ['accounts', 'places', 'translations'],
 	offers: ['accounts', 'action-fields', 'mail', 'organisations', 'places', 'translations'],
 	freshness: ['accounts', 'mail', 'offers'],
-	search: ['action-fields', 'freshness', 'offers', 'places', 'translations'],
+	search: ['action-fields', 'freshness', 'offers', 'organisations', 'places', 'translations'],
 	exchange: ['accounts', 'action-fields', 'offers', 'organisations', 'places', 'search'],
 	reports: ['accounts', 'action-fields', 'freshness', 'offers', 'translations'],
 	pages: ['accounts', 'organisations', 'translations'],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../i18n/locales.js';
-import { DELIVERY_LANGUAGES, TARGET_GROUPS } from '../offers/offers.schema.js';
+import { TARGET_GROUPS } from '../offers/offers.schema.js';
+import { DELIVERY_LANGUAGES } from '../organisations/organisations.schema.js';
 import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 import { parseSearchParams, RADII_KM, SORTS } from '../search/search.schema.js';
 import { openApiDocument } from './openapi.js';

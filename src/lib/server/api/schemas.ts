@@ -3,10 +3,10 @@ import { LOCALES } from '../../i18n/locales.js';
 import {
 	ACCESS_KINDS,
 	ACCESSIBILITY_FEATURES,
-	DELIVERY_LANGUAGES,
 	LANGUAGE_LEVELS,
 	TARGET_GROUPS
 } from '../offers/offers.schema.js';
+import { DELIVERY_LANGUAGES } from '../organisations/organisations.schema.js';
 import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 import { MAX_PAGE, MAX_QUERY_LENGTH, PAGE_SIZE, RADII_KM, SORTS } from '../search/search.schema.js';
 

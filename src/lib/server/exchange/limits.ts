@@ -1,8 +1,5 @@
 import { bodySizeLimit } from '../../shared/files/limits.js';
 
-// The office import page reads the byte formatting from here, beside the limits it states.
-export { formatBytes } from '../../shared/files/limits.js';
-
 /** How much one import may hold; the page states these before anyone uploads. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_ROWS = 2_000;

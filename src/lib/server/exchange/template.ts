@@ -1,7 +1,8 @@
 import type { Translate } from '../../i18n/messages.js';
 import { COLUMNS, type ColumnKey } from './columns.js';
 import { writeCsv } from '../../shared/files/csv.js';
-import { formatBytes, MAX_FILE_BYTES, MAX_ROWS } from './limits.js';
+import { MAX_FILE_BYTES, MAX_ROWS } from './limits.js';
+import { formatBytes } from '../../shared/files/limits.js';
 import { allowedLabels, type Vocabulary } from './vocabulary.js';
 import { writeXlsx } from '../../shared/files/xlsx.js';
 

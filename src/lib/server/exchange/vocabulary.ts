@@ -3,10 +3,10 @@ import { fold } from '../../shared/text/fold.js';
 import {
 	ACCESS_KINDS,
 	ACCESSIBILITY_FEATURES,
-	DELIVERY_LANGUAGES,
 	LANGUAGE_LEVELS,
 	TARGET_GROUPS
 } from '../offers/offers.schema.js';
+import { DELIVERY_LANGUAGES } from '../organisations/organisations.schema.js';
 import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 
 /** The coded values a spreadsheet cell can name by code or by its German label. */

@@ -8,11 +8,11 @@ import { REPEATS } from './offer-form.js';
 import {
 	ACCESS_KINDS,
 	ACCESSIBILITY_FEATURES,
-	DELIVERY_LANGUAGES,
 	LANGUAGE_LEVELS,
 	TARGET_GROUPS,
 	type OfferInput
 } from './offers.schema.js';
+import { DELIVERY_LANGUAGES } from '../organisations/organisations.schema.js';
 import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 import { OCCURRENCE_HORIZON_DAYS } from './offers.service.js';
 import { expandSchedule, type Occurrence } from './schedule.js';

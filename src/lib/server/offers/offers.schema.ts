@@ -18,9 +18,6 @@ export const TARGET_GROUPS = [
 	'professionals'
 ] as const;
 
-// Offers are delivered in the languages their providers' people speak (organisations.schema).
-export { DELIVERY_LANGUAGES };
-
 export const LANGUAGE_LEVELS = ['none', 'A1', 'A2', 'B1', 'B2', 'C1'] as const;
 export const ACCESS_KINDS = ['walk_in', 'registration', 'referral'] as const;
 export const ACCESSIBILITY_FEATURES = [

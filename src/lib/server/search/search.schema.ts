@@ -1,5 +1,6 @@
 import type { MessageKey } from '../../i18n/messages.js';
-import { DELIVERY_LANGUAGES, TARGET_GROUPS } from '../offers/offers.schema.js';
+import { TARGET_GROUPS } from '../offers/offers.schema.js';
+import { DELIVERY_LANGUAGES } from '../organisations/organisations.schema.js';
 import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 
 export const RADII_KM = [5, 10, 25, 50] as const;

@@ -3,7 +3,7 @@ import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import { contactInputOf, formErrorsOf, readContactForm } from '$lib/server/directory/contact-form';
 import { ContactValidationError } from '$lib/server/directory/contacts.errors';
 import type { ContactInput } from '$lib/server/directory/contacts.schema';
-import { DELIVERY_LANGUAGES } from '$lib/server/offers/offers.schema';
+import { DELIVERY_LANGUAGES } from '$lib/server/organisations/organisations.schema';
 import { ACTION_FIELDS } from '$lib/server/action-fields/action-fields';
 
 /** The languages a person can be marked with: those of offers, and any they already have. */

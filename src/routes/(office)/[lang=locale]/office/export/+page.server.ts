@@ -1,5 +1,6 @@
 import { exportableOfferIds } from '$lib/server/exchange/export.service';
-import { DELIVERY_LANGUAGES, TARGET_GROUPS } from '$lib/server/offers/offers.schema';
+import { TARGET_GROUPS } from '$lib/server/offers/offers.schema';
+import { DELIVERY_LANGUAGES } from '$lib/server/organisations/organisations.schema';
 import { ACTION_FIELDS } from '$lib/server/action-fields/action-fields';
 import { requireUser } from '$lib/server/http/route-guards';
 import { parseSearchParams, RADII_KM, searchParamsOf } from '$lib/server/search/search.schema';

@@ -9,7 +9,8 @@ import {
 	type ImportReport,
 	type ImportRequest
 } from '$lib/server/exchange/import.service';
-import { formatBytes, MAX_CARRIED_BYTES, MAX_ROWS, uploadLimit } from '$lib/server/exchange/limits';
+import { MAX_CARRIED_BYTES, MAX_ROWS, uploadLimit } from '$lib/server/exchange/limits';
+import { formatBytes } from '$lib/shared/files/limits';
 import { fileProblem, type FileProblemKey } from '$lib/server/exchange/problems';
 import { errorPage } from '$lib/server/http/error-page';
 import { requireUser } from '$lib/server/http/route-guards';

@@ -6,7 +6,7 @@ import {
 	removeContactPerson,
 	updateContactPerson
 } from '$lib/server/organisations/contact-persons.service';
-import { DELIVERY_LANGUAGES } from '$lib/server/offers/offers.schema';
+import { DELIVERY_LANGUAGES } from '$lib/server/organisations/organisations.schema';
 import {
 	contactFormValues,
 	contactInputOf,
