@@ -19,12 +19,37 @@ export const ALLOWED_ARROWS = {
 	freshness: ['accounts', 'mail', 'offers'],
 	search: ['action-fields', 'freshness', 'offers', 'organisations', 'places', 'translations'],
 	exchange: ['accounts', 'action-fields', 'offers', 'organisations', 'places', 'search'],
-	reports: ['accounts', 'action-fields', 'freshness', 'offers', 'translations'],
 	pages: ['accounts', 'organisations', 'translations'],
 	directory: ['accounts', 'action-fields'],
 	networks: ['accounts', 'action-fields', 'directory', 'organisations'],
 	meetings: ['accounts', 'directory', 'mail', 'networks'],
-	minutes: ['accounts', 'action-fields', 'directory', 'mail', 'meetings', 'networks']
+	minutes: ['accounts', 'action-fields', 'directory', 'mail', 'meetings', 'networks'],
+	measures: [
+		'accounts',
+		'action-fields',
+		'directory',
+		'freshness',
+		'meetings',
+		'minutes',
+		'networks',
+		'offers',
+		'organisations',
+		'places',
+		'translations'
+	],
+	reports: [
+		'accounts',
+		'action-fields',
+		'freshness',
+		'measures',
+		'meetings',
+		'minutes',
+		'networks',
+		'offers',
+		'organisations',
+		'places',
+		'translations'
+	]
 };
 
 const CONTEXTS = Object.keys(ALLOWED_ARROWS);

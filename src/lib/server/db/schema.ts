@@ -41,6 +41,25 @@ import type {
 	ContactsTable,
 	ProcessingPurposesTable
 } from '../directory/directory.table.js';
+import type {
+	ConceptVersionsTable,
+	FundingSourcesTable,
+	GoalsTable,
+	IndicatorsTable,
+	IndicatorValuesTable,
+	MeasureActionFieldsTable,
+	MeasureBudgetsTable,
+	MeasureGoalsTable,
+	MeasureLinksTable,
+	MeasureMilestonesTable,
+	MeasureOffersTable,
+	MeasurePartnersTable,
+	MeasureReachTable,
+	MeasuresTable,
+	MeasureTasksTable,
+	MeasureUpdatesTable
+} from '../measures/measures.table.js';
+import type { ReportSnapshotsTable } from '../reports/reports.table.js';
 import type { PagesTable } from '../pages/pages.table.js';
 import type { MailOutboxTable } from '../mail/mail.table.js';
 import type { DistrictsTable, PlacePostcodesTable, PlacesTable } from '../places/places.table.js';
@@ -95,6 +114,23 @@ export interface DB {
 	decisions: DecisionsTable;
 	tasks: TasksTable;
 	calendarFeeds: CalendarFeedsTable;
+	conceptVersions: ConceptVersionsTable;
+	goals: GoalsTable;
+	indicators: IndicatorsTable;
+	indicatorValues: IndicatorValuesTable;
+	fundingSources: FundingSourcesTable;
+	measures: MeasuresTable;
+	measureActionFields: MeasureActionFieldsTable;
+	measureGoals: MeasureGoalsTable;
+	measurePartners: MeasurePartnersTable;
+	measureOffers: MeasureOffersTable;
+	measureTasks: MeasureTasksTable;
+	measureMilestones: MeasureMilestonesTable;
+	measureBudgets: MeasureBudgetsTable;
+	measureReach: MeasureReachTable;
+	measureLinks: MeasureLinksTable;
+	measureUpdates: MeasureUpdatesTable;
+	reportSnapshots: ReportSnapshotsTable;
 }
 
 /** A connection or an open transaction: what repository and service functions take first. */

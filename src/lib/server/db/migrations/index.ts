@@ -8,6 +8,7 @@ import * as m0006 from './0006_networks.js';
 import * as m0007 from './0007_mail_attachments.js';
 import * as m0008 from './0008_invitee_mail.js';
 import * as m0009 from './0009_throttles.js';
+import * as m0010 from './0010_measures.js';
 
 /** Listed by hand so that the built server and the scripts run the same set. */
 export const migrations: Record<string, Migration> = {
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
 	'0006_networks': m0006,
 	'0007_mail_attachments': m0007,
 	'0008_invitee_mail': m0008,
-	'0009_throttles': m0009
+	'0009_throttles': m0009,
+	'0010_measures': m0010
 };
