@@ -369,6 +369,15 @@ describeEachDialect(
 			if (report.status === 'valid') expect(report.offers[1]!.title).toBe('=Beratung online');
 		});
 
+		it('names the file by the day in Berlin, not in UTC', async () => {
+			// 23:30 UTC on New Year's Eve is already New Year's Day in Flensburg.
+			const exported = await exportOffers(database().db, people.viewer, noFilters, 'csv', {
+				origin: 'https://kitz.example',
+				now: new Date('2026-12-31T23:30:00Z')
+			});
+			expect(exported.filename).toBe('kitz-angebote-2027-01-01.csv');
+		});
+
 		it('exports Open Referral HSDS 3.0 services with their organization, location and schedule', async () => {
 			const exported = await exportOffers(database().db, people.coordinator, noFilters, 'hsds', {
 				origin: 'https://kitz.example',

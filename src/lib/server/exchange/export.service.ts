@@ -11,7 +11,7 @@ import { offerTable, rowToExportOffer, type ExportOffer } from './export-offer.j
 import { hsdsServiceList } from './hsds.js';
 import { COLUMNS } from './columns.js';
 import { OFFERS_SHEET, widthOf } from './template.js';
-import { utcDay } from '../../shared/time/instants.js';
+import { berlinToday } from '../../shared/time/berlin-clock.js';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'hsds'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -94,7 +94,7 @@ export async function exportOffers(
 	const now = options.now ?? new Date();
 	const { ids } = await exportableOfferIds(db, actor, filters, { now });
 	const offers = await loadExportOffers(db, ids);
-	const stem = `kitz-angebote-${utcDay(now)}`;
+	const stem = `kitz-angebote-${berlinToday(now)}`;
 	if (format === 'hsds')
 		return {
 			body: JSON.stringify(hsdsServiceList(offers, { origin: options.origin }), null, 1),
