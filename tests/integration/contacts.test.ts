@@ -584,8 +584,7 @@ describeEachDialect(
 			actionField: 'women',
 			ownerContactId: ids.former,
 			dueOn: '2026-12-15',
-			createdAt: NOW.toISOString(),
-			updatedAt: NOW.toISOString()
+			now: NOW
 		});
 		await insertFeed(db, {
 			tokenHash: 'feed-hash-elif',
