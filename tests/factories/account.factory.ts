@@ -27,18 +27,18 @@ export async function createTestAccount(
 	return { id, email: email.toLowerCase() };
 }
 
-/** A signed-in person as the services take them. */
-export type TestEditor = Actor & { id: number };
+/** A signed-in person as the services see them. */
+export type TestActor = Actor & { id: number };
 
-const editors = new WeakMap<Kysely<DB>, Map<number, Promise<TestEditor>>>();
+const editors = new WeakMap<Kysely<DB>, Map<number, Promise<TestActor>>>();
 
 /**
  * The district's administrator the factories act as, so test data passes the same checks and
  * leaves the same audit trail as data made in the back office. One per database handle and
  * district; without a password, so no test pays for argon2 hashing it.
  */
-export function factoryEditor(db: Kysely<DB>, districtId: number): Promise<TestEditor> {
-	const byDistrict = editors.get(db) ?? new Map<number, Promise<TestEditor>>();
+export function factoryEditor(db: Kysely<DB>, districtId: number): Promise<TestActor> {
+	const byDistrict = editors.get(db) ?? new Map<number, Promise<TestActor>>();
 	editors.set(db, byDistrict);
 	let editor = byDistrict.get(districtId);
 	if (!editor) {
@@ -50,7 +50,7 @@ export function factoryEditor(db: Kysely<DB>, districtId: number): Promise<TestE
 	return editor;
 }
 
-async function signUpFactoryEditor(db: Kysely<DB>, districtId: number): Promise<TestEditor> {
+async function signUpFactoryEditor(db: Kysely<DB>, districtId: number): Promise<TestActor> {
 	const email = `factory-${districtId}@kitz.test`;
 	const editor = { role: 'administrator' as const, districtId, organisationIds: [] };
 	try {
