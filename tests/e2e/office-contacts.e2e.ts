@@ -55,7 +55,7 @@ beforeAll(async () => {
 			).id;
 		await createTestNetwork(database.db, {
 			districtId: district.id,
-			actionFields: [],
+			actionFields: ['work'],
 			members: [
 				{ organisationId },
 				{ contactId: await person('maren.petersen@vhs-kappeln.example') },

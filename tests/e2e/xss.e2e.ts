@@ -55,7 +55,8 @@ beforeAll(async () => {
 			.executeTakeFirstOrThrow();
 		const organisationId = await createOrganisation(db, {
 			districtId: district.id,
-			name: `${MARK} ${all}`
+			// As many payloads as the profile's 200 characters hold.
+			name: `${MARK} ${all}`.slice(0, 200)
 		});
 		const id = await createOffer(db, {
 			organisationId,

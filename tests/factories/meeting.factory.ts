@@ -1,26 +1,23 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/lib/server/db/schema.js';
+import { hashToken, newToken } from '../../src/lib/server/meetings/invitation-mail.js';
+import { answerRsvp, saveAttendance } from '../../src/lib/server/meetings/invitations.service.js';
 import {
 	insertInvitee,
-	setAttendance,
-	setResponse,
 	type Attendance,
 	type RsvpResponse
 } from '../../src/lib/server/meetings/invitees.repository.js';
-import {
-	findAgendaRows,
-	insertAgendaItem,
-	insertMeeting,
-	updateMeetingRow
-} from '../../src/lib/server/meetings/meetings.repository.js';
+import { updateMeetingRow } from '../../src/lib/server/meetings/meetings.repository.js';
+import { createMeeting, loadMeeting } from '../../src/lib/server/meetings/meetings.service.js';
+import { networkScope } from '../../src/lib/server/networks/networks.service.js';
+import { berlinInstant } from '../../src/lib/shared/time/berlin-clock.js';
+import { factoryEditor } from './account.factory.js';
 
 /**
- * The one way tests make a meeting: through the meetings context's write path (no access check,
- * no audit, no mail), with agenda, invitees, their answers and attendance.
+ * The one way tests make a meeting: through the meetings services as the district's
+ * administrator (validated, audited), with agenda, invitees, their answers and attendance.
  */
 let sequence = 0;
-const stamp = () => new Date().toISOString();
-const unique = () => `${++sequence}-${Math.random().toString(36).slice(2, 8)}`;
 
 export interface TestMeeting {
 	id: number;
@@ -56,43 +53,48 @@ export async function createTestMeeting(
 		invitationsSent?: boolean;
 	}
 ): Promise<TestMeeting> {
+	sequence++;
 	const startsAt = meeting.startsAt ?? '2026-11-10T14:00';
-	const key = unique();
-	const createdAt = stamp();
-	const id = await insertMeeting(db, {
-		networkId: meeting.networkId,
-		uid: `meeting-${key}@kitz.test`,
+	const { districtId } = await networkScope(db, meeting.networkId);
+	const editor = await factoryEditor(db, districtId);
+	const id = await createMeeting(db, editor, meeting.networkId, {
 		title: meeting.title ?? `Treffen ${sequence}`,
 		startsAt,
 		endsAt: meeting.endsAt ?? startsAt.replace(/T\d\d/, 'T16'),
 		location: meeting.location === undefined ? 'Kreishaus Schleswig, Raum 2' : meeting.location,
 		onlineUrl: null,
 		description: '',
-		createdAt
+		agenda: (meeting.agenda ?? ['Begrüßung', 'Berichte']).map((item) => {
+			const { title, ...details } = typeof item === 'string' ? { title: item } : item;
+			return {
+				title,
+				presenter: details.presenter ?? null,
+				presenterContactId: details.presenterContactId ?? null,
+				startsAt: null,
+				durationMinutes: details.durationMinutes ?? null
+			};
+		})
 	});
+	const invitedAt = new Date().toISOString();
+	// The invitation service invites whoever is eligible today and mails them; tests name their
+	// invitees (some no longer eligible, e.g. without consent), so these two writes stay direct.
 	if (meeting.invitationsSent)
-		await updateMeetingRow(db, id, { updatedAt: createdAt, invitationsSentAt: createdAt });
-	for (const [index, item] of (meeting.agenda ?? ['Begrüßung', 'Berichte']).entries()) {
-		const { title, ...details } = typeof item === 'string' ? { title: item } : item;
-		await insertAgendaItem(db, id, index + 1, {
-			title,
-			presenter: details.presenter ?? null,
-			presenterContactId: details.presenterContactId ?? null,
-			startsAt: null,
-			durationMinutes: details.durationMinutes ?? null
-		});
-	}
+		await updateMeetingRow(db, id, { updatedAt: invitedAt, invitationsSentAt: invitedAt });
+	// Answers close when the meeting begins: the invitees answer the day before.
+	const dayBefore = new Date(berlinInstant(startsAt).getTime() - 86_400_000);
+	const attendance: { inviteeId: number; attendance: Attendance }[] = [];
 	for (const invitee of meeting.invitees ?? []) {
+		const token = newToken();
 		const inviteeId = await insertInvitee(db, {
 			meetingId: id,
 			contactId: invitee.contactId,
-			tokenHash: `token-${key}-${invitee.contactId}`,
-			invitedAt: createdAt
+			tokenHash: hashToken(token),
+			invitedAt
 		});
 		if (inviteeId === undefined) throw new Error(`contact ${invitee.contactId} invited twice`);
-		if (invitee.response) await setResponse(db, inviteeId, invitee.response, createdAt);
-		if (invitee.attendance) await setAttendance(db, id, inviteeId, invitee.attendance);
+		if (invitee.response) await answerRsvp(db, token, invitee.response, dayBefore);
+		if (invitee.attendance) attendance.push({ inviteeId, attendance: invitee.attendance });
 	}
-	const items = (await findAgendaRows(db, [id])).map((item) => item.id);
-	return { id, items };
+	if (attendance.length) await saveAttendance(db, editor, id, attendance);
+	return { id, items: (await loadMeeting(db, id)).agenda.map((item) => item.id) };
 }

@@ -1,15 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/lib/server/db/schema.js';
+import type { NetworkInput } from '../../src/lib/server/networks/networks.schema.js';
 import type { MemberRole } from '../../src/lib/server/networks/networks.table.js';
 import {
-	insertMember,
-	insertNetwork,
-	replaceActionFields,
-	setMemberLeftOn
-} from '../../src/lib/server/networks/networks.repository.js';
+	addMember,
+	createNetwork,
+	endMember
+} from '../../src/lib/server/networks/networks.service.js';
+import { factoryEditor } from './account.factory.js';
 
 let sequence = 0;
-const stamp = () => new Date().toISOString();
 
 export interface TestMember {
 	organisationId?: number;
@@ -21,37 +21,34 @@ export interface TestMember {
 }
 
 /**
- * The one way tests make a network: through the networks context's write path (no access
- * check, no audit), with action fields (`language` unless given) and members.
+ * The one way tests make a network: through the networks service as the district's
+ * administrator, with action fields (`language` unless given) and members.
  */
 export async function createTestNetwork(
 	db: Kysely<DB>,
 	network: {
 		districtId: number;
 		name?: string;
-		actionFields?: string[];
+		actionFields?: NetworkInput['actionFields'];
 		members?: TestMember[];
 	}
 ): Promise<number> {
 	sequence++;
-	const id = await insertNetwork(db, {
-		districtId: network.districtId,
-		slug: `netzwerk-${sequence}-${Math.random().toString(36).slice(2, 8)}`,
+	const editor = await factoryEditor(db, network.districtId);
+	const id = await createNetwork(db, editor, {
 		name: network.name ?? `Netzwerk ${sequence}`,
 		description: '',
-		coordinatingOrganisationId: null,
-		createdAt: stamp()
+		actionFields: network.actionFields ?? ['language'],
+		coordinatingOrganisationId: null
 	});
-	await replaceActionFields(db, id, network.actionFields ?? ['language']);
 	for (const member of network.members ?? []) {
-		const memberId = await insertMember(db, {
-			networkId: id,
+		const memberId = await addMember(db, editor, id, {
 			organisationId: member.organisationId ?? null,
 			contactId: member.contactId ?? null,
 			role: member.role ?? 'member',
 			joinedOn: member.joinedOn ?? '2026-01-01'
 		});
-		if (member.leftOn) await setMemberLeftOn(db, memberId, member.leftOn);
+		if (member.leftOn) await endMember(db, editor, id, memberId, member.leftOn);
 	}
 	return id;
 }

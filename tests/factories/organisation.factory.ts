@@ -1,33 +1,21 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/lib/server/db/schema.js';
-import { insertOrganisation } from '../../src/lib/server/organisations/organisations.repository.js';
+import type { OrganisationInput } from '../../src/lib/server/organisations/organisations.schema.js';
+import { createOrganisation as createInService } from '../../src/lib/server/organisations/organisations.service.js';
+import { factoryEditor } from './account.factory.js';
 
 let sequence = 0;
 
+/** An organisation (Träger) of the district, created by its administrator through the service. */
 export async function createOrganisation(
 	db: Kysely<DB>,
-	overrides: {
-		districtId: number;
-		name?: string;
-		placeId?: number | null;
-		kind?: string;
-		email?: string | null;
-	}
+	overrides: Partial<OrganisationInput> & { districtId: number }
 ): Promise<number> {
 	sequence++;
-	const now = new Date().toISOString();
-	return insertOrganisation(db, {
-		districtId: overrides.districtId,
-		slug: `org-${sequence}-${Math.random().toString(36).slice(2, 8)}`,
-		name: overrides.name ?? `Träger ${sequence}`,
-		kind: overrides.kind ?? 'provider',
-		email: overrides.email ?? null,
-		phone: null,
-		website: null,
-		street: null,
-		postcode: null,
-		placeId: overrides.placeId ?? null,
-		createdAt: now,
-		updatedAt: now
+	const { districtId, ...profile } = overrides;
+	return createInService(db, await factoryEditor(db, districtId), {
+		name: `Träger ${sequence}`,
+		kind: 'provider',
+		...profile
 	});
 }

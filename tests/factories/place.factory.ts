@@ -9,7 +9,11 @@ export interface TestPlaces {
 	place: (name: string) => Promise<number>;
 }
 
-/** The two demo districts with a handful of real places (coordinates from GeoNames). */
+/**
+ * The two demo districts with a handful of real places (coordinates from GeoNames). Districts
+ * have no service: the product reads them from content/places/ at start (places/reference.ts)
+ * with this same repository call; the places go through the importer the product uses.
+ */
 export async function createDistrictsAndPlaces(db: Kysely<DB>): Promise<TestPlaces> {
 	const schleswigFlensburg = await insertDistrict(db, {
 		slug: 'schleswig-flensburg',

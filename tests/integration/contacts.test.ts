@@ -279,7 +279,10 @@ describeEachDialect(
 				.where('entity', '=', 'contact')
 				.where('entityId', '=', ids.anna)
 				.execute();
+			// The factory's creation and first consent, then this test's withdrawal and new consent.
 			expect(actions.map((entry) => entry.action)).toEqual([
+				'contact.create',
+				'contact.consent_record',
 				'contact.consent_withdraw',
 				'contact.consent_record'
 			]);
@@ -449,9 +452,15 @@ describeEachDialect(
 				.where('entityId', '=', ids.former)
 				.orderBy('id')
 				.execute();
-			expect(audit.map((entry) => entry.action)).toEqual(['contact.edit', 'contact.erase']);
+			// The factory's creation and consent, then this test's edit and erasure.
+			expect(audit.map((entry) => entry.action)).toEqual([
+				'contact.create',
+				'contact.consent_record',
+				'contact.edit',
+				'contact.erase'
+			]);
 			expect(JSON.stringify(audit)).not.toMatch(/Elif|Yılmaz|verein\.example|vormittags/);
-			expect(JSON.parse(audit[1]!.after!)).toMatchObject({ invitationsKept: 2 });
+			expect(JSON.parse(audit[3]!.after!)).toMatchObject({ invitationsKept: 2 });
 
 			expect(names(await listContacts(db(), people.coordinator, filters()))).not.toContain(
 				FORMER_PARTICIPANT
@@ -532,7 +541,7 @@ describeEachDialect(
 		await giveConsent(db, district, dieter);
 		ids.network = await createTestNetwork(db, {
 			districtId: district,
-			actionFields: [],
+			actionFields: ['language'],
 			members: [
 				{ organisationId: ids.vhs },
 				{ organisationId: ids.awo },
@@ -544,7 +553,7 @@ describeEachDialect(
 		// Elif took part in two meetings of a network of her own, owns a task and presented.
 		const women = await createTestNetwork(db, {
 			districtId: district,
-			actionFields: [],
+			actionFields: ['women'],
 			members: [{ contactId: ids.former }]
 		});
 		const first = await createTestMeeting(db, {
@@ -584,8 +593,7 @@ describeEachDialect(
 			actionField: 'women',
 			ownerContactId: ids.former,
 			dueOn: '2026-12-15',
-			createdAt: NOW.toISOString(),
-			updatedAt: NOW.toISOString()
+			now: NOW
 		});
 		await insertFeed(db, {
 			tokenHash: 'feed-hash-elif',

@@ -97,7 +97,8 @@ describeEachDialect(
 				updatedAt: NOW.toISOString(),
 				may: { edit: true }
 			});
-			expect(saved.slug).toMatch(/^org-/);
+			// Renaming keeps the address the first name gave.
+			expect(saved.slug).toMatch(/^volkshochschule-kappeln-\d+$/);
 			expect(await search('Bildungswerk')).toEqual([offerId]);
 			expect(await search('Volkshochschule')).toEqual([]);
 			const page = await getPublishedOffer(

@@ -1,17 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '../../src/lib/server/accounts/authorization.js';
 import type { DB } from '../../src/lib/server/db/schema.js';
-import { createTestAccount } from '../factories/account.factory.js';
+import { createTestAccount, type TestActor } from '../factories/account.factory.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { createDistrictsAndPlaces, type TestPlaces } from '../factories/place.factory.js';
-
-/** A signed-in person as the services see them. */
-export interface TestActor {
-	id: number;
-	role: Role;
-	districtId: number;
-	organisationIds: number[];
-}
 
 /** An account of the district with the test password, and the actor it signs in as. */
 export async function createTestActor(

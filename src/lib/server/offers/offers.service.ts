@@ -41,17 +41,10 @@ export const OCCURRENCE_HORIZON_DAYS = 400;
 export const TRANSLATABLE_OFFER_FIELDS = ['title', 'summary', 'description'] as const;
 export type OfferTextField = (typeof TRANSLATABLE_OFFER_FIELDS)[number];
 
-/** Validates and stores a new offer with its schedule, occurrences and search entry. */
-export async function createOffer(
-	db: Kysely<DB>,
-	input: OfferInput,
-	now = new Date()
-): Promise<number> {
-	const offer = validateOffer(input);
-	return db.transaction().execute((trx) => insertValidOffer(trx, offer, now));
-}
-
-/** The same as createOffer inside the caller's transaction, so several offers commit together. */
+/**
+ * Validates and stores a new offer with its schedule, occurrences and search entry, inside the
+ * caller's transaction, so several offers commit together.
+ */
 export async function createOfferIn(
 	trx: Transaction<DB>,
 	input: OfferInput,
