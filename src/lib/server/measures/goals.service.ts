@@ -308,7 +308,7 @@ export async function deleteGoal(
 	goalId: number,
 	choice: MeasuresOnDelete | null,
 	now = new Date()
-): Promise<void> {
+): Promise<{ conceptVersionId: number }> {
 	const goal = await getGoal(db, actor, goalId);
 	authorizeConceptEdit(actor, goal.districtId);
 	if (goal.measures.length > 0 && !choice)
@@ -343,4 +343,5 @@ export async function deleteGoal(
 			now
 		);
 	});
+	return { conceptVersionId: goal.conceptVersionId };
 }
