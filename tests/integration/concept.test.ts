@@ -320,6 +320,13 @@ describeEachDialect(
 				)
 			).toEqual([{ path: 'value', code: 'computed' }]);
 			expect((await indicatorSeries(db(), actors.viewer, id, NOW)).values).toHaveLength(1);
+			const audited = await db()
+				.selectFrom('auditLog')
+				.select('after')
+				.where('action', '=', 'concept.value.record')
+				.orderBy('id')
+				.execute();
+			expect(audited.map((row) => JSON.parse(row.after!).value)).toEqual([134.5, 140]);
 		});
 
 		it('names each wrong indicator field and saves nothing', async () => {
@@ -333,6 +340,11 @@ describeEachDialect(
 			expect(await refused({ baselineValue: 'viele', targetValue: '1.000,5' })).toEqual([
 				{ path: 'baselineValue', code: 'not_a_number' },
 				{ path: 'targetValue', code: 'not_a_number' }
+			]);
+			// Every problem at once: a word where a number belongs does not hide the year rule.
+			expect(await refused({ targetValue: 'zweihundert', targetYear: '2024' })).toEqual([
+				{ path: 'targetValue', code: 'not_a_number' },
+				{ path: 'targetYear', code: 'before_baseline' }
 			]);
 			expect(await refused({ baselineOn: '' })).toEqual([
 				{ path: 'baselineOn', code: 'baseline_pair' }

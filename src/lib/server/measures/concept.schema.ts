@@ -10,24 +10,29 @@ export const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const id = z.number().int().positive();
 const emptyIsNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
-/** A number typed into a form or given as one; empty is null, words are `not_a_number`. */
+/**
+ * A number typed into a form or given as one; empty is null, words are `not_a_number`. That issue
+ * lets the other checks go on (the bad number reads as NaN, which they pass over), so a form shows
+ * every problem at once.
+ */
 const optionalDecimal = z
 	.union([z.number(), z.string().max(50), z.null()])
 	.transform((input, ctx) => {
 		const value = typeof input === 'string' ? parseDecimal(input) : input;
 		if (value === 'invalid' || (value !== null && !Number.isFinite(value))) {
-			ctx.addIssue({ code: 'custom', message: 'not_a_number' });
-			return z.NEVER;
+			ctx.addIssue({ code: 'custom', message: 'not_a_number', continue: true });
+			return Number.NaN;
 		}
 		return value;
 	});
+const isNumber = (value: number | null): value is number => value !== null && !Number.isNaN(value);
 const decimal = optionalDecimal.transform((value, ctx) => {
 	if (value !== null) return value;
 	ctx.addIssue({ code: 'custom', message: 'required' });
 	return z.NEVER;
 });
 const optionalYear = optionalDecimal.refine(
-	(value) => value === null || (Number.isInteger(value) && value >= 1990 && value <= 2100),
+	(value) => !isNumber(value) || (Number.isInteger(value) && value >= 1990 && value <= 2100),
 	{ message: 'invalid_year' }
 );
 const year = optionalYear.transform((value, ctx) => {
@@ -98,7 +103,7 @@ export const indicatorInputSchema = z
 		computation: z
 			.union([z.enum(COMPUTATIONS), z.literal(''), z.null()])
 			.transform((value) => value || null),
-		computationParameter: optionalDecimal.refine((value) => value === null || value > 0, {
+		computationParameter: optionalDecimal.refine((value) => !isNumber(value) || value > 0, {
 			message: 'not_positive'
 		})
 	})

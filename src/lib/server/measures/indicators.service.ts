@@ -91,8 +91,11 @@ const toIndicator = (row: IndicatorRow): Indicator => ({
 async function indicatorFor(db: Db, actor: Actor, indicatorId: number) {
 	const row = await findIndicatorRow(db, indicatorId);
 	if (!row) throw new ConceptNotFoundError('indicator', indicatorId);
-	const goal = await goalRowFor(db, actor, row.goalId).catch(() => {
-		throw new ConceptNotFoundError('indicator', indicatorId);
+	// Another district's indicator is as unknown as a missing one.
+	const goal = await goalRowFor(db, actor, row.goalId).catch((failure: unknown) => {
+		throw failure instanceof ConceptNotFoundError
+			? new ConceptNotFoundError('indicator', indicatorId)
+			: failure;
 	});
 	const version = (await findConceptVersionRow(db, goal.conceptVersionId))!;
 	return { row, goal, version };
