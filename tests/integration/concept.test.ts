@@ -48,7 +48,7 @@ const ids = {
 	health: 0,
 	kappeln: 0
 };
-const computed = {} as Record<Computation | 'km5', number>;
+const computed = {} as Record<Computation | 'km5' | 'quarterlyMeetings', number>;
 
 const indicator = (overrides: Partial<IndicatorInput> = {}): IndicatorInput => ({
 	name: 'Teilnehmende an Sprachkursen',
@@ -201,6 +201,13 @@ async function seed(database: Database) {
 		computed[computation] = await computedIndicator(computation);
 	computed.municipalities_within_km = await computedIndicator('municipalities_within_km', 15);
 	computed.km5 = await computedIndicator('municipalities_within_km', 5);
+	computed.quarterlyMeetings = await createIndicator(
+		db,
+		coordinator,
+		ids.sub,
+		indicator({ name: 'Treffen je Quartal', periodKind: 'quarter', computation: 'meetings_held' }),
+		NOW
+	);
 }
 
 const valuesOf = (series: IndicatorSeries) =>
@@ -221,7 +228,7 @@ describeEachDialect(
 		const db = () => database().db;
 
 		it('computes each figure from the other contexts, the same on both dialects', async () => {
-			const series = async (key: Computation | 'km5') =>
+			const series = async (key: keyof typeof computed) =>
 				valuesOf(await indicatorSeries(db(), actors.viewer, computed[key], NOW));
 			// 2025 is frozen at its first read; stock figures are those of that moment.
 			expect(await series('published_offers')).toEqual({
@@ -242,6 +249,17 @@ describeEachDialect(
 			expect((await series('open_tasks'))['2026']).toEqual([2, 'live']);
 			expect((await series('overdue_tasks'))['2026']).toEqual([1, 'live']);
 			expect((await series('offers_confirmed_recently'))['2026']).toEqual([2, 'live']);
+			// Per quarter: the cancelled April meeting and the one still to come in December do not count.
+			expect(await series('quarterlyMeetings')).toEqual({
+				'2025-Q1': [0, 'snapshot'],
+				'2025-Q2': [1, 'snapshot'],
+				'2025-Q3': [0, 'snapshot'],
+				'2025-Q4': [0, 'snapshot'],
+				'2026-Q1': [1, 'snapshot'],
+				'2026-Q2': [1, 'snapshot'],
+				'2026-Q3': [0, 'snapshot'],
+				'2026-Q4': [0, 'live']
+			});
 		});
 
 		it('keeps a closed period’s snapshot when the data changes later', async () => {
@@ -432,9 +450,30 @@ describeEachDialect(
 			await expect(
 				recordValue(db(), actors.viewer, id, { period: '2026', value: '1' }, NOW)
 			).rejects.toBeInstanceOf(ForbiddenError);
-			const versions = await listConceptVersions(db(), actors.partner, NOW);
-			expect(versions.map((version) => [version.title, version.current])).toEqual([
+			// A version adopted for a later day waits; until then the earlier one stays current.
+			await createConceptVersion(
+				db(),
+				actors.coordinator,
+				{
+					title: 'Fortschreibung 2028',
+					adoptedOn: '2027-02-01',
+					periodFrom: 2028,
+					periodTo: 2032,
+					documentUrl: 'https://kreis-sl.de/konzept-2028.pdf'
+				},
+				NOW
+			);
+			const current = (at: Date) =>
+				listConceptVersions(db(), actors.partner, at).then((versions) =>
+					versions.map((version) => [version.title, version.current])
+				);
+			expect(await current(NOW)).toEqual([
+				['Fortschreibung 2028', false],
 				['Wir sind Vielfalt', true]
+			]);
+			expect(await current(new Date('2027-02-01T08:00:00Z'))).toEqual([
+				['Fortschreibung 2028', true],
+				['Wir sind Vielfalt', false]
 			]);
 		});
 
