@@ -26,7 +26,7 @@ import {
 } from '../../src/lib/server/measures/indicators.service.js';
 import type { IndicatorInput } from '../../src/lib/server/measures/concept.schema.js';
 import { createTestContact } from '../factories/contact.factory.js';
-import { createTestMeasure, goalsOfMeasure } from '../factories/measure.factory.js';
+import { createTestMeasure, goalsOfMeasure } from '../factories/measure-goal.factory.js';
 import { createTestMeeting } from '../factories/meeting.factory.js';
 import { createTestNetwork } from '../factories/network.factory.js';
 import { createOffer } from '../factories/offer.factory.js';

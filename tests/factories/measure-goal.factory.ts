@@ -2,9 +2,9 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../src/lib/server/db/schema.js';
 
 /**
- * A measure serving goals, for the concept's tests. The measures context has no write path on
- * this branch yet, so the rows are written as its migration defines them; once the measures
- * service exists this factory goes through it.
+ * A measure serving goals, for the concept's tests (goal deletion). The measures service is being
+ * written beside this branch, so the rows are written as migration 0010 defines them; once that
+ * service has landed this factory goes through it. Named apart from the measures factory to merge.
  */
 export async function createTestMeasure(
 	db: Kysely<DB>,
