@@ -32,3 +32,8 @@ export function freshnessOf(
 	if (verified <= dueBefore.getTime()) return 'due';
 	return 'fresh';
 }
+
+/** Whether the owner confirmed an offer within the `months` before `now`. */
+export function confirmedWithin(lastVerifiedAt: string, months: number, now: Date): boolean {
+	return new Date(lastVerifiedAt).getTime() > addMonths(now, -months).getTime();
+}

@@ -4,6 +4,7 @@ import { pruneThrottles } from '../accounts/throttle.service.js';
 import type { Config } from '../config.js';
 import type { DB } from '../db/schema.js';
 import { deliverDueMail } from '../mail/mail.service.js';
+import { snapshotClosedPeriods } from '../measures/indicator-snapshots.js';
 import { sendTaskReminders } from '../minutes/task-reminders.service.js';
 import { sendVerificationReminders } from '../freshness/freshness.service.js';
 import { refreshAllOccurrences } from '../offers/offers.service.js';
@@ -29,6 +30,8 @@ export function startJobs(db: Kysely<DB>, config: Config): Jobs {
 	every(HOUR, () => sendVerificationReminders(db, config), 'freshness reminders');
 	every(HOUR, () => sendTaskReminders(db, config), 'task reminders');
 	every(HOUR, () => pruneThrottles(db), 'prune throttles');
+	// Freezes computed indicators of periods that just closed (also done on first read).
+	every(HOUR, () => snapshotClosedPeriods(db), 'indicator snapshots');
 	if (!config.smtpUrl) return NO_JOBS;
 	const transport = nodemailer.createTransport(config.smtpUrl);
 	const deliver = () => deliverDueMail(db, transport, config.mailFrom);

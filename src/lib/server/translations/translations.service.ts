@@ -13,7 +13,7 @@ export {
 	upsertTranslation
 } from './translations.repository.js';
 
-export type TranslatableEntity = 'offer' | 'page' | 'contact';
+export type TranslatableEntity = 'offer' | 'page' | 'contact' | 'goal';
 export type TranslationStatus = 'missing' | 'machine' | 'reviewed' | 'outdated';
 
 /** A text in the language the visitor asked for, or the German source when none exists yet. */

@@ -1,0 +1,54 @@
+import type { Locale } from '../../i18n/locales.js';
+import type { Actor } from '../accounts/authorization.js';
+import type { Db } from '../db/schema.js';
+import {
+	currentConceptVersion,
+	getConceptVersion,
+	type ConceptVersion
+} from './concept.service.js';
+import { goalsOfVersion, type ActionFieldGoals, type Goal } from './goals.service.js';
+import { goalIndicatorSeries, type IndicatorSeries } from './indicators.service.js';
+
+/**
+ * The read model others build on (the per-action-field overview, the yearly report, the public
+ * page): a concept version with its goals per action field, each with its indicators' series.
+ */
+export type GoalWithIndicators = Goal & { indicators: IndicatorSeries[] };
+
+export interface ConceptOverview {
+	version: ConceptVersion;
+	fields: (Omit<ActionFieldGoals, 'guiding' | 'subGoals'> & {
+		guiding: GoalWithIndicators | null;
+		subGoals: GoalWithIndicators[];
+	})[];
+}
+
+/** A version with goals and indicator series; `versionId` null means the current version. */
+export async function conceptOverview(
+	db: Db,
+	actor: Actor,
+	versionId: number | null,
+	locale: Locale = 'de',
+	now = new Date()
+): Promise<ConceptOverview | null> {
+	const version =
+		versionId === null
+			? await currentConceptVersion(db, actor.districtId, now)
+			: await getConceptVersion(db, actor, versionId, now);
+	if (!version) return null;
+	const withIndicators = async (goal: Goal): Promise<GoalWithIndicators> => ({
+		...goal,
+		indicators: await goalIndicatorSeries(db, actor, goal.id, now)
+	});
+	const fields: ConceptOverview['fields'] = [];
+	for (const field of await goalsOfVersion(db, actor, version.id, locale, now)) {
+		const subGoals: GoalWithIndicators[] = [];
+		for (const goal of field.subGoals) subGoals.push(await withIndicators(goal));
+		fields.push({
+			actionField: field.actionField,
+			guiding: field.guiding ? await withIndicators(field.guiding) : null,
+			subGoals
+		});
+	}
+	return { version, fields };
+}
