@@ -30,9 +30,10 @@ import { createTestMeasure, goalsOfMeasure } from '../factories/measure-goal.fac
 import { createTestMeeting } from '../factories/meeting.factory.js';
 import { createTestNetwork } from '../factories/network.factory.js';
 import { createOffer } from '../factories/offer.factory.js';
-import { createTestTask } from '../factories/task.factory.js';
+import { createTestTask, type TestTask } from '../factories/task.factory.js';
 import { describeEachDialect } from '../support/databases.js';
-import { districtWithPartners, type TestActor } from '../support/scenarios.js';
+import type { TestActor } from '../factories/account.factory.js';
+import { districtWithPartners } from '../support/scenarios.js';
 
 // 2026 is running, 2025 closed; the concept covers 2025–2027.
 const NOW = new Date('2026-11-10T10:00:00.000Z');
@@ -96,13 +97,17 @@ async function seed(database: Database) {
 	const people: number[] = [];
 	for (let index = 0; index < 4; index++)
 		people.push(await createTestContact(db, { districtId: world.districtId }));
+	// The VHS is a member so that it can own the networks' tasks.
+	const members = [{ organisationId: world.vhs }];
 	const language = await createTestNetwork(db, {
 		districtId: world.districtId,
-		actionFields: ['language', 'work']
+		actionFields: ['language', 'work'],
+		members
 	});
 	const health = await createTestNetwork(db, {
 		districtId: world.districtId,
-		actionFields: ['health']
+		actionFields: ['health'],
+		members
 	});
 	const attended = (present: number, absent = 0) =>
 		people.slice(0, present + absent).map((contactId, index) => ({
@@ -140,13 +145,19 @@ async function seed(database: Database) {
 		invitees: attended(1)
 	});
 
-	const task = (fields: Record<string, unknown>) =>
-		createTestTask(db, { districtId: world.districtId, title: 'Aufgabe', ...fields });
-	await task({ actionField: 'language', dueOn: '2026-11-01' });
+	// A task's own action field counts before its network's.
+	const task = (fields: Omit<TestTask, 'districtId' | 'title' | 'ownerOrganisationId'>) =>
+		createTestTask(db, {
+			districtId: world.districtId,
+			title: 'Aufgabe',
+			ownerOrganisationId: world.vhs,
+			...fields
+		});
+	await task({ networkId: health, actionField: 'language', dueOn: '2026-11-01' });
 	await task({ networkId: language, status: 'in_progress', dueOn: '2026-12-01' });
-	await task({ actionField: 'language', status: 'done', dueOn: '2026-01-01' });
-	await task({ actionField: 'health', dueOn: '2026-01-01' });
-	await task({ actionField: 'health', networkId: language, dueOn: '2026-01-01' });
+	await task({ networkId: health, actionField: 'language', status: 'done', dueOn: '2026-01-01' });
+	await task({ networkId: health, dueOn: '2026-01-01' });
+	await task({ networkId: language, actionField: 'health', dueOn: '2026-01-01' });
 
 	const coordinator = actors.coordinator;
 	ids.version = await createConceptVersion(
