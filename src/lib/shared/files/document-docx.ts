@@ -3,6 +3,7 @@ import {
 	BorderStyle,
 	Document,
 	HeadingLevel,
+	ImageRun,
 	LevelFormat,
 	Packer,
 	Paragraph,
@@ -95,7 +96,39 @@ function table(header: string[], rows: string[][]): Table {
 	});
 }
 
-function block(item: DocumentBlock): Paragraph | Table {
+// The text width of an A4 page with Word's default margins, in the pixels ImageRun measures in.
+const TEXT_WIDTH_PX = 600;
+
+type ChartBlock = Extract<DocumentBlock, { kind: 'chart' }>;
+
+function chart(item: ChartBlock): (Paragraph | Table)[] {
+	const scale = Math.min(1, TEXT_WIDTH_PX / item.width);
+	return [
+		new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(item.title)] }),
+		new Paragraph({
+			children: [
+				new ImageRun({
+					type: 'png',
+					data: item.png,
+					transformation: {
+						width: Math.round(item.width * scale),
+						height: Math.round(item.height * scale)
+					},
+					altText: { name: item.title, title: item.title, description: item.description }
+				})
+			],
+			spacing: { after: 120 }
+		}),
+		table(item.header, item.rows)
+	];
+}
+
+function block(item: DocumentBlock): (Paragraph | Table)[] {
+	if (item.kind === 'chart') return chart(item);
+	return [singleBlock(item)];
+}
+
+function singleBlock(item: Exclude<DocumentBlock, ChartBlock>): Paragraph | Table {
 	switch (item.kind) {
 		case 'heading':
 			return new Paragraph({ heading: HEADINGS[item.level], children: [new TextRun(item.text)] });
@@ -142,7 +175,7 @@ export async function documentDocx(document: DocumentModel): Promise<Buffer> {
 			{
 				children: [
 					new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(document.title)] }),
-					...document.blocks.map(block)
+					...document.blocks.flatMap(block)
 				]
 			}
 		]
