@@ -1,9 +1,9 @@
-import type { DocumentBlock } from '../files/document.js';
+import type { ChartBlock } from '../files/document.js';
 import type { Chart } from './chart.js';
 import { chartPng } from './chart-png.js';
 
 /** A chart for the DOCX and PDF documents: the same SVG as a PNG, with its table's numbers. */
-export function chartBlock(chart: Chart): DocumentBlock {
+export function chartBlock(chart: Chart): ChartBlock {
 	return {
 		kind: 'chart',
 		title: chart.title,

@@ -6,6 +6,7 @@ import {
 	ImageRun,
 	LevelFormat,
 	Packer,
+	PageBreak,
 	Paragraph,
 	Table,
 	TableCell,
@@ -13,7 +14,7 @@ import {
 	TextRun,
 	WidthType
 } from 'docx';
-import type { DocumentBlock, DocumentModel, Run } from './document.js';
+import type { ChartBlock, DocumentBlock, DocumentModel, Run } from './document.js';
 
 const FONT = 'Calibri';
 const NUMBERED = 'numbered';
@@ -99,8 +100,6 @@ function table(header: string[], rows: string[][]): Table {
 // The text width of an A4 page with Word's default margins, in the pixels ImageRun measures in.
 const TEXT_WIDTH_PX = 600;
 
-type ChartBlock = Extract<DocumentBlock, { kind: 'chart' }>;
-
 function chart(item: ChartBlock): (Paragraph | Table)[] {
 	const scale = Math.min(1, TEXT_WIDTH_PX / item.width);
 	return [
@@ -125,10 +124,13 @@ function chart(item: ChartBlock): (Paragraph | Table)[] {
 
 function block(item: DocumentBlock): (Paragraph | Table)[] {
 	if (item.kind === 'chart') return chart(item);
+	if (item.kind === 'pageBreak') return [new Paragraph({ children: [new PageBreak()] })];
 	return [singleBlock(item)];
 }
 
-function singleBlock(item: Exclude<DocumentBlock, ChartBlock>): Paragraph | Table {
+function singleBlock(
+	item: Exclude<DocumentBlock, ChartBlock | { kind: 'pageBreak' }>
+): Paragraph | Table {
 	switch (item.kind) {
 		case 'heading':
 			return new Paragraph({ heading: HEADINGS[item.level], children: [new TextRun(item.text)] });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import type { DocumentBlock, DocumentModel, Run } from './document.js';
+import type { ChartBlock, DocumentBlock, DocumentModel, Run } from './document.js';
 
 type Pdf = InstanceType<typeof PDFDocument>;
 
@@ -115,8 +115,6 @@ function table(pdf: Pdf, header: string[], rows: string[][], width: number) {
 	pdf.moveDown(0.5);
 }
 
-type ChartBlock = Extract<DocumentBlock, { kind: 'chart' }>;
-
 /** The chart's title, its picture scaled to the text width, and its numbers as a table. */
 function chart(pdf: Pdf, item: ChartBlock, width: number) {
 	const imageWidth = Math.min(width, item.width);
@@ -135,6 +133,9 @@ function block(pdf: Pdf, item: DocumentBlock, width: number) {
 	switch (item.kind) {
 		case 'chart':
 			chart(pdf, item, width);
+			break;
+		case 'pageBreak':
+			pdf.addPage();
 			break;
 		case 'heading': {
 			if (item.level === 3) {

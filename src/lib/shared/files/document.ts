@@ -20,6 +20,8 @@ export type DocumentBlock =
 	| { kind: 'facts'; rows: [label: string, value: string][] }
 	/** A table of text cells under a header row. */
 	| { kind: 'table'; header: string[]; rows: string[][] }
+	/** What follows starts on a new page, such as the body after a summary page. */
+	| { kind: 'pageBreak' }
 	/** A chart as a picture under its title, with its numbers as a table below for every reader. */
 	| {
 			kind: 'chart';
@@ -33,6 +35,8 @@ export type DocumentBlock =
 			header: string[];
 			rows: string[][];
 	  };
+
+export type ChartBlock = Extract<DocumentBlock, { kind: 'chart' }>;
 
 export interface DocumentModel {
 	title: string;
