@@ -149,6 +149,14 @@ describeEachDialect(
 			expect(reportView(running, 'de').provisional).toBe(true);
 		});
 
+		it('counts in the running period only the meetings that have taken place', async () => {
+			const db = database().db;
+			await createTestMeeting(db, { networkId, startsAt: '2026-03-05T14:00' });
+			await createTestMeeting(db, { networkId, startsAt: '2026-03-25T14:00' });
+			const running = await yearlyReport(db, coordinator, '2026-Q1', NOW);
+			expect(running.current.figures.meetings.networks[0]).toMatchObject({ meetings: 1 });
+		});
+
 		it('adds a section an older snapshot lacks and keeps the frozen ones', async () => {
 			const db = database().db;
 			const frozen = await yearlyReport(db, coordinator, '2024', NOW);
