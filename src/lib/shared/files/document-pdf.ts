@@ -139,7 +139,8 @@ function block(pdf: Pdf, item: DocumentBlock, width: number) {
 			break;
 		case 'heading': {
 			if (item.level === 3) {
-				ensureSpace(pdf, 40);
+				// Room for the heading and the first lines (or table rows) under it: never alone at the foot.
+				ensureSpace(pdf, 70);
 				pdf.moveDown(0.3);
 				pdf.font('bold').fontSize(10.5).fillColor(TEXT).text(item.text, MARGIN, pdf.y, { width });
 				pdf.moveDown(0.2);
