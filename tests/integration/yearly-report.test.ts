@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { ACTION_FIELDS } from '../../src/lib/server/action-fields/action-fields.js';
 import { ForbiddenError } from '../../src/lib/server/accounts/accounts.errors.js';
@@ -198,7 +199,12 @@ describeEachDialect(
 		it('shows the same figures in the DOCX, the PDF, the XLSX and the CSV', async () => {
 			const db = database().db;
 			const file = (name: string) => reportFile(db, coordinator, '2025', name, 'de', NOW);
-			const xlsx = await readXlsx((await file('offers-by-action-field.xlsx')).body as Uint8Array);
+			const workbook = (await file('offers-by-action-field.xlsx')).body as Uint8Array;
+			const xlsx = await readXlsx(workbook);
+			// Numbers stay numbers, for the spreadsheet to add up.
+			const sheet = new ExcelJS.Workbook();
+			await sheet.xlsx.load(Buffer.from(workbook) as never);
+			expect(sheet.worksheets[0]!.getCell('D9').value).toBe(-1);
 			expect(xlsx[0]).toEqual(['Handlungsfeld', '2024', '2025', 'Veränderung']);
 			expect(xlsx).toContainEqual(['Sprache', '1', '2', '1']);
 			expect(xlsx).toContainEqual(['Gesundheit', '1', '0', '-1']);
