@@ -6,11 +6,13 @@ import {
 	HALO,
 	escapeXml,
 	fillDefs,
+	fitLabel,
 	fillOf,
 	GRID,
 	INK,
 	legend,
 	svgOpen,
+	valueTicks,
 	type Chart,
 	type ChartText,
 	type NumberFormat,
@@ -90,7 +92,7 @@ export function barChart(input: BarChartInput): Chart {
 	const parts: string[] = [svgOpen(id, input, width, height)];
 	parts.push(`<defs>${fillDefs(id, input.series.length)}</defs>`, legendBlock.markup);
 
-	for (const tick of x.ticks(5)) {
+	for (const tick of valueTicks(x, numbers)) {
 		const tx = x(tick);
 		parts.push(
 			`<line x1="${tx}" x2="${tx}" y1="${top}" y2="${plotBottom}" stroke="${GRID}" stroke-width="1"/>`,
@@ -102,7 +104,7 @@ export function barChart(input: BarChartInput): Chart {
 		const y = band(index)!;
 		const middle = y + band.bandwidth() / 2;
 		parts.push(
-			`<text x="${labelWidth}" y="${middle + 4}" text-anchor="end" fill="${INK}">${escapeXml(category)}</text>`
+			`<text x="${labelWidth}" y="${middle + 4}" text-anchor="end" fill="${INK}">${escapeXml(fitLabel(category, Math.floor(labelWidth / CHAR)))}</text>`
 		);
 		if (stacked) parts.push(stackedBar(input, id, index, y, band.bandwidth(), x, totals[index]!));
 		else

@@ -146,6 +146,17 @@ export function legend(
 export const HALO =
 	'stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"';
 
+/** Ticks of a value scale; counts get whole-number ticks only (no "0.5 meetings"). */
+export function valueTicks(scale: { ticks(count: number): number[] }, numbers: number[]): number[] {
+	const ticks = scale.ticks(5);
+	return numbers.every(Number.isInteger) ? ticks.filter(Number.isInteger) : ticks;
+}
+
+/** A label cut to a number of characters with an ellipsis; the table keeps it whole. */
+export function fitLabel(label: string, characters: number): string {
+	return label.length <= characters ? label : `${label.slice(0, Math.max(1, characters - 1))}…`;
+}
+
 /** Cells for a table row: each value as the chart writes it, a dash where there is none. */
 export function cellsOf(values: readonly (number | null)[], format: NumberFormat): string[] {
 	return values.map((value) => (value === null ? '–' : format(value)));

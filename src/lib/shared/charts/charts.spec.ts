@@ -78,6 +78,25 @@ describe('bar chart', () => {
 		expect(five! / two!).toBeCloseTo(2.5, 5);
 	});
 
+	it('ticks counts in whole numbers and shortens a long label that the table keeps whole', () => {
+		const small = barChart({
+			id: 'small',
+			title: 'Treffen',
+			description: 'Treffen je Netzwerk',
+			categoryLabel: 'Netzwerk',
+			categories: ['Netzwerk Sprache Schleswig-Flensburg und Umgebung mit Gästen'],
+			series: [{ label: 'Treffen', values: [1] }],
+			format
+		});
+		const shown = texts(small.svg);
+		expect(shown).toContain('0');
+		expect(shown).not.toContain('0,5');
+		expect(shown.find((text) => text!.startsWith('Netzwerk'))).toMatch(/^Netzwerk Sprache .*…$/);
+		expect(small.table.rows[0]!.label).toBe(
+			'Netzwerk Sprache Schleswig-Flensburg und Umgebung mit Gästen'
+		);
+	});
+
 	it('draws an empty chart without dividing by zero', () => {
 		const empty = barChart({
 			id: 'empty',

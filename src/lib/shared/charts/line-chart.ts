@@ -9,6 +9,7 @@ import {
 	INK,
 	legend,
 	svgOpen,
+	valueTicks,
 	type Chart,
 	type ChartText,
 	type NumberFormat,
@@ -101,7 +102,7 @@ export function lineChart(input: LineChartInput): Chart {
 		.domain([low, high === low ? low + 1 : high])
 		.nice()
 		.range([bottom, top]);
-	const ticks = y.ticks(5);
+	const ticks = valueTicks(y, numbers);
 	const left = pad + Math.max(...ticks.map((tick) => input.format(tick).length)) * 7 + 8;
 	const right = width - pad - 16;
 	const x = scalePoint<number>()
