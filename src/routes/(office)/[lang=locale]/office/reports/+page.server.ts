@@ -3,15 +3,22 @@ import { requireUser } from '$lib/server/http/route-guards';
 import { InvalidReportPeriodError } from '$lib/server/reports/reports.errors';
 import { tableText } from '$lib/server/reports/yearly-report.document';
 import { reportPeriodChoices, yearlyReport } from '$lib/server/reports/yearly-report.service';
-import { reportView } from '$lib/server/reports/yearly-report.view';
+import { periodLabel, reportView } from '$lib/server/reports/yearly-report.view';
+import { translator } from '$lib/i18n/messages';
+import { parsePeriod } from '$lib/shared/time/period';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, { secondFactor: true });
 	const locale = locals.locale === 'en' ? 'en' : 'de';
 	const now = new Date();
-	const choices = reportPeriodChoices(now);
-	const period = url.searchParams.get('period') ?? choices.defaultPeriod;
+	const { periods, defaultPeriod } = reportPeriodChoices(now);
+	const t = translator(locale);
+	const choices = periods.map((value) => {
+		const period = parsePeriod(value)!;
+		return { value, kind: period.kind, label: periodLabel(t, period) };
+	});
+	const period = url.searchParams.get('period') ?? defaultPeriod;
 	try {
 		const view = reportView(await yearlyReport(locals.db, user, period, now), locale);
 		return {
