@@ -77,6 +77,7 @@ const PAGES = [
 	'/board',
 	'/pages/kitz',
 	'/dashboard',
+	'/reports',
 	'/stale',
 	'/import',
 	'/export',
@@ -97,7 +98,8 @@ describe('every back-office page is accessible (axe, WCAG 2.1 AA)', () => {
 		for (const path of [
 			'/en/office',
 			`/en/office/offers/${ids.offer}`,
-			`/en/office/meetings/${ids.meeting}/minutes`
+			`/en/office/meetings/${ids.meeting}/minutes`,
+			'/en/office/reports?period=2025-H2'
 		]) {
 			expect((await page.goto(`${baseUrl}${path}`))?.status(), path).toBe(200);
 			expect(await page.locator('html').getAttribute('lang')).toBe('en');

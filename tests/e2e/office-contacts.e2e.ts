@@ -223,4 +223,18 @@ describe('a coordinator keeps the contact directory', () => {
 		expect((await page.request.get(`${baseUrl}${sabine}/data.json`)).status()).toBe(403);
 		await context.close();
 	});
+
+	it('keeps the district’s reports from a partner: no link, no page, no download', async () => {
+		const { context } = await recordingContext(browser);
+		const page = await context.newPage();
+		await page.goto(`${baseUrl}/de/login`);
+		await page.fill('#email', PARTNER.email);
+		await page.fill('#password', PARTNER.password);
+		await click(page, 'form.box button[type=submit]');
+		expect(await page.locator('a[href$="/office/reports"]').count()).toBe(0);
+		expect((await page.goto(`${baseUrl}/de/office/reports`))?.status()).toBe(403);
+		const download = await page.request.get(`${baseUrl}/de/office/reports/2025/report.pdf`);
+		expect(download.status()).toBe(403);
+		await context.close();
+	});
 });

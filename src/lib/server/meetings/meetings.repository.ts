@@ -161,3 +161,40 @@ export async function deleteAgendaItems(
 	if (keepIds.length) query = query.where('id', 'not in', keepIds);
 	await query.execute();
 }
+
+/**
+ * Every network of the district with the meetings that took place in a window of wall-clock
+ * times (`from` included, `until` not; cancelled ones never took place) and the attendances
+ * recorded for them.
+ */
+export async function countMeetingsHeld(
+	db: Db,
+	districtId: number,
+	window: { from: string; until: string }
+) {
+	return db
+		.selectFrom('networks')
+		.leftJoin('meetings', (join) =>
+			join
+				.onRef('meetings.networkId', '=', 'networks.id')
+				.on('meetings.status', '=', 'planned')
+				.on('meetings.startsAt', '>=', window.from)
+				.on('meetings.startsAt', '<', window.until)
+		)
+		.leftJoin('meetingInvitees', (join) =>
+			join
+				.onRef('meetingInvitees.meetingId', '=', 'meetings.id')
+				.on('meetingInvitees.attendance', '=', 'present')
+		)
+		.select([
+			'networks.id',
+			'networks.name',
+			'networks.createdAt',
+			'networks.archivedAt',
+			(eb) => eb.fn.count<number>('meetings.id').distinct().as('meetings'),
+			(eb) => eb.fn.count<number>('meetingInvitees.id').as('present')
+		])
+		.where('networks.districtId', '=', districtId)
+		.groupBy(['networks.id', 'networks.name', 'networks.createdAt', 'networks.archivedAt'])
+		.execute();
+}

@@ -46,4 +46,9 @@ describe('CSV', () => {
 		expect(read.slice(0, 3)).toEqual(rows);
 		expect(unprotectCell("'Hallo")).toBe("'Hallo");
 	});
+
+	it('writes numbers as numbers: a negative change is no formula to protect', () => {
+		expect(writeCsv([['Sprache', 2, -1]])).toBe('\uFEFFSprache;2;-1\r\n');
+		expect(writeCsv([['-1']])).toBe("\uFEFF'-1\r\n");
+	});
 });

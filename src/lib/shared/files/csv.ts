@@ -59,12 +59,14 @@ export function unprotectCell(text: string): string {
 	return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
 }
 
-function csvCell(value: string): string {
+function csvCell(value: string | number): string {
+	// A number is written as it is: a minus sign before it is no formula.
+	if (typeof value === 'number') return String(value);
 	const text = FORMULA_START.test(value) ? `'${value}` : value;
 	return /[";\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** CSV for German Excel: UTF-8 with BOM, `;` between cells, CRLF between rows. */
-export function writeCsv(rows: readonly (readonly string[])[]): string {
+export function writeCsv(rows: readonly (readonly (string | number)[])[]): string {
 	return '\uFEFF' + rows.map((row) => row.map(csvCell).join(';')).join('\r\n') + '\r\n';
 }

@@ -3,8 +3,10 @@ import {
 	BorderStyle,
 	Document,
 	HeadingLevel,
+	ImageRun,
 	LevelFormat,
 	Packer,
+	PageBreak,
 	Paragraph,
 	Table,
 	TableCell,
@@ -12,7 +14,7 @@ import {
 	TextRun,
 	WidthType
 } from 'docx';
-import type { DocumentBlock, DocumentModel, Run } from './document.js';
+import type { ChartBlock, DocumentBlock, DocumentModel, Run } from './document.js';
 
 const FONT = 'Calibri';
 const NUMBERED = 'numbered';
@@ -95,7 +97,40 @@ function table(header: string[], rows: string[][]): Table {
 	});
 }
 
-function block(item: DocumentBlock): Paragraph | Table {
+// The text width of an A4 page with Word's default margins, in the pixels ImageRun measures in.
+const TEXT_WIDTH_PX = 600;
+
+function chart(item: ChartBlock): (Paragraph | Table)[] {
+	const scale = Math.min(1, TEXT_WIDTH_PX / item.width);
+	return [
+		new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(item.title)] }),
+		new Paragraph({
+			children: [
+				new ImageRun({
+					type: 'png',
+					data: item.png,
+					transformation: {
+						width: Math.round(item.width * scale),
+						height: Math.round(item.height * scale)
+					},
+					altText: { name: item.title, title: item.title, description: item.description }
+				})
+			],
+			spacing: { after: 120 }
+		}),
+		table(item.header, item.rows)
+	];
+}
+
+function block(item: DocumentBlock): (Paragraph | Table)[] {
+	if (item.kind === 'chart') return chart(item);
+	if (item.kind === 'pageBreak') return [new Paragraph({ children: [new PageBreak()] })];
+	return [singleBlock(item)];
+}
+
+function singleBlock(
+	item: Exclude<DocumentBlock, ChartBlock | { kind: 'pageBreak' }>
+): Paragraph | Table {
 	switch (item.kind) {
 		case 'heading':
 			return new Paragraph({ heading: HEADINGS[item.level], children: [new TextRun(item.text)] });
@@ -142,7 +177,7 @@ export async function documentDocx(document: DocumentModel): Promise<Buffer> {
 			{
 				children: [
 					new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(document.title)] }),
-					...document.blocks.map(block)
+					...document.blocks.flatMap(block)
 				]
 			}
 		]

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import type { DocumentBlock, DocumentModel, Run } from './document.js';
+import type { ChartBlock, DocumentBlock, DocumentModel, Run } from './document.js';
 
 type Pdf = InstanceType<typeof PDFDocument>;
 
@@ -115,11 +115,32 @@ function table(pdf: Pdf, header: string[], rows: string[][], width: number) {
 	pdf.moveDown(0.5);
 }
 
+/** The chart's title, its picture scaled to the text width, and its numbers as a table. */
+function chart(pdf: Pdf, item: ChartBlock, width: number) {
+	const imageWidth = Math.min(width, item.width);
+	const imageHeight = (item.height * imageWidth) / item.width;
+	ensureSpace(pdf, imageHeight + 40);
+	pdf.moveDown(0.3);
+	pdf.font('bold').fontSize(10.5).fillColor(TEXT).text(item.title, MARGIN, pdf.y, { width });
+	pdf.moveDown(0.3);
+	const top = pdf.y;
+	pdf.image(Buffer.from(item.png), MARGIN, top, { width: imageWidth, height: imageHeight });
+	pdf.y = top + imageHeight + 6;
+	table(pdf, item.header, item.rows, width);
+}
+
 function block(pdf: Pdf, item: DocumentBlock, width: number) {
 	switch (item.kind) {
+		case 'chart':
+			chart(pdf, item, width);
+			break;
+		case 'pageBreak':
+			pdf.addPage();
+			break;
 		case 'heading': {
 			if (item.level === 3) {
-				ensureSpace(pdf, 40);
+				// Room for the heading and the first lines (or table rows) under it: never alone at the foot.
+				ensureSpace(pdf, 70);
 				pdf.moveDown(0.3);
 				pdf.font('bold').fontSize(10.5).fillColor(TEXT).text(item.text, MARGIN, pdf.y, { width });
 				pdf.moveDown(0.2);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { docxText, pdfText } from '../../../../tests/support/documents.js';
+import JSZip from 'jszip';
+import { barChart } from '../charts/bar-chart.js';
+import { chartBlock } from '../charts/chart-block.js';
 import type { DocumentModel } from './document.js';
 import { documentDocx } from './document-docx.js';
 import { documentPdf } from './document-pdf.js';
@@ -51,5 +54,33 @@ describe('document renderers', () => {
 		expect(long.pages).toBeGreaterThan(1);
 		expect(long.text).toContain('Zeile 60 59');
 		expect(long.text.match(/Kennzahl Wert Ziel/g)).toHaveLength(long.pages);
+	}, 30_000);
+
+	it('place a chart as a picture under its title, its numbers in a table below', async () => {
+		const chart = barChart({
+			id: 'fields',
+			title: 'Angebote je Handlungsfeld',
+			description: 'Angebote 2026 je Handlungsfeld',
+			categoryLabel: 'Handlungsfeld',
+			categories: ['Sprache', 'Wohnen'],
+			series: [{ label: 'Angebote', values: [17, 4] }],
+			format: String
+		});
+		const document: DocumentModel = { ...model(0), blocks: [chartBlock(chart)] };
+
+		const docx = await documentDocx(document);
+		const { xml, text } = await docxText(docx);
+		expect(text).toMatch(/Angebote je Handlungsfeld .*Handlungsfeld Angebote Sprache 17 Wohnen 4/);
+		expect(xml).toContain('descr="Angebote 2026 je Handlungsfeld"');
+		const media = Object.keys((await JSZip.loadAsync(docx)).files).filter((name) =>
+			/^word\/media\/.+\.png$/.test(name)
+		);
+		expect(media).toHaveLength(1);
+
+		const pdf = await documentPdf(document);
+		expect((await pdfText(pdf)).text).toMatch(
+			/Angebote je Handlungsfeld Handlungsfeld Angebote Sprache 17 Wohnen 4/
+		);
+		expect(pdf.toString('latin1')).toMatch(/\/Subtype \/Image/);
 	}, 30_000);
 });

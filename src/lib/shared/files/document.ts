@@ -19,7 +19,24 @@ export type DocumentBlock =
 	/** Label–value pairs, such as the date and place of a meeting. */
 	| { kind: 'facts'; rows: [label: string, value: string][] }
 	/** A table of text cells under a header row. */
-	| { kind: 'table'; header: string[]; rows: string[][] };
+	| { kind: 'table'; header: string[]; rows: string[][] }
+	/** What follows starts on a new page, such as the body after a summary page. */
+	| { kind: 'pageBreak' }
+	/** A chart as a picture under its title, with its numbers as a table below for every reader. */
+	| {
+			kind: 'chart';
+			title: string;
+			/** What the chart shows, in a sentence: the picture's alternative text. */
+			description: string;
+			png: Uint8Array;
+			/** The size the chart was laid out for; the documents scale it to the text width. */
+			width: number;
+			height: number;
+			header: string[];
+			rows: string[][];
+	  };
+
+export type ChartBlock = Extract<DocumentBlock, { kind: 'chart' }>;
 
 export interface DocumentModel {
 	title: string;

@@ -60,8 +60,8 @@ export interface TableDownload {
 	fileName: string;
 	/** Name of the workbook's one sheet. */
 	sheet: string;
-	/** The header row first. */
-	rows: readonly (readonly string[])[];
+	/** The header row first; numbers stay numbers in the workbook. */
+	rows: readonly (readonly (string | number)[])[];
 	/** Column widths in characters, for the workbook. */
 	widths: readonly number[];
 }

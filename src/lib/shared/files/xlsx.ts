@@ -51,12 +51,13 @@ export async function readXlsx(bytes: Uint8Array, sheetName?: string): Promise<s
 
 export interface Sheet {
 	name: string;
-	rows: readonly (readonly string[])[];
+	/** Text cells, and numbers that stay numbers for the spreadsheet to add up. */
+	rows: readonly (readonly (string | number)[])[];
 	/** Column widths in characters. */
 	widths: readonly number[];
 }
 
-/** A workbook of text cells with a bold, frozen header row per sheet. */
+/** A workbook of text and number cells with a bold, frozen header row per sheet. */
 export async function writeXlsx(sheets: readonly Sheet[]): Promise<Uint8Array<ArrayBuffer>> {
 	const workbook = new ExcelJS.Workbook();
 	workbook.creator = 'KITZ';
