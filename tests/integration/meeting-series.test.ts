@@ -22,6 +22,7 @@ let networkId = 0;
 let memberNetworkId = 0;
 let memberEmails: string[] = [];
 
+// Own database per test: one test reads the whole outbox, another lists every meeting.
 describeEachDialect(
 	'meeting series',
 	({ database }) => {
@@ -159,5 +160,6 @@ describeEachDialect(
 			districtId,
 			members: members.map((contactId) => ({ contactId }))
 		});
-	}
+	},
+	{ isolation: 'test' }
 );
