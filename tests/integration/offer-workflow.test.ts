@@ -70,6 +70,8 @@ function content(title: string, arabicTitle?: string): OfferContent {
 	};
 }
 
+// Own database per test: the first test counts the coordinator's mails over the whole outbox,
+// which every submission adds to, and another finds the offer.delete in the whole audit log.
 describeEachDialect(
 	'offer review workflow',
 	({ database }) => {
@@ -263,5 +265,6 @@ describeEachDialect(
 		people.coordinator = await account('coordinator');
 		people.admin = await account('administrator');
 		people.viewer = await account('viewer');
-	}
+	},
+	{ isolation: 'test' }
 );
