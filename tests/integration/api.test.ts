@@ -119,6 +119,7 @@ async function seed(database: Database) {
 	);
 }
 
+// One database per dialect: every test only reads the seeded offers through the API.
 describeEachDialect(
 	'public offers API',
 	({ database }) => {

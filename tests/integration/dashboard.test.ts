@@ -82,6 +82,7 @@ async function seed(database: Database) {
 	await createOffer(db, { organisationId: elsewhere, placeId: flensburg }, NOW);
 }
 
+// One database per dialect: every test only reads the figures of the seeded offers.
 describeEachDialect(
 	'coordinators’ dashboard',
 	({ database }) => {

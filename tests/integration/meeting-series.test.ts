@@ -22,6 +22,8 @@ let networkId = 0;
 let memberNetworkId = 0;
 let memberEmails: string[] = [];
 
+// One database per dialect: each test plans its own meetings and compares the meetings and mails
+// with those there before it began, so none depends on what the others wrote.
 describeEachDialect(
 	'meeting series',
 	({ database }) => {
@@ -101,6 +103,11 @@ describeEachDialect(
 
 		it('invites each member once even when "invite" is clicked twice at the same moment', async () => {
 			const db = database().db;
+			const queuedBefore = await db.selectFrom('mailOutbox').select('id').execute();
+			const queued = async () =>
+				(await db.selectFrom('mailOutbox').select(['id', 'toAddress']).execute()).filter(
+					(mail) => !queuedBefore.some((before) => before.id === mail.id)
+				);
 			const meetingId = await createMeeting(
 				db,
 				coordinator,
@@ -127,8 +134,7 @@ describeEachDialect(
 				.where('meetingId', '=', meetingId)
 				.execute();
 			expect(invitees).toHaveLength(2);
-			const mails = await db.selectFrom('mailOutbox').select('toAddress').execute();
-			expect(mails.map((mail) => mail.toAddress).sort()).toEqual(memberEmails.sort());
+			expect((await queued()).map((mail) => mail.toAddress).sort()).toEqual(memberEmails.sort());
 
 			// Once it has taken place, correcting its time mails no one.
 			const afterwards = new Date('2027-03-03T09:00:00Z');
@@ -142,7 +148,7 @@ describeEachDialect(
 				afterwards
 			);
 			expect(corrected).toEqual({ notified: 0 });
-			expect(await db.selectFrom('mailOutbox').select('id').execute()).toHaveLength(2);
+			expect(await queued()).toHaveLength(2);
 		});
 	},
 	async (database) => {

@@ -116,6 +116,9 @@ async function issuesOf(work: Promise<unknown>): Promise<string[]> {
 	return (failure as NetworkValidationError).issues.map((issue) => `${issue.path}:${issue.code}`);
 }
 
+// A story on one database per dialect: the tests plan one meeting, then invite to it, answer,
+// move it, deliver its mails, record attendance, feed and cancel it, each reading the meeting,
+// the outbox and the links the tests before it left.
 describeEachDialect(
 	'meetings, invitations, RSVP, attendance and feeds',
 	({ database }) => {

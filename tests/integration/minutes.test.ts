@@ -164,6 +164,9 @@ const task = (overrides: Partial<TaskInput> = {}): TaskInput => ({
 	...overrides
 });
 
+// A story on one database per dialect: the first test writes the November minutes, decisions and
+// tasks that the later ones refuse changes to, carry over, render, release and mail (reading the
+// whole outbox); the last test releases the December meeting.
 describeEachDialect(
 	'minutes, decisions and follow-up tasks',
 	({ database }) => {

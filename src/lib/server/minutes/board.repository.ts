@@ -1,4 +1,5 @@
 import type { Db } from '../db/schema.js';
+import { activeOn } from '../networks/active-members.js';
 
 /** What the planning board needs beside the tasks: networks, their members and action fields. */
 
@@ -14,9 +15,7 @@ export async function findMemberOrganisationsByNetwork(
 		.select(['networkMembers.networkId', 'networkMembers.organisationId'])
 		.where('networks.districtId', '=', districtId)
 		.where('networkMembers.organisationId', 'is not', null)
-		.where((eb) =>
-			eb.or([eb('networkMembers.leftOn', 'is', null), eb('networkMembers.leftOn', '>', today)])
-		)
+		.where((eb) => activeOn(eb, today))
 		.execute();
 	const byNetwork = new Map<number, number[]>();
 	for (const row of rows)

@@ -1,5 +1,6 @@
 import type { Db } from '../db/schema.js';
 import { NETWORK_PURPOSE } from '../directory/directory-access.js';
+import { activeOn } from '../networks/active-members.js';
 
 /** A meeting with what its rights depend on: the network and its district. */
 export async function findMeetingWithNetwork(db: Db, meetingId: number) {
@@ -21,22 +22,6 @@ export async function findMeetingWithNetwork(db: Db, meetingId: number) {
 		])
 		.where('meetings.id', '=', meetingId)
 		.executeTakeFirst();
-}
-
-/** Organisations that are members of the network on `today` (a Europe/Berlin date). */
-export async function findMemberOrganisationIds(
-	db: Db,
-	networkId: number,
-	today: string
-): Promise<number[]> {
-	const rows = await db
-		.selectFrom('networkMembers')
-		.select('organisationId')
-		.where('networkId', '=', networkId)
-		.where('organisationId', 'is not', null)
-		.where((eb) => eb.or([eb('leftOn', 'is', null), eb('leftOn', '>', today)]))
-		.execute();
-	return rows.map((row) => row.organisationId!);
 }
 
 export async function findAgendaItems(db: Db, meetingId: number) {
@@ -132,9 +117,7 @@ export async function findReleaseRecipients(db: Db, networkId: number, today: st
 		.innerJoin('contacts', 'contacts.id', 'networkMembers.contactId')
 		.select(['contacts.name', 'contacts.email'])
 		.where('networkMembers.networkId', '=', networkId)
-		.where((eb) =>
-			eb.or([eb('networkMembers.leftOn', 'is', null), eb('networkMembers.leftOn', '>', today)])
-		)
+		.where((eb) => activeOn(eb, today))
 		.where('contacts.anonymisedAt', 'is', null)
 		.where('contacts.email', 'is not', null)
 		.execute();
@@ -143,9 +126,7 @@ export async function findReleaseRecipients(db: Db, networkId: number, today: st
 		.innerJoin('contacts', 'contacts.organisationId', 'networkMembers.organisationId')
 		.select(['contacts.name', 'contacts.email'])
 		.where('networkMembers.networkId', '=', networkId)
-		.where((eb) =>
-			eb.or([eb('networkMembers.leftOn', 'is', null), eb('networkMembers.leftOn', '>', today)])
-		)
+		.where((eb) => activeOn(eb, today))
 		.where('contacts.anonymisedAt', 'is', null)
 		.where('contacts.email', 'is not', null)
 		.where(({ exists, selectFrom }) =>

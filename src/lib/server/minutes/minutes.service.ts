@@ -11,10 +11,10 @@ import {
 	findAttendance,
 	findDecisions,
 	findMeetingWithNetwork,
-	findMemberOrganisationIds,
 	updateItemMinutes
 } from './minutes.repository.js';
-import { authorizeInNetwork, canInNetwork, type NetworkScope } from '../networks/network-access.js';
+import { authorizeInNetwork, canInNetwork } from '../networks/network-access.js';
+import { networkScope } from '../networks/networks.service.js';
 import { MeetingNotFoundError } from '../meetings/meetings.errors.js';
 import { findCarriedTasks, findTasksOfMeeting, type TaskRow } from './tasks.repository.js';
 import type { TaskInput } from './tasks.schema.js';
@@ -86,10 +86,8 @@ export async function meetingInScope(db: Db, actor: Actor, meetingId: number, no
 	const meeting = await findMeetingWithNetwork(db, meetingId);
 	if (!meeting || meeting.districtId !== actor.districtId)
 		throw new MeetingNotFoundError(meetingId);
-	const scope: NetworkScope = {
-		districtId: meeting.districtId,
-		memberOrganisationIds: await findMemberOrganisationIds(db, meeting.networkId, berlinToday(now))
-	};
+	// The network's members today, as its page and its meetings count them.
+	const scope = await networkScope(db, meeting.networkId, now);
 	return { meeting, scope };
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from '../db/schema.js';
 import { NETWORK_PURPOSE } from '../directory/directory-access.js';
+import { activeOn } from '../networks/active-members.js';
 
 /** Who can own tasks and how owners are reached; offers a planned offer may point to. */
 
@@ -17,9 +18,7 @@ export async function findNetworkOwners(db: Db, networkId: number, today: string
 			'contacts.anonymisedAt'
 		])
 		.where('networkMembers.networkId', '=', networkId)
-		.where((eb) =>
-			eb.or([eb('networkMembers.leftOn', 'is', null), eb('networkMembers.leftOn', '>', today)])
-		)
+		.where((eb) => activeOn(eb, today))
 		.execute();
 	const organisationIds = members.flatMap((row) =>
 		row.organisationId ? [row.organisationId] : []
@@ -120,12 +119,7 @@ export async function findReachableContactEmail(
 						.select('networkMembers.id')
 						.whereRef('networkMembers.contactId', '=', 'contacts.id')
 						.where('networkMembers.networkId', '=', networkId ?? 0)
-						.where((eb) =>
-							eb.or([
-								eb('networkMembers.leftOn', 'is', null),
-								eb('networkMembers.leftOn', '>', today)
-							])
-						)
+						.where((eb) => activeOn(eb, today))
 				)
 			])
 		)

@@ -5,8 +5,8 @@ import type { Actor } from '../accounts/authorization.js';
 import type { DB, Db } from '../db/schema.js';
 import { berlinToday } from '../../shared/time/berlin-clock.js';
 import { MinutesValidationError, TaskNotFoundError } from './minutes.errors.js';
-import { findMemberOrganisationIds } from './minutes.repository.js';
 import { authorizeInNetwork, canInNetwork } from '../networks/network-access.js';
+import { networkScope } from '../networks/networks.service.js';
 import type { TasksTable } from './minutes.table.js';
 import {
 	findDistrictOrganisations,
@@ -81,11 +81,11 @@ export function toTaskSummary(row: TaskRow, today: string): TaskSummary {
 export const owningOrganisation = (row: TaskRow) =>
 	row.ownerOrganisationId ?? row.ownerContactOrganisationId ?? null;
 
-export async function taskScope(db: Db, row: TaskRow, today: string) {
+export async function taskScope(db: Db, row: TaskRow, now: Date) {
 	return {
 		districtId: row.districtId,
 		memberOrganisationIds: row.networkId
-			? await findMemberOrganisationIds(db, row.networkId, today)
+			? (await networkScope(db, row.networkId, now)).memberOrganisationIds
 			: [],
 		taskOwnerOrganisationId: owningOrganisation(row)
 	};
@@ -196,13 +196,13 @@ export async function createPlannedOffer(
 	input: TaskInput,
 	now = new Date()
 ): Promise<number> {
-	const today = berlinToday(now);
 	return db.transaction().execute(async (trx) => {
-		const memberOrganisationIds = input.networkId
-			? await findMemberOrganisationIds(trx, input.networkId, today)
-			: [];
+		// Before networkScope, which answers a network it does not know with "not found".
 		if (input.networkId && !(await networkInDistrict(trx, input.networkId, actor.districtId)))
 			throw new MinutesValidationError({ networkId: 'office.task.error.network' });
+		const memberOrganisationIds = input.networkId
+			? (await networkScope(trx, input.networkId, now)).memberOrganisationIds
+			: [];
 		authorizeInNetwork(actor, 'manage', { districtId: actor.districtId, memberOrganisationIds });
 		return insertCheckedTask(
 			trx,
@@ -239,11 +239,10 @@ export async function changeTaskStatus(
 	status: TaskStatus,
 	now = new Date()
 ): Promise<void> {
-	const today = berlinToday(now);
 	await db.transaction().execute(async (trx) => {
 		const row = await findTask(trx, taskId);
 		if (!row) throw new TaskNotFoundError(taskId);
-		const scope = await taskScope(trx, row, today);
+		const scope = await taskScope(trx, row, now);
 		// Who may not even read the task learns nothing about it.
 		if (!canInNetwork(actor, 'read', scope)) throw new TaskNotFoundError(taskId);
 		authorizeInNetwork(actor, 'edit_task', scope);
