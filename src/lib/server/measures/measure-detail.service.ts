@@ -2,7 +2,7 @@ import type { Actor } from '../accounts/authorization.js';
 import type { Db } from '../db/schema.js';
 import { decisionOrigins, type DecisionOrigin } from '../minutes/decisions.service.js';
 import { tasksByIds, type TaskSummary } from '../minutes/tasks.service.js';
-import { berlinToday } from '../../shared/time/berlin-clock.js';
+import { berlinNow, berlinToday } from '../../shared/time/berlin-clock.js';
 import { canOnMeasure } from './measure-access.js';
 import { measureFor, staleMonthsOf } from './measure-scope.js';
 import { summarise, type MeasureSummary } from './measure-views.js';
@@ -49,6 +49,7 @@ export interface ReachFigures {
 }
 
 export interface MeasureHistoryEntry {
+	/** Europe/Berlin wall clock, `YYYY-MM-DDTHH:mm`. */
 	recordedAt: string;
 	recordedByName: string | null;
 	status: MeasureStatus | null;
@@ -128,7 +129,7 @@ export async function getMeasure(
 		offers,
 		tasks: await tasksByIds(db, row.districtId, taskIds, now),
 		history: updates.map(({ recordedAt, recordedByName, status, progress, note }) => ({
-			recordedAt,
+			recordedAt: berlinNow(new Date(recordedAt)),
 			recordedByName,
 			status,
 			progress,
