@@ -22,7 +22,7 @@ export function reasonText(t: Translate, locale: Locale, reason: LightReason): s
 		case 'budget_overspent':
 			return t('office.measures.reason.budgetOverspent', {
 				source: reason.fundingSourceName,
-				year: reason.year,
+				year: String(reason.year),
 				amount: formatEuro(locale, reason.overCents)
 			});
 		case 'no_update':
