@@ -6,13 +6,17 @@ import type { DB } from '../../src/lib/server/db/schema.js';
 import {
 	addFundingSource,
 	archiveFundingSource,
-	listFundingSources
+	listFundingSources,
+	renameFundingSource
 } from '../../src/lib/server/measures/funding-sources.service.js';
 import { getMeasure } from '../../src/lib/server/measures/measure-detail.service.js';
 import {
 	addMeasureTask,
 	addMilestone,
 	linkMeasureOffer,
+	removeBudget,
+	removeMilestone,
+	removeReach,
 	setBudget,
 	setMilestoneDoneOn,
 	setReach
@@ -571,6 +575,82 @@ describeEachDialect(
 			expect(
 				await issuesOf(linkMeasureOffer(db, people.coordinator, id, 999_999, true, NOW))
 			).toEqual(['offerId:unknown']);
+		});
+
+		it('keeps the status history, takes parts away again, and audits every change', async () => {
+			const db = database().db;
+			const id = await createMeasure(db, people.coordinator, measure(), running, NOW);
+			const milestone = await addMilestone(
+				db,
+				people.coordinator,
+				id,
+				{ title: 'Start', dueOn: '2026-12-10', decisionId: null },
+				NOW
+			);
+			const source = await firstSource(db);
+			await setBudget(
+				db,
+				people.coordinator,
+				id,
+				{ fundingSourceId: source, year: 2026, plannedCents: 100, spentCents: 0 },
+				NOW
+			);
+			await setReach(db, people.partner, id, reach(), NOW);
+			await linkMeasureOffer(db, people.coordinator, id, ids.offer, true, NOW);
+			await changeStatus(
+				db,
+				people.coordinator,
+				id,
+				{ status: 'stopped', statusOn: '2026-11-30', reason: 'Keine Räume' },
+				NOW
+			);
+			await removeMilestone(db, people.coordinator, id, milestone, NOW);
+			await removeBudget(db, people.coordinator, id, { fundingSourceId: source, year: 2026 }, NOW);
+			await removeReach(db, people.partner, id, '2026-Q3', NOW);
+			await linkMeasureOffer(db, people.coordinator, id, ids.offer, false, NOW);
+			await renameFundingSource(db, people.coordinator, source, 'Landesprogramm Integration', NOW);
+			await archiveFundingSource(db, people.coordinator, source, true, NOW);
+			await archiveFundingSource(db, people.coordinator, source, false, NOW);
+
+			const detail = await getMeasure(db, people.coordinator, id, NOW);
+			expect(detail).toMatchObject({
+				status: 'stopped',
+				statusOn: '2026-11-30',
+				statusReason: 'Keine Räume',
+				milestones: [],
+				budget: [],
+				reach: [],
+				offers: []
+			});
+			expect(detail.history.map((entry) => [entry.status, entry.note])).toEqual([
+				['stopped', 'Keine Räume'],
+				['running', '']
+			]);
+			expect((await listFundingSources(db, people.coordinator, {}, NOW))[0]!.name).toBe(
+				'Landesprogramm Integration'
+			);
+			// The setup's decision aside, every change of this test left one entry.
+			const actions = (await listAudit(db, { ...people.coordinator, role: 'administrator' }))
+				.map((entry) => entry.action)
+				.filter((action) => action !== 'decision.created');
+			expect(actions.sort()).toEqual(
+				[
+					'funding_source.archive',
+					'funding_source.defaults',
+					'funding_source.rename',
+					'funding_source.restore',
+					'measure.budget.remove',
+					'measure.budget.set',
+					'measure.create',
+					'measure.milestone.add',
+					'measure.milestone.delete',
+					'measure.offer.link',
+					'measure.offer.unlink',
+					'measure.reach.remove',
+					'measure.reach.set',
+					'measure.status'
+				].sort()
+			);
 		});
 	},
 	async (database) => {
