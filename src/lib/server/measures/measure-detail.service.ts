@@ -6,17 +6,15 @@ import { berlinNow, berlinToday } from '../../shared/time/berlin-clock.js';
 import { canOnMeasure } from './measure-access.js';
 import { measureFor, staleMonthsOf } from './measure-scope.js';
 import { summarise, type MeasureSummary } from './measure-views.js';
+import { findGoalLinks, findPartners, findUpdates } from './measures.repository.js';
 import {
 	findBudget,
-	findGoalLinks,
 	findLinks,
 	findMilestones,
 	findOffers,
-	findPartners,
 	findReach,
-	findTaskIds,
-	findUpdates
-} from './measures.repository.js';
+	findTaskIds
+} from './measure-parts.repository.js';
 import type { MeasureStatus } from './measures.table.js';
 
 export interface MeasureMilestone {

@@ -19,7 +19,7 @@ import {
 	unlinkOffer,
 	upsertBudget,
 	upsertReach
-} from './measures.repository.js';
+} from './measure-parts.repository.js';
 import {
 	budgetInputSchema,
 	milestoneInputSchema,

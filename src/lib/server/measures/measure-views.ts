@@ -1,13 +1,8 @@
 import type { Db } from '../db/schema.js';
 import { berlinToday } from '../../shared/time/berlin-clock.js';
 import type { MeasureStatus, ProgressMode } from './measures.table.js';
-import {
-	findActionFields,
-	findBudget,
-	findMilestones,
-	findUpdates,
-	type MeasureRow
-} from './measures.repository.js';
+import { findActionFields, findUpdates, type MeasureRow } from './measures.repository.js';
+import { findBudget, findMilestones } from './measure-parts.repository.js';
 import { progressOf, trafficLight, type Light, type LightReason } from './progress.js';
 
 /** A measure as lists, the overview and the report show it: with progress and traffic light. */

@@ -5,7 +5,8 @@ import { authorizeOnMeasure, seesAllMeasures } from './measure-access.js';
 import { districtScope, staleMonthsOf } from './measure-scope.js';
 import { summarise, type MeasureSummary } from './measure-views.js';
 import { sumBudgetBySourceAndYear } from './funding-sources.repository.js';
-import { findByDecisions, findReach, listMeasureRows } from './measures.repository.js';
+import { findByDecisions, listMeasureRows } from './measures.repository.js';
+import { findReach } from './measure-parts.repository.js';
 import type { ReachFigures } from './measure-detail.service.js';
 
 /**

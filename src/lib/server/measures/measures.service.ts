@@ -25,8 +25,6 @@ import {
 	findContact,
 	findDistrictGoals,
 	findGoalLinks,
-	findLinks,
-	findMilestones,
 	findPartners,
 	insertMeasure,
 	insertUpdate,
@@ -35,6 +33,7 @@ import {
 	replaceMeasureLinks,
 	updateMeasureRow
 } from './measures.repository.js';
+import { findLinks, findMilestones } from './measure-parts.repository.js';
 import {
 	measureInputSchema,
 	parseOrThrow,
