@@ -2,12 +2,22 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestAccount } from '../factories/account.factory.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
+import { addMilestone } from '../../src/lib/server/measures/measure-parts.service.js';
+import { createMeasure } from '../../src/lib/server/measures/measures.service.js';
 import { launchBrowser, recordingContext } from '../support/browser.js';
 import { expectAccessible, logIn } from '../support/office.js';
 
 const baseUrl = inject('baseUrl');
 const ADMIN = { email: 'alex.axe@kitz.example', password: 'Alex lange Passphrase' };
-const ids = { offer: 0, organisation: 0, contact: 0, purpose: 0, network: 0, meeting: 0 };
+const ids = {
+	offer: 0,
+	organisation: 0,
+	contact: 0,
+	purpose: 0,
+	network: 0,
+	meeting: 0,
+	measure: 0
+};
 let browser: Browser;
 let page: Page;
 
@@ -30,12 +40,44 @@ beforeAll(async () => {
 			.select('id')
 			.orderBy('id')
 			.executeTakeFirstOrThrow();
-		await createTestAccount(db, {
+		const admin = await createTestAccount(db, {
 			districtId: district.id,
 			email: ADMIN.email,
 			name: 'Alex Axe',
 			role: 'administrator',
 			password: ADMIN.password
+		});
+		// A measure with an overdue milestone, so its page shows every part, the red light too.
+		const actor = {
+			id: admin.id,
+			role: 'administrator' as const,
+			districtId: district.id,
+			organisationIds: []
+		};
+		ids.measure = await createMeasure(
+			db,
+			actor,
+			{
+				title: 'Sprachcafé für Frauen',
+				description: '',
+				actionFields: ['language'],
+				goalIds: [],
+				leadOrganisationId: ids.organisation,
+				partnerOrganisationIds: [],
+				responsibleContactId: null,
+				startsOn: '2026-01-01',
+				endsOn: null,
+				progressMode: 'milestones',
+				isPublic: false,
+				links: [],
+				decisionId: null
+			},
+			{ status: 'running', statusOn: '2026-01-01', reason: '' }
+		);
+		await addMilestone(db, actor, ids.measure, {
+			title: 'Räume',
+			dueOn: '2026-02-01',
+			decisionId: null
 		});
 	} finally {
 		await database.close();
@@ -75,6 +117,11 @@ const PAGES = [
 	'/meetings/{meeting}/attendance',
 	'/meetings/{meeting}/minutes',
 	'/board',
+	'/measures',
+	'/measures/new',
+	'/measures/{measure}',
+	'/measures/{measure}/edit',
+	'/funding-sources',
 	'/pages/kitz',
 	'/dashboard',
 	'/reports',
@@ -99,7 +146,8 @@ describe('every back-office page is accessible (axe, WCAG 2.1 AA)', () => {
 			'/en/office',
 			`/en/office/offers/${ids.offer}`,
 			`/en/office/meetings/${ids.meeting}/minutes`,
-			'/en/office/reports?period=2025-H2'
+			'/en/office/reports?period=2025-H2',
+			`/en/office/measures/${ids.measure}`
 		]) {
 			expect((await page.goto(`${baseUrl}${path}`))?.status(), path).toBe(200);
 			expect(await page.locator('html').getAttribute('lang')).toBe('en');

@@ -1,8 +1,13 @@
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../accounts/audit.service.js';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import { MinutesValidationError } from './minutes.errors.js';
-import { deleteDecision, findAgendaItems, insertDecision } from './minutes.repository.js';
+import {
+	deleteDecision,
+	findAgendaItems,
+	findDecisionOrigins,
+	insertDecision
+} from './minutes.repository.js';
 import { editableMeeting } from './minutes.service.js';
 import type { Editor } from './tasks.service.js';
 
@@ -66,4 +71,27 @@ export async function removeDecision(
 			now
 		);
 	});
+}
+
+/** Where a decision was taken: the meeting (title, start) and its network. */
+export interface DecisionOrigin {
+	id: number;
+	text: string;
+	meetingId: number;
+	meetingTitle: string;
+	meetingStartsAt: string;
+	networkId: number;
+	networkName: string;
+}
+
+/**
+ * The decisions of the district among `decisionIds`, with where they were taken, for the
+ * measures that came from them; decisions of other districts are left out.
+ */
+export async function decisionOrigins(
+	db: Db,
+	districtId: number,
+	decisionIds: readonly number[]
+): Promise<DecisionOrigin[]> {
+	return findDecisionOrigins(db, districtId, [...new Set(decisionIds)]);
 }

@@ -142,3 +142,28 @@ export async function findReleaseRecipients(db: Db, networkId: number, today: st
 		.execute();
 	return [...people, ...ofOrganisations].map((row) => ({ name: row.name, email: row.email! }));
 }
+
+/** Decisions with the meeting and network they were taken in, within a district. */
+export async function findDecisionOrigins(
+	db: Db,
+	districtId: number,
+	decisionIds: readonly number[]
+) {
+	if (!decisionIds.length) return [];
+	return db
+		.selectFrom('decisions')
+		.innerJoin('meetings', 'meetings.id', 'decisions.meetingId')
+		.innerJoin('networks', 'networks.id', 'meetings.networkId')
+		.select([
+			'decisions.id',
+			'decisions.text',
+			'decisions.meetingId',
+			'meetings.title as meetingTitle',
+			'meetings.startsAt as meetingStartsAt',
+			'meetings.networkId',
+			'networks.name as networkName'
+		])
+		.where('networks.districtId', '=', districtId)
+		.where('decisions.id', 'in', decisionIds)
+		.execute();
+}

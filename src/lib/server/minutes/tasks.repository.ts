@@ -145,3 +145,8 @@ export async function claimTaskReminder(
 		.executeTakeFirst();
 	return Number(result.numUpdatedRows) === 1;
 }
+
+export async function findTasksByIds(db: Db, taskIds: readonly number[]): Promise<TaskRow[]> {
+	if (!taskIds.length) return [];
+	return tasksWithNames(db).where('tasks.id', 'in', taskIds).orderBy('tasks.id').execute();
+}

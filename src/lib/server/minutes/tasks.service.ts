@@ -13,7 +13,13 @@ import {
 	findNetworkOwners,
 	findOfferRef
 } from './task-owners.repository.js';
-import { findTask, insertTask, updateTaskStatus, type TaskRow } from './tasks.repository.js';
+import {
+	findTask,
+	findTasksByIds,
+	insertTask,
+	updateTaskStatus,
+	type TaskRow
+} from './tasks.repository.js';
 import { ownerKey, type TaskInput, type TaskStatus } from './tasks.schema.js';
 
 export type Editor = Actor & { id: number };
@@ -280,4 +286,17 @@ export function mayEditTask(
 		memberOrganisationIds,
 		taskOwnerOrganisationId: owningOrganisation(row)
 	});
+}
+
+/** The district's tasks among `taskIds` as lists show them, e.g. a measure's follow-up work. */
+export async function tasksByIds(
+	db: Db,
+	districtId: number,
+	taskIds: readonly number[],
+	now = new Date()
+): Promise<TaskSummary[]> {
+	const today = berlinToday(now);
+	return (await findTasksByIds(db, taskIds))
+		.filter((row) => row.districtId === districtId)
+		.map((row) => toTaskSummary(row, today));
 }

@@ -19,7 +19,12 @@ import { ownerOptions } from '$lib/server/minutes/tasks.service';
 import { idParam, requireUser } from '$lib/server/http/route-guards';
 import { prefixed, taskStatusAction } from '../../../board/task-routes.server';
 import type { Actions, PageServerLoad } from './$types';
-import { formText } from '$lib/shared/forms/form-data';
+import { formText, positiveIdOf } from '$lib/shared/forms/form-data';
+import { measureFormErrors } from '$lib/server/measures/measure-form';
+import { addMilestone } from '$lib/server/measures/measure-parts.service';
+import { MeasureValidationError } from '$lib/server/measures/measures.errors';
+import { measureChoices, outcomesOfDecisions } from '$lib/server/measures/measures-read.service';
+import { mayCreateMeasure } from '$lib/server/measures/measures.service';
 
 const meetingIdOf = (param: string) => idParam(param, 'office.meetings.notFound');
 
@@ -29,9 +34,16 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	try {
 		const view = await getMinutes(db, user, meetingIdOf(params.id));
 		const editable = view.may.manage && !view.meeting.releasedAt;
+		const decisionIds = [
+			...view.items.flatMap((item) => item.decisions),
+			...view.general.decisions
+		].map((decision) => decision.id);
 		return {
 			view,
 			editable,
+			// Decision → measure: the minutes context knows nothing of measures; this page composes.
+			outcomes: await outcomesOfDecisions(db, user, decisionIds),
+			measures: mayCreateMeasure(user) ? await measureChoices(db, user) : null,
 			owners: editable ? await ownerOptions(db, user.districtId, view.meeting.networkId) : [],
 			actionFields: ACTION_FIELDS,
 			statuses: TASK_STATUSES
@@ -132,6 +144,43 @@ export const actions: Actions = {
 		redirect(303, `/${locals.locale}/office/meetings/${id}/minutes?created=1#tasks`);
 	},
 	taskStatus: (event) => taskStatusAction(event),
+	toMilestone: async ({ locals, params, request }) => {
+		const user = requireUser(locals, { secondFactor: true });
+		const id = meetingIdOf(params.id);
+		const form = await request.formData();
+		const decisionId = positiveIdOf(formText(form, 'decisionId', 20)) ?? 0;
+		const values = {
+			measureId: formText(form, 'measureId', 20),
+			title: formText(form, 'title', 1000),
+			dueOn: formText(form, 'dueOn', 20).trim()
+		};
+		const measureId = positiveIdOf(values.measureId);
+		if (!measureId)
+			return fail(400, {
+				milestone: {
+					decisionId,
+					values,
+					errors: { measureId: { key: 'office.measures.error.chooseMeasure' as const } }
+				}
+			});
+		try {
+			await addMilestone(locals.db, user, measureId, {
+				title: values.title,
+				dueOn: values.dueOn,
+				decisionId
+			});
+		} catch (failure) {
+			if (failure instanceof MeasureValidationError)
+				return fail(400, {
+					milestone: { decisionId, values, errors: measureFormErrors(failure.issues) }
+				});
+			rethrowAsHttpError(failure);
+		}
+		redirect(
+			303,
+			`/${locals.locale}/office/meetings/${id}/minutes?milestone=1#decision-${decisionId}`
+		);
+	},
 	release: async ({ locals, params, request }) => {
 		const user = requireUser(locals, { secondFactor: true });
 		const id = meetingIdOf(params.id);
