@@ -8,6 +8,7 @@ import {
 	listOrganisationNames
 } from '../organisations/organisations.service.js';
 import { berlinToday } from '../../shared/time/berlin-clock.js';
+import { findDistrictGoals } from './concept.repository.js';
 import { authorizeOnMeasure, canOnMeasure, seesAllMeasures } from './measure-access.js';
 import {
 	audit,
@@ -23,7 +24,6 @@ import { MeasureValidationError, type MeasureIssue } from './measures.errors.js'
 import {
 	findActionFields,
 	findContact,
-	findDistrictGoals,
 	findGoalLinks,
 	findPartners,
 	insertMeasure,
