@@ -24,7 +24,15 @@ import { districtWithPartners } from '../support/scenarios.js';
 const NOW = new Date('2026-11-10T10:00:00.000Z');
 const actors = {} as Record<'coordinator' | 'viewer' | 'partner', TestActor>;
 const ids = {} as Record<
-	'guiding' | 'courses' | 'jobs' | 'health' | 'indicator' | 'empty' | 'cafe' | 'jobCourse',
+	| 'guiding'
+	| 'courses'
+	| 'jobs'
+	| 'health'
+	| 'indicator'
+	| 'empty'
+	| 'computed'
+	| 'cafe'
+	| 'jobCourse',
 	number
 >;
 
@@ -95,6 +103,22 @@ async function seed(database: Database) {
 			baselineOn: null,
 			targetValue: null,
 			targetYear: null
+		},
+		NOW
+	);
+
+	ids.computed = await createIndicator(
+		db,
+		coordinator,
+		ids.jobs,
+		{
+			...indicator,
+			name: 'Veröffentlichte Angebote',
+			baselineValue: null,
+			baselineOn: null,
+			targetValue: null,
+			targetYear: null,
+			computation: 'published_offers'
 		},
 		NOW
 	);
@@ -176,6 +200,13 @@ describeEachDialect(
 			expect(table.rows.map((row) => [row.label, ...row.values])).toEqual([
 				['2025', 134, 200, 120],
 				['2026', 151, 200, 120]
+			]);
+			// A computed indicator's running period is marked: its value still changes.
+			expect(
+				charts.indicators[ids.computed]!.table.rows.map((row) => [row.label, ...row.values])
+			).toEqual([
+				['2025', 0],
+				['2026 (still running)', 0]
 			]);
 			// An indicator without values gets a sentence, not an empty chart.
 			expect(charts.indicators[ids.empty]).toBeNull();

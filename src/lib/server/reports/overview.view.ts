@@ -35,9 +35,11 @@ export function indicatorChart(locale: Locale, indicator: IndicatorSeries): Char
 			name: indicator.name
 		}),
 		periodLabel: t('office.overview.indicator.period'),
+		// The running period's computed value still changes: its label says so.
 		periods: indicator.values.map((value) => {
 			const period = parsePeriod(value.period);
-			return period ? periodLabel(t, period) : value.period;
+			const label = period ? periodLabel(t, period) : value.period;
+			return value.kind === 'live' ? t('office.overview.indicator.live', { period: label }) : label;
 		}),
 		series: [
 			{
