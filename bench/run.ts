@@ -160,7 +160,7 @@ async function benchmark(name: string, url: string) {
 		for (const [label, path] of [
 			['search page, text query', '/de/search?q=deutschkurs'],
 			['search page, radius', '/de/search?near=Kappeln&radius=25']
-		]) {
+		] as const) {
 			const result = load(`${baseUrl}${path}`);
 			console.log(
 				`  ${label.padEnd(33)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${format(result.p50)}  p95 ${format(result.p95)}  failed ${result.failed}`
@@ -169,7 +169,7 @@ async function benchmark(name: string, url: string) {
 		for (const [label, path] of [
 			['home', '/de'],
 			['search', '/de/search?q=deutschkurs']
-		]) {
+		] as const) {
 			const weight = await pageWeight(baseUrl, path);
 			console.log(
 				`  bytes ${label.padEnd(27)} ${weight.raw.toLocaleString('en')} raw, ${weight.gzip.toLocaleString('en')} gzip`
