@@ -1,6 +1,6 @@
 // `npm run bench`: 100,000 synthetic offers on SQLite and PostgreSQL; prints search latency,
 // rendered search page throughput under load from a separate process, and page weights.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,6 +11,7 @@ import { migrateToLatest } from '../src/lib/server/db/migrate.js';
 import { loadReferencePlaces } from '../src/lib/server/places/reference.js';
 import { parseSearchParams } from '../src/lib/server/search/search.schema.js';
 import { searchOffers, warmSearch } from '../src/lib/server/search/search.service.js';
+import { startBuiltApp } from '../tests/support/app-process.js';
 import { generateOffers, TOPICS } from './generate.js';
 
 const OFFERS = Number(process.env.BENCH_OFFERS ?? 100_000);
@@ -74,29 +75,13 @@ async function withServer<T>(
 	databaseUrl: string,
 	work: (baseUrl: string) => Promise<T>
 ): Promise<T> {
-	const port = 4300 + Math.floor(Math.random() * 500);
-	const server = spawn(process.execPath, ['build/index.js'], {
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			DATABASE_URL: databaseUrl,
-			DEMO_CONTENT: 'false'
-		},
-		stdio: 'ignore'
-	});
-	const baseUrl = `http://127.0.0.1:${port}`;
+	// A free port, and a loud failure if the app does not come up: a fixed range once hit
+	// another service's port and every request of the load test failed.
+	const app = await startBuiltApp({ DATABASE_URL: databaseUrl, DEMO_CONTENT: 'false' });
 	try {
-		for (let attempt = 0; attempt < 240; attempt++) {
-			try {
-				if ((await fetch(`${baseUrl}/de`)).ok) break;
-			} catch {
-				await new Promise((done) => setTimeout(done, 250));
-			}
-		}
-		return await work(baseUrl);
+		return await work(app.baseUrl);
 	} finally {
-		server.kill('SIGTERM');
+		app.stop();
 	}
 }
 
