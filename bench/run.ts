@@ -76,8 +76,12 @@ async function withServer<T>(
 	work: (baseUrl: string) => Promise<T>
 ): Promise<T> {
 	// A free port, and a loud failure if the app does not come up: a fixed range once hit
-	// another service's port and every request of the load test failed.
-	const app = await startBuiltApp({ DATABASE_URL: databaseUrl, DEMO_CONTENT: 'false' });
+	// another service's port and every request of the load test failed. At first start the app
+	// gives every offer a base revision, minutes at 100,000 offers on a busy machine.
+	const app = await startBuiltApp(
+		{ DATABASE_URL: databaseUrl, DEMO_CONTENT: 'false' },
+		{ startupSeconds: 1800 }
+	);
 	try {
 		return await work(app.baseUrl);
 	} finally {
