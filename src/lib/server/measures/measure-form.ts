@@ -228,7 +228,10 @@ export function reachInputOf(values: ReachFormValues): ReachInput {
 	};
 }
 
-/** The translation form: `tr.<locale>.<field>` and the `confirmed` ticks (`<locale>.<field>`). */
+/**
+ * The translation form: `tr.<locale>.<field>` and the `confirmed` ticks (`<locale>.<field>`).
+ * Texts are cut well above their fields' limits, so a text too long gets its message, not a cut.
+ */
 export function readMeasureTranslations(form: FormData) {
 	return {
 		translations: Object.fromEntries(
@@ -237,7 +240,7 @@ export function readMeasureTranslations(form: FormData) {
 				Object.fromEntries(
 					MEASURE_TEXT_FIELDS.map((field) => [
 						field,
-						formText(form, `tr.${locale}.${field}`, 10_000)
+						formText(form, `tr.${locale}.${field}`, 20_000)
 					])
 				)
 			])
