@@ -9,7 +9,7 @@ import { guidingGoalsOfVersion } from './goals.service.js';
 import { staleMonthsOf } from './measure-scope.js';
 import { summarise } from './measure-views.js';
 import { findOfferIds } from './measure-parts.repository.js';
-import { listMeasureRows } from './measures.repository.js';
+import { findDistrictIdsWithPublicMeasures, listMeasureRows } from './measures.repository.js';
 import type { MeasureStatus } from './measures.table.js';
 
 /**
@@ -61,10 +61,8 @@ export async function publicMeasures(
 	now = new Date()
 ): Promise<PublicMeasuresPage | null> {
 	const districts = await listDistricts(db);
-	const withMeasures = [];
-	for (const district of districts)
-		if ((await listMeasureRows(db, district.id)).some((row) => row.isPublic === 1))
-			withMeasures.push(district);
+	const showing = new Set(await findDistrictIdsWithPublicMeasures(db));
+	const withMeasures = districts.filter((district) => showing.has(district.id));
 	const district =
 		withMeasures.find((candidate) => candidate.slug === districtSlug) ??
 		withMeasures[0] ??
