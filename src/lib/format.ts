@@ -111,6 +111,11 @@ export function formatNumber(locale: Locale, value: number): string {
 	return new Intl.NumberFormat(intlLocale(locale)).format(value);
 }
 
+/** A share given in whole percent (60 → "60 %", in Turkish "%60"). */
+export function formatPercent(locale: Locale, percent: number): string {
+	return new Intl.NumberFormat(intlLocale(locale), { style: 'percent' }).format(percent / 100);
+}
+
 export function formatEuro(locale: Locale, cents: number): string {
 	return new Intl.NumberFormat(intlLocale(locale), {
 		style: 'currency',

@@ -1,12 +1,51 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openDatabase } from '../../src/lib/server/db/database.js';
+import { createMeasure } from '../../src/lib/server/measures/measures.service.js';
+import { factoryEditor } from '../factories/account.factory.js';
 import { launchBrowser } from '../support/browser.js';
 
 const baseUrl = inject('baseUrl');
 const offerPath = '/offers/integrationskurs-in-kappeln-a1-bis-b1-1';
 let browser: Browser;
 
+/** A public measure whose German status note ends in a parenthesis and a full stop. */
+async function addStoppedMeasure(): Promise<void> {
+	const database = openDatabase(inject('databaseUrl'));
+	try {
+		const db = database.db;
+		const district = await db
+			.selectFrom('districts')
+			.select('id')
+			.orderBy('id')
+			.executeTakeFirstOrThrow();
+		await createMeasure(
+			db,
+			await factoryEditor(db, district.id),
+			{
+				title: 'Elternlotsen',
+				description: '',
+				actionFields: ['health'],
+				goalIds: [],
+				leadOrganisationId: null,
+				partnerOrganisationIds: [],
+				responsibleContactId: null,
+				startsOn: '2026-01-15',
+				endsOn: null,
+				progressMode: 'milestones',
+				isPublic: true,
+				links: [],
+				decisionId: null
+			},
+			{ status: 'stopped', statusOn: '2026-06-30', reason: 'Pause (Elternzeit).' }
+		);
+	} finally {
+		await database.close();
+	}
+}
+
 beforeAll(async () => {
+	await addStoppedMeasure();
 	browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -117,6 +156,15 @@ describe.each(['ar', 'fa'])('left-to-right fragments in a right-to-left page (%s
 				const licence = await glyphs(page, '.site-footer', '(CC BY 4.0)');
 				expect(enclosedInParentheses(licence), 'footer (CC BY 4.0)').toBe(true);
 			}
+			await page.context().close();
+		});
+
+		it('keeps a German status note of a public measure in order, its full stop at its end', async () => {
+			const page = await open('/measures');
+			const note = await glyphs(page, 'main', 'Pause (Elternzeit).');
+			expect(drawnLeftToRight(note), 'Pause (Elternzeit).').toBe(true);
+			const title = await glyphs(page, 'main h3', 'Elternlotsen');
+			expect(drawnLeftToRight(title), 'German title').toBe(true);
 			await page.context().close();
 		});
 

@@ -53,7 +53,8 @@ beforeAll(async () => {
 			role: 'administrator',
 			password: ADMIN.password
 		});
-		// A measure with an overdue milestone, so its page shows every part, the red light too.
+		// A public measure with an overdue milestone, so its page shows every part, the red light
+		// and the portal translations too.
 		const actor = {
 			id: admin.id,
 			role: 'administrator' as const,
@@ -113,7 +114,7 @@ beforeAll(async () => {
 				startsOn: '2026-01-01',
 				endsOn: null,
 				progressMode: 'milestones',
-				isPublic: false,
+				isPublic: true,
 				links: [],
 				decisionId: null
 			},

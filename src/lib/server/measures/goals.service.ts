@@ -133,6 +133,25 @@ export async function goalsOfVersion(
 	});
 }
 
+/**
+ * The guiding goal of each action field of a version in the language asked for, German where
+ * untranslated; for the portal, which shows the concept's guiding goals to everyone.
+ */
+export async function guidingGoalsOfVersion(
+	db: Db,
+	versionId: number,
+	locale: Locale
+): Promise<Map<string, LocalizedText>> {
+	const guiding = (await listGoalRows(db, versionId)).filter((row) => row.parentId === null);
+	const localized = await localizeMany(
+		db,
+		'goal',
+		guiding.map((row) => ({ id: row.id, fields: { text: row.text } })),
+		locale
+	);
+	return new Map(guiding.map((row) => [row.actionField, localized.get(row.id)!.text]));
+}
+
 /** A goal the actor may read, with its version; ConceptNotFoundError for another district's. */
 export async function goalRowFor(db: Db, actor: Actor, goalId: number): Promise<GoalRow> {
 	const row = await findGoalRow(db, goalId);

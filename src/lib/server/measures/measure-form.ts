@@ -11,10 +11,12 @@ import { firstErrorPerInput } from '../../shared/forms/form-errors.js';
 import type { ACTION_FIELDS } from '../action-fields/action-fields.js';
 import type { MeasureDetail } from './measure-detail.service.js';
 import type { MeasureIssue } from './measures.errors.js';
+import { TARGET_LOCALES } from './concept.schema.js';
 import {
 	AGE_GROUPS,
 	GENDERS,
 	MAX_LINKS,
+	MEASURE_TEXT_FIELDS,
 	type BudgetInput,
 	type MeasureInput,
 	type ReachInput,
@@ -226,6 +228,27 @@ export function reachInputOf(values: ReachFormValues): ReachInput {
 	};
 }
 
+/**
+ * The translation form: `tr.<locale>.<field>` and the `confirmed` ticks (`<locale>.<field>`).
+ * Texts are cut well above their fields' limits, so a text too long gets its message, not a cut.
+ */
+export function readMeasureTranslations(form: FormData) {
+	return {
+		translations: Object.fromEntries(
+			TARGET_LOCALES.map((locale) => [
+				locale,
+				Object.fromEntries(
+					MEASURE_TEXT_FIELDS.map((field) => [
+						field,
+						formText(form, `tr.${locale}.${field}`, 20_000)
+					])
+				)
+			])
+		),
+		confirmed: formList(form, 'confirmed', { count: 100, itemMax: 40 })
+	};
+}
+
 const INPUTS: Record<string, string> = {
 	plannedCents: 'planned',
 	spentCents: 'spent',
@@ -252,13 +275,19 @@ const MESSAGES: Record<string, MessageKey> = {
 	period: 'office.measures.error.period',
 	breakdown_over: 'office.measures.error.breakdownOver',
 	duplicate: 'office.measures.error.duplicate',
-	months: 'office.measures.error.months'
+	months: 'office.measures.error.months',
+	not_public: 'office.measures.translationNotPublic'
 };
 
-/** Where an issue shows: `links.1.url` at `link.1.url`, cents at the euro inputs. */
+/**
+ * Where an issue shows: `links.1.url` at `link.1.url`, `translations.ar.title` at `tr.ar.title`,
+ * cents at the euro inputs.
+ */
 function inputOf(path: string): string {
 	const link = /^links\.(\d+)\.(title|url)/.exec(path);
 	if (link) return `link.${link[1]}.${link[2]}`;
+	const translation = /^translations\.([\w-]+)\.(\w+)/.exec(path);
+	if (translation) return `tr.${translation[1]}.${translation[2]}`;
 	const head = path.split('.')[0] ?? '';
 	return INPUTS[head] ?? head;
 }

@@ -170,6 +170,16 @@ export async function findOffers(db: Db, measureId: number) {
 		.execute();
 }
 
+/** Which offers each of the measures produced. */
+export async function findOfferIds(db: Db, measureIds: readonly number[]) {
+	if (!measureIds.length) return [];
+	return db
+		.selectFrom('measureOffers')
+		.select(['measureId', 'offerId'])
+		.where('measureId', 'in', measureIds)
+		.execute();
+}
+
 export async function findOfferDistrict(db: Db, offerId: number) {
 	const row = await db
 		.selectFrom('offers')

@@ -70,6 +70,17 @@ export async function listMeasureRows(
 	return query.orderBy('measures.title').orderBy('measures.id').execute();
 }
 
+/** The districts that show at least one measure in public. */
+export async function findDistrictIdsWithPublicMeasures(db: Db): Promise<number[]> {
+	const rows = await db
+		.selectFrom('measures')
+		.select('districtId')
+		.distinct()
+		.where('isPublic', '=', 1)
+		.execute();
+	return rows.map((row) => row.districtId);
+}
+
 export async function insertMeasure(db: Db, row: Insertable<MeasuresTable>): Promise<number> {
 	const inserted = await db
 		.insertInto('measures')

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 import { parsePeriod } from '../../shared/time/period.js';
 import { isCalendarDay } from '../../shared/time/wall-clock.js';
+import { TARGET_LOCALES } from './concept.schema.js';
 import { MEASURE_STATUSES, PROGRESS_MODES } from './measures.table.js';
 import { MeasureValidationError, type MeasureIssue } from './measures.errors.js';
 
@@ -96,6 +97,30 @@ export const budgetInputSchema = z
 		message: 'over_planned'
 	});
 export type BudgetInput = z.infer<typeof budgetInputSchema>;
+
+/** The fields of a measure that are translated (entity `measure`) once it is public. */
+export const MEASURE_TEXT_FIELDS = ['title', 'description', 'statusReason'] as const;
+
+const translated = (max: number) => z.string().trim().max(max).default('');
+
+/**
+ * A public measure's translations per language (title, description, status note, each as long
+ * as its German field may be); `confirmed` lists `<locale>.<field>` of outdated ones confirmed.
+ */
+export const measureTranslationsSchema = z.object({
+	translations: z
+		.partialRecord(
+			z.enum(TARGET_LOCALES),
+			z.object({
+				title: translated(200),
+				description: translated(10_000),
+				statusReason: translated(2000)
+			})
+		)
+		.default({}),
+	confirmed: z.array(z.string().max(40)).max(100).default([])
+});
+export type MeasureTranslationsInput = z.input<typeof measureTranslationsSchema>;
 
 export const GENDERS = ['women', 'men', 'diverse'] as const;
 export const AGE_GROUPS = ['ageMinors', 'ageYoungAdults', 'ageAdults', 'ageSeniors'] as const;

@@ -64,3 +64,17 @@ export async function findUpcomingOccurrences(
 		.limit(limit)
 		.execute();
 }
+
+/** Slugs and German titles of those of the offers that the portal shows today. */
+export async function findPublishedOfferTitles(db: Db, offerIds: readonly number[], today: string) {
+	if (!offerIds.length) return [];
+	return db
+		.selectFrom('offers')
+		.select(['offers.id', 'offers.slug', 'offers.title'])
+		.where('offers.id', 'in', offerIds)
+		.where('offers.status', '=', 'published')
+		.where((eb) => eb.or([eb('offers.validTo', 'is', null), eb('offers.validTo', '>=', today)]))
+		.orderBy('offers.title')
+		.orderBy('offers.id')
+		.execute();
+}

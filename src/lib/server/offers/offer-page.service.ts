@@ -3,7 +3,11 @@ import type { Db } from '../db/schema.js';
 import { localizeMany, type LocalizedText } from '../translations/translations.service.js';
 import { listPostcodes } from '../places/places.service.js';
 import { OfferNotFoundError } from './offers.errors.js';
-import { findPublishedOfferBySlug, findUpcomingOccurrences } from './offer-page.repository.js';
+import {
+	findPublishedOfferBySlug,
+	findPublishedOfferTitles,
+	findUpcomingOccurrences
+} from './offer-page.repository.js';
 import { findRelations, findSchedules } from './offers.repository.js';
 import type { OfferRelations } from './offers.schema.js';
 import {
@@ -133,4 +137,31 @@ export async function getPublishedOffer(
 		updatedAt: row.updatedAt,
 		lastVerifiedAt: row.lastVerifiedAt
 	};
+}
+
+/** A link to an offer's public page, titled in the visitor's language. */
+export interface OfferLink {
+	id: number;
+	slug: string;
+	title: LocalizedText;
+}
+
+/**
+ * Links to those of the offers the portal shows today (published and still valid), by title;
+ * other pages (the measures' "Was wir tun") link to what came of their work.
+ */
+export async function publishedOfferLinks(
+	db: Db,
+	offerIds: readonly number[],
+	locale: Locale,
+	now = new Date()
+): Promise<OfferLink[]> {
+	const rows = await findPublishedOfferTitles(db, offerIds, berlinToday(now));
+	const titles = await localizeMany(
+		db,
+		'offer',
+		rows.map((row) => ({ id: row.id, fields: { title: row.title } })),
+		locale
+	);
+	return rows.map((row) => ({ id: row.id, slug: row.slug, title: titles.get(row.id)!.title }));
 }

@@ -1,16 +1,13 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { LOCALES, SOURCE_LOCALE, type Locale } from '../../i18n/locales.js';
+import { LOCALES, SOURCE_LOCALE } from '../../i18n/locales.js';
 import { authorize, can, type Actor } from '../accounts/authorization.js';
 import { recordAudit } from '../accounts/audit.service.js';
 import type { DB, Db } from '../db/schema.js';
 import {
-	deleteTranslation,
-	findTranslationsOfEntities,
-	saveTranslation,
-	statusNow,
-	type TranslatableEntity,
-	type TranslationStatus
+	applyEditedTranslation,
+	editedTranslations,
+	type EditedTranslation
 } from '../translations/translations.service.js';
 import { ContactPersonNotFoundError } from '../organisations/organisations.errors.js';
 import { issuesOf } from '../organisations/organisations.schema.js';
@@ -64,11 +61,6 @@ export const roleTranslationsSchema = z.partialRecord(
 	z.string().trim().max(ROLE_LIMIT)
 );
 
-export interface EditedTranslation {
-	value: string;
-	status: TranslationStatus;
-}
-
 export interface PageForEditing {
 	slug: string;
 	organisationId: number | null;
@@ -102,35 +94,15 @@ export function mayEditPages(actor: Actor): boolean {
 	});
 }
 
-/** Stored translations of entities by id, language and field, with their status now. */
-async function translationsOf(
-	db: Db,
-	entity: TranslatableEntity,
-	sources: { id: number; fields: Record<string, string> }[]
-) {
-	const rows = await findTranslationsOfEntities(
-		db,
-		entity,
-		sources.map((source) => source.id)
-	);
-	const byKey = new Map(rows.map((row) => [`${row.entityId}:${row.locale}:${row.field}`, row]));
-	return (id: number, locale: Locale, field: string, source: string): EditedTranslation => {
-		const row = byKey.get(`${id}:${locale}:${field}`);
-		return row
-			? { value: row.value, status: statusNow(row, source) }
-			: { value: '', status: 'missing' };
-	};
-}
-
 export async function pageForEditing(db: Db, actor: Actor, slug: string): Promise<PageForEditing> {
 	const page = await editablePage(db, actor, slug);
 	const pageTexts = { title: page.title, summary: page.summary, body: page.body };
-	const pageTranslation = await translationsOf(db, 'page', [{ id: page.id, fields: pageTexts }]);
+	const pageTranslation = await editedTranslations(db, 'page', [page.id]);
 	const contacts = page.organisationId ? await findContacts(db, page.organisationId) : [];
-	const roleTranslation = await translationsOf(
+	const roleTranslation = await editedTranslations(
 		db,
 		'contact',
-		contacts.map((contact) => ({ id: contact.id, fields: { role: contact.role } }))
+		contacts.map((contact) => contact.id)
 	);
 	const perLocale = <T>(make: (locale: TargetLocale) => T) =>
 		Object.fromEntries(TARGET_LOCALES.map((locale) => [locale, make(locale)])) as Record<
@@ -159,28 +131,6 @@ export async function pageForEditing(db: Db, actor: Actor, slug: string): Promis
 	};
 }
 
-/**
- * Writes one edited translation: an emptied one is removed (the page then shows German), a
- * changed or confirmed one is stored as reviewed against the current German text.
- */
-async function applyTranslation(
-	trx: Transaction<DB>,
-	key: { entity: TranslatableEntity; entityId: number; locale: Locale; field: string },
-	value: string,
-	before: EditedTranslation,
-	source: { text: string; confirmed: boolean },
-	now: Date
-): Promise<boolean> {
-	if (value === '') {
-		if (before.status === 'missing') return false;
-		await deleteTranslation(trx, key);
-		return true;
-	}
-	if (value === before.value && !(source.confirmed && before.status === 'outdated')) return false;
-	await saveTranslation(trx, { ...key, value, status: 'reviewed', sourceText: source.text }, now);
-	return true;
-}
-
 export async function savePageTexts(
 	db: Kysely<DB>,
 	actor: Editor,
@@ -199,7 +149,7 @@ export async function savePageTexts(
 		for (const locale of TARGET_LOCALES)
 			for (const field of PAGE_FIELDS) {
 				const germanChanged = german[field] !== current.texts[field];
-				const written = await applyTranslation(
+				const written = await applyEditedTranslation(
 					trx,
 					{ entity: 'page', entityId: page.id, locale, field },
 					translations[locale]?.[field] ?? '',
@@ -255,7 +205,7 @@ export async function saveContactRoles(
 		const changed: Record<string, string> = {};
 		for (const locale of TARGET_LOCALES) {
 			const value = parsed.data[locale] ?? '';
-			const written = await applyTranslation(
+			const written = await applyEditedTranslation(
 				trx,
 				{ entity: 'contact', entityId: contactId, locale, field: 'role' },
 				value,

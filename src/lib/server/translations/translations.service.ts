@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { latinDigits } from '../../format.js';
 import { SOURCE_LOCALE, type Locale } from '../../i18n/locales.js';
 import type { Db } from '../db/schema.js';
-import { findTranslations, upsertTranslation } from './translations.repository.js';
+import {
+	deleteTranslation,
+	findTranslations,
+	findTranslationsOfEntities,
+	upsertTranslation
+} from './translations.repository.js';
 
 // Other contexts keep their entities' translations in step inside their own transactions.
 export {
@@ -13,7 +18,7 @@ export {
 	upsertTranslation
 } from './translations.repository.js';
 
-export type TranslatableEntity = 'offer' | 'page' | 'contact' | 'goal';
+export type TranslatableEntity = 'offer' | 'page' | 'contact' | 'goal' | 'measure';
 export type TranslationStatus = 'missing' | 'machine' | 'reviewed' | 'outdated';
 
 /** A text in the language the visitor asked for, or the German source when none exists yet. */
@@ -111,4 +116,51 @@ function localizeField(
 		fallback: false,
 		status: statusNow(translation, sourceText)
 	};
+}
+
+/** A stored translation as an editor sees it: its text and its status against today's German. */
+export interface EditedTranslation {
+	value: string;
+	status: TranslationStatus;
+}
+
+/**
+ * The stored translations of entities, for editing them: a lookup by id, language and field that
+ * says `missing` where none is stored and `outdated` where the German source changed since.
+ */
+export async function editedTranslations(
+	db: Db,
+	entity: TranslatableEntity,
+	entityIds: number[]
+): Promise<(id: number, locale: Locale, field: string, source: string) => EditedTranslation> {
+	const rows = await findTranslationsOfEntities(db, entity, entityIds);
+	const byKey = new Map(rows.map((row) => [`${row.entityId}:${row.locale}:${row.field}`, row]));
+	return (id, locale, field, source) => {
+		const row = byKey.get(`${id}:${locale}:${field}`);
+		return row
+			? { value: row.value, status: statusNow(row, source) }
+			: { value: '', status: 'missing' };
+	};
+}
+
+/**
+ * Writes one edited translation: an emptied one is removed (pages then show German), a changed
+ * or confirmed one is stored as reviewed against the current German text. True when it wrote.
+ */
+export async function applyEditedTranslation(
+	db: Db,
+	key: { entity: TranslatableEntity; entityId: number; locale: Locale; field: string },
+	value: string,
+	before: EditedTranslation,
+	source: { text: string; confirmed: boolean },
+	now: Date
+): Promise<boolean> {
+	if (value === '') {
+		if (before.status === 'missing') return false;
+		await deleteTranslation(db, key);
+		return true;
+	}
+	if (value === before.value && !(source.confirmed && before.status === 'outdated')) return false;
+	await saveTranslation(db, { ...key, value, status: 'reviewed', sourceText: source.text }, now);
+	return true;
 }

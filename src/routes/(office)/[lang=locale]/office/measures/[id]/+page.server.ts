@@ -10,6 +10,7 @@ import {
 	measureFormErrors,
 	reachInputOf,
 	readBudgetForm,
+	readMeasureTranslations,
 	readReachForm,
 	statusInputOf
 } from '$lib/server/measures/measure-form';
@@ -24,7 +25,12 @@ import {
 	setMilestoneDoneOn,
 	setReach
 } from '$lib/server/measures/measure-parts.service';
+import {
+	measureTranslations,
+	saveMeasureTranslations
+} from '$lib/server/measures/measure-translations.service';
 import { MeasureValidationError } from '$lib/server/measures/measures.errors';
+import { TARGET_LOCALES } from '$lib/server/measures/concept.schema';
 import { changeStatus, recordUpdate, todayForForms } from '$lib/server/measures/measures.service';
 import { MEASURE_STATUSES } from '$lib/server/measures/measures.table';
 import { MinutesValidationError } from '$lib/server/minutes/minutes.errors';
@@ -55,6 +61,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		return {
 			measure,
 			manage,
+			// Only public measures appear in the portal, so only they are translated.
+			translations: measure.isPublic ? await measureTranslations(db, user, measure.id) : null,
+			targetLocales: TARGET_LOCALES,
 			statuses: MEASURE_STATUSES,
 			taskStatuses: TASK_STATUSES,
 			today: todayForForms(),
@@ -68,7 +77,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	}
 };
 
-type Part = 'status' | 'update' | 'milestone' | 'budget' | 'reach' | 'offer' | 'task';
+type Part =
+	'status' | 'update' | 'milestone' | 'budget' | 'reach' | 'offer' | 'task' | 'translations';
 
 /**
  * Runs one change of the measure; invalid input comes back to the part of the page it was typed
@@ -203,6 +213,18 @@ export const actions: Actions = {
 		const linked = formText(form, 'linked', 5) !== 'no';
 		return change('offer', {}, () =>
 			linkMeasureOffer(locals.db, user, measureIdOf(params.id), offerId, linked)
+		);
+	},
+	translations: async ({ locals, params, request }) => {
+		const user = requireUser(locals, { secondFactor: true });
+		const input = readMeasureTranslations(await request.formData());
+		const values = Object.fromEntries(
+			Object.entries(input.translations).flatMap(([locale, fields]) =>
+				Object.entries(fields).map(([field, value]) => [`tr.${locale}.${field}`, value])
+			)
+		);
+		return change('translations', values, () =>
+			saveMeasureTranslations(locals.db, user, measureIdOf(params.id), input)
 		);
 	},
 	task: async ({ locals, params, request }) => {
