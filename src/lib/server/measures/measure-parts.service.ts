@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
 import { decisionOrigins } from '../minutes/decisions.service.js';
 import type { TaskInput } from '../minutes/tasks.schema.js';
 import { insertCheckedTask } from '../minutes/tasks.service.js';
@@ -50,7 +51,7 @@ export async function addMilestone(
 		!(await decisionOrigins(db, actor.districtId, [milestone.decisionId])).length
 	)
 		throw new MeasureValidationError([{ path: 'decisionId', code: 'unknown' }]);
-	return db.transaction().execute(async (trx) => {
+	return inTransaction(db, async (trx) => {
 		const id = await insertMilestone(trx, { measureId, ...milestone, at: now.toISOString() });
 		await touchMeasure(trx, measureId, now);
 		await audit(
@@ -87,7 +88,7 @@ export async function setMilestoneDoneOn(
 	const milestone = await milestoneOf(db, measureId, milestoneId);
 	if (doneOn !== null && !isCalendarDay(doneOn))
 		throw new MeasureValidationError([{ path: 'doneOn', code: 'day' }]);
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		await setMilestoneDone(trx, milestoneId, doneOn, now.toISOString());
 		await touchMeasure(trx, measureId, now);
 		await audit(
@@ -114,7 +115,7 @@ export async function removeMilestone(
 ): Promise<void> {
 	await measureFor(db, actor, measureId, 'manage');
 	const milestone = await milestoneOf(db, measureId, milestoneId);
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		await deleteMilestone(trx, milestoneId);
 		await touchMeasure(trx, measureId, now);
 		await audit(
@@ -144,7 +145,7 @@ export async function setBudget(
 	const source = await findFundingSourceRow(db, line.fundingSourceId);
 	if (source?.districtId !== actor.districtId || source.archivedAt)
 		throw new MeasureValidationError([{ path: 'fundingSourceId', code: 'unknown' }]);
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		await upsertBudget(trx, { measureId, ...line });
 		await touchMeasure(trx, measureId, now);
 		await audit(
@@ -164,7 +165,7 @@ export async function removeBudget(
 	now = new Date()
 ): Promise<void> {
 	await measureFor(db, actor, measureId, 'manage');
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		if (!(await deleteBudget(trx, { measureId, ...key }))) return;
 		await touchMeasure(trx, measureId, now);
 		await audit(
@@ -186,7 +187,7 @@ export async function setReach(
 ): Promise<void> {
 	await measureFor(db, actor, measureId, 'update');
 	const reach = parseOrThrow(reachInputSchema, input);
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		await upsertReach(trx, {
 			measureId,
 			...reach,
@@ -211,7 +212,7 @@ export async function removeReach(
 	now = new Date()
 ): Promise<void> {
 	await measureFor(db, actor, measureId, 'update');
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		if (!(await deleteReach(trx, measureId, period))) return;
 		await touchMeasure(trx, measureId, now);
 		await audit(
@@ -240,7 +241,7 @@ export async function linkMeasureOffer(
 	await measureFor(db, actor, measureId, 'manage');
 	if (linked && (await findOfferDistrict(db, offerId)) !== actor.districtId)
 		throw new MeasureValidationError([{ path: 'offerId', code: 'unknown' }]);
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		if (linked) await linkOffer(trx, measureId, offerId);
 		else if (!(await unlinkOffer(trx, measureId, offerId))) return;
 		await touchMeasure(trx, measureId, now);
@@ -267,7 +268,7 @@ export async function addMeasureTask(
 	now = new Date()
 ): Promise<number> {
 	await measureFor(db, actor, measureId, 'manage');
-	return db.transaction().execute(async (trx) => {
+	return inTransaction(db, async (trx) => {
 		const taskId = await insertCheckedTask(
 			trx,
 			actor,
