@@ -47,6 +47,9 @@ describe('the integration concept in the back office', () => {
 		await clickAndLoad(page, 'nav a[href$="/office/concept"]');
 		expect(await page.locator('h1').innerText()).toBe('Integrationskonzept');
 
+		// The demo's concept is there already, so the form for another version starts folded.
+		if (!(await page.isVisible('#new-title')))
+			await page.locator('details:has(#new-title) > summary').click();
 		await page.fill('#new-title', 'Wir sind Vielfalt (Test)');
 		await page.fill('#new-adoptedOn', '2024-03-01');
 		await page.fill('#new-periodFrom', '2026');

@@ -20,6 +20,7 @@ import { snapshotClosedPeriods } from '../../src/lib/server/measures/indicator-s
 import {
 	createIndicator,
 	indicatorSeries,
+	recordSnapshot,
 	recordValue,
 	updateIndicator,
 	type IndicatorSeries
@@ -550,6 +551,40 @@ describeEachDialect(
 			});
 			goal = await getGoal(db(), coordinator, ids.health, 'en');
 			expect(goal.translationStatus.en).toBe('outdated');
+		});
+
+		it('carries over a computed figure kept before KITZ ran as the frozen snapshot of a closed period', async () => {
+			const coordinator = actors.coordinator;
+			const id = await createIndicator(
+				db(),
+				coordinator,
+				ids.sub,
+				indicator({ name: 'Angebote (übernommen)', computation: 'published_offers' }),
+				NOW
+			);
+			await recordSnapshot(db(), coordinator, id, { period: '2025', value: 17 }, NOW);
+			// Frozen once: a second figure for the period changes nothing.
+			await recordSnapshot(db(), coordinator, id, { period: '2025', value: 99 }, NOW);
+			const series = await indicatorSeries(db(), actors.viewer, id, NOW);
+			expect(valuesOf(series)['2025']).toEqual([17, 'snapshot']);
+			// Stamped as the job would have frozen it, the night after the year closed (Berlin).
+			expect(series.values[0]!.at).toBe('2026-01-01T00:00:00.000Z');
+
+			expect(
+				await issuesOf(recordSnapshot(db(), coordinator, id, { period: '2026', value: 1 }, NOW))
+			).toEqual([{ path: 'period', code: 'not_closed' }]);
+			expect(
+				await issuesOf(recordSnapshot(db(), coordinator, id, { period: '2024', value: 1 }, NOW))
+			).toEqual([{ path: 'period', code: 'outside_concept' }]);
+			const entered = await createIndicator(db(), coordinator, ids.sub, indicator(), NOW);
+			expect(
+				await issuesOf(
+					recordSnapshot(db(), coordinator, entered, { period: '2025', value: 1 }, NOW)
+				)
+			).toEqual([{ path: 'value', code: 'not_computed' }]);
+			await expect(
+				recordSnapshot(db(), actors.viewer, id, { period: '2025', value: 1 }, NOW)
+			).rejects.toBeInstanceOf(ForbiddenError);
 		});
 	},
 	seed,

@@ -114,7 +114,7 @@ describeEachDialect(
 			const again = await database()
 				.db.transaction()
 				.execute((trx) => seedDemoContent(trx, CONTENT));
-			expect(again).toBe(0);
+			expect(again.size).toBe(0);
 		});
 	},
 	async (database) => {

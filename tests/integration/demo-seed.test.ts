@@ -2,8 +2,20 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../src/lib/server/accounts/authorization.js';
+import { ACTION_FIELDS } from '../../src/lib/server/action-fields/action-fields.js';
 import type { DB } from '../../src/lib/server/db/schema.js';
 import { seedDemo } from '../../src/lib/server/demo/demo.js';
+import { currentConceptVersion } from '../../src/lib/server/measures/concept.service.js';
+import { goalsOfVersion } from '../../src/lib/server/measures/goals.service.js';
+import { goalIndicatorSeries } from '../../src/lib/server/measures/indicators.service.js';
+import { getMeasure } from '../../src/lib/server/measures/measure-detail.service.js';
+import { listMeasures } from '../../src/lib/server/measures/measures.service.js';
+import { MEASURE_STATUSES } from '../../src/lib/server/measures/measures.table.js';
+import { getMinutes } from '../../src/lib/server/minutes/minutes.service.js';
+import { FIGURE_SECTION_KEYS } from '../../src/lib/server/reports/report-figures.js';
+import { yearlyReport } from '../../src/lib/server/reports/yearly-report.service.js';
 import { loadReferencePlaces } from '../../src/lib/server/places/reference.js';
 import { describeEachDialect } from '../support/databases.js';
 
@@ -23,6 +35,26 @@ const SEEDED_TABLES = [
 ] as const satisfies readonly (keyof DB)[];
 
 let broken: string;
+
+async function staff(db: Kysely<DB>, email: string) {
+	const user = await db
+		.selectFrom('users')
+		.select(['id', 'role', 'districtId'])
+		.where('email', '=', email)
+		.executeTakeFirstOrThrow();
+	return {
+		id: user.id,
+		role: user.role as Actor['role'],
+		districtId: user.districtId,
+		organisationIds: []
+	};
+}
+
+/** Whether a report section holds any figure above zero, however deep. */
+const hasFigures = (value: unknown): boolean =>
+	typeof value === 'number'
+		? value > 0
+		: typeof value === 'object' && value !== null && Object.values(value).some(hasFigures);
 
 /** A copy of the content whose last demo file fails after everything before it was written. */
 beforeAll(async () => {
@@ -77,6 +109,92 @@ describeEachDialect(
 			expect(counts.contacts).toBeGreaterThan(0);
 			expect(counts.networks).toBeGreaterThan(0);
 		}, 120_000);
+
+		// The tests below read the demo the first one seeded.
+		it('has a past: offers entered over 30 months, some taken off last year', async () => {
+			const offers = await database()
+				.db.selectFrom('offers')
+				.select(['createdAt', 'status', 'validFrom'])
+				.execute();
+			const created = offers.map((offer) => offer.createdAt).sort();
+			expect(created[0]! < '2024-07-01').toBe(true);
+			expect(created.filter((at) => at < '2026-01-01').length).toBeGreaterThan(100);
+			// Each is valid from the day it was entered, so past periods count it.
+			expect(offers.every((offer) => offer.validFrom === offer.createdAt.slice(0, 10))).toBe(true);
+			expect(offers.filter((offer) => offer.status === 'archived')).toHaveLength(5);
+		});
+
+		it('has the concept: 2–3 goals per action field, indicators with values for the last three years', async () => {
+			const db = database().db;
+			const admin = await staff(db, 'admin@kitz.example');
+			const version = (await currentConceptVersion(db, admin.districtId, NOW))!;
+			expect(version).toMatchObject({ periodFrom: 2023, periodTo: 2028 });
+			const fields = await goalsOfVersion(db, admin, version.id);
+			expect(fields.map((field) => field.actionField).sort()).toEqual([...ACTION_FIELDS].sort());
+			for (const field of fields) {
+				expect(field.guiding).not.toBeNull();
+				expect(field.subGoals.length).toBeGreaterThanOrEqual(2);
+				expect(field.subGoals.length).toBeLessThanOrEqual(3);
+				const indicators = (
+					await Promise.all(
+						field.subGoals.map((goal) => goalIndicatorSeries(db, admin, goal.id, NOW))
+					)
+				).flat();
+				expect(indicators.length).toBeGreaterThan(0);
+				for (const indicator of indicators) {
+					const years = new Set(indicator.values.map((value) => value.period.slice(0, 4)));
+					expect([...years]).toEqual(expect.arrayContaining(['2023', '2024', '2025']));
+					if (indicator.computation) {
+						// Past years frozen as a running KITZ would have kept them, this year computed.
+						expect(indicator.values.find((v) => v.period === '2025')?.kind).toBe('snapshot');
+						expect(indicator.values.find((v) => v.period === '2026')?.kind).toBe('live');
+					}
+				}
+			}
+		});
+
+		it('has 25+ measures in every status across all fields, with partners, offers and decisions', async () => {
+			const db = database().db;
+			const coordinator = await staff(db, 'koordination@kitz.example');
+			const measures = await listMeasures(db, coordinator, {}, NOW);
+			expect(measures.length).toBeGreaterThanOrEqual(25);
+			expect(new Set(measures.map((m) => m.status))).toEqual(new Set(MEASURE_STATUSES));
+			expect(new Set(measures.flatMap((m) => m.actionFields))).toEqual(new Set(ACTION_FIELDS));
+			expect(measures.every((m) => m.leadOrganisationName !== null)).toBe(true);
+			// The traffic light has history to judge: not every measure is green.
+			expect(new Set(measures.map((m) => m.light)).size).toBeGreaterThan(1);
+			const details = await Promise.all(
+				measures.map((m) => getMeasure(db, coordinator, m.id, NOW))
+			);
+			expect(details.filter((m) => m.offers.length > 0).length).toBeGreaterThanOrEqual(15);
+			expect(details.filter((m) => m.partners.length > 0).length).toBeGreaterThanOrEqual(10);
+			expect(details.filter((m) => m.budget?.length).length).toBeGreaterThanOrEqual(20);
+			expect(details.filter((m) => m.reach.length > 0).length).toBeGreaterThanOrEqual(15);
+			expect(details.filter((m) => m.history.length > 1).length).toBeGreaterThanOrEqual(20);
+
+			// Meeting → decision → measure: the decision stands in the meeting's minutes.
+			const decided = details.filter((m) => m.decision);
+			expect(decided.length).toBeGreaterThanOrEqual(2);
+			for (const measure of decided) {
+				const minutes = await getMinutes(db, coordinator, measure.decision!.meetingId, NOW);
+				expect(minutes.general.decisions.map((d) => d.id)).toContain(measure.decisionId);
+				expect(measure.decision!.meetingStartsAt < measure.startsOn!).toBe(true);
+			}
+			expect(await db.selectFrom('mailOutbox').select('id').execute()).toEqual([]);
+		});
+
+		it('fills a report for last year: every section has figures, and they changed from the year before', async () => {
+			const db = database().db;
+			const viewer = await staff(db, 'leitung@kitz.example');
+			const report = await yearlyReport(db, viewer, '2025', NOW);
+			for (const key of FIGURE_SECTION_KEYS)
+				expect([key, hasFigures(report.current.figures[key])]).toEqual([key, true]);
+			expect(report.current.figures.offers.total).toBeGreaterThan(
+				report.previous.figures.offers.total
+			);
+			expect(report.current.figures.meetings.networks.every((n) => n.meetings > 0)).toBe(true);
+			expect(report.current.figures.meetings.networks.some((n) => n.attendances > 0)).toBe(true);
+		});
 	},
 	async ({ db }) => {
 		await loadReferencePlaces(db, CONTENT);

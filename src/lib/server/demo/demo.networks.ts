@@ -23,12 +23,13 @@ import {
 import { slugify } from '../../shared/text/slugify.js';
 import { berlinToday } from '../../shared/time/berlin-clock.js';
 import { addDays } from '../../shared/time/wall-clock.js';
+import { instantOn, stableHash } from './demo.history.js';
 
 /**
  * The demo's networks, one per action field as the KITZ page says: member organisations from
- * the demo offers; for two of them a past meeting with answers and attendance, and upcoming ones
- * with an agenda, not yet invited (so the demo mails no one). Invited persons come from the demo
- * contacts.
+ * the demo offers; in each the regular meetings of the last two years with answers and
+ * attendance, and for some a named past meeting and upcoming ones with an agenda, not yet
+ * invited (so the demo mails no one). Invited persons come from the demo contacts.
  */
 interface DemoMeeting {
 	title: string;
@@ -65,7 +66,7 @@ const NETWORKS: {
 		meetings: [
 			{
 				title: 'Netzwerktreffen Frühjahr',
-				inDays: -35,
+				inDays: -335,
 				start: '14:00',
 				end: '16:00',
 				location: 'Kreishaus Schleswig, Flensburger Straße 7, Raum 214',
@@ -254,6 +255,9 @@ const NETWORKS: {
 	}
 ];
 
+/** The networks began when the concept did, before their first demo meeting. */
+const FOUNDED_DAYS_AGO = 900;
+
 const RESPONSES = ['yes', 'yes', 'maybe', 'no'] as const;
 const ATTENDANCE = { yes: 'present', maybe: 'excused', no: 'absent' } as const;
 
@@ -271,9 +275,14 @@ async function seedMeeting(
 	network: { id: number; districtId: number },
 	meeting: DemoMeeting,
 	today: string,
-	now: Date
+	now: Date,
+	round = 0
 ) {
 	const day = addDays(today, meeting.inDays);
+	const past = meeting.inDays < 0;
+	// A past meeting was planned a month ahead and invited to two weeks before it.
+	const stamp = (daysBefore: number) =>
+		past ? instantOn(addDays(day, -daysBefore)).toISOString() : now.toISOString();
 	const id = await insertMeeting(trx, {
 		networkId: network.id,
 		uid: `meeting-${randomUUID()}@kitz`,
@@ -283,7 +292,7 @@ async function seedMeeting(
 		location: meeting.location,
 		onlineUrl: meeting.onlineUrl,
 		description: '',
-		createdAt: now.toISOString()
+		createdAt: stamp(30)
 	});
 	for (const [index, item] of meeting.agenda.entries())
 		await insertAgendaItem(trx, id, index + 1, {
@@ -293,7 +302,7 @@ async function seedMeeting(
 			startsAt: `${day}T${item.start}`,
 			durationMinutes: item.minutes
 		});
-	if (meeting.inDays >= 0) return;
+	if (!past) return;
 	// The past meeting was invited to, answered and attended.
 	const invited = await findEligibleContacts(trx, network.id, network.districtId, today);
 	for (const [index, contact] of invited.entries()) {
@@ -301,16 +310,68 @@ async function seedMeeting(
 			meetingId: id,
 			contactId: contact.id,
 			tokenHash: hashToken(newToken()),
-			invitedAt: now.toISOString()
+			invitedAt: stamp(14)
 		});
 		if (inviteeId === undefined) continue;
-		const response = RESPONSES[index % RESPONSES.length]!;
-		await setResponse(trx, inviteeId, response, now.toISOString());
+		const response = RESPONSES[(index + round) % RESPONSES.length]!;
+		await setResponse(trx, inviteeId, response, stamp(7));
 		await setAttendance(trx, id, inviteeId, ATTENDANCE[response]);
 	}
-	await updateMeetingRow(trx, id, {
-		invitationsSentAt: now.toISOString(),
-		updatedAt: now.toISOString()
+	await updateMeetingRow(trx, id, { invitationsSentAt: stamp(14), updatedAt: stamp(0) });
+}
+
+const SEASONS = [
+	'Winter',
+	'Winter',
+	'Frühjahr',
+	'Frühjahr',
+	'Frühjahr',
+	'Sommer',
+	'Sommer',
+	'Sommer',
+	'Herbst',
+	'Herbst',
+	'Herbst',
+	'Winter'
+];
+
+/**
+ * The network's regular meetings of the last two years, about every five months, so a report
+ * for last year counts meetings and attendance in every network.
+ */
+function pastRounds(name: string, today: string): DemoMeeting[] {
+	const shift = stableHash(name) % 30;
+	return [60, 220, 380, 540].map((daysAgo, round) => {
+		const day = addDays(today, -(daysAgo + shift));
+		const season = SEASONS[Number(day.slice(5, 7)) - 1]!;
+		return {
+			title: `Netzwerktreffen ${season} ${day.slice(0, 4)}`,
+			inDays: -(daysAgo + shift),
+			start: '14:00',
+			end: '16:00',
+			location: round % 2 ? null : 'Kreishaus Schleswig, Flensburger Straße 7, Raum 214',
+			onlineUrl: round % 2 ? 'https://meet.kitz.example/netzwerktreffen' : null,
+			agenda: [
+				{
+					title: 'Begrüßung und Protokoll des letzten Treffens',
+					presenter: 'KITZ',
+					start: '14:00',
+					minutes: 15
+				},
+				{
+					title: 'Berichte aus den Mitgliedsorganisationen',
+					presenter: null,
+					start: '14:15',
+					minutes: 60
+				},
+				{
+					title: 'Gemeinsame Planung und Verschiedenes',
+					presenter: null,
+					start: '15:15',
+					minutes: 45
+				}
+			]
+		};
 	});
 }
 
@@ -338,7 +399,7 @@ export async function seedDemoNetworks(trx: Transaction<DB>, now = new Date()): 
 			name: demo.name,
 			description: demo.description,
 			coordinatingOrganisationId: ids.get(demo.coordinator) ?? null,
-			createdAt: now.toISOString()
+			createdAt: instantOn(addDays(today, -FOUNDED_DAYS_AGO)).toISOString()
 		});
 		await setNetworkSlug(trx, id, `${slugify(demo.name)}-${id}`);
 		await replaceActionFields(trx, id, demo.actionFields);
@@ -353,11 +414,12 @@ export async function seedDemoNetworks(trx: Transaction<DB>, now = new Date()): 
 				organisationId,
 				contactId: null,
 				role: member.role,
-				joinedOn: addDays(today, -200)
+				joinedOn: addDays(today, -FOUNDED_DAYS_AGO)
 			});
 		}
-		for (const meeting of demo.meetings)
-			await seedMeeting(trx, { id, districtId: district.id }, meeting, today, now);
+		const meetings = [...pastRounds(demo.name, today), ...demo.meetings];
+		for (const [round, meeting] of meetings.entries())
+			await seedMeeting(trx, { id, districtId: district.id }, meeting, today, now, round);
 	}
 	return NETWORKS.length;
 }

@@ -4,12 +4,16 @@ import { addDays, addMinutes } from '../../shared/time/wall-clock.js';
 import { placeOf, type Lookup } from './demo.lookup.js';
 import type { DemoOffer } from './demo.schema.js';
 
-/** Maps a demo offer to the offers context's input; dates are relative to the seeding day. */
+/**
+ * Maps a demo offer to the offers context's input; dates are relative to the seeding day, and
+ * the offer is valid from the day it was created (`createdOn`, the seeding day unless backdated).
+ */
 export function toOfferInput(
 	offer: DemoOffer,
 	organisationId: number,
 	lookup: Lookup,
-	now: Date
+	now: Date,
+	createdOn = berlinToday(now)
 ): OfferInput {
 	const today = berlinToday(now);
 	const at = (days: number, time: string) => `${addDays(today, days)}T${time}`;
@@ -63,7 +67,7 @@ export function toOfferInput(
 						placeId: placeOf(lookup, offer.location.place).id
 					},
 		schedule,
-		validFrom: today,
+		validFrom: createdOn,
 		validTo,
 		contact: {
 			name: offer.contact.name,

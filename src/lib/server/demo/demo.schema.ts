@@ -75,6 +75,8 @@ export const demoOfferSchema = z.object({
 		})
 	]),
 	validMonths: z.number().int().positive().optional(),
+	/** Taken off the portal this many months before the seeding day. */
+	archivedMonthsAgo: z.number().int().positive().optional(),
 	contact: z
 		.object({
 			name: z.string().optional(),

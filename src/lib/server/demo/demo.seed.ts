@@ -7,6 +7,9 @@ import type { DB } from '../db/schema.js';
 import { saveTranslation } from '../translations/translations.service.js';
 import { insertOrganisation } from '../organisations/organisations.repository.js';
 import { createOfferIn, translateOfferIn } from '../offers/offers.service.js';
+import { updateOfferRow } from '../offers/offers.repository.js';
+import { berlinToday } from '../../shared/time/berlin-clock.js';
+import { instantOn, offerPast } from './demo.history.js';
 import { insertContact, insertPage } from '../pages/pages.repository.js';
 import { buildLookup, placeOf, type Lookup } from './demo.lookup.js';
 import { toOfferInput } from './demo.offer-input.js';
@@ -14,22 +17,25 @@ import { demoFileSchema, demoPageSchema, type DemoOrganisation } from './demo.sc
 
 /**
  * Seeds the demo organisations, offers and the KITZ page into a database that has no offers yet,
- * inside the caller's transaction (see seedDemo).
+ * inside the caller's transaction (see seedDemo); returns the offers' ids by their demo key.
+ * Offers were entered over the last 30 months (valid from then), a few taken off the portal since,
+ * so a report for a past year has figures and changes to show.
  */
 export async function seedDemoContent(
 	db: Transaction<DB>,
 	contentDir: string,
 	now = new Date()
-): Promise<number> {
+): Promise<Map<string, number>> {
+	const offerIds = new Map<string, number>();
 	const existing = await db.selectFrom('offers').select('id').limit(1).executeTakeFirst();
-	if (existing) return 0;
+	if (existing) return offerIds;
+	const today = berlinToday(now);
 	const folder = join(contentDir, 'demo');
 	const lookup = await buildLookup(db);
 	const organisationIds = new Map<string, number>();
 	await seedDemoPage(db, contentDir, now);
 
 	const files = (await readdir(folder)).filter((name) => /^offers-.*\.json$/.test(name)).sort();
-	let count = 0;
 	for (const file of files) {
 		const content = await readJson(join(folder, file), demoFileSchema);
 		for (const organisation of content.organisations) {
@@ -46,13 +52,26 @@ export async function seedDemoContent(
 				throw new Error(
 					`${file}: offer "${offer.key}" names unknown organisation "${offer.organisation}"`
 				);
-			const id = await createOfferIn(db, toOfferInput(offer, organisationId, lookup, now), now);
+			if (offerIds.has(offer.key))
+				throw new Error(`${file}: offer key "${offer.key}" is used twice`);
+			const past = offerPast(offer.key, today, offer.archivedMonthsAgo);
+			const input = toOfferInput(offer, organisationId, lookup, now, past.createdOn);
+			const id = await createOfferIn(db, input, now);
 			for (const [locale, fields] of Object.entries(offer.translations))
 				await translateOfferIn(db, id, locale as Locale, fields, 'reviewed', now);
-			count++;
+			// Created "now" so its dates and occurrences start today; its past is written after.
+			await updateOfferRow(db, id, {
+				createdAt: instantOn(past.createdOn).toISOString(),
+				...(past.archivedOn && {
+					status: 'archived',
+					validTo: past.archivedOn,
+					updatedAt: instantOn(past.archivedOn).toISOString()
+				})
+			});
+			offerIds.set(offer.key, id);
 		}
 	}
-	return count;
+	return offerIds;
 }
 
 /** The KITZ page (content/demo/kitz.json) with its organisation and contact persons. */

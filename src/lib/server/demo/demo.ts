@@ -1,16 +1,20 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { seedDemoAccounts } from './demo.accounts.js';
+import { DEMO_ACCOUNTS, seedDemoAccounts } from './demo.accounts.js';
+import { seedDemoConcept } from './demo.concept.js';
 import { seedDemoContacts } from './demo.contacts.js';
+import { seedDemoMeasures } from './demo.measures.js';
 import { seedDemoNetworks } from './demo.networks.js';
 import { seedDemoContent } from './demo.seed.js';
 
 /**
- * Seeds the whole demo (content and the KITZ page, accounts, contact directory, networks) in one
- * transaction: a start stopped part-way leaves an empty database, which the next start seeds
- * again, instead of half a demo that later steps trip over. Every step takes this transaction
- * and opens none of its own (SQLite has one connection; PostgreSQL's pool would hand out a
- * second one). Nothing here sends mail or starts jobs; those start after it commits.
+ * Seeds the whole demo (content and the KITZ page, accounts, contact directory, networks with
+ * their past meetings, the integration concept and the measures) in one transaction: a start
+ * stopped part-way leaves an empty database, which the next start seeds again, instead of half a
+ * demo that later steps trip over. Every step takes this transaction and opens none of its own
+ * (SQLite has one connection; PostgreSQL's pool would hand out a second one); the services the
+ * concept and measures go through join it. Nothing here sends mail or starts jobs; those start
+ * after it commits.
  */
 export async function seedDemo(
 	db: Kysely<DB>,
@@ -18,9 +22,31 @@ export async function seedDemo(
 	now = new Date()
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		await seedDemoContent(trx, options.contentDir, now);
+		const offerIds = await seedDemoContent(trx, options.contentDir, now);
 		await seedDemoAccounts(trx, options.password, now);
 		await seedDemoContacts(trx, options.contentDir, now);
 		await seedDemoNetworks(trx, now);
+		// The concept and measures name the demo's offers by key, known only as they are seeded.
+		if (offerIds.size === 0) return;
+		const admin = await demoActor(trx, 'administrator');
+		const goalIds = await seedDemoConcept(trx, options.contentDir, admin, now);
+		await seedDemoMeasures(
+			trx,
+			options.contentDir,
+			await demoActor(trx, 'coordinator'),
+			{ goalIds, offerIds },
+			now
+		);
 	});
+}
+
+/** The demo's staff log-in of a role, as the actor its steps are taken by. */
+async function demoActor(trx: Transaction<DB>, role: 'administrator' | 'coordinator') {
+	const email = DEMO_ACCOUNTS.find((account) => account.role === role)!.email;
+	const user = await trx
+		.selectFrom('users')
+		.select(['id', 'districtId'])
+		.where('email', '=', email)
+		.executeTakeFirstOrThrow();
+	return { id: user.id, role, districtId: user.districtId, organisationIds: [] };
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../accounts/authorization.js';
 import { recordAudit } from '../accounts/audit.service.js';
 import type { DB, Db } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
 import { berlinToday } from '../../shared/time/berlin-clock.js';
 import { parsePeriod } from '../../shared/time/period.js';
 import {
@@ -94,7 +95,7 @@ export async function createConceptVersion(
 ): Promise<number> {
 	authorizeConceptEdit(actor, actor.districtId);
 	const version = parseOrThrow(conceptVersionSchema, input);
-	return db.transaction().execute(async (trx) => {
+	return inTransaction(db, async (trx) => {
 		const stamp = now.toISOString();
 		const id = await insertConceptVersion(trx, {
 			districtId: actor.districtId,
@@ -129,7 +130,7 @@ export async function updateConceptVersion(
 	const before = await getConceptVersion(db, actor, versionId, now);
 	authorizeConceptEdit(actor, before.districtId);
 	const version = parseOrThrow(conceptVersionSchema, input);
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		const years = (await findValuePeriodsOfVersion(trx, versionId)).map(
 			(period) => parsePeriod(period)!.year
 		);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../accounts/authorization.js';
 import type { DB, Db } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
 import { authorizeOnMeasure } from './measure-access.js';
 import { audit, districtScope, type MeasureActor } from './measure-scope.js';
 import { FundingSourceNotFoundError, MeasureValidationError } from './measures.errors.js';
@@ -45,7 +46,7 @@ export async function listFundingSources(
 	authorizeOnMeasure(actor, 'read_budget', districtScope(actor));
 	let rows = await listFundingSourceRows(db, actor.districtId);
 	if (!rows.length) {
-		await db.transaction().execute(async (trx) => {
+		await inTransaction(db, async (trx) => {
 			// A second request that raced this one already created them.
 			if ((await listFundingSourceRows(trx, actor.districtId)).length) return;
 			const at = now.toISOString();
@@ -85,7 +86,7 @@ export async function addFundingSource(
 ): Promise<number> {
 	authorizeOnMeasure(actor, 'manage', districtScope(actor));
 	const checked = await checkName(db, actor, name);
-	return db.transaction().execute(async (trx) => {
+	return inTransaction(db, async (trx) => {
 		const rows = await listFundingSourceRows(trx, actor.districtId);
 		const last = rows.reduce((max, row) => Math.max(max, row.position), 0);
 		const [id] = await insertFundingSources(
@@ -126,7 +127,7 @@ export async function renameFundingSource(
 ): Promise<void> {
 	const row = await ownSource(db, actor, fundingSourceId);
 	const checked = await checkName(db, actor, name, fundingSourceId);
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		await updateFundingSourceRow(trx, fundingSourceId, { name: checked });
 		await audit(
 			trx,
@@ -152,7 +153,7 @@ export async function archiveFundingSource(
 	now = new Date()
 ): Promise<void> {
 	await ownSource(db, actor, fundingSourceId);
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		await updateFundingSourceRow(trx, fundingSourceId, {
 			archivedAt: archived ? now.toISOString() : null
 		});

@@ -4,6 +4,7 @@ import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 import type { Actor } from '../accounts/authorization.js';
 import { recordAudit } from '../accounts/audit.service.js';
 import type { DB, Db } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
 import {
 	deleteAllTranslations,
 	deleteTranslation,
@@ -220,7 +221,7 @@ export async function createGoal(
 	const version = await getConceptVersion(db, actor, versionId, now);
 	authorizeConceptEdit(actor, version.districtId);
 	const goal = parseOrThrow(goalInputSchema, input);
-	return db.transaction().execute(async (trx) => {
+	return inTransaction(db, async (trx) => {
 		const ofField = (await listGoalRows(trx, versionId)).filter(
 			(row) => row.actionField === goal.actionField
 		);
@@ -273,7 +274,7 @@ export async function saveGoalTexts(
 	authorizeConceptEdit(actor, before.districtId);
 	const texts = parseOrThrow(goalTextsSchema, input);
 	const germanChanged = texts.text !== before.text;
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		await updateGoalText(trx, goalId, texts.text, now.toISOString());
 		const changed: Partial<Record<TargetLocale, string>> = {};
 		for (const locale of TARGET_LOCALES) {
@@ -338,7 +339,7 @@ export async function deleteGoal(
 	)
 		throw new ConceptValidationError([{ path: 'toGoalId', code: 'unknown' }]);
 	const removed = [goalId, ...goal.subGoals.map((sub) => sub.id)];
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		// Re-read inside the transaction: a measure linked meanwhile is moved or unlinked too.
 		const links = await findMeasureGoalLinks(trx, removed);
 		if (links.length > 0 && !choice)

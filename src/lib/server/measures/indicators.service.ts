@@ -2,7 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../accounts/authorization.js';
 import { recordAudit } from '../accounts/audit.service.js';
 import type { DB, Db } from '../db/schema.js';
-import type { PeriodKind } from '../../shared/time/period.js';
+import { inTransaction } from '../db/transaction.js';
+import { berlinInstant, berlinToday } from '../../shared/time/berlin-clock.js';
+import { isClosed, parsePeriod, periodDays, type PeriodKind } from '../../shared/time/period.js';
+import { addDays } from '../../shared/time/wall-clock.js';
 import { periodIssue } from './concept-rules.js';
 import { authorizeConceptEdit, canEditConcept, type ConceptEditor } from './concept-access.js';
 import { ConceptNotFoundError, ConceptValidationError } from './concept.errors.js';
@@ -18,6 +21,7 @@ import {
 	listIndicatorRows,
 	nextIndicatorPosition,
 	updateIndicatorRow,
+	insertSnapshot,
 	upsertEnteredValue,
 	type IndicatorRow
 } from './concept.repository.js';
@@ -172,7 +176,7 @@ export async function createIndicator(
 	const goal = await goalRowFor(db, actor, goalId);
 	authorizeConceptEdit(actor, goal.districtId);
 	const indicator = parseOrThrow(indicatorInputSchema, input);
-	return db.transaction().execute(async (trx) => {
+	return inTransaction(db, async (trx) => {
 		const stamp = now.toISOString();
 		const id = await insertIndicator(trx, {
 			goalId,
@@ -211,7 +215,7 @@ export async function updateIndicator(
 	const { row, version } = await indicatorFor(db, actor, indicatorId);
 	authorizeConceptEdit(actor, version.districtId);
 	const indicator = parseOrThrow(indicatorInputSchema, input);
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		if ((await countValues(trx, indicatorId)) > 0) {
 			if (indicator.periodKind !== row.periodKind)
 				throw new ConceptValidationError([{ path: 'periodKind', code: 'has_values' }]);
@@ -247,7 +251,7 @@ export async function deleteIndicator(
 ): Promise<number> {
 	const { row, version } = await indicatorFor(db, actor, indicatorId);
 	authorizeConceptEdit(actor, version.districtId);
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		const values = await findValueRows(trx, [indicatorId]);
 		await deleteIndicatorRow(trx, indicatorId);
 		await recordAudit(
@@ -283,7 +287,7 @@ export async function recordValue(
 	const value = parseOrThrow(valueInputSchema, input);
 	const issue = periodIssue(value.period, row.periodKind, version);
 	if (issue) throw new ConceptValidationError([issue]);
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		const before = (await findValueRows(trx, [indicatorId])).find(
 			(stored) => stored.period === value.period
 		);
@@ -326,7 +330,7 @@ export async function deleteValue(
 	const value = await findValueRow(db, valueId);
 	if (!value || value.indicatorId !== indicatorId) throw new ConceptNotFoundError('value', valueId);
 	if (row.computation) throw new ConceptValidationError([{ path: 'value', code: 'computed' }]);
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		await deleteValueRow(trx, valueId);
 		await recordAudit(
 			trx,
@@ -337,6 +341,53 @@ export async function deleteValue(
 				entity: 'indicator',
 				entityId: indicatorId,
 				before: value
+			},
+			now
+		);
+	});
+}
+
+/**
+ * Freezes a computed indicator's figure for a closed period that KITZ did not compute itself
+ * (figures kept before KITZ ran, such as the demo's history), stamped as the snapshot job would
+ * have taken it the night after the period closed. A period already frozen keeps its figure.
+ */
+export async function recordSnapshot(
+	db: Kysely<DB>,
+	actor: ConceptEditor,
+	indicatorId: number,
+	input: { period: string; value: number },
+	now = new Date()
+): Promise<void> {
+	const { row, version } = await indicatorFor(db, actor, indicatorId);
+	authorizeConceptEdit(actor, version.districtId);
+	if (!row.computation) throw new ConceptValidationError([{ path: 'value', code: 'not_computed' }]);
+	const issue = periodIssue(input.period, row.periodKind, version);
+	if (issue) throw new ConceptValidationError([issue]);
+	const period = parsePeriod(input.period.trim())!;
+	if (!isClosed(period, berlinToday(now)))
+		throw new ConceptValidationError([{ path: 'period', code: 'not_closed' }]);
+	if (!Number.isFinite(input.value))
+		throw new ConceptValidationError([{ path: 'value', code: 'not_a_number' }]);
+	const frozenAt = berlinInstant(`${addDays(periodDays(period).to, 1)}T01:00`).toISOString();
+	await inTransaction(db, async (trx) => {
+		await insertSnapshot(trx, {
+			indicatorId,
+			period: input.period.trim(),
+			value: input.value,
+			computedAt: frozenAt,
+			recordedBy: null,
+			recordedAt: frozenAt
+		});
+		await recordAudit(
+			trx,
+			{
+				districtId: actor.districtId,
+				userId: actor.id,
+				action: 'concept.value.snapshot',
+				entity: 'indicator',
+				entityId: indicatorId,
+				after: input
 			},
 			now
 		);

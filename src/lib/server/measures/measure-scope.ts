@@ -2,6 +2,7 @@ import type { Actor } from '../accounts/authorization.js';
 import { recordAudit, type AuditAction } from '../accounts/audit.service.js';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, Db } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
 import { getSetting, setSetting } from '../db/settings.repository.js';
 import {
 	authorizeOnMeasure,
@@ -91,7 +92,7 @@ export async function changeMeasure(
 	now: Date,
 	write: (trx: Transaction<DB>) => Promise<MeasureAuditEntry | null>
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		const entry = await write(trx);
 		if (!entry) return;
 		await touchMeasure(trx, measureId, now);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../accounts/authorization.js';
 import type { DB, Db } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
 import { listContacts } from '../directory/contacts.service.js';
 import { decisionOrigins } from '../minutes/decisions.service.js';
 import {
@@ -153,7 +154,7 @@ export async function createMeasure(
 	const measure = parseOrThrow(measureInputSchema, input);
 	const status = parseOrThrow(statusInputSchema, statusInput);
 	await checkReferences(db, actor, measure);
-	return db.transaction().execute(async (trx) => {
+	return inTransaction(db, async (trx) => {
 		const at = now.toISOString();
 		const id = await insertMeasure(trx, {
 			districtId: actor.districtId,
@@ -207,7 +208,7 @@ export async function updateMeasure(
 		(await findMilestones(db, [measureId])).some((milestone) => milestone.dueOn > endsOn)
 	)
 		throw new MeasureValidationError([{ path: 'endsOn', code: 'milestone_after_end' }]);
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		const before = {
 			...row,
 			actionFields: (await findActionFields(trx, [measureId])).map((field) => field.actionField),
@@ -237,7 +238,7 @@ export async function changeStatus(
 ): Promise<void> {
 	const { row } = await measureFor(db, actor, measureId, 'manage');
 	const status = parseOrThrow(statusInputSchema, input);
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		await updateMeasureRow(trx, measureId, {
 			status: status.status,
 			statusOn: status.statusOn,
@@ -306,7 +307,7 @@ export async function setStaleMonths(
 	authorizeOnMeasure(actor, 'manage', districtScope(actor));
 	const parsed = staleMonthsSchema.safeParse(months);
 	if (!parsed.success) throw new MeasureValidationError([{ path: 'staleMonths', code: 'months' }]);
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		const before = await staleMonthsOf(trx, actor.districtId);
 		await storeStaleMonths(trx, actor.districtId, parsed.data);
 		await audit(

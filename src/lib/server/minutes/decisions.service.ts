@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../accounts/audit.service.js';
 import type { DB, Db } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
 import { MinutesValidationError } from './minutes.errors.js';
 import {
 	deleteDecision,
@@ -25,7 +26,7 @@ export async function addDecision(
 	if (!text) throw new MinutesValidationError({ decisionText: 'office.minutes.error.decision' });
 	if (text.length > MAX_DECISION_LENGTH)
 		throw new MinutesValidationError({ decisionText: 'office.minutes.error.tooLong' });
-	return db.transaction().execute(async (trx) => {
+	return inTransaction(db, async (trx) => {
 		const meeting = await editableMeeting(trx, actor, meetingId, now);
 		const items = await findAgendaItems(trx, meetingId);
 		if (decision.agendaItemId !== null && !items.some((item) => item.id === decision.agendaItemId))
@@ -54,7 +55,7 @@ export async function removeDecision(
 	decisionId: number,
 	now = new Date()
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		const meeting = await editableMeeting(trx, actor, meetingId, now);
 		const removed = await deleteDecision(trx, meetingId, decisionId);
 		if (!removed) return;
