@@ -199,7 +199,6 @@ export function measuresSection(view: ViewContext): ReportSection {
 		title: t('office.reports.measures.listTitle', { period: view.currentLabel }),
 		columns: [
 			{ label: t('office.reports.measures.measure'), kind: 'text' },
-			{ label: t('office.reports.measures.actionFields'), kind: 'text' },
 			{ label: t('office.reports.measures.lead'), kind: 'text' },
 			{ label: t('office.reports.measures.status'), kind: 'text' },
 			{ label: t('office.reports.measures.progress'), kind: 'percent' },
@@ -209,14 +208,13 @@ export function measuresSection(view: ViewContext): ReportSection {
 		rows: [
 			...sorted.map((measure) => [
 				measure.title,
-				fieldNames(view, measure),
 				measure.leadOrganisationName ?? '',
 				`${statusLabel(measure.status)} (${formatShortDate(locale, measure.statusOn)})`,
 				orBlank(measure.progress),
 				lightLabel(measure.light),
 				orBlank(measure.participants)
 			]),
-			[t('office.reports.total'), '', '', '', '', '', participants(view.current)]
+			[t('office.reports.total'), '', '', '', '', participants(view.current)]
 		]
 	};
 	const flagged = sorted.filter((measure) => measure.reasons.length);
@@ -240,6 +238,7 @@ export function measuresSection(view: ViewContext): ReportSection {
 		title: t('office.reports.measures.reachTitle', { period: view.currentLabel }),
 		columns: [
 			{ label: t('office.reports.measures.measure'), kind: 'text' },
+			{ label: t('office.reports.measures.actionFields'), kind: 'text' },
 			{ label: t('office.reports.measures.participants'), kind: 'count' },
 			{ label: t('office.reports.measures.women'), kind: 'count' },
 			{ label: t('office.reports.measures.men'), kind: 'count' },
@@ -248,6 +247,7 @@ export function measuresSection(view: ViewContext): ReportSection {
 		rows: [
 			...reached.map((measure) => [
 				measure.title,
+				fieldNames(view, measure),
 				orBlank(measure.participants),
 				orBlank(measure.women),
 				orBlank(measure.men),
@@ -255,6 +255,7 @@ export function measuresSection(view: ViewContext): ReportSection {
 			]),
 			[
 				t('office.reports.total'),
+				'',
 				participants(view.current),
 				...(['women', 'men', 'diverse'] as const).map((key) =>
 					sum(measures.map((measure) => measure[key] ?? 0))
