@@ -26,7 +26,7 @@ import {
 } from '../../src/lib/server/measures/indicators.service.js';
 import type { IndicatorInput } from '../../src/lib/server/measures/concept.schema.js';
 import { createTestContact } from '../factories/contact.factory.js';
-import { createTestMeasure, goalsOfMeasure } from '../factories/measure-goal.factory.js';
+import { createTestMeasure, goalsOfMeasure } from '../factories/measure.factory.js';
 import { createTestMeeting } from '../factories/meeting.factory.js';
 import { createTestNetwork } from '../factories/network.factory.js';
 import { createOffer } from '../factories/offer.factory.js';
@@ -506,12 +506,12 @@ describeEachDialect(
 			expect((await getGoal(db(), coordinator, ids.sub)).measures).toHaveLength(1);
 
 			await deleteGoal(db(), coordinator, ids.sub, { measures: 'move', toGoalId: ids.other }, NOW);
-			expect(await goalsOfMeasure(db(), measure)).toEqual([ids.other]);
+			expect(await goalsOfMeasure(db(), ids.district, measure)).toEqual([ids.other]);
 			await expect(getGoal(db(), coordinator, ids.sub)).rejects.toThrow();
 
 			// The guiding goal goes with its sub-goals; the measure, unlinked, stays.
 			await deleteGoal(db(), coordinator, ids.language, { measures: 'unlink' }, NOW);
-			expect(await goalsOfMeasure(db(), measure)).toEqual([]);
+			expect(await goalsOfMeasure(db(), ids.district, measure)).toEqual([]);
 			const measures = await db().selectFrom('measures').select('title').execute();
 			expect(measures).toEqual([{ title: 'Sprachcafé Kappeln' }]);
 			const audit = await db()

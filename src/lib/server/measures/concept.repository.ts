@@ -116,6 +116,19 @@ export function listGoalRows(db: Db, versionId: number): Promise<GoalRow[]> {
 		.execute();
 }
 
+/** The goals of the district's concepts a measure can serve, per action field. */
+export async function findDistrictGoals(db: Db, districtId: number) {
+	return db
+		.selectFrom('goals')
+		.innerJoin('conceptVersions', 'conceptVersions.id', 'goals.conceptVersionId')
+		.select(['goals.id', 'goals.actionField', 'goals.text', 'goals.parentId'])
+		.where('conceptVersions.districtId', '=', districtId)
+		.orderBy('conceptVersions.adoptedOn', 'desc')
+		.orderBy('goals.actionField')
+		.orderBy('goals.position')
+		.execute();
+}
+
 export async function nextGoalPosition(
 	db: Db,
 	versionId: number,

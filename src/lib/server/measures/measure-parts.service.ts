@@ -3,7 +3,7 @@ import type { DB } from '../db/schema.js';
 import { decisionOrigins } from '../minutes/decisions.service.js';
 import type { TaskInput } from '../minutes/tasks.schema.js';
 import { insertCheckedTask } from '../minutes/tasks.service.js';
-import { audit, measureFor, touchMeasure, type MeasureActor } from './measure-scope.js';
+import { changeMeasure, measureFor, type MeasureActor } from './measure-scope.js';
 import { MeasureNotFoundError, MeasureValidationError } from './measures.errors.js';
 import { findFundingSourceRow } from './funding-sources.repository.js';
 import {
@@ -50,22 +50,17 @@ export async function addMilestone(
 		!(await decisionOrigins(db, actor.districtId, [milestone.decisionId])).length
 	)
 		throw new MeasureValidationError([{ path: 'decisionId', code: 'unknown' }]);
-	return db.transaction().execute(async (trx) => {
-		const id = await insertMilestone(trx, { measureId, ...milestone, at: now.toISOString() });
-		await touchMeasure(trx, measureId, now);
-		await audit(
-			trx,
-			actor,
-			{
-				action: 'measure.milestone.add',
-				entity: 'measure_milestone',
-				entityId: id,
-				after: { measureId, ...milestone }
-			},
-			now
-		);
-		return id;
+	let id = 0;
+	await changeMeasure(db, actor, measureId, now, async (trx) => {
+		id = await insertMilestone(trx, { measureId, ...milestone, at: now.toISOString() });
+		return {
+			action: 'measure.milestone.add',
+			entity: 'measure_milestone',
+			entityId: id,
+			after: { measureId, ...milestone }
+		};
 	});
+	return id;
 }
 
 async function milestoneOf(db: Kysely<DB>, measureId: number, milestoneId: number) {
@@ -87,21 +82,15 @@ export async function setMilestoneDoneOn(
 	const milestone = await milestoneOf(db, measureId, milestoneId);
 	if (doneOn !== null && !isCalendarDay(doneOn))
 		throw new MeasureValidationError([{ path: 'doneOn', code: 'day' }]);
-	await db.transaction().execute(async (trx) => {
+	await changeMeasure(db, actor, measureId, now, async (trx) => {
 		await setMilestoneDone(trx, milestoneId, doneOn, now.toISOString());
-		await touchMeasure(trx, measureId, now);
-		await audit(
-			trx,
-			actor,
-			{
-				action: doneOn ? 'measure.milestone.done' : 'measure.milestone.reopen',
-				entity: 'measure_milestone',
-				entityId: milestoneId,
-				before: { doneOn: milestone.doneOn },
-				after: { doneOn }
-			},
-			now
-		);
+		return {
+			action: doneOn ? 'measure.milestone.done' : 'measure.milestone.reopen',
+			entity: 'measure_milestone',
+			entityId: milestoneId,
+			before: { doneOn: milestone.doneOn },
+			after: { doneOn }
+		};
 	});
 }
 
@@ -114,20 +103,14 @@ export async function removeMilestone(
 ): Promise<void> {
 	await measureFor(db, actor, measureId, 'manage');
 	const milestone = await milestoneOf(db, measureId, milestoneId);
-	await db.transaction().execute(async (trx) => {
+	await changeMeasure(db, actor, measureId, now, async (trx) => {
 		await deleteMilestone(trx, milestoneId);
-		await touchMeasure(trx, measureId, now);
-		await audit(
-			trx,
-			actor,
-			{
-				action: 'measure.milestone.delete',
-				entity: 'measure_milestone',
-				entityId: milestoneId,
-				before: milestone
-			},
-			now
-		);
+		return {
+			action: 'measure.milestone.delete',
+			entity: 'measure_milestone',
+			entityId: milestoneId,
+			before: milestone
+		};
 	});
 }
 
@@ -144,15 +127,9 @@ export async function setBudget(
 	const source = await findFundingSourceRow(db, line.fundingSourceId);
 	if (source?.districtId !== actor.districtId || source.archivedAt)
 		throw new MeasureValidationError([{ path: 'fundingSourceId', code: 'unknown' }]);
-	await db.transaction().execute(async (trx) => {
+	await changeMeasure(db, actor, measureId, now, async (trx) => {
 		await upsertBudget(trx, { measureId, ...line });
-		await touchMeasure(trx, measureId, now);
-		await audit(
-			trx,
-			actor,
-			{ action: 'measure.budget.set', entity: 'measure', entityId: measureId, after: line },
-			now
-		);
+		return { action: 'measure.budget.set', entity: 'measure', entityId: measureId, after: line };
 	});
 }
 
@@ -164,15 +141,9 @@ export async function removeBudget(
 	now = new Date()
 ): Promise<void> {
 	await measureFor(db, actor, measureId, 'manage');
-	await db.transaction().execute(async (trx) => {
-		if (!(await deleteBudget(trx, { measureId, ...key }))) return;
-		await touchMeasure(trx, measureId, now);
-		await audit(
-			trx,
-			actor,
-			{ action: 'measure.budget.remove', entity: 'measure', entityId: measureId, before: key },
-			now
-		);
+	await changeMeasure(db, actor, measureId, now, async (trx) => {
+		if (!(await deleteBudget(trx, { measureId, ...key }))) return null;
+		return { action: 'measure.budget.remove', entity: 'measure', entityId: measureId, before: key };
 	});
 }
 
@@ -186,20 +157,14 @@ export async function setReach(
 ): Promise<void> {
 	await measureFor(db, actor, measureId, 'update');
 	const reach = parseOrThrow(reachInputSchema, input);
-	await db.transaction().execute(async (trx) => {
+	await changeMeasure(db, actor, measureId, now, async (trx) => {
 		await upsertReach(trx, {
 			measureId,
 			...reach,
 			recordedBy: actor.id,
 			recordedAt: now.toISOString()
 		});
-		await touchMeasure(trx, measureId, now);
-		await audit(
-			trx,
-			actor,
-			{ action: 'measure.reach.set', entity: 'measure', entityId: measureId, after: reach },
-			now
-		);
+		return { action: 'measure.reach.set', entity: 'measure', entityId: measureId, after: reach };
 	});
 }
 
@@ -211,20 +176,14 @@ export async function removeReach(
 	now = new Date()
 ): Promise<void> {
 	await measureFor(db, actor, measureId, 'update');
-	await db.transaction().execute(async (trx) => {
-		if (!(await deleteReach(trx, measureId, period))) return;
-		await touchMeasure(trx, measureId, now);
-		await audit(
-			trx,
-			actor,
-			{
-				action: 'measure.reach.remove',
-				entity: 'measure',
-				entityId: measureId,
-				before: { period }
-			},
-			now
-		);
+	await changeMeasure(db, actor, measureId, now, async (trx) => {
+		if (!(await deleteReach(trx, measureId, period))) return null;
+		return {
+			action: 'measure.reach.remove',
+			entity: 'measure',
+			entityId: measureId,
+			before: { period }
+		};
 	});
 }
 
@@ -240,21 +199,15 @@ export async function linkMeasureOffer(
 	await measureFor(db, actor, measureId, 'manage');
 	if (linked && (await findOfferDistrict(db, offerId)) !== actor.districtId)
 		throw new MeasureValidationError([{ path: 'offerId', code: 'unknown' }]);
-	await db.transaction().execute(async (trx) => {
+	await changeMeasure(db, actor, measureId, now, async (trx) => {
 		if (linked) await linkOffer(trx, measureId, offerId);
-		else if (!(await unlinkOffer(trx, measureId, offerId))) return;
-		await touchMeasure(trx, measureId, now);
-		await audit(
-			trx,
-			actor,
-			{
-				action: linked ? 'measure.offer.link' : 'measure.offer.unlink',
-				entity: 'measure',
-				entityId: measureId,
-				after: { offerId }
-			},
-			now
-		);
+		else if (!(await unlinkOffer(trx, measureId, offerId))) return null;
+		return {
+			action: linked ? 'measure.offer.link' : 'measure.offer.unlink',
+			entity: 'measure',
+			entityId: measureId,
+			after: { offerId }
+		};
 	});
 }
 
@@ -267,8 +220,9 @@ export async function addMeasureTask(
 	now = new Date()
 ): Promise<number> {
 	await measureFor(db, actor, measureId, 'manage');
-	return db.transaction().execute(async (trx) => {
-		const taskId = await insertCheckedTask(
+	let taskId = 0;
+	await changeMeasure(db, actor, measureId, now, async (trx) => {
+		taskId = await insertCheckedTask(
 			trx,
 			actor,
 			'task',
@@ -277,13 +231,12 @@ export async function addMeasureTask(
 			now
 		);
 		await linkTask(trx, measureId, taskId);
-		await touchMeasure(trx, measureId, now);
-		await audit(
-			trx,
-			actor,
-			{ action: 'measure.task.create', entity: 'measure', entityId: measureId, after: { taskId } },
-			now
-		);
-		return taskId;
+		return {
+			action: 'measure.task.create',
+			entity: 'measure',
+			entityId: measureId,
+			after: { taskId }
+		};
 	});
+	return taskId;
 }

@@ -1,6 +1,7 @@
 import type { Actor } from '../accounts/authorization.js';
 import { recordAudit, type AuditAction } from '../accounts/audit.service.js';
-import type { Db } from '../db/schema.js';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB, Db } from '../db/schema.js';
 import { getSetting, setSetting } from '../db/settings.repository.js';
 import {
 	authorizeOnMeasure,
@@ -58,23 +59,44 @@ export const districtScope = (actor: Actor): MeasureScope => ({
 });
 
 /** Any change to a measure or its parts counts as an update for the traffic light. */
-export async function touchMeasure(db: Db, measureId: number, now: Date): Promise<void> {
+async function touchMeasure(db: Db, measureId: number, now: Date): Promise<void> {
 	await updateMeasureRow(db, measureId, { updatedAt: now.toISOString() });
+}
+
+export interface MeasureAuditEntry {
+	action: AuditAction;
+	entity: string;
+	entityId: number;
+	before?: unknown;
+	after?: unknown;
 }
 
 export async function audit(
 	db: Db,
 	actor: MeasureActor,
-	entry: {
-		action: AuditAction;
-		entity: string;
-		entityId: number;
-		before?: unknown;
-		after?: unknown;
-	},
+	entry: MeasureAuditEntry,
 	now: Date
 ): Promise<void> {
 	await recordAudit(db, { districtId: actor.districtId, userId: actor.id, ...entry }, now);
+}
+
+/**
+ * One change to a measure, in one transaction: the write, the measure's last change (the traffic
+ * light's clock) and its audit entry. `write` returns the entry, or null when nothing changed.
+ */
+export async function changeMeasure(
+	db: Kysely<DB>,
+	actor: MeasureActor,
+	measureId: number,
+	now: Date,
+	write: (trx: Transaction<DB>) => Promise<MeasureAuditEntry | null>
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const entry = await write(trx);
+		if (!entry) return;
+		await touchMeasure(trx, measureId, now);
+		await audit(trx, actor, entry, now);
+	});
 }
 
 const staleKey = (districtId: number) => `measures.stale_months.${districtId}`;

@@ -161,20 +161,6 @@ export async function findGoalLinks(db: Db, measureIds: readonly number[]) {
 		.execute();
 }
 
-// goals: fold into concept.service once merged
-/** The goals of the district's concepts a measure can serve, per action field. */
-export async function findDistrictGoals(db: Db, districtId: number) {
-	return db
-		.selectFrom('goals')
-		.innerJoin('conceptVersions', 'conceptVersions.id', 'goals.conceptVersionId')
-		.select(['goals.id', 'goals.actionField', 'goals.text', 'goals.parentId'])
-		.where('conceptVersions.districtId', '=', districtId)
-		.orderBy('conceptVersions.adoptedOn', 'desc')
-		.orderBy('goals.actionField')
-		.orderBy('goals.position')
-		.execute();
-}
-
 export async function findContact(db: Db, contactId: number) {
 	return db
 		.selectFrom('contacts')

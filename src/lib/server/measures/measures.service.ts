@@ -8,6 +8,7 @@ import {
 	listOrganisationNames
 } from '../organisations/organisations.service.js';
 import { berlinToday } from '../../shared/time/berlin-clock.js';
+import { findDistrictGoals } from './concept.repository.js';
 import { authorizeOnMeasure, canOnMeasure, seesAllMeasures } from './measure-access.js';
 import {
 	audit,
@@ -15,7 +16,7 @@ import {
 	measureFor,
 	staleMonthsOf,
 	storeStaleMonths,
-	touchMeasure,
+	changeMeasure,
 	type MeasureActor
 } from './measure-scope.js';
 import { summarise, type MeasureSummary } from './measure-views.js';
@@ -23,7 +24,6 @@ import { MeasureValidationError, type MeasureIssue } from './measures.errors.js'
 import {
 	findActionFields,
 	findContact,
-	findDistrictGoals,
 	findGoalLinks,
 	findPartners,
 	insertMeasure,
@@ -279,7 +279,7 @@ export async function recordUpdate(
 	const update = parseOrThrow(updateInputSchema, input);
 	if (update.progress !== null && row.progressMode !== 'manual')
 		throw new MeasureValidationError([{ path: 'progress', code: 'from_milestones' }]);
-	await db.transaction().execute(async (trx) => {
+	await changeMeasure(db, actor, measureId, now, async (trx) => {
 		await insertUpdate(trx, {
 			measureId,
 			recordedAt: now.toISOString(),
@@ -288,13 +288,7 @@ export async function recordUpdate(
 			progress: update.progress,
 			note: update.note
 		});
-		await touchMeasure(trx, measureId, now);
-		await audit(
-			trx,
-			actor,
-			{ action: 'measure.note', entity: 'measure', entityId: measureId, after: update },
-			now
-		);
+		return { action: 'measure.note', entity: 'measure', entityId: measureId, after: update };
 	});
 }
 
