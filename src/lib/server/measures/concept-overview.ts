@@ -23,13 +23,18 @@ export interface ConceptOverview {
 	})[];
 }
 
-/** A version with goals and indicator series; `versionId` null means the current version. */
+/**
+ * A version with goals and indicator series; `versionId` null means the current version.
+ * `live: false` leaves out the running period's computed values, which a report for a closed
+ * period does not show and which cost a count over every offer each.
+ */
 export async function conceptOverview(
 	db: Db,
 	actor: Actor,
 	versionId: number | null,
 	locale: Locale = 'de',
-	now = new Date()
+	now = new Date(),
+	options = { live: true }
 ): Promise<ConceptOverview | null> {
 	const version =
 		versionId === null
@@ -38,7 +43,7 @@ export async function conceptOverview(
 	if (!version) return null;
 	const withIndicators = async (goal: Goal): Promise<GoalWithIndicators> => ({
 		...goal,
-		indicators: await goalIndicatorSeries(db, actor, goal.id, now)
+		indicators: await goalIndicatorSeries(db, actor, goal.id, now, options)
 	});
 	const fields: ConceptOverview['fields'] = [];
 	for (const field of await goalsOfVersion(db, actor, version.id, locale, now)) {

@@ -89,7 +89,9 @@ async function conceptFigures(context: FigureContext): Promise<ConceptFigures> {
 		(candidate) => candidate.adoptedOn <= inForce
 	);
 	if (!version) return { version: null, fields: [] };
-	const overview = (await conceptOverview(db, actor, version.id, 'en', context.clock))!;
+	const overview = (await conceptOverview(db, actor, version.id, 'en', context.clock, {
+		live: end >= today
+	}))!;
 	const goal = (item: GoalWithIndicators, guiding: boolean): GoalFigures => ({
 		id: item.id,
 		guiding,
