@@ -12,6 +12,9 @@ import type { YearlyReport } from './yearly-report.service.js';
 export type ColumnKind = 'text' | 'count' | 'change' | 'euro' | 'percent';
 export type Cell = string | number;
 
+/** A figure that may be missing: an empty cell then, never a zero that was not reported. */
+export const orBlank = (value: number | null | undefined): Cell => value ?? '';
+
 /** A table of the report: shown on the page and in the documents, downloadable as XLSX/CSV. */
 export interface ReportTable {
 	/** ASCII, unique in the report: the download's name. */

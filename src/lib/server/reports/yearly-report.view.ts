@@ -13,12 +13,8 @@ import {
 	type ViewContext
 } from './report-view-model.js';
 import type { YearlyReport } from './yearly-report.service.js';
-import {
-	budgetSection,
-	conceptSections,
-	measureSummary,
-	measuresSection
-} from './measures-report.view.js';
+import { conceptSections } from './concept-report.view.js';
+import { budgetSection, measureSummary, measuresSection } from './measures-report.view.js';
 
 export {
 	formatCell,
