@@ -6,6 +6,13 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build' }),
+		// The generated tsconfig covers src/ and tests/ only; `npm run check` type-checks the
+		// benchmark and the command-line scripts too, which tsx runs without checking.
+		typescript: {
+			config: (tsconfig) => {
+				tsconfig.include.push('../bench/**/*.ts', '../scripts/**/*.ts');
+			}
+		},
 		// Absolute asset paths: pages render without client routing at any depth.
 		paths: { relative: false },
 		// Pages are server-rendered and ship no framework JS; enhance.js is self-hosted.

@@ -22,9 +22,6 @@ export const TOPICS = [
 	'Integrationskurs',
 	'Anerkennungsberatung'
 ];
-'Angebot für alle neu Zugewanderten mit Kinderbetreuung offen kostenlos Treffpunkt Austausch lernen üben Unterstützung Familie Arbeit Wohnung Gesundheit Verein Sport Kultur Demokratie'.split(
-	' '
-);
 
 /** Deterministic pseudo-random numbers, so every run measures the same data. */
 function random(seed: number) {

@@ -1,5 +1,7 @@
 // A load generator in its own process: `tsx bench/load.ts <url> <seconds> <concurrency>`; prints JSON.
-const [url = '', secondsText = '10', concurrencyText = '16'] = process.argv.slice(2);
+import { argv } from 'node:process';
+
+const [url = '', secondsText = '10', concurrencyText = '16'] = argv.slice(2);
 const deadline = Date.now() + Number(secondsText) * 1000;
 let completed = 0;
 let failed = 0;

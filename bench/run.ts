@@ -1,7 +1,7 @@
 // `npm run bench`: 100,000 synthetic offers on SQLite and PostgreSQL; prints search latency,
 // rendered search page throughput under load from a separate process, page weights, and the
 // yearly report's generation time for a district with 200 measures.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,6 +12,7 @@ import { migrateToLatest } from '../src/lib/server/db/migrate.js';
 import { loadReferencePlaces } from '../src/lib/server/places/reference.js';
 import { parseSearchParams } from '../src/lib/server/search/search.schema.js';
 import { searchOffers, warmSearch } from '../src/lib/server/search/search.service.js';
+import { startBuiltApp } from '../tests/support/app-process.js';
 import { generateOffers, TOPICS } from './generate.js';
 import { generateMeasures, measureReport, REPORT_TARGET_SECONDS } from './report.js';
 
@@ -76,29 +77,17 @@ async function withServer<T>(
 	databaseUrl: string,
 	work: (baseUrl: string) => Promise<T>
 ): Promise<T> {
-	const port = 4300 + Math.floor(Math.random() * 500);
-	const server = spawn(process.execPath, ['build/index.js'], {
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			DATABASE_URL: databaseUrl,
-			DEMO_CONTENT: 'false'
-		},
-		stdio: 'ignore'
-	});
-	const baseUrl = `http://127.0.0.1:${port}`;
+	// A free port, and a loud failure if the app does not come up: a fixed range once hit
+	// another service's port and every request of the load test failed. At first start the app
+	// gives every offer a base revision, minutes at 100,000 offers on a busy machine.
+	const app = await startBuiltApp(
+		{ DATABASE_URL: databaseUrl, DEMO_CONTENT: 'false' },
+		{ startupSeconds: 1800 }
+	);
 	try {
-		for (let attempt = 0; attempt < 240; attempt++) {
-			try {
-				if ((await fetch(`${baseUrl}/de`)).ok) break;
-			} catch {
-				await new Promise((done) => setTimeout(done, 250));
-			}
-		}
-		return await work(baseUrl);
+		return await work(app.baseUrl);
 	} finally {
-		server.kill('SIGTERM');
+		app.stop();
 	}
 }
 
@@ -163,7 +152,7 @@ async function benchmark(name: string, url: string) {
 		for (const [label, path] of [
 			['search page, text query', '/de/search?q=deutschkurs'],
 			['search page, radius', '/de/search?near=Kappeln&radius=25']
-		]) {
+		] as const) {
 			const result = load(`${baseUrl}${path}`);
 			console.log(
 				`  ${label.padEnd(33)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${format(result.p50)}  p95 ${format(result.p95)}  failed ${result.failed}`
@@ -172,7 +161,7 @@ async function benchmark(name: string, url: string) {
 		for (const [label, path] of [
 			['home', '/de'],
 			['search', '/de/search?q=deutschkurs']
-		]) {
+		] as const) {
 			const weight = await pageWeight(baseUrl, path);
 			console.log(
 				`  bytes ${label.padEnd(27)} ${weight.raw.toLocaleString('en')} raw, ${weight.gzip.toLocaleString('en')} gzip`

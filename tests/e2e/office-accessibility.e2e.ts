@@ -2,6 +2,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestAccount } from '../factories/account.factory.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
+import {
+	currentConceptVersion,
+	createConceptVersion
+} from '../../src/lib/server/measures/concept.service.js';
+import { createGoal, goalsOfVersion } from '../../src/lib/server/measures/goals.service.js';
+import { createIndicator, recordValue } from '../../src/lib/server/measures/indicators.service.js';
 import { addMilestone } from '../../src/lib/server/measures/measure-parts.service.js';
 import { createMeasure } from '../../src/lib/server/measures/measures.service.js';
 import { launchBrowser, recordingContext } from '../support/browser.js';
@@ -54,6 +60,45 @@ beforeAll(async () => {
 			districtId: district.id,
 			organisationIds: []
 		};
+		// A goal with an indicator and values, so the overview shows its matrix and a line chart.
+		// The demo's concept when it has one (values within its years), else one made here.
+		if (!(await currentConceptVersion(db, district.id)))
+			await createConceptVersion(db, actor, {
+				title: 'Wir sind Vielfalt',
+				adoptedOn: '2025-01-01',
+				periodFrom: 2025,
+				periodTo: 2029,
+				documentUrl: ''
+			});
+		const {
+			id: version,
+			periodFrom: firstYear,
+			periodTo: lastYear
+		} = (await currentConceptVersion(db, district.id))!;
+		const language = (await goalsOfVersion(db, actor, version)).find(
+			(field) => field.actionField === 'language'
+		)!;
+		const goal =
+			language.guiding?.id ??
+			(await createGoal(db, actor, version, {
+				actionField: 'language',
+				parentId: null,
+				text: 'Alle erreichen das Sprachniveau, das sie brauchen.'
+			}));
+		const indicator = await createIndicator(db, actor, goal, {
+			name: 'Teilnehmende an Sprachkursen',
+			unit: 'Personen',
+			direction: 'higher',
+			periodKind: 'year',
+			baselineValue: '120',
+			baselineOn: `${firstYear}-01-01`,
+			targetValue: '200',
+			targetYear: String(lastYear),
+			computation: null,
+			computationParameter: null
+		});
+		for (const [offset, value] of ['134', '151'].entries())
+			await recordValue(db, actor, indicator, { period: String(firstYear + offset), value });
 		ids.measure = await createMeasure(
 			db,
 			actor,
@@ -61,7 +106,7 @@ beforeAll(async () => {
 				title: 'Sprachcafé für Frauen',
 				description: '',
 				actionFields: ['language'],
-				goalIds: [],
+				goalIds: [goal],
 				leadOrganisationId: ids.organisation,
 				partnerOrganisationIds: [],
 				responsibleContactId: null,
@@ -122,6 +167,8 @@ const PAGES = [
 	'/measures/{measure}',
 	'/measures/{measure}/edit',
 	'/funding-sources',
+	'/overview',
+	'/overview/language',
 	'/pages/kitz',
 	'/dashboard',
 	'/reports',
@@ -147,7 +194,9 @@ describe('every back-office page is accessible (axe, WCAG 2.1 AA)', () => {
 			`/en/office/offers/${ids.offer}`,
 			`/en/office/meetings/${ids.meeting}/minutes`,
 			'/en/office/reports?period=2025-H2',
-			`/en/office/measures/${ids.measure}`
+			`/en/office/measures/${ids.measure}`,
+			'/en/office/overview',
+			'/en/office/overview/language'
 		]) {
 			expect((await page.goto(`${baseUrl}${path}`))?.status(), path).toBe(200);
 			expect(await page.locator('html').getAttribute('lang')).toBe('en');

@@ -23,8 +23,14 @@ export interface AppProcess {
 	stop(): void;
 }
 
-/** Starts the built app (`vite build` first) with `env` on a free port; resolves once it answers. */
-export async function startBuiltApp(env: Record<string, string>): Promise<AppProcess> {
+/**
+ * Starts the built app (`vite build` first) with `env` on a free port; resolves once it answers.
+ * `startupSeconds` is for large databases, whose start-up work (base revisions, dates) takes long.
+ */
+export async function startBuiltApp(
+	env: Record<string, string>,
+	{ startupSeconds = 90 }: { startupSeconds?: number } = {}
+): Promise<AppProcess> {
 	if (!existsSync('build/index.js'))
 		throw new Error('build/index.js is missing: run `vite build` before the e2e suite');
 	const port = await freePort();
@@ -36,7 +42,7 @@ export async function startBuiltApp(env: Record<string, string>): Promise<AppPro
 	let output = '';
 	server.stdout?.on('data', (chunk) => (output += chunk));
 	server.stderr?.on('data', (chunk) => (output += chunk));
-	const deadline = Date.now() + 90_000;
+	const deadline = Date.now() + startupSeconds * 1000;
 	while (Date.now() < deadline) {
 		if (server.exitCode !== null) throw new Error(`The app exited during start-up:\n${output}`);
 		try {
@@ -49,7 +55,7 @@ export async function startBuiltApp(env: Record<string, string>): Promise<AppPro
 	}
 	if (Date.now() >= deadline) {
 		server.kill('SIGTERM');
-		throw new Error(`The app did not answer within 90 s:\n${output}`);
+		throw new Error(`The app did not answer within ${startupSeconds} s:\n${output}`);
 	}
 	return { baseUrl, output: () => output, stop: () => server.kill('SIGTERM') };
 }

@@ -23,6 +23,17 @@ export interface ConceptOverview {
 	})[];
 }
 
+const goalWithIndicators = async (
+	db: Db,
+	actor: Actor,
+	goal: Goal,
+	now: Date,
+	options = { live: true }
+): Promise<GoalWithIndicators> => ({
+	...goal,
+	indicators: await goalIndicatorSeries(db, actor, goal.id, now, options)
+});
+
 /**
  * A version with goals and indicator series; `versionId` null means the current version.
  * `live: false` leaves out the running period's computed values, which a report for a closed
@@ -41,10 +52,7 @@ export async function conceptOverview(
 			? await currentConceptVersion(db, actor.districtId, now)
 			: await getConceptVersion(db, actor, versionId, now);
 	if (!version) return null;
-	const withIndicators = async (goal: Goal): Promise<GoalWithIndicators> => ({
-		...goal,
-		indicators: await goalIndicatorSeries(db, actor, goal.id, now, options)
-	});
+	const withIndicators = (goal: Goal) => goalWithIndicators(db, actor, goal, now, options);
 	const fields: ConceptOverview['fields'] = [];
 	for (const field of await goalsOfVersion(db, actor, version.id, locale, now)) {
 		const subGoals: GoalWithIndicators[] = [];
@@ -56,4 +64,26 @@ export async function conceptOverview(
 		});
 	}
 	return { version, fields };
+}
+
+/**
+ * One action field of the current version: its goals, the guiding goal first, each with its
+ * indicators' series (only this field's indicators are computed). Null without a current version.
+ */
+export async function currentFieldGoals(
+	db: Db,
+	actor: Actor,
+	actionField: string,
+	locale: Locale = 'de',
+	now = new Date()
+): Promise<{ version: ConceptVersion; goals: GoalWithIndicators[] } | null> {
+	const version = await currentConceptVersion(db, actor.districtId, now);
+	if (!version) return null;
+	const field = (await goalsOfVersion(db, actor, version.id, locale, now)).find(
+		(candidate) => candidate.actionField === actionField
+	);
+	const goals: GoalWithIndicators[] = [];
+	for (const goal of field ? [field.guiding, ...field.subGoals] : [])
+		if (goal) goals.push(await goalWithIndicators(db, actor, goal, now));
+	return { version, goals };
 }
