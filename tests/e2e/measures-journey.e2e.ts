@@ -149,7 +149,14 @@ describe('a decision becomes a measure, a partner reports on it, the report show
 		expect(partner.consoleErrors).toEqual([]);
 		await partner.context.close();
 
-		// The coordinator's report for the year: the measure with progress, light and reach.
+		// The overview of the action field shows status, progress and light …
+		await page.goto(`${baseUrl}/de/office/overview/language`);
+		const overviewRow = page.locator('tr', { hasText: TITLE });
+		const [status, progress, light] = (await overviewRow.locator('td').allInnerTexts())
+			.slice(-3)
+			.map((text) => text.trim());
+
+		// … and the coordinator's report for the year the same, with the reach.
 		await page.goto(`${baseUrl}/de/office/reports?period=${YEAR}`);
 		await expectAccessible(page);
 		const measureRow = await rowOf(page, 'Maßnahmen mit Fortschritt und Reichweite');
@@ -160,6 +167,11 @@ describe('a decision becomes a measure, a partner reports on it, the report show
 			'100\u00a0%',
 			'Grün',
 			'23'
+		]);
+		expect([measureRow[2]!.split(' ')[0], measureRow[3], measureRow[4]]).toEqual([
+			status,
+			progress!.replace(' ', '\u00a0'),
+			light
 		]);
 		const reachRow = await rowOf(page, 'Reichweite der Maßnahmen');
 		expect(reachRow).toEqual([TITLE, 'Sprache', '23', '14', '9', '']);
