@@ -28,7 +28,7 @@ import { districtWithPartners } from '../support/scenarios.js';
 const NOW = new Date('2026-03-10T10:00:00.000Z');
 const LATER = new Date('2026-03-20T10:00:00.000Z');
 let coordinator: MeasureActor;
-const ids = {} as Record<'vhs' | 'goal' | 'indicator' | 'cafe' | 'source', number>;
+const ids = {} as Record<'vhs' | 'goal' | 'indicator' | 'computed' | 'cafe' | 'source', number>;
 
 const measure = (overrides: Partial<MeasureInput>): MeasureInput => ({
 	title: 'Sprachcafé für Frauen',
@@ -106,6 +106,24 @@ async function seed(database: Database) {
 		at
 	);
 	await recordValue(db, coordinator, ids.indicator, { period: '2025', value: '5' }, NOW);
+	ids.computed = await createIndicator(
+		db,
+		coordinator,
+		guiding,
+		{
+			name: 'Veröffentlichte Sprachangebote',
+			unit: 'Angebote',
+			direction: 'higher',
+			periodKind: 'year',
+			baselineValue: '',
+			baselineOn: '',
+			targetValue: '',
+			targetYear: '',
+			computation: 'published_offers',
+			computationParameter: null
+		},
+		at
+	);
 
 	ids.cafe = await createMeasure(
 		db,
@@ -174,7 +192,16 @@ describeEachDialect(
 			const concept = view.sections.find((section) => section.key === 'concept-language')!;
 			expect(concept.notes).toContain('Leitziel: Alle lernen Deutsch, so gut sie es brauchen.');
 			expect(table(tables, 'goals-language').rows).toEqual([
-				['Alle lernen Deutsch, so gut sie es brauchen.', '', '', '', '', '', '', ''],
+				[
+					'Alle lernen Deutsch, so gut sie es brauchen.',
+					'Veröffentlichte Sprachangebote',
+					'Angebote',
+					'',
+					0,
+					'2025',
+					'',
+					''
+				],
 				[
 					'Sprachkurse mit Kinderbetreuung in jedem Amt.',
 					'Kurse mit Kinderbetreuung',
@@ -185,6 +212,13 @@ describeEachDialect(
 					10,
 					'2027'
 				]
+			]);
+			// A computed indicator: the closed year frozen, the running one not in a closed year's report.
+			expect(table(tables, `indicator-${ids.computed}`).rows).toEqual([['2025', 0]]);
+			const running = await tablesOf(db, '2026');
+			expect(table(running, `indicator-${ids.computed}`).rows).toEqual([
+				['2025', 0],
+				['2026', 0]
 			]);
 			const series = table(tables, `indicator-${ids.indicator}`);
 			expect(series.rows).toEqual([['2025', 5, 10, 2]]);
@@ -222,7 +256,7 @@ describeEachDialect(
 			expect(summary['Maßnahmen im Zeitraum']).toBe('1 (vorher 0, Veränderung +1)');
 			expect(summary['Teilnehmende an Maßnahmen']).toBe('18 (vorher 0, Veränderung +18)');
 			expect(summary['Budget 2025']).toBe('geplant 2.500,00\u00a0€, ausgegeben 1.250,50\u00a0€');
-			expect(summary['Ziele und Indikatoren']).toBe('2 Ziele, 1 Indikatoren');
+			expect(summary['Ziele und Indikatoren']).toBe('2 Ziele, 2 Indikatoren');
 		});
 
 		it('keeps a closed period as frozen when values, reach and budget change later', async () => {
@@ -273,8 +307,8 @@ describeEachDialect(
 				expect(text).toContain('Sprachcafé für Frauen');
 				expect(text).toContain('geplant 2.500,00 €, ausgegeben 1.250,50 €');
 			}
-			// Charts as pictures: the indicator, measures by status, offers, budget.
-			expect(docx.xml.match(/<pic:pic\b/g)).toHaveLength(4);
+			// Charts as pictures: the two indicators, measures by status, offers, budget.
+			expect(docx.xml.match(/<pic:pic\b/g)).toHaveLength(5);
 		}, 60_000);
 	},
 	seed,
