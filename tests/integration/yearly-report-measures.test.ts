@@ -252,6 +252,26 @@ describeEachDialect(
 				[expect.any(String), 2500, 1250.5, 1249.5],
 				['Insgesamt', 2500, 1250.5, 1249.5]
 			]);
+			// In English: the same figures in English words, the goal's German text where untranslated.
+			const english = reportView(await yearlyReport(db, coordinator, '2025', NOW), 'en');
+			const englishTables = english.sections.flatMap((section) => section.tables);
+			expect(table(englishTables, 'measures').rows).toEqual([
+				[
+					'Sprachcafé für Frauen',
+					'Volkshochschule Kappeln',
+					'Running (January 1, 2025)',
+					50,
+					'Green',
+					18
+				],
+				['Total', '', '', '', '', 18]
+			]);
+			expect(table(englishTables, 'goals-language').rows[1]![0]).toBe(
+				'Sprachkurse mit Kinderbetreuung in jedem Amt.'
+			);
+			expect(english.sections.map((section) => section.heading)).toContain(
+				'Language: goals and indicators'
+			);
 			const summary = Object.fromEntries(view.summary);
 			expect(summary['Maßnahmen im Zeitraum']).toBe('1 (vorher 0, Veränderung +1)');
 			expect(summary['Teilnehmende an Maßnahmen']).toBe('18 (vorher 0, Veränderung +18)');
