@@ -183,7 +183,13 @@ describeEachDialect(
 				.select('figures')
 				.where('period', '=', '2024')
 				.executeTakeFirstOrThrow();
-			expect(Object.keys(JSON.parse(updated.figures)).sort()).toEqual(['meetings', 'offers']);
+			expect(Object.keys(JSON.parse(updated.figures)).sort()).toEqual([
+				'budget',
+				'concept',
+				'measures',
+				'meetings',
+				'offers'
+			]);
 		});
 
 		it('lets staff and viewers read the report, not partners, and refuses unknown periods', async () => {

@@ -15,6 +15,12 @@ export const COMPUTATIONS = [
 ] as const;
 export type Computation = (typeof COMPUTATIONS)[number];
 
+/** The flow figures; every other computation is a stock figure, the same for any period. */
+export const FLOW_COMPUTATIONS: ReadonlySet<Computation> = new Set([
+	'meetings_held',
+	'meeting_participants'
+]);
+
 /** The parameter a computation takes, with the value it uses when none is given. */
 export const COMPUTATION_PARAMETER: Partial<
 	Record<Computation, { name: 'km' | 'languages' | 'months'; default: number }>

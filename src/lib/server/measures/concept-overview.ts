@@ -27,26 +27,32 @@ const goalWithIndicators = async (
 	db: Db,
 	actor: Actor,
 	goal: Goal,
-	now: Date
+	now: Date,
+	options = { live: true }
 ): Promise<GoalWithIndicators> => ({
 	...goal,
-	indicators: await goalIndicatorSeries(db, actor, goal.id, now)
+	indicators: await goalIndicatorSeries(db, actor, goal.id, now, options)
 });
 
-/** A version with goals and indicator series; `versionId` null means the current version. */
+/**
+ * A version with goals and indicator series; `versionId` null means the current version.
+ * `live: false` leaves out the running period's computed values, which a report for a closed
+ * period does not show and which cost a count over every offer each.
+ */
 export async function conceptOverview(
 	db: Db,
 	actor: Actor,
 	versionId: number | null,
 	locale: Locale = 'de',
-	now = new Date()
+	now = new Date(),
+	options = { live: true }
 ): Promise<ConceptOverview | null> {
 	const version =
 		versionId === null
 			? await currentConceptVersion(db, actor.districtId, now)
 			: await getConceptVersion(db, actor, versionId, now);
 	if (!version) return null;
-	const withIndicators = (goal: Goal) => goalWithIndicators(db, actor, goal, now);
+	const withIndicators = (goal: Goal) => goalWithIndicators(db, actor, goal, now, options);
 	const fields: ConceptOverview['fields'] = [];
 	for (const field of await goalsOfVersion(db, actor, version.id, locale, now)) {
 		const subGoals: GoalWithIndicators[] = [];

@@ -9,7 +9,7 @@ import {
 	type PeriodKind
 } from '../../shared/time/period.js';
 import { computeFigure } from './computed-indicators.js';
-import type { Computation } from './computations.js';
+import { FLOW_COMPUTATIONS, type Computation } from './computations.js';
 import {
 	findConceptVersionRow,
 	findGoalRow,
@@ -71,11 +71,18 @@ export async function computedValues(
 		(period) =>
 			isClosed(period, today) && !stored.some((row) => row.period === formatPeriod(period))
 	);
+	// A stock figure describes the moment of computing, not the period: one count serves every
+	// period frozen now (three closed years of a new indicator cost one count over the offers).
+	let stock: number | null = null;
+	const valueFor = async (period: (typeof periods)[number]) =>
+		FLOW_COMPUTATIONS.has(indicator.computation)
+			? computeFigure(db, figure, period, now)
+			: (stock ??= await computeFigure(db, figure, period, now));
 	for (const period of missing)
 		await insertSnapshot(db, {
 			indicatorId: indicator.id,
 			period: formatPeriod(period),
-			value: await computeFigure(db, figure, period, now),
+			value: await valueFor(period),
 			computedAt: now.toISOString(),
 			recordedBy: null,
 			recordedAt: now.toISOString()
@@ -95,7 +102,7 @@ export async function computedValues(
 		else if (options.live && !isClosed(period, today))
 			values.push({
 				period: key,
-				value: await computeFigure(db, figure, period, now),
+				value: await valueFor(period),
 				kind: 'live',
 				computedAt: now.toISOString()
 			});

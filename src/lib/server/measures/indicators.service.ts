@@ -105,7 +105,13 @@ async function indicatorFor(db: Db, actor: Actor, indicatorId: number) {
 	return { row, goal, version };
 }
 
-async function seriesOf(db: Db, rows: IndicatorRow[], now: Date): Promise<IndicatorSeries[]> {
+/** `live: false` leaves out the running period's computed values (a closed period's report). */
+async function seriesOf(
+	db: Db,
+	rows: IndicatorRow[],
+	now: Date,
+	options = { live: true }
+): Promise<IndicatorSeries[]> {
 	const stored = await findValueRows(
 		db,
 		rows.filter((row) => !row.computation).map((row) => row.id)
@@ -114,7 +120,7 @@ async function seriesOf(db: Db, rows: IndicatorRow[], now: Date): Promise<Indica
 	for (const row of rows) {
 		const computed = await computedIndicatorOf(db, row.id);
 		const values: SeriesValue[] = computed
-			? (await computedValues(db, computed, now)).map((value) => ({
+			? (await computedValues(db, computed, now, options)).map((value) => ({
 					id: null,
 					period: value.period,
 					value: value.value,
@@ -144,10 +150,11 @@ export async function goalIndicatorSeries(
 	db: Db,
 	actor: Actor,
 	goalId: number,
-	now = new Date()
+	now = new Date(),
+	options = { live: true }
 ): Promise<IndicatorSeries[]> {
 	await goalRowFor(db, actor, goalId);
-	return seriesOf(db, await listIndicatorRows(db, [goalId]), now);
+	return seriesOf(db, await listIndicatorRows(db, [goalId]), now, options);
 }
 
 /** One indicator's series: values per period with baseline and target. */

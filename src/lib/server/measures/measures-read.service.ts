@@ -14,15 +14,24 @@ import type { ReachFigures } from './measure-detail.service.js';
  * the minutes (which measure came from a decision). Staff and viewers read the whole district.
  */
 
+/** Every measure of the district with progress and traffic light, for staff and viewers. */
+export async function districtMeasures(
+	db: Db,
+	actor: Actor,
+	now = new Date()
+): Promise<MeasureSummary[]> {
+	authorizeOnMeasure(actor, 'read_budget', districtScope(actor));
+	const rows = await listMeasureRows(db, actor.districtId);
+	return summarise(db, rows, await staleMonthsOf(db, actor.districtId), now);
+}
+
 /** The district's measures per action field (a measure in two fields is in both lists). */
 export async function measuresByActionField(
 	db: Db,
 	actor: Actor,
 	now = new Date()
 ): Promise<Record<(typeof ACTION_FIELDS)[number], MeasureSummary[]>> {
-	authorizeOnMeasure(actor, 'read_budget', districtScope(actor));
-	const rows = await listMeasureRows(db, actor.districtId);
-	const summaries = await summarise(db, rows, await staleMonthsOf(db, actor.districtId), now);
+	const summaries = await districtMeasures(db, actor, now);
 	return Object.fromEntries(
 		ACTION_FIELDS.map((field) => [
 			field,

@@ -8,6 +8,9 @@ import { MeasureValidationError, type MeasureIssue } from './measures.errors.js'
 
 /** The inputs of measures and their parts; every rule names the field it concerns. */
 
+/** The statuses in their order, for other contexts (the report counts measures per status). */
+export { MEASURE_STATUSES };
+
 const day = z.string().refine(isCalendarDay, { message: 'day' });
 const id = z.number().int().positive();
 const MAX_CENTS = 1_000_000_000_00;

@@ -1,9 +1,12 @@
+import type { Actor } from '../accounts/authorization.js';
 import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 import type { Db } from '../db/schema.js';
 import {
 	meetingFiguresByNetwork,
 	type NetworkMeetingFigures
 } from '../meetings/meeting-figures.service.js';
+import type { Period } from '../../shared/time/period.js';
+import { MEASURE_SECTIONS } from './measure-figures.js';
 import {
 	countPeriodOffers,
 	countPeriodOffersByActionField,
@@ -18,9 +21,14 @@ type ActionField = (typeof ACTION_FIELDS)[number];
 export interface FigureContext {
 	db: Db;
 	districtId: number;
+	/** Who asked for the report: the measures' read functions check that they may read them. */
+	actor: Actor;
+	period: Period;
 	window: PeriodWindow;
 	/** Berlin wall clock `YYYY-MM-DDTHH:mm`: what has not happened yet does not count. */
 	now: string;
+	/** The same moment as an instant, for the read functions that take one. */
+	clock: Date;
 }
 
 export interface MeetingFigures {
@@ -88,13 +96,14 @@ async function offerFigures(context: FigureContext): Promise<OfferFigures> {
 
 /**
  * The sections of a period's figures, each computed from live data on its own. A closed period
- * stores them as JSON under these keys; a section added later (measures, the concept's
- * indicators) is computed and added to an older snapshot the first time it is needed, while the
- * sections already frozen stay as they were.
+ * stores them as JSON under these keys; a section added later (as the concept, the measures and
+ * the budget were) is computed and added to an older snapshot the first time it is needed, while
+ * the sections already frozen stay as they were.
  */
 export const FIGURE_SECTIONS = {
 	meetings: meetingFigures,
-	offers: offerFigures
+	offers: offerFigures,
+	...MEASURE_SECTIONS
 } satisfies Record<string, (context: FigureContext) => Promise<unknown>>;
 
 export type FigureSectionKey = keyof typeof FIGURE_SECTIONS;

@@ -38,7 +38,7 @@ export async function reportFile(
 	locale: Locale,
 	now = new Date()
 ): Promise<TableFile> {
-	const match = /^([a-z-]{1,60})\.(docx|pdf|xlsx|csv)$/.exec(name);
+	const match = /^([a-z0-9-]{1,60})\.(docx|pdf|xlsx|csv)$/.exec(name);
 	if (!match) throw new ReportTableNotFoundError(name.slice(0, 60));
 	const [, base, format] = match as unknown as [string, string, 'docx' | 'pdf' | 'xlsx' | 'csv'];
 	const view = reportView(await yearlyReport(db, actor, periodText, now), locale);

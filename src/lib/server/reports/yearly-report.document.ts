@@ -38,12 +38,12 @@ export function reportDocument(view: ReportView, locale: Locale): DocumentModel 
 			{ kind: 'heading', level: 1, text: section.heading },
 			...section.notes.map((note): DocumentBlock => ({ kind: 'paragraph', runs: [{ text: note }] }))
 		);
-		section.tables.forEach((table, index) => {
+		for (const table of section.tables) {
 			const text = tableText(locale, table);
-			if (index === 0 && section.chart) blocks.push({ ...chartBlock(section.chart), ...text });
+			if (table.chart) blocks.push({ ...chartBlock(table.chart), ...text });
 			else
 				blocks.push({ kind: 'heading', level: 3, text: table.title }, { kind: 'table', ...text });
-		});
+		}
 	}
 	return {
 		title: view.title,

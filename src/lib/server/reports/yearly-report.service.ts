@@ -65,8 +65,8 @@ export async function yearlyReport(
 	const period = parseReportPeriod(periodText, today);
 	const [district, current, previous] = await Promise.all([
 		findDistrictName(db, actor.districtId),
-		periodReport(db, actor.districtId, period, now),
-		periodReport(db, actor.districtId, previousPeriod(period), now)
+		periodReport(db, actor, period, now),
+		periodReport(db, actor, previousPeriod(period), now)
 	]);
 	return { district, asOf: today, current, previous };
 }
@@ -77,20 +77,24 @@ export async function yearlyReport(
  */
 async function periodReport(
 	db: Db,
-	districtId: number,
+	actor: Actor,
 	period: Period,
 	now: Date
 ): Promise<PeriodReport> {
+	const districtId = actor.districtId;
 	const days = periodDays(period);
 	const context: FigureContext = {
 		db,
 		districtId,
+		actor,
+		period,
 		window: {
 			fromDay: days.from,
 			toDay: days.to,
 			until: berlinInstant(`${addDays(days.to, 1)}T00:00`).toISOString()
 		},
-		now: berlinNow(now)
+		now: berlinNow(now),
+		clock: now
 	};
 	if (!isClosed(period, berlinToday(now)))
 		return {

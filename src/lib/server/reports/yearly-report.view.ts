@@ -1,70 +1,30 @@
-import { formatNumber, formatShortDate, intlLocale } from '../../format.js';
+import { formatShortDate } from '../../format.js';
 import type { Locale } from '../../i18n/locales.js';
-import { translator, type Translate } from '../../i18n/messages.js';
+import { translator } from '../../i18n/messages.js';
 import { barChart } from '../../shared/charts/bar-chart.js';
-import type { Chart } from '../../shared/charts/chart.js';
-import { formatPeriod, type Period } from '../../shared/time/period.js';
+import { formatPeriod } from '../../shared/time/period.js';
 import type { PeriodFigures } from './report-figures.js';
+import {
+	formatCell,
+	periodLabel,
+	type ReportSection,
+	type ReportTable,
+	type ReportView,
+	type ViewContext
+} from './report-view-model.js';
 import type { YearlyReport } from './yearly-report.service.js';
+import { conceptSections } from './concept-report.view.js';
+import { budgetSection, measureSummary, measuresSection } from './measures-report.view.js';
 
-/** How a column's numbers read: counts, or signed changes to the previous period. */
-export type ColumnKind = 'text' | 'count' | 'change';
-export type Cell = string | number;
-
-/** A table of the report: shown on the page and in the documents, downloadable as XLSX/CSV. */
-export interface ReportTable {
-	/** ASCII, unique in the report: the download's name. */
-	key: string;
-	title: string;
-	columns: { label: string; kind: ColumnKind }[];
-	rows: Cell[][];
-}
-
-export interface ReportSection {
-	key: string;
-	heading: string;
-	/** Sentences under the heading, such as what is counted. */
-	notes: string[];
-	/** A chart of the first table's numbers. */
-	chart: Chart | null;
-	tables: ReportTable[];
-}
-
-export interface ReportView {
-	title: string;
-	district: string;
-	period: string;
-	provisional: boolean;
-	/** The summary page: label and value. */
-	summary: [string, string][];
-	sections: ReportSection[];
-}
-
-interface ViewContext {
-	t: Translate;
-	locale: Locale;
-	report: YearlyReport;
-	current: PeriodFigures;
-	previous: PeriodFigures;
-	currentLabel: string;
-	previousLabel: string;
-	count: (value: number) => string;
-	change: (value: number) => string;
-}
-
-export function periodLabel(t: Translate, period: Period): string {
-	const year = String(period.year);
-	if (period.kind === 'year') return t('office.reports.periodLabel.year', { year });
-	return t(`office.reports.periodLabel.${period.kind}`, { year, part: String(period.part) });
-}
-
-/** A cell as the documents and the page write it. */
-export function formatCell(locale: Locale, kind: ColumnKind, value: Cell): string {
-	if (typeof value === 'string') return value;
-	if (kind === 'change')
-		return new Intl.NumberFormat(intlLocale(locale), { signDisplay: 'exceptZero' }).format(value);
-	return formatNumber(locale, value);
-}
+export {
+	formatCell,
+	periodLabel,
+	type Cell,
+	type ColumnKind,
+	type ReportSection,
+	type ReportTable,
+	type ReportView
+} from './report-view-model.js';
 
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 
@@ -110,8 +70,7 @@ function meetingsSection(view: ViewContext): ReportSection {
 		notes: [
 			t(networks.length ? 'office.reports.meetings.counted' : 'office.reports.meetings.none')
 		],
-		chart,
-		tables: [table]
+		tables: [chart ? { ...table, chart } : table]
 	};
 }
 
@@ -180,35 +139,42 @@ function offersSection(view: ViewContext): ReportSection {
 			]
 		]
 	};
+	byField.chart = barChart({
+		id: 'offers-by-action-field',
+		title: byField.title,
+		description: t('chart.description.barsCompared', {
+			subject: byField.title,
+			period: view.currentLabel,
+			previous: view.previousLabel
+		}),
+		categoryLabel: t('office.reports.offers.actionField'),
+		categories: fields.map((row) => row.label),
+		series: [
+			{ label: view.previousLabel, values: fields.map((row) => row.before) },
+			{ label: view.currentLabel, values: fields.map((row) => row.now) }
+		],
+		format: view.count
+	});
 	return {
 		key: 'offers',
 		heading: t('office.reports.offers.heading'),
 		notes: [t('office.reports.offers.counted'), t('office.reports.offers.severalFields')],
-		chart: barChart({
-			id: 'offers-by-action-field',
-			title: byField.title,
-			description: t('chart.description.barsCompared', {
-				subject: byField.title,
-				period: view.currentLabel,
-				previous: view.previousLabel
-			}),
-			categoryLabel: t('office.reports.offers.actionField'),
-			categories: fields.map((row) => row.label),
-			series: [
-				{ label: view.previousLabel, values: fields.map((row) => row.before) },
-				{ label: view.currentLabel, values: fields.map((row) => row.now) }
-			],
-			format: view.count
-		}),
 		tables: [byField, byPlace]
 	};
 }
 
 /**
- * The report's sections in order. A new section (the concept's goals and indicators, measures,
- * budget) adds its figures to FIGURE_SECTIONS and its view here.
+ * The report's sections in order, as the funder reads them: the concept per action field, the
+ * measures, networks and meetings, offers, the budget. A new section adds its figures to
+ * FIGURE_SECTIONS and its view here.
  */
-const SECTIONS: ((view: ViewContext) => ReportSection)[] = [meetingsSection, offersSection];
+const SECTIONS: ((view: ViewContext) => ReportSection | ReportSection[])[] = [
+	conceptSections,
+	measuresSection,
+	meetingsSection,
+	offersSection,
+	budgetSection
+];
 
 function summary(view: ViewContext): [string, string][] {
 	const { t, locale, report, current, previous } = view;
@@ -255,7 +221,8 @@ function summary(view: ViewContext): [string, string][] {
 			t('office.reports.summary.placesWithOffers'),
 			withChange(placesWithOffers(current), placesWithOffers(previous))
 		],
-		[t('office.reports.summary.online'), withChange(current.offers.online, previous.offers.online)]
+		[t('office.reports.summary.online'), withChange(current.offers.online, previous.offers.online)],
+		...measureSummary(view, withChange)
 	];
 }
 
@@ -271,7 +238,8 @@ export function reportView(report: YearlyReport, locale: Locale): ReportView {
 		currentLabel: periodLabel(t, report.current.period),
 		previousLabel: periodLabel(t, report.previous.period),
 		count: (value) => formatCell(locale, 'count', value),
-		change: (value) => formatCell(locale, 'change', value)
+		change: (value) => formatCell(locale, 'change', value),
+		euro: (value) => formatCell(locale, 'euro', value)
 	};
 	return {
 		title: t('office.reports.docTitle', { period: view.currentLabel }),
@@ -279,6 +247,6 @@ export function reportView(report: YearlyReport, locale: Locale): ReportView {
 		period: formatPeriod(report.current.period),
 		provisional: report.current.frozenAt === null,
 		summary: summary(view),
-		sections: SECTIONS.map((section) => section(view))
+		sections: SECTIONS.flatMap((section) => section(view))
 	};
 }

@@ -72,34 +72,68 @@ function facts(pdf: Pdf, rows: [string, string][], width: number) {
 const CELL_PADDING = 4;
 const CELL_SIZE = 9.5;
 
-/** A grid of equal columns; a row that does not fit starts a new page under a repeated header. */
+/**
+ * Column widths: each at least as wide as its longest word where the page allows, the rest shared
+ * by how much text a column holds, so numbers stay narrow and names are not broken mid-word.
+ */
+function columnWidths(pdf: Pdf, header: string[], lines: string[][], width: number): number[] {
+	const measure = (text: string, font: FontName) =>
+		pdf.font(font).fontSize(CELL_SIZE).widthOfString(text) + 2 * CELL_PADDING;
+	const columns = header.map((label, index) => [
+		{ text: label, font: 'bold' as FontName },
+		...lines.map((cells) => ({ text: cells[index]!, font: 'regular' as FontName }))
+	]);
+	const least = columns.map((cells) =>
+		Math.max(...cells.flatMap(({ text, font }) => text.split(/\s+/).map((w) => measure(w, font))))
+	);
+	const wanted = columns.map((cells, index) =>
+		Math.min(width, Math.max(least[index]!, ...cells.map(({ text, font }) => measure(text, font))))
+	);
+	const total = (values: number[]) => values.reduce((sum, value) => sum + value, 0);
+	if (total(wanted) <= width) return wanted.map((value) => (value * width) / total(wanted));
+	if (total(least) >= width) return least.map((value) => (value * width) / total(least));
+	const room = width - total(least);
+	const extra = total(wanted) - total(least);
+	return least.map((value, index) => value + (room * (wanted[index]! - value)) / extra);
+}
+
+/** A grid of columns; a row that does not fit starts a new page under a repeated header. */
 function table(pdf: Pdf, header: string[], rows: string[][], width: number) {
-	const columnWidth = width / header.length;
-	const textWidth = columnWidth - 2 * CELL_PADDING;
+	const lines = rows.map((row) => header.map((_, index) => row[index] ?? ''));
+	const widths = columnWidths(pdf, header, lines, width);
+	const lefts = widths.map(
+		(_, index) => MARGIN + widths.slice(0, index).reduce((a, b) => a + b, 0)
+	);
 	const height = (cells: string[], font: FontName) =>
 		Math.max(
-			...cells.map((text) =>
-				pdf.font(font).fontSize(CELL_SIZE).heightOfString(text, { width: textWidth, lineGap: 1 })
+			...cells.map((text, index) =>
+				pdf
+					.font(font)
+					.fontSize(CELL_SIZE)
+					.heightOfString(text, { width: widths[index]! - 2 * CELL_PADDING, lineGap: 1 })
 			)
 		) +
 		2 * CELL_PADDING;
 	const draw = (cells: string[], font: FontName, rowHeight: number) => {
 		const top = pdf.y;
 		cells.forEach((text, index) => {
-			const x = MARGIN + index * columnWidth;
+			const x = lefts[index]!;
+			const columnWidth = widths[index]!;
 			if (font === 'bold') pdf.rect(x, top, columnWidth, rowHeight).fill('#eeeeee');
 			pdf.rect(x, top, columnWidth, rowHeight).lineWidth(0.5).strokeColor('#bbbbbb').stroke();
 			pdf
 				.font(font)
 				.fontSize(CELL_SIZE)
 				.fillColor(TEXT)
-				.text(text, x + CELL_PADDING, top + CELL_PADDING, { width: textWidth, lineGap: 1 });
+				.text(text, x + CELL_PADDING, top + CELL_PADDING, {
+					width: columnWidth - 2 * CELL_PADDING,
+					lineGap: 1
+				});
 		});
 		pdf.y = top + rowHeight;
 	};
 	const bottom = () => pdf.page.height - pdf.page.margins.bottom;
 	const headerHeight = height(header, 'bold');
-	const lines = rows.map((row) => header.map((_, index) => row[index] ?? ''));
 	const firstHeight = lines[0] ? height(lines[0], 'regular') : 0;
 	ensureSpace(pdf, headerHeight + firstHeight);
 	draw(header, 'bold', headerHeight);

@@ -32,6 +32,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 					tables: section.tables.map((table) => ({
 						key: table.key,
 						title: table.title,
+						chart: table.chart ?? null,
 						...tableText(locale, table)
 					}))
 				}))
