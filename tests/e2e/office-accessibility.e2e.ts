@@ -195,7 +195,11 @@ describe('every back-office page is accessible (axe, WCAG 2.1 AA)', () => {
 			`/en/office/offers/${ids.offer}`,
 			`/en/office/meetings/${ids.meeting}/minutes`,
 			'/en/office/reports?period=2025-H2',
+			'/en/office/measures',
+			'/en/office/measures/new',
 			`/en/office/measures/${ids.measure}`,
+			`/en/office/measures/${ids.measure}/edit`,
+			'/en/office/funding-sources',
 			'/en/office/overview',
 			'/en/office/overview/language'
 		]) {
