@@ -252,9 +252,12 @@ export async function insertApprovedBase(
 		.execute();
 }
 
-/** Published offers without any approved revision (published before bases were recorded). */
-export async function findPublishedWithoutBase(db: Db): Promise<number[]> {
-	const rows = await db
+/**
+ * Published offers without any approved revision (published before bases were recorded). Checked
+ * at every start, so it must stay one index lookup per offer (see migration 0011).
+ */
+export function publishedWithoutBaseQuery(db: Db) {
+	return db
 		.selectFrom('offers')
 		.select('id')
 		.where('status', '=', 'published')
@@ -269,7 +272,10 @@ export async function findPublishedWithoutBase(db: Db): Promise<number[]> {
 				)
 			)
 		)
-		.orderBy('id')
-		.execute();
+		.orderBy('id');
+}
+
+export async function findPublishedWithoutBase(db: Db): Promise<number[]> {
+	const rows = await publishedWithoutBaseQuery(db).execute();
 	return rows.map((row) => row.id);
 }
