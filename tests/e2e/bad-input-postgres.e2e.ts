@@ -35,7 +35,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	postgresApp?.stop();
+	await postgresApp?.stop();
 	await admin.query(`drop database if exists ${database} with (force)`);
 	await admin.end();
 	rmSync(dataDir, { recursive: true, force: true });

@@ -4,7 +4,10 @@ import { seedDemoContent } from '../../src/lib/server/demo/demo.seed.js';
 import { backfillPublishedBases } from '../../src/lib/server/offers/base-revision.js';
 import { loadLiveContent } from '../../src/lib/server/offers/offer-content.js';
 import { offerHistory, offerOnDesk } from '../../src/lib/server/offers/offer-desk.service.js';
-import { findRevisions } from '../../src/lib/server/offers/revisions.repository.js';
+import {
+	findApprovedBase,
+	findRevisions
+} from '../../src/lib/server/offers/revisions.repository.js';
 import {
 	saveOfferDraft,
 	submitOffer,
@@ -98,6 +101,33 @@ describeEachDialect(
 			const revisions = await findRevisions(db(), other.id);
 			expect(revisions.map((revision) => revision.state)).toEqual(['approved']);
 			expect(revisions[0]!.content).toEqual(await loadLiveContent(db(), other.id));
+		});
+
+		it('backfills all published offers together, each base its live content, before open work', async () => {
+			const { offerId, partner } = await seededOfferAndPartner();
+			const draft = structuredClone((await offerOnDesk(db(), partner, offerId)).content);
+			draft.offer.description += SENTENCE;
+			await saveOfferDraft(db(), partner, offerId, draft, NOW);
+			const published = await db()
+				.selectFrom('offers')
+				.select('id')
+				.where('status', '=', 'published')
+				.orderBy('id')
+				.execute();
+			const seededBases = new Map<number, unknown>();
+			for (const { id } of published)
+				seededBases.set(id, (await findApprovedBase(db(), id))!.content);
+			await db().deleteFrom('offerRevisions').where('state', '=', 'approved').execute();
+
+			expect(await backfillPublishedBases(db(), NOW)).toBe(published.length);
+			for (const { id } of published) {
+				const base = await findApprovedBase(db(), id);
+				expect(base?.reviewerId).toBeNull();
+				expect(base?.content).toEqual(seededBases.get(id));
+				expect(base?.content).toEqual(await loadLiveContent(db(), id));
+			}
+			const states = (await findRevisions(db(), offerId)).map((revision) => revision.state);
+			expect(states).toEqual(['approved', 'draft']);
 		});
 	},
 	async (database) => {

@@ -28,7 +28,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 	project.provide('smtpPort', smtpPort);
 	project.provide('databaseUrl', `sqlite://${join(dataDir, 'kitz.sqlite')}`);
 	return async () => {
-		app.stop();
+		await app.stop();
 		rmSync(dataDir, { recursive: true, force: true });
 	};
 }

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB, Db } from '../db/schema.js';
-import { loadLiveContent } from './offer-content.js';
+import { loadLiveContent, loadLiveContents } from './offer-content.js';
 import {
 	findApprovedBase,
 	findPublishedWithoutBase,
 	insertApprovedBase,
+	insertFirstBases,
 	updateRevision
 } from './revisions.repository.js';
 
@@ -28,12 +29,19 @@ export async function recordPublishedBase(db: Db, offerId: number, now = new Dat
 	else await insertApprovedBase(db, { offerId, content, at, hasApproved: base !== undefined });
 }
 
+/** Offers per round trip of the backfill: a few queries per chunk instead of several per offer. */
+const BACKFILL_CHUNK = 500;
+
 /** Gives offers published before base revisions existed one; idempotent, run at start-up. */
 export async function backfillPublishedBases(db: Kysely<DB>, now = new Date()): Promise<number> {
-	const offerIds = await findPublishedWithoutBase(db);
-	if (offerIds.length)
-		await db.transaction().execute(async (trx) => {
-			for (const offerId of offerIds) await recordPublishedBase(trx, offerId, now);
-		});
-	return offerIds.length;
+	const at = now.toISOString();
+	return db.transaction().execute(async (trx) => {
+		const offerIds = await findPublishedWithoutBase(trx);
+		for (let start = 0; start < offerIds.length; start += BACKFILL_CHUNK) {
+			const contents = await loadLiveContents(trx, offerIds.slice(start, start + BACKFILL_CHUNK));
+			const bases = [...contents].map(([offerId, content]) => ({ offerId, content }));
+			await insertFirstBases(trx, bases, at);
+		}
+		return offerIds.length;
+	});
 }

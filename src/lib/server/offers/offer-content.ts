@@ -4,7 +4,7 @@ import type { Db } from '../db/schema.js';
 import { sourceHash, type TranslationStatus } from '../translations/translations.service.js';
 import { findRelations, findSchedules } from './offers.repository.js';
 import type { OfferIssue } from './offers.errors.js';
-import type { OfferInput } from './offers.schema.js';
+import type { OfferInput, ScheduleEntry } from './offers.schema.js';
 import { TRANSLATABLE_OFFER_FIELDS, type OfferTextField } from './offers.service.js';
 
 export type TranslationLocale = Exclude<Locale, 'de'>;
@@ -85,74 +85,92 @@ export function translationStatuses(
 
 /** The content of the offers row (the published version, or the first draft) with its translations. */
 export async function loadLiveContent(db: Db, offerId: number): Promise<OfferContent | undefined> {
-	const row = await db
-		.selectFrom('offers')
-		.selectAll()
-		.where('id', '=', offerId)
-		.executeTakeFirst();
-	if (!row) return undefined;
-	const [relations, schedules, translations] = await Promise.all([
-		findRelations(db, [offerId]),
-		findSchedules(db, [offerId]),
+	return (await loadLiveContents(db, [offerId])).get(offerId);
+}
+
+/** loadLiveContent for many offers in a few queries; offers that do not exist are left out. */
+export async function loadLiveContents(
+	db: Db,
+	offerIds: number[]
+): Promise<Map<number, OfferContent>> {
+	const contents = new Map<number, OfferContent>();
+	if (offerIds.length === 0) return contents;
+	const [rows, relations, schedules, translations] = await Promise.all([
+		db.selectFrom('offers').selectAll().where('id', 'in', offerIds).execute(),
+		findRelations(db, offerIds),
+		findSchedules(db, offerIds),
 		db
 			.selectFrom('translations')
-			.select(['locale', 'field', 'value', 'status', 'sourceHash'])
+			.select(['entityId', 'locale', 'field', 'value', 'status', 'sourceHash'])
 			.where('entity', '=', 'offer')
-			.where('entityId', '=', offerId)
+			.where('entityId', 'in', offerIds)
 			.execute()
 	]);
-	const entries = schedules.map((entry) => ({
-		startsAt: entry.startsAt,
-		...(entry.endsAt ? { endsAt: entry.endsAt } : {}),
-		...(entry.rrule ? { rrule: entry.rrule } : {})
-	}));
-	const related = relations.get(offerId)!;
-	const offer: OfferInput = {
-		organisationId: row.organisationId,
-		title: row.title,
-		summary: row.summary,
-		description: row.description,
-		actionFields: related.actionFields as OfferInput['actionFields'],
-		targetGroups: related.targetGroups as OfferInput['targetGroups'],
-		languages: related.languages as OfferInput['languages'],
-		languageLevel: row.languageLevel as OfferInput['languageLevel'],
-		cost:
-			row.costKind === 'free'
-				? { kind: 'free' }
-				: {
-						kind: row.costKind as 'amount' | 'reduced',
-						cents: row.costCents ?? 0,
-						...(row.costNote ? { note: row.costNote } : {})
-					},
-		access: row.access as OfferInput['access'],
-		accessibility: related.accessibility as OfferInput['accessibility'],
-		location:
-			row.locationKind === 'online'
-				? { kind: 'online', url: row.onlineUrl ?? '' }
-				: { kind: 'address', street: row.street ?? '', placeId: row.placeId ?? 0 },
-		schedule:
-			row.scheduleKind === 'appointment'
-				? { kind: 'appointment' }
-				: { kind: row.scheduleKind as 'dates' | 'recurring', entries },
-		...(row.validFrom ? { validFrom: row.validFrom } : {}),
-		...(row.validTo ? { validTo: row.validTo } : {}),
-		contact: {
-			...(row.contactName ? { name: row.contactName } : {}),
-			...(row.contactPhone ? { phone: row.contactPhone } : {}),
-			...(row.contactEmail ? { email: row.contactEmail } : {})
-		}
-	};
-	const texts: OfferTranslations = {};
+	const entriesByOffer = new Map<number, ScheduleEntry[]>();
+	for (const entry of schedules) {
+		const entries = entriesByOffer.get(entry.offerId) ?? [];
+		entries.push({
+			startsAt: entry.startsAt,
+			...(entry.endsAt ? { endsAt: entry.endsAt } : {}),
+			...(entry.rrule ? { rrule: entry.rrule } : {})
+		});
+		entriesByOffer.set(entry.offerId, entries);
+	}
+	for (const row of rows) {
+		const entries = entriesByOffer.get(row.id) ?? [];
+		const related = relations.get(row.id)!;
+		const offer: OfferInput = {
+			organisationId: row.organisationId,
+			title: row.title,
+			summary: row.summary,
+			description: row.description,
+			actionFields: related.actionFields as OfferInput['actionFields'],
+			targetGroups: related.targetGroups as OfferInput['targetGroups'],
+			languages: related.languages as OfferInput['languages'],
+			languageLevel: row.languageLevel as OfferInput['languageLevel'],
+			cost:
+				row.costKind === 'free'
+					? { kind: 'free' }
+					: {
+							kind: row.costKind as 'amount' | 'reduced',
+							cents: row.costCents ?? 0,
+							...(row.costNote ? { note: row.costNote } : {})
+						},
+			access: row.access as OfferInput['access'],
+			accessibility: related.accessibility as OfferInput['accessibility'],
+			location:
+				row.locationKind === 'online'
+					? { kind: 'online', url: row.onlineUrl ?? '' }
+					: { kind: 'address', street: row.street ?? '', placeId: row.placeId ?? 0 },
+			schedule:
+				row.scheduleKind === 'appointment'
+					? { kind: 'appointment' }
+					: { kind: row.scheduleKind as 'dates' | 'recurring', entries },
+			...(row.validFrom ? { validFrom: row.validFrom } : {}),
+			...(row.validTo ? { validTo: row.validTo } : {}),
+			contact: {
+				...(row.contactName ? { name: row.contactName } : {}),
+				...(row.contactPhone ? { phone: row.contactPhone } : {}),
+				...(row.contactEmail ? { email: row.contactEmail } : {})
+			}
+		};
+		contents.set(row.id, { offer, translations: {} });
+	}
 	for (const translation of translations) {
+		const content = contents.get(translation.entityId);
 		const locale = translation.locale as TranslationLocale;
 		const field = translation.field as OfferTextField;
-		if (!TRANSLATION_LOCALES.includes(locale) || !TRANSLATABLE_OFFER_FIELDS.includes(field))
+		if (
+			!content ||
+			!TRANSLATION_LOCALES.includes(locale) ||
+			!TRANSLATABLE_OFFER_FIELDS.includes(field)
+		)
 			continue;
-		(texts[locale] ??= {})[field] = {
+		(content.translations[locale] ??= {})[field] = {
 			value: translation.value,
 			basedOn: translation.sourceHash,
 			status: translation.status === 'machine' ? 'machine' : 'reviewed'
 		};
 	}
-	return { offer, translations: texts };
+	return contents;
 }

@@ -224,37 +224,69 @@ export async function insertApprovedBase(
 	db: Db,
 	values: { offerId: number; content: OfferContent; at: string; hasApproved: boolean }
 ): Promise<void> {
-	const range = await db
+	if (!values.hasApproved) return insertFirstBases(db, [values], values.at);
+	const last = await db
 		.selectFrom('offerRevisions')
-		.select((eb) => [eb.fn.min('number').as('first'), eb.fn.max('number').as('last')])
+		.select((eb) => eb.fn.max('number').as('number'))
 		.where('offerId', '=', values.offerId)
 		.executeTakeFirst();
-	// Before any open revision when there is no approved one yet, so the history reads in order.
-	const number =
-		range?.last == null
-			? 1
-			: values.hasApproved
-				? Number(range.last) + 1
-				: Math.min(Number(range.first), 1) - 1;
 	await db
 		.insertInto('offerRevisions')
-		.values({
-			offerId: values.offerId,
-			number,
-			state: 'approved',
-			content: JSON.stringify(values.content),
-			authorId: null,
-			reviewerId: null,
-			createdAt: values.at,
-			updatedAt: values.at,
-			reviewedAt: values.at
-		})
+		.values(baseRow(values.offerId, Number(last?.number ?? 0) + 1, values.content, values.at))
 		.execute();
 }
 
-/** Published offers without any approved revision (published before bases were recorded). */
-export async function findPublishedWithoutBase(db: Db): Promise<number[]> {
+/** insertApprovedBase for offers that have no approved revision yet, in two statements. */
+export async function insertFirstBases(
+	db: Db,
+	bases: { offerId: number; content: OfferContent }[],
+	at: string
+): Promise<void> {
+	if (bases.length === 0) return;
 	const rows = await db
+		.selectFrom('offerRevisions')
+		.select((eb) => ['offerId', eb.fn.min('number').as('first')])
+		.where(
+			'offerId',
+			'in',
+			bases.map((base) => base.offerId)
+		)
+		.groupBy('offerId')
+		.execute();
+	const firsts = new Map(rows.map((row) => [row.offerId, Number(row.first)]));
+	await db
+		.insertInto('offerRevisions')
+		.values(
+			bases.map(({ offerId, content }) => {
+				const first = firsts.get(offerId);
+				// Before any open revision, so the history reads in order.
+				const number = first === undefined ? 1 : Math.min(first, 1) - 1;
+				return baseRow(offerId, number, content, at);
+			})
+		)
+		.execute();
+}
+
+function baseRow(offerId: number, number: number, content: OfferContent, at: string) {
+	return {
+		offerId,
+		number,
+		state: 'approved' as const,
+		content: JSON.stringify(content),
+		authorId: null,
+		reviewerId: null,
+		createdAt: at,
+		updatedAt: at,
+		reviewedAt: at
+	};
+}
+
+/**
+ * Published offers without any approved revision (published before bases were recorded). Checked
+ * at every start, so it must stay one index lookup per offer (see migration 0011).
+ */
+export function publishedWithoutBaseQuery(db: Db) {
+	return db
 		.selectFrom('offers')
 		.select('id')
 		.where('status', '=', 'published')
@@ -269,7 +301,10 @@ export async function findPublishedWithoutBase(db: Db): Promise<number[]> {
 				)
 			)
 		)
-		.orderBy('id')
-		.execute();
+		.orderBy('id');
+}
+
+export async function findPublishedWithoutBase(db: Db): Promise<number[]> {
+	const rows = await publishedWithoutBaseQuery(db).execute();
 	return rows.map((row) => row.id);
 }
