@@ -161,7 +161,8 @@ describe.each([
 		const text = await page.locator('main').innerText();
 		expect(text).toContain(title);
 		expect(text).toContain(progress);
-		expect(await page.locator('progress').first().getAttribute('value')).toBe('40');
+		const measure = page.locator('li.box', { has: page.locator('h3', { hasText: title }) });
+		expect(await measure.locator('progress').getAttribute('value')).toBe('40');
 		expect(text).toContain('Lesecafé in der Bibliothek');
 		expect(text).not.toContain('Interne Haushaltsplanung');
 		await context.close();

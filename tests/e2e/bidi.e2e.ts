@@ -61,12 +61,19 @@ interface Glyph {
 
 /**
  * Where each visible character of the first match of `pattern` (spaces match any whitespace)
- * inside `selector` is drawn, in logical order: the rendered visual order, not the DOM's.
+ * inside the first element matching `selector` that holds it is drawn, in logical order: the
+ * rendered visual order, not the DOM's.
  */
 async function glyphs(page: Page, selector: string, pattern: string): Promise<Glyph[]> {
 	return page.evaluate(
 		({ selector, pattern }) => {
-			const root = document.querySelector(selector);
+			const source = pattern
+				.split(' ')
+				.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+				.join('\\s+');
+			const roots = [...document.querySelectorAll(selector)];
+			const root =
+				roots.find((element) => new RegExp(source).test(element.textContent ?? '')) ?? roots[0];
 			if (!root) throw new Error(`${selector} is missing`);
 			const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
 			const nodes: { node: Text; start: number }[] = [];
@@ -75,10 +82,6 @@ async function glyphs(page: Page, selector: string, pattern: string): Promise<Gl
 				nodes.push({ node: node as Text, start: text.length });
 				text += node.textContent;
 			}
-			const source = pattern
-				.split(' ')
-				.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-				.join('\\s+');
 			const match = new RegExp(source).exec(text);
 			if (!match) throw new Error(`"${pattern}" is not in ${selector}: ${text}`);
 			const found: Glyph[] = [];
