@@ -1,6 +1,6 @@
 import { formatShortDate } from '../../format.js';
 import { barChart } from '../../shared/charts/bar-chart.js';
-import { reasonText } from '../measures/light-reasons.js';
+import { lightLabel, measureStatusLabel, reasonText } from '../../i18n/measure-labels.js';
 import { LIGHTS } from '../measures/progress.js';
 import { MEASURE_STATUSES } from '../measures/measures.schema.js';
 import type { MeasureFigures } from './measure-figures.js';
@@ -22,8 +22,6 @@ const fieldNames = (view: ViewContext, measure: MeasureFigures) =>
 export function measuresSection(view: ViewContext): ReportSection {
 	const { t, locale } = view;
 	const measures = view.current.measures.measures;
-	const statusLabel = (status: MeasureFigures['status']) => t(`office.measures.status.${status}`);
-	const lightLabel = (light: MeasureFigures['light']) => t(`office.measures.light.${light}`);
 	const counts = MEASURE_STATUSES.map((status) => {
 		const ofStatus = measures.filter((measure) => measure.status === status);
 		return {
@@ -37,11 +35,11 @@ export function measuresSection(view: ViewContext): ReportSection {
 		title: t('office.reports.measures.byStatusTitle', { period: view.currentLabel }),
 		columns: [
 			{ label: t('office.reports.measures.status'), kind: 'text' },
-			...LIGHTS.map((light) => ({ label: lightLabel(light), kind: 'count' as const })),
+			...LIGHTS.map((light) => ({ label: lightLabel(t, light), kind: 'count' as const })),
 			{ label: t('office.reports.total'), kind: 'count' }
 		],
 		rows: [
-			...counts.map((row) => [statusLabel(row.status), ...row.lights, row.total]),
+			...counts.map((row) => [measureStatusLabel(t, row.status), ...row.lights, row.total]),
 			[
 				t('office.reports.total'),
 				...LIGHTS.map((_, index) => sum(counts.map((row) => row.lights[index]!))),
@@ -55,9 +53,9 @@ export function measuresSection(view: ViewContext): ReportSection {
 			title: byStatus.title,
 			description: t('chart.description.bars', { subject: byStatus.title }),
 			categoryLabel: t('office.reports.measures.status'),
-			categories: counts.map((row) => statusLabel(row.status)),
+			categories: counts.map((row) => measureStatusLabel(t, row.status)),
 			series: LIGHTS.map((light, index) => ({
-				label: lightLabel(light),
+				label: lightLabel(t, light),
 				values: counts.map((row) => row.lights[index]!)
 			})),
 			format: view.count
@@ -78,9 +76,9 @@ export function measuresSection(view: ViewContext): ReportSection {
 			...sorted.map((measure) => [
 				measure.title,
 				measure.leadOrganisationName ?? '',
-				`${statusLabel(measure.status)} (${formatShortDate(locale, measure.statusOn)})`,
+				`${measureStatusLabel(t, measure.status)} (${formatShortDate(locale, measure.statusOn)})`,
 				orBlank(measure.progress),
-				lightLabel(measure.light),
+				lightLabel(t, measure.light),
 				orBlank(measure.participants)
 			]),
 			[t('office.reports.total'), '', '', '', '', participants(view.current)]
@@ -97,7 +95,7 @@ export function measuresSection(view: ViewContext): ReportSection {
 		],
 		rows: flagged.map((measure) => [
 			measure.title,
-			lightLabel(measure.light),
+			lightLabel(t, measure.light),
 			measure.reasons.map((reason) => reasonText(t, locale, reason)).join(' ')
 		])
 	};
@@ -232,7 +230,7 @@ export function measureSummary(
 			t('office.reports.summary.lights'),
 			LIGHTS.map(
 				(light) =>
-					`${t(`office.measures.light.${light}`)} ${view.count(measures.filter((m) => m.light === light).length)}`
+					`${lightLabel(t, light)} ${view.count(measures.filter((m) => m.light === light).length)}`
 			).join(', ')
 		],
 		[

@@ -1,6 +1,6 @@
 import { formatShortDate } from '../../format.js';
 import type { Locale } from '../../i18n/locales.js';
-import { translator, type Translate } from '../../i18n/messages.js';
+import { translator } from '../../i18n/messages.js';
 import { barChart } from '../../shared/charts/bar-chart.js';
 import type { Chart } from '../../shared/charts/chart.js';
 import { lineChart } from '../../shared/charts/line-chart.js';
@@ -12,15 +12,13 @@ import type {
 } from '../measures/action-field-overview.js';
 import type { IndicatorSeries } from '../measures/indicators.service.js';
 import { formatCell, periodLabel } from './yearly-report.view.js';
+import { measureStatusLabel } from '../../i18n/measure-labels.js';
 
 /**
  * The charts of the overview per action field, in the reader's language: each indicator's values
  * against baseline and target, and measures by status. Here beside the yearly report's view, so
  * both write periods, numbers and charts alike.
  */
-
-const statusLabel = (t: Translate, status: StatusCounts[number]['status']) =>
-	t(`office.measures.status.${status}`);
 
 /** An indicator's values per period as a line, its baseline and target as reference lines. */
 export function indicatorChart(locale: Locale, indicator: IndicatorSeries): Chart | null {
@@ -78,7 +76,7 @@ export function statusChart(
 		title,
 		description: t('chart.description.bars', { subject: title }),
 		categoryLabel: t('office.measures.statusLabel'),
-		categories: counts.map((row) => statusLabel(t, row.status)),
+		categories: counts.map((row) => measureStatusLabel(t, row.status)),
 		series: [{ label: t('office.overview.measures'), values: counts.map((row) => row.count) }],
 		format: (value) => formatCell(locale, 'count', value)
 	});
@@ -95,7 +93,7 @@ export function fieldsByStatusChart(locale: Locale, byStatus: MeasuresByStatus):
 		categoryLabel: t('office.overview.actionField'),
 		categories: byStatus.fields.map((field) => t(`field.${field.actionField}`)),
 		series: byStatus.district.map(({ status }, index) => ({
-			label: statusLabel(t, status),
+			label: measureStatusLabel(t, status),
 			values: byStatus.fields.map((field) => field.counts[index]!.count)
 		})),
 		layout: 'stacked',

@@ -1,10 +1,14 @@
-import { formatEuro, formatShortDate } from '$lib/format';
-import type { Locale } from '$lib/i18n/locales';
-import type { Translate } from '$lib/i18n/messages';
-import type { Light, LightReason } from '$lib/server/measures/progress';
-import type { MeasureStatus } from '$lib/server/measures/measures.table';
+import { formatEuro, formatShortDate } from '../format.js';
+import type { Locale } from './locales.js';
+import type { Translate } from './messages.js';
+import type { Light, LightReason } from '../server/measures/progress.js';
+import type { MeasureStatus } from '../server/measures/measures.table.js';
 
-/** Labels of a measure's coded values, typed over the domain's lists. */
+/**
+ * Labels of a measure's coded values, typed over the domain's lists, and the traffic light's
+ * reasons in words: one wording for the office pages and the report (so it sits here, where both
+ * the components and the server may import it).
+ */
 export const measureStatusLabel = (t: Translate, status: string) =>
 	t(`office.measures.status.${status as MeasureStatus}`);
 
