@@ -37,6 +37,20 @@ export const ALLOWED_ARROWS = {
 		'places',
 		'translations'
 	],
+	chains: [
+		'accounts',
+		'action-fields',
+		'directory',
+		'measures',
+		'meetings',
+		'minutes',
+		'networks',
+		'offers',
+		'organisations',
+		'places',
+		'search',
+		'translations'
+	],
 	reports: [
 		'accounts',
 		'action-fields',

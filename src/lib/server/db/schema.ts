@@ -8,6 +8,17 @@ import type {
 	UserOrganisationsTable,
 	UsersTable
 } from '../accounts/accounts.table.js';
+import type {
+	ChainActionFieldsTable,
+	ChainFrictionReportsTable,
+	ChainReviewDecisionsTable,
+	ChainReviewFindingsTable,
+	ChainReviewsTable,
+	ChainStageOffersTable,
+	ChainStagesTable,
+	ChainsTable,
+	ChainTransitionsTable
+} from '../chains/chains.table.js';
 import type { TranslationsTable } from '../translations/translations.table.js';
 import type {
 	ContactPersonsTable,
@@ -130,6 +141,15 @@ export interface DB {
 	measureReach: MeasureReachTable;
 	measureLinks: MeasureLinksTable;
 	measureUpdates: MeasureUpdatesTable;
+	chains: ChainsTable;
+	chainActionFields: ChainActionFieldsTable;
+	chainStages: ChainStagesTable;
+	chainStageOffers: ChainStageOffersTable;
+	chainTransitions: ChainTransitionsTable;
+	chainFrictionReports: ChainFrictionReportsTable;
+	chainReviews: ChainReviewsTable;
+	chainReviewFindings: ChainReviewFindingsTable;
+	chainReviewDecisions: ChainReviewDecisionsTable;
 	reportSnapshots: ReportSnapshotsTable;
 }
 

@@ -10,6 +10,7 @@ import * as m0008 from './0008_invitee_mail.js';
 import * as m0009 from './0009_throttles.js';
 import * as m0010 from './0010_measures.js';
 import * as m0011 from './0011_offer_revision_lookup.js';
+import * as m0012 from './0012_chains.js';
 
 /** Listed by hand so that the built server and the scripts run the same set. */
 export const migrations: Record<string, Migration> = {
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
 	'0008_invitee_mail': m0008,
 	'0009_throttles': m0009,
 	'0010_measures': m0010,
-	'0011_offer_revision_lookup': m0011
+	'0011_offer_revision_lookup': m0011,
+	'0012_chains': m0012
 };
