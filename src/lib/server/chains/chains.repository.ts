@@ -24,11 +24,7 @@ const CHAIN_COLUMNS = [
 export type ChainRow = Selectable<ChainsTable>;
 
 export async function findChainRow(db: Db, chainId: number): Promise<ChainRow | undefined> {
-	return db
-		.selectFrom('chains')
-		.select(CHAIN_COLUMNS)
-		.where('id', '=', chainId)
-		.executeTakeFirst();
+	return db.selectFrom('chains').select(CHAIN_COLUMNS).where('id', '=', chainId).executeTakeFirst();
 }
 
 export async function findChainRowBySlug(
@@ -205,7 +201,75 @@ export async function updateTransitionRow(
 	await db.updateTable('chainTransitions').set(row).where('id', '=', transitionId).execute();
 }
 
-export async function deleteTransitionRows(db: Db, transitionIds: readonly number[]): Promise<void> {
+export async function deleteTransitionRows(
+	db: Db,
+	transitionIds: readonly number[]
+): Promise<void> {
 	if (transitionIds.length)
 		await db.deleteFrom('chainTransitions').where('id', 'in', transitionIds).execute();
+}
+
+/** How many friction reports the given transitions have. */
+export async function countFrictionReports(
+	db: Db,
+	transitionIds: readonly number[]
+): Promise<number> {
+	if (transitionIds.length === 0) return 0;
+	const row = await db
+		.selectFrom('chainFrictionReports')
+		.select((eb) => eb.fn.countAll<string | number>().as('count'))
+		.where('transitionId', 'in', transitionIds)
+		.executeTakeFirstOrThrow();
+	return Number(row.count);
+}
+
+/** Review findings about a stage or about any of the given transitions. */
+function findingsAbout(db: Db, stageId: number, transitionIds: readonly number[]) {
+	return db
+		.selectFrom('chainReviewFindings')
+		.where((eb) =>
+			transitionIds.length
+				? eb.or([eb('stageId', '=', stageId), eb('transitionId', 'in', transitionIds)])
+				: eb('stageId', '=', stageId)
+		);
+}
+
+export async function countFindingsAbout(
+	db: Db,
+	stageId: number,
+	transitionIds: readonly number[]
+): Promise<number> {
+	const row = await findingsAbout(db, stageId, transitionIds)
+		.select((eb) => eb.fn.countAll<string | number>().as('count'))
+		.executeTakeFirstOrThrow();
+	return Number(row.count);
+}
+
+export async function deleteFindingsAbout(
+	db: Db,
+	stageId: number,
+	transitionIds: readonly number[]
+): Promise<void> {
+	const ids = await findingsAbout(db, stageId, transitionIds).select('id').execute();
+	if (ids.length)
+		await db
+			.deleteFrom('chainReviewFindings')
+			.where(
+				'id',
+				'in',
+				ids.map((row) => row.id)
+			)
+			.execute();
+}
+
+export async function findTransitionChainId(
+	db: Db,
+	transitionId: number
+): Promise<number | undefined> {
+	const row = await db
+		.selectFrom('chainTransitions')
+		.select('chainId')
+		.where('id', '=', transitionId)
+		.executeTakeFirst();
+	return row?.chainId;
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 import { LANGUAGE_LEVELS, TARGET_GROUPS } from '../offers/offers.schema.js';
 import { isCalendarDay } from '../../shared/time/wall-clock.js';
+import { parseWith } from '../../shared/errors/schema-issues.js';
+import { ChainValidationError } from './chains.errors.js';
 import { TRANSITION_STATES } from './chains.table.js';
 
 /** The inputs of chains, stages, transitions, friction reports and reviews. */
@@ -121,3 +123,7 @@ export const stageDeletionSchema = z.object({
 	findings: z.enum(['keep', 'drop'])
 });
 export type StageDeletion = z.infer<typeof stageDeletionSchema>;
+
+/** Parses a chains input or throws ChainValidationError with the field-specific codes. */
+export const parseChainInput = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> =>
+	parseWith(schema, input, (issues) => new ChainValidationError(issues));

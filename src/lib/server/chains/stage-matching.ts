@@ -73,7 +73,8 @@ export function matchRules(compiled: CompiledRules, offer: OfferFacts): MatchRea
 	}
 	if (rules.cost !== 'any') {
 		const qualifies =
-			offer.costKind === 'free' || (rules.cost === 'free_or_reduced' && offer.costKind === 'reduced');
+			offer.costKind === 'free' ||
+			(rules.cost === 'free_or_reduced' && offer.costKind === 'reduced');
 		if (!qualifies) return null;
 		reasons.push({ rule: 'cost', value: offer.costKind });
 	}

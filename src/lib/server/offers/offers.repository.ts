@@ -198,3 +198,17 @@ export async function listOfferIdsOfOrganisation(
 		.execute();
 	return rows.map((row) => row.id);
 }
+
+/** The district of each of the given offers that exists. */
+export async function findOfferDistricts(
+	db: Db,
+	offerIds: readonly number[]
+): Promise<Map<number, number>> {
+	if (offerIds.length === 0) return new Map();
+	const rows = await db
+		.selectFrom('offers')
+		.select(['id', 'districtId'])
+		.where('id', 'in', [...offerIds])
+		.execute();
+	return new Map(rows.map((row) => [row.id, row.districtId]));
+}
