@@ -2,8 +2,8 @@ import { LANGUAGE_LEVELS } from '../offers/offers.schema.js';
 import { fold } from '../../shared/text/fold.js';
 import type { StageRules } from './chains.schema.js';
 
-/** What the matching needs to know of a published offer. */
-export interface OfferFacts {
+/** What the matching needs to know of a published offer, besides its text. */
+export interface OfferStructure {
 	id: number;
 	actionFields: readonly string[];
 	targetGroups: readonly string[];
@@ -12,7 +12,10 @@ export interface OfferFacts {
 	languageLevelExit: string | null;
 	costKind: string;
 	online: boolean;
-	/** The German title, summary and description, folded (fold.ts), for keyword rules. */
+}
+
+/** An offer with its German title, summary and description folded (fold.ts), for keyword rules. */
+export interface OfferFacts extends OfferStructure {
 	foldedText: string;
 }
 
@@ -42,8 +45,14 @@ export function compileRules(rules: StageRules): CompiledRules {
 	return { rules, keywords: rules.keywords.map((word) => ({ word, folded: fold(word) })) };
 }
 
-/** The reasons an offer qualifies under the rules alone, or null when one rule fails. */
-export function matchRules(compiled: CompiledRules, offer: OfferFacts): MatchReason[] | null {
+/**
+ * The reasons an offer qualifies under every rule but the keywords, or null when one fails. The
+ * keywords need the offer's text, which is read only for the offers that pass this.
+ */
+export function matchStructure(
+	compiled: CompiledRules,
+	offer: OfferStructure
+): MatchReason[] | null {
 	const { rules } = compiled;
 	const reasons: MatchReason[] = [];
 	if (offer.online && !rules.onlineAllowed) return null;
@@ -66,11 +75,6 @@ export function matchRules(compiled: CompiledRules, offer: OfferFacts): MatchRea
 		if (exit === null || levelRank(exit) < levelRank(rules.exitLevelMin)) return null;
 		reasons.push({ rule: 'exitLevel', value: exit });
 	}
-	if (compiled.keywords.length > 0) {
-		const keyword = compiled.keywords.find(({ folded }) => offer.foldedText.includes(folded));
-		if (!keyword) return null;
-		reasons.push({ rule: 'keyword', value: keyword.word });
-	}
 	if (rules.cost !== 'any') {
 		const qualifies =
 			offer.costKind === 'free' ||
@@ -78,21 +82,45 @@ export function matchRules(compiled: CompiledRules, offer: OfferFacts): MatchRea
 		if (!qualifies) return null;
 		reasons.push({ rule: 'cost', value: offer.costKind });
 	}
-	if (offer.online) reasons.push({ rule: 'online' });
 	return reasons;
+}
+
+/** The keyword found in the folded text, or null; only for rules that have keywords. */
+export function matchKeyword(compiled: CompiledRules, foldedText: string): MatchReason | null {
+	const keyword = compiled.keywords.find(({ folded }) => foldedText.includes(folded));
+	return keyword ? { rule: 'keyword', value: keyword.word } : null;
+}
+
+/** The reasons an offer qualifies under the rules alone, or null when one rule fails. */
+export function matchRules(compiled: CompiledRules, offer: OfferFacts): MatchReason[] | null {
+	const reasons = matchStructure(compiled, offer);
+	if (!reasons) return null;
+	if (compiled.keywords.length > 0) {
+		const keyword = matchKeyword(compiled, offer.foldedText);
+		if (!keyword) return null;
+		reasons.push(keyword);
+	}
+	return withOnline(reasons, offer);
+}
+
+/** Says that an online offer qualifies as one, so a page can tell it from a local one. */
+export const withOnline = (reasons: MatchReason[], offer: OfferStructure): MatchReason[] =>
+	offer.online ? [...reasons, { rule: 'online' }] : reasons;
+
+/** The offers a coordinator chose by hand for a stage, and whether it has any rule at all. */
+export interface StageSelection {
+	compiled: CompiledRules;
+	included: ReadonlySet<number>;
+	excluded: ReadonlySet<number>;
+	hasAnyRule: boolean;
 }
 
 /**
  * The reasons an offer qualifies for a stage: excluded by hand never, included by hand always,
  * otherwise by the rules — but a stage without any rule takes only the offers included by hand.
  */
-export function matchStage(
-	compiled: CompiledRules,
-	manual: { included: ReadonlySet<number>; excluded: ReadonlySet<number> },
-	hasAnyRule: boolean,
-	offer: OfferFacts
-): MatchReason[] | null {
-	if (manual.excluded.has(offer.id)) return null;
-	if (manual.included.has(offer.id)) return [{ rule: 'included' }];
-	return hasAnyRule ? matchRules(compiled, offer) : null;
+export function matchStage(selection: StageSelection, offer: OfferFacts): MatchReason[] | null {
+	if (selection.excluded.has(offer.id)) return null;
+	if (selection.included.has(offer.id)) return withOnline([{ rule: 'included' }], offer);
+	return selection.hasAnyRule ? matchRules(selection.compiled, offer) : null;
 }

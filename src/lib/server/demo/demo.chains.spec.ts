@@ -80,14 +80,13 @@ const factsOf = (offer: DemoOffer): OfferFacts => ({
 });
 
 function qualifying(stage: DemoStage): DemoOffer[] {
-	const compiled = compileRules(stage.rules);
-	const manual = {
+	const selection = {
+		compiled: compileRules(stage.rules),
 		included: new Set(stage.include.map((key) => offerIdOf.get(key)!)),
-		excluded: new Set(stage.exclude.map((key) => offerIdOf.get(key)!))
+		excluded: new Set(stage.exclude.map((key) => offerIdOf.get(key)!)),
+		hasAnyRule: hasRule(stage.rules)
 	};
-	return published.filter(
-		(offer) => matchStage(compiled, manual, hasRule(stage.rules), factsOf(offer)) !== null
-	);
+	return published.filter((offer) => matchStage(selection, factsOf(offer)) !== null);
 }
 
 function coverage(stage: DemoStage) {

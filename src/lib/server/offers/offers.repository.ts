@@ -212,3 +212,81 @@ export async function findOfferDistricts(
 		.execute();
 	return new Map(rows.map((row) => [row.id, row.districtId]));
 }
+
+/**
+ * The offers published and valid on `today` with what support chains select them by, in every
+ * district (people cross district lines to the nearest course). One query per list, not per offer.
+ */
+export async function findPublishedOfferFacts(db: Db, today: string) {
+	const published = db
+		.selectFrom('offers')
+		.select('id')
+		.where('status', '=', 'published')
+		.where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>=', today)]));
+	const [offers, fields, groups, languages] = await Promise.all([
+		db
+			.selectFrom('offers')
+			.select([
+				'id',
+				'districtId',
+				'organisationId',
+				'placeId',
+				'locationKind',
+				'languageLevel',
+				'costKind'
+			])
+			.where('id', 'in', published)
+			.orderBy('id')
+			.execute(),
+		db
+			.selectFrom('offerActionFields')
+			.select(['offerId', 'actionField as value'])
+			.where('offerId', 'in', published)
+			.execute(),
+		db
+			.selectFrom('offerTargetGroups')
+			.select(['offerId', 'targetGroup as value'])
+			.where('offerId', 'in', published)
+			.execute(),
+		db
+			.selectFrom('offerLanguages')
+			.select(['offerId', 'language as value'])
+			.where('offerId', 'in', published)
+			.execute()
+	]);
+	const listsOf = (rows: { offerId: number; value: string }[]) => {
+		const lists = new Map<number, string[]>();
+		for (const { offerId, value } of rows) {
+			const list = lists.get(offerId);
+			if (list) list.push(value);
+			else lists.set(offerId, [value]);
+		}
+		return lists;
+	};
+	const [fieldLists, groupLists, languageLists] = [fields, groups, languages].map(listsOf);
+	return offers.map((offer) => ({
+		...offer,
+		actionFields: fieldLists!.get(offer.id) ?? [],
+		targetGroups: groupLists!.get(offer.id) ?? [],
+		languages: languageLists!.get(offer.id) ?? []
+	}));
+}
+
+const TEXT_CHUNK = 5_000;
+
+/** The German title, summary and description of the given offers. */
+export async function findOfferTexts(
+	db: Db,
+	offerIds: readonly number[]
+): Promise<{ id: number; title: string; summary: string; description: string }[]> {
+	const texts = [];
+	for (let start = 0; start < offerIds.length; start += TEXT_CHUNK)
+		texts.push(
+			...(await db
+				.selectFrom('offers')
+				.select(['id', 'title', 'summary', 'description'])
+				.where('id', 'in', offerIds.slice(start, start + TEXT_CHUNK))
+				.execute())
+		);
+	return texts;
+}

@@ -32,9 +32,15 @@ import {
 } from './offers.repository.js';
 import { offerInputSchema, type OfferInput } from './offers.schema.js';
 
-// Exchange and search read the published offers' relations and schedules in bulk; chains check
-// that the offers a stage names belong to its district.
-export { findOfferDistricts, findRelations, findSchedules } from './offers.repository.js';
+// Exchange and search read the published offers' relations and schedules in bulk; chains read
+// what their stages select offers by, and check that the offers a stage names exist.
+export {
+	findOfferDistricts,
+	findOfferTexts,
+	findPublishedOfferFacts,
+	findRelations,
+	findSchedules
+} from './offers.repository.js';
 
 /** How far ahead occurrences are materialised for the calendar and "next date" sorting. */
 export const OCCURRENCE_HORIZON_DAYS = 400;

@@ -1,0 +1,315 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../accounts/authorization.js';
+import type { DB } from '../db/schema.js';
+import type { Locale } from '../../i18n/locales.js';
+import { publishedOfferLinks, type OfferLink } from '../offers/offer-page.service.js';
+import { allPlaces, type Place } from '../places/places.service.js';
+import { authorizeOnChains } from './chain-access.js';
+import type { ChainDetail, StageView } from './chain-views.js';
+import { listChainRows } from './chains.repository.js';
+import { loadChain } from './chains.service.js';
+import {
+	DistanceTable,
+	gapTotals,
+	lostWithout,
+	stageCoverage,
+	type Cell,
+	type Municipality,
+	type QualifyingOffer
+} from './coverage.js';
+import { offerCatalogue, qualifyingOffers } from './offer-catalogue.js';
+import type { MatchReason } from './stage-matching.js';
+
+/** Coverage of a district's chains per municipality: the gap matrix, the map's data, "what if". */
+
+export type { Municipality } from './coverage.js';
+
+/** A stage as a column of the gap matrix, with the headline's figures. */
+export interface MatrixStage {
+	id: number;
+	chainId: number;
+	title: string;
+	step: number;
+	isOptional: boolean;
+	reachKm: number;
+	onlineCounts: boolean;
+	/** Published offers that qualify for the stage (with the language filter applied). */
+	qualifying: number;
+	gaps: { municipalities: number; inhabitants: number; unknownPopulation: number };
+}
+
+export interface MatrixCell extends Cell {
+	nearestOffer: OfferLink | null;
+}
+
+export interface GapMatrix {
+	language: string | null;
+	sort: GapSort;
+	chains: { id: number; title: string; stages: MatrixStage[] }[];
+	/** One row per municipality, its cells in the order of the chains' stages. */
+	rows: { municipality: Municipality; cells: MatrixCell[] }[];
+	inhabitants: number;
+	/** Municipalities without a population figure: the headline cannot count their people. */
+	withoutPopulation: string[];
+}
+
+/** Rows by Amt (the default), by name, by population, or by the distance in one stage's column. */
+export type GapSort = 'amt' | 'name' | 'population' | `stage-${number}`;
+
+export function parseGapSort(value: string | null): GapSort {
+	if (value === 'name' || value === 'population') return value;
+	if (value && /^stage-\d{1,9}$/.test(value)) return value as GapSort;
+	return 'amt';
+}
+
+// Places change only by import; the distances between them are computed once per list.
+const distanceTables = new WeakMap<Place[], DistanceTable>();
+
+async function districtGeography(db: Kysely<DB>, districtId: number) {
+	const places = await allPlaces(db);
+	let distances = distanceTables.get(places);
+	if (!distances) distanceTables.set(places, (distances = new DistanceTable(places)));
+	return { municipalities: municipalitiesOf(places, districtId), distances };
+}
+
+/**
+ * A district's municipalities, one per municipality key, each at the point of its largest place
+ * (the municipality itself where the place lists name it).
+ */
+export function municipalitiesOf(places: readonly Place[], districtId: number): Municipality[] {
+	const byKey = new Map<string, Place>();
+	for (const place of places) {
+		if (place.districtId !== districtId) continue;
+		const known = byKey.get(place.ags);
+		if (!known || (place.population ?? -1) > (known.population ?? -1)) byKey.set(place.ags, place);
+	}
+	return [...byKey.values()].map((place) => ({
+		placeId: place.id,
+		ags: place.ags,
+		name: place.name,
+		amt: place.amt,
+		population: place.population,
+		lat: place.lat,
+		lon: place.lon
+	}));
+}
+
+/** The stage's qualifying offers where they are held, for the coverage maths. */
+async function qualifyingSites(
+	db: Kysely<DB>,
+	stage: StageView,
+	now: Date
+): Promise<QualifyingOffer[]> {
+	const catalogue = await offerCatalogue(db, now);
+	return [...(await qualifyingOffers(db, stage, now)).keys()].flatMap((id) => {
+		const offer = catalogue.byId.get(id);
+		return offer
+			? [{ id, placeId: offer.placeId, online: offer.online, languages: offer.languages }]
+			: [];
+	});
+}
+
+const collator = new Intl.Collator('de');
+
+function sortRows(rows: GapMatrix['rows'], sort: GapSort, columns: MatrixStage[]): void {
+	const byName = (a: Municipality, b: Municipality) => collator.compare(a.name, b.name);
+	if (sort === 'name') rows.sort((a, b) => byName(a.municipality, b.municipality));
+	else if (sort === 'population')
+		rows.sort(
+			(a, b) =>
+				(b.municipality.population ?? -1) - (a.municipality.population ?? -1) ||
+				byName(a.municipality, b.municipality)
+		);
+	else if (sort.startsWith('stage-')) {
+		const column = columns.findIndex((stage) => `stage-${stage.id}` === sort);
+		// Farthest first, so the gaps lead; no offer at all is the farthest.
+		const distance = (cells: MatrixCell[]) =>
+			column < 0 ? 0 : (cells[column]!.nearest?.distanceKm ?? Number.POSITIVE_INFINITY);
+		rows.sort(
+			(a, b) => distance(b.cells) - distance(a.cells) || byName(a.municipality, b.municipality)
+		);
+	} else
+		rows.sort(
+			(a, b) =>
+				collator.compare(a.municipality.amt ?? '\uffff', b.municipality.amt ?? '\uffff') ||
+				byName(a.municipality, b.municipality)
+		);
+}
+
+/**
+ * Stages × municipalities for one chain or every chain of the actor's district: per cell the
+ * nearest qualifying offer and its distance, whether an online one exists, the languages within
+ * reach, covered or a gap. With `language` only offers delivered in it count.
+ */
+export async function gapMatrix(
+	db: Kysely<DB>,
+	actor: Actor,
+	options: { chainId?: number; language?: string | null; sort?: GapSort },
+	locale: Locale,
+	now = new Date()
+): Promise<GapMatrix> {
+	const chains = await chainsInScope(db, actor, options.chainId);
+	const language = options.language ?? null;
+	const { municipalities, distances } = await districtGeography(db, actor.districtId);
+	const columns: MatrixStage[] = [];
+	const columnCells: Map<number, Cell>[] = [];
+	for (const chain of chains)
+		for (const stage of chain.stages) {
+			const offers = await qualifyingSites(db, stage, now);
+			const counted = language ? offers.filter((o) => o.languages.includes(language)) : offers;
+			const cells = stageCoverage(municipalities, offers, stage, distances, language);
+			columnCells.push(cells);
+			columns.push({
+				id: stage.id,
+				chainId: chain.id,
+				title: stage.title,
+				step: stage.step,
+				isOptional: stage.isOptional,
+				reachKm: stage.reachKm,
+				onlineCounts: stage.onlineCounts,
+				qualifying: counted.length,
+				gaps: gapTotals(municipalities, cells)
+			});
+		}
+	const nearestIds = new Set(
+		columnCells.flatMap((cells) =>
+			[...cells.values()].flatMap((cell) => (cell.nearest ? [cell.nearest.offerId] : []))
+		)
+	);
+	const links = new Map(
+		(await publishedOfferLinks(db, [...nearestIds], locale, now)).map((link) => [link.id, link])
+	);
+	const rows = municipalities.map((municipality) => ({
+		municipality,
+		cells: columnCells.map((cells): MatrixCell => {
+			const cell = cells.get(municipality.placeId)!;
+			return {
+				...cell,
+				nearestOffer: cell.nearest ? (links.get(cell.nearest.offerId) ?? null) : null
+			};
+		})
+	}));
+	const sort = options.sort ?? 'amt';
+	sortRows(rows, sort, columns);
+	return {
+		language,
+		sort,
+		chains: chains.map((chain) => ({
+			id: chain.id,
+			title: chain.title,
+			stages: columns.filter((column) => column.chainId === chain.id)
+		})),
+		rows,
+		inhabitants: municipalities.reduce((sum, m) => sum + (m.population ?? 0), 0),
+		withoutPopulation: municipalities.filter((m) => m.population === null).map((m) => m.name)
+	};
+}
+
+async function chainsInScope(
+	db: Kysely<DB>,
+	actor: Actor,
+	chainId: number | undefined
+): Promise<ChainDetail[]> {
+	authorizeOnChains(actor, 'read', actor.districtId);
+	if (chainId === undefined)
+		return Promise.all(
+			(await listChainRows(db, actor.districtId)).map((row) => loadChain(db, row.id))
+		);
+	const chain = await loadChain(db, chainId);
+	authorizeOnChains(actor, 'read', chain.districtId);
+	return [chain];
+}
+
+/** What ends: one offer, or every offer of one organisation. */
+export type Ending = { offerId: number } | { organisationId: number };
+
+export interface WhatIf {
+	/** The published offers that would end. */
+	offers: OfferLink[];
+	/** Per stage that some of them serve: the municipalities that would lose it. */
+	losses: {
+		chainId: number;
+		chainTitle: string;
+		stageId: number;
+		stageTitle: string;
+		municipalities: Municipality[];
+		inhabitants: number;
+	}[];
+}
+
+/** Which municipalities lose a stage of the district's chains if the offer or organisation ends. */
+export async function whatIf(
+	db: Kysely<DB>,
+	actor: Actor,
+	ending: Ending,
+	locale: Locale,
+	now = new Date()
+): Promise<WhatIf> {
+	const chains = await chainsInScope(db, actor, undefined);
+	const catalogue = await offerCatalogue(db, now);
+	const endingIds = new Set(
+		'offerId' in ending
+			? catalogue.byId.has(ending.offerId)
+				? [ending.offerId]
+				: []
+			: catalogue.offers
+					.filter((offer) => offer.organisationId === ending.organisationId)
+					.map((offer) => offer.id)
+	);
+	const { municipalities, distances } = await districtGeography(db, actor.districtId);
+	const losses: WhatIf['losses'] = [];
+	for (const chain of chains)
+		for (const stage of chain.stages) {
+			const offers = await qualifyingSites(db, stage, now);
+			if (!offers.some((offer) => endingIds.has(offer.id))) continue;
+			const lost = lostWithout(municipalities, offers, endingIds, stage, distances);
+			if (lost.length === 0) continue;
+			losses.push({
+				chainId: chain.id,
+				chainTitle: chain.title,
+				stageId: stage.id,
+				stageTitle: stage.title,
+				municipalities: lost,
+				inhabitants: lost.reduce((sum, m) => sum + (m.population ?? 0), 0)
+			});
+		}
+	return { offers: await publishedOfferLinks(db, [...endingIds], locale, now), losses };
+}
+
+/** An offer of a stage and why it qualifies. */
+export interface StageOffer {
+	offer: OfferLink;
+	placeName: string | null;
+	online: boolean;
+	languages: string[];
+	reasons: MatchReason[];
+}
+
+/** The stage's qualifying offers today, by title, each with the reasons it matched. */
+export async function stageOffers(
+	db: Kysely<DB>,
+	actor: Actor,
+	stage: StageView,
+	locale: Locale,
+	now = new Date()
+): Promise<StageOffer[]> {
+	const chain = await loadChain(db, stage.chainId);
+	authorizeOnChains(actor, 'read', chain.districtId);
+	const [reasons, catalogue, places] = await Promise.all([
+		qualifyingOffers(db, stage, now),
+		offerCatalogue(db, now),
+		allPlaces(db)
+	]);
+	const placeNames = new Map(places.map((place) => [place.id, place.name]));
+	const links = await publishedOfferLinks(db, [...reasons.keys()], locale, now);
+	return links.map((offer) => {
+		const facts = catalogue.byId.get(offer.id)!;
+		return {
+			offer,
+			placeName: facts.placeId === null ? null : (placeNames.get(facts.placeId) ?? null),
+			online: facts.online,
+			languages: facts.languages,
+			reasons: reasons.get(offer.id)!
+		};
+	});
+}
