@@ -3,6 +3,7 @@ import { fold } from '../../shared/text/fold.js';
 import {
 	ACCESS_KINDS,
 	ACCESSIBILITY_FEATURES,
+	EXIT_LEVELS,
 	LANGUAGE_LEVELS,
 	TARGET_GROUPS
 } from '../offers/offers.schema.js';
@@ -15,6 +16,7 @@ export type Vocabulary =
 	| 'targetGroups'
 	| 'languages'
 	| 'languageLevel'
+	| 'languageLevelExit'
 	| 'cost'
 	| 'access'
 	| 'accessibility';
@@ -26,6 +28,8 @@ const CODES: Record<Vocabulary, readonly string[]> = {
 	targetGroups: TARGET_GROUPS,
 	languages: DELIVERY_LANGUAGES,
 	languageLevel: LANGUAGE_LEVELS,
+	// Not 'none': "keine" at the end is no level, and the message lists what is.
+	languageLevelExit: EXIT_LEVELS,
 	cost: COST_KINDS,
 	access: ACCESS_KINDS,
 	accessibility: ACCESSIBILITY_FEATURES
@@ -40,6 +44,7 @@ const languageNames = {
 /** The label written into exports: short German words people also type. */
 const SHORT_LABELS: Partial<Record<Vocabulary, Record<string, string>>> = {
 	languageLevel: { none: 'keine', A1: 'A1', A2: 'A2', B1: 'B1', B2: 'B2', C1: 'C1' },
+	languageLevelExit: { A1: 'A1', A2: 'A2', B1: 'B1', B2: 'B2', C1: 'C1' },
 	cost: { free: 'kostenlos', amount: 'kostenpflichtig', reduced: 'ermäßigt möglich' },
 	access: { walk_in: 'ohne Anmeldung', registration: 'mit Anmeldung', referral: 'mit Überweisung' }
 };
