@@ -144,13 +144,10 @@ export const offerDetailSchema = z
 		targetGroups: z.array(z.enum(TARGET_GROUPS)),
 		languages: z.array(z.enum(DELIVERY_LANGUAGES)),
 		accessibility: z.array(z.enum(ACCESSIBILITY_FEATURES)),
-		languageLevel: z
-			.enum(LANGUAGE_LEVELS)
-			.meta({ description: 'The German needed to take part.' }),
-		languageLevelExit: z
-			.enum(EXIT_LEVELS)
-			.nullable()
-			.meta({ description: 'The level the offer leads to (a course goal); null if it names none.' }),
+		languageLevel: z.enum(LANGUAGE_LEVELS).meta({ description: 'The German needed to take part.' }),
+		languageLevelExit: z.enum(EXIT_LEVELS).nullable().meta({
+			description: 'The level the offer leads to (a course goal); null if it names none.'
+		}),
 		cost: z.strictObject({
 			kind: z.enum(['free', 'amount', 'reduced']),
 			cents: z.number().int().nullable(),

@@ -57,8 +57,7 @@ const leadsAboveEntry = (entry: LanguageLevel, exit: LanguageLevel | null) =>
 /** Whether both levels parsed, so the rule between them can be checked beside other problems. */
 const levelsParsed = (issues: readonly { path?: readonly PropertyKey[] }[]) =>
 	!issues.some(
-		({ path }) =>
-			!path?.length || path[0] === 'languageLevel' || path[0] === 'languageLevelExit'
+		({ path }) => !path?.length || path[0] === 'languageLevel' || path[0] === 'languageLevelExit'
 	);
 
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
