@@ -44,7 +44,6 @@ const languageNames = {
 /** The label written into exports: short German words people also type. */
 const SHORT_LABELS: Partial<Record<Vocabulary, Record<string, string>>> = {
 	languageLevel: { none: 'keine', A1: 'A1', A2: 'A2', B1: 'B1', B2: 'B2', C1: 'C1' },
-	languageLevelExit: { A1: 'A1', A2: 'A2', B1: 'B1', B2: 'B2', C1: 'C1' },
 	cost: { free: 'kostenlos', amount: 'kostenpflichtig', reduced: 'ermäßigt möglich' },
 	access: { walk_in: 'ohne Anmeldung', registration: 'mit Anmeldung', referral: 'mit Überweisung' }
 };

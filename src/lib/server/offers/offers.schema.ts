@@ -20,7 +20,7 @@ export const TARGET_GROUPS = [
 
 /** Levels in rising order: an offer's entry and exit levels compare by their place here. */
 export const LANGUAGE_LEVELS = ['none', 'A1', 'A2', 'B1', 'B2', 'C1'] as const;
-export type LanguageLevel = (typeof LANGUAGE_LEVELS)[number];
+type LanguageLevel = (typeof LANGUAGE_LEVELS)[number];
 export const ACCESS_KINDS = ['walk_in', 'registration', 'referral'] as const;
 export const ACCESSIBILITY_FEATURES = [
 	'wheelchair',
