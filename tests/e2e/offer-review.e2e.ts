@@ -113,15 +113,22 @@ describe('a coordinator and a partner bring an offer into the portal', () => {
 		await partner.fill('[id="date.0.start"]', '18:00');
 		await partner.click('details:has([id="tr.ar.title"]) summary');
 		await partner.fill('[id="tr.ar.title"]', ARABIC_TITLE);
+		await partner.selectOption('#languageLevel', 'B1');
+		await partner.selectOption('#languageLevelExit', 'A2');
 		await click(partner, 'form.offer-form button[type=submit]:not([name])');
 		const alert = await partner.locator('[role=alert]').innerText();
 		expect(alert).toContain('Bitte ausfüllen.');
 		expect(alert).toContain('Bitte wählen, wie sich der Termin wiederholt.');
+		expect(await partner.locator('#languageLevelExit-error').innerText()).toBe(
+			'Das Sprachniveau am Ende muss höher sein als die nötigen Deutschkenntnisse.'
+		);
+		expect(await partner.inputValue('#languageLevelExit')).toBe('A2');
 		expect(await partner.inputValue('#title')).toBe(TITLE);
 		expect(await partner.inputValue('[id="tr.ar.title"]')).toBe(ARABIC_TITLE);
 		await expectAccessible(partner);
 
 		await partner.fill('#summary', 'Deutsch für den Alltag lernen, abends nach der Arbeit.');
+		await partner.selectOption('#languageLevel', 'A1');
 		await partner.fill('#description', 'Wir üben Gespräche beim Arzt, im Amt und beim Einkaufen.');
 		await partner.check('input[name=actionFields][value=language]');
 		await partner.check('input[name=languages][value=ar]');
@@ -176,6 +183,7 @@ describe('a coordinator and a partner bring an offer into the portal', () => {
 		expect(await heading.innerText()).toBe(ARABIC_TITLE);
 		expect(await visitor.locator('html').getAttribute('dir')).toBe('rtl');
 		expect(await heading.getAttribute('lang')).not.toBe('de');
+		expect(await visitor.locator('.facts').innerText()).toContain('الهدف: المستوى A2');
 		await coordinatorContext.close();
 		await partnerContext.close();
 		await visitor.context().close();

@@ -50,6 +50,7 @@ async function seed(database: Database) {
 			cost: { kind: 'reduced', cents: 5000, note: 'Ermäßigung möglich' },
 			access: 'registration',
 			languageLevel: 'A1',
+			languageLevelExit: 'A2',
 			contact: { name: 'Frau Beispiel', phone: '04642 1234' },
 			schedule: {
 				kind: 'recurring',
@@ -255,6 +256,7 @@ describeEachDialect(
 				title: { text: 'German course A1 for beginners', fallback: false },
 				description: { text: 'Mit **Kinderbetreuung**.', lang: 'de', fallback: true },
 				languageLevel: 'A1',
+				languageLevelExit: 'A2',
 				cost: { kind: 'reduced', cents: 5000, note: 'Ermäßigung möglich' },
 				access: 'registration',
 				location: { kind: 'address', street: 'Hauptstraße 1', place: 'Kappeln' },
@@ -279,6 +281,7 @@ describeEachDialect(
 			const { offer } = await detail(await slugOf(ids.online));
 			expect(offer.location).toEqual({ kind: 'online', url: 'https://beratung.example.org' });
 			expect(offer.calendarUrl).toBeNull();
+			expect(offer.languageLevelExit).toBeNull();
 			expect(offer.schedule).toEqual({ kind: 'appointment', series: [] });
 		});
 

@@ -63,6 +63,19 @@ describeEachDialect(
 			expect(fields).toHaveLength(9);
 		});
 
+		it('says which level its language courses lead to, for the support chains', async () => {
+			const courses = await database()
+				.db.selectFrom('offers')
+				.select(['languageLevel', 'languageLevelExit'])
+				.where('languageLevelExit', 'is not', null)
+				.execute();
+			const exits = new Set(courses.map((course) => course.languageLevelExit));
+			expect(exits).toEqual(new Set(['A1', 'A2', 'B1', 'B2', 'C1']));
+			expect(courses.filter((course) => course.languageLevelExit === 'B1').length).toBeGreaterThan(
+				4
+			);
+		});
+
 		it('finds German courses near Kappeln in Arabic, across both districts', async () => {
 			const { filters } = parseSearchParams(
 				new URLSearchParams({ q: 'دورة اللغة الألمانية', near: 'Kappeln', radius: '25' })

@@ -25,7 +25,7 @@ import { describeEachDialect } from '../support/databases.js';
 const NOW = new Date('2026-06-01T08:00:00Z');
 const HEADER =
 	'Titel;Kurzbeschreibung;Beschreibung;Träger;Handlungsfelder;Zielgruppen;Sprachen;Sprachniveau;' +
-	'Kosten;Betrag;Kostenhinweis;Zugang;Barrierefreiheit;Straße;Ort;Online-Link;Termine;' +
+	'Sprachniveau am Ende;Kosten;Betrag;Kostenhinweis;Zugang;Barrierefreiheit;Straße;Ort;Online-Link;Termine;' +
 	'Wiederholung;Gültig ab;Gültig bis;Kontakt Name;Kontakt Telefon;Kontakt E-Mail';
 const GOOD: Record<string, string> = {
 	Titel: 'Sprachcafé',
@@ -34,6 +34,7 @@ const GOOD: Record<string, string> = {
 	Zielgruppen: 'Neu Zugewanderte',
 	Sprachen: 'Deutsch, ar',
 	Sprachniveau: 'A1',
+	'Sprachniveau am Ende': 'A2',
 	Zugang: 'ohne Anmeldung',
 	Barrierefreiheit: 'Rollstuhlgerecht',
 	Straße: 'Hafenstraße 2',
@@ -106,6 +107,7 @@ async function seed(database: Database) {
 			targetGroups: ['newcomers', 'women'],
 			languages: ['de', 'ar', 'uk'],
 			languageLevel: 'A1',
+			languageLevelExit: 'A2',
 			cost: { kind: 'reduced', cents: 2550, note: 'pro Kurs; mit Gutschein frei' },
 			access: 'registration',
 			accessibility: ['childcare', 'wheelchair'],
@@ -189,7 +191,12 @@ describeEachDialect(
 				file: csv(
 					GOOD,
 					'',
-					{ ...GOOD, Handlungsfelder: 'Sprachkurs, Arbeit', 'Gültig ab': '32.13.2026' },
+					{
+						...GOOD,
+						Handlungsfelder: 'Sprachkurs, Arbeit',
+						'Gültig ab': '32.13.2026',
+						'Sprachniveau am Ende': 'A1'
+					},
 					{
 						...GOOD,
 						Titel: '',
@@ -219,6 +226,7 @@ describeEachDialect(
 			expect(found).toEqual([
 				'4 Handlungsfelder unknownActionField',
 				'4 Gültig ab badDate',
+				'4 Sprachniveau am Ende exitLevelNotAbove',
 				'5 Sprachen unknownLanguage',
 				'5 Betrag amountMissing',
 				'5 Ort unknownPlace',
@@ -256,6 +264,7 @@ describeEachDialect(
 				actionFields: ['associations', 'language'],
 				languages: ['ar', 'de'],
 				languageLevel: 'A1',
+				languageLevelExit: 'A2',
 				cost: { kind: 'free' },
 				access: 'walk_in',
 				location: { kind: 'address', street: 'Hafenstraße 2', place: { name: 'Kappeln' } },
@@ -350,6 +359,7 @@ describeEachDialect(
 					.map(offerCells)
 					.sort((a, b) => a.title.localeCompare(b.title));
 			expect(await cells(ids)).toEqual(await cells([offers.course, offers.online]));
+			expect((await cells(ids)).map((offer) => offer.languageLevelExit)).toEqual(['', 'A2']);
 			expect((await cells(ids)).map((offer) => offer.title)).toEqual([
 				'=Beratung online',
 				'Abendkurs Deutsch'
@@ -366,6 +376,8 @@ describeEachDialect(
 			// Formula-like text is kept as text, for spreadsheet programs and for the importer.
 			expect(text).toContain("'=Beratung online");
 			expect(text).toContain('"Deutsch am Abend; in kleiner Gruppe."');
+			expect(text).toContain(';Sprachniveau;Sprachniveau am Ende;Kosten;');
+			expect(text).toContain(';A1;A2;ermäßigt möglich;');
 			const report = await checkImport(database().db, people.coordinator, {
 				organisationId: null,
 				file: { name: exported.filename, bytes: new TextEncoder().encode(text) }

@@ -179,6 +179,28 @@ describeEachDialect(
 			);
 		});
 
+		it('carries the level an offer leads to through review to the portal and the history', async () => {
+			const course = (exit: 'B1' | 'B2'): OfferContent => {
+				const base = content('Deutschkurs B1');
+				return { ...base, offer: { ...base.offer, languageLevel: 'A2', languageLevelExit: exit } };
+			};
+			const id = await createOfferDraft(db(), people.partner, course('B1'), NOW);
+			await submitOffer(db(), people.partner, id, { now: NOW });
+			await approveOffer(db(), people.coordinator, id, { now: NOW });
+			const slug = (await offerOnDesk(db(), people.coordinator, id)).slug;
+			expect((await getPublishedOffer(db(), slug, 'de', NOW)).languageLevelExit).toBe('B1');
+
+			await saveOfferDraft(db(), people.partner, id, course('B2'), NOW);
+			await submitOffer(db(), people.partner, id, { now: NOW });
+			expect((await getPublishedOffer(db(), slug, 'de', NOW)).languageLevelExit).toBe('B1');
+			await approveOffer(db(), people.coordinator, id, { now: NOW });
+			expect((await getPublishedOffer(db(), slug, 'de', NOW)).languageLevelExit).toBe('B2');
+			const [latest] = await offerHistory(db(), people.partner, id);
+			expect(latest!.changes).toEqual([
+				{ field: 'languageLevelExit', kind: 'value', before: 'B1', after: 'B2' }
+			]);
+		});
+
 		it('refuses steps out of order and reviews without a comment', async () => {
 			const id = await createOfferDraft(db(), people.partner, content('Elterncafé'), NOW);
 			await expect(approveOffer(db(), people.coordinator, id, { now: NOW })).rejects.toThrow(
@@ -246,6 +268,12 @@ describeEachDialect(
 			await expect(createOfferDraft(db(), people.partner, tooLong, NOW)).rejects.toThrow(
 				OfferValidationError
 			);
+			// The level an offer leads to lies above the one it asks for.
+			const backwards = content('Kurs');
+			backwards.offer = { ...backwards.offer, languageLevel: 'B1', languageLevelExit: 'A2' };
+			await expect(createOfferDraft(db(), people.partner, backwards, NOW)).rejects.toMatchObject({
+				issues: [expect.objectContaining({ path: 'languageLevelExit', code: 'custom' })]
+			});
 			expect((await listDeskOffers(db(), people.coordinator)).length).toBe(before);
 		});
 	},

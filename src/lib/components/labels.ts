@@ -4,6 +4,7 @@ import type { CONSENT_SOURCES } from '$lib/server/directory/contacts.schema';
 import type {
 	ACCESS_KINDS,
 	ACCESSIBILITY_FEATURES,
+	EXIT_LEVELS,
 	LANGUAGE_LEVELS,
 	TARGET_GROUPS
 } from '$lib/server/offers/offers.schema';
@@ -18,6 +19,8 @@ export const targetGroupLabel = (t: Translate, code: string) =>
 	t(`group.${code as (typeof TARGET_GROUPS)[number]}`);
 export const languageLevelLabel = (t: Translate, code: string) =>
 	t(`level.${code as (typeof LANGUAGE_LEVELS)[number]}`);
+export const languageLevelGoalLabel = (t: Translate, code: string) =>
+	t(`levelGoal.${code as (typeof EXIT_LEVELS)[number]}`);
 export const accessLabel = (t: Translate, code: string) =>
 	t(`access.${code as (typeof ACCESS_KINDS)[number]}`);
 export const accessibilityLabel = (t: Translate, code: string) =>

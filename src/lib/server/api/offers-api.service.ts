@@ -87,6 +87,7 @@ export async function getOffer(
 			description: offer.description,
 			...relations(offer),
 			languageLevel: offer.languageLevel as Detail['languageLevel'],
+			languageLevelExit: offer.languageLevelExit as Detail['languageLevelExit'],
 			cost: { ...offer.cost, kind: offer.cost.kind as Detail['cost']['kind'] },
 			access: offer.access as Detail['access'],
 			location:

@@ -3,6 +3,7 @@ import { LOCALES } from '../../i18n/locales.js';
 import {
 	ACCESS_KINDS,
 	ACCESSIBILITY_FEATURES,
+	EXIT_LEVELS,
 	LANGUAGE_LEVELS,
 	TARGET_GROUPS
 } from '../offers/offers.schema.js';
@@ -143,7 +144,10 @@ export const offerDetailSchema = z
 		targetGroups: z.array(z.enum(TARGET_GROUPS)),
 		languages: z.array(z.enum(DELIVERY_LANGUAGES)),
 		accessibility: z.array(z.enum(ACCESSIBILITY_FEATURES)),
-		languageLevel: z.enum(LANGUAGE_LEVELS),
+		languageLevel: z.enum(LANGUAGE_LEVELS).meta({ description: 'The German needed to take part.' }),
+		languageLevelExit: z.enum(EXIT_LEVELS).nullable().meta({
+			description: 'The level the offer leads to (a course goal); null if it names none.'
+		}),
 		cost: z.strictObject({
 			kind: z.enum(['free', 'amount', 'reduced']),
 			cents: z.number().int().nullable(),

@@ -48,6 +48,7 @@ export function toOfferInput(
 		targetGroups: offer.targetGroups,
 		languages: offer.languages,
 		languageLevel: offer.languageLevel,
+		languageLevelExit: offer.languageLevelExit ?? null,
 		cost:
 			offer.cost.kind === 'free'
 				? { kind: 'free' }

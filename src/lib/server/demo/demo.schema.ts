@@ -3,6 +3,7 @@ import { LOCALES } from '../../i18n/locales.js';
 import {
 	ACCESS_KINDS,
 	ACCESSIBILITY_FEATURES,
+	EXIT_LEVELS,
 	LANGUAGE_LEVELS,
 	TARGET_GROUPS
 } from '../offers/offers.schema.js';
@@ -42,6 +43,7 @@ export const demoOfferSchema = z.object({
 	targetGroups: z.array(z.enum(TARGET_GROUPS)).default([]),
 	languages: z.array(z.enum(DELIVERY_LANGUAGES)).min(1),
 	languageLevel: z.enum(LANGUAGE_LEVELS),
+	languageLevelExit: z.enum(EXIT_LEVELS).optional(),
 	cost: z.discriminatedUnion('kind', [
 		z.object({ kind: z.literal('free') }),
 		z.object({ kind: z.literal('amount'), euro: z.number().min(0), note: z.string().optional() }),

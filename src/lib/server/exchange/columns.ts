@@ -23,6 +23,7 @@ export const COLUMNS = [
 	{ key: 'targetGroups', header: 'Zielgruppen', required: false, example: 'Neu Zugewanderte' },
 	{ key: 'languages', header: 'Sprachen', required: true, example: 'Deutsch, Arabisch' },
 	{ key: 'languageLevel', header: 'Sprachniveau', required: true, example: 'keine' },
+	{ key: 'languageLevelExit', header: 'Sprachniveau am Ende', required: false, example: 'A1' },
 	{ key: 'cost', header: 'Kosten', required: false, example: 'ermäßigt möglich' },
 	{ key: 'amount', header: 'Betrag', required: false, example: '25,00' },
 	{

@@ -28,6 +28,7 @@ export async function findExportRows(db: Db, ids: readonly number[]) {
 			'offers.costNote',
 			'offers.access',
 			'offers.languageLevel',
+			'offers.languageLevelExit',
 			'offers.locationKind',
 			'offers.street',
 			'offers.onlineUrl',

@@ -26,6 +26,7 @@ export interface ExportOffer extends OfferRelations {
 		website: string | null;
 	};
 	languageLevel: string;
+	languageLevelExit: string | null;
 	cost: { kind: string; cents: number | null; note: string | null };
 	access: string;
 	location:
@@ -64,6 +65,7 @@ export function rowToExportOffer(
 			website: row.organisationWebsite
 		},
 		languageLevel: row.languageLevel,
+		languageLevelExit: row.languageLevelExit,
 		cost: { kind: row.costKind, cents: row.costCents, note: row.costNote },
 		access: row.access,
 		location:
@@ -105,6 +107,9 @@ export function offerCells(offer: ExportOffer): RowCells {
 		targetGroups: labels('targetGroups', offer.targetGroups),
 		languages: labels('languages', offer.languages),
 		languageLevel: labelOf('languageLevel', offer.languageLevel),
+		languageLevelExit: offer.languageLevelExit
+			? labelOf('languageLevelExit', offer.languageLevelExit)
+			: '',
 		cost: labelOf('cost', offer.cost.kind),
 		amount: offer.cost.kind === 'free' ? '' : formatAmount(offer.cost.cents ?? 0),
 		costNote: offer.cost.kind === 'free' ? '' : (offer.cost.note ?? ''),

@@ -15,6 +15,7 @@ const offer: ExportOffer = {
 	languages: ['de'],
 	accessibility: [],
 	languageLevel: 'none',
+	languageLevelExit: null,
 	cost: { kind: 'free', cents: null, note: null },
 	access: 'walk_in',
 	location: { kind: 'online', url: 'https://example.org' },

@@ -36,6 +36,7 @@ describe('mapping a template row to an offer', () => {
 			actionFields: ['language', 'women'],
 			languages: ['de', 'ar'],
 			languageLevel: 'none',
+			languageLevelExit: 'A1',
 			cost: { kind: 'reduced', cents: 2500 },
 			access: 'registration',
 			location: { kind: 'address', street: 'Schulstraße 4', placeId: 7 },
@@ -112,5 +113,18 @@ describe('mapping a template row to an offer', () => {
 		]);
 		expect(keys({ cost: '', amount: '', costNote: '' })).toEqual([]);
 		expect(keys({ organisation: 'Unbekannter Verein' })).toEqual(['Träger unknownOrganisation']);
+	});
+
+	it('reads the level an offer leads to, which must be above the level it asks for', () => {
+		expect(check({ languageLevel: 'A2', languageLevelExit: 'b1' }).input.languageLevelExit).toBe(
+			'B1'
+		);
+		expect(check({ languageLevelExit: '' }).input.languageLevelExit).toBeNull();
+		expect(described(check({ languageLevel: 'B1', languageLevelExit: 'A2' }).problems)).toEqual([
+			'Sprachniveau am Ende: „A2“ liegt nicht über dem Sprachniveau „B1“. Das Sprachniveau am Ende muss höher sein oder leer bleiben.'
+		]);
+		expect(described(check({ languageLevelExit: 'keine' }).problems)).toEqual([
+			'Sprachniveau am Ende: „keine“ ist kein bekanntes Sprachniveau. Erlaubt sind: A1, A2, B1, B2, C1.'
+		]);
 	});
 });

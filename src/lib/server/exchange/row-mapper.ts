@@ -33,6 +33,7 @@ const UNKNOWN_KEY: Record<Vocabulary, RowProblemKey> = {
 	targetGroups: 'unknownTargetGroup',
 	languages: 'unknownLanguage',
 	languageLevel: 'unknownLanguageLevel',
+	languageLevelExit: 'unknownLanguageLevel',
 	cost: 'unknownCost',
 	access: 'unknownAccess',
 	accessibility: 'unknownAccessibility'
@@ -93,6 +94,8 @@ export function mapRow(cells: RowCells, row: number, context: RowContext): Mappe
 		languageLevel: (cells.languageLevel
 			? single('languageLevel', 'languageLevel')
 			: '') as OfferInput['languageLevel'],
+		languageLevelExit: (single('languageLevelExit', 'languageLevelExit') ??
+			null) as OfferInput['languageLevelExit'],
 		cost: costOf(cells, problem),
 		access: (single('access', 'access') ?? '') as OfferInput['access'],
 		accessibility: list('accessibility') as OfferInput['accessibility'],

@@ -23,6 +23,7 @@ const FIELD_COLUMNS: Record<string, ColumnKey> = {
 	targetGroups: 'targetGroups',
 	languages: 'languages',
 	languageLevel: 'languageLevel',
+	languageLevelExit: 'languageLevelExit',
 	'cost.kind': 'cost',
 	'cost.cents': 'amount',
 	'cost.note': 'costNote',
@@ -129,7 +130,10 @@ function wording(
 		if (issue.format === 'url') return ['badUrl', value];
 		return column === 'dates' ? ['badDateTime', value] : ['badDate', value];
 	}
-	if (issue.code === 'custom')
+	if (issue.code === 'custom') {
+		if (column === 'languageLevelExit')
+			return ['exitLevelNotAbove', { ...value, entry: quoted(cells.languageLevel) }];
 		return column === 'validTo' ? ['validToBeforeFrom'] : ['endBeforeStart', value];
+	}
 	return cells[column] ? ['invalid', value] : ['required'];
 }

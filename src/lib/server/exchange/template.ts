@@ -15,6 +15,7 @@ const VOCABULARY_OF: Partial<Record<ColumnKey, Vocabulary>> = {
 	targetGroups: 'targetGroups',
 	languages: 'languages',
 	languageLevel: 'languageLevel',
+	languageLevelExit: 'languageLevelExit',
 	cost: 'cost',
 	access: 'access',
 	accessibility: 'accessibility'

@@ -3,6 +3,7 @@ import { fold } from '../../shared/text/fold.js';
 import {
 	ACCESS_KINDS,
 	ACCESSIBILITY_FEATURES,
+	EXIT_LEVELS,
 	LANGUAGE_LEVELS,
 	TARGET_GROUPS
 } from '../offers/offers.schema.js';
@@ -15,6 +16,7 @@ export type Vocabulary =
 	| 'targetGroups'
 	| 'languages'
 	| 'languageLevel'
+	| 'languageLevelExit'
 	| 'cost'
 	| 'access'
 	| 'accessibility';
@@ -26,6 +28,8 @@ const CODES: Record<Vocabulary, readonly string[]> = {
 	targetGroups: TARGET_GROUPS,
 	languages: DELIVERY_LANGUAGES,
 	languageLevel: LANGUAGE_LEVELS,
+	// Not 'none': "keine" at the end is no level, and the message lists what is.
+	languageLevelExit: EXIT_LEVELS,
 	cost: COST_KINDS,
 	access: ACCESS_KINDS,
 	accessibility: ACCESSIBILITY_FEATURES

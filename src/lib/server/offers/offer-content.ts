@@ -128,6 +128,7 @@ export async function loadLiveContents(
 			targetGroups: related.targetGroups as OfferInput['targetGroups'],
 			languages: related.languages as OfferInput['languages'],
 			languageLevel: row.languageLevel as OfferInput['languageLevel'],
+			languageLevelExit: row.languageLevelExit as OfferInput['languageLevelExit'],
 			cost:
 				row.costKind === 'free'
 					? { kind: 'free' }

@@ -8,6 +8,7 @@ import { REPEATS } from './offer-form.js';
 import {
 	ACCESS_KINDS,
 	ACCESSIBILITY_FEATURES,
+	EXIT_LEVELS,
 	LANGUAGE_LEVELS,
 	TARGET_GROUPS,
 	type OfferInput
@@ -173,6 +174,7 @@ const OFFER_VOCABULARY = {
 	targetGroups: TARGET_GROUPS,
 	languages: DELIVERY_LANGUAGES,
 	languageLevels: LANGUAGE_LEVELS,
+	exitLevels: EXIT_LEVELS,
 	access: ACCESS_KINDS,
 	accessibility: ACCESSIBILITY_FEATURES,
 	repeats: REPEATS

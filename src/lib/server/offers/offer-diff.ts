@@ -51,6 +51,8 @@ function values(offer: OfferInput, names: DiffNames): Record<string, string> {
 	return {
 		organisation: names.organisation(offer.organisationId),
 		languageLevel: offer.languageLevel,
+		// Revisions from before the exit level was kept lack it: the same as none.
+		languageLevelExit: offer.languageLevelExit ?? '',
 		cost: cost(offer),
 		access: offer.access,
 		location: location(offer, names),

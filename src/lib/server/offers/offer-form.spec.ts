@@ -118,6 +118,44 @@ describe('offer form', () => {
 		expect(contentFromForm(values, null).errors).toBeUndefined();
 	});
 
+	it('takes an optional level the offer leads to, above the level it asks for', () => {
+		const content = (values: OfferFormValues) => {
+			const result = contentFromForm(values, null);
+			return result.errors ? result.errors : result.content.offer.languageLevelExit;
+		};
+		expect(content(filled())).toBeNull();
+		expect(content({ ...filled(), languageLevelExit: 'B1' })).toBe('B1');
+		expect(content({ ...filled(), languageLevel: 'A2', languageLevelExit: 'B1' })).toBe('B1');
+		const refused = { languageLevelExit: { key: 'office.offerForm.error.exitLevel' } };
+		expect(content({ ...filled(), languageLevel: 'A2', languageLevelExit: 'A2' })).toEqual(refused);
+		expect(content({ ...filled(), languageLevel: 'B2', languageLevelExit: 'A1' })).toEqual(refused);
+		expect(content({ ...filled(), languageLevelExit: 'none' })).toEqual(refused);
+		// Named with the form's other problems, not only once they are fixed.
+		expect(
+			contentFromForm(
+				{ ...filled(), title: '', languageLevel: 'C1', languageLevelExit: 'C1' },
+				null
+			).errors
+		).toEqual({ title: { key: 'office.offerForm.error.required' }, ...refused });
+	});
+
+	it('shows the stored level an offer leads to, and none as an empty choice', () => {
+		const { content } = contentFromForm(
+			{ ...filled(), languageLevel: 'A1', languageLevelExit: 'A2' },
+			null
+		) as { content: OfferContent };
+		expect(formValuesFromContent(content).languageLevelExit).toBe('A2');
+		const form = new FormData();
+		form.set('languageLevelExit', 'B2');
+		expect(readOfferForm(form).languageLevelExit).toBe('B2');
+		expect(
+			formValuesFromContent({
+				...content,
+				offer: { ...content.offer, languageLevelExit: undefined }
+			}).languageLevelExit
+		).toBe('');
+	});
+
 	it('keeps an unchanged translation tied to the German it was made from', () => {
 		const previous: OfferContent = {
 			offer: {

@@ -48,6 +48,8 @@ export interface OfferFormValues {
 	languages: string[];
 	accessibility: string[];
 	languageLevel: string;
+	/** Empty when the offer names no level it leads to. */
+	languageLevelExit: string;
 	access: string;
 	costKind: string;
 	costAmount: string;
@@ -102,6 +104,7 @@ export function emptyOfferForm(organisationId = ''): OfferFormValues {
 		languages: ['de'],
 		accessibility: [],
 		languageLevel: 'none',
+		languageLevelExit: '',
 		access: 'walk_in',
 		costKind: 'free',
 		costAmount: '',
@@ -180,6 +183,7 @@ export function formValuesFromContent(content: OfferContent): OfferFormValues {
 		languages: [...offer.languages],
 		accessibility: [...(offer.accessibility ?? [])],
 		languageLevel: offer.languageLevel,
+		languageLevelExit: offer.languageLevelExit ?? '',
 		access: offer.access,
 		costKind: offer.cost.kind,
 		costAmount: offer.cost.kind === 'free' ? '' : euros(offer.cost.cents),
@@ -233,6 +237,7 @@ export function readOfferForm(form: FormData): OfferFormValues {
 		languages: list('languages'),
 		accessibility: list('accessibility'),
 		languageLevel: text('languageLevel'),
+		languageLevelExit: text('languageLevelExit'),
 		access: text('access'),
 		costKind: text('costKind'),
 		costAmount: text('costAmount').trim(),
@@ -300,6 +305,8 @@ function errorOf(issue: OfferIssue): FormError {
 	if (issue.path.endsWith('rrule')) return { key: 'office.offerForm.error.rule' };
 	if (issue.path === 'validTo' && issue.code === 'custom')
 		return { key: 'office.offerForm.error.validTo' };
+	if (issue.path === 'languageLevelExit' && issue.code === 'custom')
+		return { key: 'office.offerForm.error.exitLevel' };
 	if (issue.path.endsWith('endsAt')) return { key: 'office.offerForm.error.endBeforeStart' };
 	if (issue.code === 'too_big')
 		return { key: 'office.offerForm.error.tooLong', params: { max: issue.limit ?? 0 } };
@@ -367,6 +374,7 @@ export function contentFromForm(
 		targetGroups: values.targetGroups,
 		languages: values.languages,
 		languageLevel: values.languageLevel,
+		languageLevelExit: values.languageLevelExit || null,
 		cost:
 			values.costKind === 'free'
 				? { kind: 'free' }

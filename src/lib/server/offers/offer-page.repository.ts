@@ -18,6 +18,7 @@ export async function findPublishedOfferBySlug(db: Db, slug: string, today: stri
 			'offers.costNote',
 			'offers.access',
 			'offers.languageLevel',
+			'offers.languageLevelExit',
 			'offers.locationKind',
 			'offers.street',
 			'offers.onlineUrl',

@@ -26,6 +26,8 @@ export interface OfferDetail extends OfferRelations {
 	cost: { kind: string; cents: number | null; note: string | null };
 	access: string;
 	languageLevel: string;
+	/** The level the offer leads to, where it names one. */
+	languageLevelExit: string | null;
 	location:
 		| { kind: 'online'; url: string }
 		| {
@@ -101,6 +103,7 @@ export async function getPublishedOffer(
 		cost: { kind: row.costKind, cents: row.costCents, note: row.costNote },
 		access: row.access,
 		languageLevel: row.languageLevel,
+		languageLevelExit: row.languageLevelExit,
 		location:
 			row.locationKind === 'online' || row.placeName === null
 				? { kind: 'online', url: row.onlineUrl ?? '' }

@@ -18,7 +18,9 @@ export const TARGET_GROUPS = [
 	'professionals'
 ] as const;
 
+/** Levels in rising order: an offer's entry and exit levels compare by their place here. */
 export const LANGUAGE_LEVELS = ['none', 'A1', 'A2', 'B1', 'B2', 'C1'] as const;
+type LanguageLevel = (typeof LANGUAGE_LEVELS)[number];
 export const ACCESS_KINDS = ['walk_in', 'registration', 'referral'] as const;
 export const ACCESSIBILITY_FEATURES = [
 	'wheelchair',
@@ -43,6 +45,20 @@ export interface OfferRelations {
 	languages: string[];
 	accessibility: string[];
 }
+
+/** The levels an offer can lead to: 'none' is no level reached. */
+export const EXIT_LEVELS = LANGUAGE_LEVELS.filter(
+	(level): level is Exclude<LanguageLevel, 'none'> => level !== 'none'
+);
+
+/** An offer leads above the level it asks for; naming no exit level says nothing. */
+const leadsAboveEntry = (entry: LanguageLevel, exit: LanguageLevel | null) =>
+	exit === null || LANGUAGE_LEVELS.indexOf(exit) > LANGUAGE_LEVELS.indexOf(entry);
+/** Whether both levels parsed, so the rule between them can be checked beside other problems. */
+const levelsParsed = (issues: readonly { path?: readonly PropertyKey[] }[]) =>
+	!issues.some(
+		({ path }) => !path?.length || path[0] === 'languageLevel' || path[0] === 'languageLevelExit'
+	);
 
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -77,6 +93,8 @@ export const offerInputSchema = z
 		targetGroups: z.array(z.enum(TARGET_GROUPS)).max(12).default([]),
 		languages: z.array(z.enum(DELIVERY_LANGUAGES)).min(1),
 		languageLevel: z.enum(LANGUAGE_LEVELS),
+		/** The level the offer leads to (a course's goal); null where it names none. */
+		languageLevelExit: z.enum(LANGUAGE_LEVELS).nullable().default(null),
 		cost: z.discriminatedUnion('kind', [
 			z.object({ kind: z.literal('free') }),
 			z.object({
@@ -123,5 +141,10 @@ export const offerInputSchema = z
 	.refine((offer) => !offer.validFrom || !offer.validTo || offer.validTo >= offer.validFrom, {
 		message: 'valid to must not be before valid from',
 		path: ['validTo']
+	})
+	.refine((offer) => leadsAboveEntry(offer.languageLevel, offer.languageLevelExit), {
+		message: 'exit level must be above the entry level',
+		path: ['languageLevelExit'],
+		when: ({ issues }) => levelsParsed(issues)
 	});
 export type OfferInput = z.input<typeof offerInputSchema>;

@@ -135,6 +135,7 @@ function offerColumns(offer: ValidOffer) {
 		costNote: offer.cost.kind === 'free' ? null : (offer.cost.note ?? null),
 		access: offer.access,
 		languageLevel: offer.languageLevel,
+		languageLevelExit: offer.languageLevelExit,
 		locationKind: offer.location.kind,
 		street: offer.location.kind === 'address' ? offer.location.street : null,
 		placeId: offer.location.kind === 'address' ? offer.location.placeId : null,

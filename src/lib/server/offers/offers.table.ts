@@ -13,6 +13,8 @@ export interface OffersTable {
 	costNote: string | null;
 	access: string;
 	languageLevel: string;
+	/** The level the offer leads to, where it names one; always above languageLevel. */
+	languageLevelExit: string | null;
 	locationKind: string;
 	street: string | null;
 	placeId: number | null;
