@@ -63,7 +63,7 @@ async function buildCatalogue(db: Kysely<DB>, key: string, today: string): Promi
 		targetGroups: row.targetGroups,
 		languages: row.languages,
 		languageLevel: row.languageLevel,
-		languageLevelExit: null,
+		languageLevelExit: row.languageLevelExit,
 		costKind: row.costKind
 	}));
 	return {

@@ -233,6 +233,7 @@ export async function findPublishedOfferFacts(db: Db, today: string) {
 				'placeId',
 				'locationKind',
 				'languageLevel',
+				'languageLevelExit',
 				'costKind'
 			])
 			.where('id', 'in', published)
