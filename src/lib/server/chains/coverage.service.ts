@@ -262,7 +262,9 @@ export async function whatIf(
 		for (const stage of chain.stages) {
 			const offers = await qualifyingSites(db, stage, now);
 			if (!offers.some((offer) => endingIds.has(offer.id))) continue;
-			const lost = lostWithout(municipalities, offers, endingIds, stage, distances);
+			const lost = lostWithout(municipalities, offers, endingIds, stage, distances).sort((a, b) =>
+				collator.compare(a.name, b.name)
+			);
 			if (lost.length === 0) continue;
 			losses.push({
 				chainId: chain.id,
@@ -285,7 +287,7 @@ export interface StageOffer {
 	reasons: MatchReason[];
 }
 
-/** The stage's qualifying offers today, by title, each with the reasons it matched. */
+/** The stage's qualifying offers today, by title (German collation), each with the reasons it matched. */
 export async function stageOffers(
 	db: Kysely<DB>,
 	actor: Actor,
@@ -301,7 +303,9 @@ export async function stageOffers(
 		allPlaces(db)
 	]);
 	const placeNames = new Map(places.map((place) => [place.id, place.name]));
-	const links = await publishedOfferLinks(db, [...reasons.keys()], locale, now);
+	const links = (await publishedOfferLinks(db, [...reasons.keys()], locale, now)).sort(
+		(a, b) => collator.compare(a.title.text, b.title.text) || a.id - b.id
+	);
 	return links.map((offer) => {
 		const facts = catalogue.byId.get(offer.id)!;
 		return {
