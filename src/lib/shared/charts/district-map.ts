@@ -1,11 +1,10 @@
-import { Delaunay } from 'd3-delaunay';
-import { chartId, escapeXml, INK, legend, svgOpen, type Chart, type ChartText } from './chart.js';
-
 /**
  * A schematic map of the district drawn from points alone: no tiles, no foreign requests. Each
  * point gets its Voronoi cell, cut to a disk around it so the outline follows the settled area
  * instead of filling a rectangle.
  */
+import { Delaunay } from 'd3-delaunay';
+import { chartId, escapeXml, INK, legend, svgOpen, type Chart, type ChartText } from './chart.js';
 
 export interface MapPoint {
 	/** Unique among the points; it orders nothing, the input order is kept. */
@@ -43,6 +42,8 @@ const DISK_SIDES = 32;
 const REACH = 1.6;
 /** The least reach as a share of the map's span, so a close pair does not shrink to specks. */
 const LEAST_REACH = 0.04;
+/** The width of the frame the sites are triangulated in. */
+const FRAME = 1000;
 
 // ColorBrewer's "Blues", dark to light: one hue whose steps differ in lightness, so the order
 // survives greyscale print and every kind of colour blindness.
@@ -69,12 +70,13 @@ export function districtMap(input: DistrictMapInput): Chart {
 		if (!categoryIndex.has(point.category))
 			throw new RangeError(`Point ${point.id} has the unknown category ${point.category}`);
 	}
-	const fill = (index: number) => categoryFill(id, index, input.categories.length);
+	const count = input.categories.length;
+	const fills = input.categories.map((_, index) => categoryFill(id, index, count));
 
 	const legendBlock = legend(
 		input.categories.map((category, index) => ({
 			label: category.label,
-			swatch: `<rect x="0" y="-7" width="16" height="14" fill="${fill(index)}" stroke="${INK}" stroke-width="0.5"/>`
+			swatch: `<rect x="0" y="-7" width="16" height="14" fill="${fills[index]}" stroke="${INK}" stroke-width="0.5"/>`
 		})),
 		PAD,
 		PAD + 8,
@@ -82,14 +84,12 @@ export function districtMap(input: DistrictMapInput): Chart {
 	);
 	const top = PAD + legendBlock.height + PAD;
 	const height = top + MAP_HEIGHT;
-	const hatched = input.categories.length > 1;
 
 	const parts: string[] = [
 		svgOpen(id, input, WIDTH, height),
-		hatched
-			? `<defs>${hatchPattern(id, shadeOf(input.categories.length - 1, input.categories.length))}</defs>`
-			: '',
-		legendBlock.markup
+		count > 1 ? `<defs>${hatchPattern(id, shadeOf(count - 1, count))}</defs>` : '',
+		legendBlock.markup,
+		'<g stroke="#ffffff" stroke-width="0.8" stroke-linejoin="round">'
 	];
 	const layout = layOut(input.points, {
 		x: PAD,
@@ -98,18 +98,18 @@ export function districtMap(input: DistrictMapInput): Chart {
 		height: MAP_HEIGHT - PAD
 	});
 	input.points.forEach((point, index) => {
-		const category = input.categories[categoryIndex.get(point.category)!]!;
-		const name = [`${point.label}: ${category.label}`, point.detail].filter(Boolean).join(' – ');
+		const category = categoryIndex.get(point.category)!;
+		const name = [`${point.label}: ${input.categories[category]!.label}`, point.detail]
+			.filter(Boolean)
+			.join(' – ');
 		parts.push(
-			`<path d="${pathOf(layout.cells[index]!)}" fill="${fill(categoryIndex.get(point.category)!)}" stroke="#ffffff" stroke-width="0.8" stroke-linejoin="round">` +
-				`<title>${escapeXml(name)}</title></path>`
+			`<path d="${pathOf(layout.cells[index]!)}" fill="${fills[category]}"><title>${escapeXml(name)}</title></path>`
 		);
 	});
+	parts.push(`</g><g fill="${INK}" stroke="#ffffff" stroke-width="1">`);
 	for (const [x, y] of layout.sites)
-		parts.push(
-			`<circle cx="${round(x)}" cy="${round(y)}" r="2" fill="${INK}" stroke="#ffffff" stroke-width="1"/>`
-		);
-	parts.push('</svg>');
+		parts.push(`<circle cx="${round(x)}" cy="${round(y)}" r="2"/>`);
+	parts.push('</g></svg>');
 
 	const headers = [input.columns.label, input.columns.category];
 	if (input.columns.detail) headers.push(input.columns.detail);
@@ -161,45 +161,27 @@ interface Box {
  * site (d3-delaunay gives duplicates no cell) and split its cell into slices like a pie.
  */
 function layOut(points: readonly MapPoint[], box: Box): { cells: Point[][]; sites: Point[] } {
-	// Equirectangular, a degree of longitude shortened to its length at the mean latitude.
-	const meanLat = points.reduce((sum, point) => sum + point.lat, 0) / Math.max(1, points.length);
-	const shrink = Math.cos((meanLat * Math.PI) / 180);
-	const siteOf = new Map<string, number>();
-	const sites: Point[] = [];
-	const siteIndex = points.map((point) => {
-		const key = `${point.lon},${point.lat}`;
-		if (!siteOf.has(key)) {
-			siteOf.set(key, sites.length);
-			sites.push([point.lon * shrink, -point.lat]);
-		}
-		return siteOf.get(key)!;
-	});
+	const { sites, siteIndex } = sitesOf(points);
 	if (sites.length === 0) return { cells: [], sites: [] };
 
 	const delaunay = Delaunay.from(sites);
-	const xs = sites.map(([x]) => x);
-	const ys = sites.map(([, y]) => y);
-	const [minX, maxX, minY, maxY] = [
-		Math.min(...xs),
-		Math.max(...xs),
-		Math.min(...ys),
-		Math.max(...ys)
-	];
-	const span = Math.max(maxX - minX, maxY - minY);
-	const radius = Math.max(REACH * medianNearest(delaunay, sites), LEAST_REACH * span) || 1;
-
-	const bounds = [minX - radius, minY - radius, maxX + radius, maxY + radius] as const;
-	const scale = Math.min(box.width / (bounds[2] - bounds[0]), box.height / (bounds[3] - bounds[1]));
-	const offsetX = box.x + (box.width - (bounds[2] - bounds[0]) * scale) / 2;
-	const offsetY = box.y + (box.height - (bounds[3] - bounds[1]) * scale) / 2;
+	const radius =
+		sites.length > 1
+			? Math.max(REACH * medianNearest(delaunay, sites), LEAST_REACH * FRAME)
+			: FRAME / 2;
+	const right = Math.max(...sites.map(([x]) => x)) + radius;
+	const bottom = Math.max(...sites.map(([, y]) => y)) + radius;
+	const scale = Math.min(box.width / (right + radius), box.height / (bottom + radius));
+	const offsetX = box.x + (box.width - (right + radius) * scale) / 2;
+	const offsetY = box.y + (box.height - (bottom + radius) * scale) / 2;
 	const place = ([x, y]: Point): Point => [
-		offsetX + (x - bounds[0]) * scale,
-		offsetY + (y - bounds[1]) * scale
+		offsetX + (x + radius) * scale,
+		offsetY + (y + radius) * scale
 	];
 
-	const voronoi = delaunay.voronoi([...bounds]);
+	const voronoi = delaunay.voronoi([-radius, -radius, right, bottom]);
 	const siteCells = sites.map((site, index) =>
-		clip(voronoi.cellPolygon(index).slice(0, -1), disk(site, radius))
+		cutToDisk(voronoi.cellPolygon(index).slice(0, -1), site, radius)
 	);
 	// Which slice of its site's pie each point gets, and how many slices each site has.
 	const sliceOf: number[] = [];
@@ -218,28 +200,66 @@ function layOut(points: readonly MapPoint[], box: Box): { cells: Point[][]; site
 	return { cells, sites: siteIndex.map((site) => place(sites[site]!)) };
 }
 
-/** The median distance from a site to its nearest neighbour; 0 for a single site. */
+/**
+ * The distinct places, projected and moved to a frame from 0 to FRAME units: d3-delaunay's
+ * tolerances suit coordinates of that size, while degrees (0.05 apart at 54) break its handling
+ * of places in a line.
+ */
+function sitesOf(points: readonly MapPoint[]): { sites: Point[]; siteIndex: number[] } {
+	// Equirectangular, a degree of longitude shortened to its length at the mean latitude; north up.
+	const meanLat = points.reduce((sum, point) => sum + point.lat, 0) / Math.max(1, points.length);
+	const shrink = Math.cos((meanLat * Math.PI) / 180);
+	const siteOf = new Map<string, number>();
+	const projected: Point[] = [];
+	const siteIndex = points.map((point) => {
+		const key = `${point.lon},${point.lat}`;
+		if (!siteOf.has(key)) {
+			siteOf.set(key, projected.length);
+			projected.push([point.lon * shrink, -point.lat]);
+		}
+		return siteOf.get(key)!;
+	});
+	const xs = projected.map(([x]) => x);
+	const ys = projected.map(([, y]) => y);
+	const [left, top] = [Math.min(...xs), Math.min(...ys)];
+	const span = Math.max(Math.max(...xs) - left, Math.max(...ys) - top);
+	const unit = span > 0 ? FRAME / span : 1;
+	return { sites: projected.map(([x, y]) => [(x - left) * unit, (y - top) * unit]), siteIndex };
+}
+
+/** The median distance from a site to its nearest neighbour, found among the Delaunay edges. */
 function medianNearest(delaunay: Delaunay<Point>, sites: readonly Point[]): number {
-	if (sites.length < 2) return 0;
-	const nearest = sites
-		.map(([x, y], index) => {
-			let best = Infinity;
-			for (const other of delaunay.neighbors(index)) {
-				const [ox, oy] = sites[other]!;
-				best = Math.min(best, Math.hypot(ox - x, oy - y));
-			}
-			return best;
-		})
-		.sort((a, b) => a - b);
+	const nearest = sites.map(() => Infinity);
+	const link = (from: number, to: number) => {
+		// Fewer than three sites come as one triangle that names a site twice.
+		if (from === to) return;
+		const distance = Math.hypot(sites[to]![0] - sites[from]![0], sites[to]![1] - sites[from]![1]);
+		nearest[from] = Math.min(nearest[from]!, distance);
+		nearest[to] = Math.min(nearest[to]!, distance);
+	};
+	const { triangles } = delaunay;
+	for (let edge = 0; edge < triangles.length; edge++)
+		link(triangles[edge]!, triangles[edge % 3 === 2 ? edge - 2 : edge + 1]!);
+	nearest.sort((a, b) => a - b);
 	return nearest[Math.floor((nearest.length - 1) / 2)]!;
 }
 
+/** The cell within the disk; most cells lie inside it whole and skip the clipping. */
+function cutToDisk(cell: Point[], [cx, cy]: Point, radius: number): Point[] {
+	const apothem = radius * Math.cos(Math.PI / DISK_SIDES);
+	if (cell.every(([x, y]) => (x - cx) ** 2 + (y - cy) ** 2 <= apothem ** 2)) return cell;
+	return clip(cell, disk([cx, cy], radius));
+}
+
+/** The unit circle's corners, once: the disks differ only in centre and radius. */
+const CORNERS = Array.from({ length: DISK_SIDES }, (_, side) => {
+	const angle = (2 * Math.PI * side) / DISK_SIDES;
+	return [Math.cos(angle), Math.sin(angle)] as const;
+});
+
 /** A regular polygon inside the circle, so a cell clipped to it stays within the map's padding. */
 function disk([cx, cy]: Point, radius: number): Point[] {
-	return Array.from({ length: DISK_SIDES }, (_, side) => {
-		const angle = (2 * Math.PI * side) / DISK_SIDES;
-		return [cx + radius * Math.cos(angle), cy + radius * Math.sin(angle)] as const;
-	});
+	return CORNERS.map(([cos, sin]) => [cx + radius * cos, cy + radius * sin]);
 }
 
 /** Slice `index` of `count` around a site, wide enough to cover the disk (convex: count ≥ 2). */
@@ -253,37 +273,41 @@ function slice([cx, cy]: Point, radius: number, index: number, count: number): P
 	return [[cx, cy], at(from), at((from + to) / 2), at(to)];
 }
 
-/** Sutherland–Hodgman: the part of `subject` inside the convex polygon `window`. */
-function clip(subject: readonly Point[], window: readonly Point[]): Point[] {
-	const turn = Math.sign(signedArea(window));
-	const inside = ([ax, ay]: Point, [bx, by]: Point, [px, py]: Point) =>
-		turn * ((bx - ax) * (py - ay) - (by - ay) * (px - ax)) >= 0;
-	const crossing = ([ax, ay]: Point, [bx, by]: Point, [px, py]: Point, [qx, qy]: Point): Point => {
-		const [dx, dy, ex, ey] = [bx - ax, by - ay, qx - px, qy - py];
-		const t = ((px - ax) * ey - (py - ay) * ex) / (dx * ey - dy * ex);
-		return [ax + t * dx, ay + t * dy];
-	};
-	let output: Point[] = [...subject];
-	window.forEach((edgeStart, index) => {
-		const edgeEnd = window[(index + 1) % window.length]!;
+/**
+ * Sutherland–Hodgman: the part of `subject` inside the convex polygon `window`, whose vertices
+ * run the way the angle grows (from +x towards +y), as `disk` and `slice` build them.
+ */
+function clip(subject: Point[], window: readonly Point[]): Point[] {
+	let output = subject;
+	for (let edge = 0; edge < window.length && output.length; edge++) {
+		const a = window[edge]!;
+		const b = window[(edge + 1) % window.length]!;
+		// A cell crosses few of a disk's edges; the others need no new array.
+		if (output.every((point) => side(a, b, point) >= 0)) continue;
 		const input = output;
 		output = [];
-		input.forEach((current, at) => {
-			const previous = input[(at + input.length - 1) % input.length]!;
-			const currentIn = inside(edgeStart, edgeEnd, current);
-			if (currentIn !== inside(edgeStart, edgeEnd, previous))
-				output.push(crossing(previous, current, edgeStart, edgeEnd));
-			if (currentIn) output.push(current);
-		});
-	});
+		let previous = input[input.length - 1]!;
+		let previousSide = side(a, b, previous);
+		for (const current of input) {
+			const currentSide = side(a, b, current);
+			if (currentSide >= 0 !== previousSide >= 0) {
+				const t = previousSide / (previousSide - currentSide);
+				output.push([
+					previous[0] + t * (current[0] - previous[0]),
+					previous[1] + t * (current[1] - previous[1])
+				]);
+			}
+			if (currentSide >= 0) output.push(current);
+			previous = current;
+			previousSide = currentSide;
+		}
+	}
 	return output;
 }
 
-function signedArea(polygon: readonly Point[]): number {
-	return polygon.reduce((sum, [x, y], index) => {
-		const [nx, ny] = polygon[(index + 1) % polygon.length]!;
-		return sum + x * ny - nx * y;
-	}, 0);
+/** Positive where `point` lies on the window's side of the edge from `a` to `b`. */
+function side([ax, ay]: Point, [bx, by]: Point, [x, y]: Point): number {
+	return (bx - ax) * (y - ay) - (by - ay) * (x - ax);
 }
 
 function pathOf(cell: readonly Point[]): string {
