@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chartPng } from './chart-png.js';
-import { districtMap, type DistrictMapInput, type MapPoint } from './district-map.js';
+import type { Chart } from './chart.js';
+import { districtMap, type MapPoint } from './district-map.js';
 
 const categories = [
 	{ key: 'here', label: 'im Ort' },
@@ -8,7 +9,7 @@ const categories = [
 	{ key: 'gap', label: 'Lücke' }
 ];
 
-const mapOf = (points: MapPoint[], id = 'coverage'): ReturnType<typeof districtMap> =>
+const mapOf = (points: MapPoint[], id = 'coverage') =>
 	districtMap({
 		id,
 		title: 'Abdeckung: Erstorientierung',
@@ -16,7 +17,7 @@ const mapOf = (points: MapPoint[], id = 'coverage'): ReturnType<typeof districtM
 		points,
 		categories,
 		columns: { label: 'Gemeinde', category: 'Abdeckung', detail: 'Nächstes Angebot' }
-	} satisfies DistrictMapInput);
+	});
 
 const place = (id: string, lat: number, lon: number, category = 'here'): MapPoint => ({
 	id,
@@ -71,7 +72,7 @@ const coordinates = (svg: string) => [
 	)
 ];
 
-function expectSound(map: ReturnType<typeof districtMap>, count: number) {
+function expectSound(map: Chart, count: number) {
 	expect(map.svg).not.toContain('NaN');
 	expect(balanced(map.svg)).toBe(true);
 	const drawn = cells(map.svg);
