@@ -227,25 +227,15 @@ describe('district map', () => {
 		expect(() => mapOf([place('a', 54.5, 9.5, 'unknown')])).toThrow(RangeError);
 	});
 
-	it('draws a thousand places well within 50 ms', () => {
+	// How fast is the bench's business (npm run bench), not a test's.
+	it('draws a thousand places, each with its own sound cell', () => {
 		// A fixed sequence, so the test draws the same map on every run.
 		let seed = 42;
 		const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 		const many = Array.from({ length: 1_000 }, (_, index) =>
 			place(`${index}`, 54.3 + random() * 0.6, 9 + random(), categories[index % 3]!.key)
 		);
-		// The best of five runs once the code is compiled, so that neither the warm-up nor a
-		// machine busy with other work fails the test.
-		for (let run = 0; run < 5; run++) mapOf(many);
-		let elapsed = Infinity;
-		for (let run = 0; run < 5; run++) {
-			const start = performance.now();
-			mapOf(many);
-			elapsed = Math.min(elapsed, performance.now() - start);
-		}
-		const big = mapOf(many);
-		expectSound(big, 1_000);
-		expect(elapsed).toBeLessThan(50);
+		expectSound(mapOf(many), 1_000);
 	});
 
 	it('renders to a PNG through the charts’ PNG path', () => {
