@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { parseWith } from '../../shared/errors/schema-issues.js';
 import { LOCALES, SOURCE_LOCALE } from '../../i18n/locales.js';
 import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 import { parseDecimal, targetIssue } from './concept-rules.js';
-import { ConceptValidationError, type ConceptIssue } from './concept.errors.js';
+import { ConceptValidationError } from './concept.errors.js';
 import { COMPUTATIONS } from './computations.js';
 import { INDICATOR_DIRECTIONS, PERIOD_KINDS } from './measures.table.js';
 
@@ -135,13 +136,6 @@ export const valueInputSchema = z.object({
 });
 export type ValueInput = z.input<typeof valueInputSchema>;
 
-/** zod's issues as domain issues: `path` joined with dots, `code` the zod code or our own. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-	const parsed = schema.safeParse(input);
-	if (parsed.success) return parsed.data;
-	const issues: ConceptIssue[] = parsed.error.issues.map((issue) => ({
-		path: issue.path.join('.'),
-		code: issue.code === 'custom' || issue.code === 'invalid_format' ? issue.message : issue.code
-	}));
-	throw new ConceptValidationError(issues);
-}
+/** Parses an input or throws ConceptValidationError with the field-specific codes. */
+export const parseOrThrow = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> =>
+	parseWith(schema, input, (issues) => new ConceptValidationError(issues));

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { parseWith } from '../../shared/errors/schema-issues.js';
 import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 import { parsePeriod } from '../../shared/time/period.js';
 import { isCalendarDay } from '../../shared/time/wall-clock.js';
 import { TARGET_LOCALES } from './concept.schema.js';
 import { MEASURE_STATUSES, PROGRESS_MODES } from './measures.table.js';
-import { MeasureValidationError, type MeasureIssue } from './measures.errors.js';
+import { MeasureValidationError } from './measures.errors.js';
 
 /** The inputs of measures and their parts; every rule names the field it concerns. */
 
@@ -156,16 +157,6 @@ export const fundingSourceInputSchema = z.object({ name: z.string().trim().min(1
 export const MAX_STALE_MONTHS = 24;
 export const staleMonthsSchema = z.number().int().min(1).max(MAX_STALE_MONTHS);
 
-/** zod's issues as domain issues: `path` joined with dots, `code` the rule's or zod's code. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-	const parsed = schema.safeParse(input);
-	if (parsed.success) return parsed.data;
-	const issues: MeasureIssue[] = parsed.error.issues.map((issue) => ({
-		path: issue.path.join('.'),
-		code:
-			issue.code === 'custom' || ['negative', 'percent'].includes(issue.message)
-				? issue.message
-				: issue.code
-	}));
-	throw new MeasureValidationError(issues);
-}
+/** Parses an input or throws MeasureValidationError with the field-specific codes. */
+export const parseOrThrow = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> =>
+	parseWith(schema, input, (issues) => new MeasureValidationError(issues));

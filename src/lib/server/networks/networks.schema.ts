@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { parseWith } from '../../shared/errors/schema-issues.js';
 import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 import { MEMBER_ROLES } from './networks.table.js';
-import { NetworkValidationError, type NetworkIssue } from './networks.errors.js';
+import { NetworkValidationError } from './networks.errors.js';
 
 export const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const day = z.string().regex(DAY);
@@ -29,13 +30,6 @@ export const memberInputSchema = z
 	});
 export type MemberInput = z.infer<typeof memberInputSchema>;
 
-/** zod's issues as domain issues: `path` joined with dots, `code` the zod code. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-	const parsed = schema.safeParse(input);
-	if (parsed.success) return parsed.data;
-	const issues: NetworkIssue[] = parsed.error.issues.map((issue) => ({
-		path: issue.path.join('.'),
-		code: issue.code === 'custom' ? issue.message : issue.code
-	}));
-	throw new NetworkValidationError(issues);
-}
+/** Parses an input or throws NetworkValidationError with the field-specific codes. */
+export const parseOrThrow = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> =>
+	parseWith(schema, input, (issues) => new NetworkValidationError(issues));
