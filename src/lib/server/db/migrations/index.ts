@@ -11,6 +11,7 @@ import * as m0009 from './0009_throttles.js';
 import * as m0010 from './0010_measures.js';
 import * as m0011 from './0011_offer_revision_lookup.js';
 import * as m0012 from './0012_chains.js';
+import * as m0014 from './0014_chain_review_tasks.js';
 
 /** Listed by hand so that the built server and the scripts run the same set. */
 export const migrations: Record<string, Migration> = {
@@ -25,5 +26,6 @@ export const migrations: Record<string, Migration> = {
 	'0009_throttles': m0009,
 	'0010_measures': m0010,
 	'0011_offer_revision_lookup': m0011,
-	'0012_chains': m0012
+	'0012_chains': m0012,
+	'0014_chain_review_tasks': m0014
 };
