@@ -77,6 +77,8 @@ export interface ReviewDecision {
 
 export interface ReviewDetail extends ReviewSummary {
 	chain: ChainDetail;
+	/** Decisions go into the meeting's minutes, which change only until they are released. */
+	decisionsOpen: boolean;
 	findings: ReviewFinding[];
 	decisions: ReviewDecision[];
 }
@@ -202,9 +204,11 @@ export async function updateReview(
 	const chain = await loadChain(db, row.chainId);
 	authorizeOnChains(actor, 'manage', chain.districtId);
 	const update = parseChainInput(reviewUpdateSchema, input);
-	update.findings = update.findings.filter((finding) => finding.text || finding.state);
 	const { subjects, issues } = subjectsOf(chain, update);
 	if (issues.length) throw new ChainValidationError(issues);
+	const findings = update.findings
+		.map((finding, index) => ({ ...finding, subject: subjects[index]! }))
+		.filter((finding) => finding.text || finding.state);
 	const before = await findFindingRows(db, [reviewId]);
 	const reviewedOn = row.meetingStartsAt.slice(0, 10);
 	await inTransaction(db, async (trx) => {
@@ -212,10 +216,10 @@ export async function updateReview(
 		await replaceFindingRows(
 			trx,
 			reviewId,
-			update.findings.map((finding, index) => ({
+			findings.map((finding) => ({
 				stageId: finding.stageId,
 				transitionId: finding.transitionId,
-				subject: subjects[index]!,
+				subject: finding.subject,
 				state: finding.state,
 				text: finding.text
 			}))
@@ -229,11 +233,11 @@ export async function updateReview(
 				entity: 'chain_review',
 				entityId: reviewId,
 				before: { summary: row.summary, findings: before },
-				after: update
+				after: { summary: update.summary, findings }
 			},
 			now
 		);
-		for (const finding of update.findings) {
+		for (const finding of findings) {
 			const transition = chain.transitions.find((t) => t.id === finding.transitionId);
 			if (!transition || !finding.state) continue;
 			// A later review may be recorded first; the last reviewed day never goes back.
@@ -379,7 +383,8 @@ export async function getReview(
 		findReviewDecisionRows(db, [reviewId])
 	]);
 	const decisionIds = links.map((link) => link.decisionId);
-	const [origins, tasks, outcomes] = await Promise.all([
+	const [meeting, origins, tasks, outcomes] = await Promise.all([
+		loadMeeting(db, row.meetingId, now),
 		decisionOrigins(db, chain.districtId, decisionIds),
 		tasksByIds(
 			db,
@@ -392,6 +397,7 @@ export async function getReview(
 	return {
 		...summaryOf(row, findings, links),
 		chain,
+		decisionsOpen: meeting.minutesReleasedAt === null,
 		findings: findings.map((finding) => ({
 			id: finding.id,
 			stageId: finding.stageId,
