@@ -130,7 +130,7 @@ describe('interfaces of a support chain: friction, review, decision → task', (
 		expect(await page.locator('#friction').innerText()).toContain('Volkshochschule Kappeln');
 		expect(await page.locator('#friction').innerText()).toContain(FRICTION);
 		expect(await page.locator('label[for=confirm]').innerText()).toContain(
-			'mit seiner 1 Reibungsmeldung'
+			'Reibungsmeldungen dazu (Anzahl: 1)'
 		);
 
 		// A review in yesterday's meeting: the hand-over hakt, and a decision becomes a task.
