@@ -1,6 +1,9 @@
 import { expect, it } from 'vitest';
 import { ForbiddenError } from '../../src/lib/server/accounts/accounts.errors.js';
-import { ChainValidationError } from '../../src/lib/server/chains/chains.errors.js';
+import {
+	ChainValidationError,
+	TransitionNotFoundError
+} from '../../src/lib/server/chains/chains.errors.js';
 import { getChain } from '../../src/lib/server/chains/chains.service.js';
 import {
 	acknowledgeFriction,
@@ -20,6 +23,8 @@ import {
 import type { Database } from '../../src/lib/server/db/database.js';
 import { getMeasure } from '../../src/lib/server/measures/measure-detail.service.js';
 import { listBoard } from '../../src/lib/server/minutes/board.service.js';
+import { MinutesReleasedError } from '../../src/lib/server/minutes/minutes.errors.js';
+import { releaseMinutes } from '../../src/lib/server/minutes/minutes-release.service.js';
 import { getMinutes } from '../../src/lib/server/minutes/minutes.service.js';
 import type { TestActor } from '../factories/account.factory.js';
 import { createTestChain } from '../factories/chain.factory.js';
@@ -44,7 +49,8 @@ const ids = {
 	network: 0,
 	held: 0,
 	coming: 0,
-	foreign: 0
+	foreign: 0,
+	foreignOrganisation: 0
 };
 let stages: Record<string, number> = {};
 
@@ -85,11 +91,13 @@ async function seed(database: Database) {
 		await createTestMeeting(db, { networkId: ids.network, startsAt: '2026-12-01T14:00' })
 	).id;
 	const flensburg = world.places.districts.flensburg;
+	ids.foreignOrganisation = await createOrganisation(db, {
+		districtId: flensburg,
+		name: 'Träger FL'
+	});
 	const foreignNetwork = await createTestNetwork(db, {
 		districtId: flensburg,
-		members: [
-			{ organisationId: await createOrganisation(db, { districtId: flensburg, name: 'Träger FL' }) }
-		]
+		members: [{ organisationId: ids.foreignOrganisation }]
 	});
 	ids.foreign = (
 		await createTestMeeting(db, { networkId: foreignNetwork, startsAt: '2026-11-02T14:00' })
@@ -144,6 +152,20 @@ describeEachDialect(
 			await expect(
 				reportFriction(db, actors.viewer, ids.transition, friction(null), NOW)
 			).rejects.toBeInstanceOf(ForbiddenError);
+			await expect(
+				reportFriction(db, actors.vhsPartner, 999_999, friction(null), NOW)
+			).rejects.toBeInstanceOf(TransitionNotFoundError);
+			expect(
+				await issuesOf(
+					reportFriction(
+						db,
+						actors.coordinator,
+						ids.transition,
+						friction(ids.foreignOrganisation),
+						NOW
+					)
+				)
+			).toEqual([{ path: 'organisationId', code: 'unknown' }]);
 			const reports = await listFriction(db, actors.coordinator, ids.transition);
 			expect(reports.map((r) => [r.organisationName, r.body, r.waitingWeeks])).toEqual([
 				['Volkshochschule Kappeln', 'Niemand meldet sich zurück', 6]
@@ -340,6 +362,17 @@ describeEachDialect(
 				'chain.review.decision'
 			]);
 			expect(await auditActions(database(), 'decision')).toEqual(['decision.created']);
+			await releaseMinutes(
+				db,
+				actors.coordinator,
+				ids.held,
+				{ origin: 'https://kitz.example', withoutAttendance: true },
+				NOW
+			);
+			await expect(
+				addReviewDecision(db, actors.coordinator, reviewId, 'Noch ein Beschluss', NOW)
+			).rejects.toBeInstanceOf(MinutesReleasedError);
+			expect((await getReview(db, actors.coordinator, reviewId, NOW)).decisionsOpen).toBe(false);
 		});
 	},
 	seed,
