@@ -316,9 +316,13 @@ export async function reviewDecisionToTask(
 	const row = await reviewRow(db, reviewId);
 	const chain = await loadChain(db, row.chainId);
 	authorizeOnChains(actor, 'manage', chain.districtId);
-	const linked = await findReviewDecisionRows(db, [reviewId]);
-	if (!linked.some((decision) => decision.decisionId === decisionId))
-		throw new ChainValidationError([{ path: 'decisionId', code: 'unknown' }]);
+	const link = (await findReviewDecisionRows(db, [reviewId])).find(
+		(decision) => decision.decisionId === decisionId
+	);
+	if (!link) throw new ChainValidationError([{ path: 'decisionId', code: 'unknown' }]);
+	// One task per decision: the review shows the one the decision became.
+	if (link.taskId !== null)
+		throw new ChainValidationError([{ path: 'decisionId', code: 'duplicate' }]);
 	return inTransaction(db, async (trx) => {
 		const taskId = await addFollowUpTask(trx, actor, row.meetingId, task, now);
 		await setReviewDecisionTask(trx, reviewId, decisionId, taskId);
