@@ -24,6 +24,22 @@ export class TransitionNotFoundError extends DomainError {
 	}
 }
 
+export class FrictionReportNotFoundError extends DomainError {
+	constructor(readonly reportId: number) {
+		super(
+			`Friction report ${reportId} does not exist`,
+			'not_found',
+			'office.chains.friction.notFound'
+		);
+	}
+}
+
+export class ReviewNotFoundError extends DomainError {
+	constructor(readonly reviewId: number) {
+		super(`Chain review ${reviewId} does not exist`, 'not_found', 'office.chains.review.notFound');
+	}
+}
+
 /**
  * A problem with an input: its path (`follows`, `reachKm`, `toStageId`) and a short code; a
  * cycle names the stages along it, so the page can say which way round it goes.

@@ -105,4 +105,6 @@ export interface ChainReviewFindingsTable {
 export interface ChainReviewDecisionsTable {
 	reviewId: number;
 	decisionId: number;
+	/** The follow-up task the decision became (migration 0014). */
+	taskId: Generated<number | null>;
 }

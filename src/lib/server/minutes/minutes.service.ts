@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../accounts/audit.service.js';
 import type { Actor } from '../accounts/authorization.js';
 import type { DB, Db } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
 import { berlinNow, berlinToday } from '../../shared/time/berlin-clock.js';
 import { renderMarkdown } from '../../shared/text/markdown.js';
 import { MinutesReleasedError, MinutesValidationError } from './minutes.errors.js';
@@ -220,7 +221,8 @@ export async function addFollowUpTask(
 	input: TaskInput,
 	now = new Date()
 ): Promise<number> {
-	return db.transaction().execute(async (trx) => {
+	// Joins a caller's transaction: a chain review links the task to its decision in the same one.
+	return inTransaction(db, async (trx) => {
 		const meeting = await editableMeeting(trx, actor, meetingId, now);
 		const items = await findAgendaItems(trx, meetingId);
 		return insertCheckedTask(
