@@ -5,9 +5,9 @@ import { getChain, listChains, updateChain } from '../../src/lib/server/chains/c
 import {
 	deleteStage,
 	previewStageDeletion,
-	updateStage,
-	type StageInput
+	updateStage
 } from '../../src/lib/server/chains/stages.service.js';
+import type { StageInput } from '../../src/lib/server/chains/chains.schema.js';
 import {
 	createTransition,
 	updateHandOver

@@ -18,7 +18,8 @@ export {
 	upsertTranslation
 } from './translations.repository.js';
 
-export type TranslatableEntity = 'offer' | 'page' | 'contact' | 'goal' | 'measure';
+export type TranslatableEntity =
+	'offer' | 'page' | 'contact' | 'goal' | 'measure' | 'chain' | 'chain_stage';
 export type TranslationStatus = 'missing' | 'machine' | 'reviewed' | 'outdated';
 
 /** A text in the language the visitor asked for, or the German source when none exists yet. */
