@@ -132,3 +132,8 @@ export function formatKm(locale: Locale, km: number): string {
 export function formatList(locale: Locale, items: readonly string[]): string {
 	return new Intl.ListFormat(intlLocale(locale), { type: 'conjunction' }).format(items);
 }
+
+/** "a, b or c" in the page's language: alternatives, of which one is enough. */
+export function formatAlternatives(locale: Locale, items: readonly string[]): string {
+	return new Intl.ListFormat(intlLocale(locale), { type: 'disjunction' }).format(items);
+}

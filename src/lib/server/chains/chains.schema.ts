@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES, SOURCE_LOCALE } from '../../i18n/locales.js';
 import { ACTION_FIELDS } from '../action-fields/action-fields.js';
 import { LANGUAGE_LEVELS, TARGET_GROUPS } from '../offers/offers.schema.js';
 import { isCalendarDay } from '../../shared/time/wall-clock.js';
@@ -123,6 +124,30 @@ export const stageDeletionSchema = z.object({
 	findings: z.enum(['keep', 'drop'])
 });
 export type StageDeletion = z.infer<typeof stageDeletionSchema>;
+
+/** The languages a chain's public texts are translated into. */
+export const CHAIN_TARGET_LOCALES = LOCALES.filter((locale) => locale !== SOURCE_LOCALE);
+export type ChainTargetLocale = (typeof CHAIN_TARGET_LOCALES)[number];
+
+/** The public texts of a chain and of its stages, with the longest each may be. */
+export const CHAIN_TEXT_FIELDS = { publicTitle: 200, introduction: 5_000 } as const;
+export const STAGE_TEXT_FIELDS = { title: 200, achieves: 2_000 } as const;
+
+/**
+ * A chain's translations per language, each text by its name in the form (`publicTitle`,
+ * `stage.12.title`); `confirmed` lists `<locale>.<name>` of outdated ones confirmed. Each text's
+ * own limit is checked by the service, which knows the names.
+ */
+export const chainTranslationsSchema = z.object({
+	translations: z
+		.partialRecord(
+			z.enum(CHAIN_TARGET_LOCALES),
+			z.record(z.string().max(40), z.string().trim().max(20_000))
+		)
+		.default({}),
+	confirmed: z.array(z.string().max(60)).max(2_000).default([])
+});
+export type ChainTranslationsInput = z.input<typeof chainTranslationsSchema>;
 
 /** Parses a chains input or throws ChainValidationError with the field-specific codes. */
 export const parseChainInput = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> =>

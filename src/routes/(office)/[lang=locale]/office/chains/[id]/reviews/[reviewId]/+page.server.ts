@@ -18,7 +18,8 @@ import { ownerOptions } from '$lib/server/minutes/tasks.service';
 import type { FormError } from '$lib/shared/forms/form-error';
 import { formText, positiveIdOf } from '$lib/shared/forms/form-data';
 import { prefixed } from '../../../../board/task-routes.server';
-import { chainFormErrors, chainIdOf } from '../../chain-forms.server';
+import { chainFormErrors } from '$lib/server/chains/chain-form';
+import { chainIdOf } from '../../chain-forms.server';
 import type { Actions, PageServerLoad } from './$types';
 
 const reviewIdOf = (param: string) => idParam(param, 'office.chains.review.notFound');

@@ -6,7 +6,8 @@ import { createReview, reviewMeetingChoices } from '$lib/server/chains/reviews.s
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import { requireUser } from '$lib/server/http/route-guards';
 import { formTexts, positiveIdOf } from '$lib/shared/forms/form-data';
-import { chainFormErrors, chainIdOf } from '../../chain-forms.server';
+import { chainFormErrors } from '$lib/server/chains/chain-form';
+import { chainIdOf } from '../../chain-forms.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {

@@ -15,7 +15,8 @@ import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import { idParam, requireUser } from '$lib/server/http/route-guards';
 import { districtOrganisationNames } from '$lib/server/organisations/organisations.service';
 import { formText, formTexts, optionalNumberOf, positiveIdOf } from '$lib/shared/forms/form-data';
-import { chainFormErrors, chainIdOf } from '../../chain-forms.server';
+import { chainFormErrors } from '$lib/server/chains/chain-form';
+import { chainIdOf } from '../../chain-forms.server';
 import type { Actions, PageServerLoad } from './$types';
 
 const transitionIdOf = (param: string) => idParam(param, 'office.chains.transition.notFound');
