@@ -288,9 +288,9 @@ async function pickOffers(
 		if (!facts) return [];
 		const distanceKm =
 			distances && facts.placeId !== null ? (distances.get(facts.placeId) ?? null) : null;
-		return [
-			{ id, placeId: facts.placeId, online: facts.online, distanceKm, languages: facts.languages }
-		];
+		// The database hands the languages over in no set order; the page lists them alike every time.
+		const languages = [...facts.languages].sort();
+		return [{ id, placeId: facts.placeId, online: facts.online, distanceKm, languages }];
 	});
 	if (!distances) return { qualifying: offers.length, offers };
 	const nearest = offers
