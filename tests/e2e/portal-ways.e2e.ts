@@ -160,9 +160,12 @@ describe('a newcomer follows "Ihr Weg zum Deutschkurs" in Arabic without JavaScr
 });
 
 describe.each(['de', 'ar', 'de-x-easy'])('"Ihr Weg" pages in %s', (locale) => {
-	it('pass axe on the list and the way', async () => {
+	it('pass axe on the home page with its ways, the list and the way', async () => {
 		const context = await browser.newContext();
 		const page = await context.newPage();
+		await page.goto(`${baseUrl}/${locale}`);
+		expect(await page.locator('#ways-heading').count()).toBe(1);
+		expect(await accessibilityViolations(page)).toEqual([]);
 		await page.goto(`${baseUrl}/${locale}/wege`);
 		expect(await accessibilityViolations(page)).toEqual([]);
 		await page.goto(`${baseUrl}/${locale}${wayPath}?near=24376`);
