@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { loadChain } from '../../src/lib/server/chains/chains.service.js';
 import { publicChains, publicWay } from '../../src/lib/server/chains/public-chains.service.js';
 import type { Database } from '../../src/lib/server/db/database.js';
+import type { OfferInput } from '../../src/lib/server/offers/offers.schema.js';
 import { saveTranslation } from '../../src/lib/server/translations/translations.service.js';
 import { createTestChain } from '../factories/chain.factory.js';
 import { createOffer } from '../factories/offer.factory.js';
@@ -56,7 +57,11 @@ async function seed(database: Database) {
 		stages: [{ key: 'Intern' }]
 	});
 	hiddenSlug = (await loadChain(db, hidden.chainId)).slug;
-	const course = async (title: string, placeName: string | null, languages = ['de']) =>
+	const course = async (
+		title: string,
+		placeName: string | null,
+		languages: OfferInput['languages'] = ['de']
+	) =>
 		createOffer(db, {
 			organisationId: world.vhs,
 			title,
