@@ -155,6 +155,8 @@ describe('a newcomer follows "Ihr Weg zum Deutschkurs" in Arabic without JavaScr
 			page.locator('.place-suggestions a', { hasText: 'Kappeln' }).first().click()
 		]);
 		expect(await page.locator('.way-for').textContent()).toContain('Kappeln');
+		// A way that is not public (or not there) is a plain 404 page.
+		expect((await page.goto(`${baseUrl}/ar/wege/gibt-es-nicht`))!.status()).toBe(404);
 		await context.close();
 	});
 });
