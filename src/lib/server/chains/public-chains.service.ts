@@ -2,18 +2,11 @@ import type { Kysely } from 'kysely';
 import type { Locale } from '../../i18n/locales.js';
 import type { DB } from '../db/schema.js';
 import { publishedOfferLinks, type OfferLink } from '../offers/offer-page.service.js';
-import {
-	allPlaces,
-	listDistricts,
-	placesWithin,
-	resolvePlace,
-	suggestPlaces,
-	POSTCODE
-} from '../places/places.service.js';
+import { allPlaces, listDistricts } from '../places/places.service.js';
 import { localizeMany, type LocalizedText } from '../translations/translations.service.js';
-import type { ChainDetail, ChainSummary, StageView } from './chain-views.js';
+import type { ChainDetail, ChainSummary } from './chain-views.js';
 import { findPublicChain, listPublicChains } from './chains.service.js';
-import { offerCatalogue, qualifyingOffers } from './offer-catalogue.js';
+import { NEAREST_OFFERS, pickOffers, visitorPlace } from './way-offers.js';
 
 /**
  * The portal's "Ihr Weg zu …": a district's public chains as numbered steps in the visitor's
@@ -82,8 +75,6 @@ export interface PublicWay {
 	unknownPlace: boolean;
 }
 
-const NEAREST_OFFERS = 3;
-const ONLINE_OFFERS = 2;
 const collator = new Intl.Collator('de');
 
 async function localizeChains(db: Kysely<DB>, chains: ChainSummary[], locale: Locale) {
@@ -154,21 +145,6 @@ async function findWay(
 	return null;
 }
 
-/** Where the visitor is: a known place with the distances from it to every place, or why not. */
-async function visitorPlace(db: Kysely<DB>, near: string) {
-	if (!near) return { place: null, distances: null, suggestions: [] as string[] };
-	const place = await resolvePlace(db, near);
-	if (!place) return { place: null, distances: null, suggestions: await suggestPlaces(db, near) };
-	const within = await placesWithin(db, place, Number.POSITIVE_INFINITY);
-	return {
-		place: POSTCODE.test(near) ? `${near} ${place.name}` : place.name,
-		distances: new Map(
-			within.map((entry) => [entry.place.id, Math.round(entry.distanceKm * 10) / 10])
-		),
-		suggestions: [] as string[]
-	};
-}
-
 /**
  * One public chain as a way for a person: its steps, and per stage the qualifying offers — with
  * `near` (a postcode or place name) the nearest within the stage's reach plus online ones where
@@ -193,7 +169,7 @@ export async function publicWay(
 		(
 			await publishedOfferLinks(
 				db,
-				picks.flatMap((pick) => pick.offers.map((offer) => offer.id)),
+				[...new Set(picks.flatMap((pick) => pick.offers.map((offer) => offer.id)))],
 				locale,
 				now
 			)
@@ -236,7 +212,7 @@ export async function publicWay(
 			achieves: stageTexts.get(stage.id)!.achieves,
 			isOptional: stage.isOptional,
 			reachKm: stage.reachKm,
-			offers: offers.slice(0, visitor.distances ? NEAREST_OFFERS + ONLINE_OFFERS : NEAREST_OFFERS),
+			offers: offers.slice(0, visitor.distances ? offers.length : NEAREST_OFFERS),
 			hasOffers: pick.qualifying > 0
 		};
 	});
@@ -258,50 +234,4 @@ export async function publicWay(
 		placeSuggestions: visitor.suggestions,
 		unknownPlace: near !== '' && visitor.place === null
 	};
-}
-
-interface PickedOffer {
-	id: number;
-	placeId: number | null;
-	online: boolean;
-	distanceKm: number | null;
-	languages: string[];
-}
-
-/**
- * The stage's offers worth showing: with distances, the nearest on-site ones within reach (by
- * distance, then id for a stable order) and online ones when the stage counts them; without,
- * every qualifying offer (the page sorts them by title once they carry one).
- */
-async function pickOffers(
-	db: Kysely<DB>,
-	stage: StageView,
-	distances: Map<number, number> | null,
-	now: Date
-): Promise<{ qualifying: number; offers: PickedOffer[] }> {
-	const [reasons, catalogue] = await Promise.all([
-		qualifyingOffers(db, stage, now),
-		offerCatalogue(db, now)
-	]);
-	const offers = [...reasons.keys()].flatMap((id): PickedOffer[] => {
-		const facts = catalogue.byId.get(id);
-		if (!facts) return [];
-		const distanceKm =
-			distances && facts.placeId !== null ? (distances.get(facts.placeId) ?? null) : null;
-		// The database hands the languages over in no set order; the page lists them alike every time.
-		const languages = [...facts.languages].sort();
-		return [{ id, placeId: facts.placeId, online: facts.online, distanceKm, languages }];
-	});
-	if (!distances) return { qualifying: offers.length, offers };
-	const nearest = offers
-		.filter((offer) => offer.distanceKm !== null && offer.distanceKm <= stage.reachKm)
-		.sort((a, b) => a.distanceKm! - b.distanceKm! || a.id - b.id)
-		.slice(0, NEAREST_OFFERS);
-	const online = stage.onlineCounts
-		? offers
-				.filter((offer) => offer.online)
-				.sort((a, b) => a.id - b.id)
-				.slice(0, ONLINE_OFFERS)
-		: [];
-	return { qualifying: offers.length, offers: [...nearest, ...online] };
 }
