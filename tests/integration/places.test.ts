@@ -87,6 +87,11 @@ describeEachDialect(
 			for (const key of keys) expect(known.map((row) => row.ags)).toContain(key);
 		});
 
+		it('takes a postcode that several municipalities share to the largest of them', async () => {
+			// 24376 is Kappeln's, and also Grödersby's, Hasselberg's and Rabel's.
+			expect((await resolvePlace(database().db, '24376'))?.name).toBe('Kappeln');
+		});
+
 		it('keeps Satrup as a place within Mittelangeln, each with its own postcodes', async () => {
 			const db = database().db;
 			expect(await postcodesOf(db, 'Satrup')).toEqual(['24986']);

@@ -36,15 +36,22 @@ export function forgetPlaces(db: Db): void {
 }
 
 /**
- * Finds a place by postcode or by name, case ignored. The exact spelling wins over a match with
+ * Finds a place by postcode (the largest of those sharing it) or by name, case ignored. The exact spelling wins over a match with
  * diacritics ignored, because the district has both Husby and Hüsby.
  */
 export async function resolvePlace(db: Db, query: string): Promise<Place | undefined> {
 	const text = query.trim();
 	const places = await allPlaces(db);
 	if (POSTCODE.test(text)) {
+		// Several small municipalities often share a town's postcode; people mean the town.
 		const ids = await findPlaceIdsByPostcode(db, text);
-		return places.find((place) => ids.includes(place.id));
+		return places
+			.filter((place) => ids.includes(place.id))
+			.reduce<Place | undefined>(
+				(largest, place) =>
+					!largest || (place.population ?? 0) > (largest.population ?? 0) ? place : largest,
+				undefined
+			);
 	}
 	const lower = text.toLowerCase();
 	const folded = fold(text);
