@@ -26,6 +26,7 @@ import { berlinToday } from '../../shared/time/berlin-clock.js';
 import { addDays } from '../../shared/time/wall-clock.js';
 import { addMonths } from '../measures/progress.js';
 import { instantOn, monthsFrom } from './demo.history.js';
+import { organisationIdsBySlug } from './demo.lookup.js';
 import { demoMeasuresSchema, type DemoMeasure } from './demo.measures.schema.js';
 
 /**
@@ -63,7 +64,7 @@ export async function seedDemoMeasures(
 	const { fundingSources, measures } = parsed.data;
 	const all: Refs = {
 		...refs,
-		organisationIds: await organisationIds(trx),
+		organisationIds: await organisationIdsBySlug(trx),
 		contactIds: await contactIds(trx, coordinator.districtId),
 		fundingSourceIds: await seedFundingSources(trx, coordinator, fundingSources, now)
 	};
@@ -103,11 +104,6 @@ async function seedFundingSources(
 	for (const unused of defaults.slice(names.length))
 		await archiveFundingSource(trx, actor, unused.id, true, now);
 	return ids;
-}
-
-async function organisationIds(trx: Transaction<DB>) {
-	const rows = await trx.selectFrom('organisations').select(['id', 'slug']).execute();
-	return new Map(rows.map((row) => [row.slug, row.id]));
 }
 
 async function contactIds(trx: Transaction<DB>, districtId: number) {
