@@ -81,7 +81,14 @@ async function seedChain(
 	const setUpOn = addDays(refs.today, -setUpDaysAgo(chain));
 	const at = instantOn(setUpOn);
 	const chainId = await createChain(trx, actor, chain, at);
-	await translate(trx, 'chain', chainId, chain, chain.translations, at);
+	await translate(
+		trx,
+		'chain',
+		chainId,
+		{ publicTitle: chain.publicTitle, introduction: chain.introduction },
+		chain.translations,
+		at
+	);
 
 	const stageIds = new Map<string, number>();
 	for (const stage of chain.stages) {
@@ -103,7 +110,14 @@ async function seedChain(
 			at
 		);
 		stageIds.set(stage.key, stageId);
-		await translate(trx, 'chain_stage', stageId, stage, stage.translations, at);
+		await translate(
+			trx,
+			'chain_stage',
+			stageId,
+			{ title: stage.title, achieves: stage.achieves },
+			stage.translations,
+			at
+		);
 	}
 
 	// The stages' `follows` created the transitions, undocumented; the file documents each one.
