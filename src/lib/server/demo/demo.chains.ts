@@ -11,7 +11,7 @@ import { berlinToday } from '../../shared/time/berlin-clock.js';
 import { addDays } from '../../shared/time/wall-clock.js';
 import { demoChainsSchema, type DemoChain } from './demo.chains.schema.js';
 import { instantOn } from './demo.history.js';
-import { buildLookup, organisationIdsBySlug } from './demo.lookup.js';
+import { buildLookup, lookUp, organisationIdsBySlug } from './demo.lookup.js';
 import { readJson } from './demo.seed.js';
 
 /**
@@ -50,12 +50,6 @@ interface Refs {
 	offerIds: Map<string, number>;
 	organisationIds: Map<string, number>;
 	today: string;
-}
-
-function lookUp(map: Map<string, number>, key: string, what: string): number {
-	const id = map.get(key);
-	if (id === undefined) throw new Error(`unknown ${what} "${key}"`);
-	return id;
 }
 
 /** A chain was set up a month before the first thing anyone recorded about it. */
