@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import { LOCALES } from '../../src/lib/i18n/locales.js';
 import { listChains, loadChain } from '../../src/lib/server/chains/chains.service.js';
 import { gapMatrix } from '../../src/lib/server/chains/coverage.service.js';
+import { listFriction } from '../../src/lib/server/chains/friction.service.js';
 import type { DB } from '../../src/lib/server/db/schema.js';
 import { demoActor } from '../../src/lib/server/demo/demo.js';
 import { seedDemoAccounts } from '../../src/lib/server/demo/demo.accounts.js';
@@ -178,6 +179,21 @@ describeEachDialect(
 			});
 			expect(intake?.reviewedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 			expect(intake?.referral).toContain('Einstufungstest');
+		});
+
+		it('holds the partners’ friction reports at the language chain’s hand-overs', async () => {
+			const db = database().db;
+			const language = await languageChain(db);
+			const coordinator = await coordinatorOf(db);
+			const reports = (
+				await Promise.all(language.transitions.map((t) => listFriction(db, coordinator, t.id)))
+			).flat();
+			expect(reports.map((report) => report.organisationName).sort()).toEqual([
+				'Bildungswerk Angeln-Schlei gGmbH',
+				'Jobcenter Schleswig-Flensburg',
+				'Sprachcafé-Initiative Tarp e.V.'
+			]);
+			expect(reports.every((report) => report.createdAt < new Date().toISOString())).toBe(true);
 		});
 
 		it('shows the language chain and its stages in Arabic, translated from the current German', async () => {

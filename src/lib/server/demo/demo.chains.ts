@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely';
 import type { Locale } from '../../i18n/locales.js';
 import type { ChainEditor } from '../chains/chain-access.js';
 import { createChain, listChains, loadChain } from '../chains/chains.service.js';
+import { reportFriction } from '../chains/friction.service.js';
 import { createStage } from '../chains/stages.service.js';
 import { updateHandOver } from '../chains/transitions.service.js';
 import type { DB } from '../db/schema.js';
@@ -16,9 +17,10 @@ import { readJson } from './demo.seed.js';
 
 /**
  * The demo's support chains (content/demo/chains.json), built through the chains context as the
- * demo's coordinator: each chain with its stages, whose `follows` create the transitions, and
- * the hand-over documented at each transition on the day it was last reviewed. Public texts get
- * their reviewed translations. Dates count back from the seeding day.
+ * demo's coordinator: each chain with its stages, whose `follows` create the transitions, the
+ * hand-over documented at each transition on the day it was last reviewed, and the partners'
+ * friction reports. Public texts get their reviewed translations. Dates count back from the
+ * seeding day.
  */
 export async function seedDemoChains(
 	trx: Transaction<DB>,
@@ -114,22 +116,49 @@ async function seedChain(
 		);
 	}
 
-	// The stages' `follows` created the transitions, undocumented; the file documents each one.
-	const transitionIds = new Map(
+	const transitionIds = await transitionsByKeys(trx, chainId, stageIds);
+	await documentHandOvers(trx, actor, chain, transitionIds, refs, at);
+	await seedFrictionReports(trx, actor, chain, transitionIds, refs);
+}
+
+/** The chain's transitions by `from → to` stage keys, as the file names them. */
+async function transitionsByKeys(
+	trx: Transaction<DB>,
+	chainId: number,
+	stageIds: Map<string, number>
+): Promise<Map<string, number>> {
+	const keyOf = new Map([...stageIds].map(([key, id]) => [id, key]));
+	return new Map(
 		(await loadChain(trx, chainId)).transitions.map((transition) => [
-			`${transition.fromStageId} → ${transition.toStageId}`,
+			`${keyOf.get(transition.fromStageId)} → ${keyOf.get(transition.toStageId)}`,
 			transition.id
 		])
 	);
+}
+
+const transitionOf = (transitionIds: Map<string, number>, from: string, to: string) =>
+	lookUp(transitionIds, `${from} → ${to}`, 'transition (no stage follows the other)');
+
+/**
+ * The stages' `follows` created the transitions, undocumented; the file documents each one, on
+ * the day it was last reviewed (or when the chain was set up, if never since).
+ */
+async function documentHandOvers(
+	trx: Transaction<DB>,
+	actor: ChainEditor,
+	chain: DemoChain,
+	transitionIds: Map<string, number>,
+	refs: Refs,
+	setUpAt: Date
+): Promise<void> {
+	const organisation = (key: string | null) =>
+		key === null ? null : lookUp(refs.organisationIds, key, 'organisation');
 	for (const { from, to, reviewedDaysAgo, ...handOver } of chain.transitions) {
-		const pair = `${lookUp(stageIds, from, 'stage')} → ${lookUp(stageIds, to, 'stage')}`;
 		const reviewedOn = reviewedDaysAgo === null ? null : addDays(refs.today, -reviewedDaysAgo);
-		const organisation = (key: string | null) =>
-			key === null ? null : lookUp(refs.organisationIds, key, 'organisation');
 		await updateHandOver(
 			trx,
 			actor,
-			lookUp(transitionIds, pair, `transition ${from} → ${to} (no stage follows)`),
+			transitionOf(transitionIds, from, to),
 			{
 				referral: handOver.referral,
 				agreement: handOver.agreement,
@@ -141,9 +170,54 @@ async function seedChain(
 				state: handOver.state,
 				reviewedOn
 			},
-			reviewedOn === null ? at : instantOn(reviewedOn)
+			reviewedOn === null ? setUpAt : instantOn(reviewedOn)
 		);
 	}
+}
+
+/**
+ * Partners' friction reports, each on its day: from the organisation's demo log-in where it has
+ * one, else entered by the coordinator for the organisation (as told on the phone).
+ */
+async function seedFrictionReports(
+	trx: Transaction<DB>,
+	coordinator: ChainEditor,
+	chain: DemoChain,
+	transitionIds: Map<string, number>,
+	refs: Refs
+): Promise<void> {
+	for (const report of chain.frictionReports) {
+		const organisationId = lookUp(refs.organisationIds, report.organisation, 'organisation');
+		await reportFriction(
+			trx,
+			(await partnerOf(trx, organisationId)) ?? coordinator,
+			transitionOf(transitionIds, report.from, report.to),
+			{ body: report.body, waitingWeeks: report.waitingWeeks, organisationId },
+			instantOn(addDays(refs.today, -report.daysAgo), '11:00')
+		);
+	}
+}
+
+/** The demo's partner log-in for an organisation, as an actor, if it has one. */
+async function partnerOf(
+	trx: Transaction<DB>,
+	organisationId: number
+): Promise<ChainEditor | undefined> {
+	const user = await trx
+		.selectFrom('users')
+		.innerJoin('userOrganisations', 'userOrganisations.userId', 'users.id')
+		.select(['users.id', 'users.districtId'])
+		.where('users.role', '=', 'partner_editor')
+		.where('userOrganisations.organisationId', '=', organisationId)
+		.executeTakeFirst();
+	return (
+		user && {
+			id: user.id,
+			role: 'partner_editor',
+			districtId: user.districtId,
+			organisationIds: [organisationId]
+		}
+	);
 }
 
 /** Saves the translations of an entity's public texts, reviewed, against its German source. */
