@@ -1,13 +1,14 @@
 import { join } from 'node:path';
 import type { Transaction } from 'kysely';
-import type { Locale } from '../../i18n/locales.js';
 import type { ChainEditor } from '../chains/chain-access.js';
+import { saveChainTranslations } from '../chains/chain-translations.service.js';
+import { CHAIN_TARGET_LOCALES, type ChainTranslationsInput } from '../chains/chains.schema.js';
 import { createChain, listChains, loadChain } from '../chains/chains.service.js';
 import { reportFriction } from '../chains/friction.service.js';
 import { createStage } from '../chains/stages.service.js';
 import { updateHandOver } from '../chains/transitions.service.js';
 import type { DB } from '../db/schema.js';
-import { saveTranslation, type TranslatableEntity } from '../translations/translations.service.js';
+import type { Locale } from '../../i18n/locales.js';
 import { berlinToday } from '../../shared/time/berlin-clock.js';
 import { addDays } from '../../shared/time/wall-clock.js';
 import { demoChainsSchema, type DemoChain } from './demo.chains.schema.js';
@@ -19,7 +20,7 @@ import { readJson } from './demo.seed.js';
  * The demo's support chains (content/demo/chains.json), built through the chains context as the
  * demo's coordinator: each chain with its stages, whose `follows` create the transitions, the
  * hand-over documented at each transition on the day it was last reviewed, and the partners'
- * friction reports. Public texts get their reviewed translations. Dates count back from the
+ * friction reports. Public texts get their translations, reviewed. Dates count back from the
  * seeding day.
  */
 export async function seedDemoChains(
@@ -77,14 +78,6 @@ async function seedChain(
 	const setUpOn = addDays(refs.today, -setUpDaysAgo(chain));
 	const at = instantOn(setUpOn);
 	const chainId = await createChain(trx, actor, chain, at);
-	await translate(
-		trx,
-		'chain',
-		chainId,
-		{ publicTitle: chain.publicTitle, introduction: chain.introduction },
-		chain.translations,
-		at
-	);
 
 	const stageIds = new Map<string, number>();
 	for (const stage of chain.stages) {
@@ -106,15 +99,9 @@ async function seedChain(
 			at
 		);
 		stageIds.set(stage.key, stageId);
-		await translate(
-			trx,
-			'chain_stage',
-			stageId,
-			{ title: stage.title, achieves: stage.achieves },
-			stage.translations,
-			at
-		);
 	}
+
+	await saveChainTranslations(trx, actor, chainId, translationsOf(chain, stageIds), at);
 
 	const transitionIds = await transitionsByKeys(trx, chainId, stageIds);
 	await documentHandOvers(trx, actor, chain, transitionIds, refs, at);
@@ -220,20 +207,22 @@ async function partnerOf(
 	);
 }
 
-/** Saves the translations of an entity's public texts, reviewed, against its German source. */
-async function translate<F extends string>(
-	trx: Transaction<DB>,
-	entity: TranslatableEntity,
-	entityId: number,
-	source: Record<F, string>,
-	translations: Partial<Record<Locale, Record<F, string>>>,
-	at: Date
-): Promise<void> {
-	for (const [locale, fields] of Object.entries(translations) as [Locale, Record<F, string>][])
-		for (const [field, value] of Object.entries(fields) as [F, string][])
-			await saveTranslation(
-				trx,
-				{ entity, entityId, locale, field, value, status: 'reviewed', sourceText: source[field] },
-				at
-			);
+/** Texts by their name in a language; the file's locale keys lose their type in the schema. */
+type Texts = Partial<Record<Locale, Record<string, string>>>;
+
+/** The file's translations as the chain's translation form names them, per language. */
+function translationsOf(chain: DemoChain, stageIds: Map<string, number>): ChainTranslationsInput {
+	const chainTexts: Texts = chain.translations;
+	const translations: Texts = {};
+	for (const locale of CHAIN_TARGET_LOCALES) {
+		const texts = { ...chainTexts[locale] };
+		for (const stage of chain.stages) {
+			const stageId = lookUp(stageIds, stage.key, 'stage');
+			const stageTexts: Texts = stage.translations;
+			for (const [field, text] of Object.entries(stageTexts[locale] ?? {}))
+				texts[`stage.${stageId}.${field}`] = text;
+		}
+		translations[locale] = texts;
+	}
+	return { translations, confirmed: [] };
 }
