@@ -22,7 +22,14 @@ import { districtWithPartners } from '../support/scenarios.js';
 
 const NOW = new Date('2026-11-10T10:00:00.000Z');
 const actors = {} as Record<'coordinator' | 'viewer' | 'partner' | 'stranger', TestActor>;
-const ids = { district: 0, vhs: 0, chain: 0, other: 0, flensburgOffer: 0 };
+const ids = {
+	district: 0,
+	vhs: 0,
+	chain: 0,
+	other: 0,
+	flensburgOrganisation: 0,
+	flensburgOffer: 0
+};
 let stages: Record<string, number> = {};
 
 /** Orientation → integration course → job-related German B2 or vocational training. */
@@ -62,12 +69,12 @@ async function seed(database: Database) {
 			stages: [{ key: 'Wohnungssuche', rules: { actionFields: ['housing'] } }]
 		})
 	).chainId;
-	const flensburgOrganisation = await createOrganisation(db, {
+	ids.flensburgOrganisation = await createOrganisation(db, {
 		districtId: world.places.districts.flensburg,
 		name: 'Flensburger Träger'
 	});
 	ids.flensburgOffer = await createOffer(db, {
-		organisationId: flensburgOrganisation,
+		organisationId: ids.flensburgOrganisation,
 		placeId: await world.places.place('Flensburg')
 	});
 }
@@ -198,6 +205,58 @@ describeEachDialect(
 			const stage = (await getChain(db, actors.viewer, ids.chain)).stages[1]!;
 			expect(stage.reachKm).toBe(25);
 			expect(stage.rules.actionFields).toEqual(['language']);
+		});
+
+		it('leaves out an offer and hands over to an organisation across the district border, but nothing unknown', async () => {
+			const db = database().db;
+			const stageId = stages['Integrationskurs']!;
+			// Coverage counts the neighbour's offers by distance, so one may match and be left out.
+			await updateStage(
+				db,
+				actors.coordinator,
+				stageId,
+				stageInput({ excludedOfferIds: [ids.flensburgOffer] }),
+				NOW
+			);
+			expect((await getChain(db, actors.viewer, ids.chain)).stages[1]!.excludedOfferIds).toEqual([
+				ids.flensburgOffer
+			]);
+			expect(
+				await issuesOf(
+					updateStage(
+						db,
+						actors.coordinator,
+						stageId,
+						stageInput({ excludedOfferIds: [999_999] }),
+						NOW
+					)
+				)
+			).toEqual([{ path: 'excludedOfferIds', code: 'unknown' }]);
+			const transition = (await getChain(db, actors.viewer, ids.chain)).transitions[1]!;
+			const handOver = (toOrganisationId: number) =>
+				updateHandOver(
+					db,
+					actors.coordinator,
+					transition.id,
+					{
+						referral: '',
+						agreement: '',
+						fromOrganisationId: ids.vhs,
+						toOrganisationId,
+						fromContact: '',
+						toContact: '',
+						waitingWeeks: null,
+						state: 'missing',
+						reviewedOn: null
+					},
+					NOW
+				);
+			await handOver(ids.flensburgOrganisation);
+			const after = (await getChain(db, actors.viewer, ids.chain)).transitions[1]!;
+			expect(after.toOrganisationName).toBe('Flensburger Träger');
+			expect(await issuesOf(handOver(999_999))).toEqual([
+				{ path: 'toOrganisationId', code: 'unknown' }
+			]);
 		});
 
 		it('will not drop a documented hand-over by editing a stage', async () => {

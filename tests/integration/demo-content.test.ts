@@ -1,7 +1,16 @@
 import { resolve } from 'node:path';
+import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
 import { LOCALES } from '../../src/lib/i18n/locales.js';
+import { listChains, loadChain } from '../../src/lib/server/chains/chains.service.js';
+import { gapMatrix } from '../../src/lib/server/chains/coverage.service.js';
+import { listFriction } from '../../src/lib/server/chains/friction.service.js';
+import type { DB } from '../../src/lib/server/db/schema.js';
+import { demoActor } from '../../src/lib/server/demo/demo.js';
+import { seedDemoAccounts } from '../../src/lib/server/demo/demo.accounts.js';
+import { seedDemoChains } from '../../src/lib/server/demo/demo.chains.js';
 import { seedDemoContent } from '../../src/lib/server/demo/demo.seed.js';
+import { localizeMany } from '../../src/lib/server/translations/translations.service.js';
 import { getPage } from '../../src/lib/server/pages/pages.service.js';
 import { loadReferencePlaces } from '../../src/lib/server/places/reference.js';
 import { parseSearchParams } from '../../src/lib/server/search/search.schema.js';
@@ -9,6 +18,14 @@ import { searchOffers } from '../../src/lib/server/search/search.service.js';
 import { describeEachDialect } from '../support/databases.js';
 
 const CONTENT = resolve('content');
+
+const coordinatorOf = (db: Kysely<DB>) =>
+	db.transaction().execute((trx) => demoActor(trx, 'coordinator'));
+
+async function languageChain(db: Kysely<DB>) {
+	const chains = await listChains(db, await coordinatorOf(db));
+	return loadChain(db, chains.find((chain) => chain.title === 'Sprache bis Arbeit')!.id);
+}
 
 describeEachDialect(
 	'demo content',
@@ -123,15 +140,124 @@ describeEachDialect(
 			}
 		});
 
+		it('holds three support chains; the language chain is public, with seven stages in step order', async () => {
+			const db = database().db;
+			const chains = await listChains(db, await coordinatorOf(db));
+			expect(chains.map((chain) => [chain.title, chain.isPublic])).toEqual([
+				['Ankommen und Wohnen', true],
+				['Sprache bis Arbeit', true],
+				['Teilhabe von Frauen', false]
+			]);
+			const language = await languageChain(db);
+			expect(language.stages.map((stage) => [stage.step, stage.title])).toEqual([
+				[1, 'Beratung und Einstufung'],
+				[2, 'Deutsch üben im Sprachcafé'],
+				[3, 'Integrationskurs'],
+				[4, 'Deutsch für den Beruf (B2)'],
+				[4, 'Ausbildung mit Begleitung'],
+				[5, 'Anerkennung des Berufsabschlusses'],
+				[6, 'Arbeit finden']
+			]);
+			expect(language.stages.filter((stage) => stage.isOptional)).toHaveLength(2);
+		});
+
+		it('documents every hand-over of the language chain, in all three states', async () => {
+			const language = await languageChain(database().db);
+			expect(language.transitions).toHaveLength(9);
+			expect(language.transitions.every((t) => t.fromOrganisationName !== null)).toBe(true);
+			expect(new Set(language.transitions.map((t) => t.state))).toEqual(
+				new Set(['works', 'friction', 'missing'])
+			);
+			const intake = language.transitions.find(
+				(t) => t.fromTitle === 'Beratung und Einstufung' && t.toTitle === 'Integrationskurs'
+			);
+			expect(intake).toMatchObject({
+				state: 'friction',
+				waitingWeeks: 8,
+				fromOrganisationName: 'Volkshochschule Kappeln',
+				toContact: 'Kursorganisation Integrationskurse – Marlene Jöns'
+			});
+			expect(intake?.reviewedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+			expect(intake?.referral).toContain('Einstufungstest');
+		});
+
+		it('holds the partners’ friction reports at the language chain’s hand-overs', async () => {
+			const db = database().db;
+			const language = await languageChain(db);
+			const coordinator = await coordinatorOf(db);
+			const reports = (
+				await Promise.all(language.transitions.map((t) => listFriction(db, coordinator, t.id)))
+			).flat();
+			expect(reports.map((report) => report.organisationName).sort()).toEqual([
+				'Bildungswerk Angeln-Schlei gGmbH',
+				'Jobcenter Schleswig-Flensburg',
+				'Sprachcafé-Initiative Tarp e.V.'
+			]);
+			expect(reports.every((report) => report.createdAt < new Date().toISOString())).toBe(true);
+		});
+
+		it('shows the language chain and its stages in Arabic, translated from the current German', async () => {
+			const db = database().db;
+			const language = await languageChain(db);
+			const chain = await localizeMany(
+				db,
+				'chain',
+				[{ id: language.id, fields: { publicTitle: language.publicTitle } }],
+				'ar'
+			);
+			expect(chain.get(language.id)?.publicTitle).toMatchObject({
+				text: 'طريقكم إلى دورة اللغة الألمانية وإلى العمل',
+				lang: 'ar',
+				status: 'reviewed'
+			});
+			const stages = await localizeMany(
+				db,
+				'chain_stage',
+				language.stages.map((stage) => ({
+					id: stage.id,
+					fields: { title: stage.title, achieves: stage.achieves }
+				})),
+				'ar'
+			);
+			for (const fields of stages.values())
+				for (const text of [fields.title, fields.achieves])
+					expect(text).toMatchObject({ lang: 'ar', fallback: false, status: 'reviewed' });
+		});
+
+		it('leaves Erfde without an integration course within reach, while Schleswig and Kappeln have one', async () => {
+			const db = database().db;
+			const language = await languageChain(db);
+			const matrix = await gapMatrix(db, await coordinatorOf(db), { chainId: language.id }, 'de');
+			const column = matrix.chains[0]!.stages.findIndex(
+				(stage) => stage.title === 'Integrationskurs'
+			);
+			const covered = (name: string) =>
+				matrix.rows.find((row) => row.municipality.name === name)?.cells[column]?.covered;
+			expect(covered('Erfde')).toBe(false);
+			expect(covered('Schleswig')).toBe(true);
+			expect(covered('Kappeln')).toBe(true);
+			expect(matrix.chains[0]!.stages[column]!.gaps.municipalities).toBeGreaterThan(0);
+		});
+
 		it('is seeded once: a second run adds nothing', async () => {
-			const again = await database()
-				.db.transaction()
-				.execute((trx) => seedDemoContent(trx, CONTENT));
+			const db = database().db;
+			const again = await db.transaction().execute((trx) => seedDemoContent(trx, CONTENT));
 			expect(again.size).toBe(0);
+			await db
+				.transaction()
+				.execute(async (trx) =>
+					seedDemoChains(trx, CONTENT, await demoActor(trx, 'coordinator'), new Map())
+				);
+			expect(await listChains(db, await coordinatorOf(db))).toHaveLength(3);
 		});
 	},
 	async (database) => {
 		await loadReferencePlaces(database.db, CONTENT);
-		await database.db.transaction().execute((trx) => seedDemoContent(trx, CONTENT));
+		// The chains are built by the demo's coordinator, so the log-ins come before them.
+		await database.db.transaction().execute(async (trx) => {
+			const offerIds = await seedDemoContent(trx, CONTENT);
+			await seedDemoAccounts(trx, 'demo-password-for-tests');
+			await seedDemoChains(trx, CONTENT, await demoActor(trx, 'coordinator'), offerIds);
+		});
 	}
 );

@@ -87,6 +87,11 @@ async function graphIssues(
 	return issues;
 }
 
+/**
+ * Offers included by hand must be the district's own. Any existing offer may be left out:
+ * coverage counts the neighbouring districts' offers by their distance, so one across the border
+ * can match the rules without belonging to the stage.
+ */
 async function offerIssues(
 	db: Db,
 	districtId: number,
@@ -94,12 +99,13 @@ async function offerIssues(
 ): Promise<ChainIssue[]> {
 	const ids = [...stage.includedOfferIds, ...stage.excludedOfferIds];
 	const districts = await findOfferDistricts(db, ids);
-	const unknown = (id: number) => districts.get(id) !== districtId;
+	const foreign = (id: number) => districts.get(id) !== districtId;
+	const missing = (id: number) => !districts.has(id);
 	return [
-		...(stage.includedOfferIds.some(unknown)
+		...(stage.includedOfferIds.some(foreign)
 			? [{ path: 'includedOfferIds', code: 'unknown' }]
 			: []),
-		...(stage.excludedOfferIds.some(unknown) ? [{ path: 'excludedOfferIds', code: 'unknown' }] : [])
+		...(stage.excludedOfferIds.some(missing) ? [{ path: 'excludedOfferIds', code: 'unknown' }] : [])
 	];
 }
 

@@ -23,15 +23,15 @@ import { loadChain } from './chains.service.js';
 export const handOverSchema = transitionInputSchema.omit({ fromStageId: true, toStageId: true });
 export type HandOverInput = Omit<TransitionInput, 'fromStageId' | 'toStageId'>;
 
-async function organisationIssues(
-	db: Db,
-	districtId: number,
-	input: HandOverInput
-): Promise<ChainIssue[]> {
+/**
+ * The organisations on either side exist; they may sit across the district border, as the
+ * recognition counselling or the chamber a rural district hands over to often do.
+ */
+async function organisationIssues(db: Db, input: HandOverInput): Promise<ChainIssue[]> {
 	const issues: ChainIssue[] = [];
 	for (const side of ['fromOrganisationId', 'toOrganisationId'] as const) {
 		const id = input[side];
-		if (id !== null && (await findOrganisationDistrict(db, id)) !== districtId)
+		if (id !== null && (await findOrganisationDistrict(db, id)) === undefined)
 			issues.push({ path: side, code: 'unknown' });
 	}
 	return issues;
@@ -62,7 +62,7 @@ export async function createTransition(
 	const transition = parseChainInput(transitionInputSchema, input);
 	const issues = [
 		...(await pairIssues(db, chain, transition.fromStageId, transition.toStageId)),
-		...(await organisationIssues(db, chain.districtId, transition))
+		...(await organisationIssues(db, transition))
 	];
 	if (issues.length) throw new ChainValidationError(issues);
 	return inTransaction(db, async (trx) => {
@@ -151,7 +151,7 @@ export async function updateHandOver(
 	const [before, chain] = await getTransition(db, transitionId);
 	authorizeOnChains(actor, 'manage', chain.districtId);
 	const handOver = parseChainInput(handOverSchema, input);
-	const issues = await organisationIssues(db, chain.districtId, handOver);
+	const issues = await organisationIssues(db, handOver);
 	if (issues.length) throw new ChainValidationError(issues);
 	await inTransaction(db, async (trx) => {
 		await updateTransitionRow(trx, transitionId, {

@@ -27,3 +27,16 @@ export function placeOf(lookup: Lookup, ags: string) {
 	if (!place) throw new Error(`Demo content names unknown place ${ags}`);
 	return place;
 }
+
+/** The demo organisations' ids by their key (their slug). */
+export async function organisationIdsBySlug(db: Kysely<DB>): Promise<Map<string, number>> {
+	const rows = await db.selectFrom('organisations').select(['id', 'slug']).execute();
+	return new Map(rows.map((row) => [row.slug, row.id]));
+}
+
+/** The id a demo file's key stands for; an unknown key names what it should have been. */
+export function lookUp(map: Map<string, number>, key: string, what: string): number {
+	const id = map.get(key);
+	if (id === undefined) throw new Error(`unknown ${what} "${key}"`);
+	return id;
+}

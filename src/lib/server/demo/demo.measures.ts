@@ -26,6 +26,7 @@ import { berlinToday } from '../../shared/time/berlin-clock.js';
 import { addDays } from '../../shared/time/wall-clock.js';
 import { addMonths } from '../measures/progress.js';
 import { instantOn, monthsFrom } from './demo.history.js';
+import { lookUp, organisationIdsBySlug } from './demo.lookup.js';
 import { demoMeasuresSchema, type DemoMeasure } from './demo.measures.schema.js';
 
 /**
@@ -63,7 +64,7 @@ export async function seedDemoMeasures(
 	const { fundingSources, measures } = parsed.data;
 	const all: Refs = {
 		...refs,
-		organisationIds: await organisationIds(trx),
+		organisationIds: await organisationIdsBySlug(trx),
 		contactIds: await contactIds(trx, coordinator.districtId),
 		fundingSourceIds: await seedFundingSources(trx, coordinator, fundingSources, now)
 	};
@@ -105,11 +106,6 @@ async function seedFundingSources(
 	return ids;
 }
 
-async function organisationIds(trx: Transaction<DB>) {
-	const rows = await trx.selectFrom('organisations').select(['id', 'slug']).execute();
-	return new Map(rows.map((row) => [row.slug, row.id]));
-}
-
 async function contactIds(trx: Transaction<DB>, districtId: number) {
 	const rows = await trx
 		.selectFrom('contacts')
@@ -117,12 +113,6 @@ async function contactIds(trx: Transaction<DB>, districtId: number) {
 		.where('districtId', '=', districtId)
 		.execute();
 	return new Map(rows.map((row) => [row.name, row.id]));
-}
-
-function lookUp(map: Map<string, number>, key: string, what: string): number {
-	const id = map.get(key);
-	if (id === undefined) throw new Error(`unknown ${what} "${key}"`);
-	return id;
 }
 
 /** Writes the decision into the minutes of the named past meeting; returns it and the meeting's day. */

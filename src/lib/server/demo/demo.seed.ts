@@ -86,7 +86,8 @@ export async function seedDemoPage(
 	await seedKitzPage(db, page, kitzId, lookup, now);
 }
 
-async function readJson<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
+/** A demo content file, checked against its schema; the first problem names file and field. */
+export async function readJson<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
 	const parsed = schema.safeParse(JSON.parse(await readFile(path, 'utf8')));
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0]!;

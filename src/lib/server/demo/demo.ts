@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { DEMO_ACCOUNTS, seedDemoAccounts } from './demo.accounts.js';
+import { seedDemoChains } from './demo.chains.js';
 import { seedDemoConcept } from './demo.concept.js';
 import { seedDemoContacts } from './demo.contacts.js';
 import { seedDemoMeasures } from './demo.measures.js';
@@ -9,12 +10,12 @@ import { seedDemoContent } from './demo.seed.js';
 
 /**
  * Seeds the whole demo (content and the KITZ page, accounts, contact directory, networks with
- * their past meetings, the integration concept and the measures) in one transaction: a start
- * stopped part-way leaves an empty database, which the next start seeds again, instead of half a
- * demo that later steps trip over. Every step takes this transaction and opens none of its own
- * (SQLite has one connection; PostgreSQL's pool would hand out a second one); the services the
- * concept and measures go through join it. Nothing here sends mail or starts jobs; those start
- * after it commits.
+ * their past meetings, the integration concept, the measures and the support chains) in one
+ * transaction: a start stopped part-way leaves an empty database, which the next start seeds
+ * again, instead of half a demo that later steps trip over. Every step takes this transaction
+ * and opens none of its own (SQLite has one connection; PostgreSQL's pool would hand out a
+ * second one); the services the concept, measures and chains go through join it. Nothing here
+ * sends mail or starts jobs; those start after it commits.
  */
 export async function seedDemo(
 	db: Kysely<DB>,
@@ -30,18 +31,14 @@ export async function seedDemo(
 		if (offerIds.size === 0) return;
 		const admin = await demoActor(trx, 'administrator');
 		const goalIds = await seedDemoConcept(trx, options.contentDir, admin, now);
-		await seedDemoMeasures(
-			trx,
-			options.contentDir,
-			await demoActor(trx, 'coordinator'),
-			{ goalIds, offerIds },
-			now
-		);
+		const coordinator = await demoActor(trx, 'coordinator');
+		await seedDemoMeasures(trx, options.contentDir, coordinator, { goalIds, offerIds }, now);
+		await seedDemoChains(trx, options.contentDir, coordinator, offerIds, now);
 	});
 }
 
 /** The demo's staff log-in of a role, as the actor its steps are taken by. */
-async function demoActor(trx: Transaction<DB>, role: 'administrator' | 'coordinator') {
+export async function demoActor(trx: Transaction<DB>, role: 'administrator' | 'coordinator') {
 	const email = DEMO_ACCOUNTS.find((account) => account.role === role)!.email;
 	const user = await trx
 		.selectFrom('users')
