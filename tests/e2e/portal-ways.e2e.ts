@@ -113,8 +113,9 @@ describe('a newcomer follows "Ihr Weg zum Deutschkurs" in Arabic without JavaScr
 			page.waitForURL(/near=24376/),
 			page.locator('form.way-place button[type=submit]').click()
 		]);
-		// The postcode's place (24376 is Kappeln's and its neighbours'), isolated in the Arabic text.
-		expect(await page.locator('.way-for').textContent()).toMatch(/\u206824376 \S+\u2069/);
+		// The postcode's place (24376 is Kappeln's and its small neighbours': the town), isolated in
+		// the Arabic text.
+		expect(await page.locator('.way-for').textContent()).toMatch(/\u206824376 Kappeln\u2069/);
 		const steps = page.locator('ol.way-steps > li');
 		expect(await steps.count()).toBe(3);
 		expect(await steps.nth(0).locator('.step-number').textContent()).toBe('الخطوة 1');
@@ -127,8 +128,15 @@ describe('a newcomer follows "Ihr Weg zum Deutschkurs" in Arabic without JavaScr
 		expect(await course.locator('h2').textContent()).toContain('دورة الاندماج');
 		const offers = course.locator('ul.way-offers > li');
 		expect(await offers.count()).toBeGreaterThan(0);
+		// In Kappeln itself no distance is said; the next places' offers say theirs in km.
 		expect(await offers.first().textContent()).toContain('Kappeln');
-		expect(await offers.first().textContent()).toContain('كم');
+		expect(await offers.first().textContent()).not.toContain('كم');
+		// From Erfde (24803), with no language offer of its own, the nearest course says how far it is.
+		const fromErfde = await page.context().newPage();
+		await fromErfde.goto(page.url().replace('near=24376', 'near=24803'));
+		const erfdeOffers = fromErfde.locator('ol.way-steps > li').nth(1).locator('ul.way-offers > li');
+		expect(await erfdeOffers.first().textContent()).toMatch(/كم/);
+		await fromErfde.close();
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
 			360
 		);
