@@ -40,7 +40,6 @@ export const ALLOWED_ARROWS = {
 	chains: [
 		'accounts',
 		'action-fields',
-		'directory',
 		'measures',
 		'meetings',
 		'minutes',
@@ -48,7 +47,6 @@ export const ALLOWED_ARROWS = {
 		'offers',
 		'organisations',
 		'places',
-		'search',
 		'translations'
 	],
 	reports: [
