@@ -213,32 +213,21 @@ export async function findOfferDistricts(
 	return new Map(rows.map((row) => [row.id, row.districtId]));
 }
 
+/** Published offers, and with `validOn` only those still valid on that day. */
+function publishedOfferIds(db: Db, validOn?: string) {
+	let query = db.selectFrom('offers').select('id').where('status', '=', 'published');
+	if (validOn)
+		query = query.where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>=', validOn)]));
+	return query;
+}
+
 /**
- * The offers published and valid on `today` with what support chains select them by, in every
- * district (people cross district lines to the nearest course). One query per list, not per offer.
+ * The action fields, target groups and languages of the published offers as rows, one query per
+ * list: the search's index and the chains' catalogue read them for every offer at once.
  */
-export async function findPublishedOfferFacts(db: Db, today: string) {
-	const published = db
-		.selectFrom('offers')
-		.select('id')
-		.where('status', '=', 'published')
-		.where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>=', today)]));
-	const [offers, fields, groups, languages] = await Promise.all([
-		db
-			.selectFrom('offers')
-			.select([
-				'id',
-				'districtId',
-				'organisationId',
-				'placeId',
-				'locationKind',
-				'languageLevel',
-				'languageLevelExit',
-				'costKind'
-			])
-			.where('id', 'in', published)
-			.orderBy('id')
-			.execute(),
+export async function findPublishedRelationRows(db: Db, validOn?: string) {
+	const published = publishedOfferIds(db, validOn);
+	const [actionFields, targetGroups, languages] = await Promise.all([
 		db
 			.selectFrom('offerActionFields')
 			.select(['offerId', 'actionField as value'])
@@ -255,6 +244,32 @@ export async function findPublishedOfferFacts(db: Db, today: string) {
 			.where('offerId', 'in', published)
 			.execute()
 	]);
+	return { actionFields, targetGroups, languages };
+}
+
+/**
+ * The offers published and valid on `today` with what support chains select them by, in every
+ * district (people cross district lines to the nearest course).
+ */
+export async function findPublishedOfferFacts(db: Db, today: string) {
+	const [offers, relations] = await Promise.all([
+		db
+			.selectFrom('offers')
+			.select([
+				'id',
+				'districtId',
+				'organisationId',
+				'placeId',
+				'locationKind',
+				'languageLevel',
+				'languageLevelExit',
+				'costKind'
+			])
+			.where('id', 'in', publishedOfferIds(db, today))
+			.orderBy('id')
+			.execute(),
+		findPublishedRelationRows(db, today)
+	]);
 	const listsOf = (rows: { offerId: number; value: string }[]) => {
 		const lists = new Map<number, string[]>();
 		for (const { offerId, value } of rows) {
@@ -264,12 +279,14 @@ export async function findPublishedOfferFacts(db: Db, today: string) {
 		}
 		return lists;
 	};
-	const [fieldLists, groupLists, languageLists] = [fields, groups, languages].map(listsOf);
+	const fields = listsOf(relations.actionFields);
+	const groups = listsOf(relations.targetGroups);
+	const languages = listsOf(relations.languages);
 	return offers.map((offer) => ({
 		...offer,
-		actionFields: fieldLists!.get(offer.id) ?? [],
-		targetGroups: groupLists!.get(offer.id) ?? [],
-		languages: languageLists!.get(offer.id) ?? []
+		actionFields: fields.get(offer.id) ?? [],
+		targetGroups: groups.get(offer.id) ?? [],
+		languages: languages.get(offer.id) ?? []
 	}));
 }
 

@@ -38,6 +38,7 @@ export {
 	findOfferDistricts,
 	findOfferTexts,
 	findPublishedOfferFacts,
+	findPublishedRelationRows,
 	findRelations,
 	findSchedules
 } from './offers.repository.js';

@@ -1,5 +1,6 @@
 import { getSetting } from '../db/settings.repository.js';
 import { OFFERS_VERSION_SETTING } from '../offers/offers.schema.js';
+import { findPublishedRelationRows } from '../offers/offers.service.js';
 import type { Db } from '../db/schema.js';
 import { textSearchFor } from '../db/text-search.js';
 
@@ -19,7 +20,7 @@ export async function findOffersVersion(db: Db): Promise<string> {
 /** The published offers with what the in-memory index filters and sorts by. */
 export async function findIndexRows(db: Db) {
 	const published = db.selectFrom('offers').select('id').where('status', '=', 'published');
-	const [offers, actionFields, languages, targetGroups, translations] = await Promise.all([
+	const [offers, relations, translations] = await Promise.all([
 		db
 			.selectFrom('offers')
 			.select([
@@ -36,21 +37,7 @@ export async function findIndexRows(db: Db) {
 			.where('status', '=', 'published')
 			.orderBy('id')
 			.execute(),
-		db
-			.selectFrom('offerActionFields')
-			.select(['offerId', 'actionField as value'])
-			.where('offerId', 'in', published)
-			.execute(),
-		db
-			.selectFrom('offerLanguages')
-			.select(['offerId', 'language as value'])
-			.where('offerId', 'in', published)
-			.execute(),
-		db
-			.selectFrom('offerTargetGroups')
-			.select(['offerId', 'targetGroup as value'])
-			.where('offerId', 'in', published)
-			.execute(),
+		findPublishedRelationRows(db),
 		db
 			.selectFrom('translations')
 			.select(['entityId as offerId', 'field', 'value'])
@@ -63,9 +50,9 @@ export async function findIndexRows(db: Db) {
 		offers,
 		translations,
 		relations: [
-			...actionFields.map((row) => ({ dimension: 'actionFields' as const, ...row })),
-			...languages.map((row) => ({ dimension: 'languages' as const, ...row })),
-			...targetGroups.map((row) => ({ dimension: 'targetGroups' as const, ...row }))
+			...relations.actionFields.map((row) => ({ dimension: 'actionFields' as const, ...row })),
+			...relations.languages.map((row) => ({ dimension: 'languages' as const, ...row })),
+			...relations.targetGroups.map((row) => ({ dimension: 'targetGroups' as const, ...row }))
 		]
 	};
 }
