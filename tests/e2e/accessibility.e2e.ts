@@ -9,6 +9,7 @@ import { createMeasure, recordUpdate } from '../../src/lib/server/measures/measu
 import { factoryEditor } from '../factories/account.factory.js';
 import { createTestGoals } from '../factories/goal.factory.js';
 import { accessibilityViolations, launchBrowser } from '../support/browser.js';
+import { demoDistrict } from '../support/demo.js';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -22,11 +23,7 @@ async function addMeasures(): Promise<void> {
 	const database = openDatabase(inject('databaseUrl'));
 	try {
 		const db = database.db;
-		const district = await db
-			.selectFrom('districts')
-			.select('id')
-			.orderBy('id')
-			.executeTakeFirstOrThrow();
+		const district = await demoDistrict(db);
 		const offer = await db
 			.selectFrom('offers')
 			.select(['id', 'organisationId'])

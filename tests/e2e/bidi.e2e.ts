@@ -4,6 +4,7 @@ import { openDatabase } from '../../src/lib/server/db/database.js';
 import { createMeasure } from '../../src/lib/server/measures/measures.service.js';
 import { factoryEditor } from '../factories/account.factory.js';
 import { launchBrowser } from '../support/browser.js';
+import { demoDistrict } from '../support/demo.js';
 
 const baseUrl = inject('baseUrl');
 const offerPath = '/offers/integrationskurs-in-kappeln-a1-bis-b1-1';
@@ -14,11 +15,7 @@ async function addStoppedMeasure(): Promise<void> {
 	const database = openDatabase(inject('databaseUrl'));
 	try {
 		const db = database.db;
-		const district = await db
-			.selectFrom('districts')
-			.select('id')
-			.orderBy('id')
-			.executeTakeFirstOrThrow();
+		const district = await demoDistrict(db);
 		await createMeasure(
 			db,
 			await factoryEditor(db, district.id),

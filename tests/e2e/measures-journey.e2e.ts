@@ -10,6 +10,7 @@ import { createTestNetwork } from '../factories/network.factory.js';
 import { launchBrowser, recordingContext } from '../support/browser.js';
 import { pdfText } from '../support/documents.js';
 import { clickAndLoad as click, expectAccessible, logIn } from '../support/office.js';
+import { demoDistrict, demoOrganisation } from '../support/demo.js';
 
 /**
  * Meeting → decision → measure → partner → report, as issue 10 tells it: a coordinator turns a
@@ -39,16 +40,8 @@ beforeAll(async () => {
 	const database = openDatabase(inject('databaseUrl'));
 	try {
 		const db = database.db;
-		const district = await db
-			.selectFrom('districts')
-			.select('id')
-			.orderBy('id')
-			.executeTakeFirstOrThrow();
-		const vhs = await db
-			.selectFrom('organisations')
-			.select('id')
-			.where('name', '=', 'Volkshochschule Kappeln')
-			.executeTakeFirstOrThrow();
+		const district = await demoDistrict(db);
+		const vhs = await demoOrganisation(db, 'Volkshochschule Kappeln');
 		await createTestAccount(db, {
 			districtId: district.id,
 			email: COORDINATOR.email,

@@ -5,6 +5,7 @@ import { openDatabase } from '../../src/lib/server/db/database.js';
 import { launchBrowser, recordingContext } from '../support/browser.js';
 import { clickAndLoad as click, expectAccessible, logIn } from '../support/office.js';
 import { startSmtpReceiver, waitForMail, type ReceivedMail } from '../support/smtp.js';
+import { demoDistrict } from '../support/demo.js';
 
 const baseUrl = inject('baseUrl');
 const COORDINATOR = { email: 'clara.review@kitz.example', password: 'Claras lange Passphrase' };
@@ -30,11 +31,7 @@ beforeAll(async () => {
 	browser = await launchBrowser();
 	const database = openDatabase(inject('databaseUrl'));
 	try {
-		const district = await database.db
-			.selectFrom('districts')
-			.select('id')
-			.orderBy('id')
-			.executeTakeFirstOrThrow();
+		const district = await demoDistrict(database.db);
 		await createTestAccount(database.db, {
 			districtId: district.id,
 			email: COORDINATOR.email,

@@ -12,6 +12,7 @@ import { addMilestone } from '../../src/lib/server/measures/measure-parts.servic
 import { createMeasure } from '../../src/lib/server/measures/measures.service.js';
 import { launchBrowser, recordingContext } from '../support/browser.js';
 import { expectAccessible, logIn } from '../support/office.js';
+import { demoDistrict } from '../support/demo.js';
 
 const baseUrl = inject('baseUrl');
 const ADMIN = { email: 'alex.axe@kitz.example', password: 'Alex lange Passphrase' };
@@ -41,11 +42,7 @@ beforeAll(async () => {
 		ids.purpose = await first('processingPurposes');
 		ids.network = await first('networks');
 		ids.meeting = await first('meetings');
-		const district = await db
-			.selectFrom('districts')
-			.select('id')
-			.orderBy('id')
-			.executeTakeFirstOrThrow();
+		const district = await demoDistrict(db);
 		const admin = await createTestAccount(db, {
 			districtId: district.id,
 			email: ADMIN.email,

@@ -4,6 +4,7 @@ import { createTestAccount } from '../factories/account.factory.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { launchBrowser, recordingContext } from '../support/browser.js';
 import { logIn } from '../support/office.js';
+import { demoDistrict } from '../support/demo.js';
 
 const baseUrl = inject('baseUrl');
 const ADMIN = { email: 'bea.badinput@kitz.example', password: 'Beas lange Passphrase' };
@@ -44,11 +45,7 @@ let request: APIRequestContext;
 beforeAll(async () => {
 	const database = openDatabase(inject('databaseUrl'));
 	try {
-		const district = await database.db
-			.selectFrom('districts')
-			.select('id')
-			.orderBy('id')
-			.executeTakeFirstOrThrow();
+		const district = await demoDistrict(database.db);
 		await createTestAccount(database.db, {
 			districtId: district.id,
 			email: ADMIN.email,

@@ -10,6 +10,7 @@ import { createTestMeeting } from '../factories/meeting.factory.js';
 import { createTestNetwork } from '../factories/network.factory.js';
 import { launchBrowser, recordingContext } from '../support/browser.js';
 import { clickAndLoad as click, expectAccessible, logIn } from '../support/office.js';
+import { demoDistrict, demoOrganisation } from '../support/demo.js';
 
 /**
  * Issue 11's interfaces: a partner reports friction at a transition from their log-in; the
@@ -33,16 +34,8 @@ beforeAll(async () => {
 	const database = openDatabase(inject('databaseUrl'));
 	try {
 		const db = database.db;
-		const district = await db
-			.selectFrom('districts')
-			.select('id')
-			.orderBy('id')
-			.executeTakeFirstOrThrow();
-		const vhs = await db
-			.selectFrom('organisations')
-			.select('id')
-			.where('name', '=', 'Volkshochschule Kappeln')
-			.executeTakeFirstOrThrow();
+		const district = await demoDistrict(db);
+		const vhs = await demoOrganisation(db, 'Volkshochschule Kappeln');
 		await createTestAccount(db, {
 			districtId: district.id,
 			email: COORDINATOR.email,

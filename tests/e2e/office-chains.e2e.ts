@@ -98,7 +98,9 @@ describe('a coordinator builds a support chain through the forms (no JavaScript)
 
 		// Nothing filled in: a message at each input, nothing saved.
 		await clickAndLoad(page, 'button:text("Förderkette anlegen")');
-		expect(await page.locator('#title-error').innerText()).toBe('Bitte füllen Sie dieses Feld aus.');
+		expect(await page.locator('#title-error').innerText()).toBe(
+			'Bitte füllen Sie dieses Feld aus.'
+		);
 		expect(await page.locator('#actionFields-error').innerText()).toBe(
 			'Bitte mindestens ein Handlungsfeld wählen.'
 		);

@@ -8,6 +8,7 @@ import { createTestNetwork } from '../factories/network.factory.js';
 import { launchBrowser, recordingContext } from '../support/browser.js';
 import { clickAndLoad as click, expectAccessible, logIn } from '../support/office.js';
 import { startSmtpReceiver, type ReceivedMail } from '../support/smtp.js';
+import { demoDistrict } from '../support/demo.js';
 
 const baseUrl = inject('baseUrl');
 const COORDINATOR = { email: 'ines.invite@kitz.example', password: 'Ines lange Passphrase' };
@@ -25,11 +26,7 @@ beforeAll(async () => {
 	const database = openDatabase(inject('databaseUrl'));
 	try {
 		const db = database.db;
-		const district = await db
-			.selectFrom('districts')
-			.select('id')
-			.orderBy('id')
-			.executeTakeFirstOrThrow();
+		const district = await demoDistrict(db);
 		await createTestAccount(db, {
 			districtId: district.id,
 			email: COORDINATOR.email,

@@ -10,6 +10,7 @@ import { launchBrowser, recordingContext } from '../support/browser.js';
 import { clickAndLoad as click, expectAccessible, logIn } from '../support/office.js';
 import { docxText } from '../support/documents.js';
 import { startSmtpReceiver, waitForMail, type ReceivedMail } from '../support/smtp.js';
+import { demoDistrict, demoOrganisation } from '../support/demo.js';
 
 const baseUrl = inject('baseUrl');
 const COORDINATOR = { email: 'mona.minutes@kitz.example', password: 'Monas Protokoll-Passphrase' };
@@ -31,16 +32,8 @@ beforeAll(async () => {
 	const database = openDatabase(inject('databaseUrl'));
 	try {
 		const db = database.db;
-		const district = await db
-			.selectFrom('districts')
-			.select('id')
-			.orderBy('id')
-			.executeTakeFirstOrThrow();
-		const vhs = await db
-			.selectFrom('organisations')
-			.select('id')
-			.where('name', '=', 'Volkshochschule Kappeln')
-			.executeTakeFirstOrThrow();
+		const district = await demoDistrict(db);
+		const vhs = await demoOrganisation(db, 'Volkshochschule Kappeln');
 		await createTestAccount(db, {
 			districtId: district.id,
 			email: COORDINATOR.email,

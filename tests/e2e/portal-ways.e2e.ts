@@ -6,6 +6,7 @@ import { saveTranslation } from '../../src/lib/server/translations/translations.
 import { createTestChain } from '../factories/chain.factory.js';
 import { accessibilityViolations, launchBrowser, recordingContext } from '../support/browser.js';
 import { pdfText } from '../support/documents.js';
+import { demoDistrict } from '../support/demo.js';
 
 const baseUrl = inject('baseUrl');
 const TITLE = { de: 'Ihr Weg zum Deutschkurs', ar: 'طريقكم إلى دورة اللغة الألمانية' };
@@ -21,11 +22,7 @@ async function addChain(): Promise<void> {
 	const database = openDatabase(inject('databaseUrl'));
 	try {
 		const db = database.db;
-		const district = await db
-			.selectFrom('districts')
-			.select('id')
-			.orderBy('id')
-			.executeTakeFirstOrThrow();
+		const district = await demoDistrict(db);
 		const { chainId, stages } = await createTestChain(db, {
 			districtId: district.id,
 			publicTitle: TITLE.de,

@@ -12,6 +12,7 @@ import { createTestAccount } from '../factories/account.factory.js';
 import { createOffer } from '../factories/offer.factory.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { launchBrowser, recordingContext } from '../support/browser.js';
+import { demoDistrict } from '../support/demo.js';
 
 const baseUrl = inject('baseUrl');
 const MARK = 'Xsstest';
@@ -43,11 +44,7 @@ beforeAll(async () => {
 	const database = openDatabase(inject('databaseUrl'));
 	try {
 		const db = database.db;
-		const district = await db
-			.selectFrom('districts')
-			.select('id')
-			.orderBy('id')
-			.executeTakeFirstOrThrow();
+		const district = await demoDistrict(db);
 		const place = await db
 			.selectFrom('places')
 			.select('id')
