@@ -13,6 +13,7 @@ import {
 	updateHandOver
 } from '../../src/lib/server/chains/transitions.service.js';
 import type { Database } from '../../src/lib/server/db/database.js';
+import { saveTranslation } from '../../src/lib/server/translations/translations.service.js';
 import type { TestActor } from '../factories/account.factory.js';
 import { createTestChain } from '../factories/chain.factory.js';
 import { createOffer } from '../factories/offer.factory.js';
@@ -298,6 +299,15 @@ describeEachDialect(
 		it('deletes a stage as the coordinator chooses: transitions bridged or dropped', async () => {
 			const db = database().db;
 			const course = stages['Integrationskurs']!;
+			await saveTranslation(db, {
+				entity: 'chain_stage',
+				entityId: course,
+				locale: 'ar',
+				field: 'title',
+				value: 'دورة الاندماج',
+				status: 'reviewed',
+				sourceText: 'Integrationskurs'
+			});
 			const preview = await previewStageDeletion(db, actors.coordinator, course);
 			expect(preview.transitions).toHaveLength(3);
 			expect(preview.bridges).toEqual([
@@ -317,6 +327,14 @@ describeEachDialect(
 				'Erstorientierung → Ausbildung mit Begleitung'
 			]);
 			expect(chain.stages.map((stage) => stage.step)).toEqual([1, 2, 2]);
+			// Its translations go with it.
+			const translations = await db
+				.selectFrom('translations')
+				.select('value')
+				.where('entity', '=', 'chain_stage')
+				.where('entityId', '=', course)
+				.execute();
+			expect(translations).toEqual([]);
 			await deleteStage(
 				db,
 				actors.coordinator,

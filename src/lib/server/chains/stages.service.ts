@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB, Db } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { findOfferDistricts } from '../offers/offers.service.js';
+import { deleteAllTranslations } from '../translations/translations.service.js';
 import { authorizeOnChains, type ChainEditor } from './chain-access.js';
 import { auditChains } from './chain-audit.js';
 import { findCycle, type Edge } from './chain-graph.js';
@@ -330,6 +331,7 @@ export async function deleteStage(
 					updatedAt: at
 				});
 		await deleteStageRow(trx, stageId);
+		await deleteAllTranslations(trx, 'chain_stage', stageId);
 		await auditChains(
 			trx,
 			actor,
