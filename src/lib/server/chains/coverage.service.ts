@@ -22,7 +22,13 @@ import type { MatchReason } from './stage-matching.js';
 
 /** Coverage of a district's chains per municipality: the gap matrix, the map's data, "what if". */
 
-export type { Municipality } from './coverage.js';
+export {
+	COVERAGE_CATEGORIES,
+	coverageCategory,
+	groupByAmt,
+	type CoverageCategory,
+	type Municipality
+} from './coverage.js';
 
 /** A stage as a column of the gap matrix, with the headline's figures. */
 export interface MatrixStage {

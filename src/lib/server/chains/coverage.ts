@@ -168,3 +168,32 @@ export function gapTotals(
 	}
 	return { municipalities: count, inhabitants, unknownPopulation };
 }
+
+/**
+ * How a municipality is served in a stage, best first: an offer in the place itself, one within
+ * reach, only online, or a gap. The matrix, the map and the export name the same categories.
+ */
+export const COVERAGE_CATEGORIES = ['here', 'reach', 'online', 'gap'] as const;
+export type CoverageCategory = (typeof COVERAGE_CATEGORIES)[number];
+
+export function coverageCategory(cell: Cell, reachKm: number): CoverageCategory {
+	if (cell.nearest && cell.nearest.distanceKm <= reachKm)
+		return cell.nearest.distanceKm <= 0 ? 'here' : 'reach';
+	return cell.covered ? 'online' : 'gap';
+}
+
+/**
+ * Rows sorted by Amt as groups, one per Amt in the order they come; the towns without an Amt
+ * (amtsfreie Städte und Gemeinden) form a group of their own with `amt` null.
+ */
+export function groupByAmt<Row extends { municipality: Municipality }>(
+	rows: readonly Row[]
+): { amt: string | null; rows: Row[] }[] {
+	const groups: { amt: string | null; rows: Row[] }[] = [];
+	for (const row of rows) {
+		const last = groups[groups.length - 1];
+		if (last && last.amt === row.municipality.amt) last.rows.push(row);
+		else groups.push({ amt: row.municipality.amt, rows: [row] });
+	}
+	return groups;
+}
