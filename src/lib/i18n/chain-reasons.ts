@@ -25,7 +25,11 @@ export function matchReasonLabel(t: Translate, reason: MatchReason): string {
 		case 'keyword':
 			return t('office.chains.stage.reason.keyword', { word: reason.value });
 		case 'cost':
-			return t(reason.value === 'free' ? 'office.chains.stage.reason.free' : 'office.chains.stage.reason.reduced');
+			return t(
+				reason.value === 'free'
+					? 'office.chains.stage.reason.free'
+					: 'office.chains.stage.reason.reduced'
+			);
 		case 'online':
 			return t('office.chains.stage.reason.online');
 		case 'included':

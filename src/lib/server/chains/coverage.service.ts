@@ -3,6 +3,7 @@ import type { Actor } from '../accounts/authorization.js';
 import type { DB } from '../db/schema.js';
 import type { Locale } from '../../i18n/locales.js';
 import { publishedOfferLinks, type OfferLink } from '../offers/offer-page.service.js';
+import { districtOrganisationNames } from '../organisations/organisations.service.js';
 import { allPlaces, type Place } from '../places/places.service.js';
 import { authorizeOnChains } from './chain-access.js';
 import type { ChainDetail, StageView } from './chain-views.js';
@@ -19,6 +20,7 @@ import {
 } from './coverage.js';
 import { offerCatalogue, qualifyingOffers } from './offer-catalogue.js';
 import type { MatchReason } from './stage-matching.js';
+import { fold } from '../../shared/text/fold.js';
 
 /** Coverage of a district's chains per municipality: the gap matrix, the map's data, "what if". */
 
@@ -322,4 +324,43 @@ export async function stageOffers(
 			reasons: reasons.get(offer.id)!
 		};
 	});
+}
+
+/** How many offers the what-if page lists to choose from before it asks for a search. */
+const ENDING_CHOICES = 300;
+
+/**
+ * What the what-if page offers to end: the district's published offers by title (those whose
+ * title holds `query`, folded, when one is given; at most ENDING_CHOICES) and the organisations
+ * that publish any.
+ */
+export async function endingChoices(
+	db: Kysely<DB>,
+	actor: Actor,
+	query: string,
+	locale: Locale,
+	now = new Date()
+): Promise<{ offers: OfferLink[]; more: boolean; organisations: { id: number; name: string }[] }> {
+	authorizeOnChains(actor, 'read', actor.districtId);
+	const catalogue = await offerCatalogue(db, now);
+	const own = catalogue.offers.filter((offer) => offer.districtId === actor.districtId);
+	const publishing = new Set(own.map((offer) => offer.organisationId));
+	const folded = fold(query);
+	const links = (
+		await publishedOfferLinks(
+			db,
+			own.map((offer) => offer.id),
+			locale,
+			now
+		)
+	)
+		.filter((link) => !folded || fold(link.title.text).includes(folded))
+		.sort((a, b) => collator.compare(a.title.text, b.title.text) || a.id - b.id);
+	return {
+		offers: links.slice(0, ENDING_CHOICES),
+		more: links.length > ENDING_CHOICES,
+		organisations: (await districtOrganisationNames(db, actor.districtId)).filter((organisation) =>
+			publishing.has(organisation.id)
+		)
+	};
 }

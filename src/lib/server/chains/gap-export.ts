@@ -15,7 +15,10 @@ export function gapMatrixRows(matrix: GapMatrix, t: Translate): (string | number
 		type: 'language'
 	});
 	const stages = matrix.chains.flatMap((chain) =>
-		chain.stages.map((stage) => ({ ...stage, name: `${chain.title} · ${stage.step}. ${stage.title}` }))
+		chain.stages.map((stage) => ({
+			...stage,
+			name: `${chain.title} · ${stage.step}. ${stage.title}`
+		}))
 	);
 	const header = [
 		t('office.chains.gaps.municipality'),
