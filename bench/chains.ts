@@ -1,0 +1,275 @@
+// The gap matrix of issue 11: every chain × stage × municipality of the district, at 100,000
+// offers and 1,000 places, against p95 ≤ 200 ms; how it grows with offers and with places; and
+// the first (cold) computation, which reads and matches the offers once per offers change.
+import { join, resolve } from 'node:path';
+import type { Kysely } from 'kysely';
+import { createAccount } from '../src/lib/server/accounts/accounts.service.js';
+import type { ChainEditor } from '../src/lib/server/chains/chain-access.js';
+import type { StageInput } from '../src/lib/server/chains/chains.schema.js';
+import { createChain } from '../src/lib/server/chains/chains.service.js';
+import { gapMatrix } from '../src/lib/server/chains/coverage.service.js';
+import { createStage } from '../src/lib/server/chains/stages.service.js';
+import { openDatabase } from '../src/lib/server/db/database.js';
+import { migrateToLatest } from '../src/lib/server/db/migrate.js';
+import type { DB } from '../src/lib/server/db/schema.js';
+import { loadReferencePlaces } from '../src/lib/server/places/reference.js';
+import { generateOffers } from './generate.js';
+
+export const GAP_MATRIX_TARGET_MS = 200;
+const OFFERS = Number(process.env.BENCH_OFFERS ?? 100_000);
+const PLACES = Number(process.env.BENCH_PLACES ?? 1_000);
+const RUNS = Number(process.env.BENCH_CHAIN_RUNS ?? 50);
+
+/** Deterministic pseudo-random numbers, so every run measures the same district. */
+function random(seed: number) {
+	let state = seed;
+	return () => {
+		state = (state * 1664525 + 1013904223) % 4294967296;
+		return state / 4294967296;
+	};
+}
+
+/**
+ * Fills the first district up to `count` places with synthetic ones inside its bounding box:
+ * each its own municipality (a key of its own), most in one of a dozen Ämter, populations from
+ * a few hundred to a small town's, skewed as villages are. Places are reference data without a
+ * service that writes them (they load from content/places), so they are written directly.
+ */
+async function fillDistrict(db: Kysely<DB>, count: number): Promise<number> {
+	const { id: districtId } = await db
+		.selectFrom('districts')
+		.select('id')
+		.orderBy('id')
+		.executeTakeFirstOrThrow();
+	const known = await db
+		.selectFrom('places')
+		.select(['lat', 'lon'])
+		.where('districtId', '=', districtId)
+		.execute();
+	const lats = known.map((place) => place.lat);
+	const lons = known.map((place) => place.lon);
+	const [south, north, west, east] = [
+		Math.min(...lats),
+		Math.max(...lats),
+		Math.min(...lons),
+		Math.max(...lons)
+	];
+	const next = random(7);
+	const rows = Array.from({ length: Math.max(0, count - known.length) }, (_, index) => ({
+		districtId,
+		ags: `0105${String(9000 + index).padStart(4, '0')}`,
+		name: `Testdorf ${index + 1}`,
+		amt: next() < 0.85 ? `Amt Bench ${1 + Math.floor(next() * 12)}` : null,
+		lat: south + next() * (north - south),
+		lon: west + next() * (east - west),
+		population: Math.round(150 * Math.exp(next() * next() * 5)),
+		geonamesId: null
+	}));
+	for (let start = 0; start < rows.length; start += 200)
+		await db
+			.insertInto('places')
+			.values(rows.slice(start, start + 200))
+			.execute();
+	return districtId;
+}
+
+type BenchStage = Partial<StageInput> & { key: string; title: string; after?: string[] };
+
+/** Three chains like the demo's, with rules that select among the generated offers' topics. */
+const CHAINS: { title: string; actionFields: string[]; stages: BenchStage[] }[] = [
+	{
+		title: 'Sprache bis Arbeit',
+		actionFields: ['language', 'work'],
+		stages: [
+			{
+				key: 'beratung',
+				title: 'Beratung und Einstufung',
+				rules: { actionFields: ['language'], keywords: ['Beratung'] },
+				reachKm: 30
+			},
+			{
+				key: 'cafe',
+				title: 'Deutsch üben im Sprachcafé',
+				rules: { actionFields: ['language'], keywords: ['Sprachcafé'], cost: 'free' },
+				reachKm: 15,
+				after: ['beratung']
+			},
+			{
+				key: 'kurs',
+				title: 'Integrationskurs',
+				rules: {
+					actionFields: ['language'],
+					entryLevelMax: 'none',
+					keywords: ['Integrationskurs', 'Deutschkurs']
+				},
+				after: ['beratung', 'cafe']
+			},
+			{
+				key: 'anerkennung',
+				title: 'Anerkennung',
+				rules: { actionFields: ['work'], keywords: ['Anerkennungsberatung'] },
+				reachKm: 40,
+				onlineCounts: true,
+				after: ['kurs']
+			},
+			{
+				key: 'arbeit',
+				title: 'Arbeit finden',
+				rules: { actionFields: ['work'], keywords: ['Bewerbungstraining'] },
+				after: ['anerkennung', 'kurs']
+			}
+		]
+	},
+	{
+		title: 'Ankommen und Wohnen',
+		actionFields: ['housing'],
+		stages: [
+			{
+				key: 'beratung',
+				title: 'Erste Beratung',
+				rules: { targetGroups: ['refugees', 'newcomers'], keywords: ['Beratung'] }
+			},
+			{
+				key: 'wohnen',
+				title: 'Wohnungssuche',
+				rules: { actionFields: ['housing'] },
+				reachKm: 20,
+				after: ['beratung']
+			},
+			{
+				key: 'miete',
+				title: 'Mietrecht',
+				rules: { actionFields: ['housing'], keywords: ['Mietrechtsberatung'], cost: 'free' },
+				onlineCounts: true,
+				after: ['wohnen']
+			},
+			{
+				key: 'gesund',
+				title: 'Gesundheit',
+				rules: { actionFields: ['health'], keywords: ['Gesundheitslotsen'] },
+				after: ['beratung']
+			}
+		]
+	},
+	{
+		title: 'Teilhabe von Frauen',
+		actionFields: ['women'],
+		stages: [
+			{
+				key: 'treff',
+				title: 'Treffpunkt für Frauen',
+				rules: { actionFields: ['women'], keywords: ['Frauentreff'], onlineAllowed: false },
+				reachKm: 20
+			},
+			{
+				key: 'eltern',
+				title: 'Elterncafé',
+				rules: { targetGroups: ['women', 'families'], keywords: ['Elterncafé'] },
+				after: ['treff']
+			},
+			{
+				key: 'rad',
+				title: 'Mobil werden',
+				rules: { keywords: ['Fahrradwerkstatt'] },
+				after: ['treff']
+			},
+			{
+				key: 'beruf',
+				title: 'Berufliche Orientierung',
+				rules: { actionFields: ['work'], targetGroups: ['women'] },
+				reachKm: 30,
+				after: ['eltern', 'rad']
+			}
+		]
+	}
+];
+
+async function createChains(db: Kysely<DB>, districtId: number): Promise<ChainEditor> {
+	const id = await createAccount(db, {
+		districtId,
+		email: 'bench.chains@kitz.example',
+		name: 'Bench Chains',
+		role: 'coordinator',
+		organisationIds: []
+	});
+	const editor: ChainEditor = { id, role: 'coordinator', districtId, organisationIds: [] };
+	for (const chain of CHAINS) {
+		const chainId = await createChain(db, editor, {
+			title: chain.title,
+			publicTitle: chain.title,
+			introduction: '',
+			actionFields: chain.actionFields as StageInput['rules']['actionFields'],
+			isPublic: false
+		});
+		const ids = new Map<string, number>();
+		for (const { key, after = [], ...stage } of chain.stages)
+			ids.set(
+				key,
+				await createStage(db, editor, chainId, {
+					achieves: '',
+					isOptional: false,
+					reachKm: 25,
+					onlineCounts: false,
+					...stage,
+					rules: stage.rules!,
+					follows: after.map((other) => ids.get(other)!)
+				})
+			);
+	}
+	return editor;
+}
+
+const percentile = (sorted: number[], q: number) =>
+	sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(10);
+
+/** A district of `places` places with the three chains and `offers` offers; the matrix timed. */
+async function measure(folder: string, offers: number, places: number) {
+	const database = openDatabase(`sqlite://${join(folder, `chains-${offers}-${places}.sqlite`)}`);
+	try {
+		await migrateToLatest(database.db);
+		await loadReferencePlaces(database.db, resolve('content'));
+		const districtId = await fillDistrict(database.db, places);
+		const actor = await createChains(database.db, districtId);
+		await generateOffers(database.db, offers, resolve('content'));
+		let started = performance.now();
+		const first = await gapMatrix(database.db, actor, {}, 'de');
+		const cold = performance.now() - started;
+		const times: number[] = [];
+		for (let run = 0; run < RUNS; run++) {
+			started = performance.now();
+			await gapMatrix(database.db, actor, {}, 'de');
+			times.push(performance.now() - started);
+		}
+		times.sort((a, b) => a - b);
+		const stages = first.chains.reduce((sum, chain) => sum + chain.stages.length, 0);
+		return {
+			cells: `${stages} stages × ${first.rows.length} municipalities`,
+			cold,
+			p50: percentile(times, 0.5),
+			p95: percentile(times, 0.95)
+		};
+	} finally {
+		await database.close();
+	}
+}
+
+/** Prints the gap matrix's figures, on SQLite files in `folder`. */
+export async function benchChains(folder: string): Promise<void> {
+	console.log(`\nGap matrix of the support chains (SQLite, ${RUNS} runs after the first)`);
+	const configurations = [
+		...[0.1, 0.5, 1].map((share) => [Math.round(OFFERS * share), PLACES] as const),
+		...[0.25, 0.5].map((share) => [OFFERS, Math.round(PLACES * share)] as const)
+	];
+	for (const [offers, places] of configurations) {
+		const figures = await measure(folder, offers, places);
+		const target = offers === OFFERS && places === PLACES;
+		const verdict = target
+			? `  (target p95 ≤ ${GAP_MATRIX_TARGET_MS} ms: ${figures.p95 <= GAP_MATRIX_TARGET_MS ? 'pass' : 'FAIL'})`
+			: '';
+		console.log(
+			`  ${offers.toLocaleString('en').padStart(7)} offers, ${String(places).padStart(5)} places` +
+				`  ${figures.cells}  first ${ms(figures.cold)}  p50 ${ms(figures.p50)}  p95 ${ms(figures.p95)}${verdict}`
+		);
+	}
+}
