@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import { createAccount } from '../src/lib/server/accounts/accounts.service.js';
 import type { ChainEditor } from '../src/lib/server/chains/chain-access.js';
-import type { StageInput } from '../src/lib/server/chains/chains.schema.js';
+import type { ChainInput, StageInput } from '../src/lib/server/chains/chains.schema.js';
 import { createChain } from '../src/lib/server/chains/chains.service.js';
 import { gapMatrix } from '../src/lib/server/chains/coverage.service.js';
 import { createStage } from '../src/lib/server/chains/stages.service.js';
@@ -76,113 +76,114 @@ async function fillDistrict(db: Kysely<DB>, count: number): Promise<number> {
 type BenchStage = Partial<StageInput> & { key: string; title: string; after?: string[] };
 
 /** Three chains like the demo's, with rules that select among the generated offers' topics. */
-const CHAINS: { title: string; actionFields: string[]; stages: BenchStage[] }[] = [
-	{
-		title: 'Sprache bis Arbeit',
-		actionFields: ['language', 'work'],
-		stages: [
-			{
-				key: 'beratung',
-				title: 'Beratung und Einstufung',
-				rules: { actionFields: ['language'], keywords: ['Beratung'] },
-				reachKm: 30
-			},
-			{
-				key: 'cafe',
-				title: 'Deutsch üben im Sprachcafé',
-				rules: { actionFields: ['language'], keywords: ['Sprachcafé'], cost: 'free' },
-				reachKm: 15,
-				after: ['beratung']
-			},
-			{
-				key: 'kurs',
-				title: 'Integrationskurs',
-				rules: {
-					actionFields: ['language'],
-					entryLevelMax: 'none',
-					keywords: ['Integrationskurs', 'Deutschkurs']
+const CHAINS: { title: string; actionFields: ChainInput['actionFields']; stages: BenchStage[] }[] =
+	[
+		{
+			title: 'Sprache bis Arbeit',
+			actionFields: ['language', 'work'],
+			stages: [
+				{
+					key: 'beratung',
+					title: 'Beratung und Einstufung',
+					rules: { actionFields: ['language'], keywords: ['Beratung'] },
+					reachKm: 30
 				},
-				after: ['beratung', 'cafe']
-			},
-			{
-				key: 'anerkennung',
-				title: 'Anerkennung',
-				rules: { actionFields: ['work'], keywords: ['Anerkennungsberatung'] },
-				reachKm: 40,
-				onlineCounts: true,
-				after: ['kurs']
-			},
-			{
-				key: 'arbeit',
-				title: 'Arbeit finden',
-				rules: { actionFields: ['work'], keywords: ['Bewerbungstraining'] },
-				after: ['anerkennung', 'kurs']
-			}
-		]
-	},
-	{
-		title: 'Ankommen und Wohnen',
-		actionFields: ['housing'],
-		stages: [
-			{
-				key: 'beratung',
-				title: 'Erste Beratung',
-				rules: { targetGroups: ['refugees', 'newcomers'], keywords: ['Beratung'] }
-			},
-			{
-				key: 'wohnen',
-				title: 'Wohnungssuche',
-				rules: { actionFields: ['housing'] },
-				reachKm: 20,
-				after: ['beratung']
-			},
-			{
-				key: 'miete',
-				title: 'Mietrecht',
-				rules: { actionFields: ['housing'], keywords: ['Mietrechtsberatung'], cost: 'free' },
-				onlineCounts: true,
-				after: ['wohnen']
-			},
-			{
-				key: 'gesund',
-				title: 'Gesundheit',
-				rules: { actionFields: ['health'], keywords: ['Gesundheitslotsen'] },
-				after: ['beratung']
-			}
-		]
-	},
-	{
-		title: 'Teilhabe von Frauen',
-		actionFields: ['women'],
-		stages: [
-			{
-				key: 'treff',
-				title: 'Treffpunkt für Frauen',
-				rules: { actionFields: ['women'], keywords: ['Frauentreff'], onlineAllowed: false },
-				reachKm: 20
-			},
-			{
-				key: 'eltern',
-				title: 'Elterncafé',
-				rules: { targetGroups: ['women', 'families'], keywords: ['Elterncafé'] },
-				after: ['treff']
-			},
-			{
-				key: 'rad',
-				title: 'Mobil werden',
-				rules: { keywords: ['Fahrradwerkstatt'] },
-				after: ['treff']
-			},
-			{
-				key: 'beruf',
-				title: 'Berufliche Orientierung',
-				rules: { actionFields: ['work'], targetGroups: ['women'] },
-				reachKm: 30,
-				after: ['eltern', 'rad']
-			}
-		]
-	}
-];
+				{
+					key: 'cafe',
+					title: 'Deutsch üben im Sprachcafé',
+					rules: { actionFields: ['language'], keywords: ['Sprachcafé'], cost: 'free' },
+					reachKm: 15,
+					after: ['beratung']
+				},
+				{
+					key: 'kurs',
+					title: 'Integrationskurs',
+					rules: {
+						actionFields: ['language'],
+						entryLevelMax: 'none',
+						keywords: ['Integrationskurs', 'Deutschkurs']
+					},
+					after: ['beratung', 'cafe']
+				},
+				{
+					key: 'anerkennung',
+					title: 'Anerkennung',
+					rules: { actionFields: ['work'], keywords: ['Anerkennungsberatung'] },
+					reachKm: 40,
+					onlineCounts: true,
+					after: ['kurs']
+				},
+				{
+					key: 'arbeit',
+					title: 'Arbeit finden',
+					rules: { actionFields: ['work'], keywords: ['Bewerbungstraining'] },
+					after: ['anerkennung', 'kurs']
+				}
+			]
+		},
+		{
+			title: 'Ankommen und Wohnen',
+			actionFields: ['housing'],
+			stages: [
+				{
+					key: 'beratung',
+					title: 'Erste Beratung',
+					rules: { targetGroups: ['refugees', 'newcomers'], keywords: ['Beratung'] }
+				},
+				{
+					key: 'wohnen',
+					title: 'Wohnungssuche',
+					rules: { actionFields: ['housing'] },
+					reachKm: 20,
+					after: ['beratung']
+				},
+				{
+					key: 'miete',
+					title: 'Mietrecht',
+					rules: { actionFields: ['housing'], keywords: ['Mietrechtsberatung'], cost: 'free' },
+					onlineCounts: true,
+					after: ['wohnen']
+				},
+				{
+					key: 'gesund',
+					title: 'Gesundheit',
+					rules: { actionFields: ['health'], keywords: ['Gesundheitslotsen'] },
+					after: ['beratung']
+				}
+			]
+		},
+		{
+			title: 'Teilhabe von Frauen',
+			actionFields: ['women'],
+			stages: [
+				{
+					key: 'treff',
+					title: 'Treffpunkt für Frauen',
+					rules: { actionFields: ['women'], keywords: ['Frauentreff'], onlineAllowed: false },
+					reachKm: 20
+				},
+				{
+					key: 'eltern',
+					title: 'Elterncafé',
+					rules: { targetGroups: ['women', 'families'], keywords: ['Elterncafé'] },
+					after: ['treff']
+				},
+				{
+					key: 'rad',
+					title: 'Mobil werden',
+					rules: { keywords: ['Fahrradwerkstatt'] },
+					after: ['treff']
+				},
+				{
+					key: 'beruf',
+					title: 'Berufliche Orientierung',
+					rules: { actionFields: ['work'], targetGroups: ['women'] },
+					reachKm: 30,
+					after: ['eltern', 'rad']
+				}
+			]
+		}
+	];
 
 async function createChains(db: Kysely<DB>, districtId: number): Promise<ChainEditor> {
 	const id = await createAccount(db, {
@@ -198,7 +199,7 @@ async function createChains(db: Kysely<DB>, districtId: number): Promise<ChainEd
 			title: chain.title,
 			publicTitle: chain.title,
 			introduction: '',
-			actionFields: chain.actionFields as StageInput['rules']['actionFields'],
+			actionFields: chain.actionFields,
 			isPublic: false
 		});
 		const ids = new Map<string, number>();

@@ -18,7 +18,7 @@ import {
 	type Municipality,
 	type QualifyingOffer
 } from './coverage.js';
-import { offerCatalogue, qualifyingOffers } from './offer-catalogue.js';
+import { offerCatalogue, qualifyingOffers, type Catalogue } from './offer-catalogue.js';
 import type { MatchReason } from './stage-matching.js';
 import { fold } from '../../shared/text/fold.js';
 
@@ -77,7 +77,7 @@ async function districtGeography(db: Kysely<DB>, districtId: number) {
 	const places = await allPlaces(db);
 	let distances = distanceTables.get(places);
 	if (!distances) distanceTables.set(places, (distances = new DistanceTable(places)));
-	return { municipalities: municipalitiesOf(places, districtId), distances };
+	return { municipalities: municipalitiesOf(places, districtId), distances, districtId };
 }
 
 /**
@@ -115,6 +115,65 @@ async function qualifyingSites(
 			? [{ id, placeId: offer.placeId, online: offer.online, languages: offer.languages }]
 			: [];
 	});
+}
+
+/** A stage's column of the gap matrix: its cells and how many offers count. */
+interface Column {
+	cells: Map<number, Cell>;
+	qualifying: number;
+}
+
+// A column changes only with the offers (a new catalogue), the stage (its last change) or the
+// places (a new distance table), so it is worked out once per those and the language filter.
+const columnCache = new WeakMap<DistanceTable, WeakMap<Catalogue, Map<string, Column>>>();
+
+// Titles change only with the offers too (translations arrive with an approved revision).
+const linkCache = new WeakMap<Catalogue, Map<Locale, Map<number, OfferLink>>>();
+
+/** Links to the catalogue's offers in the locale, read once per catalogue. */
+async function catalogueLinks(
+	db: Kysely<DB>,
+	catalogue: Catalogue,
+	offerIds: Iterable<number>,
+	locale: Locale,
+	now: Date
+): Promise<Map<number, OfferLink>> {
+	let byLocale = linkCache.get(catalogue);
+	if (!byLocale) linkCache.set(catalogue, (byLocale = new Map()));
+	let links = byLocale.get(locale);
+	if (!links) byLocale.set(locale, (links = new Map()));
+	const known = links;
+	const missing = [...new Set(offerIds)].filter((id) => !known.has(id));
+	if (missing.length > 0)
+		for (const link of await publishedOfferLinks(db, missing, locale, now))
+			known.set(link.id, link);
+	return known;
+}
+
+async function stageColumn(
+	db: Kysely<DB>,
+	catalogue: Catalogue,
+	stage: StageView,
+	language: string | null,
+	geography: { municipalities: Municipality[]; distances: DistanceTable; districtId: number },
+	now: Date
+): Promise<Column> {
+	let byCatalogue = columnCache.get(geography.distances);
+	if (!byCatalogue) columnCache.set(geography.distances, (byCatalogue = new WeakMap()));
+	let columns = byCatalogue.get(catalogue);
+	if (!columns) byCatalogue.set(catalogue, (columns = new Map()));
+	const key = `${geography.districtId}|${stage.id}|${stage.updatedAt}|${language ?? ''}`;
+	let column = columns.get(key);
+	if (!column) {
+		const offers = await qualifyingSites(db, stage, now);
+		const counted = language ? offers.filter((o) => o.languages.includes(language)) : offers;
+		column = {
+			cells: stageCoverage(geography.municipalities, counted, stage, geography.distances),
+			qualifying: counted.length
+		};
+		columns.set(key, column);
+	}
+	return column;
 }
 
 const collator = new Intl.Collator('de');
@@ -158,14 +217,21 @@ export async function gapMatrix(
 ): Promise<GapMatrix> {
 	const chains = await chainsInScope(db, actor, options.chainId);
 	const language = options.language ?? null;
-	const { municipalities, distances } = await districtGeography(db, actor.districtId);
+	const geography = await districtGeography(db, actor.districtId);
+	const { municipalities } = geography;
+	const catalogue = await offerCatalogue(db, now);
 	const columns: MatrixStage[] = [];
 	const columnCells: Map<number, Cell>[] = [];
 	for (const chain of chains)
 		for (const stage of chain.stages) {
-			const offers = await qualifyingSites(db, stage, now);
-			const counted = language ? offers.filter((o) => o.languages.includes(language)) : offers;
-			const cells = stageCoverage(municipalities, offers, stage, distances, language);
+			const { cells, qualifying } = await stageColumn(
+				db,
+				catalogue,
+				stage,
+				language,
+				geography,
+				now
+			);
 			columnCells.push(cells);
 			columns.push({
 				id: stage.id,
@@ -175,7 +241,7 @@ export async function gapMatrix(
 				isOptional: stage.isOptional,
 				reachKm: stage.reachKm,
 				onlineCounts: stage.onlineCounts,
-				qualifying: counted.length,
+				qualifying,
 				gaps: gapTotals(municipalities, cells)
 			});
 		}
@@ -184,9 +250,7 @@ export async function gapMatrix(
 			[...cells.values()].flatMap((cell) => (cell.nearest ? [cell.nearest.offerId] : []))
 		)
 	);
-	const links = new Map(
-		(await publishedOfferLinks(db, [...nearestIds], locale, now)).map((link) => [link.id, link])
-	);
+	const links = await catalogueLinks(db, catalogue, nearestIds, locale, now);
 	const rows = municipalities.map((municipality) => ({
 		municipality,
 		cells: columnCells.map((cells): MatrixCell => {

@@ -28,7 +28,7 @@ export interface CatalogueOffer extends OfferStructure {
  * or the day changes, with each stage's qualifying offers worked out once per version: the gap
  * matrix asks for every stage of every chain at once.
  */
-interface Catalogue {
+export interface Catalogue {
 	key: string;
 	offers: CatalogueOffer[];
 	byId: Map<number, CatalogueOffer>;
