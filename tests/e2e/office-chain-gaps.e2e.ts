@@ -17,6 +17,8 @@ const baseUrl = inject('baseUrl');
 const COORDINATOR = { email: 'gesa.gaps@kitz.example', password: 'Gesas Lücken-Passphrase' };
 const CHAIN = 'Sprache bis Arbeit (Analyse)';
 let browser: Browser;
+let session: Awaited<ReturnType<typeof recordingContext>>;
+let page: Page;
 let chainId = 0;
 const stages: Record<string, number> = {};
 
@@ -62,13 +64,19 @@ beforeAll(async () => {
 	} finally {
 		await database.close();
 	}
+	// One session for both tests: a second log-in would owe the second factor enrolled here.
+	session = await recordingContext(browser);
+	page = await session.context.newPage();
+	await logIn(page, baseUrl, COORDINATOR);
 });
 afterAll(async () => {
+	expect(session.consoleErrors).toEqual([]);
+	await session.context.close();
 	await browser.close();
 });
 
 /** Per municipality the distance the page shows in the stage's column ("12,3 km"), or "–". */
-async function pageDistances(page: Page, column: number): Promise<Map<string, string>> {
+async function pageDistances(column: number): Promise<Map<string, string>> {
 	const rows = page.locator('table.gap-matrix tbody tr:not(.gap-group)');
 	const result = new Map<string, string>();
 	for (const row of await rows.all()) {
@@ -81,12 +89,9 @@ async function pageDistances(page: Page, column: number): Promise<Map<string, st
 	return result;
 }
 
+// The tests share one signed-in session and build on each other.
 describe('the gap matrix, the map, what if and the stage page', () => {
 	it('filters by Arabic, sorts, and exports the figures the page shows', async () => {
-		const { context, consoleErrors } = await recordingContext(browser);
-		const page = await context.newPage();
-		await logIn(page, baseUrl, COORDINATOR);
-
 		await page.goto(`${baseUrl}/de/office/chains/gaps`);
 		expect(await page.locator('h1').innerText()).toBe('Lückenmatrix der Förderketten');
 		await expectAccessible(page);
@@ -114,7 +119,7 @@ describe('the gap matrix, the map, what if and the stage page', () => {
 		await expectAccessible(page);
 
 		// The XLSX: the same municipalities and distances, in the page's order.
-		const shown = await pageDistances(page, 0);
+		const shown = await pageDistances(0);
 		const href = await page.locator('a[href*="export.xlsx"]').getAttribute('href');
 		expect(href).toContain('language=ar');
 		const rows = await readXlsx(
@@ -139,15 +144,9 @@ describe('the gap matrix, the map, what if and the stage page', () => {
 		await page.goto(`${baseUrl}/de/office/chains/${chainId}/gaps`);
 		expect(await page.locator('table.gap-matrix tr.gap-group').count()).toBeGreaterThan(1);
 		await expectAccessible(page);
-		expect(consoleErrors).toEqual([]);
-		await context.close();
 	});
 
 	it('shows the map, what if and the stage page, accessible in German and English', async () => {
-		const { context, consoleErrors } = await recordingContext(browser);
-		const page = await context.newPage();
-		await logIn(page, baseUrl, COORDINATOR);
-
 		await page.goto(`${baseUrl}/de/office/chains/${chainId}/map?stage=${stages.course}`);
 		expect(await page.locator('.chart-image svg path').count()).toBeGreaterThan(50);
 		const table = await page.locator('table.figures tbody tr').allInnerTexts();
@@ -191,7 +190,5 @@ describe('the gap matrix, the map, what if and the stage page', () => {
 			expect(await page.locator('html').getAttribute('lang')).toBe('en');
 			await expectAccessible(page);
 		}
-		expect(consoleErrors).toEqual([]);
-		await context.close();
 	});
 });
