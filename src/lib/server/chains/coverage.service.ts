@@ -70,14 +70,53 @@ export function parseGapSort(value: string | null): GapSort {
 	return 'amt';
 }
 
-// Places change only by import; the distances between them are computed once per list.
-const distanceTables = new WeakMap<Place[], DistanceTable>();
+const collator = new Intl.Collator('de');
 
-async function districtGeography(db: Kysely<DB>, districtId: number) {
+/** A district's municipalities, the distances, and the orders rows are sorted in. */
+interface Geography {
+	districtId: number;
+	municipalities: Municipality[];
+	distances: DistanceTable;
+	/** Each municipality's place (by place id) in the German order of names, and of Ämter then names. */
+	nameRank: Map<number, number>;
+	amtRank: Map<number, number>;
+}
+
+// Places change only by import: the distances between them and the orders of a district's
+// municipalities are worked out once per list (collation is the dearest part of a sort).
+const geographies = new WeakMap<
+	Place[],
+	{ distances: DistanceTable; districts: Map<number, Geography> }
+>();
+
+async function districtGeography(db: Kysely<DB>, districtId: number): Promise<Geography> {
 	const places = await allPlaces(db);
-	let distances = distanceTables.get(places);
-	if (!distances) distanceTables.set(places, (distances = new DistanceTable(places)));
-	return { municipalities: municipalitiesOf(places, districtId), distances, districtId };
+	let known = geographies.get(places);
+	if (!known)
+		geographies.set(
+			places,
+			(known = { distances: new DistanceTable(places), districts: new Map() })
+		);
+	let geography = known.districts.get(districtId);
+	if (!geography) {
+		const municipalities = municipalitiesOf(places, districtId);
+		const byName = (a: Municipality, b: Municipality) => collator.compare(a.name, b.name);
+		const rank = (sorted: Municipality[]) =>
+			new Map(sorted.map((municipality, index) => [municipality.placeId, index]));
+		geography = {
+			districtId,
+			municipalities,
+			distances: known.distances,
+			nameRank: rank([...municipalities].sort(byName)),
+			amtRank: rank(
+				[...municipalities].sort(
+					(a, b) => collator.compare(a.amt ?? '\uffff', b.amt ?? '\uffff') || byName(a, b)
+				)
+			)
+		};
+		known.districts.set(districtId, geography);
+	}
+	return geography;
 }
 
 /**
@@ -143,7 +182,8 @@ async function catalogueLinks(
 	let links = byLocale.get(locale);
 	if (!links) byLocale.set(locale, (links = new Map()));
 	const known = links;
-	const missing = [...new Set(offerIds)].filter((id) => !known.has(id));
+	const missing: number[] = [];
+	for (const id of new Set(offerIds)) if (!known.has(id)) missing.push(id);
 	if (missing.length > 0)
 		for (const link of await publishedOfferLinks(db, missing, locale, now))
 			known.set(link.id, link);
@@ -155,7 +195,7 @@ async function stageColumn(
 	catalogue: Catalogue,
 	stage: StageView,
 	language: string | null,
-	geography: { municipalities: Municipality[]; distances: DistanceTable; districtId: number },
+	geography: Geography,
 	now: Date
 ): Promise<Column> {
 	let byCatalogue = columnCache.get(geography.distances);
@@ -176,30 +216,28 @@ async function stageColumn(
 	return column;
 }
 
-const collator = new Intl.Collator('de');
-
-function sortRows(rows: GapMatrix['rows'], sort: GapSort, columns: MatrixStage[]): void {
-	const byName = (a: Municipality, b: Municipality) => collator.compare(a.name, b.name);
-	if (sort === 'name') rows.sort((a, b) => byName(a.municipality, b.municipality));
+function sortRows(
+	rows: GapMatrix['rows'],
+	sort: GapSort,
+	columns: MatrixStage[],
+	{ nameRank, amtRank }: Geography
+): void {
+	const name = (row: GapMatrix['rows'][number]) => nameRank.get(row.municipality.placeId)!;
+	if (sort === 'name') rows.sort((a, b) => name(a) - name(b));
 	else if (sort === 'population')
 		rows.sort(
 			(a, b) =>
-				(b.municipality.population ?? -1) - (a.municipality.population ?? -1) ||
-				byName(a.municipality, b.municipality)
+				(b.municipality.population ?? -1) - (a.municipality.population ?? -1) || name(a) - name(b)
 		);
 	else if (sort.startsWith('stage-')) {
 		const column = columns.findIndex((stage) => `stage-${stage.id}` === sort);
 		// Farthest first, so the gaps lead; no offer at all is the farthest.
 		const distance = (cells: MatrixCell[]) =>
 			column < 0 ? 0 : (cells[column]!.nearest?.distanceKm ?? Number.POSITIVE_INFINITY);
-		rows.sort(
-			(a, b) => distance(b.cells) - distance(a.cells) || byName(a.municipality, b.municipality)
-		);
+		rows.sort((a, b) => distance(b.cells) - distance(a.cells) || name(a) - name(b));
 	} else
 		rows.sort(
-			(a, b) =>
-				collator.compare(a.municipality.amt ?? '\uffff', b.municipality.amt ?? '\uffff') ||
-				byName(a.municipality, b.municipality)
+			(a, b) => amtRank.get(a.municipality.placeId)! - amtRank.get(b.municipality.placeId)!
 		);
 }
 
@@ -245,24 +283,26 @@ export async function gapMatrix(
 				gaps: gapTotals(municipalities, cells)
 			});
 		}
-	const nearestIds = new Set(
-		columnCells.flatMap((cells) =>
-			[...cells.values()].flatMap((cell) => (cell.nearest ? [cell.nearest.offerId] : []))
-		)
-	);
+	const nearestIds = new Set<number>();
+	for (const cells of columnCells)
+		for (const cell of cells.values()) if (cell.nearest) nearestIds.add(cell.nearest.offerId);
 	const links = await catalogueLinks(db, catalogue, nearestIds, locale, now);
 	const rows = municipalities.map((municipality) => ({
 		municipality,
 		cells: columnCells.map((cells): MatrixCell => {
-			const cell = cells.get(municipality.placeId)!;
+			const { nearest, onlineExists, languages, covered } = cells.get(municipality.placeId)!;
+			// Spelt out: spreading the cached cell copied it several times slower.
 			return {
-				...cell,
-				nearestOffer: cell.nearest ? (links.get(cell.nearest.offerId) ?? null) : null
+				nearest,
+				onlineExists,
+				languages,
+				covered,
+				nearestOffer: nearest ? (links.get(nearest.offerId) ?? null) : null
 			};
 		})
 	}));
 	const sort = options.sort ?? 'amt';
-	sortRows(rows, sort, columns);
+	sortRows(rows, sort, columns, geography);
 	return {
 		language,
 		sort,
