@@ -47,19 +47,26 @@ async function realTexts(contentDir: string): Promise<{ summary: string; descrip
 	return texts;
 }
 
-/** Inserts `count` published synthetic offers in batches, with relations and search entries. */
+/**
+ * Inserts `count` published synthetic offers in batches, with relations and search entries.
+ * Called again with the number already made as `first`, it adds more of the same kind (the gap
+ * matrix's bench grows one database), reusing the providers the first call made.
+ */
 export async function generateOffers(
 	db: Kysely<DB>,
 	count: number,
-	contentDir: string
+	contentDir: string,
+	first = 0
 ): Promise<void> {
-	const next = random(42);
+	const next = random(42 + first);
 	const texts = await realTexts(contentDir);
 	const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
 	const places = await listPlaces(db);
 	const now = new Date().toISOString();
-	const organisationIds: number[] = [];
-	for (let index = 0; index < 200; index++) {
+	const organisationIds = (
+		await db.selectFrom('organisations').select('id').where('slug', 'like', 'bench-org-%').execute()
+	).map((row) => row.id);
+	for (let index = organisationIds.length; index < 200; index++) {
 		const place = pick(places);
 		const row = await db
 			.insertInto('organisations')
@@ -81,7 +88,7 @@ export async function generateOffers(
 	for (let start = 0; start < count; start += BATCH) {
 		await db.transaction().execute(async (trx) => {
 			const rows = Array.from({ length: Math.min(BATCH, count - start) }, (_, offset) => {
-				const number = start + offset;
+				const number = first + start + offset;
 				const place = pick(places);
 				const online = next() < 0.05;
 				const topic = pick(TOPICS);

@@ -1,7 +1,7 @@
 // `npm run bench`: 100,000 synthetic offers on SQLite and PostgreSQL; prints search latency,
 // rendered search page throughput under load from a separate process, page weights, how soon
 // the app answers after a restart, and the yearly report's generation time for a district with
-// 200 measures.
+// 200 measures, and the support chains' gap matrix (bench/chains.ts; BENCH_ONLY=chains alone).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ import { loadReferencePlaces } from '../src/lib/server/places/reference.js';
 import { parseSearchParams } from '../src/lib/server/search/search.schema.js';
 import { searchOffers, warmSearch } from '../src/lib/server/search/search.service.js';
 import { startBuiltApp } from '../tests/support/app-process.js';
+import { benchChains, GAP_MATRIX_TARGET_MS } from './chains.js';
 import { generateOffers, TOPICS } from './generate.js';
 import { generateMeasures, measureReport, REPORT_TARGET_SECONDS } from './report.js';
 
@@ -178,8 +179,8 @@ async function benchmark(name: string, url: string) {
 	});
 }
 
-const folder = mkdtempSync(join(tmpdir(), 'kitz-bench-'));
-try {
+/** Everything but the gap matrix, on both dialects. */
+async function benchOffers(folder: string) {
 	execFileSync('npx', ['vite', 'build'], { stdio: 'ignore' });
 	await benchmark('SQLite', `sqlite://${join(folder, 'bench.sqlite')}`);
 	const admin = new pg.Client({ connectionString: PG_ADMIN });
@@ -191,10 +192,18 @@ try {
 	await benchmark('PostgreSQL', url.toString());
 	await admin.query('drop database if exists kitz_bench with (force)');
 	await admin.end();
+}
+
+const folder = mkdtempSync(join(tmpdir(), 'kitz-bench-'));
+try {
+	// BENCH_ONLY=chains measures the gap matrix alone, without the build and the servers.
+	if (process.env.BENCH_ONLY !== 'chains') await benchOffers(folder);
+	await benchChains(folder);
 	console.log(
 		'\nTargets: search p95 ≤ 10 ms on SQLite at 100,000 offers; home ≤ 30 KB compressed;\n' +
 			'first answer after a restart ≤ 1 s at 100,000 offers; ' +
-			`a year's report made the first time ≤ ${REPORT_TARGET_SECONDS} s.`
+			`a year's report made the first time ≤ ${REPORT_TARGET_SECONDS} s; ` +
+			`the full gap matrix p95 ≤ ${GAP_MATRIX_TARGET_MS} ms at 100,000 offers and 1,000 places.`
 	);
 } finally {
 	rmSync(folder, { recursive: true, force: true });

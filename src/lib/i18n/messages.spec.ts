@@ -43,7 +43,10 @@ describe.each(LOCALES.filter((locale) => locale !== 'de'))('the %s catalogue', (
 
 	it('has every plural form its language needs', () => {
 		const rules = new Intl.PluralRules(locale === 'de-x-easy' ? 'de' : locale);
-		for (const base of pluralBases) {
+		const needed = pluralBases.filter(
+			(base) => BACK_OFFICE_LOCALES.includes(locale) || !BACK_OFFICE.test(base)
+		);
+		for (const base of needed) {
 			for (const category of rules.resolvedOptions().pluralCategories) {
 				expect(messages[`${base}.${category}`], `${base}.${category}`).toBeDefined();
 			}

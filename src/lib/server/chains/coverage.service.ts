@@ -3,6 +3,7 @@ import type { Actor } from '../accounts/authorization.js';
 import type { DB } from '../db/schema.js';
 import type { Locale } from '../../i18n/locales.js';
 import { publishedOfferLinks, type OfferLink } from '../offers/offer-page.service.js';
+import { districtOrganisationNames } from '../organisations/organisations.service.js';
 import { allPlaces, type Place } from '../places/places.service.js';
 import { authorizeOnChains } from './chain-access.js';
 import type { ChainDetail, StageView } from './chain-views.js';
@@ -17,12 +18,19 @@ import {
 	type Municipality,
 	type QualifyingOffer
 } from './coverage.js';
-import { offerCatalogue, qualifyingOffers } from './offer-catalogue.js';
+import { offerCatalogue, qualifyingOffers, type Catalogue } from './offer-catalogue.js';
 import type { MatchReason } from './stage-matching.js';
+import { fold } from '../../shared/text/fold.js';
 
 /** Coverage of a district's chains per municipality: the gap matrix, the map's data, "what if". */
 
-export type { Municipality } from './coverage.js';
+export {
+	COVERAGE_CATEGORIES,
+	coverageCategory,
+	groupByAmt,
+	type CoverageCategory,
+	type Municipality
+} from './coverage.js';
 
 /** A stage as a column of the gap matrix, with the headline's figures. */
 export interface MatrixStage {
@@ -62,14 +70,53 @@ export function parseGapSort(value: string | null): GapSort {
 	return 'amt';
 }
 
-// Places change only by import; the distances between them are computed once per list.
-const distanceTables = new WeakMap<Place[], DistanceTable>();
+const collator = new Intl.Collator('de');
 
-async function districtGeography(db: Kysely<DB>, districtId: number) {
+/** A district's municipalities, the distances, and the orders rows are sorted in. */
+interface Geography {
+	districtId: number;
+	municipalities: Municipality[];
+	distances: DistanceTable;
+	/** Each municipality's place (by place id) in the German order of names, and of Ämter then names. */
+	nameRank: Map<number, number>;
+	amtRank: Map<number, number>;
+}
+
+// Places change only by import: the distances between them and the orders of a district's
+// municipalities are worked out once per list (collation is the dearest part of a sort).
+const geographies = new WeakMap<
+	Place[],
+	{ distances: DistanceTable; districts: Map<number, Geography> }
+>();
+
+async function districtGeography(db: Kysely<DB>, districtId: number): Promise<Geography> {
 	const places = await allPlaces(db);
-	let distances = distanceTables.get(places);
-	if (!distances) distanceTables.set(places, (distances = new DistanceTable(places)));
-	return { municipalities: municipalitiesOf(places, districtId), distances };
+	let known = geographies.get(places);
+	if (!known)
+		geographies.set(
+			places,
+			(known = { distances: new DistanceTable(places), districts: new Map() })
+		);
+	let geography = known.districts.get(districtId);
+	if (!geography) {
+		const municipalities = municipalitiesOf(places, districtId);
+		const byName = (a: Municipality, b: Municipality) => collator.compare(a.name, b.name);
+		const rank = (sorted: Municipality[]) =>
+			new Map(sorted.map((municipality, index) => [municipality.placeId, index]));
+		geography = {
+			districtId,
+			municipalities,
+			distances: known.distances,
+			nameRank: rank([...municipalities].sort(byName)),
+			amtRank: rank(
+				[...municipalities].sort(
+					(a, b) => collator.compare(a.amt ?? '\uffff', b.amt ?? '\uffff') || byName(a, b)
+				)
+			)
+		};
+		known.districts.set(districtId, geography);
+	}
+	return geography;
 }
 
 /**
@@ -109,30 +156,88 @@ async function qualifyingSites(
 	});
 }
 
-const collator = new Intl.Collator('de');
+/** A stage's column of the gap matrix: its cells and how many offers count. */
+interface Column {
+	cells: Map<number, Cell>;
+	qualifying: number;
+}
 
-function sortRows(rows: GapMatrix['rows'], sort: GapSort, columns: MatrixStage[]): void {
-	const byName = (a: Municipality, b: Municipality) => collator.compare(a.name, b.name);
-	if (sort === 'name') rows.sort((a, b) => byName(a.municipality, b.municipality));
+// A column changes only with the offers (a new catalogue), the stage (its last change) or the
+// places (a new distance table), so it is worked out once per those and the language filter.
+const columnCache = new WeakMap<DistanceTable, WeakMap<Catalogue, Map<string, Column>>>();
+
+// Titles change only with the offers too (translations arrive with an approved revision).
+const linkCache = new WeakMap<Catalogue, Map<Locale, Map<number, OfferLink>>>();
+
+/** Links to the catalogue's offers in the locale, read once per catalogue. */
+async function catalogueLinks(
+	db: Kysely<DB>,
+	catalogue: Catalogue,
+	offerIds: Iterable<number>,
+	locale: Locale,
+	now: Date
+): Promise<Map<number, OfferLink>> {
+	let byLocale = linkCache.get(catalogue);
+	if (!byLocale) linkCache.set(catalogue, (byLocale = new Map()));
+	let links = byLocale.get(locale);
+	if (!links) byLocale.set(locale, (links = new Map()));
+	const known = links;
+	const missing: number[] = [];
+	for (const id of new Set(offerIds)) if (!known.has(id)) missing.push(id);
+	if (missing.length > 0)
+		for (const link of await publishedOfferLinks(db, missing, locale, now))
+			known.set(link.id, link);
+	return known;
+}
+
+async function stageColumn(
+	db: Kysely<DB>,
+	catalogue: Catalogue,
+	stage: StageView,
+	language: string | null,
+	geography: Geography,
+	now: Date
+): Promise<Column> {
+	let byCatalogue = columnCache.get(geography.distances);
+	if (!byCatalogue) columnCache.set(geography.distances, (byCatalogue = new WeakMap()));
+	let columns = byCatalogue.get(catalogue);
+	if (!columns) byCatalogue.set(catalogue, (columns = new Map()));
+	const key = `${geography.districtId}|${stage.id}|${stage.updatedAt}|${language ?? ''}`;
+	let column = columns.get(key);
+	if (!column) {
+		const offers = await qualifyingSites(db, stage, now);
+		const counted = language ? offers.filter((o) => o.languages.includes(language)) : offers;
+		column = {
+			cells: stageCoverage(geography.municipalities, counted, stage, geography.distances),
+			qualifying: counted.length
+		};
+		columns.set(key, column);
+	}
+	return column;
+}
+
+function sortRows(
+	rows: GapMatrix['rows'],
+	sort: GapSort,
+	columns: MatrixStage[],
+	{ nameRank, amtRank }: Geography
+): void {
+	const name = (row: GapMatrix['rows'][number]) => nameRank.get(row.municipality.placeId)!;
+	if (sort === 'name') rows.sort((a, b) => name(a) - name(b));
 	else if (sort === 'population')
 		rows.sort(
 			(a, b) =>
-				(b.municipality.population ?? -1) - (a.municipality.population ?? -1) ||
-				byName(a.municipality, b.municipality)
+				(b.municipality.population ?? -1) - (a.municipality.population ?? -1) || name(a) - name(b)
 		);
 	else if (sort.startsWith('stage-')) {
 		const column = columns.findIndex((stage) => `stage-${stage.id}` === sort);
 		// Farthest first, so the gaps lead; no offer at all is the farthest.
 		const distance = (cells: MatrixCell[]) =>
 			column < 0 ? 0 : (cells[column]!.nearest?.distanceKm ?? Number.POSITIVE_INFINITY);
-		rows.sort(
-			(a, b) => distance(b.cells) - distance(a.cells) || byName(a.municipality, b.municipality)
-		);
+		rows.sort((a, b) => distance(b.cells) - distance(a.cells) || name(a) - name(b));
 	} else
 		rows.sort(
-			(a, b) =>
-				collator.compare(a.municipality.amt ?? '\uffff', b.municipality.amt ?? '\uffff') ||
-				byName(a.municipality, b.municipality)
+			(a, b) => amtRank.get(a.municipality.placeId)! - amtRank.get(b.municipality.placeId)!
 		);
 }
 
@@ -150,14 +255,21 @@ export async function gapMatrix(
 ): Promise<GapMatrix> {
 	const chains = await chainsInScope(db, actor, options.chainId);
 	const language = options.language ?? null;
-	const { municipalities, distances } = await districtGeography(db, actor.districtId);
+	const geography = await districtGeography(db, actor.districtId);
+	const { municipalities } = geography;
+	const catalogue = await offerCatalogue(db, now);
 	const columns: MatrixStage[] = [];
 	const columnCells: Map<number, Cell>[] = [];
 	for (const chain of chains)
 		for (const stage of chain.stages) {
-			const offers = await qualifyingSites(db, stage, now);
-			const counted = language ? offers.filter((o) => o.languages.includes(language)) : offers;
-			const cells = stageCoverage(municipalities, offers, stage, distances, language);
+			const { cells, qualifying } = await stageColumn(
+				db,
+				catalogue,
+				stage,
+				language,
+				geography,
+				now
+			);
 			columnCells.push(cells);
 			columns.push({
 				id: stage.id,
@@ -167,30 +279,30 @@ export async function gapMatrix(
 				isOptional: stage.isOptional,
 				reachKm: stage.reachKm,
 				onlineCounts: stage.onlineCounts,
-				qualifying: counted.length,
+				qualifying,
 				gaps: gapTotals(municipalities, cells)
 			});
 		}
-	const nearestIds = new Set(
-		columnCells.flatMap((cells) =>
-			[...cells.values()].flatMap((cell) => (cell.nearest ? [cell.nearest.offerId] : []))
-		)
-	);
-	const links = new Map(
-		(await publishedOfferLinks(db, [...nearestIds], locale, now)).map((link) => [link.id, link])
-	);
+	const nearestIds = new Set<number>();
+	for (const cells of columnCells)
+		for (const cell of cells.values()) if (cell.nearest) nearestIds.add(cell.nearest.offerId);
+	const links = await catalogueLinks(db, catalogue, nearestIds, locale, now);
 	const rows = municipalities.map((municipality) => ({
 		municipality,
 		cells: columnCells.map((cells): MatrixCell => {
-			const cell = cells.get(municipality.placeId)!;
+			const { nearest, onlineExists, languages, covered } = cells.get(municipality.placeId)!;
+			// Spelt out: spreading the cached cell copied it several times slower.
 			return {
-				...cell,
-				nearestOffer: cell.nearest ? (links.get(cell.nearest.offerId) ?? null) : null
+				nearest,
+				onlineExists,
+				languages,
+				covered,
+				nearestOffer: nearest ? (links.get(nearest.offerId) ?? null) : null
 			};
 		})
 	}));
 	const sort = options.sort ?? 'amt';
-	sortRows(rows, sort, columns);
+	sortRows(rows, sort, columns, geography);
 	return {
 		language,
 		sort,
@@ -316,4 +428,43 @@ export async function stageOffers(
 			reasons: reasons.get(offer.id)!
 		};
 	});
+}
+
+/** How many offers the what-if page lists to choose from before it asks for a search. */
+const ENDING_CHOICES = 300;
+
+/**
+ * What the what-if page offers to end: the district's published offers by title (those whose
+ * title holds `query`, folded, when one is given; at most ENDING_CHOICES) and the organisations
+ * that publish any.
+ */
+export async function endingChoices(
+	db: Kysely<DB>,
+	actor: Actor,
+	query: string,
+	locale: Locale,
+	now = new Date()
+): Promise<{ offers: OfferLink[]; more: boolean; organisations: { id: number; name: string }[] }> {
+	authorizeOnChains(actor, 'read', actor.districtId);
+	const catalogue = await offerCatalogue(db, now);
+	const own = catalogue.offers.filter((offer) => offer.districtId === actor.districtId);
+	const publishing = new Set(own.map((offer) => offer.organisationId));
+	const folded = fold(query);
+	const links = (
+		await publishedOfferLinks(
+			db,
+			own.map((offer) => offer.id),
+			locale,
+			now
+		)
+	)
+		.filter((link) => !folded || fold(link.title.text).includes(folded))
+		.sort((a, b) => collator.compare(a.title.text, b.title.text) || a.id - b.id);
+	return {
+		offers: links.slice(0, ENDING_CHOICES),
+		more: links.length > ENDING_CHOICES,
+		organisations: (await districtOrganisationNames(db, actor.districtId)).filter((organisation) =>
+			publishing.has(organisation.id)
+		)
+	};
 }

@@ -28,12 +28,14 @@ export interface CatalogueOffer extends OfferStructure {
  * or the day changes, with each stage's qualifying offers worked out once per version: the gap
  * matrix asks for every stage of every chain at once.
  */
-interface Catalogue {
+export interface Catalogue {
 	key: string;
 	offers: CatalogueOffer[];
 	byId: Map<number, CatalogueOffer>;
 	/** Per stage: the stage's last change and its qualifying offers with the reasons. */
 	matches: Map<number, { updatedAt: string; result: Promise<Map<number, MatchReason[]>> }>;
+	/** Folded texts of the offers some stage's keywords were looked for in: stages share them. */
+	foldedTexts: Map<number, string>;
 }
 
 const catalogues = new WeakMap<Kysely<DB>, Promise<Catalogue>>();
@@ -70,7 +72,8 @@ async function buildCatalogue(db: Kysely<DB>, key: string, today: string): Promi
 		key,
 		offers,
 		byId: new Map(offers.map((offer) => [offer.id, offer])),
-		matches: new Map()
+		matches: new Map(),
+		foldedTexts: new Map()
 	};
 }
 
@@ -107,13 +110,12 @@ async function matchCatalogue(
 			(selection.included.has(offer.id) ||
 				(selection.hasAnyRule && matchStructure(selection.compiled, offer) !== null))
 	);
-	const texts = new Map<number, string>();
-	if (selection.compiled.keywords.length > 0)
-		for (const text of await findOfferTexts(
-			db,
-			candidates.map((offer) => offer.id)
-		))
+	const texts = catalogue.foldedTexts;
+	if (selection.compiled.keywords.length > 0) {
+		const unread = candidates.filter((offer) => !texts.has(offer.id)).map((offer) => offer.id);
+		for (const text of await findOfferTexts(db, unread))
 			texts.set(text.id, fold(`${text.title}\n${text.summary}\n${text.description}`));
+	}
 	const result = new Map<number, MatchReason[]>();
 	for (const offer of candidates) {
 		const reasons = matchStage(selection, { ...offer, foldedText: texts.get(offer.id) ?? '' });
