@@ -26,7 +26,24 @@ describe('bad input gets a clear message on a normal page', () => {
 			['/de/offers/gibt-es-nicht', 404, 'Dieses Angebot gibt es nicht oder nicht mehr.'],
 			['/de/%', 400, 'Diese Adresse ist ungültig'],
 			['/xx/search', 404, 'Seite nicht gefunden'],
-			['/ar/search?page=abc', 200, 'abc']
+			['/ar/search?page=abc', 200, 'abc'],
+			['/de/wege/gibt-es-nicht', 404, 'Seite nicht gefunden'],
+			['/de/wege?district=nirgendwo', 200, 'Ihr Weg Schritt für Schritt'],
+			[
+				'/de/wege/ihr-weg-zum-deutschkurs-und-in-den-beruf?near=99999',
+				200,
+				'Den Ort oder die Postleitzahl „99999“ kennen wir nicht'
+			],
+			[
+				`/de/wege/ihr-weg-zum-deutschkurs-und-in-den-beruf?near=${'Kappeln'.repeat(500)}`,
+				200,
+				'kennen wir nicht'
+			],
+			[
+				'/de/wege/ihr-weg-zum-deutschkurs-und-in-den-beruf?near=%00',
+				400,
+				'Diese Adresse ist ungültig'
+			]
 		].map(([path, status, text]) => ({ path, status, text, name: String(path).slice(0, 60) }))
 	)('$name → $status', async ({ path, status, text }) => {
 		const { response, html } = await get(path as string);

@@ -26,7 +26,20 @@ const ID_PAGES = [
 	'contacts/{id}/data',
 	'contacts/{id}/data.json',
 	'contacts/{id}/contact.vcf',
-	'purposes/{id}'
+	'purposes/{id}',
+	'chains/{id}',
+	'chains/{id}/edit',
+	'chains/{id}/gaps',
+	'chains/{id}/map',
+	'chains/{id}/interfaces',
+	'chains/{id}/translations',
+	'chains/{id}/stages/new',
+	'chains/{id}/stages/{id}',
+	'chains/{id}/stages/{id}/edit',
+	'chains/{id}/stages/{id}/delete',
+	'chains/{id}/transitions/{id}',
+	'chains/{id}/reviews/new',
+	'chains/{id}/reviews/{id}'
 ];
 const ODD_QUERIES = [
 	'offers?state=zzz',
@@ -36,7 +49,12 @@ const ODD_QUERIES = [
 	'export?field=nope&radius=7&page=-3',
 	'export/offers.csv?field=nope&near=99999',
 	'audit?page=abc',
-	`contacts?q=${'x'.repeat(5000)}`
+	`contacts?q=${'x'.repeat(5000)}`,
+	'chains/gaps?chain=abc&language=zz&sort=stage-%00',
+	'chains/gaps?sort=stage-99999999999999&language=ar',
+	'chains/gaps/export.xlsx?chain=-1&language=%E0%A4%A',
+	'chains/gaps/export.csv?sort=nope',
+	'chains/what-if?offer=abc&organisation=-1&q=%00'
 ].map((query) => ({ query, name: query.slice(0, 80) }));
 let browser: Browser;
 let context: BrowserContext;
@@ -79,7 +97,7 @@ async function expectHandled(path: string, answer: Awaited<ReturnType<APIRequest
 describe('the back office answers nonsense in addresses with a normal page', () => {
 	it.each(ID_PAGES)('/de/office/%s with ids that are no ids', async (pattern) => {
 		for (const id of NONSENSE_IDS) {
-			const path = `/de/office/${pattern.replace('{id}', id)}`;
+			const path = `/de/office/${pattern.replaceAll('{id}', id)}`;
 			const answer = await request.get(`${baseUrl}${path}`, { maxRedirects: 0 });
 			await expectHandled(path, answer);
 			// Not found, or (the single-card download) back to the list with a message.
