@@ -19,6 +19,11 @@ import { clickAndLoad as click, expectAccessible, logIn } from '../support/offic
  */
 const baseUrl = inject('baseUrl');
 const COORDINATOR = { email: 'kira.kette@kitz.example', password: 'Kiras Ketten-Passphrase' };
+/** A second coordinator: a log-in enrolled once cannot log in again without its second factor. */
+const BORDER_COORDINATOR = {
+	email: 'gerd.grenze@kitz.example',
+	password: 'Gerds Grenz-Passphrase'
+};
 const PARTNER = { email: 'piet.reibung@vhs.example', password: 'Piets Reibungs-Passphrase' };
 const CHAIN = 'Sprache bis Arbeit (Schnittstellen-Test)';
 const FRICTION = 'Zuweisungen vom Jobcenter kommen ohne Sprachstand an.';
@@ -51,6 +56,13 @@ beforeAll(async () => {
 			name: 'Kira Kette',
 			role: 'coordinator',
 			password: COORDINATOR.password
+		});
+		await createTestAccount(db, {
+			districtId: district.id,
+			email: BORDER_COORDINATOR.email,
+			name: 'Gerd Grenze',
+			role: 'coordinator',
+			password: BORDER_COORDINATOR.password
 		});
 		await createTestAccount(db, {
 			districtId: district.id,
@@ -190,7 +202,7 @@ describe('interfaces of a support chain: friction, review, decision → task', (
 	it('keeps a hand-over’s organisation across the district border when the form is saved', async () => {
 		const { context, consoleErrors } = await recordingContext(browser);
 		const page = await context.newPage();
-		await logIn(page, baseUrl, COORDINATOR);
+		await logIn(page, baseUrl, BORDER_COORDINATOR);
 		const url = `${baseUrl}/de/office/chains/${ids.demoChain}/transitions/${ids.acrossTheBorder}`;
 		await page.goto(url);
 		const chosen = page.locator('#toOrganisationId option:checked');
