@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { getChain } from '../../src/lib/server/chains/chains.service.js';
+import { getChain, listChains } from '../../src/lib/server/chains/chains.service.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { berlinToday } from '../../src/lib/shared/time/berlin-clock.js';
 import { addDays } from '../../src/lib/shared/time/wall-clock.js';
@@ -20,13 +20,19 @@ import { demoDistrict, demoOrganisation } from '../support/demo.js';
  */
 const baseUrl = inject('baseUrl');
 const COORDINATOR = { email: 'kira.kette@kitz.example', password: 'Kiras Ketten-Passphrase' };
+/** A second coordinator: a log-in enrolled once cannot log in again without its second factor. */
+const BORDER_COORDINATOR = {
+	email: 'gerd.grenze@kitz.example',
+	password: 'Gerds Grenz-Passphrase'
+};
 const PARTNER = { email: 'piet.reibung@vhs.example', password: 'Piets Reibungs-Passphrase' };
 const CHAIN = 'Sprache bis Arbeit (Schnittstellen-Test)';
 const FRICTION = 'Zuweisungen vom Jobcenter kommen ohne Sprachstand an.';
 const DECISION = 'Der Verweisbogen wird mit dem Jobcenter abgestimmt.';
 const TASK = 'Verweisbogen entwerfen';
 const MEETING = 'Netzwerktreffen Übergänge';
-const ids = { chain: 0, transition: 0, meeting: 0 };
+const ids = { district: 0, chain: 0, transition: 0, meeting: 0, demoChain: 0, acrossTheBorder: 0 };
+const IQ_FLENSBURG = 'IQ Netzwerk Schleswig-Holstein – Anerkennungsberatung Flensburg';
 let browser: Browser;
 
 beforeAll(async () => {
@@ -35,6 +41,7 @@ beforeAll(async () => {
 	try {
 		const db = database.db;
 		const district = await demoDistrict(db);
+		ids.district = district.id;
 		const vhs = await demoOrganisation(db, 'Volkshochschule Kappeln');
 		await createTestAccount(db, {
 			districtId: district.id,
@@ -42,6 +49,13 @@ beforeAll(async () => {
 			name: 'Kira Kette',
 			role: 'coordinator',
 			password: COORDINATOR.password
+		});
+		await createTestAccount(db, {
+			districtId: district.id,
+			email: BORDER_COORDINATOR.email,
+			name: 'Gerd Grenze',
+			role: 'coordinator',
+			password: BORDER_COORDINATOR.password
 		});
 		await createTestAccount(db, {
 			districtId: district.id,
@@ -63,6 +77,12 @@ beforeAll(async () => {
 		ids.chain = chain.chainId;
 		const editor = await factoryEditor(db, district.id);
 		ids.transition = (await getChain(db, editor, ids.chain)).transitions[0]!.id;
+		// The demo's language chain hands over to the recognition counselling in Flensburg.
+		const demo = (await listChains(db, editor)).find((c) => c.title === 'Sprache bis Arbeit')!;
+		ids.demoChain = demo.id;
+		ids.acrossTheBorder = (await getChain(db, editor, demo.id)).transitions.find(
+			(t) => t.toOrganisationName === IQ_FLENSBURG
+		)!.id;
 		const networkId = await createTestNetwork(db, {
 			districtId: district.id,
 			name: 'Netzwerk Übergänge Sprache–Arbeit',
@@ -172,4 +192,30 @@ describe('interfaces of a support chain: friction, review, decision → task', (
 		expect(coordinator.consoleErrors).toEqual([]);
 		await coordinator.context.close();
 	}, 120_000);
+	it('keeps a hand-over’s organisation across the district border when the form is saved', async () => {
+		const { context, consoleErrors } = await recordingContext(browser);
+		const page = await context.newPage();
+		await logIn(page, baseUrl, BORDER_COORDINATOR);
+		const url = `${baseUrl}/de/office/chains/${ids.demoChain}/transitions/${ids.acrossTheBorder}`;
+		await page.goto(url);
+		const chosen = page.locator('#toOrganisationId option:checked');
+		expect(await chosen.innerText()).toBe(IQ_FLENSBURG);
+		expect(await chosen.evaluate((option) => option.closest('optgroup')?.label)).toBe('Flensburg');
+		await expectAccessible(page);
+		await click(page, 'form[action="?/handOver"] button[type=submit]');
+		expect(await page.locator('[role=status]').innerText()).toBe('Die Übergabe ist gespeichert.');
+		expect(await chosen.innerText()).toBe(IQ_FLENSBURG);
+		const database = openDatabase(inject('databaseUrl'));
+		try {
+			const editor = await factoryEditor(database.db, ids.district);
+			const transition = (await getChain(database.db, editor, ids.demoChain)).transitions.find(
+				(t) => t.id === ids.acrossTheBorder
+			);
+			expect(transition?.toOrganisationName).toBe(IQ_FLENSBURG);
+		} finally {
+			await database.close();
+		}
+		expect(consoleErrors).toEqual([]);
+		await context.close();
+	}, 60_000);
 });

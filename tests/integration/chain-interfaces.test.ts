@@ -6,6 +6,11 @@ import {
 } from '../../src/lib/server/chains/chains.errors.js';
 import { getChain } from '../../src/lib/server/chains/chains.service.js';
 import {
+	getTransition,
+	handOverOrganisationChoices,
+	updateHandOver
+} from '../../src/lib/server/chains/transitions.service.js';
+import {
 	acknowledgeFriction,
 	frictionCounts,
 	listFriction,
@@ -212,6 +217,29 @@ describeEachDialect(
 				'chain.friction.report',
 				'chain.friction.acknowledge'
 			]);
+		});
+
+		it('offers a hand-over the district’s organisations first, then its neighbours’, and keeps one across the border', async () => {
+			const db = database().db;
+			const groups = await handOverOrganisationChoices(db, ids.district);
+			const idsOf = (group?: { organisations: { id: number }[] }) =>
+				group?.organisations.map((organisation) => organisation.id) ?? [];
+			expect(idsOf(groups[0])).toEqual(expect.arrayContaining([ids.vhs, ids.awo]));
+			expect(idsOf(groups[0])).not.toContain(ids.foreignOrganisation);
+			expect(groups.slice(1).flatMap(idsOf)).toContain(ids.foreignOrganisation);
+			const [before] = await getTransition(db, ids.transition);
+			await updateHandOver(
+				db,
+				actors.coordinator,
+				ids.transition,
+				{ ...before, fromOrganisationId: ids.vhs, toOrganisationId: ids.foreignOrganisation },
+				NOW
+			);
+			const [after] = await getTransition(db, ids.transition);
+			expect(after).toMatchObject({
+				fromOrganisationName: 'Volkshochschule Kappeln',
+				toOrganisationName: 'Träger FL'
+			});
 		});
 
 		it('holds a review only in a meeting of the district that has begun', async () => {

@@ -5,16 +5,21 @@ import { LOCALES } from '../../src/lib/i18n/locales.js';
 import { listChains, loadChain } from '../../src/lib/server/chains/chains.service.js';
 import { gapMatrix } from '../../src/lib/server/chains/coverage.service.js';
 import { listFriction } from '../../src/lib/server/chains/friction.service.js';
+import { getReview, listReviews } from '../../src/lib/server/chains/reviews.service.js';
 import type { DB } from '../../src/lib/server/db/schema.js';
-import { demoActor } from '../../src/lib/server/demo/demo.js';
-import { seedDemoAccounts } from '../../src/lib/server/demo/demo.accounts.js';
+import { demoActor, seedDemo } from '../../src/lib/server/demo/demo.js';
 import { seedDemoChains } from '../../src/lib/server/demo/demo.chains.js';
 import { seedDemoContent } from '../../src/lib/server/demo/demo.seed.js';
+import { getMeasure } from '../../src/lib/server/measures/measure-detail.service.js';
+import { listMeasures } from '../../src/lib/server/measures/measures.service.js';
+import { getMinutes } from '../../src/lib/server/minutes/minutes.service.js';
 import { localizeMany } from '../../src/lib/server/translations/translations.service.js';
 import { getPage } from '../../src/lib/server/pages/pages.service.js';
 import { loadReferencePlaces } from '../../src/lib/server/places/reference.js';
 import { parseSearchParams } from '../../src/lib/server/search/search.schema.js';
 import { searchOffers } from '../../src/lib/server/search/search.service.js';
+import { berlinToday } from '../../src/lib/shared/time/berlin-clock.js';
+import { addDays } from '../../src/lib/shared/time/wall-clock.js';
 import { describeEachDialect } from '../support/databases.js';
 
 const CONTENT = resolve('content');
@@ -239,6 +244,81 @@ describeEachDialect(
 			expect(matrix.chains[0]!.stages[column]!.gaps.municipalities).toBeGreaterThan(0);
 		});
 
+		it('holds the language chain’s past review in the spring meeting, its three decisions in the minutes', async () => {
+			const db = database().db;
+			const coordinator = await coordinatorOf(db);
+			const language = await languageChain(db);
+			const reviews = await listReviews(db, coordinator, language.id);
+			expect(reviews).toHaveLength(1);
+			expect(reviews[0]).toMatchObject({
+				networkName: 'Netzwerk Sprache Schleswig-Flensburg',
+				meetingTitle: 'Netzwerktreffen Frühjahr',
+				findingCount: 7,
+				decisionCount: 3
+			});
+			expect(reviews[0]!.meetingStartsAt.slice(0, 10)).toBe(addDays(berlinToday(), -335));
+			const review = await getReview(db, coordinator, reviews[0]!.id);
+			expect(review.findings.map((finding) => [finding.subject, finding.state])).toEqual([
+				['Integrationskurs', null],
+				['Deutsch für den Beruf (B2)', null],
+				['Deutsch üben im Sprachcafé', null],
+				['Beratung und Einstufung → Integrationskurs', 'friction'],
+				['Beratung und Einstufung → Deutsch üben im Sprachcafé', 'missing'],
+				['Integrationskurs → Deutsch für den Beruf (B2)', 'friction'],
+				['Deutsch für den Beruf (B2) → Anerkennung des Berufsabschlusses', 'missing']
+			]);
+
+			const [card, planning, mobility] = review.decisions;
+			expect(card?.task).toMatchObject({
+				ownerName: 'Sprachcafé-Initiative Tarp e.V.',
+				status: 'done',
+				meetingId: review.meetingId
+			});
+			expect(planning?.task).toBeNull();
+			expect(mobility?.task).toBeNull();
+			const minutes = await getMinutes(db, coordinator, review.meetingId);
+			expect(minutes.general.decisions.map((decision) => decision.id)).toEqual(
+				expect.arrayContaining(review.decisions.map((decision) => decision.id))
+			);
+
+			// The planned measure shows the review's decision as where it was decided.
+			const measures = await listMeasures(db, coordinator);
+			const courses = measures.find((m) => m.title === 'Bedarfsplanung Berufssprachkurse 2027')!;
+			expect(planning?.measures.map((m) => m.measureId)).toEqual([courses.id]);
+			const detail = await getMeasure(db, coordinator, courses.id);
+			expect(detail.decision).toMatchObject({
+				id: planning!.id,
+				meetingTitle: 'Netzwerktreffen Frühjahr'
+			});
+			// The idea the review proposed, decided there too.
+			const idea = measures.find((m) => m.title.startsWith('Mobil zum Deutschkurs'))!;
+			expect(idea).toMatchObject({
+				status: 'idea',
+				leadOrganisationName: 'Kreis Schleswig-Flensburg, Regionale Integration'
+			});
+			expect(mobility?.measures.map((m) => m.measureId)).toEqual([idea.id]);
+			expect((await getMeasure(db, coordinator, idea.id)).decision?.id).toBe(mobility!.id);
+		});
+
+		it('keeps the hand-overs as documented after the review', async () => {
+			const language = await languageChain(database().db);
+			const handOver = (from: string, to: string) =>
+				language.transitions.find((t) => t.fromTitle === from && t.toTitle === to);
+			const daysAgo = (days: number) => addDays(berlinToday(), -days);
+			// The review found no hand-over to the language cafés; the card made one since.
+			expect(handOver('Beratung und Einstufung', 'Deutsch üben im Sprachcafé')).toMatchObject({
+				state: 'works',
+				reviewedOn: daysAgo(40)
+			});
+			expect(handOver('Beratung und Einstufung', 'Integrationskurs')).toMatchObject({
+				state: 'friction',
+				reviewedOn: daysAgo(60)
+			});
+			expect(
+				handOver('Deutsch für den Beruf (B2)', 'Anerkennung des Berufsabschlusses')
+			).toMatchObject({ state: 'missing', reviewedOn: daysAgo(335) });
+		});
+
 		it('is seeded once: a second run adds nothing', async () => {
 			const db = database().db;
 			const again = await db.transaction().execute((trx) => seedDemoContent(trx, CONTENT));
@@ -253,11 +333,6 @@ describeEachDialect(
 	},
 	async (database) => {
 		await loadReferencePlaces(database.db, CONTENT);
-		// The chains are built by the demo's coordinator, so the log-ins come before them.
-		await database.db.transaction().execute(async (trx) => {
-			const offerIds = await seedDemoContent(trx, CONTENT);
-			await seedDemoAccounts(trx, 'demo-password-for-tests');
-			await seedDemoChains(trx, CONTENT, await demoActor(trx, 'coordinator'), offerIds);
-		});
+		await seedDemo(database.db, { contentDir: CONTENT, password: 'demo-password-for-tests' });
 	}
 );

@@ -1,7 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB, Db } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
-import { findOrganisationDistrict } from '../organisations/organisations.service.js';
+import {
+	districtOrganisationNames,
+	findOrganisationDistrict
+} from '../organisations/organisations.service.js';
+import { listDistricts } from '../places/places.service.js';
 import { authorizeOnChains, type ChainEditor } from './chain-access.js';
 import { auditChains } from './chain-audit.js';
 import { findCycle } from './chain-graph.js';
@@ -35,6 +39,31 @@ async function organisationIssues(db: Db, input: HandOverInput): Promise<ChainIs
 			issues.push({ path: side, code: 'unknown' });
 	}
 	return issues;
+}
+
+export interface OrganisationGroup {
+	districtName: string;
+	organisations: { id: number; name: string }[];
+}
+
+/**
+ * The organisations a hand-over may name, by district: the chain's own first, then those of the
+ * installation's other districts, its neighbours, so a form keeps one across the border.
+ */
+export async function handOverOrganisationChoices(
+	db: Kysely<DB>,
+	districtId: number
+): Promise<OrganisationGroup[]> {
+	const districts = (await listDistricts(db)).sort(
+		(a, b) => Number(b.id === districtId) - Number(a.id === districtId)
+	);
+	const groups = await Promise.all(
+		districts.map(async (district) => ({
+			districtName: district.name,
+			organisations: await districtOrganisationNames(db, district.id)
+		}))
+	);
+	return groups.filter((group) => group.organisations.length > 0);
 }
 
 const columnsOf = (input: HandOverInput) => ({

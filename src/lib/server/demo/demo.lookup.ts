@@ -40,3 +40,22 @@ export function lookUp(map: Map<string, number>, key: string, what: string): num
 	if (id === undefined) throw new Error(`unknown ${what} "${key}"`);
 	return id;
 }
+
+/** A past demo meeting named by its network's name and its title, with its day. */
+export async function findPastMeeting(
+	db: Kysely<DB>,
+	named: { network: string; meeting: string },
+	today: string
+): Promise<{ id: number; day: string }> {
+	const meeting = await db
+		.selectFrom('meetings')
+		.innerJoin('networks', 'networks.id', 'meetings.networkId')
+		.select(['meetings.id', 'meetings.startsAt'])
+		.where('networks.name', '=', named.network)
+		.where('meetings.title', '=', named.meeting)
+		.executeTakeFirst();
+	const day = meeting?.startsAt.slice(0, 10);
+	if (!meeting || !day || day >= today)
+		throw new Error(`no past meeting "${named.meeting}" of "${named.network}"`);
+	return { id: meeting.id, day };
+}

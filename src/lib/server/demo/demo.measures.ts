@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Transaction } from 'kysely';
+import type { ACTION_FIELDS } from '../action-fields/action-fields.js';
 import type { DB } from '../db/schema.js';
 import { addDecision } from '../minutes/decisions.service.js';
 import {
@@ -26,7 +27,7 @@ import { berlinToday } from '../../shared/time/berlin-clock.js';
 import { addDays } from '../../shared/time/wall-clock.js';
 import { addMonths } from '../measures/progress.js';
 import { instantOn, monthsFrom } from './demo.history.js';
-import { lookUp, organisationIdsBySlug } from './demo.lookup.js';
+import { findPastMeeting, lookUp, organisationIdsBySlug } from './demo.lookup.js';
 import { demoMeasuresSchema, type DemoMeasure } from './demo.measures.schema.js';
 
 /**
@@ -34,11 +35,20 @@ import { demoMeasuresSchema, type DemoMeasure } from './demo.measures.schema.js'
  * demo's coordinator, each step on the day it happened: created, planned, started, ended; its
  * milestones done on their days, its figures and status note entered on its last update, so the
  * traffic light has history to judge. A measure `decidedIn` a past demo meeting is written as a
- * decision into that meeting's minutes first and created from it.
+ * decision into that meeting's minutes first and created from it; one decided in a chain review
+ * is created from the review's decision.
  */
 export interface MeasureRefs {
 	goalIds: Map<string, number>;
 	offerIds: Map<string, number>;
+	/** Decisions already in a past meeting's minutes, by the key of the measure each started. */
+	decisions: Map<string, DemoDecision>;
+}
+
+/** A decision in a past meeting's minutes, and the meeting's day. */
+export interface DemoDecision {
+	decisionId: number;
+	day: string;
 }
 
 type Refs = MeasureRefs & {
@@ -69,6 +79,12 @@ export async function seedDemoMeasures(
 		fundingSourceIds: await seedFundingSources(trx, coordinator, fundingSources, now)
 	};
 	const keys = new Set<string>();
+	for (const key of refs.decisions.keys()) {
+		const measure = measures.find((m) => m.key === key);
+		// One decision per measure: the one it was started from.
+		if (!measure || measure.decidedIn)
+			throw new Error(`${file}: a decision names "${key}", which is no measure without decidedIn`);
+	}
 	for (const measure of measures) {
 		if (keys.has(measure.key))
 			throw new Error(`${file}: measure key "${measure.key}" is used twice`);
@@ -82,6 +98,46 @@ export async function seedDemoMeasures(
 		}
 	}
 	return measures.length;
+}
+
+/** A new measure a past decision proposed, as an idea; not in measures.json. */
+export interface DemoIdea {
+	title: string;
+	description: string;
+	actionFields: (typeof ACTION_FIELDS)[number][];
+	/** The leading organisation's key. */
+	lead: string;
+}
+
+/** Creates the idea from its decision, a week after the meeting, as a measure from measures.json. */
+export async function seedDecidedIdea(
+	trx: Transaction<DB>,
+	actor: MeasureActor,
+	idea: DemoIdea,
+	decision: DemoDecision
+): Promise<number> {
+	const createdOn = addDays(decision.day, 7);
+	return createMeasure(
+		trx,
+		actor,
+		{
+			title: idea.title,
+			description: idea.description,
+			actionFields: idea.actionFields,
+			goalIds: [],
+			leadOrganisationId: lookUp(await organisationIdsBySlug(trx), idea.lead, 'organisation'),
+			partnerOrganisationIds: [],
+			responsibleContactId: null,
+			startsOn: null,
+			endsOn: null,
+			progressMode: 'manual',
+			isPublic: false,
+			links: [],
+			decisionId: decision.decisionId
+		},
+		{ status: 'idea', statusOn: createdOn, reason: '' },
+		instantOn(createdOn)
+	);
 }
 
 /** The district's list of funding sources becomes the file's: the defaults renamed, more added. */
@@ -121,25 +177,16 @@ async function seedDecision(
 	actor: MeasureActor,
 	decidedIn: NonNullable<DemoMeasure['decidedIn']>,
 	today: string
-) {
-	const meeting = await trx
-		.selectFrom('meetings')
-		.innerJoin('networks', 'networks.id', 'meetings.networkId')
-		.select(['meetings.id', 'meetings.startsAt'])
-		.where('networks.name', '=', decidedIn.network)
-		.where('meetings.title', '=', decidedIn.meeting)
-		.executeTakeFirst();
-	const day = meeting?.startsAt.slice(0, 10);
-	if (!meeting || !day || day >= today)
-		throw new Error(`no past meeting "${decidedIn.meeting}" of "${decidedIn.network}"`);
+): Promise<DemoDecision> {
+	const meeting = await findPastMeeting(trx, decidedIn, today);
 	const decisionId = await addDecision(
 		trx,
 		actor,
 		meeting.id,
 		{ agendaItemId: null, text: decidedIn.decision },
-		instantOn(day, '18:00')
+		instantOn(meeting.day, '18:00')
 	);
-	return { decisionId, day };
+	return { decisionId, day: meeting.day };
 }
 
 async function seedMeasure(
@@ -157,7 +204,7 @@ async function seedMeasure(
 	const lastUpdateOn = monthsFrom(now, -measure.lastUpdateMonthsAgo);
 	const decision = measure.decidedIn
 		? await seedDecision(trx, actor, measure.decidedIn, today)
-		: null;
+		: (refs.decisions.get(measure.key) ?? null);
 	// A measure under way has run since its start; it was planned two months before that.
 	const begun = startsOn !== null && startsOn < statusOn ? startsOn : statusOn;
 	const createdOn = decision

@@ -4,13 +4,13 @@ import { DEMO_ACCOUNTS, seedDemoAccounts } from './demo.accounts.js';
 import { seedDemoChains } from './demo.chains.js';
 import { seedDemoConcept } from './demo.concept.js';
 import { seedDemoContacts } from './demo.contacts.js';
-import { seedDemoMeasures } from './demo.measures.js';
+import { seedDecidedIdea, seedDemoMeasures } from './demo.measures.js';
 import { seedDemoNetworks } from './demo.networks.js';
 import { seedDemoContent } from './demo.seed.js';
 
 /**
  * Seeds the whole demo (content and the KITZ page, accounts, contact directory, networks with
- * their past meetings, the integration concept, the measures and the support chains) in one
+ * their past meetings, the integration concept, the support chains and the measures) in one
  * transaction: a start stopped part-way leaves an empty database, which the next start seeds
  * again, instead of half a demo that later steps trip over. Every step takes this transaction
  * and opens none of its own (SQLite has one connection; PostgreSQL's pool would hand out a
@@ -32,8 +32,17 @@ export async function seedDemo(
 		const admin = await demoActor(trx, 'administrator');
 		const goalIds = await seedDemoConcept(trx, options.contentDir, admin, now);
 		const coordinator = await demoActor(trx, 'coordinator');
-		await seedDemoMeasures(trx, options.contentDir, coordinator, { goalIds, offerIds }, now);
-		await seedDemoChains(trx, options.contentDir, coordinator, offerIds, now);
+		// A chain review decided measures, and a measure's decision is fixed when it is created.
+		const reviewed = await seedDemoChains(trx, options.contentDir, coordinator, offerIds, now);
+		await seedDemoMeasures(
+			trx,
+			options.contentDir,
+			coordinator,
+			{ goalIds, offerIds, decisions: reviewed.measures },
+			now
+		);
+		for (const { idea, decision } of reviewed.ideas)
+			await seedDecidedIdea(trx, coordinator, idea, decision);
 	});
 }
 

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../accounts/audit.service.js';
 import type { Actor } from '../accounts/authorization.js';
 import type { DB, Db } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
 import { berlinToday } from '../../shared/time/berlin-clock.js';
 import { MinutesValidationError, TaskNotFoundError } from './minutes.errors.js';
 import { authorizeInNetwork, canInNetwork } from '../networks/network-access.js';
@@ -245,7 +246,8 @@ export async function changeTaskStatus(
 	status: TaskStatus,
 	now = new Date()
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+	// Joins a caller's transaction: the demo marks its past tasks done in its one.
+	await inTransaction(db, async (trx) => {
 		const row = await findTask(trx, taskId);
 		if (!row) throw new TaskNotFoundError(taskId);
 		const scope = await taskScope(trx, row, now);

@@ -10,10 +10,13 @@ import {
 	listFriction,
 	reportFriction
 } from '$lib/server/chains/friction.service';
-import { deleteTransition, updateHandOver } from '$lib/server/chains/transitions.service';
+import {
+	deleteTransition,
+	handOverOrganisationChoices,
+	updateHandOver
+} from '$lib/server/chains/transitions.service';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
 import { idParam, requireUser } from '$lib/server/http/route-guards';
-import { districtOrganisationNames } from '$lib/server/organisations/organisations.service';
 import { formText, formTexts, optionalNumberOf, positiveIdOf } from '$lib/shared/forms/form-data';
 import { chainFormErrors } from '$lib/server/chains/chain-form';
 import { chainIdOf } from '../../chain-forms.server';
@@ -53,7 +56,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			frictionTotal: manage
 				? ((await frictionCounts(locals.db, user, chain.id))[transition.id]?.total ?? 0)
 				: 0,
-			organisations: manage ? await districtOrganisationNames(locals.db, chain.districtId) : [],
+			organisationGroups: manage
+				? await handOverOrganisationChoices(locals.db, chain.districtId)
+				: [],
 			reportingFor: canOnChains(user, 'report_friction', chain.districtId)
 				? await frictionOrganisationChoices(locals.db, user)
 				: null,
