@@ -124,6 +124,28 @@ const manualOffersOf = (stage: ParsedStageInput) => [
 	...stage.excludedOfferIds.map((offerId) => ({ offerId, mode: 'exclude' as const }))
 ];
 
+/** A new hand-over nobody has documented yet: its state is "missing" until someone does. */
+function insertUndocumentedTransition(
+	db: Db,
+	chainId: number,
+	fromStageId: number,
+	toStageId: number,
+	at: string
+): Promise<number> {
+	return insertTransitionRow(db, {
+		chainId,
+		fromStageId,
+		toStageId,
+		state: 'missing',
+		waitingWeeks: null,
+		reviewedOn: null,
+		fromOrganisationId: null,
+		toOrganisationId: null,
+		createdAt: at,
+		updatedAt: at
+	});
+}
+
 /** Connects the stage to the predecessors it does not follow yet; a new hand-over is undocumented. */
 async function addTransitions(
 	db: Db,
@@ -138,19 +160,23 @@ async function addTransitions(
 			.map((transition) => transition.fromStageId)
 	);
 	for (const from of follows)
-		if (!existing.has(from))
-			await insertTransitionRow(db, {
-				chainId: chain.id,
-				fromStageId: from,
-				toStageId: stageId,
-				state: 'missing',
-				waitingWeeks: null,
-				reviewedOn: null,
-				fromOrganisationId: null,
-				toOrganisationId: null,
-				createdAt: at,
-				updatedAt: at
-			});
+		if (!existing.has(from)) await insertUndocumentedTransition(db, chain.id, from, stageId, at);
+}
+
+/** The stage input parsed and checked against its chain, or every problem at once. */
+async function checkedStage(
+	db: Db,
+	chain: ChainDetail,
+	stageId: number,
+	input: StageInput
+): Promise<ParsedStageInput> {
+	const stage = parseChainInput(stageInputSchema, input);
+	const issues = [
+		...(await graphIssues(db, chain, stageId, stage.follows)),
+		...(await offerIssues(db, chain.districtId, stage))
+	];
+	if (issues.length) throw new ChainValidationError(issues);
+	return stage;
 }
 
 export async function createStage(
@@ -162,12 +188,7 @@ export async function createStage(
 ): Promise<number> {
 	const chain = await loadChain(db, chainId);
 	authorizeOnChains(actor, 'manage', chain.districtId);
-	const stage = parseChainInput(stageInputSchema, input);
-	const issues = [
-		...(await graphIssues(db, chain, NEW_STAGE, stage.follows)),
-		...(await offerIssues(db, chain.districtId, stage))
-	];
-	if (issues.length) throw new ChainValidationError(issues);
+	const stage = await checkedStage(db, chain, NEW_STAGE, input);
 	return inTransaction(db, async (trx) => {
 		const at = now.toISOString();
 		const id = await insertStageRow(trx, {
@@ -211,12 +232,7 @@ export async function updateStage(
 ): Promise<void> {
 	const [before, chain] = await stageInChain(db, stageId);
 	authorizeOnChains(actor, 'manage', chain.districtId);
-	const stage = parseChainInput(stageInputSchema, input);
-	const issues = [
-		...(await graphIssues(db, chain, stageId, stage.follows)),
-		...(await offerIssues(db, chain.districtId, stage))
-	];
-	if (issues.length) throw new ChainValidationError(issues);
+	const stage = await checkedStage(db, chain, stageId, input);
 	await inTransaction(db, async (trx) => {
 		const at = now.toISOString();
 		await updateStageRow(trx, stageId, { ...columnsOf(stage), updatedAt: at });
@@ -318,18 +334,7 @@ export async function deleteStage(
 		if (choice.findings === 'drop') await deleteFindingsAbout(trx, stageId, transitionIds);
 		if (choice.transitions === 'bridge')
 			for (const bridge of bridgesOf(chain, stageId))
-				await insertTransitionRow(trx, {
-					chainId: chain.id,
-					fromStageId: bridge.from,
-					toStageId: bridge.to,
-					state: 'missing',
-					waitingWeeks: null,
-					reviewedOn: null,
-					fromOrganisationId: null,
-					toOrganisationId: null,
-					createdAt: at,
-					updatedAt: at
-				});
+				await insertUndocumentedTransition(trx, chain.id, bridge.from, bridge.to, at);
 		await deleteStageRow(trx, stageId);
 		await deleteAllTranslations(trx, 'chain_stage', stageId);
 		await auditChains(
