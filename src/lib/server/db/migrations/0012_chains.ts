@@ -120,7 +120,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('created_by', 'integer', setNull('users'))
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.execute();
-	await db.schema.createIndex('chain_reviews_chain').on('chain_reviews').column('chain_id').execute();
+	await db.schema
+		.createIndex('chain_reviews_chain')
+		.on('chain_reviews')
+		.column('chain_id')
+		.execute();
 
 	// A finding per stage or transition. `subject` keeps the stage's or transition's name as it
 	// was, so a finding outlives a deleted stage when the coordinator chooses to keep it.
