@@ -49,9 +49,29 @@ export const ALLOWED_ARROWS = {
 		'places',
 		'translations'
 	],
+	opening: [
+		'accounts',
+		'action-fields',
+		'measures',
+		'minutes',
+		'organisations',
+		'places',
+		'translations'
+	],
+	committees: [
+		'accounts',
+		'action-fields',
+		'directory',
+		'mail',
+		'offers',
+		'organisations',
+		'places',
+		'translations'
+	],
 	reports: [
 		'accounts',
 		'action-fields',
+		'committees',
 		'freshness',
 		'measures',
 		'meetings',

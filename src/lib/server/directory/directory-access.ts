@@ -30,3 +30,5 @@ export function mayReadContactData(actor: Actor, contact: ContactScope): boolean
 
 /** The purpose key under which people agree to be contacted for network work. */
 export const NETWORK_PURPOSE = 'network_work';
+/** Membership in a committee, and applying to one through a public call. */
+export const COMMITTEE_PURPOSE = 'committee_work';

@@ -5,7 +5,7 @@ import { recordAudit } from '../accounts/audit.service.js';
 import type { DB, Db } from '../db/schema.js';
 import { ContactValidationError, PurposeNotFoundError } from './contacts.errors.js';
 import { issuesOf, purposeSchema, type PurposeFields } from './contacts.schema.js';
-import { mayKeepDirectory, NETWORK_PURPOSE } from './directory-access.js';
+import { COMMITTEE_PURPOSE, mayKeepDirectory, NETWORK_PURPOSE } from './directory-access.js';
 import {
 	findPurposeRow,
 	insertPurposeIfMissing,
@@ -45,6 +45,17 @@ export const DEFAULT_PURPOSES: readonly PurposeFields[] = [
 		legalBasis: 'Art. 6 Abs. 1 lit. a DSGVO (Einwilligung)',
 		dataCategories: 'Name, Funktion, Organisation, dienstliche E-Mail und Telefonnummer, Sprachen',
 		retention: 'Bis zum Widerruf oder bis das Angebot archiviert ist.'
+	},
+	{
+		key: COMMITTEE_PURPOSE,
+		name: 'Mitwirkung in Gremien und Beiräten',
+		description:
+			'Mitgliedschaft in Gremien, Beiräten und Vorständen, die die Koordinierungsstelle begleitet, und Bewerbungen auf öffentliche Aufrufe: Einladung, Rückmeldung zur Bewerbung, Absprachen während der Amtszeit.',
+		legalBasis: 'Art. 6 Abs. 1 lit. a DSGVO (Einwilligung)',
+		dataCategories:
+			'Name, E-Mail, Telefon, Sprachen, Wohnort (Gemeinde), Gremium und Amtszeit, die Nachricht der Bewerbung',
+		retention:
+			'Bis zum Widerruf der Einwilligung; eine Bewerbung ohne Mitgliedschaft höchstens bis zum Ende der Amtszeit, für die sie galt.'
 	},
 	{
 		key: 'information_mail',
