@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	plugins: [sveltekit()],
 	test: {
+		// Even on two cores: the e2e and integration files wait on other processes much of the time.
+		maxWorkers: 2,
 		projects: [
 			{
 				extends: true,
@@ -28,7 +30,9 @@ export default defineConfig({
 					environment: 'node',
 					testTimeout: 180_000,
 					hookTimeout: 240_000,
-					fileParallelism: false,
+					// Two files at a time, each against an app of its own (tests/support/e2e-app.ts):
+					// a browser test mostly waits for the app and Chromium, so two use the cores.
+					maxWorkers: 2,
 					globalSetup: ['tests/support/server.global.ts']
 				}
 			}

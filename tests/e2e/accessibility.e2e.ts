@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eApp } from '../support/e2e-app.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { saveGoalTexts } from '../../src/lib/server/measures/goals.service.js';
 import { linkMeasureOffer } from '../../src/lib/server/measures/measure-parts.service.js';
@@ -11,7 +12,7 @@ import { createTestGoals } from '../factories/goal.factory.js';
 import { accessibilityViolations, launchBrowser } from '../support/browser.js';
 import { demoDistrict } from '../support/demo.js';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = e2eApp().baseUrl;
 let browser: Browser;
 let offerPath: string;
 
@@ -20,7 +21,7 @@ let offerPath: string;
  * progress and an offer, a stopped one with a German status note, and one the public never sees.
  */
 async function addMeasures(): Promise<void> {
-	const database = openDatabase(inject('databaseUrl'));
+	const database = openDatabase(e2eApp().databaseUrl);
 	try {
 		const db = database.db;
 		const district = await demoDistrict(db);

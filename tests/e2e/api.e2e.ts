@@ -1,11 +1,12 @@
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { e2eApp } from '../support/e2e-app.js';
 import {
 	errorSchema,
 	offerListSchema,
 	offerResponseSchema
 } from '../../src/lib/server/api/schemas.js';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = e2eApp().baseUrl;
 
 async function get(path: string, init: RequestInit = {}) {
 	const response = await fetch(`${baseUrl}${path}`, { redirect: 'manual', ...init });

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eApp } from '../support/e2e-app.js';
 import { startBuiltApp, type AppProcess } from '../support/app-process.js';
 import { ADMIN_URL, runPrefix, urlFor } from '../support/postgres.js';
 
@@ -57,7 +58,7 @@ const nulLogIn = (baseUrl: string): RequestInit => ({
 });
 
 describe.each([
-	['SQLite', () => inject('baseUrl')],
+	['SQLite', () => e2eApp().baseUrl],
 	['PostgreSQL', () => postgresApp!.baseUrl]
 ])('control characters on %s', (_name, baseUrl) => {
 	it.each(PATHS)('%s is a 400, not a 500', async (path) => {

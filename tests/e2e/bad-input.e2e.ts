@@ -1,6 +1,7 @@
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { e2eApp } from '../support/e2e-app.js';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = e2eApp().baseUrl;
 
 async function get(path: string) {
 	const response = await fetch(`${baseUrl}${path}`, { redirect: 'manual' });

@@ -1,18 +1,19 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eApp } from '../support/e2e-app.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { createMeasure } from '../../src/lib/server/measures/measures.service.js';
 import { factoryEditor } from '../factories/account.factory.js';
 import { launchBrowser } from '../support/browser.js';
 import { demoDistrict } from '../support/demo.js';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = e2eApp().baseUrl;
 const offerPath = '/offers/integrationskurs-in-kappeln-a1-bis-b1-1';
 let browser: Browser;
 
 /** A public measure whose German status note ends in a parenthesis and a full stop. */
 async function addStoppedMeasure(): Promise<void> {
-	const database = openDatabase(inject('databaseUrl'));
+	const database = openDatabase(e2eApp().databaseUrl);
 	try {
 		const db = database.db;
 		const district = await demoDistrict(db);

@@ -1,7 +1,8 @@
 import nodemailer from 'nodemailer';
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eApp } from '../support/e2e-app.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { deliverDueMail } from '../../src/lib/server/mail/mail.service.js';
 import { sendVerificationReminders } from '../../src/lib/server/freshness/freshness.service.js';
@@ -12,8 +13,8 @@ import { accessibilityViolations, launchBrowser, recordingContext } from '../sup
 import { clickAndLoad, submitLogin } from '../support/office.js';
 import { startSmtpReceiver, type ReceivedMail } from '../support/smtp.js';
 
-const baseUrl = inject('baseUrl');
-const databaseUrl = inject('databaseUrl');
+const baseUrl = e2eApp().baseUrl;
+const databaseUrl = e2eApp().databaseUrl;
 const MONTH = 30 * 86_400_000;
 const ORGANISATION = 'Frische-Verein Kappeln';
 const PARTNER = 'frische.partner@example.org';
@@ -33,7 +34,7 @@ async function withDatabase<T>(work: (db: ReturnType<typeof openDatabase>['db'])
 }
 
 beforeAll(async () => {
-	mailbox = await startSmtpReceiver(inject('smtpPort'));
+	mailbox = await startSmtpReceiver(e2eApp().smtpPort);
 	await withDatabase(async (db) => {
 		const district = await db
 			.selectFrom('districts')
@@ -140,7 +141,7 @@ describe('offer freshness', () => {
 			});
 			const transport = nodemailer.createTransport({
 				host: '127.0.0.1',
-				port: inject('smtpPort'),
+				port: e2eApp().smtpPort,
 				secure: false,
 				ignoreTLS: true
 			});

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import mammoth from 'mammoth';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eApp } from '../support/e2e-app.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { readXlsx } from '../../src/lib/shared/files/xlsx.js';
 import { createTestAccount } from '../factories/account.factory.js';
@@ -18,7 +19,7 @@ import { demoDistrict, demoOrganisation } from '../support/demo.js';
  * editor of the lead organisation marks the milestone done and enters the reach; the coordinator
  * makes the year's report, whose DOCX, PDF and XLSX show the figures the report page shows.
  */
-const baseUrl = inject('baseUrl');
+const baseUrl = e2eApp().baseUrl;
 const COORDINATOR = {
 	email: 'mira.massnahme@kitz.example',
 	password: 'Miras Maßnahmen-Passphrase'
@@ -37,7 +38,7 @@ let meetingId = 0;
 
 beforeAll(async () => {
 	browser = await launchBrowser();
-	const database = openDatabase(inject('databaseUrl'));
+	const database = openDatabase(e2eApp().databaseUrl);
 	try {
 		const db = database.db;
 		const district = await demoDistrict(db);

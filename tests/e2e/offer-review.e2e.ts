@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eApp } from '../support/e2e-app.js';
 import { createTestAccount } from '../factories/account.factory.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { launchBrowser, recordingContext } from '../support/browser.js';
@@ -7,7 +8,7 @@ import { clickAndLoad as click, expectAccessible, logIn } from '../support/offic
 import { startSmtpReceiver, waitForMail, type ReceivedMail } from '../support/smtp.js';
 import { demoDistrict } from '../support/demo.js';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = e2eApp().baseUrl;
 const COORDINATOR = { email: 'clara.review@kitz.example', password: 'Claras lange Passphrase' };
 const PARTNER = { email: 'pia.partner@example.org', password: 'Pias sichere Passphrase' };
 const TITLE = 'Deutsch am Abend – Alltagskurs';
@@ -27,9 +28,9 @@ const firstDay = (() => {
 })();
 
 beforeAll(async () => {
-	mailbox = await startSmtpReceiver(inject('smtpPort'));
+	mailbox = await startSmtpReceiver(e2eApp().smtpPort);
 	browser = await launchBrowser();
-	const database = openDatabase(inject('databaseUrl'));
+	const database = openDatabase(e2eApp().databaseUrl);
 	try {
 		const district = await demoDistrict(database.db);
 		await createTestAccount(database.db, {

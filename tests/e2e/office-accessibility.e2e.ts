@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eApp } from '../support/e2e-app.js';
 import { createTestAccount } from '../factories/account.factory.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import {
@@ -14,7 +15,7 @@ import { launchBrowser, recordingContext } from '../support/browser.js';
 import { expectAccessible, logIn } from '../support/office.js';
 import { demoDistrict } from '../support/demo.js';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = e2eApp().baseUrl;
 const ADMIN = { email: 'alex.axe@kitz.example', password: 'Alex lange Passphrase' };
 const ids = {
 	offer: 0,
@@ -29,7 +30,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-	const database = openDatabase(inject('databaseUrl'));
+	const database = openDatabase(e2eApp().databaseUrl);
 	try {
 		const db = database.db;
 		const first = async (

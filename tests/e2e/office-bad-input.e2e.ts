@@ -1,12 +1,13 @@
 import type { APIRequestContext, Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eApp } from '../support/e2e-app.js';
 import { createTestAccount } from '../factories/account.factory.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { launchBrowser, recordingContext } from '../support/browser.js';
 import { logIn } from '../support/office.js';
 import { demoDistrict } from '../support/demo.js';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = e2eApp().baseUrl;
 const ADMIN = { email: 'bea.badinput@kitz.example', password: 'Beas lange Passphrase' };
 const NONSENSE_IDS = ['abc', '0', '-1', '1e3', '99999999', '9'.repeat(30), '%00'];
 const ID_PAGES = [
@@ -61,7 +62,7 @@ let context: BrowserContext;
 let request: APIRequestContext;
 
 beforeAll(async () => {
-	const database = openDatabase(inject('databaseUrl'));
+	const database = openDatabase(e2eApp().databaseUrl);
 	try {
 		const district = await demoDistrict(database.db);
 		await createTestAccount(database.db, {

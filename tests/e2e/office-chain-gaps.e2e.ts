@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eApp } from '../support/e2e-app.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { readXlsx } from '../../src/lib/shared/files/xlsx.js';
 import { createTestAccount } from '../factories/account.factory.js';
@@ -13,7 +14,7 @@ import { clickAndLoad as click, expectAccessible, logIn } from '../support/offic
  * XLSX (the same distances as the page), and opens the district map, "what if" and the stage
  * page; axe on each of them in German and English.
  */
-const baseUrl = inject('baseUrl');
+const baseUrl = e2eApp().baseUrl;
 const COORDINATOR = { email: 'gesa.gaps@kitz.example', password: 'Gesas Lücken-Passphrase' };
 const CHAIN = 'Sprache bis Arbeit (Analyse)';
 let browser: Browser;
@@ -24,7 +25,7 @@ const stages: Record<string, number> = {};
 
 beforeAll(async () => {
 	browser = await launchBrowser();
-	const database = openDatabase(inject('databaseUrl'));
+	const database = openDatabase(e2eApp().databaseUrl);
 	try {
 		const db = database.db;
 		const district = await db

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eApp } from '../support/e2e-app.js';
 import { getChain, listChains } from '../../src/lib/server/chains/chains.service.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { berlinToday } from '../../src/lib/shared/time/berlin-clock.js';
@@ -18,7 +19,7 @@ import { demoDistrict, demoOrganisation } from '../support/demo.js';
  * finds the hand-over hakt, and the review's decision becomes a task on the planning board.
  * The chain is made here through the services, as the demo's chains may not exist.
  */
-const baseUrl = inject('baseUrl');
+const baseUrl = e2eApp().baseUrl;
 const COORDINATOR = { email: 'kira.kette@kitz.example', password: 'Kiras Ketten-Passphrase' };
 /** A second coordinator: a log-in enrolled once cannot log in again without its second factor. */
 const BORDER_COORDINATOR = {
@@ -37,7 +38,7 @@ let browser: Browser;
 
 beforeAll(async () => {
 	browser = await launchBrowser();
-	const database = openDatabase(inject('databaseUrl'));
+	const database = openDatabase(e2eApp().databaseUrl);
 	try {
 		const db = database.db;
 		const district = await demoDistrict(db);
@@ -205,7 +206,7 @@ describe('interfaces of a support chain: friction, review, decision → task', (
 		await click(page, 'form[action="?/handOver"] button[type=submit]');
 		expect(await page.locator('[role=status]').innerText()).toBe('Die Übergabe ist gespeichert.');
 		expect(await chosen.innerText()).toBe(IQ_FLENSBURG);
-		const database = openDatabase(inject('databaseUrl'));
+		const database = openDatabase(e2eApp().databaseUrl);
 		try {
 			const editor = await factoryEditor(database.db, ids.district);
 			const transition = (await getChain(database.db, editor, ids.demoChain)).transitions.find(

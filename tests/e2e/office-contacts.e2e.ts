@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eApp } from '../support/e2e-app.js';
 import { createTestAccount } from '../factories/account.factory.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { createTestNetwork } from '../factories/network.factory.js';
@@ -9,7 +10,7 @@ import { createOrganisation } from '../factories/organisation.factory.js';
 import { launchBrowser, recordingContext } from '../support/browser.js';
 import { clickAndLoad as click, expectAccessible, logIn } from '../support/office.js';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = e2eApp().baseUrl;
 const COORDINATOR = { email: 'carla.contacts@kitz.example', password: 'Carlas lange Passphrase' };
 const PARTNER = { email: 'pedro.partner@verein.example', password: 'Pedros sichere Passphrase' };
 const NAME = 'Jörg Müller-Şahin';
@@ -18,7 +19,7 @@ let browser: Browser;
 
 beforeAll(async () => {
 	browser = await launchBrowser();
-	const database = openDatabase(inject('databaseUrl'));
+	const database = openDatabase(e2eApp().databaseUrl);
 	try {
 		const district = await database.db
 			.selectFrom('districts')

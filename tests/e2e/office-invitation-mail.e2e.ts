@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eApp } from '../support/e2e-app.js';
 import { createTestAccount } from '../factories/account.factory.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { createTestContact } from '../factories/contact.factory.js';
@@ -10,7 +11,7 @@ import { clickAndLoad as click, expectAccessible, logIn } from '../support/offic
 import { startSmtpReceiver, type ReceivedMail } from '../support/smtp.js';
 import { demoDistrict } from '../support/demo.js';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = e2eApp().baseUrl;
 const COORDINATOR = { email: 'ines.invite@kitz.example', password: 'Ines lange Passphrase' };
 const REACHED = { name: 'Rita Erreicht', email: 'rita.erreicht@e2e.example' };
 const BOUNCED = { name: 'Bruno Abgewiesen', email: 'bruno.abgewiesen@e2e.example' };
@@ -21,9 +22,9 @@ let mailbox: { received: ReceivedMail[]; rejected: Set<string>; stop: () => Prom
 let meetingId = 0;
 
 beforeAll(async () => {
-	mailbox = await startSmtpReceiver(inject('smtpPort'));
+	mailbox = await startSmtpReceiver(e2eApp().smtpPort);
 	browser = await launchBrowser();
-	const database = openDatabase(inject('databaseUrl'));
+	const database = openDatabase(e2eApp().databaseUrl);
 	try {
 		const db = database.db;
 		const district = await demoDistrict(db);

@@ -1,16 +1,17 @@
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eApp } from '../support/e2e-app.js';
 import { accessibilityViolations, launchBrowser, recordingContext } from '../support/browser.js';
 import { clickAndLoad } from '../support/office.js';
 import { startSmtpReceiver, waitForMail, type ReceivedMail } from '../support/smtp.js';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = e2eApp().baseUrl;
 let browser: Browser;
 let mailbox: { received: ReceivedMail[]; stop: () => Promise<void> };
 
 beforeAll(async () => {
-	mailbox = await startSmtpReceiver(inject('smtpPort'));
+	mailbox = await startSmtpReceiver(e2eApp().smtpPort);
 	browser = await launchBrowser();
 });
 afterAll(async () => {

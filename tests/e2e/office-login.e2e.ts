@@ -1,10 +1,11 @@
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eApp } from '../support/e2e-app.js';
 import { accessibilityViolations, launchBrowser, recordingContext } from '../support/browser.js';
 import { submitLogin } from '../support/office.js';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = e2eApp().baseUrl;
 const PASSWORD = 'kitz-demo-2026!';
 let browser: Browser;
 

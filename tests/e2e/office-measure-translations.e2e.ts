@@ -1,19 +1,20 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eApp } from '../support/e2e-app.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { createMeasure } from '../../src/lib/server/measures/measures.service.js';
 import { createTestAccount, factoryEditor } from '../factories/account.factory.js';
 import { launchBrowser, recordingContext } from '../support/browser.js';
 import { clickAndLoad, logIn } from '../support/office.js';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = e2eApp().baseUrl;
 const COORDINATOR = { email: 'tarek.translate@kitz.example', password: 'Tarek lange Passphrase' };
 const ARABIC_TITLE = 'مقهى الآباء والأمهات في شليسفيغ';
 let browser: Browser;
 let measureId = 0;
 
 beforeAll(async () => {
-	const database = openDatabase(inject('databaseUrl'));
+	const database = openDatabase(e2eApp().databaseUrl);
 	try {
 		const db = database.db;
 		const district = await db

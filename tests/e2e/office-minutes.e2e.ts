@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eApp } from '../support/e2e-app.js';
 import { createTestAccount } from '../factories/account.factory.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { createTestContact } from '../factories/contact.factory.js';
@@ -12,7 +13,7 @@ import { docxText } from '../support/documents.js';
 import { startSmtpReceiver, waitForMail, type ReceivedMail } from '../support/smtp.js';
 import { demoDistrict, demoOrganisation } from '../support/demo.js';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = e2eApp().baseUrl;
 const COORDINATOR = { email: 'mona.minutes@kitz.example', password: 'Monas Protokoll-Passphrase' };
 const MEMBER = 'jana.mitglied@example.org';
 const MINUTES =
@@ -27,9 +28,9 @@ let meetingId = 0;
 let networkId = 0;
 
 beforeAll(async () => {
-	mailbox = await startSmtpReceiver(inject('smtpPort'));
+	mailbox = await startSmtpReceiver(e2eApp().smtpPort);
 	browser = await launchBrowser();
-	const database = openDatabase(inject('databaseUrl'));
+	const database = openDatabase(e2eApp().databaseUrl);
 	try {
 		const db = database.db;
 		const district = await demoDistrict(db);

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eApp } from '../support/e2e-app.js';
 import { createTestAccount } from '../factories/account.factory.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { createTestContact } from '../factories/contact.factory.js';
@@ -11,7 +12,7 @@ import { parseIcs } from '../support/ics.js';
 import { mimeParts } from '../support/mime.js';
 import { startSmtpReceiver, waitForMail, type ReceivedMail } from '../support/smtp.js';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = e2eApp().baseUrl;
 const COORDINATOR = { email: 'nora.netzwerk@kitz.example', password: 'Noras lange Passphrase' };
 const MEMBER = { name: 'Mira Mitglied', email: 'mira.mitglied@e2e.example' };
 const NETWORK = 'Netzwerk Sprache Angeln';
@@ -22,9 +23,9 @@ let memberContactId = 0;
 const meetingDay = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-	mailbox = await startSmtpReceiver(inject('smtpPort'));
+	mailbox = await startSmtpReceiver(e2eApp().smtpPort);
 	browser = await launchBrowser();
-	const database = openDatabase(inject('databaseUrl'));
+	const database = openDatabase(e2eApp().databaseUrl);
 	try {
 		const district = await database.db
 			.selectFrom('districts')
@@ -57,7 +58,7 @@ afterAll(async () => {
 /** The meeting took place yesterday, same hours (the app reads start times from the database). */
 async function moveMeetingToYesterday(meetingId: number): Promise<void> {
 	const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-	const database = openDatabase(inject('databaseUrl'));
+	const database = openDatabase(e2eApp().databaseUrl);
 	try {
 		const meeting = await database.db
 			.selectFrom('meetings')

@@ -1,10 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eApp } from '../support/e2e-app.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { accessibilityViolations, launchBrowser, recordingContext } from '../support/browser.js';
 import { clickAndLoad as click, logIn as logInAs } from '../support/office.js';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = e2eApp().baseUrl;
 const PARTNER = { email: 'partner.vhs@kitz.example', password: 'kitz-demo-2026!' };
 // Other suites share the app and expect the demo name: this one changes only how to reach it.
 const NEW_PHONE = '04642 9876-0';
@@ -15,7 +16,7 @@ let vhs = 0;
 
 beforeAll(async () => {
 	browser = await launchBrowser();
-	const database = openDatabase(inject('databaseUrl'));
+	const database = openDatabase(e2eApp().databaseUrl);
 	try {
 		const offer = await database.db
 			.selectFrom('offers')

@@ -1,11 +1,12 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eApp } from '../support/e2e-app.js';
 import { createTestAccount } from '../factories/account.factory.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { launchBrowser, recordingContext } from '../support/browser.js';
 import { clickAndLoad, logIn } from '../support/office.js';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = e2eApp().baseUrl;
 const COORDINATOR = { email: 'carla.content@kitz.example', password: 'Carla lange Passphrase' };
 const ARABIC_SUMMARY = 'تنسّق KITZ العمل المشترك لكل من يصنع الاندماج في المقاطعة.';
 const ARABIC_ROLE = 'منسقة الاندماج الإقليمي';
@@ -13,7 +14,7 @@ let browser: Browser;
 let joanna = 0;
 
 beforeAll(async () => {
-	const database = openDatabase(inject('databaseUrl'));
+	const database = openDatabase(e2eApp().databaseUrl);
 	try {
 		const db = database.db;
 		joanna = (

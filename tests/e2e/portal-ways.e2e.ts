@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eApp } from '../support/e2e-app.js';
 import { loadChain } from '../../src/lib/server/chains/chains.service.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { saveTranslation } from '../../src/lib/server/translations/translations.service.js';
@@ -8,7 +9,7 @@ import { accessibilityViolations, launchBrowser, recordingContext } from '../sup
 import { pdfText } from '../support/documents.js';
 import { demoDistrict } from '../support/demo.js';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = e2eApp().baseUrl;
 const TITLE = { de: 'Ihr Weg zum Deutschkurs', ar: 'طريقكم إلى دورة اللغة الألمانية' };
 let wayPath = '';
 let browser: Browser;
@@ -19,7 +20,7 @@ let browser: Browser;
  * two stages are in Arabic; the others show German with the note.
  */
 async function addChain(): Promise<void> {
-	const database = openDatabase(inject('databaseUrl'));
+	const database = openDatabase(e2eApp().databaseUrl);
 	try {
 		const db = database.db;
 		const district = await demoDistrict(db);

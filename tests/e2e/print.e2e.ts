@@ -1,9 +1,10 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eApp } from '../support/e2e-app.js';
 import { launchBrowser } from '../support/browser.js';
 import { pdfText } from '../support/documents.js';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = e2eApp().baseUrl;
 const offerPath = '/offers/integrationskurs-in-kappeln-a1-bis-b1-1';
 let browser: Browser;
 

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eApp } from '../support/e2e-app.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { isoWeekOf } from '../../src/lib/shared/time/iso-week.js';
 import { translateOffer } from '../../src/lib/server/offers/offers.service.js';
@@ -14,7 +15,7 @@ import { createOrganisation } from '../factories/organisation.factory.js';
 import { launchBrowser, recordingContext } from '../support/browser.js';
 import { demoDistrict } from '../support/demo.js';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = e2eApp().baseUrl;
 const MARK = 'Xsstest';
 // Each payload would set window.pwned or open a dialog if it ever ran.
 const PAYLOADS = [
@@ -41,7 +42,7 @@ const eventWeek = isoWeekOf(eventDay);
 let browser: Browser;
 
 beforeAll(async () => {
-	const database = openDatabase(inject('databaseUrl'));
+	const database = openDatabase(e2eApp().databaseUrl);
 	try {
 		const db = database.db;
 		const district = await demoDistrict(db);

@@ -2,33 +2,45 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { freePort, startBuiltApp } from './app-process.js';
+import { freePort, startBuiltApp, type AppProcess } from './app-process.js';
+import type { E2eApp } from './e2e-app.js';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
-		baseUrl: string;
-		/** The e2e app's SQLite file, for tests that add content the demo does not have. */
-		databaseUrl: string;
-		/** The port the app sends mail to; a test listens there with a real SMTP receiver. */
-		smtpPort: number;
+		/** One app per e2e worker slot; a file reaches its own through `e2eApp()`. */
+		e2eApps: E2eApp[];
 	}
 }
 
-/** Starts the built app (`vite build` first) on a fresh SQLite file with the demo content. */
+/**
+ * Starts one built app (`vite build` first) per e2e worker, each on a fresh SQLite file with the
+ * demo content, so that two files running side by side never share data.
+ */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-	const dataDir = mkdtempSync(join(tmpdir(), 'kitz-e2e-'));
-	const smtpPort = await freePort();
-	const app = await startBuiltApp({
-		DATA_DIR: dataDir,
-		DATABASE_URL: '',
-		SMTP_URL: `smtp://127.0.0.1:${smtpPort}`
-	});
-	const { baseUrl } = app;
-	project.provide('baseUrl', baseUrl);
-	project.provide('smtpPort', smtpPort);
-	project.provide('databaseUrl', `sqlite://${join(dataDir, 'kitz.sqlite')}`);
+	const count = Number(project.config.maxWorkers) || 1;
+	const started: { app: AppProcess; dataDir: string }[] = [];
+	const apps = await Promise.all(
+		Array.from({ length: count }, async () => {
+			const dataDir = mkdtempSync(join(tmpdir(), 'kitz-e2e-'));
+			const smtpPort = await freePort();
+			const app = await startBuiltApp({
+				DATA_DIR: dataDir,
+				DATABASE_URL: '',
+				SMTP_URL: `smtp://127.0.0.1:${smtpPort}`
+			});
+			started.push({ app, dataDir });
+			return {
+				baseUrl: app.baseUrl,
+				smtpPort,
+				databaseUrl: `sqlite://${join(dataDir, 'kitz.sqlite')}`
+			};
+		})
+	);
+	project.provide('e2eApps', apps);
 	return async () => {
-		await app.stop();
-		rmSync(dataDir, { recursive: true, force: true });
+		for (const { app, dataDir } of started) {
+			await app.stop();
+			rmSync(dataDir, { recursive: true, force: true });
+		}
 	};
 }
