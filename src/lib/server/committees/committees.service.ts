@@ -127,7 +127,10 @@ export async function loadCommittee(
 	return {
 		...toSummary(row, terms, members, today),
 		meetingRhythm: row.meetingRhythm,
-		contact: { contactId: row.contactId, name: row.contactName, text: row.contactText },
+		// The directory contact is the office's own note; others read the public contact text.
+		contact: may.manage
+			? { contactId: row.contactId, name: row.contactName, text: row.contactText }
+			: { contactId: null, name: null, text: row.contactText },
 		description: row.description,
 		terms: terms.map((term) =>
 			toTermView(
