@@ -7,7 +7,8 @@ import {
 	addMember,
 	createTerm,
 	linkOffer,
-	recordFigures
+	recordFigures,
+	updateTerm
 } from '../../src/lib/server/committees/committee-parts.service.js';
 import {
 	CommitteeNotFoundError,
@@ -303,6 +304,16 @@ describeEachDialect(
 			expect(audit).toHaveLength(2);
 			for (const entry of audit)
 				expect(JSON.parse(entry.after!).migrationHistory).toBe('fewer_than_5');
+
+			// Fewer seats than members who answered: refused, without naming the count.
+			const refused = await updateTerm(db, actors.coordinator, ids.current, {
+				startsOn: '2023-05-01',
+				endsOn: '2028-04-30',
+				seats: 8
+			}).catch((caught: CommitteeValidationError) => caught.issues);
+			expect(refused).toEqual([
+				{ path: 'seats', code: 'fewer_seats_than_answered', params: { seats: 8 } }
+			]);
 		});
 
 		it('shows partners only the committees they belong to, without figures; viewers no members', async () => {
