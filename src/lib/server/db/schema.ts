@@ -19,6 +19,13 @@ import type {
 	ChainsTable,
 	ChainTransitionsTable
 } from '../chains/chains.table.js';
+import type {
+	CommitteeFiguresTable,
+	CommitteeMembersTable,
+	CommitteeOffersTable,
+	CommitteesTable,
+	CommitteeTermsTable
+} from '../committees/committees.table.js';
 import type { TranslationsTable } from '../translations/translations.table.js';
 import type {
 	ContactPersonsTable,
@@ -151,6 +158,11 @@ export interface DB {
 	chainReviewFindings: ChainReviewFindingsTable;
 	chainReviewDecisions: ChainReviewDecisionsTable;
 	reportSnapshots: ReportSnapshotsTable;
+	committees: CommitteesTable;
+	committeeTerms: CommitteeTermsTable;
+	committeeMembers: CommitteeMembersTable;
+	committeeFigures: CommitteeFiguresTable;
+	committeeOffers: CommitteeOffersTable;
 }
 
 /** A connection or an open transaction: what repository and service functions take first. */
