@@ -1,12 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eApp } from '../support/e2e-app.js';
 import { committeeListSchema } from '../../src/lib/server/api/committee-schemas.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { createTestAccount } from '../factories/account.factory.js';
 import { launchBrowser, recordingContext } from '../support/browser.js';
 import { clickAndLoad, expectAccessible, logIn } from '../support/office.js';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = e2eApp().baseUrl;
 const COORDINATOR = { email: 'greta.gremien@kitz.example', password: 'Greta lange Passphrase' };
 const COMMITTEE = 'Beirat für Teilhabe (E2E)';
 let browser: Browser;
@@ -15,7 +16,7 @@ const visited = new Set<string>();
 let signedIn: Awaited<ReturnType<BrowserContext['storageState']>> | undefined;
 
 beforeAll(async () => {
-	const database = openDatabase(inject('databaseUrl'));
+	const database = openDatabase(e2eApp().databaseUrl);
 	try {
 		const db = database.db;
 		const district = await db
