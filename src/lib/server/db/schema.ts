@@ -19,6 +19,13 @@ import type {
 	ChainsTable,
 	ChainTransitionsTable
 } from '../chains/chains.table.js';
+import type {
+	OpeningActionsTable,
+	OpeningInstrumentsTable,
+	OpeningRatingsTable,
+	OpeningRoundsTable,
+	OpeningUnitsTable
+} from '../opening/opening.table.js';
 import type { TranslationsTable } from '../translations/translations.table.js';
 import type {
 	ContactPersonsTable,
@@ -150,6 +157,11 @@ export interface DB {
 	chainReviews: ChainReviewsTable;
 	chainReviewFindings: ChainReviewFindingsTable;
 	chainReviewDecisions: ChainReviewDecisionsTable;
+	openingInstruments: OpeningInstrumentsTable;
+	openingUnits: OpeningUnitsTable;
+	openingRounds: OpeningRoundsTable;
+	openingRatings: OpeningRatingsTable;
+	openingActions: OpeningActionsTable;
 	reportSnapshots: ReportSnapshotsTable;
 }
 

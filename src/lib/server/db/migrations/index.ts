@@ -13,6 +13,7 @@ import * as m0011 from './0011_offer_revision_lookup.js';
 import * as m0012 from './0012_chains.js';
 import * as m0013 from './0013_offer_exit_level.js';
 import * as m0014 from './0014_chain_review_tasks.js';
+import * as m0017 from './0017_opening.js';
 
 /** Listed by hand so that the built server and the scripts run the same set. */
 export const migrations: Record<string, Migration> = {
@@ -29,5 +30,6 @@ export const migrations: Record<string, Migration> = {
 	'0011_offer_revision_lookup': m0011,
 	'0012_chains': m0012,
 	'0013_offer_exit_level': m0013,
-	'0014_chain_review_tasks': m0014
+	'0014_chain_review_tasks': m0014,
+	'0017_opening': m0017
 };
