@@ -118,7 +118,11 @@ async function roundInScope(db: Db, actor: Actor, roundId: number) {
 export async function getRound(db: Db, actor: Actor, roundId: number): Promise<RoundDetail> {
 	const { row, unit } = await roundInScope(db, actor, roundId);
 	const instrument = (await instrumentVersions(db, [row.instrumentId])).get(row.instrumentId)!;
-	const answers = (await findRatingRows(db, [roundId])).map(ratingOf);
+	// In the instrument's order, as the form asks them.
+	const order = instrument.content.dimensions.flatMap((d) => d.items.map((item) => item.key));
+	const answers = (await findRatingRows(db, [roundId]))
+		.map(ratingOf)
+		.sort((a, b) => order.indexOf(a.itemKey) - order.indexOf(b.itemKey));
 	return {
 		...summaryOf(row),
 		unit,
