@@ -124,6 +124,13 @@ describeEachDialect(
 				await issuesOf(saveAnswers(db, actors.vhsPartner, roundId, outOfRange, true, NOW))
 			).toEqual([{ path: 'rating.mission-statement', code: 'level', params: { max: 4 } }]);
 
+			const tooLong = answersFor({}).map((a, i) =>
+				i === 1 ? { ...a, comment: 'x'.repeat(2001) } : a
+			);
+			expect(
+				await issuesOf(saveAnswers(db, actors.vhsPartner, roundId, tooLong, false, NOW))
+			).toEqual([{ path: 'rating.mission-leadership', code: 'comment_length' }]);
+
 			// "Not applicable" counts as answered and stays out of the score.
 			const complete = answersFor({ mission: 3, complaints: 'na' });
 			await saveAnswers(db, actors.vhsPartner, roundId, complete, true, NOW);

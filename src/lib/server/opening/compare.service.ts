@@ -1,10 +1,10 @@
 import type { Actor } from '../accounts/authorization.js';
 import type { Db } from '../db/schema.js';
-import { instrumentVersions } from './instrument.service.js';
 import { OpeningValidationError } from './opening.errors.js';
-import { findRatingRows, listRoundRows } from './opening.repository.js';
+import { listRoundRows } from './opening.repository.js';
 import type { BilingualText } from './opening.schema.js';
-import { scoreDifferences, scoreRound, type RoundScores } from './scoring.js';
+import { scoresOfRounds } from './scored-rounds.js';
+import { scoreDifferences, type RoundScores } from './scoring.js';
 import { unitInScope } from './units.service.js';
 
 export interface ScoredRound {
@@ -29,27 +29,17 @@ export interface Comparison {
 }
 
 /** The submitted rounds of a unit with their scores and dimension titles, oldest first. */
-export async function scoredRounds(db: Db, actor: Actor, unitId: number) {
+async function submittedRounds(db: Db, actor: Actor, unitId: number) {
 	await unitInScope(db, actor, unitId);
 	const rows = (await listRoundRows(db, [unitId])).filter((row) => row.status === 'submitted');
-	const instruments = await instrumentVersions(
-		db,
-		rows.map((row) => row.instrumentId)
-	);
-	const ratings = await findRatingRows(
-		db,
-		rows.map((row) => row.id)
-	);
+	const scored = await scoresOfRounds(db, rows);
 	return rows.map((row) => {
-		const { content } = instruments.get(row.instrumentId)!;
-		const answers = ratings
-			.filter((rating) => rating.roundId === row.id)
-			.map((rating) => ({ ...rating, notApplicable: rating.notApplicable === 1 }));
+		const { content, scores } = scored.get(row.id)!;
 		return {
 			id: row.id,
 			label: row.label,
 			submittedAt: row.submittedAt!,
-			scores: scoreRound(content, answers),
+			scores,
 			titles: new Map(content.dimensions.map((d) => [d.key, d.title]))
 		};
 	});
@@ -65,7 +55,7 @@ export async function compareRounds(
 	unitId: number,
 	roundIds: [number, number]
 ): Promise<Comparison> {
-	const rounds = await scoredRounds(db, actor, unitId);
+	const rounds = await submittedRounds(db, actor, unitId);
 	const chosen = rounds.filter((round) => roundIds.includes(round.id));
 	if (chosen.length !== 2 || roundIds[0] === roundIds[1])
 		throw new OpeningValidationError([{ path: 'rounds', code: 'two_rounds' }]);

@@ -3,11 +3,11 @@ import type { Actor } from '../accounts/authorization.js';
 import type { Db } from '../db/schema.js';
 import { writeTableFile, type TableFile } from '../../shared/files/table-file.js';
 import { currentInstrument } from './instrument.service.js';
+import { scoresOfRounds } from './scored-rounds.js';
 import { authorizeOnOpening } from './opening-access.js';
-import { findRatingRows, listRoundRows, listUnitRows } from './opening.repository.js';
+import { listRoundRows, listUnitRows } from './opening.repository.js';
 import type { BilingualText } from './opening.schema.js';
-import { instrumentVersions } from './instrument.service.js';
-import { distributionOf, MIN_UNITS, scoreRound, type Distribution } from './scoring.js';
+import { distributionOf, MIN_UNITS, type Distribution } from './scoring.js';
 
 export interface DimensionFigures {
 	key: string;
@@ -54,22 +54,9 @@ export async function districtView(db: Db, actor: Actor): Promise<DistrictView> 
 				.slice(-2)
 		)
 		.filter((rounds) => rounds.length > 0);
-	const used = lastTwo.flat();
-	const instruments = await instrumentVersions(
-		db,
-		used.map((round) => round.instrumentId)
-	);
-	const ratings = await findRatingRows(
-		db,
-		used.map((round) => round.id)
-	);
-	const scoresOf = (round: (typeof used)[number]) => {
-		const answers = ratings
-			.filter((rating) => rating.roundId === round.id)
-			.map((rating) => ({ ...rating, notApplicable: rating.notApplicable === 1 }));
-		const scores = scoreRound(instruments.get(round.instrumentId)!.content, answers);
-		return new Map(scores.dimensions.map((d) => [d.key, d.score]));
-	};
+	const scored = await scoresOfRounds(db, lastTwo.flat());
+	const scoresOf = (round: (typeof submitted)[number]) =>
+		new Map(scored.get(round.id)!.scores.dimensions.map((d) => [d.key, d.score]));
 	const pairs = lastTwo.map((rounds) => ({
 		latest: scoresOf(rounds.at(-1)!),
 		previous: rounds.length === 2 ? scoresOf(rounds[0]!) : null

@@ -170,15 +170,20 @@ export async function saveAnswers(
 ): Promise<void> {
 	const { row, unit } = await roundInScope(db, actor, roundId);
 	if (row.status === 'submitted') throw new RoundSubmittedError(roundId);
-	const commentIssues: OpeningIssue[] = [];
+	const { content } = (await instrumentVersions(db, [row.instrumentId])).get(row.instrumentId)!;
+	const max = content.scale.length - 1;
+	const shapeIssues: OpeningIssue[] = [];
 	const answers = input.flatMap((answer) => {
 		const parsed = answerSchema.safeParse(answer);
 		if (parsed.success) return [parsed.data];
-		commentIssues.push({ path: `rating.${answer.itemKey}`, code: 'comment_length' });
+		// One message per item, named after what is wrong with it: the key, the level or the comment.
+		const field = parsed.error.issues[0]?.path[0];
+		const path = `rating.${String(answer.itemKey)}`;
+		if (field === 'level') shapeIssues.push({ path, code: 'level', params: { max } });
+		else shapeIssues.push({ path, code: field === 'comment' ? 'comment_length' : 'unknown' });
 		return [];
 	});
-	const { content } = (await instrumentVersions(db, [row.instrumentId])).get(row.instrumentId)!;
-	const issues = [...commentIssues, ...answerIssues(content, answers, submit)];
+	const issues = [...shapeIssues, ...answerIssues(content, answers, submit)];
 	if (issues.length) throw new OpeningValidationError(issues);
 	await inTransaction(db, async (trx) => {
 		const at = now.toISOString();
