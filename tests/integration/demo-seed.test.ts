@@ -14,6 +14,8 @@ import { getMeasure } from '../../src/lib/server/measures/measure-detail.service
 import { listMeasures } from '../../src/lib/server/measures/measures.service.js';
 import { MEASURE_STATUSES } from '../../src/lib/server/measures/measures.table.js';
 import { getMinutes } from '../../src/lib/server/minutes/minutes.service.js';
+import { districtView } from '../../src/lib/server/opening/district.service.js';
+import { listUnits } from '../../src/lib/server/opening/units.service.js';
 import { FIGURE_SECTION_KEYS } from '../../src/lib/server/reports/report-figures.js';
 import { yearlyReport } from '../../src/lib/server/reports/yearly-report.service.js';
 import { loadReferencePlaces } from '../../src/lib/server/places/reference.js';
@@ -208,6 +210,24 @@ describeEachDialect(
 			expect(counts.length).toBeGreaterThan(15);
 			expect(counts.some((f) => f.figures.counts.migrationHistory === 'fewer_than_5')).toBe(true);
 			expect(counts.some((f) => typeof f.figures.counts.migrationHistory === 'number')).toBe(true);
+		});
+
+		it('has the intercultural opening: eight units, district figures for every dimension, an action become a measure', async () => {
+			const db = database().db;
+			const coordinator = await staff(db, 'koordination@kitz.example');
+			const units = await listUnits(db, coordinator);
+			expect(units).toHaveLength(8);
+			expect(new Set(units.map((unit) => unit.kind))).toEqual(
+				new Set(['administration', 'organisation'])
+			);
+			const view = await districtView(db, await staff(db, 'leitung@kitz.example'));
+			expect(view.dimensions.every((d) => d.latest !== null && d.change !== null)).toBe(true);
+			const measured = await db
+				.selectFrom('openingActions')
+				.select('measureId')
+				.where('measureId', 'is not', null)
+				.execute();
+			expect(measured).toHaveLength(1);
 		});
 
 		it('fills a report for last year: every section has figures, and they changed from the year before', async () => {

@@ -26,6 +26,13 @@ import type {
 	CommitteesTable,
 	CommitteeTermsTable
 } from '../committees/committees.table.js';
+import type {
+	OpeningActionsTable,
+	OpeningInstrumentsTable,
+	OpeningRatingsTable,
+	OpeningRoundsTable,
+	OpeningUnitsTable
+} from '../opening/opening.table.js';
 import type { TranslationsTable } from '../translations/translations.table.js';
 import type {
 	ContactPersonsTable,
@@ -157,6 +164,11 @@ export interface DB {
 	chainReviews: ChainReviewsTable;
 	chainReviewFindings: ChainReviewFindingsTable;
 	chainReviewDecisions: ChainReviewDecisionsTable;
+	openingInstruments: OpeningInstrumentsTable;
+	openingUnits: OpeningUnitsTable;
+	openingRounds: OpeningRoundsTable;
+	openingRatings: OpeningRatingsTable;
+	openingActions: OpeningActionsTable;
 	reportSnapshots: ReportSnapshotsTable;
 	committees: CommitteesTable;
 	committeeTerms: CommitteeTermsTable;

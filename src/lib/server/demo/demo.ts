@@ -7,15 +7,17 @@ import { seedDemoConcept } from './demo.concept.js';
 import { seedDemoContacts } from './demo.contacts.js';
 import { seedDecidedIdea, seedDemoMeasures } from './demo.measures.js';
 import { seedDemoNetworks } from './demo.networks.js';
+import { seedDemoOpening } from './demo.opening.js';
 import { seedDemoContent } from './demo.seed.js';
 
 /**
  * Seeds the whole demo (content and the KITZ page, accounts, contact directory, networks with
- * their past meetings, the integration concept, the support chains, the measures and the
- * committee register) in one transaction: a start stopped part-way leaves an empty database,
- * which the next start seeds again, instead of half a demo that later steps trip over. Every
- * step takes this transaction and opens none of its own (SQLite has one connection;
- * PostgreSQL's pool would hand out a second one); the services the concept, measures and chains go through join it. Nothing here
+ * their past meetings, the integration concept, the support chains, the measures, the committee
+ * register and the intercultural opening) in one transaction: a start stopped part-way leaves an
+ * empty database, which the next start seeds again, instead of half a demo that later steps trip
+ * over. Every step takes this transaction and opens none of its own (SQLite has one connection;
+ * PostgreSQL's pool would hand out a second one); the services the concept, measures and chains
+ * go through join it. Nothing here
  * sends mail or starts jobs; those start after it commits.
  */
 export async function seedDemo(
@@ -45,6 +47,7 @@ export async function seedDemo(
 		for (const { idea, decision } of reviewed.ideas)
 			await seedDecidedIdea(trx, coordinator, idea, decision);
 		await seedDemoCommittees(trx, options.contentDir, coordinator, offerIds, now);
+		await seedDemoOpening(trx, options.contentDir, coordinator, now);
 	});
 }
 
