@@ -26,6 +26,7 @@ import type {
 	CommitteesTable,
 	CommitteeTermsTable
 } from '../committees/committees.table.js';
+import type { CommitteeApplicationsTable, CommitteeCallsTable } from '../committees/calls.table.js';
 import type { TranslationsTable } from '../translations/translations.table.js';
 import type {
 	ContactPersonsTable,
@@ -163,6 +164,8 @@ export interface DB {
 	committeeMembers: CommitteeMembersTable;
 	committeeFigures: CommitteeFiguresTable;
 	committeeOffers: CommitteeOffersTable;
+	committeeCalls: CommitteeCallsTable;
+	committeeApplications: CommitteeApplicationsTable;
 }
 
 /** A connection or an open transaction: what repository and service functions take first. */
