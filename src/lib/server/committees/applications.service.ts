@@ -1,44 +1,19 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { ForbiddenError } from '../accounts/accounts.errors.js';
 import { recordAudit } from '../accounts/audit.service.js';
-import type { Actor } from '../accounts/authorization.js';
 import { recordFailure, refuseIfThrottled } from '../accounts/throttle.service.js';
-import type { DB, Db } from '../db/schema.js';
+import type { DB } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
-import {
-	createApplicantContact,
-	possibleDuplicates,
-	type PossibleDuplicate
-} from '../directory/applicants.service.js';
-import { readableContacts } from '../directory/contacts.service.js';
+import { createApplicantContact } from '../directory/applicants.service.js';
 import { COMMITTEE_PURPOSE } from '../directory/directory-access.js';
 import { staffMail } from '../mail/staff-mail.js';
 import { queueMail } from '../mail/mail.service.js';
 import { allPlaces } from '../places/places.service.js';
-import {
-	ApplicationNotFoundError,
-	CallClosedError,
-	CallNotFoundError,
-	CallValidationError
-} from './calls.errors.js';
-import {
-	coordinatorEmails,
-	findApplicationRow,
-	insertApplicationRow,
-	listApplicationRows,
-	setApplicationStatusRow,
-	type ApplicationRow
-} from './applications.repository.js';
+import { coordinatorEmails, insertApplicationRow } from './applications.repository.js';
+import { CallClosedError, CallNotFoundError, CallValidationError } from './calls.errors.js';
 import { findCallRowBySlug } from './calls.repository.js';
-import {
-	applicationSchema,
-	applicationStatusSchema,
-	parseCallInput,
-	type ApplicationInput
-} from './calls.schema.js';
-import { isAccepting, mayManageCalls, type CallEditor } from './calls.service.js';
-import type { ApplicationStatus } from './calls.table.js';
+import { applicationSchema, parseCallInput, type ApplicationInput } from './calls.schema.js';
+import { isAccepting } from './calls.service.js';
 
 /**
  * Applications to calls for candidates. A visitor's application creates a directory contact
@@ -135,115 +110,4 @@ export async function submitApplication(
 			await queueMail(trx, { to, ...mail }, now);
 	});
 	return true;
-}
-
-export interface InboxApplication {
-	id: number;
-	call: { id: number; title: string; committeeName: string; termId: number | null };
-	contact: {
-		id: number;
-		name: string;
-		email: string | null;
-		phone: string | null;
-		languages: string[];
-	};
-	placeName: string | null;
-	message: string;
-	receivedAt: string;
-	status: ApplicationStatus;
-	updatedAt: string;
-	/** Other people of the directory with the same e-mail or phone: maybe the same person. */
-	possibleDuplicates: PossibleDuplicate[];
-}
-
-const STATUS_ORDER: Record<ApplicationStatus, number> = {
-	new: 0,
-	in_review: 1,
-	accepted: 2,
-	declined: 3
-};
-
-function authorizeInbox(actor: Actor, districtId: number) {
-	if (!mayManageCalls(actor, districtId)) throw new ForbiddenError('read', actor.role);
-}
-
-/**
- * The inbox: the district's applications, of one call when asked, new ones first and each
- * status the newest first, with the applicant's contact data and possible duplicates.
- */
-export async function listApplications(
-	db: Db,
-	actor: Actor,
-	callId: number | null
-): Promise<InboxApplication[]> {
-	authorizeInbox(actor, actor.districtId);
-	const rows = await listApplicationRows(db, actor.districtId, callId);
-	const ids = [...new Set(rows.map((row) => row.contactId))];
-	const contacts = new Map(
-		(await readableContacts(db, actor, ids)).map((contact) => [contact.id, contact])
-	);
-	const duplicates = await possibleDuplicates(db, actor, ids);
-	return rows
-		.map((row) => inboxEntry(row, contacts.get(row.contactId), duplicates.get(row.contactId)))
-		.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
-}
-
-function inboxEntry(
-	row: ApplicationRow,
-	contact: Awaited<ReturnType<typeof readableContacts>>[number] | undefined,
-	duplicates: PossibleDuplicate[] | undefined
-): InboxApplication {
-	return {
-		id: row.id,
-		call: {
-			id: row.callId,
-			title: row.callTitle,
-			committeeName: row.committeeName,
-			termId: row.termId
-		},
-		contact: {
-			id: row.contactId,
-			name: contact?.name ?? '',
-			email: contact?.contactData?.email ?? null,
-			phone: contact?.contactData?.phone ?? null,
-			languages: contact?.languages ?? []
-		},
-		placeName: row.placeName,
-		message: row.message,
-		receivedAt: row.receivedAt,
-		status: row.status,
-		updatedAt: row.updatedAt,
-		possibleDuplicates: duplicates ?? []
-	};
-}
-
-/** Moves an application on (new, in review, accepted, declined); audited with both states. */
-export async function setApplicationStatus(
-	db: Kysely<DB>,
-	actor: CallEditor,
-	id: number,
-	status: string,
-	now = new Date()
-): Promise<void> {
-	const row = await findApplicationRow(db, id);
-	if (!row || row.districtId !== actor.districtId) throw new ApplicationNotFoundError(id);
-	authorizeInbox(actor, row.districtId);
-	const next = parseCallInput(applicationStatusSchema, status);
-	if (next === row.status) return;
-	await inTransaction(db, async (trx) => {
-		await setApplicationStatusRow(trx, id, next, now.toISOString());
-		await recordAudit(
-			trx,
-			{
-				districtId: row.districtId,
-				userId: actor.id,
-				action: 'committee.application.status',
-				entity: 'committee_application',
-				entityId: id,
-				before: { status: row.status },
-				after: { status: next }
-			},
-			now
-		);
-	});
 }

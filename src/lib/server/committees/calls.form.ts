@@ -80,7 +80,9 @@ const CALL_CODES = [
 	'more_than_seats',
 	'deadline_past',
 	'not_a_day',
-	'too_big'
+	'too_big',
+	'not_accepted',
+	'no_term'
 ] as const;
 const isCallCode = (code: string): code is (typeof CALL_CODES)[number] =>
 	(CALL_CODES as readonly string[]).includes(code);

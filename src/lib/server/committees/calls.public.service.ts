@@ -5,7 +5,7 @@ import { berlinToday } from '../../shared/time/berlin-clock.js';
 import { COMMITTEE_PURPOSE } from '../directory/directory-access.js';
 import { purposeForConsent } from '../directory/purposes.service.js';
 import { publishedOfferLinks, type OfferLink } from '../offers/offer-page.service.js';
-import { allPlaces } from '../places/places.service.js';
+import { allPlaces, listDistricts } from '../places/places.service.js';
 import { localizeMany, type LocalizedText } from '../translations/translations.service.js';
 import {
 	findCallRowBySlug,
@@ -15,6 +15,7 @@ import {
 } from './calls.repository.js';
 import { isAccepting } from './calls.service.js';
 import type { CommitteeOfferKind } from './committees.table.js';
+import { listPublicCommittees, type PublicCommittee } from './public-committees.service.js';
 
 /**
  * The portal's side of calls: "Mitmachen" lists the open calls of every district in the
@@ -89,6 +90,26 @@ export async function openCalls(
 	const texts = await localize(db, rows, locale);
 	const offersOf = await supportOffers(db, rows, locale, now);
 	return rows.map((row) => summaryOf(row, texts.get(row.id)!.title, offersOf(row.committeeId)));
+}
+
+export interface ParticipationPage {
+	calls: PublicCallSummary[];
+	/** The public committees per district that has any, in the districts' order. */
+	committees: { district: string; committees: PublicCommittee[] }[];
+}
+
+/** "Mitmachen": the open calls and the public committees of every district. */
+export async function participationPage(
+	db: Kysely<DB>,
+	locale: Locale,
+	now = new Date()
+): Promise<ParticipationPage> {
+	const committees = [];
+	for (const district of await listDistricts(db)) {
+		const own = await listPublicCommittees(db, district.id, locale, now);
+		if (own.length) committees.push({ district: district.name, committees: own });
+	}
+	return { calls: await openCalls(db, locale, now), committees };
 }
 
 const summaryOf = (

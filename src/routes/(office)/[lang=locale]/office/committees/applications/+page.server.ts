@@ -1,9 +1,13 @@
 import { fail } from '@sveltejs/kit';
 import {
+	addApplicantAsMember,
 	listApplications,
 	setApplicationStatus
-} from '$lib/server/committees/applications.service';
+} from '$lib/server/committees/applications.inbox.service';
+import { committeeFormErrors } from '$lib/server/committees/committee-form';
+import { CommitteeValidationError } from '$lib/server/committees/committees.errors';
 import { CallValidationError } from '$lib/server/committees/calls.errors';
+import { callFormErrors } from '$lib/server/committees/calls.form';
 import { listCalls } from '$lib/server/committees/calls.service';
 import { APPLICATION_STATUSES } from '$lib/server/committees/calls.table';
 import { rethrowAsHttpError } from '$lib/server/http/http-errors';
@@ -41,5 +45,25 @@ export const actions: Actions = {
 			rethrowAsHttpError(failure);
 		}
 		return { id, saved: true };
+	},
+	member: async ({ locals, request }) => {
+		const user = requireUser(locals, { secondFactor: true });
+		const id = idParam(
+			formText(await request.formData(), 'id', 12),
+			'office.applications.notFound'
+		);
+		try {
+			await addApplicantAsMember(locals.db, user, id);
+		} catch (failure) {
+			if (failure instanceof CommitteeValidationError)
+				return fail(400, {
+					id,
+					memberError: Object.values(committeeFormErrors(failure.issues))[0]
+				});
+			if (failure instanceof CallValidationError)
+				return fail(400, { id, memberError: callFormErrors(failure.issues).status });
+			rethrowAsHttpError(failure);
+		}
+		return { id, member: true };
 	}
 };
