@@ -9,7 +9,7 @@ import { FEWER_THAN_5, type ShownCount } from '../server/committees/representati
  * the office pages, the export and the yearly report.
  */
 export const committeeTypeLabel = (t: Translate, type: string) =>
-	t(`office.committees.type.${type as CommitteeType}`);
+	t(`office.committees.type.${type as CommitteeType}.name`);
 
 export const memberRoleLabel = (t: Translate, role: string) =>
 	t(`office.committees.role.${role as MemberRole}`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { offerInputSchema } from '../offers/offers.schema.js';
+import { committeesQuerySchema } from './committee-schemas.js';
 import { apiSchemas, offerQuerySchema, offersQuerySchema } from './schemas.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -86,7 +87,7 @@ export function openApiDocument(serverUrl: string): OpenApiDocument {
 			title: 'KITZ offers API',
 			version: '1.0.0',
 			description:
-				'Read-only, public: the published, currently valid integration offers the portal shows, in its languages. No authentication, no cookies. Parameters are read as leniently as in the portal: a value that cannot be used is dropped and reported in `notices`, never an error.'
+				'Read-only, public: the published, currently valid integration offers the portal shows, in its languages. No authentication, no cookies. Parameters are read as leniently as in the portal: a value that cannot be used is dropped and reported in `notices`, never an error. Also the public committees and advisory boards, with representation figures in which no count below 5 appears.'
 		},
 		servers: [{ url: serverUrl }],
 		paths: {
@@ -110,6 +111,19 @@ export function openApiDocument(serverUrl: string): OpenApiDocument {
 					responses: {
 						'200': json(ref('OfferResponse'), 'The offer.'),
 						'404': json(ref('Error'), 'No published, valid offer has this slug.'),
+						...failures
+					}
+				}
+			},
+			'/committees': {
+				get: {
+					operationId: 'listCommittees',
+					summary: 'Public committees and advisory boards',
+					description:
+						'The committees the districts mark public, with vacancies, offers that prepare for them and representation figures per term. Every count below 5 reads `fewer_than_5`.',
+					parameters: queryParameters(committeesQuerySchema),
+					responses: {
+						'200': json(ref('CommitteeList'), 'The public committees.'),
 						...failures
 					}
 				}

@@ -1,5 +1,9 @@
 import type { Actor } from '../accounts/authorization.js';
 import { ACTION_FIELDS } from '../action-fields/action-fields.js';
+import {
+	committeeFiguresForPeriod,
+	type CommitteeReportFigures
+} from '../committees/committee-report.service.js';
 import type { Db } from '../db/schema.js';
 import {
 	meetingFiguresByNetwork,
@@ -94,6 +98,12 @@ async function offerFigures(context: FigureContext): Promise<OfferFigures> {
 	};
 }
 
+/** The committees' representation figures, suppressed by the committees context (issue 12). */
+async function committeeFigures(context: FigureContext): Promise<CommitteeReportFigures[]> {
+	const { db, districtId, window } = context;
+	return committeeFiguresForPeriod(db, districtId, { from: window.fromDay, to: window.toDay });
+}
+
 /**
  * The sections of a period's figures, each computed from live data on its own. A closed period
  * stores them as JSON under these keys; a section added later (as the concept, the measures and
@@ -103,7 +113,8 @@ async function offerFigures(context: FigureContext): Promise<OfferFigures> {
 export const FIGURE_SECTIONS = {
 	meetings: meetingFigures,
 	offers: offerFigures,
-	...MEASURE_SECTIONS
+	...MEASURE_SECTIONS,
+	committees: committeeFigures
 } satisfies Record<string, (context: FigureContext) => Promise<unknown>>;
 
 export type FigureSectionKey = keyof typeof FIGURE_SECTIONS;

@@ -15,6 +15,7 @@ import {
 import type { YearlyReport } from './yearly-report.service.js';
 import { conceptSections } from './concept-report.view.js';
 import { budgetSection, measureSummary, measuresSection } from './measures-report.view.js';
+import { committeesSection } from './committees-report.view.js';
 
 export {
 	formatCell,
@@ -165,7 +166,7 @@ function offersSection(view: ViewContext): ReportSection {
 
 /**
  * The report's sections in order, as the funder reads them: the concept per action field, the
- * measures, networks and meetings, offers, the budget. A new section adds its figures to
+ * measures, networks and meetings, offers, the budget, the committees. A new section adds its figures to
  * FIGURE_SECTIONS and its view here.
  */
 const SECTIONS: ((view: ViewContext) => ReportSection | ReportSection[])[] = [
@@ -173,7 +174,8 @@ const SECTIONS: ((view: ViewContext) => ReportSection | ReportSection[])[] = [
 	measuresSection,
 	meetingsSection,
 	offersSection,
-	budgetSection
+	budgetSection,
+	committeesSection
 ];
 
 function summary(view: ViewContext): [string, string][] {
