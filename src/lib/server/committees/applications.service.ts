@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../accounts/audit.service.js';
 import { recordFailure, refuseIfThrottled } from '../accounts/throttle.service.js';
-import type { DB } from '../db/schema.js';
+import type { DB, Db } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { createApplicantContact } from '../directory/applicants.service.js';
 import { COMMITTEE_PURPOSE } from '../directory/directory-access.js';
@@ -11,8 +11,13 @@ import { queueMail } from '../mail/mail.service.js';
 import { allPlaces } from '../places/places.service.js';
 import { coordinatorEmails, insertApplicationRow } from './applications.repository.js';
 import { CallClosedError, CallNotFoundError, CallValidationError } from './calls.errors.js';
-import { findCallRowBySlug } from './calls.repository.js';
-import { applicationSchema, parseCallInput, type ApplicationInput } from './calls.schema.js';
+import { findCallRowBySlug, type CallRow } from './calls.repository.js';
+import {
+	applicationSchema,
+	parseCallInput,
+	type ApplicationFields,
+	type ApplicationInput
+} from './calls.schema.js';
 import { isAccepting } from './calls.service.js';
 
 /**
@@ -38,6 +43,60 @@ const ADDRESS_KEY = randomBytes(32);
 const addressHash = (address: string) =>
 	createHmac('sha256', ADDRESS_KEY).update(address).digest('base64url').slice(0, 22);
 
+/** An open call by its slug; drafts and unknown slugs are not found, closed ones refused. */
+async function acceptingCall(db: Db, slug: string, now: Date): Promise<CallRow> {
+	const call = await findCallRowBySlug(db, slug);
+	if (!call || call.status === 'draft') throw new CallNotFoundError(slug);
+	if (!isAccepting(call.status, call.deadline, now)) throw new CallClosedError(call.id);
+	return call;
+}
+
+/** Validates the form: its rules, and a place that is one of the call's district. */
+async function validate(db: Db, call: CallRow, input: ApplicationInput) {
+	const fields = parseCallInput(applicationSchema, input);
+	if (fields.placeId !== null) {
+		const place = (await allPlaces(db)).find((candidate) => candidate.id === fields.placeId);
+		if (!place || place.districtId !== call.districtId)
+			throw new CallValidationError([{ path: 'placeId', code: 'unknown' }]);
+	}
+	return fields;
+}
+
+/** The contact with its consent, the application and its audit entry, in the caller's transaction. */
+async function store(trx: Db, call: CallRow, fields: ApplicationFields, now: Date) {
+	const { name, email, phone, languages } = fields;
+	const contactId = await createApplicantContact(
+		trx,
+		call.districtId,
+		COMMITTEE_PURPOSE,
+		{ name, email, phone, languages },
+		now
+	);
+	const stamp = now.toISOString();
+	const id = await insertApplicationRow(trx, {
+		callId: call.id,
+		contactId,
+		placeId: fields.placeId,
+		message: fields.message,
+		receivedAt: stamp,
+		status: 'new',
+		updatedAt: stamp
+	});
+	await recordAudit(
+		trx,
+		{
+			districtId: call.districtId,
+			userId: null,
+			action: 'committee.application.receive',
+			entity: 'committee_application',
+			entityId: id,
+			after: { callId: call.id }
+		},
+		now
+	);
+	return id;
+}
+
 /**
  * Takes an application. Every submission counts against the sender's address first, so a
  * flood is refused (ThrottledError) before anything is checked; a filled honeypot is accepted
@@ -50,9 +109,7 @@ export async function submitApplication(
 	submission: Submission,
 	now = new Date()
 ): Promise<boolean> {
-	const call = await findCallRowBySlug(db, submission.callSlug);
-	if (!call || call.status === 'draft') throw new CallNotFoundError(submission.callSlug);
-	if (!isAccepting(call.status, call.deadline, now)) throw new CallClosedError(call.id);
+	const call = await acceptingCall(db, submission.callSlug, now);
 	const attempt = {
 		scope: 'application' as const,
 		account: '',
@@ -61,42 +118,9 @@ export async function submitApplication(
 	await refuseIfThrottled(db, attempt, now);
 	if (!(await recordFailure(db, attempt, null, now))) await refuseIfThrottled(db, attempt, now);
 	if (submission.trap.trim() !== '') return false;
-	const fields = parseCallInput(applicationSchema, submission.input);
-	if (fields.placeId !== null) {
-		const place = (await allPlaces(db)).find((candidate) => candidate.id === fields.placeId);
-		if (!place || place.districtId !== call.districtId)
-			throw new CallValidationError([{ path: 'placeId', code: 'unknown' }]);
-	}
+	const fields = await validate(db, call, submission.input);
 	await inTransaction(db, async (trx) => {
-		const contactId = await createApplicantContact(
-			trx,
-			call.districtId,
-			COMMITTEE_PURPOSE,
-			{ name: fields.name, email: fields.email, phone: fields.phone, languages: fields.languages },
-			now
-		);
-		const stamp = now.toISOString();
-		const id = await insertApplicationRow(trx, {
-			callId: call.id,
-			contactId,
-			placeId: fields.placeId,
-			message: fields.message,
-			receivedAt: stamp,
-			status: 'new',
-			updatedAt: stamp
-		});
-		await recordAudit(
-			trx,
-			{
-				districtId: call.districtId,
-				userId: null,
-				action: 'committee.application.receive',
-				entity: 'committee_application',
-				entityId: id,
-				after: { callId: call.id }
-			},
-			now
-		);
+		await store(trx, call, fields, now);
 		const mail = staffMail(
 			'mail.applicationReceived',
 			{
@@ -110,4 +134,19 @@ export async function submitApplication(
 			await queueMail(trx, { to, ...mail }, now);
 	});
 	return true;
+}
+
+/**
+ * Records an application as the form would, without the form's guards and without the mail to
+ * the coordinators: how the demo fills the inbox, which sends no mail. Returns its id.
+ */
+export async function recordApplication(
+	db: Kysely<DB>,
+	callSlug: string,
+	input: ApplicationInput,
+	now = new Date()
+): Promise<number> {
+	const call = await acceptingCall(db, callSlug, now);
+	const fields = await validate(db, call, input);
+	return inTransaction(db, (trx) => store(trx, call, fields, now));
 }
