@@ -18,6 +18,10 @@ import { FIGURE_SECTION_KEYS } from '../../src/lib/server/reports/report-figures
 import { yearlyReport } from '../../src/lib/server/reports/yearly-report.service.js';
 import { loadReferencePlaces } from '../../src/lib/server/places/reference.js';
 import { describeEachDialect } from '../support/databases.js';
+import {
+	getCommittee,
+	listCommittees
+} from '../../src/lib/server/committees/committees.service.js';
 
 const CONTENT = resolve('content');
 const NOW = new Date('2026-12-01T09:00:00Z');
@@ -183,6 +187,27 @@ describeEachDialect(
 				expect(measure.decision!.meetingStartsAt < since).toBe(true);
 			}
 			expect(await db.selectFrom('mailOutbox').select('id').execute()).toEqual([]);
+		});
+
+		it('has 15 committees with a current and a previous term, members with consent and small figures', async () => {
+			const db = database().db;
+			const coordinator = await staff(db, 'koordination@kitz.example');
+			const committees = await listCommittees(db, coordinator, undefined, NOW);
+			expect(committees).toHaveLength(15);
+			expect(new Set(committees.map((c) => c.type)).size).toBe(8);
+			expect(committees.some((c) => c.isPublic) && committees.some((c) => !c.isPublic)).toBe(true);
+			const details = await Promise.all(
+				committees.map((c) => getCommittee(db, coordinator, c.id, NOW))
+			);
+			expect(details.every((c) => c.currentTerm !== null)).toBe(true);
+			expect(details.filter((c) => c.terms.length === 2)).toHaveLength(14);
+			expect(
+				details.flatMap((c) => c.terms.flatMap((t) => t.members ?? [])).length
+			).toBeGreaterThan(10);
+			const counts = details.flatMap((c) => c.terms.flatMap((t) => (t.figures ? [t.figures] : [])));
+			expect(counts.length).toBeGreaterThan(15);
+			expect(counts.some((f) => f.figures.counts.migrationHistory === 'fewer_than_5')).toBe(true);
+			expect(counts.some((f) => typeof f.figures.counts.migrationHistory === 'number')).toBe(true);
 		});
 
 		it('fills a report for last year: every section has figures, and they changed from the year before', async () => {

@@ -185,6 +185,7 @@ describeEachDialect(
 				.executeTakeFirstOrThrow();
 			expect(Object.keys(JSON.parse(updated.figures)).sort()).toEqual([
 				'budget',
+				'committees',
 				'concept',
 				'measures',
 				'meetings',
