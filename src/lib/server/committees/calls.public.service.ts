@@ -14,7 +14,7 @@ import {
 	type CallRow
 } from './calls.repository.js';
 import { isAccepting } from './calls.service.js';
-import type { CommitteeOfferKind } from './committees.table.js';
+import { COMMITTEE_OFFER_KINDS, type CommitteeOfferKind } from './committees.table.js';
 import { listPublicCommittees, type PublicCommittee } from './public-committees.service.js';
 
 /**
@@ -48,6 +48,8 @@ export interface PublicCall extends PublicCallSummary {
 	purpose: { name: string; description: string; retention: string };
 }
 
+const collator = new Intl.Collator('de');
+
 async function localize(db: Kysely<DB>, rows: CallRow[], locale: Locale) {
 	return localizeMany(
 		db,
@@ -78,7 +80,13 @@ async function supportOffers(db: Kysely<DB>, rows: CallRow[], locale: Locale, no
 	return (committeeId: number): SupportOffer[] =>
 		links
 			.filter((link) => link.committeeId === committeeId && published.has(link.offerId))
-			.map((link) => ({ kind: link.kind, offer: published.get(link.offerId)! }));
+			.map((link) => ({ kind: link.kind, offer: published.get(link.offerId)! }))
+			// Trainings first, then mentoring, each by title: the same order on every database.
+			.sort(
+				(a, b) =>
+					COMMITTEE_OFFER_KINDS.indexOf(a.kind) - COMMITTEE_OFFER_KINDS.indexOf(b.kind) ||
+					collator.compare(a.offer.title.text, b.offer.title.text)
+			);
 }
 
 export async function openCalls(
