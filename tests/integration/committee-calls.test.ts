@@ -343,9 +343,7 @@ describeEachDialect(
 
 		it('exports the application with the person and erases it with them', async () => {
 			await submitApplication(db(), submission(), NOW);
-			const [{ contact }] = (await listApplications(db(), people.coordinator, ids.call)) as [
-				{ contact: { id: number } }
-			];
+			const { contact } = (await listApplications(db(), people.coordinator, ids.call))[0]!;
 			const data = await exportPersonData(db(), people.coordinator, contact.id, NOW);
 			expect(data.committeeApplications).toEqual([
 				{
