@@ -13,8 +13,8 @@ import {
 } from './throttle.repository.js';
 
 /**
- * One throttle for everything an attacker may repeat: password log-in, second factor and
- * password-reset requests. Failures are counted per key; from the `free`-th failure on, each
+ * One throttle for everything an attacker may repeat: password log-in, second factor,
+ * password-reset requests and applications sent through the portal's form. Failures are counted per key; from the `free`-th failure on, each
  * failure blocks the key for `firstBlockSeconds`, doubling up to `maxBlockSeconds`. A count is
  * forgotten `forgetSeconds` after its last failure. Keys:
  * - pair:    one account from one client address (what a guessing attacker hits first);
