@@ -105,7 +105,7 @@ describe('taking part in a committee', () => {
 		await context.close();
 	});
 
-	it('the coordinator finds the application in the inbox and takes it into review', async () => {
+	it('the coordinator finds the application in the inbox and takes it into review; the office pages pass axe', async () => {
 		const { context } = await recordingContext(browser);
 		const page = await context.newPage();
 		await logIn(page, baseUrl, COORDINATOR);
@@ -123,6 +123,19 @@ describe('taking part in a committee', () => {
 		await page.goto(`${baseUrl}/en/office/committees/applications`);
 		expect(await page.locator('h1').innerText()).toBe('Applications');
 		await expectAccessible(page);
+
+		// The calls' own pages, and a new call sent empty: its messages stand at their inputs.
+		for (const locale of ['de', 'en']) {
+			const calls = `${baseUrl}/${locale}/office/committees/calls`;
+			for (const path of ['', `/${callId}`, `/${callId}/translations`, '/new']) {
+				await page.goto(`${calls}${path}`);
+				await expectAccessible(page);
+			}
+			await clickAndLoad(page, 'form.call-form button[type=submit]');
+			expect(await page.locator('#committeeId').getAttribute('aria-invalid')).toBe('true');
+			await expectAccessible(page);
+		}
+		expect(await page.locator('#deadline-error').innerText()).toBe('Please enter a date.');
 		await context.close();
 	});
 
