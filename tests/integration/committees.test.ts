@@ -25,6 +25,7 @@ import {
 	listPublicCommittees
 } from '../../src/lib/server/committees/public-committees.service.js';
 import type { Database } from '../../src/lib/server/db/database.js';
+import { listConsents, withdrawConsent } from '../../src/lib/server/directory/consents.service.js';
 import { COMMITTEE_PURPOSE } from '../../src/lib/server/directory/directory-access.js';
 import { reportView } from '../../src/lib/server/reports/yearly-report.view.js';
 import { yearlyReport } from '../../src/lib/server/reports/yearly-report.service.js';
@@ -178,8 +179,17 @@ describeEachDialect(
 				).toEqual(['contactId: no_consent']);
 			await addMember(db, actors.coordinator, ids.current, member(ids.anna), NOW);
 			const committee = await getCommittee(db, actors.coordinator, ids.beirat, NOW);
-			expect(committee.terms[0]!.members!.map((m) => m.name)).toEqual(['Anna Asmussen']);
+			expect(committee.terms[0]!.members!.map((m) => [m.name, m.consentWithdrawn])).toEqual([
+				['Anna Asmussen', false]
+			]);
 			expect(committee.vacancies).toBe(11);
+			// Withdrawn later: the membership stays, marked for the coordinator to act on.
+			const consent = (await listConsents(db, actors.coordinator, ids.anna)).find(
+				(entry) => entry.withdrawnOn === null && entry.purposeKey === COMMITTEE_PURPOSE
+			)!;
+			await withdrawConsent(db, actors.coordinator, consent.id, { withdrawnOn: '2026-11-01' }, NOW);
+			const after = await getCommittee(db, actors.coordinator, ids.beirat, NOW);
+			expect(after.terms[0]!.members![0]!.consentWithdrawn).toBe(true);
 		});
 
 		it('refuses more members than seats, but lets one follow another on the same seat', async () => {

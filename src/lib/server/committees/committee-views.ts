@@ -20,6 +20,8 @@ export interface MemberView {
 	toOn: string | null;
 	/** A member now, by the term's and the membership's dates. */
 	current: boolean;
+	/** For staff: the person has since withdrawn their consent for committee work. */
+	consentWithdrawn: boolean;
 }
 
 export interface TermFiguresView {
@@ -162,7 +164,8 @@ export function toTermView(
 					role: member.role,
 					fromOn: member.fromOn,
 					toOn: member.toOn,
-					current: isMemberOn(member, term, today)
+					current: isMemberOn(member, term, today),
+					consentWithdrawn: false
 				}))
 			: null,
 		figures: may.seeFigures && figures ? figuresView(figures) : null,

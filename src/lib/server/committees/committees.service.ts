@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Actor } from '../accounts/authorization.js';
 import type { DB, Db } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
+import { COMMITTEE_PURPOSE } from '../directory/directory-access.js';
 import { contactFormOptions, getContact, listContacts } from '../directory/contacts.service.js';
 import { slugify } from '../../shared/text/slugify.js';
 import { berlinToday } from '../../shared/time/berlin-clock.js';
@@ -127,7 +128,10 @@ export async function loadCommittee(
 	return {
 		...toSummary(row, terms, members, today),
 		meetingRhythm: row.meetingRhythm,
-		contact: { contactId: row.contactId, name: row.contactName, text: row.contactText },
+		// The directory contact is the office's own note; others read the public contact text.
+		contact: may.manage
+			? { contactId: row.contactId, name: row.contactName, text: row.contactText }
+			: { contactId: null, name: null, text: row.contactText },
 		description: row.description,
 		terms: terms.map((term) =>
 			toTermView(
@@ -154,7 +158,7 @@ export async function getCommittee(
 	const row = await findCommitteeRow(db, committeeId);
 	if (!row || (await visibleRows(db, actor, [row])).length === 0)
 		throw new CommitteeNotFoundError(committeeId);
-	return loadCommittee(
+	const committee = await loadCommittee(
 		db,
 		committeeId,
 		{
@@ -164,6 +168,37 @@ export async function getCommittee(
 		},
 		now
 	);
+	return committee.may.manage ? withConsents(db, actor, committee) : committee;
+}
+
+/** Marks the members who have withdrawn their consent since, for staff to act on. */
+async function withConsents(
+	db: Db,
+	actor: Actor,
+	committee: CommitteeDetail
+): Promise<CommitteeDetail> {
+	const consenting = new Set(
+		(
+			await listContacts(db, actor, {
+				q: '',
+				organisationId: null,
+				actionField: null,
+				language: null,
+				consent: COMMITTEE_PURPOSE
+			})
+		).map((contact) => contact.id)
+	);
+	return {
+		...committee,
+		terms: committee.terms.map((term) => ({
+			...term,
+			members:
+				term.members?.map((member) => ({
+					...member,
+					consentWithdrawn: !consenting.has(member.contactId)
+				})) ?? null
+		}))
+	};
 }
 
 /** A committee the actor keeps, for the changes to it. */

@@ -119,12 +119,19 @@ async function seedCommittee(
 	refs: Refs
 ): Promise<void> {
 	const { now, today } = refs;
-	const { key: _key, organisation, terms, members, offers, ...fields } = committee;
+	const { organisation, terms, members, offers } = committee;
 	const committeeId = await createCommittee(
 		trx,
 		coordinator,
 		{
-			...fields,
+			name: committee.name,
+			type: committee.type,
+			body: committee.body,
+			seats: committee.seats,
+			meetingRhythm: committee.meetingRhythm,
+			contactText: committee.contactText,
+			description: committee.description,
+			isPublic: committee.isPublic,
 			organisationId: organisation
 				? lookUp(refs.organisationIds, organisation, 'organisation')
 				: null,
