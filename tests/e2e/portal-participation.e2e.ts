@@ -73,7 +73,8 @@ describe('taking part in a committee', () => {
 		const { context, hosts } = await recordingContext(browser, { javaScriptEnabled: false });
 		const page = await context.newPage();
 		await page.goto(`${baseUrl}/uk`);
-		await clickAndLoad(page, 'nav a[href="/uk/mitmachen"]');
+		// The home page leads to "Mitmachen", as it leads to the ways.
+		await clickAndLoad(page, 'main a[href="/uk/mitmachen"]');
 		await clickAndLoad(page, `a:text("${TITLE.uk}")`);
 		expect(await page.locator('h1').innerText()).toBe(TITLE.uk);
 
