@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { committeeListSchema } from '../../src/lib/server/api/committee-schemas.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { createTestAccount } from '../factories/account.factory.js';
 import { launchBrowser, recordingContext } from '../support/browser.js';
@@ -154,4 +155,17 @@ describe('a coordinator keeps the committee register through the forms (no JavaS
 			await context.close();
 		}
 	);
+
+	it('serves the public committees in the API, internal ones and members never, small counts only as words', async () => {
+		const response = await fetch(`${baseUrl}/api/v1/committees?district=schleswig-flensburg`);
+		expect(response.status).toBe(200);
+		const body = committeeListSchema.parse(await response.json());
+		const names = body.items.map((item) => item.name);
+		expect(names).toContain('Integrationsbeirat des Kreises Schleswig-Flensburg');
+		// The journey's committee is internal.
+		expect(names).not.toContain(COMMITTEE);
+		const text = JSON.stringify(body);
+		expect(text).toContain('"fewer_than_5"');
+		expect(text).not.toContain('Ahmad Haddad');
+	});
 });

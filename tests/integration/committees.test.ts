@@ -7,7 +7,8 @@ import {
 	addMember,
 	createTerm,
 	linkOffer,
-	recordFigures
+	recordFigures,
+	updateTerm
 } from '../../src/lib/server/committees/committee-parts.service.js';
 import {
 	CommitteeNotFoundError,
@@ -27,6 +28,7 @@ import {
 import type { Database } from '../../src/lib/server/db/database.js';
 import { listConsents, withdrawConsent } from '../../src/lib/server/directory/consents.service.js';
 import { COMMITTEE_PURPOSE } from '../../src/lib/server/directory/directory-access.js';
+import { reportFile } from '../../src/lib/server/reports/yearly-report-files.service.js';
 import { reportView } from '../../src/lib/server/reports/yearly-report.view.js';
 import { yearlyReport } from '../../src/lib/server/reports/yearly-report.service.js';
 import { translator } from '../../src/lib/i18n/messages.js';
@@ -36,6 +38,7 @@ import { createTestCommittee } from '../factories/committee.factory.js';
 import { createTestContact, giveConsent } from '../factories/contact.factory.js';
 import { createOffer } from '../factories/offer.factory.js';
 import { describeEachDialect } from '../support/databases.js';
+import { pdfText } from '../support/documents.js';
 import { districtWithPartners } from '../support/scenarios.js';
 
 const NOW = new Date('2026-11-10T10:00:00.000Z');
@@ -280,6 +283,18 @@ describeEachDialect(
 				'weniger als 5'
 			);
 			expect(row[labels.indexOf('Mitglieder, die geantwortet haben')]).toBe(10);
+			const reportSheet = await readXlsx(
+				(await reportFile(db, actors.viewer, '2026', 'committees.xlsx', 'de', NOW))
+					.body as Uint8Array
+			);
+			expect(reportSheet[1]).toContain('weniger als 5');
+			const pdf = (
+				await pdfText(
+					(await reportFile(db, actors.viewer, '2026', 'report.pdf', 'de', NOW)).body as Uint8Array
+				)
+			).text;
+			// The documents lay out the same view: the section is there, its cells checked above.
+			expect(pdf).toContain('Vertretung in Gremien und Beiräten');
 
 			const audit = await db
 				.selectFrom('auditLog')
@@ -289,6 +304,16 @@ describeEachDialect(
 			expect(audit).toHaveLength(2);
 			for (const entry of audit)
 				expect(JSON.parse(entry.after!).migrationHistory).toBe('fewer_than_5');
+
+			// Fewer seats than members who answered: refused, without naming the count.
+			const refused = await updateTerm(db, actors.coordinator, ids.current, {
+				startsOn: '2023-05-01',
+				endsOn: '2028-04-30',
+				seats: 8
+			}).catch((caught: CommitteeValidationError) => caught.issues);
+			expect(refused).toEqual([
+				{ path: 'seats', code: 'fewer_seats_than_answered', params: { seats: 8 } }
+			]);
 		});
 
 		it('shows partners only the committees they belong to, without figures; viewers no members', async () => {
