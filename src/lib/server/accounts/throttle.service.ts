@@ -13,8 +13,8 @@ import {
 } from './throttle.repository.js';
 
 /**
- * One throttle for everything an attacker may repeat: password log-in, second factor and
- * password-reset requests. Failures are counted per key; from the `free`-th failure on, each
+ * One throttle for everything an attacker may repeat: password log-in, second factor,
+ * password-reset requests and applications sent through the portal's form. Failures are counted per key; from the `free`-th failure on, each
  * failure blocks the key for `firstBlockSeconds`, doubling up to `maxBlockSeconds`. A count is
  * forgotten `forgetSeconds` after its last failure. Keys:
  * - pair:    one account from one client address (what a guessing attacker hits first);
@@ -31,7 +31,9 @@ export interface ThrottleRule {
 }
 
 type KeyKind = 'pair' | 'account' | 'address';
-export type ThrottleScope = 'login' | 'second_factor' | 'reset';
+export type ThrottleScope = 'login' | 'second_factor' | 'reset' | 'application';
+/** The scopes of attempts on an account, the only ones with an audit subject. */
+type AccountScope = Exclude<ThrottleScope, 'application'>;
 
 const MINUTE = 60;
 const HOUR = 3600;
@@ -57,6 +59,11 @@ export const THROTTLE_RULES: Record<ThrottleScope, Partial<Record<KeyKind, Throt
 	reset: {
 		account: { free: 1, firstBlockSeconds: 15 * MINUTE, maxBlockSeconds: HOUR, forgetSeconds: DAY },
 		address: { free: 5, firstBlockSeconds: HOUR, maxBlockSeconds: DAY, forgetSeconds: DAY }
+	},
+	// Public applications to committees' calls: every submission counts, ten an hour from one
+	// (hashed) address before a pause, so a flood cannot fill the directory and the inbox.
+	application: {
+		address: { free: 10, firstBlockSeconds: 15 * MINUTE, maxBlockSeconds: DAY, forgetSeconds: HOUR }
 	}
 };
 
@@ -166,7 +173,8 @@ async function audit(
 			districtId: subject.districtId,
 			// Nobody is signed in as the account: the attempt may be anyone's.
 			userId: null,
-			action: `account.${attempt.scope}_${event}`,
+			// A public application is on no account: its callers pass no subject.
+			action: `account.${attempt.scope as AccountScope}_${event}`,
 			entity: 'user',
 			entityId: subject.userId,
 			after: { address: attempt.address, ...details }

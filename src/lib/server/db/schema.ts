@@ -33,6 +33,7 @@ import type {
 	OpeningRoundsTable,
 	OpeningUnitsTable
 } from '../opening/opening.table.js';
+import type { CommitteeApplicationsTable, CommitteeCallsTable } from '../committees/calls.table.js';
 import type { TranslationsTable } from '../translations/translations.table.js';
 import type {
 	ContactPersonsTable,
@@ -175,6 +176,8 @@ export interface DB {
 	committeeMembers: CommitteeMembersTable;
 	committeeFigures: CommitteeFiguresTable;
 	committeeOffers: CommitteeOffersTable;
+	committeeCalls: CommitteeCallsTable;
+	committeeApplications: CommitteeApplicationsTable;
 }
 
 /** A connection or an open transaction: what repository and service functions take first. */

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { DEMO_ACCOUNTS, seedDemoAccounts } from './demo.accounts.js';
 import { seedDemoChains } from './demo.chains.js';
+import { seedDemoCommitteeCalls } from './demo.committee-calls.js';
 import { seedDemoCommittees } from './demo.committees.js';
 import { seedDemoConcept } from './demo.concept.js';
 import { seedDemoContacts } from './demo.contacts.js';
@@ -13,12 +14,12 @@ import { seedDemoContent } from './demo.seed.js';
 /**
  * Seeds the whole demo (content and the KITZ page, accounts, contact directory, networks with
  * their past meetings, the integration concept, the support chains, the measures, the committee
- * register and the intercultural opening) in one transaction: a start stopped part-way leaves an
- * empty database, which the next start seeds again, instead of half a demo that later steps trip
- * over. Every step takes this transaction and opens none of its own (SQLite has one connection;
- * PostgreSQL's pool would hand out a second one); the services the concept, measures and chains
- * go through join it. Nothing here
- * sends mail or starts jobs; those start after it commits.
+ * register with its open calls and applications, and the intercultural opening) in one
+ * transaction: a start stopped part-way leaves an empty database, which the next start seeds
+ * again, instead of half a demo that later steps trip over. Every step takes this transaction and
+ * opens none of its own (SQLite has one connection; PostgreSQL's pool would hand out a second
+ * one); the services the concept, measures and chains go through join it. Nothing here sends
+ * mail or starts jobs; those start after it commits.
  */
 export async function seedDemo(
 	db: Kysely<DB>,
@@ -47,6 +48,8 @@ export async function seedDemo(
 		for (const { idea, decision } of reviewed.ideas)
 			await seedDecidedIdea(trx, coordinator, idea, decision);
 		await seedDemoCommittees(trx, options.contentDir, coordinator, offerIds, now);
+		// Calls name their committees, which the register has just made.
+		await seedDemoCommitteeCalls(trx, options.contentDir, coordinator, now);
 		await seedDemoOpening(trx, options.contentDir, coordinator, now);
 	});
 }

@@ -52,7 +52,8 @@ export interface ContactInput {
 	notes?: string | null;
 }
 
-export const CONSENT_SOURCES = ['written', 'email', 'oral', 'online'] as const;
+// `web_form`: given by the person on a public form of the portal (an application to a call).
+export const CONSENT_SOURCES = ['written', 'email', 'oral', 'online', 'web_form'] as const;
 
 /** A consent to be contacted: for which purpose, since when, how it was given. */
 export const consentSchema = (today: string) =>

@@ -108,3 +108,12 @@ export async function deleteMailTo(trx: Trx, addresses: string[]): Promise<numbe
 		.executeTakeFirst();
 	return Number(result.numDeletedRows);
 }
+
+/** Applications to committees' calls hold the person's message and place: they go with them. */
+export async function deleteApplications(trx: Trx, contactId: number): Promise<number> {
+	const result = await trx
+		.deleteFrom('committeeApplications')
+		.where('contactId', '=', contactId)
+		.executeTakeFirst();
+	return Number(result.numDeletedRows);
+}

@@ -10,6 +10,7 @@ import type { Editor } from './contacts.service.js';
 import {
 	anonymiseContactRow,
 	clearPresenterNames,
+	deleteApplications,
 	deleteConsents,
 	deleteMailTo,
 	endMemberships,
@@ -23,8 +24,8 @@ import { addressesOf } from './person-data.service.js';
 /**
  * Erasure (Art. 17 DSGVO): the person's data goes; their row stays as "former participant", so
  * invitations, attendance and tasks of past meetings still count them. Their links (RSVP,
- * calendar feed) stop working, memberships end, and the consents and every mail to any address
- * they had go with the person. Freed database space is overwritten (SQLite; PostgreSQL: VACUUM).
+ * calendar feed) stop working, memberships end, and the consents, applications to committees'
+ * calls and every mail to any address they had go with the person. Freed database space is overwritten (SQLite; PostgreSQL: VACUUM).
  */
 export interface ErasureSummary {
 	consentsDeleted: number;
@@ -32,6 +33,7 @@ export interface ErasureSummary {
 	invitationsKept: number;
 	membershipsEnded: number;
 	mailsDeleted: number;
+	applicationsDeleted: number;
 }
 
 export async function erasePerson(
@@ -55,7 +57,8 @@ export async function erasePerson(
 			feedsRevoked: await revokeFeeds(trx, contactId, at),
 			invitationsKept: await invalidateRsvpTokens(trx, contactId),
 			membershipsEnded: await endMemberships(trx, contactId, berlinToday(now)),
-			mailsDeleted: await deleteMailTo(trx, addresses)
+			mailsDeleted: await deleteMailTo(trx, addresses),
+			applicationsDeleted: await deleteApplications(trx, contactId)
 		};
 		await clearPresenterNames(trx, contactId);
 		await redactAuditEntries(trx, contactId);

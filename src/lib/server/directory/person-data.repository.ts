@@ -168,3 +168,25 @@ export async function mailTo(db: Db, addresses: string[]) {
 		.orderBy('id')
 		.execute();
 }
+
+/** The person's applications to committees' calls, with what they wrote. */
+export async function applicationsOf(db: Db, contactId: number) {
+	return db
+		.selectFrom('committeeApplications')
+		.innerJoin('committeeCalls', 'committeeCalls.id', 'committeeApplications.callId')
+		.innerJoin('committees', 'committees.id', 'committeeCalls.committeeId')
+		.leftJoin('places', 'places.id', 'committeeApplications.placeId')
+		.select([
+			'committeeCalls.title as callTitle',
+			'committees.name as committeeName',
+			'places.name as placeName',
+			'committeeApplications.message',
+			'committeeApplications.receivedAt',
+			'committeeApplications.status',
+			'committeeApplications.updatedAt'
+		])
+		.where('committeeApplications.contactId', '=', contactId)
+		.orderBy('committeeApplications.receivedAt')
+		.orderBy('committeeApplications.id')
+		.execute();
+}

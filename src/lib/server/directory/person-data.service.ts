@@ -7,6 +7,7 @@ import { listConsentRows } from './consents.repository.js';
 import { mayKeepDirectory } from './directory-access.js';
 import {
 	agendaItemsPresentedBy,
+	applicationsOf,
 	auditedContactStates,
 	auditEntriesAbout,
 	feedsOf,
@@ -61,6 +62,8 @@ export interface PersonData {
 	tasks: Awaited<ReturnType<typeof tasksOwnedBy>>;
 	agendaItems: Awaited<ReturnType<typeof agendaItemsPresentedBy>>;
 	calendarFeeds: Awaited<ReturnType<typeof feedsOf>>;
+	/** Applications to committees' calls sent through the portal, with the message. */
+	committeeApplications: Awaited<ReturnType<typeof applicationsOf>>;
 	/** Every mail to the person's current or an earlier address, sent or still waiting. */
 	mails: PersonMail[];
 	auditEntries: {
@@ -173,6 +176,7 @@ export async function exportPersonData(
 		tasks: await tasksOwnedBy(db, contactId),
 		agendaItems: await agendaItemsPresentedBy(db, contactId),
 		calendarFeeds: await feedsOf(db, contactId),
+		committeeApplications: await applicationsOf(db, contactId),
 		mails: await mailsOf(db, await addressesOf(db, contactId, row.email)),
 		auditEntries: audit.map((entry) => ({
 			at: entry.at,

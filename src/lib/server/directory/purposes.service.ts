@@ -184,3 +184,17 @@ export async function updatePurpose(
 		);
 	});
 }
+
+/** What a public form shows of a purpose before a visitor consents to it: no log-in needed. */
+export async function purposeForConsent(
+	db: Db,
+	districtId: number,
+	key: string,
+	now = new Date()
+): Promise<Pick<Purpose, 'key' | 'name' | 'description' | 'legalBasis' | 'retention'>> {
+	await ensureDefaultPurposes(db, districtId, now);
+	const row = (await listPurposeRows(db, districtId)).find((purpose) => purpose.key === key);
+	if (!row) throw new Error(`Purpose ${key} is missing in district ${districtId}`);
+	const { name, description, legalBasis, retention } = row;
+	return { key, name, description, legalBasis, retention };
+}

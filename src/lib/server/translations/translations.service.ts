@@ -19,7 +19,7 @@ export {
 } from './translations.repository.js';
 
 export type TranslatableEntity =
-	'offer' | 'page' | 'contact' | 'goal' | 'measure' | 'chain' | 'chain_stage';
+	'offer' | 'page' | 'contact' | 'goal' | 'measure' | 'chain' | 'chain_stage' | 'committee_call';
 export type TranslationStatus = 'missing' | 'machine' | 'reviewed' | 'outdated';
 
 /** A text in the language the visitor asked for, or the German source when none exists yet. */

@@ -14,6 +14,7 @@ import * as m0012 from './0012_chains.js';
 import * as m0013 from './0013_offer_exit_level.js';
 import * as m0014 from './0014_chain_review_tasks.js';
 import * as m0015 from './0015_committees.js';
+import * as m0016 from './0016_committee_calls.js';
 import * as m0017 from './0017_opening.js';
 
 /** Listed by hand so that the built server and the scripts run the same set. */
@@ -33,5 +34,6 @@ export const migrations: Record<string, Migration> = {
 	'0013_offer_exit_level': m0013,
 	'0014_chain_review_tasks': m0014,
 	'0015_committees': m0015,
+	'0016_committee_calls': m0016,
 	'0017_opening': m0017
 };
