@@ -117,10 +117,12 @@ function report(name: string, answered: Answer[]) {
 	);
 
 	const none = answered.filter((answer) => answer.query.expectNone);
-	const empty = none.filter((answer) => answer.results.length === 0).length;
+	const filled = none.filter((answer) => answer.results.length > 0);
 	console.log(
-		`  nothing in the demo: ${none.length} queries, ${empty} answered with an empty list` +
-			(empty < none.length ? ' — the others showed offers that do not fit' : '')
+		`  nothing in the demo: ${none.length} queries, ${none.length - filled.length} answered with an empty list` +
+			filled
+				.map((answer) => `\n    ${label(answer.query)} showed ${answer.results.length} offers`)
+				.join('')
 	);
 
 	const shown = answered.filter((answer) =>
@@ -154,6 +156,22 @@ function report(name: string, answered: Answer[]) {
 	}
 }
 
+/**
+ * Waits (up to five seconds) until the closed pool's connections have left `name`: closing the
+ * pool does not wait for them, and dropping with force under them makes each one report a lost
+ * connection in the middle of the figures.
+ */
+async function sessionsGone(admin: pg.Client, name: string) {
+	for (let attempt = 0; attempt < 50; attempt++) {
+		const { rows } = await admin.query<{ n: string }>(
+			'select count(*) as n from pg_stat_activity where datname = $1',
+			[name]
+		);
+		if (Number(rows[0]!.n) === 0) return;
+		await new Promise((done) => setTimeout(done, 100));
+	}
+}
+
 /** A PostgreSQL database of its own, named for this run, and dropped by it alone. */
 async function withPostgres<T>(work: (database: Database) => Promise<T>): Promise<T> {
 	const name = `kitz_relevance_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -168,6 +186,7 @@ async function withPostgres<T>(work: (database: Database) => Promise<T>): Promis
 			return await work(database);
 		} finally {
 			await database.close();
+			await sessionsGone(admin, name);
 			await admin.query(`drop database if exists ${name} with (force)`);
 		}
 	} finally {
