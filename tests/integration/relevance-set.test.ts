@@ -58,6 +58,24 @@ describeEachDialect(
 			}
 		});
 
+		it('judges a query with ticked filters only to offers that pass them', () => {
+			const byKey = new Map(demo.offers.map((offer) => [offer.key, offer]));
+			for (const query of set.queries) {
+				const { filters } = parseSearchParams(searchParamsFor(query));
+				for (const key of relevantKeys(set, query, demo)) {
+					const offer = byKey.get(key)!;
+					const named = `[${query.language}] "${query.text}" (${query.params}): ${key}`;
+					const any = (wanted: string[], has: readonly string[]) =>
+						wanted.length === 0 || wanted.some((value) => has.includes(value));
+					expect(any(filters.actionFields, offer.actionFields), named).toBe(true);
+					expect(any(filters.targetGroups, offer.targetGroups), named).toBe(true);
+					expect(any(filters.languages, offer.languages), named).toBe(true);
+					if (filters.free) expect(offer.cost.kind, named).toBe('free');
+					if (filters.online) expect('online' in offer.location, named).toBe(true);
+				}
+			}
+		});
+
 		it('names only offers that the demo seeds and the portal shows', async () => {
 			const db = database().db;
 			const ids = seededIds.get(dialect)!;
