@@ -9,7 +9,12 @@ export default defineConfig({
 		projects: [
 			{
 				extends: true,
-				test: { name: 'unit', include: ['src/**/*.spec.ts'], environment: 'node' }
+				test: {
+					name: 'unit',
+					// bench/: the relevance bench's scoring and judging (bench/relevance/).
+					include: ['src/**/*.spec.ts', 'bench/**/*.spec.ts'],
+					environment: 'node'
+				}
 			},
 			{
 				extends: true,

@@ -1,7 +1,8 @@
 // `npm run bench`: 100,000 synthetic offers on SQLite and PostgreSQL; prints search latency,
 // rendered search page throughput under load from a separate process, page weights, how soon
 // the app answers after a restart, and the yearly report's generation time for a district with
-// 200 measures, and the support chains' gap matrix (bench/chains.ts; BENCH_ONLY=chains alone).
+// 200 measures, the support chains' gap matrix (bench/chains.ts; BENCH_ONLY=chains alone) and the
+// search's relevance on the demo content (bench/relevance.ts; BENCH_ONLY=relevance alone).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,8 @@ import { searchOffers, warmSearch } from '../src/lib/server/search/search.servic
 import { startBuiltApp } from '../tests/support/app-process.js';
 import { benchChains, GAP_MATRIX_TARGET_MS } from './chains.js';
 import { generateOffers, TOPICS } from './generate.js';
+import { benchRelevance } from './relevance.js';
+import { TARGETS as RELEVANCE_TARGETS } from './relevance/scoring.js';
 import { generateMeasures, measureReport, REPORT_TARGET_SECONDS } from './report.js';
 
 const OFFERS = Number(process.env.BENCH_OFFERS ?? 100_000);
@@ -196,14 +199,18 @@ async function benchOffers(folder: string) {
 
 const folder = mkdtempSync(join(tmpdir(), 'kitz-bench-'));
 try {
-	// BENCH_ONLY=chains measures the gap matrix alone, without the build and the servers.
-	if (process.env.BENCH_ONLY !== 'chains') await benchOffers(folder);
-	await benchChains(folder);
+	// BENCH_ONLY=chains or =relevance measures that alone, without the build and the servers.
+	const only = process.env.BENCH_ONLY;
+	if (!only) await benchOffers(folder);
+	if (!only || only === 'chains') await benchChains(folder);
+	if (!only || only === 'relevance') await benchRelevance(folder);
 	console.log(
 		'\nTargets: search p95 ≤ 10 ms on SQLite at 100,000 offers; home ≤ 30 KB compressed;\n' +
 			'first answer after a restart ≤ 1 s at 100,000 offers; ' +
 			`a year's report made the first time ≤ ${REPORT_TARGET_SECONDS} s; ` +
-			`the full gap matrix p95 ≤ ${GAP_MATRIX_TARGET_MS} ms at 100,000 offers and 1,000 places.`
+			`the full gap matrix p95 ≤ ${GAP_MATRIX_TARGET_MS} ms at 100,000 offers and 1,000 places;\n` +
+			`relevance on the demo content: recall ≥ ${RELEVANCE_TARGETS.recall} and ` +
+			`precision@10 ≥ ${RELEVANCE_TARGETS.precisionAt10} in every language, on both databases.`
 	);
 } finally {
 	rmSync(folder, { recursive: true, force: true });
