@@ -28,6 +28,7 @@ import {
 import type { Database } from '../../src/lib/server/db/database.js';
 import { listConsents, withdrawConsent } from '../../src/lib/server/directory/consents.service.js';
 import { COMMITTEE_PURPOSE } from '../../src/lib/server/directory/directory-access.js';
+import { exportPersonData } from '../../src/lib/server/directory/person-data.service.js';
 import { reportFile } from '../../src/lib/server/reports/yearly-report-files.service.js';
 import { reportView } from '../../src/lib/server/reports/yearly-report.view.js';
 import { yearlyReport } from '../../src/lib/server/reports/yearly-report.service.js';
@@ -193,6 +194,18 @@ describeEachDialect(
 			await withdrawConsent(db, actors.coordinator, consent.id, { withdrawnOn: '2026-11-01' }, NOW);
 			const after = await getCommittee(db, actors.coordinator, ids.beirat, NOW);
 			expect(after.terms[0]!.members![0]!.consentWithdrawn).toBe(true);
+			// The answer to her request for access (Art. 15 DSGVO) names the seat.
+			const data = await exportPersonData(db, actors.coordinator, ids.anna, NOW);
+			expect(data.committeeMemberships).toEqual([
+				{
+					committeeName: committee.name,
+					termStartsOn: committee.terms[0]!.startsOn,
+					termEndsOn: committee.terms[0]!.endsOn,
+					role: 'member',
+					fromOn: null,
+					toOn: null
+				}
+			]);
 		});
 
 		it('refuses more members than seats, but lets one follow another on the same seat', async () => {

@@ -169,6 +169,26 @@ export async function mailTo(db: Db, addresses: string[]) {
 		.execute();
 }
 
+/** The person's seats in committees, per term. */
+export async function committeeSeatsOf(db: Db, contactId: number) {
+	return db
+		.selectFrom('committeeMembers')
+		.innerJoin('committeeTerms', 'committeeTerms.id', 'committeeMembers.termId')
+		.innerJoin('committees', 'committees.id', 'committeeTerms.committeeId')
+		.select([
+			'committees.name as committeeName',
+			'committeeTerms.startsOn as termStartsOn',
+			'committeeTerms.endsOn as termEndsOn',
+			'committeeMembers.role',
+			'committeeMembers.fromOn',
+			'committeeMembers.toOn'
+		])
+		.where('committeeMembers.contactId', '=', contactId)
+		.orderBy('committeeTerms.startsOn')
+		.orderBy('committeeMembers.id')
+		.execute();
+}
+
 /** The person's applications to committees' calls, with what they wrote. */
 export async function applicationsOf(db: Db, contactId: number) {
 	return db

@@ -10,6 +10,7 @@ import {
 	applicationsOf,
 	auditedContactStates,
 	auditEntriesAbout,
+	committeeSeatsOf,
 	feedsOf,
 	invitationsOf,
 	mailTo,
@@ -62,6 +63,8 @@ export interface PersonData {
 	tasks: Awaited<ReturnType<typeof tasksOwnedBy>>;
 	agendaItems: Awaited<ReturnType<typeof agendaItemsPresentedBy>>;
 	calendarFeeds: Awaited<ReturnType<typeof feedsOf>>;
+	/** Seats in committees and advisory boards, per term. */
+	committeeMemberships: Awaited<ReturnType<typeof committeeSeatsOf>>;
 	/** Applications to committees' calls sent through the portal, with the message. */
 	committeeApplications: Awaited<ReturnType<typeof applicationsOf>>;
 	/** Every mail to the person's current or an earlier address, sent or still waiting. */
@@ -176,6 +179,7 @@ export async function exportPersonData(
 		tasks: await tasksOwnedBy(db, contactId),
 		agendaItems: await agendaItemsPresentedBy(db, contactId),
 		calendarFeeds: await feedsOf(db, contactId),
+		committeeMemberships: await committeeSeatsOf(db, contactId),
 		committeeApplications: await applicationsOf(db, contactId),
 		mails: await mailsOf(db, await addressesOf(db, contactId, row.email)),
 		auditEntries: audit.map((entry) => ({
