@@ -287,6 +287,9 @@ describeEachDialect(
 				'fewer_than_5'
 			]);
 			expect(JSON.stringify(api)).not.toMatch(/:[13][,}]/);
+			// A district the installation does not have has no public committees (not everyone's).
+			const nowhere = new URLSearchParams({ district: 'nirgendwo' });
+			expect((await listCommitteesApi(db, nowhere, 'https://kitz.example', NOW)).items).toEqual([]);
 
 			const report = reportView(await yearlyReport(db, actors.viewer, '2026', NOW), 'de');
 			const table = report.sections.find((section) => section.key === 'committees')!.tables[0]!;

@@ -18,7 +18,7 @@ export async function listCommitteesApi(
 		(district) => !asked || district.slug === asked
 	);
 	const items: CommitteeList['items'] = [];
-	for (const district of districts.length ? districts : await listDistricts(db))
+	for (const district of districts)
 		for (const committee of await listPublicCommittees(db, district.id, 'de', now))
 			items.push({
 				district: district.slug,
