@@ -2,6 +2,7 @@ import nodemailer from 'nodemailer';
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoDistrict } from '../support/demo.js';
 import { e2eApp } from '../support/e2e-app.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { deliverDueMail } from '../../src/lib/server/mail/mail.service.js';
@@ -36,11 +37,7 @@ async function withDatabase<T>(work: (db: ReturnType<typeof openDatabase>['db'])
 beforeAll(async () => {
 	mailbox = await startSmtpReceiver(e2eApp().smtpPort);
 	await withDatabase(async (db) => {
-		const district = await db
-			.selectFrom('districts')
-			.select('id')
-			.where('slug', '=', 'schleswig-flensburg')
-			.executeTakeFirstOrThrow();
+		const district = await demoDistrict(db);
 		const place = await db
 			.selectFrom('places')
 			.select('id')

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoDistrict } from '../support/demo.js';
 import { e2eApp } from '../support/e2e-app.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { createTestAccount } from '../factories/account.factory.js';
@@ -20,11 +21,7 @@ beforeAll(async () => {
 	const database = openDatabase(e2eApp().databaseUrl);
 	try {
 		const db = database.db;
-		const district = await db
-			.selectFrom('districts')
-			.select('id')
-			.where('slug', '=', 'schleswig-flensburg')
-			.executeTakeFirstOrThrow();
+		const district = await demoDistrict(db);
 		await createTestAccount(db, {
 			districtId: district.id,
 			email: COORDINATOR.email,

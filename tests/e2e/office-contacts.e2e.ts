@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoDistrict } from '../support/demo.js';
 import { e2eApp } from '../support/e2e-app.js';
 import { createTestAccount } from '../factories/account.factory.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
@@ -21,11 +22,7 @@ beforeAll(async () => {
 	browser = await launchBrowser();
 	const database = openDatabase(e2eApp().databaseUrl);
 	try {
-		const district = await database.db
-			.selectFrom('districts')
-			.select('id')
-			.where('slug', '=', 'schleswig-flensburg')
-			.executeTakeFirstOrThrow();
+		const district = await demoDistrict(database.db);
 		await createTestAccount(database.db, {
 			districtId: district.id,
 			email: COORDINATOR.email,

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoDistrict } from '../support/demo.js';
 import { e2eApp } from '../support/e2e-app.js';
 import { createTestAccount } from '../factories/account.factory.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
@@ -24,11 +25,7 @@ beforeAll(async () => {
 				.where('name', '=', 'Joanna Wilkonska-Malla')
 				.executeTakeFirstOrThrow()
 		).id;
-		const district = await db
-			.selectFrom('districts')
-			.select('id')
-			.where('slug', '=', 'schleswig-flensburg')
-			.executeTakeFirstOrThrow();
+		const district = await demoDistrict(db);
 		await createTestAccount(db, {
 			districtId: district.id,
 			email: COORDINATOR.email,
