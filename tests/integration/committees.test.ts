@@ -382,7 +382,7 @@ describeEachDialect(
 			await addMember(db, actors.coordinator, ids.current, member(ids.anna), NOW);
 			const committees = await listPublicCommittees(db, ids.district, 'de', NOW);
 			expect(committees.map((c) => c.name)).toEqual(['Integrationsbeirat']);
-			expect(committees[0]!.offers.map((o) => [o.title.text, o.kind])).toEqual([
+			expect(committees[0]!.offers.map((o) => [o.offer.title.text, o.kind])).toEqual([
 				['Fit für den Beirat', 'training']
 			]);
 			expect(committees[0]!.currentTerm).toMatchObject({ seats: 12, vacancies: 11 });

@@ -31,10 +31,10 @@ export async function listCommitteesApi(
 				description: committee.description,
 				contact: committee.contact,
 				currentTerm: committee.currentTerm,
-				offers: committee.offers.map((offer) => ({
+				offers: committee.offers.map(({ kind, offer }) => ({
 					slug: offer.slug,
 					title: offer.title.text,
-					kind: offer.kind,
+					kind,
 					url: `${origin}/de/offers/${encodeURIComponent(offer.slug)}`
 				})),
 				figures: committee.figures.map((term) => ({

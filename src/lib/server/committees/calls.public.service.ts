@@ -4,18 +4,16 @@ import type { DB } from '../db/schema.js';
 import { berlinToday } from '../../shared/time/berlin-clock.js';
 import { COMMITTEE_PURPOSE } from '../directory/directory-access.js';
 import { purposeForConsent } from '../directory/purposes.service.js';
-import { publishedOfferLinks, type OfferLink } from '../offers/offer-page.service.js';
 import { allPlaces, listDistricts } from '../places/places.service.js';
 import { localizeMany, type LocalizedText } from '../translations/translations.service.js';
-import {
-	findCallRowBySlug,
-	listOpenCallRows,
-	supportOfferRows,
-	type CallRow
-} from './calls.repository.js';
+import { findCallRowBySlug, listOpenCallRows, type CallRow } from './calls.repository.js';
 import { isAccepting } from './calls.service.js';
-import { COMMITTEE_OFFER_KINDS, type CommitteeOfferKind } from './committees.table.js';
-import { listPublicCommittees, type PublicCommittee } from './public-committees.service.js';
+import {
+	listPublicCommittees,
+	supportOffersOf,
+	type PublicCommittee,
+	type SupportOffer
+} from './public-committees.service.js';
 
 /**
  * The portal's side of calls: "Mitmachen" lists the open calls of every district in the
@@ -23,11 +21,6 @@ import { listPublicCommittees, type PublicCommittee } from './public-committees.
  * people for the committee; a call's page carries the application form while it is open.
  * Drafts never leave the office; a closed or expired call says so and shows no form.
  */
-export interface SupportOffer {
-	kind: CommitteeOfferKind;
-	offer: OfferLink;
-}
-
 export interface PublicCallSummary {
 	slug: string;
 	title: LocalizedText;
@@ -48,8 +41,6 @@ export interface PublicCall extends PublicCallSummary {
 	purpose: { name: string; description: string; retention: string };
 }
 
-const collator = new Intl.Collator('de');
-
 async function localize(db: Kysely<DB>, rows: CallRow[], locale: Locale) {
 	return localizeMany(
 		db,
@@ -62,33 +53,6 @@ async function localize(db: Kysely<DB>, rows: CallRow[], locale: Locale) {
 	);
 }
 
-async function supportOffers(db: Kysely<DB>, rows: CallRow[], locale: Locale, now: Date) {
-	const links = await supportOfferRows(
-		db,
-		rows.map((row) => row.committeeId)
-	);
-	const published = new Map(
-		(
-			await publishedOfferLinks(
-				db,
-				links.map((link) => link.offerId),
-				locale,
-				now
-			)
-		).map((offer) => [offer.id, offer])
-	);
-	return (committeeId: number): SupportOffer[] =>
-		links
-			.filter((link) => link.committeeId === committeeId && published.has(link.offerId))
-			.map((link) => ({ kind: link.kind, offer: published.get(link.offerId)! }))
-			// Trainings first, then mentoring, each by title: the same order on every database.
-			.sort(
-				(a, b) =>
-					COMMITTEE_OFFER_KINDS.indexOf(a.kind) - COMMITTEE_OFFER_KINDS.indexOf(b.kind) ||
-					collator.compare(a.offer.title.text, b.offer.title.text)
-			);
-}
-
 export async function openCalls(
 	db: Kysely<DB>,
 	locale: Locale,
@@ -96,7 +60,12 @@ export async function openCalls(
 ): Promise<PublicCallSummary[]> {
 	const rows = await listOpenCallRows(db, berlinToday(now));
 	const texts = await localize(db, rows, locale);
-	const offersOf = await supportOffers(db, rows, locale, now);
+	const offersOf = await supportOffersOf(
+		db,
+		rows.map((row) => row.committeeId),
+		locale,
+		now
+	);
 	return rows.map((row) => summaryOf(row, texts.get(row.id)!.title, offersOf(row.committeeId)));
 }
 
@@ -143,7 +112,7 @@ export async function publicCall(
 	const row = await findCallRowBySlug(db, slug);
 	if (!row || row.status === 'draft') return null;
 	const texts = (await localize(db, [row], locale)).get(row.id)!;
-	const offersOf = await supportOffers(db, [row], locale, now);
+	const offersOf = await supportOffersOf(db, [row.committeeId], locale, now);
 	const purpose = await purposeForConsent(db, row.districtId, COMMITTEE_PURPOSE, now);
 	const places = (await allPlaces(db))
 		.filter((place) => place.districtId === row.districtId)

@@ -145,13 +145,3 @@ export async function committeeChoices(db: Db, districtId: number) {
 			.map(({ id, startsOn, endsOn }) => ({ id, startsOn, endsOn }))
 	}));
 }
-
-/** The offers (trainings, mentoring) linked to committees, to show beside their calls. */
-export async function supportOfferRows(db: Db, committeeIds: readonly number[]) {
-	if (committeeIds.length === 0) return [];
-	return db
-		.selectFrom('committeeOffers')
-		.select(['committeeId', 'offerId', 'kind'])
-		.where('committeeId', 'in', [...committeeIds])
-		.execute();
-}

@@ -12,7 +12,52 @@ import {
 	listCommitteeRows,
 	type CommitteeRow
 } from './committees.repository.js';
-import type { CommitteeOfferKind, CommitteeType } from './committees.table.js';
+import {
+	COMMITTEE_OFFER_KINDS,
+	type CommitteeOfferKind,
+	type CommitteeType
+} from './committees.table.js';
+
+/** An offer that prepares people for a committee, as the portal shows it today. */
+export interface SupportOffer {
+	kind: CommitteeOfferKind;
+	offer: OfferLink;
+}
+
+const collator = new Intl.Collator('de');
+
+/**
+ * The published offers linked to the committees, per committee: trainings first, then
+ * mentoring, each by title — the same order on every database. Public committees and calls
+ * (whose committee may be internal) both show them.
+ */
+export async function supportOffersOf(
+	db: Db,
+	committeeIds: readonly number[],
+	locale: Locale,
+	now: Date
+): Promise<(committeeId: number) => SupportOffer[]> {
+	const links = await findLinkedOfferRows(db, committeeIds);
+	const published = new Map(
+		(
+			await publishedOfferLinks(
+				db,
+				links.map((link) => link.offerId),
+				locale,
+				now
+			)
+		).map((offer) => [offer.id, offer])
+	);
+	return (committeeId) =>
+		links
+			.filter((link) => link.committeeId === committeeId && published.has(link.offerId))
+			.map((link) => ({ kind: link.kind, offer: published.get(link.offerId)! }))
+			.sort(
+				(a, b) =>
+					COMMITTEE_OFFER_KINDS.indexOf(a.kind) - COMMITTEE_OFFER_KINDS.indexOf(b.kind) ||
+					collator.compare(a.offer.title.text, b.offer.title.text)
+			);
+}
 
 /**
  * The committees a district marks public, as the portal and the API show them: what the
@@ -37,7 +82,7 @@ export interface PublicCommittee {
 		seats: number;
 		vacancies: number;
 	} | null;
-	offers: (OfferLink & { kind: CommitteeOfferKind })[];
+	offers: SupportOffer[];
 	/** Per term with recorded figures, oldest term first. */
 	figures: (TermFiguresView & { termStartsOn: string; termEndsOn: string | null })[];
 }
@@ -51,21 +96,11 @@ async function publicViews(
 	const ids = rows.map((row) => row.id);
 	const terms = await findTermRows(db, ids);
 	const termIds = terms.map((term) => term.id);
-	const [members, figures, offers] = await Promise.all([
+	const [members, figures, offersOf] = await Promise.all([
 		findMemberRows(db, termIds),
 		findFiguresRows(db, termIds),
-		findLinkedOfferRows(db, ids)
+		supportOffersOf(db, ids, locale, now)
 	]);
-	const links = new Map(
-		(
-			await publishedOfferLinks(
-				db,
-				offers.map((offer) => offer.offerId),
-				locale,
-				now
-			)
-		).map((link) => [link.id, link])
-	);
 	const today = berlinToday(now);
 	return rows.map((row) => {
 		const own = terms.filter((term) => term.committeeId === row.id);
@@ -89,9 +124,7 @@ async function publicViews(
 						vacancies: summary.vacancies ?? 0
 					}
 				: null,
-			offers: offers
-				.filter((offer) => offer.committeeId === row.id && links.has(offer.offerId))
-				.map((offer) => ({ ...links.get(offer.offerId)!, kind: offer.kind })),
+			offers: offersOf(row.id),
 			figures: [...own].reverse().flatMap((term) => {
 				const recorded = figures.find((figure) => figure.termId === term.id);
 				return recorded
