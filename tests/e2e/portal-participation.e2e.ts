@@ -141,6 +141,18 @@ describe('taking part in a committee', () => {
 		await context.close();
 	});
 
+	it('the public pages fit a 360 px wide screen in Arabic without sideways scrolling', async () => {
+		const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+		const page = await context.newPage();
+		for (const path of ['/ar/mitmachen', `/ar/mitmachen/${slug}`]) {
+			await page.goto(`${baseUrl}${path}`);
+			expect([path, await page.evaluate(() => document.documentElement.scrollWidth)], path).toEqual(
+				[path, 360]
+			);
+		}
+		await context.close();
+	});
+
 	it('the public pages pass axe in German, English and Arabic, the form with its messages too', async () => {
 		const { context } = await recordingContext(browser);
 		const page = await context.newPage();
