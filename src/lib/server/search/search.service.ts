@@ -26,6 +26,7 @@ import { findOfferCards, findTextMatches } from './search.repository.js';
 import { PAGE_SIZE, type SearchFilters, type SearchNotice } from './search.schema.js';
 import { TextMatchCache } from './text-match-cache.js';
 import { searchTerms } from '../db/text-search.js';
+import type { QueryUnderstanding, RankingReason } from './understanding.js';
 
 export interface OfferCard extends OfferRelations {
 	id: number;
@@ -42,6 +43,8 @@ export interface OfferCard extends OfferRelations {
 	distanceKm: number | null;
 	/** When the owner last confirmed the offer; the portal flags long-unconfirmed ones. */
 	lastVerifiedAt: string;
+	/** Why the offer ranks where it does, where that matters to the visitor. */
+	reasons: RankingReason[];
 }
 
 export interface SearchResult {
@@ -56,6 +59,8 @@ export interface SearchResult {
 	/** When `near` names no known place: the closest known names to search with instead. */
 	placeSuggestions: string[];
 	notices: SearchNotice[];
+	/** How the text query was read; null without a text query. */
+	understanding: QueryUnderstanding | null;
 }
 
 export async function searchOffers(
@@ -101,7 +106,8 @@ export async function searchOffers(
 		facets,
 		near,
 		placeSuggestions,
-		notices
+		notices,
+		understanding: null
 	};
 }
 
@@ -254,7 +260,8 @@ export async function offerCards(
 			nextStartsAt: row.nextStartsAt,
 			byAppointment: row.scheduleKind === 'appointment',
 			distanceKm: row.placeId !== null ? (placeDistances?.get(row.placeId) ?? null) : null,
-			lastVerifiedAt: row.lastVerifiedAt
+			lastVerifiedAt: row.lastVerifiedAt,
+			reasons: []
 		};
 	});
 }
