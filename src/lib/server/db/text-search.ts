@@ -1,7 +1,11 @@
 import { PostgresAdapter, sql } from 'kysely';
-import { fold, words } from '../../shared/text/fold.js';
 import type { Db } from './schema.js';
 
+/**
+ * An offer's search entry: per field, the tokens that text analysis (stems, compound parts; see
+ * `shared/text/analysis`) made of it, separated by spaces. The engines only store and look up
+ * these tokens, never analyse text themselves, so SQLite and PostgreSQL match alike.
+ */
 export interface SearchDocument {
 	title: string;
 	summary: string;
@@ -12,17 +16,10 @@ export interface SearchDocument {
 export interface TextSearch {
 	index(db: Db, offerId: number, document: SearchDocument): Promise<void>;
 	remove(db: Db, offerId: number): Promise<void>;
-	/** Ids of the offers containing every term as a word prefix, in any field or language. */
-	matchingIds(db: Db, terms: string[]): Promise<number[]>;
-	/** Every indexed word with the number of offers containing it. */
+	/** Ids of the offers containing every token, in any field or language. */
+	matchingIds(db: Db, tokens: string[]): Promise<number[]>;
+	/** Every indexed token with the number of offers containing it. */
 	documentFrequencies(db: Db): Promise<{ term: string; documents: number }[]>;
-}
-
-const MAX_TERMS = 12;
-
-/** The words of a query as search terms; empty when the query has no searchable word. */
-export function searchTerms(query: string): string[] {
-	return [...new Set(words(query))].slice(0, MAX_TERMS);
 }
 
 // Thousands of matches travel as one comma-separated string: far cheaper than a row object each.
@@ -34,15 +31,15 @@ const sqliteSearch: TextSearch = {
 	async index(db, offerId, document) {
 		await this.remove(db, offerId);
 		await sql`insert into offer_search (rowid, title, summary, body)
-			values (${offerId}, ${fold(document.title)}, ${fold(document.summary)}, ${fold(document.body)})`.execute(
+			values (${offerId}, ${document.title}, ${document.summary}, ${document.body})`.execute(
 			db
 		);
 	},
 	async remove(db, offerId) {
 		await sql`delete from offer_search where rowid = ${offerId}`.execute(db);
 	},
-	async matchingIds(db, terms) {
-		const query = terms.map((term) => `"${term}"*`).join(' AND ');
+	async matchingIds(db, tokens) {
+		const query = tokens.map((token) => `"${token}"`).join(' AND ');
 		const { rows } = await sql<{ ids: string | null }>`select group_concat(rowid) as ids
 			from offer_search where offer_search match ${query}`.execute(db.withoutPlugins());
 		return parseIds(rows[0]?.ids);
@@ -60,16 +57,16 @@ const sqliteSearch: TextSearch = {
 const postgresSearch: TextSearch = {
 	async index(db, offerId, document) {
 		await sql`insert into offer_search (offer_id, document) values (${offerId},
-			setweight(to_tsvector('simple', ${fold(document.title)}), 'A') ||
-			setweight(to_tsvector('simple', ${fold(document.summary)}), 'B') ||
-			setweight(to_tsvector('simple', ${fold(document.body)}), 'D'))
+			setweight(to_tsvector('simple', ${document.title}), 'A') ||
+			setweight(to_tsvector('simple', ${document.summary}), 'B') ||
+			setweight(to_tsvector('simple', ${document.body}), 'D'))
 			on conflict (offer_id) do update set document = excluded.document`.execute(db);
 	},
 	async remove(db, offerId) {
 		await sql`delete from offer_search where offer_id = ${offerId}`.execute(db);
 	},
-	async matchingIds(db, terms) {
-		const query = terms.map((term) => `${term}:*`).join(' & ');
+	async matchingIds(db, tokens) {
+		const query = tokens.join(' & ');
 		const { rows } = await sql<{ ids: string | null }>`select string_agg(offer_id::text, ',') as ids
 			from offer_search where document @@ to_tsquery('simple', ${query})`.execute(db.withoutPlugins());
 		return parseIds(rows[0]?.ids);

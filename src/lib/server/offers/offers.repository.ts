@@ -186,6 +186,12 @@ export async function findSearchSource(db: Db, offerId: number) {
 		.executeTakeFirst();
 }
 
+/** Every offer, whatever its status: each has a search entry. */
+export async function listAllOfferIds(db: Db): Promise<number[]> {
+	const rows = await db.selectFrom('offers').select('id').orderBy('id').execute();
+	return rows.map((row) => row.id);
+}
+
 export async function listOfferIdsOfOrganisation(
 	db: Db,
 	organisationId: number

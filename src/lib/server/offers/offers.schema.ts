@@ -38,6 +38,9 @@ export const OFFER_STATUSES = ['draft', 'published', 'archived'] as const;
 /** Changes whenever a published offer's filterable data may have changed (see search/offer-index). */
 export const OFFERS_VERSION_SETTING = 'offers.version';
 
+/** The text analysis that made the stored search entries (see `reindexAllOffersIfAnalysisChanged`). */
+export const SEARCH_ANALYSIS_SETTING = 'search.analysis';
+
 /** The lists an offer is filed under, each a set of codes from the constants above. */
 export interface OfferRelations {
 	actionFields: string[];

@@ -5,6 +5,12 @@ import type { Locale } from '../../i18n/locales.js';
 import type { DB, Db } from '../db/schema.js';
 import { findAllTranslations, saveTranslation } from '../translations/translations.service.js';
 import { textSearchFor } from '../db/text-search.js';
+import { getSetting, setSetting } from '../db/settings.repository.js';
+import {
+	ANALYSIS_VERSION,
+	textLanguageOf,
+	textTokens
+} from '../../shared/text/analysis/analyse.js';
 import { recordPublishedBase } from './base-revision.js';
 import { expandSchedule } from './schedule.js';
 import { InvalidRecurrenceError, parseRecurrence } from '../../shared/time/recurrence.js';
@@ -22,6 +28,7 @@ import {
 	insertOffer,
 	insertRelations,
 	insertSchedules,
+	listAllOfferIds,
 	listOfferIdsOfOrganisation,
 	listOfferIdsWithSchedules,
 	deleteRelationsAndSchedules,
@@ -30,7 +37,7 @@ import {
 	setOfferSlug,
 	updateOfferRow
 } from './offers.repository.js';
-import { offerInputSchema, type OfferInput } from './offers.schema.js';
+import { offerInputSchema, SEARCH_ANALYSIS_SETTING, type OfferInput } from './offers.schema.js';
 
 // Exchange and search read the published offers' relations and schedules in bulk; chains read
 // what their stages select offers by, and check that the offers a stage names exist.
@@ -217,26 +224,49 @@ export async function translateOfferIn(
 	await recordPublishedBase(trx, offerId, now);
 }
 
-/** Rebuilds the search entry from the German source and every translation, provider and place. */
+/**
+ * Rebuilds the search entry from the German source and every translation (each analysed in its
+ * own language), provider and place.
+ */
 export async function reindexOffer(db: Db, offerId: number): Promise<void> {
 	const source = await findSearchSource(db, offerId);
 	if (!source) return;
 	const translated = await findAllTranslations(db, 'offer', offerId);
-	const inField = (field: OfferTextField) =>
-		translated.filter((row) => row.field === field).map((row) => row.value);
+	const tokensOf = (field: OfferTextField, german: (string | null)[]) =>
+		[
+			...german
+				.filter((text): text is string => Boolean(text))
+				.map((text) => textTokens(text, 'de')),
+			...translated
+				.filter((row) => row.field === field)
+				.map((row) => textTokens(row.value, textLanguageOf(row.locale)))
+		]
+			.flat()
+			.join(' ');
 	await textSearchFor(db).index(db, offerId, {
-		title: [source.title, ...inField('title')].join('\n'),
-		summary: [source.summary, ...inField('summary')].join('\n'),
-		body: [
+		title: tokensOf('title', [source.title]),
+		summary: tokensOf('summary', [source.summary]),
+		body: tokensOf('description', [
 			source.description,
 			source.organisationName,
 			source.placeName,
-			source.amt,
-			...inField('description')
-		]
-			.filter(Boolean)
-			.join('\n')
+			source.amt
+		])
 	});
+}
+
+/**
+ * Rebuilds every search entry when text analysis changed since they were made (a new word list or
+ * rule); entries of an older analysis would not meet the queries of the new one.
+ */
+export async function reindexAllOffersIfAnalysisChanged(db: Kysely<DB>): Promise<boolean> {
+	if ((await getSetting(db, SEARCH_ANALYSIS_SETTING)) === ANALYSIS_VERSION) return false;
+	await db.transaction().execute(async (trx) => {
+		for (const offerId of await listAllOfferIds(trx)) await reindexOffer(trx, offerId);
+		await setSetting(trx, SEARCH_ANALYSIS_SETTING, ANALYSIS_VERSION);
+		await markOffersChanged(trx);
+	});
+	return true;
 }
 
 /** A renamed organisation: its offers' search entries carry the name, so they follow it. */

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { words } from '../../shared/text/fold.js';
+import { analyseText, textLanguageOf } from '../../shared/text/analysis/analyse.js';
+import type { TextLanguage } from '../../shared/text/analysis/stem.js';
 import { Bitset } from './bitset.js';
-import { PrefixIndex } from './prefix-index.js';
+import { TokenIndex } from './token-index.js';
 import { findIndexRows, findOffersVersion } from './search.repository.js';
 
 export type ValueDimension = 'actionFields' | 'languages' | 'targetGroups';
@@ -25,6 +26,10 @@ export interface OfferIndex {
 	validTo: (string | null)[];
 	free: Bitset;
 	online: Bitset;
+	/** Courses leading to a German language level. */
+	germanCourse: Bitset;
+	/** Next date of each position (`YYYY-MM-DDTHH:mm`), null when none is planned. */
+	nextStartsAt: (string | null)[];
 	values: Record<ValueDimension, Map<string, Bitset>>;
 	/** Positions ordered by next date (undated last), then title, then id. */
 	byDate: Int32Array;
@@ -32,9 +37,9 @@ export interface OfferIndex {
 	dateRank: Int32Array;
 	/** Positions ordered by title (German collation), then id. */
 	byTitle: Int32Array;
-	/** Folded words of each offer's title and summary in every language, for ranking. */
-	titleWords: PrefixIndex;
-	summaryWords: PrefixIndex;
+	/** Search tokens of each offer's title and summary in every language. */
+	titleTokens: TokenIndex;
+	summaryTokens: TokenIndex;
 }
 
 const cache = new WeakMap<Kysely<DB>, Promise<OfferIndex>>();
@@ -65,9 +70,11 @@ async function buildIndex(db: Kysely<DB>, version: string): Promise<OfferIndex> 
 	};
 	const free = new Bitset(size);
 	const online = new Bitset(size);
+	const germanCourse = new Bitset(size);
 	offers.forEach((offer, position) => {
 		if (offer.costKind === 'free') free.add(position);
 		if (offer.locationKind === 'online') online.add(position);
+		if (offer.languageLevelExit !== null) germanCourse.add(position);
 	});
 	const values: OfferIndex['values'] = {
 		actionFields: new Map(),
@@ -81,17 +88,28 @@ async function buildIndex(db: Kysely<DB>, version: string): Promise<OfferIndex> 
 		if (!set) values[dimension].set(value, (set = new Bitset(size)));
 		set.add(position);
 	}
-	const titles = offers.map((offer) => [offer.title]);
-	const summaries = offers.map((offer) => [offer.summary]);
-	for (const { offerId, field, value } of translations) {
-		const position = positionOf(offerId);
-		if (position !== undefined) (field === 'title' ? titles : summaries)[position]!.push(value);
-	}
-	const wordIndex = (texts: string[][]) => {
-		const prefixes = new PrefixIndex(size);
-		texts.forEach((list, position) => prefixes.add(position, words(list.join(' '))));
-		return prefixes.freeze();
+	const titleTokens = new TokenIndex(size);
+	const summaryTokens = new TokenIndex(size);
+	const addText = (index: TokenIndex, position: number, text: string, language: TextLanguage) => {
+		for (const { word, tokens } of analyseText(text, language)) {
+			index.add(position, tokens);
+			index.spell(tokens[0]!, word);
+		}
 	};
+	offers.forEach((offer, position) => {
+		addText(titleTokens, position, offer.title, 'de');
+		addText(summaryTokens, position, offer.summary, 'de');
+	});
+	for (const { offerId, locale, field, value } of translations) {
+		const position = positionOf(offerId);
+		if (position === undefined) continue;
+		addText(
+			field === 'title' ? titleTokens : summaryTokens,
+			position,
+			value,
+			textLanguageOf(locale)
+		);
+	}
 	const collator = new Intl.Collator('de');
 	const byTitle = Int32Array.from(offers.keys()).sort(
 		(a, b) => collator.compare(offers[a]!.title, offers[b]!.title) || offers[a]!.id - offers[b]!.id
@@ -136,12 +154,14 @@ async function buildIndex(db: Kysely<DB>, version: string): Promise<OfferIndex> 
 		validTo: offers.map((offer) => offer.validTo),
 		free,
 		online,
+		germanCourse,
+		nextStartsAt: offers.map((offer) => offer.nextStartsAt),
 		values,
 		byDate,
 		dateRank,
 		byTitle,
-		titleWords: wordIndex(titles),
-		summaryWords: wordIndex(summaries)
+		titleTokens,
+		summaryTokens
 	};
 }
 

@@ -4,9 +4,9 @@ import { findPublishedRelationRows } from '../offers/offers.service.js';
 import type { Db } from '../db/schema.js';
 import { textSearchFor } from '../db/text-search.js';
 
-/** Ids of the offers containing every search term (as a word prefix). */
-export async function findTextMatches(db: Db, terms: string[]): Promise<number[]> {
-	return textSearchFor(db).matchingIds(db, terms);
+/** Ids of the offers containing every search token, in any field or language. */
+export async function findTextMatches(db: Db, tokens: string[]): Promise<number[]> {
+	return textSearchFor(db).matchingIds(db, tokens);
 }
 
 export async function findDocumentFrequencies(db: Db) {
@@ -31,6 +31,7 @@ export async function findIndexRows(db: Db) {
 				'locationKind',
 				'validTo',
 				'nextStartsAt',
+				'languageLevelExit',
 				'title',
 				'summary'
 			])
@@ -40,7 +41,7 @@ export async function findIndexRows(db: Db) {
 		findPublishedRelationRows(db),
 		db
 			.selectFrom('translations')
-			.select(['entityId as offerId', 'field', 'value'])
+			.select(['entityId as offerId', 'locale', 'field', 'value'])
 			.where('entity', '=', 'offer')
 			.where('field', 'in', ['title', 'summary'])
 			.where('entityId', 'in', published)

@@ -45,10 +45,10 @@ export async function findAllTranslations(
 	db: Db,
 	entity: string,
 	entityId: number
-): Promise<{ field: string; value: string }[]> {
+): Promise<{ locale: string; field: string; value: string }[]> {
 	return db
 		.selectFrom('translations')
-		.select(['field', 'value'])
+		.select(['locale', 'field', 'value'])
 		.where('entity', '=', entity)
 		.where('entityId', '=', entityId)
 		.orderBy('locale')

@@ -10,7 +10,15 @@ describe('fold', () => {
 	});
 
 	it('drops Arabic vowel marks', () => {
-		expect(fold('دَوْرَة')).toBe('دورة');
+		expect(fold('دَوْرَة')).toBe('دوره');
+	});
+
+	it('reads letters people type interchangeably as one', () => {
+		expect(fold('kadınlar')).toBe('kadinlar');
+		expect(fold('دکتر')).toBe(fold('دكتر'));
+		expect(fold('یادگیری')).toBe(fold('يادگيري'));
+		expect(fold('می‌خواهم')).toBe(fold('میخواهم'));
+		expect(fold('۱۲ ١٢')).toBe('12 12');
 	});
 });
 
@@ -20,6 +28,6 @@ describe('words', () => {
 	});
 
 	it('keeps non-Latin scripts', () => {
-		expect(words('دورة اللغة الألمانية')).toEqual(['دورة', 'اللغة', 'الالمانية']);
+		expect(words('دورة اللغة الألمانية')).toEqual(['دوره', 'اللغه', 'الالمانيه']);
 	});
 });

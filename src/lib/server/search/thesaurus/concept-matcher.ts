@@ -1,0 +1,189 @@
+import { germanCompounds, textLanguageOf } from '../../../shared/text/analysis/analyse.js';
+import { stem, type TextLanguage } from '../../../shared/text/analysis/stem.js';
+import { isStopword } from '../../../shared/text/analysis/stopwords.js';
+import {
+	isCyrillic,
+	isLatin,
+	latinOfCyrillic,
+	soundSkeleton
+} from '../../../shared/text/analysis/transliterate.js';
+import { editDistance } from '../../../shared/text/edit-distance.js';
+import { words } from '../../../shared/text/fold.js';
+import type { SearchConcept } from './concept.js';
+
+/** A word of the query with the keys it can be matched by. */
+export interface QueryWord {
+	/** As typed. */
+	typed: string;
+	/** Folded. */
+	word: string;
+}
+
+/** A concept named in the query, and which of the query's words name it. */
+export interface ConceptMention {
+	concept: SearchConcept;
+	/** Positions of the query words that name it. */
+	covers: number[];
+	/** Named only through a typing mistake or a guessed transliteration. */
+	fuzzy: boolean;
+}
+
+interface PhraseWord {
+	keys: string[];
+	folded: string;
+	/** The Latin sound skeleton, for words in Latin or Cyrillic letters. */
+	skeleton: string | null;
+}
+
+interface Phrase {
+	concept: SearchConcept;
+	words: PhraseWord[];
+	order: number;
+}
+
+/** How far a word may be mistyped and still count, by its length. */
+export function allowedMistakes(length: number): number {
+	return length >= 9 ? 2 : length >= 5 ? 1 : 0;
+}
+
+function keysOf(word: string, languages: readonly TextLanguage[]): string[] {
+	return [`=${word}`, ...languages.map((language) => `${language}:${stem(word, language)}`)];
+}
+
+function skeletonOf(word: string): string | null {
+	if (isLatin(word)) return soundSkeleton(word);
+	if (isCyrillic(word)) return soundSkeleton(latinOfCyrillic(word));
+	return null;
+}
+
+/**
+ * Finds the thesaurus' concepts in a query: a phrase counts when each of its words is one of the
+ * query's words, in any order — the same word, the same stem, a Latin spelling of it, or (failing
+ * all of these) the word with a typing mistake.
+ */
+export class ConceptMatcher {
+	private readonly phrases: Phrase[] = [];
+	private readonly byKey = new Map<string, Set<PhraseWord>>();
+
+	constructor(concepts: SearchConcept[]) {
+		let order = 0;
+		for (const concept of concepts) {
+			for (const [script, list] of Object.entries(concept.phrases)) {
+				const language: TextLanguage | null = script === 'latin' ? null : textLanguageOf(script);
+				for (const phrase of list ?? []) {
+					for (const variant of this.variants(phrase, language)) {
+						const phraseWords = variant.map((word) => this.phraseWord(word, language));
+						if (phraseWords.length)
+							this.phrases.push({ concept, words: phraseWords, order: order++ });
+					}
+				}
+			}
+		}
+	}
+
+	/** The phrase's words, and for German compounds also their parts as separate words. */
+	private variants(phrase: string, language: TextLanguage | null): string[][] {
+		const phraseWords = words(phrase).filter(
+			(word) => language === null || !isStopword(word, language)
+		);
+		if (language !== 'de') return [phraseWords];
+		const split = phraseWords.flatMap((word) => {
+			const parts = germanCompounds.split(word);
+			return parts.length ? parts : [word];
+		});
+		return split.length > phraseWords.length ? [phraseWords, split] : [phraseWords];
+	}
+
+	private phraseWord(word: string, language: TextLanguage | null): PhraseWord {
+		const keys = language ? keysOf(word, [language]) : [`=${word}`];
+		const skeleton = skeletonOf(word);
+		if (skeleton) keys.push(`~${skeleton}`);
+		const entry = { keys, folded: word, skeleton };
+		for (const key of keys) {
+			let set = this.byKey.get(key);
+			if (!set) this.byKey.set(key, (set = new Set()));
+			set.add(entry);
+		}
+		return entry;
+	}
+
+	/** The concepts the query names, longest phrases first, each query word used once. */
+	match(query: QueryWord[], languages: readonly TextLanguage[]): ConceptMention[] {
+		// For each query word: the phrase words it matches exactly, else those within mistakes.
+		const exact = query.map((entry) => {
+			const found = new Set<PhraseWord>();
+			const keys = keysOf(entry.word, languages);
+			const skeleton = skeletonOf(entry.word);
+			if (skeleton) keys.push(`~${skeleton}`);
+			for (const key of keys) for (const word of this.byKey.get(key) ?? []) found.add(word);
+			return found;
+		});
+		const fuzzy = query.map((entry, position) =>
+			exact[position]!.size ? new Set<PhraseWord>() : this.near(entry.word)
+		);
+		const candidates: { phrase: Phrase; covers: number[]; fuzzy: boolean }[] = [];
+		for (const phrase of this.phrases) {
+			const covers: number[] = [];
+			let anyFuzzy = false;
+			for (const phraseWord of phrase.words) {
+				let at = query.findIndex(
+					(_, position) => !covers.includes(position) && exact[position]!.has(phraseWord)
+				);
+				if (at === -1) {
+					at = query.findIndex(
+						(_, position) => !covers.includes(position) && fuzzy[position]!.has(phraseWord)
+					);
+					anyFuzzy ||= at !== -1;
+				}
+				if (at === -1) break;
+				covers.push(at);
+			}
+			if (covers.length === phrase.words.length)
+				candidates.push({ phrase, covers, fuzzy: anyFuzzy });
+		}
+		candidates.sort(
+			(a, b) =>
+				b.covers.length - a.covers.length ||
+				Number(a.fuzzy) - Number(b.fuzzy) ||
+				a.phrase.order - b.phrase.order
+		);
+		const used = new Set<number>();
+		const mentions: ConceptMention[] = [];
+		for (const { phrase, covers, fuzzy: isFuzzy } of candidates) {
+			if (covers.some((position) => used.has(position))) continue;
+			covers.forEach((position) => used.add(position));
+			const same = mentions.find((mention) => mention.concept === phrase.concept);
+			if (same) same.covers.push(...covers);
+			else mentions.push({ concept: phrase.concept, covers: [...covers], fuzzy: isFuzzy });
+		}
+		for (const mention of mentions) mention.covers.sort((a, b) => a - b);
+		return mentions.sort((a, b) => a.covers[0]! - b.covers[0]!);
+	}
+
+	/** Phrase words within the allowed typing mistakes of a word (or of its Latin skeleton). */
+	private near(word: string): Set<PhraseWord> {
+		const found = new Set<PhraseWord>();
+		const mistakes = allowedMistakes(word.length);
+		const skeleton = skeletonOf(word);
+		const skeletonMistakes = skeleton ? allowedMistakes(skeleton.length + 1) : 0;
+		for (const phrase of this.phrases) {
+			for (const phraseWord of phrase.words) {
+				if (
+					mistakes &&
+					Math.abs(phraseWord.folded.length - word.length) <= mistakes &&
+					editDistance(phraseWord.folded, word) <= mistakes
+				)
+					found.add(phraseWord);
+				else if (
+					skeleton &&
+					skeletonMistakes &&
+					phraseWord.skeleton &&
+					Math.abs(phraseWord.skeleton.length - skeleton.length) <= skeletonMistakes &&
+					editDistance(phraseWord.skeleton, skeleton) <= skeletonMistakes
+				)
+					found.add(phraseWord);
+			}
+		}
+		return found;
+	}
+}

@@ -1,0 +1,107 @@
+import snowball from 'snowball-stemmers';
+
+/** Languages of offer texts and queries that the search reduces to stems. */
+export type TextLanguage = 'de' | 'en' | 'uk' | 'ar' | 'fa' | 'ru' | 'tr';
+
+const SNOWBALL: Partial<Record<TextLanguage, string>> = {
+	de: 'german',
+	en: 'english',
+	ru: 'russian',
+	tr: 'turkish',
+	ar: 'arabic'
+};
+
+// Ukrainian and Persian have no Snowball stemmer; cutting the commonest endings (longest first)
+// brings plural and case forms together, which is what matching needs.
+const ENDINGS: Partial<Record<TextLanguage, string[]>> = {
+	uk: [
+		'ами',
+		'ями',
+		'ові',
+		'еві',
+		'ого',
+		'ому',
+		'ими',
+		'ього',
+		'ьому',
+		'ах',
+		'ях',
+		'ів',
+		'ою',
+		'ею',
+		'ий',
+		'ій',
+		'ої',
+		'ом',
+		'ем',
+		'ам',
+		'ям',
+		'их',
+		'ім',
+		'ії',
+		'ія',
+		'ію',
+		'и',
+		'і',
+		'у',
+		'ю',
+		'а',
+		'я',
+		'о',
+		'е',
+		'ь',
+		'й'
+	],
+	fa: ['هایی', 'های', 'ها', 'ان', 'ات', 'ی', 'يی', 'ي']
+};
+const MIN_STEM = 3;
+
+function cutEnding(word: string, endings: string[]): string {
+	for (const ending of endings) {
+		if (word.length - ending.length >= MIN_STEM && word.endsWith(ending))
+			return word.slice(0, -ending.length);
+	}
+	return word;
+}
+
+const stemmers = new Map<TextLanguage, (word: string) => string>();
+
+function stemmerOf(language: TextLanguage): (word: string) => string {
+	let stemmer = stemmers.get(language);
+	if (stemmer) return stemmer;
+	const algorithm = SNOWBALL[language];
+	if (algorithm) {
+		const snowballStemmer = snowball.newStemmer(algorithm);
+		// Snowball removes one suffix layer per call ("kurse" → "kurs", but "kurs" → "kur"); stemming
+		// until nothing changes gives every form of a word the same stem.
+		stemmer = (word) => {
+			let current = word;
+			for (let round = 0; round < 3; round++) {
+				const next = snowballStemmer.stem(current);
+				if (next === current || next.length < MIN_STEM) break;
+				current = next;
+			}
+			return current;
+		};
+	} else {
+		const endings = ENDINGS[language] ?? [];
+		stemmer = (word) => cutEnding(word, endings);
+	}
+	const cache = new Map<string, string>();
+	const cached = (word: string) => {
+		let result = cache.get(word);
+		if (result === undefined) {
+			if (cache.size > 100_000) cache.clear();
+			cache.set(word, (result = stemmer!(word)));
+		}
+		return result;
+	};
+	stemmers.set(language, cached);
+	return cached;
+}
+
+/** The stem of a folded word in the given language; digits and short words stay as they are. */
+export function stem(word: string, language: TextLanguage): string {
+	if (word.length <= MIN_STEM || /\p{N}/u.test(word)) return word;
+	return stemmerOf(language)(word);
+}
