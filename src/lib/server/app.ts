@@ -4,7 +4,10 @@ import { migrateToLatest } from './db/migrate.js';
 import { seedDemo } from './demo/demo.js';
 import { NO_JOBS, startJobs, type Jobs } from './jobs/scheduler.js';
 import { backfillPublishedBases } from './offers/base-revision.js';
-import { refreshAllOccurrences } from './offers/offers.service.js';
+import {
+	refreshAllOccurrences,
+	reindexAllOffersIfAnalysisChanged
+} from './offers/offers.service.js';
 import { loadReferencePlaces } from './places/reference.js';
 
 export interface App {
@@ -21,6 +24,8 @@ export async function bootstrap(config: Config, options: { jobs?: boolean } = {}
 		console.warn(
 			`Reference place ${row.ags} ${row.name} (line ${row.line}) left out: ${row.reason}`
 		);
+	// Before the demo: on a fresh database there is nothing to rebuild, and the demo is analysed anew.
+	await reindexAllOffersIfAnalysisChanged(database.db);
 	if (config.demoContent)
 		await seedDemo(database.db, { contentDir: config.contentDir, password: config.demoPassword });
 	await backfillPublishedBases(database.db);

@@ -44,7 +44,7 @@ export async function upcomingDates(
 ): Promise<CalendarEntry[]> {
 	const now = options.now ?? new Date();
 	const from = berlinNow(now);
-	const rows = await matchingOccurrences(db, filters, [], now, from, addDays(from, options.days));
+	const rows = await matchingOccurrences(db, filters, locale, [], now, from, addDays(from, options.days));
 	return withCards(db, rows.slice(0, options.limit), locale);
 }
 
@@ -63,7 +63,7 @@ export async function calendarWeek(
 	monday ??= mondayOf(berlinToday(now));
 	const from = `${monday}T00:00`;
 	const to = addDays(from, 7);
-	const rows = await matchingOccurrences(db, filters, notices, now, from, to);
+	const rows = await matchingOccurrences(db, filters, locale, notices, now, from, to);
 	const entries = await withCards(db, rows.slice(0, MAX_ENTRIES), locale);
 	// Days already past carry no dates (occurrences start today), so they are left out.
 	const today = berlinToday(now);
@@ -86,13 +86,14 @@ export async function calendarWeek(
 async function matchingOccurrences(
 	db: Kysely<DB>,
 	filters: SearchFilters,
+	locale: Locale,
 	notices: SearchNotice[],
 	now: Date,
 	from: string,
 	to: string
 ) {
 	const index = await offerIndex(db);
-	const { resolved } = await resolveFilters(db, index, filters, notices, now);
+	const { resolved } = await resolveFilters(db, index, filters, locale, notices, now);
 	const matches = matching(filterSets(index, resolved));
 	return (await findOccurrences(db, from, to)).filter((row) => {
 		const position = index.positionOf(row.offerId);

@@ -1,10 +1,14 @@
 import { Bitset } from './bitset.js';
 import { validOn, type OfferIndex, type ValueDimension } from './offer-index.js';
+import type { Ranking } from './ranking.js';
+import type { TextMatches } from './text-matching.js';
 
 /** Filters already resolved to database terms (text matches, place distances, district id). */
 export interface ResolvedFilters {
-	/** The offers matching the text query with their scores; null when there is no text query. */
+	/** The offers matching the text query; null when there is no text query. */
 	textMatches: TextMatches | null;
+	/** Their order by relevance; null when there is no text query. */
+	ranking: Ranking | null;
 	actionFields: string[];
 	languages: string[];
 	targetGroups: string[];
@@ -21,16 +25,6 @@ export type SortOrder = 'relevance' | 'distance' | 'date' | 'title';
 
 const VALUE_DIMENSIONS: ValueDimension[] = ['actionFields', 'languages', 'targetGroups'];
 
-/**
- * Scores text matches by where all terms occur as word prefixes: title 2, summary 1, elsewhere 0.
- * Field weights instead of term statistics keep the order identical on SQLite and PostgreSQL.
- */
-export interface TextMatches {
-	members: Bitset;
-	/** Score by position (0–3), for members only. */
-	scores: Uint8Array;
-}
-
 /** The index positions of the given offer ids; ids outside the index are left out. */
 export function positionsOf(index: OfferIndex, ids: number[]): Bitset {
 	const members = new Bitset(index.size);
@@ -39,16 +33,6 @@ export function positionsOf(index: OfferIndex, ids: number[]): Bitset {
 		if (position !== undefined) members.add(position);
 	}
 	return members;
-}
-
-export function scoreTextMatches(index: OfferIndex, members: Bitset, terms: string[]): TextMatches {
-	const inTitle = index.titleWords.matchAll(terms);
-	const inSummary = index.summaryWords.matchAll(terms);
-	const scores = new Uint8Array(index.size);
-	members.forEach((position) => {
-		scores[position] = (inTitle.has(position) ? 2 : 0) + (inSummary.has(position) ? 1 : 0);
-	});
-	return { members, scores };
 }
 
 /** Each filter as its own set, computed once per search and combined per facet. */
@@ -138,8 +122,8 @@ export function orderedPage(
 ): number[] {
 	const wanted = offset + limit;
 	let positions: number[];
-	if (sort === 'relevance' && filters.textMatches) {
-		positions = bestScored(index, set, filters.textMatches.scores, wanted);
+	if (sort === 'relevance' && filters.ranking) {
+		positions = bestScored(index, set, filters.ranking.scores, wanted);
 	} else if (sort === 'distance' && filters.placeDistances) {
 		positions = nearestFirst(index, set, filters.placeDistances, wanted);
 	} else {
@@ -149,7 +133,12 @@ export function orderedPage(
 }
 
 /** The `wanted` best-scored members (ties by next date), without sorting every match. */
-function bestScored(index: OfferIndex, set: Bitset, scores: Uint8Array, wanted: number): number[] {
+function bestScored(
+	index: OfferIndex,
+	set: Bitset,
+	scores: Float32Array,
+	wanted: number
+): number[] {
 	const better = (a: number, b: number, scoreA: number, scoreB: number) =>
 		scoreA > scoreB || (scoreA === scoreB && index.dateRank[a]! < index.dateRank[b]!);
 	const best: { position: number; score: number }[] = [];

@@ -1,32 +1,42 @@
 import type { Kysely } from 'kysely';
-import type { Locale } from '../../i18n/locales.js';
+import { SOURCE_LOCALE, type Locale } from '../../i18n/locales.js';
 import type { DB } from '../db/schema.js';
 import { localizeMany, type LocalizedText } from '../translations/translations.service.js';
 import { findRelations } from '../offers/offers.service.js';
 import type { OfferRelations } from '../offers/offers.schema.js';
 import { berlinToday } from '../../shared/time/berlin-clock.js';
 import { listDistricts } from '../places/places.service.js';
-import { placesWithin, resolvePlace, suggestPlaces, type Place } from '../places/places.service.js';
+import {
+	allPlaces,
+	placesWithin,
+	resolvePlace,
+	suggestPlaces,
+	type Place
+} from '../places/places.service.js';
 import {
 	facetCounts,
 	filterSets,
 	matching,
 	orderedPage,
-	positionsOf,
-	scoreTextMatches,
 	type FacetCount,
 	type FacetDimension,
 	type ResolvedFilters,
-	type SortOrder,
-	type TextMatches
+	type SortOrder
 } from './offer-filter.js';
-import { frequentTerms } from './frequent-terms.js';
-import { offerIndex, type OfferIndex } from './offer-index.js';
-import { findOfferCards, findTextMatches } from './search.repository.js';
+import { fullTextTokens } from './full-text-tokens.js';
+import { offerIndex, validOn, type OfferIndex } from './offer-index.js';
+import { planQuery, wordAlternatives, type QueryPlan, type TokenSet } from './query-plan.js';
+import { rankMatches } from './ranking.js';
+import { findOfferCards } from './search.repository.js';
 import { PAGE_SIZE, type SearchFilters, type SearchNotice } from './search.schema.js';
+import { matchGroups, type TextMatches } from './text-matching.js';
 import { TextMatchCache } from './text-match-cache.js';
-import { searchTerms } from '../db/text-search.js';
+import { ConceptMatcher, writtenWords } from './thesaurus/concept-matcher.js';
+import type { SearchConcept } from './thesaurus/concept.js';
+import { thesaurus, thesaurusVersion } from './thesaurus/thesaurus.service.js';
+import { offerVocabulary } from './vocabulary.js';
 import type { QueryUnderstanding, RankingReason } from './understanding.js';
+import { isStopword } from '../../shared/text/analysis/stopwords.js';
 
 export interface OfferCard extends OfferRelations {
 	id: number;
@@ -72,10 +82,11 @@ export async function searchOffers(
 	const notices = [...(options.notices ?? [])];
 	// One index for the whole search: text scores and filter sets address the same positions.
 	const index = await offerIndex(db);
-	const { resolved, near, placeSuggestions } = await resolveFilters(
+	const { resolved, near, placeSuggestions, understanding } = await resolveFilters(
 		db,
 		index,
 		filters,
+		locale,
 		notices,
 		options.now ?? new Date()
 	);
@@ -95,6 +106,10 @@ export async function searchOffers(
 	}
 	const ids = orderedPage(index, matches, resolved, sort, (page - 1) * PAGE_SIZE, PAGE_SIZE);
 	const items = await offerCards(db, ids, locale, resolved.placeDistances);
+	if (sort === 'relevance' && resolved.ranking) {
+		const ranking = resolved.ranking;
+		for (const item of items) item.reasons = ranking.reasonsOf(index.positionOf(item.id)!);
+	}
 	const facets = facetCounts(index, sets);
 	return {
 		filters: { ...filters, page },
@@ -107,7 +122,7 @@ export async function searchOffers(
 		near,
 		placeSuggestions,
 		notices,
-		understanding: null
+		understanding
 	};
 }
 
@@ -119,7 +134,14 @@ export async function matchingOfferIds(
 ): Promise<{ ids: number[]; notices: SearchNotice[] }> {
 	const notices = [...(options.notices ?? [])];
 	const index = await offerIndex(db);
-	const { resolved } = await resolveFilters(db, index, filters, notices, options.now ?? new Date());
+	const { resolved } = await resolveFilters(
+		db,
+		index,
+		filters,
+		SOURCE_LOCALE,
+		notices,
+		options.now ?? new Date()
+	);
 	const sort = effectiveSort(
 		filters,
 		resolved.textMatches !== null,
@@ -129,32 +151,77 @@ export async function matchingOfferIds(
 	return { ids: orderedPage(index, matches, resolved, sort, 0, matches.count()), notices };
 }
 
-const textMatchCaches = new WeakMap<Kysely<DB>, TextMatchCache<TextMatches>>();
+interface ReadQuery {
+	plan: QueryPlan;
+	text: TextMatches;
+}
 
-/** The offers matching every term, scored; cached per index version. */
-async function textMatches(
+const readQueries = new WeakMap<Kysely<DB>, TextMatchCache<ReadQuery>>();
+const compiled = new WeakMap<
+	SearchConcept[],
+	{ matcher: ConceptMatcher; terms: Map<SearchConcept, TokenSet[]> }
+>();
+
+/** The thesaurus ready for matching, compiled once per version. */
+async function compiledThesaurus(db: Kysely<DB>) {
+	const concepts = await thesaurus(db);
+	let result = compiled.get(concepts);
+	if (!result) {
+		const terms = new Map(
+			concepts.map((concept) => [
+				concept,
+				concept.terms.flatMap((term) => {
+					const termWords = writtenWords(term)
+						.map(({ word }) => word)
+						.filter((word) => !isStopword(word, 'de'));
+					if (termWords.length === 1) return wordAlternatives(termWords[0]!, ['de']);
+					return termWords.length
+						? [termWords.flatMap((word) => wordAlternatives(word, ['de'])[0]!)]
+						: [];
+				})
+			])
+		);
+		result = { matcher: new ConceptMatcher(concepts), terms };
+		compiled.set(concepts, result);
+	}
+	return result;
+}
+
+/** How the query reads and which offers its text matches; cached per index and thesaurus version. */
+async function readQuery(
 	db: Kysely<DB>,
 	index: OfferIndex,
-	terms: string[]
-): Promise<TextMatches> {
-	let cache = textMatchCaches.get(db);
-	if (!cache) textMatchCaches.set(db, (cache = new TextMatchCache()));
-	return cache.get(index.version, terms, async () => {
-		// Frequent words come from memory; the engine only lists the offers of the rarer ones.
-		const frequent = frequentTerms(db, index);
-		const rare = terms.filter((term) => !frequent.get(term));
-		let members = rare.length ? positionsOf(index, await findTextMatches(db, rare)) : null;
-		for (const term of terms) {
-			const set = frequent.get(term);
-			if (set) members = members ? members.and(set) : set;
-		}
-		return scoreTextMatches(index, members!, terms);
+	query: string,
+	locale: Locale,
+	today: string
+): Promise<ReadQuery> {
+	let cache = readQueries.get(db);
+	if (!cache) readQueries.set(db, (cache = new TextMatchCache()));
+	const version = `${index.version}\u0000${await thesaurusVersion(db)}\u0000${today}`;
+	return cache.get(version, [locale, query], async () => {
+		const fullText = fullTextTokens(db, index);
+		await fullText.vocabularyRead;
+		const { matcher, terms } = await compiledThesaurus(db);
+		const plan = planQuery(query, locale, {
+			matcher,
+			conceptTerms: (concept) => terms.get(concept) ?? [],
+			vocabulary: offerVocabulary(index, fullText),
+			places: await allPlaces(db)
+		});
+		const text = await matchGroups(
+			index,
+			plan.groups,
+			(token) => fullText.match(token),
+			validOn(index, today)
+		);
+		return { plan, text };
 	});
 }
 
-/** Builds the offer index and its frequent-term sets, so the first visitors wait for neither. */
+/** Builds the offer index and reads the search vocabulary, so the first visitors wait for neither. */
 export async function warmSearch(db: Kysely<DB>): Promise<void> {
-	await frequentTerms(db, await offerIndex(db)).ready;
+	await fullTextTokens(db, await offerIndex(db)).ready;
+	await compiledThesaurus(db);
 }
 
 /** Turns the visitor's filters into database terms, adding a notice for each that cannot apply. */
@@ -162,12 +229,14 @@ export async function resolveFilters(
 	db: Kysely<DB>,
 	index: OfferIndex,
 	filters: SearchFilters,
+	locale: Locale,
 	notices: SearchNotice[],
 	now: Date
 ): Promise<{
 	resolved: ResolvedFilters;
 	near: SearchResult['near'];
 	placeSuggestions: string[];
+	understanding: QueryUnderstanding | null;
 }> {
 	let districtId: number | null = null;
 	if (filters.district) {
@@ -187,10 +256,7 @@ export async function resolveFilters(
 		const place = await resolvePlace(db, filters.near);
 		if (place) {
 			near = { place, radiusKm: filters.radiusKm };
-			const within = await placesWithin(db, place, filters.radiusKm);
-			placeDistances = new Map(
-				within.map((entry) => [entry.place.id, Math.round(entry.distanceKm * 10) / 10])
-			);
+			placeDistances = await distancesFrom(db, place, filters.radiusKm);
 		} else {
 			// The other filters still apply, over the whole area; the notice says so.
 			notices.push({ key: 'search.notice.unknownPlace', params: { value: filters.near } });
@@ -198,12 +264,27 @@ export async function resolveFilters(
 		}
 	}
 
-	const terms = searchTerms(filters.query);
-	if (filters.query && terms.length === 0) notices.push({ key: 'search.notice.noWords' });
+	const today = berlinToday(now);
+	const read = filters.query ? await readQuery(db, index, filters.query, locale, today) : null;
+	const hasWords = read !== null && read.plan.groups.length > 0;
+	if (filters.query && !hasWords) notices.push({ key: 'search.notice.noWords' });
+	let ranking = null;
+	if (read && hasWords) {
+		// A place named in the words lifts offers near it, where no place filter is set.
+		const preferred =
+			placeDistances ??
+			(read.plan.place ? await distancesFrom(db, read.plan.place, PLACE_PREFERENCE_KM) : null);
+		ranking = rankMatches(index, read.text, { locale, placeDistances: preferred, today });
+	}
 
 	return {
+		understanding:
+			read && hasWords
+				? { ...read.plan.understanding, droppedWords: read.text.droppedWords }
+				: null,
 		resolved: {
-			textMatches: terms.length ? await textMatches(db, index, terms) : null,
+			textMatches: hasWords ? read!.text : null,
+			ranking,
 			actionFields: filters.actionFields,
 			languages: filters.languages,
 			targetGroups: filters.targetGroups,
@@ -211,11 +292,19 @@ export async function resolveFilters(
 			online: filters.online,
 			districtId,
 			placeDistances,
-			today: berlinToday(now)
+			today
 		},
 		near,
 		placeSuggestions
 	};
+}
+
+/** How far a place named in the query lifts offers around it. */
+const PLACE_PREFERENCE_KM = 25;
+
+async function distancesFrom(db: Kysely<DB>, place: Place, radiusKm: number) {
+	const within = await placesWithin(db, place, radiusKm);
+	return new Map(within.map((entry) => [entry.place.id, Math.round(entry.distanceKm * 10) / 10]));
 }
 
 function effectiveSort(filters: SearchFilters, hasTerms: boolean, hasRadius: boolean): SortOrder {

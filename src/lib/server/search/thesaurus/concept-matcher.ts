@@ -8,7 +8,7 @@ import {
 	soundSkeleton
 } from '../../../shared/text/analysis/transliterate.js';
 import { editDistance } from '../../../shared/text/edit-distance.js';
-import { words } from '../../../shared/text/fold.js';
+import { fold } from '../../../shared/text/fold.js';
 import type { SearchConcept } from './concept.js';
 
 /** A word of the query with the keys it can be matched by. */
@@ -24,13 +24,15 @@ export interface ConceptMention {
 	concept: SearchConcept;
 	/** Positions of the query words that name it. */
 	covers: number[];
-	/** Named only through a typing mistake or a guessed transliteration. */
-	fuzzy: boolean;
+	/** Query words that name it only with a typing mistake, with the word they were taken for. */
+	corrections: { position: number; spelling: string }[];
 }
 
 interface PhraseWord {
 	keys: string[];
 	folded: string;
+	/** As the thesaurus writes it. */
+	spelling: string;
 	/** The Latin sound skeleton, for words in Latin or Cyrillic letters. */
 	skeleton: string | null;
 }
@@ -39,6 +41,13 @@ interface Phrase {
 	concept: SearchConcept;
 	words: PhraseWord[];
 	order: number;
+}
+
+/** The words of a text, folded, each with the written word it comes from. */
+export function writtenWords(text: string): { word: string; spelling: string }[] {
+	return (text.match(/[\p{L}\p{M}\p{N}\u200c]+/gu) ?? []).flatMap((spelling) =>
+		(fold(spelling).match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => ({ word, spelling }))
+	);
 }
 
 /** How far a word may be mistyped and still count, by its length. */
@@ -82,23 +91,31 @@ export class ConceptMatcher {
 	}
 
 	/** The phrase's words, and for German compounds also their parts as separate words. */
-	private variants(phrase: string, language: TextLanguage | null): string[][] {
-		const phraseWords = words(phrase).filter(
-			(word) => language === null || !isStopword(word, language)
+	private variants(
+		phrase: string,
+		language: TextLanguage | null
+	): { word: string; spelling: string }[][] {
+		const phraseWords = writtenWords(phrase).filter(
+			({ word }) => language === null || !isStopword(word, language)
 		);
 		if (language !== 'de') return [phraseWords];
-		const split = phraseWords.flatMap((word) => {
-			const parts = germanCompounds.split(word);
-			return parts.length ? parts : [word];
+		const split = phraseWords.flatMap((entry) => {
+			const parts = germanCompounds.split(entry.word);
+			return parts.length
+				? parts.map((part) => ({ word: part, spelling: entry.spelling }))
+				: [entry];
 		});
 		return split.length > phraseWords.length ? [phraseWords, split] : [phraseWords];
 	}
 
-	private phraseWord(word: string, language: TextLanguage | null): PhraseWord {
+	private phraseWord(
+		{ word, spelling }: { word: string; spelling: string },
+		language: TextLanguage | null
+	): PhraseWord {
 		const keys = language ? keysOf(word, [language]) : [`=${word}`];
 		const skeleton = skeletonOf(word);
 		if (skeleton) keys.push(`~${skeleton}`);
-		const entry = { keys, folded: word, skeleton };
+		const entry = { keys, folded: word, spelling, skeleton };
 		for (const key of keys) {
 			let set = this.byKey.get(key);
 			if (!set) this.byKey.set(key, (set = new Set()));
@@ -121,10 +138,14 @@ export class ConceptMatcher {
 		const fuzzy = query.map((entry, position) =>
 			exact[position]!.size ? new Set<PhraseWord>() : this.near(entry.word)
 		);
-		const candidates: { phrase: Phrase; covers: number[]; fuzzy: boolean }[] = [];
+		const candidates: {
+			phrase: Phrase;
+			covers: number[];
+			corrections: ConceptMention['corrections'];
+		}[] = [];
 		for (const phrase of this.phrases) {
 			const covers: number[] = [];
-			let anyFuzzy = false;
+			const corrections: ConceptMention['corrections'] = [];
 			for (const phraseWord of phrase.words) {
 				let at = query.findIndex(
 					(_, position) => !covers.includes(position) && exact[position]!.has(phraseWord)
@@ -133,28 +154,29 @@ export class ConceptMatcher {
 					at = query.findIndex(
 						(_, position) => !covers.includes(position) && fuzzy[position]!.has(phraseWord)
 					);
-					anyFuzzy ||= at !== -1;
+					if (at !== -1) corrections.push({ position: at, spelling: phraseWord.spelling });
 				}
 				if (at === -1) break;
 				covers.push(at);
 			}
-			if (covers.length === phrase.words.length)
-				candidates.push({ phrase, covers, fuzzy: anyFuzzy });
+			if (covers.length === phrase.words.length) candidates.push({ phrase, covers, corrections });
 		}
 		candidates.sort(
 			(a, b) =>
 				b.covers.length - a.covers.length ||
-				Number(a.fuzzy) - Number(b.fuzzy) ||
+				a.corrections.length - b.corrections.length ||
 				a.phrase.order - b.phrase.order
 		);
 		const used = new Set<number>();
 		const mentions: ConceptMention[] = [];
-		for (const { phrase, covers, fuzzy: isFuzzy } of candidates) {
+		for (const { phrase, covers, corrections } of candidates) {
 			if (covers.some((position) => used.has(position))) continue;
 			covers.forEach((position) => used.add(position));
 			const same = mentions.find((mention) => mention.concept === phrase.concept);
-			if (same) same.covers.push(...covers);
-			else mentions.push({ concept: phrase.concept, covers: [...covers], fuzzy: isFuzzy });
+			if (same) {
+				same.covers.push(...covers);
+				same.corrections.push(...corrections);
+			} else mentions.push({ concept: phrase.concept, covers: [...covers], corrections });
 		}
 		for (const mention of mentions) mention.covers.sort((a, b) => a - b);
 		return mentions.sort((a, b) => a.covers[0]! - b.covers[0]!);

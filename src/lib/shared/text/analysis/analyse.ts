@@ -4,8 +4,8 @@ import GERMAN_WORDS from './german-words.json' with { type: 'json' };
 import { stem, type TextLanguage } from './stem.js';
 import { isStopword } from './stopwords.js';
 
-const germanStems = new Set(GERMAN_WORDS.map((word) => stem(word, 'de')));
-const germanWords = new Set(GERMAN_WORDS);
+const germanWords = new Set(GERMAN_WORDS.map(fold));
+const germanStems = new Set([...germanWords].map((word) => stem(word, 'de')));
 
 /** German compounds split by the maintained word list (`german-words.json`), folded. */
 export const germanCompounds = new Decompounder(
@@ -24,7 +24,7 @@ export function wordTokens(word: string, language: TextLanguage): string[] {
 	const own = stem(word, language);
 	if (language !== 'de') return [own];
 	const parts = germanCompounds.split(word).map((part) => stem(part, 'de'));
-	return parts.length ? [own, ...parts] : [own];
+	return parts.length ? [...new Set([own, ...parts])] : [own];
 }
 
 /** Each word of a text as written, with its search tokens; stopwords left out. */

@@ -1,0 +1,80 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { Bitset } from './bitset.js';
+import { positionsOf } from './offer-filter.js';
+import type { OfferIndex } from './offer-index.js';
+import { findDocumentFrequencies, findTextMatches } from './search.repository.js';
+
+/**
+ * Listing tens of thousands of matches costs the full-text engine longer than a whole search may
+ * take (FTS5 needs 8–15 ms for a word in 60,000 offers), so the sets of tokens that many offers
+ * share are computed once per index version, in the background, and held as bitsets.
+ */
+export const EXPENSIVE_MATCHES = 5_000;
+/** At most this many frequent sets (12.5 KB each at 100,000 offers). */
+const MAX_FREQUENT = 1000;
+/** Sets of rarer tokens kept from recent searches. */
+const MAX_RECENT = 500;
+
+/** The tokens of every field of the offers (descriptions too), as the full-text engine holds them. */
+export interface FullTextTokens {
+	/** Whether any offer has the token in some field. */
+	has(token: string): boolean;
+	/** The offers having the token in some field. */
+	match(token: string): Promise<Bitset>;
+	/** Resolves when the vocabulary is read (`has` answers for every field from then on). */
+	vocabularyRead: Promise<void>;
+	/** Resolves when the frequent sets are computed as well. */
+	ready: Promise<void>;
+}
+
+const byIndex = new WeakMap<OfferIndex, FullTextTokens>();
+
+/** The full-text tokens of this index version, reading the vocabulary on first use. */
+export function fullTextTokens(
+	db: Kysely<DB>,
+	index: OfferIndex,
+	threshold = EXPENSIVE_MATCHES
+): FullTextTokens {
+	let tokens = byIndex.get(index);
+	if (tokens) return tokens;
+	const vocabulary = new Map<string, number>();
+	const frequent = new Map<string, Bitset>();
+	const recent = new Map<string, Bitset>();
+	const read = (async () => {
+		for (const { term, documents } of await findDocumentFrequencies(db))
+			vocabulary.set(term, documents);
+	})();
+	const warm = async () => {
+		await read;
+		if (index.size < threshold) return;
+		const common = [...vocabulary]
+			.filter(([, documents]) => documents >= threshold)
+			.sort((a, b) => b[1] - a[1])
+			.slice(0, MAX_FREQUENT);
+		for (const [term] of common)
+			frequent.set(term, positionsOf(index, await findTextMatches(db, [term])));
+	};
+	// Searching still works without the vocabulary and the frequent sets, only slower: report and go on.
+	const report = (error: unknown) => console.error('Reading the search vocabulary failed:', error);
+	const vocabularyRead = read.catch(report);
+	const ready = warm().catch(report);
+	tokens = {
+		has: (token) =>
+			vocabulary.has(token) || index.titleTokens.has(token) || index.summaryTokens.has(token),
+		async match(token) {
+			await vocabularyRead;
+			const known = frequent.get(token) ?? recent.get(token);
+			if (known) return known;
+			if (vocabulary.size && !vocabulary.has(token)) return new Bitset(index.size);
+			const set = positionsOf(index, await findTextMatches(db, [token]));
+			if (recent.size >= MAX_RECENT) recent.delete(recent.keys().next().value!);
+			recent.set(token, set);
+			return set;
+		},
+		vocabularyRead,
+		ready
+	};
+	byIndex.set(index, tokens);
+	return tokens;
+}

@@ -1,0 +1,217 @@
+import type { Locale } from '../../i18n/locales.js';
+import { textLanguageOf, wordTokens } from '../../shared/text/analysis/analyse.js';
+import { stem, type TextLanguage } from '../../shared/text/analysis/stem.js';
+import { isStopword } from '../../shared/text/analysis/stopwords.js';
+import { isCyrillic, latinOfCyrillic } from '../../shared/text/analysis/transliterate.js';
+import { editDistance } from '../../shared/text/edit-distance.js';
+import { fold } from '../../shared/text/fold.js';
+import type { Place } from '../places/places.service.js';
+import type { SearchConcept } from './thesaurus/concept.js';
+import {
+	allowedMistakes,
+	writtenWords,
+	type ConceptMatcher,
+	type QueryWord
+} from './thesaurus/concept-matcher.js';
+import type { QueryUnderstanding, UnderstoodPart } from './understanding.js';
+
+/** Tokens that must all occur in an offer (a word's stem, or all parts of a compound). */
+export type TokenSet = string[];
+
+/** One need of the query; an offer must meet every group of a query to match it. */
+export interface MatchGroup {
+	/** Ways of meeting the group in text: any one set of tokens, all of whose tokens occur. */
+	alternatives: TokenSet[];
+	/** The thesaurus concept the group stands for, whose facets also meet it. */
+	concept: SearchConcept | null;
+	/** The word as shown when it has to be left out. */
+	shown: string;
+}
+
+export interface QueryPlan {
+	groups: MatchGroup[];
+	/** A place the query names ("Deutschkurs Flensburg"): offers near it rank higher. */
+	place: Place | null;
+	understanding: QueryUnderstanding;
+}
+
+/** What the words of a query are compared with: the offers' tokens and how they are written. */
+export interface Vocabulary {
+	has(token: string): boolean;
+	/** The closest token written in offers' titles or summaries, within the mistakes allowed. */
+	closest(token: string): { token: string; spelling: string } | null;
+	/** Tokens of titles and summaries that begin with what was typed (an unfinished word). */
+	completions(prefix: string): string[];
+}
+
+export interface PlanContext {
+	matcher: ConceptMatcher;
+	/** Each concept's terms as token alternatives. */
+	conceptTerms: (concept: SearchConcept) => TokenSet[];
+	vocabulary: Vocabulary;
+	places: Place[];
+}
+
+const MAX_WORDS = 12;
+
+/** The languages a query typed on a portal page is read in: the page's, German and English. */
+export function queryLanguages(locale: Locale): TextLanguage[] {
+	return [...new Set<TextLanguage>([textLanguageOf(locale), 'de', 'en'])];
+}
+
+function isQueryStopword(word: string, locale: Locale): boolean {
+	const own = textLanguageOf(locale);
+	// English function words only on the English page: "is" is Turkish "iş" (work) once folded.
+	return isStopword(word, own) || isStopword(word, 'de');
+}
+
+/** The alternatives for a word as typed: its stems in the query's languages, a compound's parts. */
+export function wordAlternatives(word: string, languages: TextLanguage[]): TokenSet[] {
+	const [own, ...parts] = wordTokens(word, 'de');
+	const alternatives: TokenSet[] = [[own!]];
+	if (parts.length) alternatives.push(parts);
+	for (const language of languages) {
+		if (language !== 'de') alternatives.push([stem(word, language)]);
+	}
+	return dedupe(alternatives);
+}
+
+function dedupe(alternatives: TokenSet[]): TokenSet[] {
+	const seen = new Set<string>();
+	return alternatives.filter((tokens) => {
+		const key = tokens.join(' ');
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
+}
+
+function findPlace(word: string, places: Place[], vocabulary: Vocabulary): Place | null {
+	const latin = isCyrillic(word) ? latinOfCyrillic(word) : word;
+	const byName = places.filter((place) => fold(place.name) === latin);
+	if (byName.length) return largest(byName);
+	// A mistyped place name ("Flensborg") only where the word means nothing else.
+	if (latin.length < 6 || vocabulary.has(stem(latin, 'de'))) return null;
+	const near = places.filter(
+		(place) => editDistance(fold(place.name), latin) <= allowedMistakes(latin.length)
+	);
+	return near.length ? largest(near) : null;
+}
+
+function largest(places: Place[]): Place {
+	return places.reduce((best, place) =>
+		(place.population ?? 0) > (best.population ?? 0) ? place : best
+	);
+}
+
+/**
+ * Reads a query: the thesaurus' needs it names, a place, and the remaining words (corrected where
+ * they are unknown and close to a known word). Each need and word becomes a group an offer must
+ * meet.
+ */
+export function planQuery(query: string, locale: Locale, context: PlanContext): QueryPlan {
+	const languages = queryLanguages(locale);
+	const typed: QueryWord[] = writtenWords(query)
+		.filter(({ word }) => !isQueryStopword(word, locale))
+		.slice(0, MAX_WORDS)
+		.map(({ word, spelling }) => ({ word, typed: spelling }));
+	const parts: { at: number; part: UnderstoodPart }[] = [];
+	const corrections: QueryUnderstanding['corrections'] = [];
+	const groups: MatchGroup[] = [];
+	const used = new Set<number>();
+
+	for (const mention of context.matcher.match(typed, languages)) {
+		mention.covers.forEach((position) => used.add(position));
+		const label =
+			mention.concept.labels[locale] ?? mention.concept.labels.de ?? mention.concept.key;
+		parts.push({
+			at: mention.covers[0]!,
+			part: { kind: 'concept', key: mention.concept.key, label }
+		});
+		for (const { position, spelling } of mention.corrections)
+			corrections.push({ from: typed[position]!.typed, to: spelling });
+		// The words as typed count too: they may stand in an offer's translation.
+		const own = mention.covers.flatMap((position) =>
+			wordAlternatives(typed[position]!.word, languages)
+		);
+		groups.push({
+			alternatives: dedupe([
+				...context.conceptTerms(mention.concept),
+				...ownOnlyIfSingle(own, mention.covers)
+			]),
+			concept: mention.concept,
+			shown: mention.covers.map((position) => typed[position]!.typed).join(' ')
+		});
+	}
+
+	let place: Place | null = null;
+	typed.forEach((entry, position) => {
+		if (used.has(position) || place) return;
+		const found = findPlace(entry.word, context.places, context.vocabulary);
+		if (!found) return;
+		place = found;
+		used.add(position);
+		parts.push({ at: position, part: { kind: 'place', name: found.name } });
+		if (
+			fold(found.name) !== (isCyrillic(entry.word) ? latinOfCyrillic(entry.word) : entry.word) &&
+			!isCyrillic(entry.word)
+		)
+			corrections.push({ from: entry.typed, to: found.name });
+	});
+
+	typed.forEach((entry, position) => {
+		if (used.has(position)) return;
+		let alternatives = wordAlternatives(entry.word, languages);
+		let shown = entry.typed;
+		const known = alternatives.some(
+			(tokens) => tokens.length === 1 && context.vocabulary.has(tokens[0]!)
+		);
+		const completions = known ? [] : context.vocabulary.completions(entry.word);
+		if (completions.length) alternatives = completions.map((token) => [token]);
+		else if (!known) {
+			const closest = context.vocabulary.closest(alternatives[0]![0]!);
+			if (closest) {
+				alternatives = [[closest.token]];
+				shown = closest.spelling;
+				corrections.push({ from: entry.typed, to: closest.spelling });
+			}
+		}
+		parts.push({ at: position, part: { kind: 'word', text: shown } });
+		groups.push({ alternatives, concept: null, shown: entry.typed });
+	});
+
+	// A place alone ("Schleswig") is what the person looks for: offers naming it.
+	if (groups.length === 0 && place) {
+		const position = typed.findIndex(
+			(entry) => findPlace(entry.word, context.places, context.vocabulary) === place
+		);
+		groups.push({
+			alternatives: wordAlternatives(typed[position]!.word, languages),
+			concept: null,
+			shown: typed[position]!.typed
+		});
+	}
+
+	const correctedQuery = corrections.length
+		? corrections.reduce((text, { from, to }) => text.replace(from, to), query)
+		: null;
+	return {
+		groups,
+		place,
+		understanding: {
+			parts: parts.sort((a, b) => a.at - b.at).map(({ part }) => part),
+			corrections,
+			suggestion: correctedQuery,
+			droppedWords: []
+		}
+	};
+}
+
+/**
+ * A concept named by one word also matches that word in offers' translations ("лікар" in a
+ * Ukrainian summary). For a concept named by several words, the words together are the
+ * alternative, so that one word of a phrase alone does not count.
+ */
+function ownOnlyIfSingle(own: TokenSet[], covers: number[]): TokenSet[] {
+	return covers.length === 1 ? own : [];
+}

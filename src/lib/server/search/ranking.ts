@@ -1,0 +1,73 @@
+import { contentLanguage, type Locale } from '../../i18n/locales.js';
+import type { OfferIndex } from './offer-index.js';
+import type { TextMatches } from './text-matching.js';
+import type { RankingReason } from './understanding.js';
+
+// What lifts an offer among equally good text matches. Together they stay below one step of text
+// relevance (a title match against a summary match), so a better match is never buried.
+const BOOST = { inYourLanguage: 0.4, near: 0.3, nearish: 0.15, soon: 0.15, free: 0.1 } as const;
+const NEAR_KM = 10;
+const NEARISH_KM = 25;
+const SOON_DAYS = 14;
+const SOON_SHOWN_DAYS = 7;
+
+export interface RankingContext {
+	locale: Locale;
+	/** Place id → km from the place the person searches near (filter or named in the query). */
+	placeDistances: Map<number, number> | null;
+	/** Today in Berlin, `YYYY-MM-DD`. */
+	today: string;
+}
+
+export interface Ranking {
+	/** Final score by position (text relevance plus the lifts), for text matches only. */
+	scores: Float32Array;
+	/** Why an offer was lifted, as shown on its card. */
+	reasonsOf(position: number): RankingReason[];
+}
+
+function addDays(day: string, days: number): string {
+	const date = new Date(`${day}T00:00:00Z`);
+	date.setUTCDate(date.getUTCDate() + days);
+	return date.toISOString().slice(0, 10);
+}
+
+/** Text relevance lifted by nearness, dates soon, the person's language and no cost. */
+export function rankMatches(
+	index: OfferIndex,
+	text: TextMatches,
+	context: RankingContext
+): Ranking {
+	const language = context.locale.startsWith('de')
+		? null
+		: index.values.languages.get(contentLanguage(context.locale));
+	const soon = addDays(context.today, SOON_DAYS);
+	const soonShown = addDays(context.today, SOON_SHOWN_DAYS);
+	const distanceOf = (position: number) =>
+		context.placeDistances?.get(index.placeId[position]!) ?? null;
+	const scores = new Float32Array(index.size);
+	text.members.forEach((position) => {
+		let score = text.scores[position]!;
+		if (language?.has(position)) score += BOOST.inYourLanguage;
+		const distance = distanceOf(position);
+		if (distance !== null)
+			score += distance <= NEAR_KM ? BOOST.near : distance <= NEARISH_KM ? BOOST.nearish : 0;
+		const next = index.nextStartsAt[position];
+		if (next && next.slice(0, 10) <= soon) score += BOOST.soon;
+		if (index.free.has(position)) score += BOOST.free;
+		scores[position] = score;
+	});
+	return {
+		scores,
+		reasonsOf(position) {
+			const reasons: RankingReason[] = [];
+			if (language?.has(position)) reasons.push('inYourLanguage');
+			const distance = distanceOf(position);
+			if (distance !== null && distance <= NEAR_KM) reasons.push('near');
+			const next = index.nextStartsAt[position];
+			if (next && next.slice(0, 10) <= soonShown) reasons.push('soon');
+			if (index.free.has(position)) reasons.push('free');
+			return reasons;
+		}
+	};
+}

@@ -1,0 +1,136 @@
+import { Bitset } from './bitset.js';
+import type { OfferIndex } from './offer-index.js';
+import type { MatchGroup, TokenSet } from './query-plan.js';
+import type { SearchConcept } from './thesaurus/concept.js';
+
+/**
+ * The offers matching a query's text, scored. Per need (group): 3 when it stands in the title,
+ * 2 in the summary or by the concept's facets, 1 elsewhere (description, provider, place).
+ */
+export interface TextMatches {
+	members: Bitset;
+	/** Text score by position, for members only. */
+	scores: Float32Array;
+	/** Words left out because no offer matched them with the rest. */
+	droppedWords: string[];
+}
+
+/** Below this many offers meeting every need in title, summary or facets, weaker matches join. */
+export const ENOUGH_STRONG_MATCHES = 3;
+
+interface GroupMatch {
+	group: MatchGroup;
+	title: Bitset;
+	/** Summary or facets. */
+	summary: Bitset;
+	/** Anywhere, including the description. */
+	anywhere: Bitset;
+}
+
+/** The offers having every token of one of the alternatives. */
+function anyAlternative(size: number, alternatives: TokenSet[], match: (token: string) => Bitset) {
+	let result = new Bitset(size);
+	for (const tokens of alternatives) {
+		let all: Bitset | null = null;
+		for (const token of tokens) all = all ? all.and(match(token)) : match(token);
+		if (all) result = result.or(all);
+	}
+	return result;
+}
+
+/** The offers with a concept's facets; null when it names none. */
+export function conceptFacets(index: OfferIndex, concept: SearchConcept): Bitset | null {
+	const any = (dimension: 'actionFields' | 'targetGroups', values: string[]) => {
+		let set = new Bitset(index.size);
+		for (const value of values) {
+			const members = index.values[dimension].get(value);
+			if (members) set = set.or(members);
+		}
+		return set;
+	};
+	let result: Bitset | null = null;
+	const narrow = (set: Bitset) => (result = result ? result.and(set) : set);
+	if (concept.actionFields.length) narrow(any('actionFields', concept.actionFields));
+	if (concept.targetGroups.length) narrow(any('targetGroups', concept.targetGroups));
+	if (concept.germanCourse) narrow(index.germanCourse);
+	return result;
+}
+
+/**
+ * Matches the groups of a query against the offers (`anywhere` answers a token from the full-text
+ * engine). Offers meeting every group strongly come alone when there are enough of them; a group
+ * no offer meets together with the others is left out and named.
+ */
+export async function matchGroups(
+	index: OfferIndex,
+	groups: MatchGroup[],
+	anywhere: (token: string) => Promise<Bitset>,
+	valid: Bitset
+): Promise<TextMatches> {
+	const matches: GroupMatch[] = [];
+	for (const group of groups) {
+		const tokens = [...new Set(group.alternatives.flat())];
+		const found = new Map<string, Bitset>();
+		for (const token of tokens) found.set(token, await anywhere(token));
+		const facets = group.concept ? conceptFacets(index, group.concept) : null;
+		const summary = anyAlternative(index.size, group.alternatives, (token) =>
+			index.summaryTokens.match(token)
+		);
+		const title = anyAlternative(index.size, group.alternatives, (token) =>
+			index.titleTokens.match(token)
+		);
+		const strongSummary = facets ? summary.or(facets) : summary;
+		matches.push({
+			group,
+			title: title.and(valid),
+			summary: strongSummary.and(valid),
+			anywhere: anyAlternative(index.size, group.alternatives, (token) => found.get(token)!)
+				.or(title)
+				.or(strongSummary)
+				.and(valid)
+		});
+	}
+	const droppedWords: string[] = [];
+	let kept = matches.filter((match) => {
+		if (match.anywhere.count() > 0) return true;
+		droppedWords.push(match.group.shown);
+		return false;
+	});
+	let all = intersect(index.size, kept, (match) => match.anywhere);
+	// Nothing has every need: leave out the word that keeps the most offers (never a need alone).
+	while (kept.length > 1 && all.count() === 0) {
+		let best = { at: -1, count: 0, set: all };
+		kept.forEach((_, at) => {
+			if (kept[at]!.group.concept && kept.some((other) => !other.group.concept)) return;
+			const set = intersect(
+				index.size,
+				kept.filter((__, other) => other !== at),
+				(m) => m.anywhere
+			);
+			const count = set.count();
+			if (count > best.count) best = { at, count, set };
+		});
+		if (best.at === -1) break;
+		droppedWords.push(kept[best.at]!.group.shown);
+		kept = kept.filter((_, at) => at !== best.at);
+		all = best.set;
+	}
+	if (kept.length === 0)
+		return { members: new Bitset(index.size), scores: new Float32Array(index.size), droppedWords };
+	const strong = intersect(index.size, kept, (match) => match.title.or(match.summary));
+	const members = strong.count() >= ENOUGH_STRONG_MATCHES ? strong : all;
+	const scores = new Float32Array(index.size);
+	members.forEach((position) => {
+		let score = 0;
+		for (const match of kept)
+			score += match.title.has(position) ? 3 : match.summary.has(position) ? 2 : 1;
+		scores[position] = score / kept.length;
+	});
+	return { members, scores, droppedWords };
+}
+
+function intersect<T>(size: number, items: T[], set: (item: T) => Bitset): Bitset {
+	let result: Bitset | null = null;
+	for (const item of items) result = result ? result.and(set(item)) : set(item);
+	return result ?? new Bitset(size);
+}
