@@ -6,6 +6,7 @@ import { NO_JOBS, startJobs, type Jobs } from './jobs/scheduler.js';
 import { backfillPublishedBases } from './offers/base-revision.js';
 import { refreshAllOccurrences } from './offers/offers.service.js';
 import { loadReferencePlaces } from './places/reference.js';
+import { loadDefaultThesaurus } from './search/thesaurus/thesaurus.service.js';
 
 export interface App {
 	config: Config;
@@ -13,7 +14,10 @@ export interface App {
 	jobs: Jobs;
 }
 
-/** Opens and prepares the database: migrations, reference places, demo content, fresh dates. */
+/**
+ * Opens and prepares the database: migrations, reference places, the default search thesaurus
+ * (once), demo content, fresh dates.
+ */
 export async function bootstrap(config: Config, options: { jobs?: boolean } = {}): Promise<App> {
 	const database = openDatabase(config.databaseUrl);
 	await migrateToLatest(database.db);
@@ -21,6 +25,7 @@ export async function bootstrap(config: Config, options: { jobs?: boolean } = {}
 		console.warn(
 			`Reference place ${row.ags} ${row.name} (line ${row.line}) left out: ${row.reason}`
 		);
+	await loadDefaultThesaurus(database.db, config.contentDir);
 	if (config.demoContent)
 		await seedDemo(database.db, { contentDir: config.contentDir, password: config.demoPassword });
 	await backfillPublishedBases(database.db);
