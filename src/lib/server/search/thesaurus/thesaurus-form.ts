@@ -1,4 +1,6 @@
 import { LOCALES, type Locale } from '../../../i18n/locales.js';
+import { ACTION_FIELDS } from '../../action-fields/action-fields.js';
+import { TARGET_GROUPS } from '../../offers/offers.schema.js';
 import type { KeysUnder, MessageKey } from '../../../i18n/messages.js';
 import type { FormError } from '../../../shared/forms/form-error.js';
 import { formList, formText } from '../../../shared/forms/form-data.js';
@@ -114,3 +116,9 @@ export function conceptFormErrors(issues: readonly ThesaurusIssue[]): Record<str
 		return [inputOf(issue.path), { key, ...(issue.params ? { params: issue.params } : {}) }];
 	});
 }
+
+/** The codes the form offers as checkboxes. */
+export const conceptFormOptions = () => ({
+	actionFields: ACTION_FIELDS,
+	targetGroups: TARGET_GROUPS
+});
