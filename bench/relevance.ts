@@ -31,7 +31,7 @@ import {
 
 const CONTENT = resolve('content');
 const PG_ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const WORST = 15;
+const WORST = Number(process.env.BENCH_WORST ?? 15);
 
 interface Answer {
 	query: RelevanceQuery;

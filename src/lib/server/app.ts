@@ -9,6 +9,7 @@ import {
 	reindexAllOffersIfAnalysisChanged
 } from './offers/offers.service.js';
 import { loadReferencePlaces } from './places/reference.js';
+import { loadDefaultThesaurus } from './search/thesaurus/thesaurus.service.js';
 
 export interface App {
 	config: Config;
@@ -16,7 +17,10 @@ export interface App {
 	jobs: Jobs;
 }
 
-/** Opens and prepares the database: migrations, reference places, demo content, fresh dates. */
+/**
+ * Opens and prepares the database: migrations, reference places, the default search thesaurus
+ * (once), demo content, fresh dates.
+ */
 export async function bootstrap(config: Config, options: { jobs?: boolean } = {}): Promise<App> {
 	const database = openDatabase(config.databaseUrl);
 	await migrateToLatest(database.db);
@@ -24,6 +28,7 @@ export async function bootstrap(config: Config, options: { jobs?: boolean } = {}
 		console.warn(
 			`Reference place ${row.ags} ${row.name} (line ${row.line}) left out: ${row.reason}`
 		);
+	await loadDefaultThesaurus(database.db, config.contentDir);
 	// Before the demo: on a fresh database there is nothing to rebuild, and the demo is analysed anew.
 	await reindexAllOffersIfAnalysisChanged(database.db);
 	if (config.demoContent)

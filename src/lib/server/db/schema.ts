@@ -86,6 +86,7 @@ import type {
 	MeasureUpdatesTable
 } from '../measures/measures.table.js';
 import type { ReportSnapshotsTable } from '../reports/reports.table.js';
+import type { SearchConceptsTable } from '../search/thesaurus.table.js';
 import type { PagesTable } from '../pages/pages.table.js';
 import type { MailOutboxTable } from '../mail/mail.table.js';
 import type { DistrictsTable, PlacePostcodesTable, PlacesTable } from '../places/places.table.js';
@@ -178,6 +179,7 @@ export interface DB {
 	committeeOffers: CommitteeOffersTable;
 	committeeCalls: CommitteeCallsTable;
 	committeeApplications: CommitteeApplicationsTable;
+	searchConcepts: SearchConceptsTable;
 }
 
 /** A connection or an open transaction: what repository and service functions take first. */

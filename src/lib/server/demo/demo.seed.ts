@@ -8,6 +8,7 @@ import { saveTranslation } from '../translations/translations.service.js';
 import { insertOrganisation } from '../organisations/organisations.repository.js';
 import { createOfferIn, translateOfferIn } from '../offers/offers.service.js';
 import { updateOfferRow } from '../offers/offers.repository.js';
+import { loadDefaultThesaurus } from '../search/thesaurus/thesaurus.service.js';
 import { berlinToday } from '../../shared/time/berlin-clock.js';
 import { instantOn, offerPast } from './demo.history.js';
 import { insertContact, insertPage } from '../pages/pages.repository.js';
@@ -27,6 +28,8 @@ export async function seedDemoContent(
 	now = new Date()
 ): Promise<Map<string, number>> {
 	const offerIds = new Map<string, number>();
+	// Tests and the relevance bench seed without starting the app; the search needs the thesaurus.
+	await loadDefaultThesaurus(db, contentDir, now);
 	const existing = await db.selectFrom('offers').select('id').limit(1).executeTakeFirst();
 	if (existing) return offerIds;
 	const today = berlinToday(now);

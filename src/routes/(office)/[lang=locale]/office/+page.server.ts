@@ -4,6 +4,7 @@ import { submittedListOf } from '$lib/server/offers/submitted-list';
 import { canSeeDashboard } from '$lib/server/reports/dashboard.service';
 import { mayEditPages } from '$lib/server/pages/page-editor.service';
 import { requireUser } from '$lib/server/http/route-guards';
+import { mayEditThesaurus } from '$lib/server/search/thesaurus/thesaurus-access';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -27,6 +28,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 			dashboard: canSeeDashboard(user),
 			purposes: staff,
 			pages: mayEditPages(user),
+			searchConcepts: mayEditThesaurus(user),
 			administer: user.role === 'administrator'
 		},
 		account: {
