@@ -17,7 +17,15 @@ export const ALLOWED_ARROWS = {
 	organisations: ['accounts', 'places', 'translations'],
 	offers: ['accounts', 'action-fields', 'mail', 'organisations', 'places', 'translations'],
 	freshness: ['accounts', 'mail', 'offers'],
-	search: ['action-fields', 'freshness', 'offers', 'organisations', 'places', 'translations'],
+	search: [
+		'action-fields',
+		'freshness',
+		'offers',
+		'organisations',
+		'pages',
+		'places',
+		'translations'
+	],
 	exchange: ['accounts', 'action-fields', 'offers', 'organisations', 'places', 'search'],
 	pages: ['accounts', 'organisations', 'translations'],
 	directory: ['accounts', 'action-fields'],
