@@ -105,11 +105,49 @@ const wordsOnly = (filters: SearchFilters): SearchFilters => ({
 
 const hrefOf = (filters: Partial<SearchFilters>) => `?${searchParamsOf(filters)}`;
 
+/** The candidates that find something, in order, at most five, then all filters dropped. */
+async function findRelaxations(
+	db: Kysely<DB>,
+	locale: Locale,
+	candidates: Candidate[],
+	alone: SearchResult
+): Promise<Relaxation[]> {
+	const activeFilters = new Set(
+		candidates.map(({ filter }) => (filter === 'radius' ? 'near' : filter))
+	);
+	const totalWithout = async (candidate: Candidate) =>
+		// Dropping the only filter is the search with the words alone.
+		activeFilters.size === 1 && candidate.filter !== 'radius'
+			? alone.total
+			: (await searchOffers(db, candidate.filters, locale)).total;
+	const relaxations: Relaxation[] = [];
+	// In order, a batch at a time, only as many as may still be needed.
+	let next = 0;
+	while (next < candidates.length && relaxations.length < MAX_RELAXATIONS) {
+		const batch = candidates.slice(next, next + MAX_RELAXATIONS - relaxations.length);
+		next += batch.length;
+		const totals = await Promise.all(batch.map(totalWithout));
+		batch.forEach(({ filter, values, radiusKm, filters }, index) => {
+			const total = totals[index]!;
+			if (total > 0) relaxations.push({ filter, values, radiusKm, total, href: hrefOf(filters) });
+		});
+	}
+	if (activeFilters.size >= 2)
+		relaxations.push({
+			filter: 'all',
+			values: [],
+			radiusKm: null,
+			total: alone.total,
+			href: hrefOf(alone.filters)
+		});
+	return relaxations;
+}
+
 /**
  * Help for a search that found nothing (null otherwise): the search without each filter in turn
  * and without all of them, the action fields the words match, and the KITZ contact persons.
- * At most one search per filter plus one for the words alone; when the words alone find
- * nothing, no filter can help and only the contacts are given.
+ * At most one search per filter plus one for the words alone, fewer when five are found early;
+ * when the words alone find nothing, no filter can help and only the contacts are given.
  */
 export async function searchHelp(
 	db: Kysely<DB>,
@@ -124,39 +162,8 @@ export async function searchHelp(
 		getPage(db, 'kitz', locale),
 		candidates.length ? searchOffers(db, wordsOnly(filters), locale) : null
 	]);
-	const activeFilters = new Set(
-		candidates.map(({ filter }) => (filter === 'radius' ? 'near' : filter))
-	);
-	const relaxations: Relaxation[] = [];
-	if (alone && alone.total > 0) {
-		const totals = await Promise.all(
-			candidates.map(async (candidate) =>
-				// Dropping the only filter is the search with the words alone.
-				activeFilters.size === 1 && candidate.filter !== 'radius'
-					? alone.total
-					: (await searchOffers(db, candidate.filters, locale)).total
-			)
-		);
-		candidates.forEach((candidate, index) => {
-			const total = totals[index]!;
-			if (total > 0 && relaxations.length < MAX_RELAXATIONS)
-				relaxations.push({
-					filter: candidate.filter,
-					values: candidate.values,
-					radiusKm: candidate.radiusKm,
-					total,
-					href: hrefOf(candidate.filters)
-				});
-		});
-		if (activeFilters.size >= 2)
-			relaxations.push({
-				filter: 'all',
-				values: [],
-				radiusKm: null,
-				total: alone.total,
-				href: hrefOf(alone.filters)
-			});
-	}
+	const relaxations =
+		alone && alone.total > 0 ? await findRelaxations(db, locale, candidates, alone) : [];
 	const actionFields =
 		alone && filters.query.trim()
 			? [...alone.facets.actionFields]
