@@ -23,6 +23,7 @@ export const ALLOWED_ARROWS = {
 		'freshness',
 		'offers',
 		'organisations',
+		'pages',
 		'places',
 		'translations'
 	],

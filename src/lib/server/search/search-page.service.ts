@@ -6,6 +6,7 @@ import { allPlaces } from '../places/places.service.js';
 import { searchParamsOf, type SearchFilters, type SearchNotice } from './search.schema.js';
 import type { FacetCount } from './offer-filter.js';
 import { searchOffers, type OfferCard, type SearchResult } from './search.service.js';
+import { searchHelp, type SearchHelp } from './search-help.service.js';
 
 /** A result card on the portal, flagged when its owner has not confirmed it for long. */
 export type PortalOfferCard = OfferCard & { mayBeOutdated: boolean };
@@ -16,9 +17,13 @@ export interface PortalSearch {
 	placeFacets: (FacetCount & { name: string; href: string })[];
 	/** Known place names close to an unknown `near`, each a link to searching near it. */
 	placeSuggestions: { name: string; href: string }[];
+	/** "Meinten Sie …": the search with the corrected words, the other filters kept. */
+	suggestionHref: string | null;
+	/** What to try instead when nothing was found; null when something was. */
+	help: SearchHelp | null;
 }
 
-/** The portal's search page: the result with freshness flags and its place links. */
+/** The portal's search page: the result with freshness flags, its links, and help if empty. */
 export async function portalSearch(
 	db: Kysely<DB>,
 	filters: SearchFilters,
@@ -33,7 +38,9 @@ export async function portalSearch(
 			mayBeOutdated: freshnessOf(item.lastVerifiedAt, options.freshness) === 'may_be_outdated'
 		}))
 	};
-	const placeNames = new Map((await allPlaces(db)).map((place) => [String(place.id), place.name]));
+	const [places, help] = await Promise.all([allPlaces(db), searchHelp(db, filters, locale, found)]);
+	const placeNames = new Map(places.map((place) => [String(place.id), place.name]));
+	const suggestion = found.understanding?.suggestion;
 	return {
 		result,
 		placeFacets: result.facets.places
@@ -47,6 +54,10 @@ export async function portalSearch(
 		placeSuggestions: result.placeSuggestions.map((name) => ({
 			name,
 			href: `?${searchParamsOf({ ...result.filters, near: name, page: 1 })}`
-		}))
+		})),
+		suggestionHref: suggestion
+			? `?${searchParamsOf({ ...result.filters, query: suggestion, page: 1 })}`
+			: null,
+		help
 	};
 }

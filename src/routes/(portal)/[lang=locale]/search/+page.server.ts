@@ -13,7 +13,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const { config } = await getApp();
 	const { filters, notices } = parseSearchParams(url.searchParams);
-	const { result, placeFacets, placeSuggestions } = await portalSearch(
+	const { result, placeFacets, placeSuggestions, suggestionHref, help } = await portalSearch(
 		locals.db,
 		filters,
 		locals.locale,
@@ -24,6 +24,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		result,
 		placeFacets,
 		placeSuggestions,
+		suggestionHref,
+		help,
 		options: { actionFields: ACTION_FIELDS, targetGroups: TARGET_GROUPS, sorts: SORTS },
 		pages: {
 			previous: result.page > 1 ? pageHref(result.page - 1) : null,
