@@ -16,7 +16,7 @@ export interface TextMatches {
 }
 
 /** Below this many offers meeting every need in title, summary or facets, weaker matches join. */
-export const ENOUGH_STRONG_MATCHES = 3;
+export const ENOUGH_STRONG_MATCHES = 1;
 
 interface GroupMatch {
 	group: MatchGroup;
