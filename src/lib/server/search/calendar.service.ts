@@ -44,7 +44,15 @@ export async function upcomingDates(
 ): Promise<CalendarEntry[]> {
 	const now = options.now ?? new Date();
 	const from = berlinNow(now);
-	const rows = await matchingOccurrences(db, filters, locale, [], now, from, addDays(from, options.days));
+	const rows = await matchingOccurrences(
+		db,
+		filters,
+		locale,
+		[],
+		now,
+		from,
+		addDays(from, options.days)
+	);
 	return withCards(db, rows.slice(0, options.limit), locale);
 }
 

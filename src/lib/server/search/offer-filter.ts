@@ -61,15 +61,18 @@ export function filterSets(index: OfferIndex, filters: ResolvedFilters): FilterS
 		}
 		byDimension[dimension] = any;
 	}
-	if (placeDistances) {
-		let near = new Bitset(index.size);
-		for (const placeId of placeDistances.keys()) {
-			const place = index.places.get(placeId);
-			if (place) near = near.or(place.members);
-		}
-		byDimension.places = near;
-	}
+	if (placeDistances) byDimension.places = offersAt(index, placeDistances);
 	return { size: index.size, common, byDimension };
+}
+
+/** The offers at any of the given places. */
+export function offersAt(index: OfferIndex, distances: Map<number, number>): Bitset {
+	let set = new Bitset(index.size);
+	for (const placeId of distances.keys()) {
+		const place = index.places.get(placeId);
+		if (place) set = set.or(place.members);
+	}
+	return set;
 }
 
 /** Positions of the offers that pass every filter, leaving out one facet's own filter if asked. */

@@ -1,5 +1,5 @@
 import type { Locale } from '../../i18n/locales.js';
-import { textLanguageOf, wordTokens } from '../../shared/text/analysis/analyse.js';
+import { compoundPartStems, textLanguageOf } from '../../shared/text/analysis/analyse.js';
 import { stem, type TextLanguage } from '../../shared/text/analysis/stem.js';
 import { isStopword } from '../../shared/text/analysis/stopwords.js';
 import { isCyrillic, latinOfCyrillic } from '../../shared/text/analysis/transliterate.js';
@@ -67,8 +67,8 @@ function isQueryStopword(word: string, locale: Locale): boolean {
 
 /** The alternatives for a word as typed: its stems in the query's languages, a compound's parts. */
 export function wordAlternatives(word: string, languages: TextLanguage[]): TokenSet[] {
-	const [own, ...parts] = wordTokens(word, 'de');
-	const alternatives: TokenSet[] = [[own!]];
+	const alternatives: TokenSet[] = [[stem(word, 'de')]];
+	const parts = compoundPartStems(word);
 	if (parts.length) alternatives.push(parts);
 	for (const language of languages) {
 		if (language !== 'de') alternatives.push([stem(word, language)]);

@@ -17,6 +17,7 @@ import {
 	facetCounts,
 	filterSets,
 	matching,
+	offersAt,
 	orderedPage,
 	type FacetCount,
 	type FacetDimension,
@@ -270,10 +271,14 @@ export async function resolveFilters(
 	if (filters.query && !hasWords) notices.push({ key: 'search.notice.noWords' });
 	let ranking = null;
 	if (read && hasWords) {
-		// A place named in the words lifts offers near it, where no place filter is set.
-		const preferred =
-			placeDistances ??
-			(read.plan.place ? await distancesFrom(db, read.plan.place, PLACE_PREFERENCE_KM) : null);
+		let preferred = placeDistances;
+		if (!preferred && read.plan.place) {
+			// A place named in the words ("Deutschkurs Flensburg") narrows like the place field, unless
+			// nothing is there: then it only lifts the offers nearest to it.
+			const around = await distancesFrom(db, read.plan.place, PLACE_FILTER_KM);
+			if (read.text.members.countAnd(offersAt(index, around)) > 0) placeDistances = around;
+			preferred = placeDistances ?? (await distancesFrom(db, read.plan.place, PLACE_PREFERENCE_KM));
+		}
 		ranking = rankMatches(index, read.text, { locale, placeDistances: preferred, today });
 	}
 
@@ -299,8 +304,10 @@ export async function resolveFilters(
 	};
 }
 
-/** How far a place named in the query lifts offers around it. */
-const PLACE_PREFERENCE_KM = 25;
+/** The radius a place named in the query searches within, as the place field's default. */
+const PLACE_FILTER_KM = 10;
+/** How far a place named in the query lifts offers around it when none is within the radius. */
+const PLACE_PREFERENCE_KM = 50;
 
 async function distancesFrom(db: Kysely<DB>, place: Place, radiusKm: number) {
 	const within = await placesWithin(db, place, radiusKm);

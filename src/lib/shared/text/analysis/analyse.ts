@@ -7,10 +7,23 @@ import { isStopword } from './stopwords.js';
 const germanWords = new Set(GERMAN_WORDS.map(fold));
 const germanStems = new Set([...germanWords].map((word) => stem(word, 'de')));
 
+// A part inside a compound is a listed word, or a listed word without its ending ("sprach" of
+// Sprache, "schwimm" of schwimmen); only the last part may be inflected ("kursen").
+const withoutEnding = ['e', 'en', 'n'];
+function isKnownPart(part: string, last: boolean): boolean {
+	if (isStopword(part, 'de')) return false;
+	if (germanWords.has(part)) return true;
+	if (last) return germanStems.has(stem(part, 'de'));
+	return withoutEnding.some((ending) => germanWords.has(part + ending));
+}
+
 /** German compounds split by the maintained word list (`german-words.json`), folded. */
-export const germanCompounds = new Decompounder(
-	(part) => !isStopword(part, 'de') && (germanWords.has(part) || germanStems.has(stem(part, 'de')))
-);
+export const germanCompounds = new Decompounder(isKnownPart);
+
+/** The stems of a German compound's parts; empty when the word is no compound of listed words. */
+export function compoundPartStems(word: string): string[] {
+	return germanCompounds.split(word).map((part) => stem(part, 'de'));
+}
 
 /**
  * Changes whenever analysis would produce other tokens for the same text, so that stored search
@@ -23,8 +36,7 @@ export const ANALYSIS_VERSION = `3:${GERMAN_WORDS.length}`;
 export function wordTokens(word: string, language: TextLanguage): string[] {
 	const own = stem(word, language);
 	if (language !== 'de') return [own];
-	const parts = germanCompounds.split(word).map((part) => stem(part, 'de'));
-	return parts.length ? [...new Set([own, ...parts])] : [own];
+	return [...new Set([own, ...compoundPartStems(word)])];
 }
 
 /** Each word of a text as written, with its search tokens; stopwords left out. */

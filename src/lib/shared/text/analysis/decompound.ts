@@ -6,13 +6,14 @@ const MIN_COMPOUND = 6;
 /**
  * Splits German compounds into the known words they are made of: "wohnungssuche" → wohnung,
  * suche; "berufssprachkurs" → berufs, sprach, kurs. `isKnown` decides what a word is (the
- * maintained word list); a word is split into as few known parts as possible, and a word that
- * cannot be covered by known parts is left whole.
+ * maintained word list), told whether the part ends the compound (only the last part is inflected);
+ * a word is split into as few known parts as possible, and a word that cannot be covered by known
+ * parts is left whole.
  */
 export class Decompounder {
 	private readonly cache = new Map<string, string[]>();
 
-	constructor(private readonly isKnown: (part: string) => boolean) {}
+	constructor(private readonly isKnown: (part: string, last: boolean) => boolean) {}
 
 	/** The parts of a folded word, or an empty list when it is not made of known words. */
 	split(word: string): string[] {
@@ -37,7 +38,7 @@ export class Decompounder {
 				// The word itself may be listed too; its parts are still wanted, so the first part
 				// leaves room for another.
 				if (start === 0 && end > word.length - MIN_PART) continue;
-				if (!this.isKnown(word.slice(start, end))) continue;
+				if (!this.isKnown(word.slice(start, end), end === word.length)) continue;
 				for (const link of end === word.length ? [''] : LINKS) {
 					const next = end + link.length;
 					if (next > word.length || word.slice(end, next) !== link) continue;
