@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB, Db } from '../db/schema.js';
-import { editDistance } from '../../shared/text/edit-distance.js';
+import { allowedMistakes, editDistance } from '../../shared/text/edit-distance.js';
 import { fold } from '../../shared/text/fold.js';
 import { distanceKm, type Coordinates } from './geo.js';
 import {
@@ -59,6 +59,24 @@ export async function resolvePlace(db: Db, query: string): Promise<Place | undef
 		places.find((place) => place.name.toLowerCase() === lower) ??
 		places.find((place) => fold(place.name) === folded)
 	);
+}
+
+/** The place a name with a typing mistake or two means ("Flensborg"): the largest such place. */
+export function closestPlace(places: Place[], name: string): Place | undefined {
+	const wanted = fold(name.trim());
+	const mistakes = allowedMistakes(wanted.length);
+	if (!mistakes) return undefined;
+	return places
+		.filter((place) => editDistance(fold(place.name), wanted) <= mistakes)
+		.reduce<Place | undefined>(
+			(largest, place) =>
+				!largest || (place.population ?? 0) > (largest.population ?? 0) ? place : largest,
+			undefined
+		);
+}
+
+export async function placeWithinMistakes(db: Db, name: string): Promise<Place | undefined> {
+	return closestPlace(await allPlaces(db), name);
 }
 
 const MAX_SUGGESTIONS = 3;

@@ -20,6 +20,7 @@ const MAX_RECENT = 500;
 export interface FullTextTokens {
 	/** Whether any offer has the token in some field. */
 	has(token: string): boolean;
+
 	/** The offers having the token in some field. */
 	match(token: string): Promise<Bitset>;
 	/** Resolves when the vocabulary is read (`has` answers for every field from then on). */

@@ -3,16 +3,10 @@ import { compoundPartStems, textLanguageOf } from '../../shared/text/analysis/an
 import { stem, type TextLanguage } from '../../shared/text/analysis/stem.js';
 import { isStopword } from '../../shared/text/analysis/stopwords.js';
 import { isCyrillic, latinOfCyrillic } from '../../shared/text/analysis/transliterate.js';
-import { editDistance } from '../../shared/text/edit-distance.js';
 import { fold } from '../../shared/text/fold.js';
-import type { Place } from '../places/places.service.js';
+import { closestPlace, type Place } from '../places/places.service.js';
 import type { SearchConcept } from './thesaurus/concept.js';
-import {
-	allowedMistakes,
-	writtenWords,
-	type ConceptMatcher,
-	type QueryWord
-} from './thesaurus/concept-matcher.js';
+import { writtenWords, type ConceptMatcher, type QueryWord } from './thesaurus/concept-matcher.js';
 import type { QueryUnderstanding, UnderstoodPart } from './understanding.js';
 
 /** Tokens that must all occur in an offer (a word's stem, or all parts of a compound). */
@@ -38,6 +32,8 @@ export interface QueryPlan {
 /** What the words of a query are compared with: the offers' tokens and how they are written. */
 export interface Vocabulary {
 	has(token: string): boolean;
+	/** In how many offers' titles (or summaries) the token stands. */
+	inTitles(token: string): number;
 	/** The closest token written in offers' titles or summaries, within the mistakes allowed. */
 	closest(token: string): { token: string; spelling: string } | null;
 	/** Tokens of titles and summaries that begin with what was typed (an unfinished word). */
@@ -90,12 +86,10 @@ function findPlace(word: string, places: Place[], vocabulary: Vocabulary): Place
 	const latin = isCyrillic(word) ? latinOfCyrillic(word) : word;
 	const byName = places.filter((place) => fold(place.name) === latin);
 	if (byName.length) return largest(byName);
-	// A mistyped place name ("Flensborg") only where the word means nothing else.
-	if (latin.length < 6 || vocabulary.has(stem(latin, 'de'))) return null;
-	const near = places.filter(
-		(place) => editDistance(fold(place.name), latin) <= allowedMistakes(latin.length)
-	);
-	return near.length ? largest(near) : null;
+	// A mistyped place name ("Flensborg") only where no offer is about the word otherwise (names
+	// of providers in descriptions do not count).
+	if (vocabulary.inTitles(stem(latin, 'de')) > 0) return null;
+	return closestPlace(places, latin) ?? null;
 }
 
 function largest(places: Place[]): Place {

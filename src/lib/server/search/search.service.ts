@@ -9,6 +9,7 @@ import { listDistricts } from '../places/places.service.js';
 import {
 	allPlaces,
 	placesWithin,
+	placeWithinMistakes,
 	resolvePlace,
 	suggestPlaces,
 	type Place
@@ -254,7 +255,16 @@ export async function resolveFilters(
 	let placeSuggestions: string[] = [];
 	let placeDistances: Map<number, number> | null = null;
 	if (filters.near) {
-		const place = await resolvePlace(db, filters.near);
+		let place = await resolvePlace(db, filters.near);
+		if (!place) {
+			// One known place a typing mistake away ("Flensborg") is the one meant.
+			place = await placeWithinMistakes(db, filters.near);
+			if (place)
+				notices.push({
+					key: 'search.notice.placeCorrected',
+					params: { value: filters.near, name: place.name }
+				});
+		}
 		if (place) {
 			near = { place, radiusKm: filters.radiusKm };
 			placeDistances = await distancesFrom(db, place, filters.radiusKm);

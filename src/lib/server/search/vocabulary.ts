@@ -1,5 +1,4 @@
-import { allowedMistakes } from './thesaurus/concept-matcher.js';
-import { editDistance } from '../../shared/text/edit-distance.js';
+import { allowedMistakes, editDistance } from '../../shared/text/edit-distance.js';
 import type { FullTextTokens } from './full-text-tokens.js';
 import type { OfferIndex } from './offer-index.js';
 import type { Vocabulary } from './query-plan.js';
@@ -50,6 +49,8 @@ function titleAndSummaryWords(index: OfferIndex) {
 export function offerVocabulary(index: OfferIndex, fullText: FullTextTokens): Vocabulary {
 	return {
 		has: (token) => fullText.has(token),
+		inTitles: (token) =>
+			Math.max(index.titleTokens.frequency(token), index.summaryTokens.frequency(token)),
 		closest(token) {
 			const mistakes = allowedMistakes(token.length);
 			if (!mistakes) return null;

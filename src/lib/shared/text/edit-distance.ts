@@ -17,3 +17,8 @@ export function editDistance(a: string, b: string): number {
 	}
 	return rows[a.length]![b.length]!;
 }
+
+/** How many typing mistakes a word of this length may have and still count as meant. */
+export function allowedMistakes(length: number): number {
+	return length >= 9 ? 2 : length >= 5 ? 1 : 0;
+}

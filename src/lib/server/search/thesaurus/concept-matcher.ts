@@ -7,7 +7,7 @@ import {
 	latinOfCyrillic,
 	soundSkeleton
 } from '../../../shared/text/analysis/transliterate.js';
-import { editDistance } from '../../../shared/text/edit-distance.js';
+import { allowedMistakes, editDistance } from '../../../shared/text/edit-distance.js';
 import { fold } from '../../../shared/text/fold.js';
 import type { SearchConcept } from './concept.js';
 
@@ -48,11 +48,6 @@ export function writtenWords(text: string): { word: string; spelling: string }[]
 	return (text.match(/[\p{L}\p{M}\p{N}\u200c]+/gu) ?? []).flatMap((spelling) =>
 		(fold(spelling).match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => ({ word, spelling }))
 	);
-}
-
-/** How far a word may be mistyped and still count, by its length. */
-export function allowedMistakes(length: number): number {
-	return length >= 9 ? 2 : length >= 5 ? 1 : 0;
 }
 
 function keysOf(word: string, languages: readonly TextLanguage[]): string[] {

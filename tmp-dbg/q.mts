@@ -1,0 +1,10 @@
+import { openDatabase } from '../src/lib/server/db/database.ts';
+import { parseSearchParams } from '../src/lib/server/search/search.schema.ts';
+import { searchOffers } from '../src/lib/server/search/search.service.ts';
+const d = openDatabase('sqlite:///tmp/dbg.sqlite');
+const [locale, params] = [process.argv[2]!, process.argv[3]!];
+const { filters, notices } = parseSearchParams(new URLSearchParams(params));
+const r = await searchOffers(d.db, { ...filters }, locale as any, { notices });
+console.log('total', r.total, JSON.stringify(r.understanding), r.notices);
+for (const i of r.items.slice(0, 12)) console.log(' ', i.slug, i.reasons.join(','));
+await d.close();

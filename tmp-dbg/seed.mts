@@ -1,0 +1,10 @@
+import { resolve } from 'node:path';
+import { openDatabase } from '../src/lib/server/db/database.ts';
+import { migrateToLatest } from '../src/lib/server/db/migrate.ts';
+import { seedDemoContent } from '../src/lib/server/demo/demo.seed.ts';
+import { loadReferencePlaces } from '../src/lib/server/places/reference.ts';
+const d = openDatabase('sqlite:///tmp/dbg.sqlite');
+await migrateToLatest(d.db);
+await loadReferencePlaces(d.db, resolve('content'));
+await d.db.transaction().execute((trx) => seedDemoContent(trx, resolve('content'), new Date()));
+await d.close();
