@@ -7,6 +7,9 @@ import { DELIVERY_LANGUAGES } from '../src/lib/server/organisations/organisation
 import { ACTION_FIELDS } from '../src/lib/server/action-fields/action-fields.js';
 import { listPlaces } from '../src/lib/server/places/places.repository.js';
 import { textSearchFor } from '../src/lib/server/db/text-search.js';
+import { setSetting } from '../src/lib/server/db/settings.repository.js';
+import { SEARCH_ANALYSIS_SETTING } from '../src/lib/server/offers/offers.schema.js';
+import { ANALYSIS_VERSION, textTokens } from '../src/lib/shared/text/analysis/analyse.js';
 
 export const TOPICS = [
 	'Deutschkurs',
@@ -151,11 +154,13 @@ export async function generateOffers(
 				.execute();
 			for (const offer of inserted) {
 				await search.index(trx, offer.id, {
-					title: offer.title,
-					summary: offer.summary,
-					body: offer.description
+					title: textTokens(offer.title, 'de').join(' '),
+					summary: textTokens(offer.summary, 'de').join(' '),
+					body: textTokens(offer.description, 'de').join(' ')
 				});
 			}
 		});
 	}
+	// The entries are made by the current text analysis: a starting app need not rebuild them.
+	await setSetting(db, SEARCH_ANALYSIS_SETTING, ANALYSIS_VERSION);
 }
