@@ -52,6 +52,11 @@ describe('stem', () => {
 		expect(stemOf('лікар', 'uk')).toBe('лікар');
 	});
 
+	it('brings Ukrainian adjective forms to one stem, although folding turns й into и and ї into і', () => {
+		expectOneStem('uk', 'німецький', 'німецької', 'німецьку', 'німецька');
+		expectOneStem('uk', 'мовний', 'мовні');
+	});
+
 	it('cuts the Persian plural endings, with the letters folded alike', () => {
 		expectOneStem('fa', 'کلاس‌ها', 'کلاس', 'كلاسها');
 		expectOneStem('fa', 'دکترها', 'دكتر');
