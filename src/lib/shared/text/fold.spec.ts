@@ -20,6 +20,18 @@ describe('fold', () => {
 		expect(fold('می‌خواهم')).toBe(fold('میخواهم'));
 		expect(fold('۱۲ ١٢')).toBe('12 12');
 	});
+
+	it('reads alef with hamza or madda as plain alef and drops the tatweel', () => {
+		expect(fold('الأطفال')).toBe(fold('الاطفال'));
+		expect(fold('إلى')).toBe(fold('الى'));
+		expect(fold('آلمانی')).toBe(fold('المانی'));
+		expect(fold('كـتـاب')).toBe('كتاب');
+	});
+
+	it('folds Turkish capitals with dots and cedillas', () => {
+		expect(fold('İstanbul')).toBe('istanbul');
+		expect(fold('ŞÇĞÖÜ')).toBe('scgou');
+	});
 });
 
 describe('words', () => {

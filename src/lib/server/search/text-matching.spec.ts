@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import { handMadeOfferIndex, type HandMadeOffer } from '../../../../tests/support/offer-index.js';
+import { textTokens } from '../../shared/text/analysis/analyse.js';
+import { fold } from '../../shared/text/fold.js';
+import { Bitset } from './bitset.js';
+import { wordAlternatives, type MatchGroup, type TokenSet } from './query-plan.js';
+import type { SearchConcept } from './thesaurus/concept.js';
+import { matchGroups } from './text-matching.js';
+import { TokenIndex } from './token-index.js';
+
+/** An offer with a description, which only the full-text engine reads. */
+type Offer = HandMadeOffer & { description?: string };
+
+/** Matches the groups against the offers, the full-text engine reading every field. */
+async function match(offers: Offer[], groups: MatchGroup[], valid?: Bitset) {
+	const index = handMadeOfferIndex(offers);
+	const fullText = new TokenIndex(offers.length);
+	offers.forEach((offer, position) =>
+		fullText.add(
+			position,
+			[offer.title, offer.summary, offer.description].flatMap((text) =>
+				textTokens(text ?? '', 'de')
+			)
+		)
+	);
+	const text = await matchGroups(
+		index,
+		groups,
+		async (token) => fullText.match(token),
+		valid ?? Bitset.full(offers.length)
+	);
+	const scores = Object.fromEntries(
+		text.members.positions().map((position) => [position, text.scores[position]])
+	);
+	return { members: text.members.positions(), scores, droppedWords: text.droppedWords };
+}
+
+/** A plain word as the query plan makes it. */
+function word(typed: string): MatchGroup {
+	return { alternatives: wordAlternatives(fold(typed), ['de', 'en']), concept: null, shown: typed };
+}
+
+function need(concept: SearchConcept, alternatives: TokenSet[], shown: string): MatchGroup {
+	return { alternatives, concept, shown };
+}
+
+const germanCourse: SearchConcept = {
+	key: 'german-course',
+	labels: { de: 'Deutschkurs' },
+	phrases: { de: ['Deutschkurs'] },
+	actionFields: ['sprache'],
+	targetGroups: [],
+	germanCourse: true,
+	terms: ['Deutschkurs']
+};
+const germanCourseTerms = wordAlternatives('deutschkurs', ['de']);
+const women: SearchConcept = {
+	key: 'women',
+	labels: { de: 'Frauen' },
+	phrases: { de: ['Frauen'] },
+	actionFields: [],
+	targetGroups: ['frauen'],
+	germanCourse: false,
+	terms: ['Frauen']
+};
+
+describe('matchGroups', () => {
+	it('scores a need by where it stands: title 3, summary 2, elsewhere 1', async () => {
+		const offers = [
+			{ title: 'Deutschkurs am Abend' },
+			{ title: 'Abendangebot', summary: 'Ein Deutschkurs für alle' },
+			{ title: 'Treffpunkt', description: 'Hier gibt es auch einen Deutschkurs.' }
+		];
+		expect(await match(offers, [word('Deutschkurs')])).toMatchObject({
+			members: [0, 1],
+			scores: { 0: 3, 1: 2 }
+		});
+		expect(await match(offers.slice(2), [word('Deutschkurs')])).toMatchObject({
+			members: [0],
+			scores: { 0: 1 }
+		});
+	});
+
+	it('gives the strong matches alone when there are any, the weak ones when there are none', async () => {
+		const strong = { title: 'Deutsch für Frauen' };
+		const weak = { title: 'Café', description: 'Frauen lernen Deutsch' };
+		expect((await match([strong, weak], [word('Deutsch'), word('Frauen')])).members).toEqual([0]);
+		expect((await match([weak], [word('Deutsch'), word('Frauen')])).members).toEqual([0]);
+	});
+
+	it('counts every need strongly met for a strong match, in title or summary', async () => {
+		const offers = [
+			{ title: 'Deutsch', summary: 'für Frauen' },
+			{ title: 'Deutsch', description: 'für Frauen' }
+		];
+		expect(await match(offers, [word('Deutsch'), word('Frauen')])).toMatchObject({
+			members: [0],
+			scores: { 0: 2.5 }
+		});
+	});
+
+	it('meets a concept by its facets as strongly as by its summary', async () => {
+		const offers = [
+			{ title: 'A1 am Vormittag', actionFields: ['sprache'], germanCourse: true },
+			{ title: 'Sprachcafé', actionFields: ['sprache'] },
+			{ title: 'Treff', description: 'mit Deutschkurs' }
+		];
+		expect(
+			await match(offers, [need(germanCourse, germanCourseTerms, 'Deutschkurs')])
+		).toMatchObject({ members: [0], scores: { 0: 2 } });
+	});
+
+	it('drops a word no offer has and names it', async () => {
+		const offers = [{ title: 'Deutschkurs' }, { title: 'Schwimmen' }];
+		expect(await match(offers, [word('Deutschkurs'), word('Zzyzx')])).toMatchObject({
+			members: [0],
+			droppedWords: ['Zzyzx']
+		});
+		expect(await match(offers, [word('Zzyzx')])).toEqual({
+			members: [],
+			scores: {},
+			droppedWords: ['Zzyzx']
+		});
+	});
+
+	it('drops the word whose leaving out keeps the most offers when nothing meets all', async () => {
+		const offers = [
+			{ title: 'Schwimmen für Frauen' },
+			{ title: 'Schwimmen am Abend' },
+			{ title: 'Deutsch am Abend' },
+			{ title: 'Deutsch für Frauen' },
+			{ title: 'Deutsch im Café' },
+			{ title: 'Deutsch für Eltern am Abend' }
+		];
+		expect(await match(offers, [word('Schwimmen'), word('Deutsch')])).toMatchObject({
+			members: [2, 3, 4, 5],
+			droppedWords: ['Schwimmen']
+		});
+		// Without "Schwimmen" two offers have Deutsch and Abend, without "Deutsch" only one.
+		expect(await match(offers, [word('Deutsch'), word('Schwimmen'), word('Abend')])).toMatchObject({
+			members: [2, 5],
+			droppedWords: ['Schwimmen']
+		});
+	});
+
+	it('goes on dropping words until some offers remain', async () => {
+		const offers = [
+			{ title: 'Deutschkurs' },
+			{ title: 'Schwimmen' },
+			{ title: 'Schwimmen am Abend' },
+			{ title: 'Fahrradwerkstatt' }
+		];
+		// No two of the words meet in one offer: leaving one out is not enough.
+		const found = await match(offers, [word('Deutschkurs'), word('Schwimmen'), word('Fahrrad')]);
+		expect(found.members).toEqual([1, 2]);
+		expect(found.droppedWords).toHaveLength(2);
+		expect(found.droppedWords).not.toContain('Schwimmen');
+	});
+
+	it('never drops a need of the thesaurus while a plain word remains', async () => {
+		const offers = [
+			{ title: 'Deutschkurs' },
+			{ title: 'Schwimmen am Abend' },
+			{ title: 'Schwimmen am Morgen' },
+			{ title: 'Schwimmen im Freibad' }
+		];
+		const groups = [need(germanCourse, germanCourseTerms, 'Deutschkurs'), word('Schwimmen')];
+		expect(await match(offers, groups)).toMatchObject({
+			members: [0],
+			droppedWords: ['Schwimmen']
+		});
+	});
+
+	it('drops the need that keeps the most offers when only needs remain', async () => {
+		const offers = [
+			{ title: 'Deutschkurs' },
+			{ title: 'Frauentreff', targetGroups: ['frauen'] },
+			{ title: 'Frauenfrühstück', targetGroups: ['frauen'] }
+		];
+		const groups = [
+			need(germanCourse, germanCourseTerms, 'Deutschkurs'),
+			need(women, [['frau']], 'Frauen')
+		];
+		expect(await match(offers, groups)).toMatchObject({
+			members: [1, 2],
+			droppedWords: ['Deutschkurs']
+		});
+	});
+
+	it('matches only valid offers', async () => {
+		const offers = [{ title: 'Deutschkurs' }, { title: 'Deutschkurs' }];
+		const valid = new Bitset(2);
+		valid.add(1);
+		expect((await match(offers, [word('Deutschkurs')], valid)).members).toEqual([1]);
+	});
+});
