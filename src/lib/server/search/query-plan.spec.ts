@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../i18n/locales.js';
 import { stem } from '../../shared/text/analysis/stem.js';
-import { editDistance } from '../../shared/text/edit-distance.js';
+import { allowedMistakes, editDistance } from '../../shared/text/edit-distance.js';
 import type { Place } from '../places/places.service.js';
 import {
 	planQuery,
@@ -12,7 +12,7 @@ import {
 	type Vocabulary
 } from './query-plan.js';
 import type { SearchConcept } from './thesaurus/concept.js';
-import { allowedMistakes, ConceptMatcher } from './thesaurus/concept-matcher.js';
+import { ConceptMatcher } from './thesaurus/concept-matcher.js';
 
 function concept(
 	key: string,
@@ -46,6 +46,7 @@ function vocabularyOf(spellings: Record<string, string>): Vocabulary {
 	const tokens = Object.keys(spellings).sort();
 	return {
 		has: (token) => token in spellings,
+		inTitles: (token) => (token in spellings ? 1 : 0),
 		closest(token) {
 			const near = tokens
 				.map((known) => ({ known, distance: editDistance(known, token) }))

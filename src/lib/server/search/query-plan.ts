@@ -1,7 +1,7 @@
 import type { Locale } from '../../i18n/locales.js';
 import { compoundPartStems, textLanguageOf } from '../../shared/text/analysis/analyse.js';
 import { stem, type TextLanguage } from '../../shared/text/analysis/stem.js';
-import { isStopword } from '../../shared/text/analysis/stopwords.js';
+import { isQueryStopword } from '../../shared/text/analysis/stopwords.js';
 import { isCyrillic, latinOfCyrillic } from '../../shared/text/analysis/transliterate.js';
 import { fold } from '../../shared/text/fold.js';
 import { closestPlace, type Place } from '../places/places.service.js';
@@ -55,10 +55,9 @@ export function queryLanguages(locale: Locale): TextLanguage[] {
 	return [...new Set<TextLanguage>([textLanguageOf(locale), 'de', 'en'])];
 }
 
-function isQueryStopword(word: string, locale: Locale): boolean {
-	const own = textLanguageOf(locale);
+function isNoNeed(word: string, locale: Locale): boolean {
 	// English function words only on the English page: "is" is Turkish "iş" (work) once folded.
-	return isStopword(word, own) || isStopword(word, 'de');
+	return isQueryStopword(word, textLanguageOf(locale)) || isQueryStopword(word, 'de');
 }
 
 /** The alternatives for a word as typed: its stems in the query's languages, a compound's parts. */
@@ -106,7 +105,7 @@ function largest(places: Place[]): Place {
 export function planQuery(query: string, locale: Locale, context: PlanContext): QueryPlan {
 	const languages = queryLanguages(locale);
 	const typed: QueryWord[] = writtenWords(query)
-		.filter(({ word }) => !isQueryStopword(word, locale))
+		.filter(({ word }) => !isNoNeed(word, locale))
 		.slice(0, MAX_WORDS)
 		.map(({ word, spelling }) => ({ word, typed: spelling }));
 	const parts: { at: number; part: UnderstoodPart }[] = [];

@@ -95,7 +95,7 @@ describe('matchGroups', () => {
 		];
 		expect(await match(offers, [word('Deutsch'), word('Frauen')])).toMatchObject({
 			members: [0],
-			scores: { 0: 2.5 }
+			scores: { 0: 5 }
 		});
 	});
 

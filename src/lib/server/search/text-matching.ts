@@ -97,34 +97,37 @@ export async function matchGroups(
 		return false;
 	});
 	let all = intersect(index.size, kept, (match) => match.anywhere);
-	// Nothing has every need: leave out the word that keeps the most offers (never a need alone).
+	// Nothing has every need: leave out words, each time the one whose absence keeps the most
+	// offers (the last typed among equals), never a need while a plain word remains.
 	while (kept.length > 1 && all.count() === 0) {
-		let best = { at: -1, count: 0, set: all };
-		kept.forEach((_, at) => {
-			if (kept[at]!.group.concept && kept.some((other) => !other.group.concept)) return;
+		const droppable = kept.some((match) => !match.group.concept)
+			? kept.filter((match) => !match.group.concept)
+			: kept;
+		let best: { match: GroupMatch; count: number; set: Bitset } | null = null;
+		for (const match of droppable) {
 			const set = intersect(
 				index.size,
-				kept.filter((__, other) => other !== at),
-				(m) => m.anywhere
+				kept.filter((other) => other !== match),
+				(other) => other.anywhere
 			);
 			const count = set.count();
-			if (count > best.count) best = { at, count, set };
-		});
-		if (best.at === -1) break;
-		droppedWords.push(kept[best.at]!.group.shown);
-		kept = kept.filter((_, at) => at !== best.at);
-		all = best.set;
+			if (!best || count >= best.count) best = { match, count, set };
+		}
+		droppedWords.push(best!.match.group.shown);
+		kept = kept.filter((match) => match !== best!.match);
+		all = best!.set;
 	}
 	if (kept.length === 0)
 		return { members: new Bitset(index.size), scores: new Float32Array(index.size), droppedWords };
 	const strong = intersect(index.size, kept, (match) => match.title.or(match.summary));
 	const members = strong.count() >= ENOUGH_STRONG_MATCHES ? strong : all;
 	const scores = new Float32Array(index.size);
+	// A sum, not a mean: one step of relevance stays 1 whatever the number of needs, above the lifts.
 	members.forEach((position) => {
 		let score = 0;
 		for (const match of kept)
 			score += match.title.has(position) ? 3 : match.summary.has(position) ? 2 : 1;
-		scores[position] = score / kept.length;
+		scores[position] = score;
 	});
 	return { members, scores, droppedWords };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TextLanguage } from '../../../shared/text/analysis/stem.js';
 import type { SearchConcept } from './concept.js';
-import { allowedMistakes, ConceptMatcher, writtenWords } from './concept-matcher.js';
+import { allowedMistakes } from '../../../shared/text/edit-distance.js';
+import { ConceptMatcher, writtenWords } from './concept-matcher.js';
 
 function concept(key: string, phrases: SearchConcept['phrases']): SearchConcept {
 	return {

@@ -1,6 +1,6 @@
 import { germanCompounds, textLanguageOf } from '../../../shared/text/analysis/analyse.js';
 import { stem, type TextLanguage } from '../../../shared/text/analysis/stem.js';
-import { isStopword } from '../../../shared/text/analysis/stopwords.js';
+import { isQueryStopword } from '../../../shared/text/analysis/stopwords.js';
 import {
 	isCyrillic,
 	isLatin,
@@ -91,7 +91,7 @@ export class ConceptMatcher {
 		language: TextLanguage | null
 	): { word: string; spelling: string }[][] {
 		const phraseWords = writtenWords(phrase).filter(
-			({ word }) => language === null || !isStopword(word, language)
+			({ word }) => language === null || !isQueryStopword(word, language)
 		);
 		if (language !== 'de') return [phraseWords];
 		const split = phraseWords.flatMap((entry) => {
@@ -182,7 +182,7 @@ export class ConceptMatcher {
 		const found = new Set<PhraseWord>();
 		const mistakes = allowedMistakes(word.length);
 		const skeleton = skeletonOf(word);
-		const skeletonMistakes = skeleton ? allowedMistakes(skeleton.length + 1) : 0;
+		const skeletonMistakes = skeleton ? allowedMistakes(skeleton.length) : 0;
 		for (const phrase of this.phrases) {
 			for (const phraseWord of phrase.words) {
 				if (

@@ -20,9 +20,15 @@ function isKnownPart(part: string, last: boolean): boolean {
 /** German compounds split by the maintained word list (`german-words.json`), folded. */
 export const germanCompounds = new Decompounder(isKnownPart);
 
-/** The stems of a German compound's parts; empty when the word is no compound of listed words. */
+/**
+ * The stems of a German compound's parts, and of the parts of listed compounds inside it
+ * ("berufssprachkurs" → beruf, sprachkur, sprach, kur); empty when the word is no compound.
+ */
 export function compoundPartStems(word: string): string[] {
-	return germanCompounds.split(word).map((part) => stem(part, 'de'));
+	const stems: string[] = [];
+	for (const part of germanCompounds.split(word))
+		stems.push(stem(part, 'de'), ...compoundPartStems(part));
+	return [...new Set(stems)];
 }
 
 /**

@@ -1,4 +1,5 @@
 import snowball from 'snowball-stemmers';
+import { fold } from '../fold.js';
 
 /** Languages of offer texts and queries that the search reduces to stems. */
 export type TextLanguage = 'de' | 'en' | 'uk' | 'ar' | 'fa' | 'ru' | 'tr';
@@ -14,6 +15,9 @@ const SNOWBALL: Partial<Record<TextLanguage, string>> = {
 // Ukrainian and Persian have no Snowball stemmer; cutting the commonest endings (longest first)
 // brings plural and case forms together, which is what matching needs.
 const ENDINGS: Partial<Record<TextLanguage, string[]>> = {
+	// After Snowball: folding takes the dotless ı that Turkish vowel harmony needs, so plurals
+	// ("kursları" → "kurslari") stay whole unless cut here.
+	tr: ['lari', 'leri', 'lar', 'ler'],
 	uk: [
 		'ами',
 		'ями',
@@ -70,6 +74,8 @@ function stemmerOf(language: TextLanguage): (word: string) => string {
 	let stemmer = stemmers.get(language);
 	if (stemmer) return stemmer;
 	const algorithm = SNOWBALL[language];
+	// The endings are compared with folded words, so they are folded too (й → и, ї → і).
+	const endings = (ENDINGS[language] ?? []).map(fold).sort((a, b) => b.length - a.length);
 	if (algorithm) {
 		const snowballStemmer = snowball.newStemmer(algorithm);
 		// Snowball removes one suffix layer per call ("kurse" → "kurs", but "kurs" → "kur"); stemming
@@ -81,12 +87,9 @@ function stemmerOf(language: TextLanguage): (word: string) => string {
 				if (next === current || next.length < MIN_STEM) break;
 				current = next;
 			}
-			return current;
+			return cutEnding(current, endings);
 		};
-	} else {
-		const endings = ENDINGS[language] ?? [];
-		stemmer = (word) => cutEnding(word, endings);
-	}
+	} else stemmer = (word) => cutEnding(word, endings);
 	const cache = new Map<string, string>();
 	const cached = (word: string) => {
 		let result = cache.get(word);

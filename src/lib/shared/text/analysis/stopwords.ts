@@ -1,33 +1,41 @@
 import { fold } from '../fold.js';
 
-// Words that carry no need in a search ("ich suche …", "where can my child …"): articles,
-// pronouns, prepositions, question words and the verbs people wrap a need in. Kept short: a
-// word left here that should count is worse than one that counts too often.
+// Words that carry no need in a search or an offer: articles, pronouns, prepositions, question
+// words. Kept short: a word left here that should count is worse than one that counts too often.
 const LISTS: Record<string, string> = {
 	de: `der die das den dem des ein eine einen einem einer eines und oder aber für fur mit ohne von
-		vom zu zum zur in im an am auf aus bei beim nach über uber unter um bis durch gegen als wie wo
-		wer was wann welche welcher welches ich du er sie es wir ihr mich mir dich dir uns euch mein
-		meine meinen meinem meiner dein deine sein seine ihre ihren unser unsere ist sind bin bist war
-		hat habe haben hast kann kannst können konnen möchte mochte möchten will wollen brauche
-		brauchen suche suchen sucht finde finden gibt geben es gibt bitte auch noch nur sehr mehr hier
-		da dort man kein keine nicht so etwas ja nein hallo gibt's wie welche alle jemand irgendwo`,
+		vom zu zum zur in im an am auf aus bei beim nach über uber unter um bis durch gegen als wie
+		wo wer was wann welche welcher welches ich du er sie es wir ihr mich mir dich dir uns euch
+		mein meine meinen meinem meiner dein deine sein seine ihre ihren unser unsere ist sind bin
+		bist war es bitte auch noch nur sehr mehr hier da dort man kein keine nicht so etwas ja nein
+		hallo gibt's wie welche alle jemand irgendwo`,
 	en: `the a an and or but for with without of to in on at from by about as into near is are am was
 		be been i you he she it we they me my your our their his her its can could would should will
-		where what when who which how do does did have has need needs want wants looking look find
-		search searching get please some any there here this that these those me mine somewhere`,
+		where what when who which how do does did have has please some any there here this that
+		these those me mine somewhere`,
 	tr: `ve veya ile için icin bir bu şu su o ben sen biz siz onlar benim senin bana beni nerede
-		nereye ne nasıl nasil hangi var yok mi mı mu mü de da ki gibi çok cok daha en lütfen lutfen
-		arıyorum ariyorum istiyorum lazım lazim bul bulmak`,
+		nereye ne nasıl nasil hangi var yok mi mı mu mü de da ki gibi çok cok daha en lütfen lutfen`,
 	ru: `и или а но для с со без в во на у о об от до из к по за при как где что кто когда какой
-		какие я ты он она мы вы они мне меня мой моя мои мой наш ваш это есть нужен нужна нужно ищу
-		искать найти хочу можно пожалуйста тоже`,
+		какие я ты он она мы вы они мне меня мой моя мои мой наш ваш это есть можно пожалуйста тоже`,
 	uk: `і й та або а але для з із зі без в у на о про від до з к по за при як де що хто коли який
-		які я ти він вона ми ви вони мені мене мій моя мої наш ваш це є потрібен потрібна потрібно
-		шукаю шукати знайти хочу можна будь ласка теж`,
+		які я ти він вона ми ви вони мені мене мій моя мої наш ваш це є можна будь ласка теж`,
 	ar: `في من الى إلى على عن مع و او أو ثم هل اين أين ما ماذا متى كيف لي انا أنا انت نحن هو هي هذا
-		هذه ذلك تلك التي الذي عند اريد أريد ابحث أبحث بحث يوجد هناك لـ ل`,
-	fa: `و یا با بی برای از به در تا که را این آن اون یک من تو او ما شما آنها کجا چه چی کی چطور
-		کدام هست است هستم میخواهم میخوام دنبال میگردم پیدا کردن کنم بکنم لطفا هم`
+		هذه ذلك تلك التي الذي عند بحث يوجد هناك لـ ل`,
+	fa: `و یا با بی برای از به در تا که را این آن اون یک من تو او ما شما آنها کجا چه چی کی چطور کدام
+		هست است هستم لطفا هم`
+};
+
+// The verbs people wrap a need in when they ask ("ich suche …", "I need …"); in an offer's text they
+// carry meaning ("Wohnung suchen"), so only queries leave them out.
+const QUERY_WRAPPERS: Record<string, string> = {
+	de: `brauche brauchen suche suchen sucht finde finden möchte mochte möchten will wollen kann
+		kannst können konnen gibt geben habe haben hat hast`,
+	en: 'need needs want wants looking look find search searching get',
+	tr: 'arıyorum ariyorum istiyorum lazım lazim bul bulmak',
+	ru: 'нужен нужна нужно ищу искать найти хочу',
+	uk: 'потрібен потрібна потрібно шукаю шукати знайти хочу',
+	ar: 'اريد أريد ابحث أبحث',
+	fa: 'میخواهم میخوام دنبال میگردم پیدا کنم بکنم کردن'
 };
 
 const STOPWORDS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
@@ -36,9 +44,19 @@ const STOPWORDS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
 		new Set(list.split(/\s+/).filter(Boolean).map(fold))
 	])
 );
-const ANY = new Set([...STOPWORDS.values()].flatMap((set) => [...set]));
+const WRAPPERS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+	Object.entries(QUERY_WRAPPERS).map(([language, list]) => [
+		language,
+		new Set(list.split(/\s+/).filter(Boolean).map(fold))
+	])
+);
 
-/** Whether `word` (folded) carries no need in the given language, or in any when none is given. */
-export function isStopword(word: string, language?: string): boolean {
-	return (language ? STOPWORDS.get(language) : ANY)?.has(word) ?? false;
+/** Whether `word` (folded) carries no meaning in a text of the given language. */
+export function isStopword(word: string, language: string): boolean {
+	return STOPWORDS.get(language)?.has(word) ?? false;
+}
+
+/** Whether `word` (folded) carries no need in a query typed in the given language. */
+export function isQueryStopword(word: string, language: string): boolean {
+	return isStopword(word, language) || (WRAPPERS.get(language)?.has(word) ?? false);
 }
