@@ -298,18 +298,28 @@ describeEachDialect(
 			expect(symbols.notices.map((notice) => notice.key)).toContain('search.notice.noWords');
 		});
 
+		it('reads a place one typing mistake away as that place, and says so', async () => {
+			const mistyped = await search('near=Flensborg&field=language&radius=5');
+			expect(mistyped.near?.place.name).toBe('Flensburg');
+			expect(mistyped.notices).toEqual([
+				{ key: 'search.notice.placeCorrected', params: { value: 'Flensborg', name: 'Flensburg' } }
+			]);
+			const meant = await search('near=Flensburg&field=language&radius=5');
+			expect(mistyped.items.map((item) => item.id)).toEqual(meant.items.map((item) => item.id));
+		});
+
 		it('keeps the other filters for an unknown place and suggests the closest names', async () => {
-			const withPlace = await search('near=Flensborg&field=language&radius=5');
+			const withPlace = await search('near=Flenzbórk&field=language&radius=5');
 			const withoutPlace = await search('field=language');
 			expect(withPlace.near).toBeNull();
 			expect(withPlace.items.map((item) => item.id)).toEqual(
 				withoutPlace.items.map((item) => item.id)
 			);
 			expect(withPlace.notices).toEqual([
-				{ key: 'search.notice.unknownPlace', params: { value: 'Flensborg' } }
+				{ key: 'search.notice.unknownPlace', params: { value: 'Flenzbórk' } }
 			]);
 			expect(withPlace.placeSuggestions).toEqual(['Flensburg']);
-			expect((await search('near=Schlesweg')).placeSuggestions).toEqual(['Schleswig']);
+			expect((await search('near=Schlesswegg')).placeSuggestions).toEqual(['Schleswig']);
 			expect((await search('near=kapp')).placeSuggestions[0]).toBe('Kappeln');
 			expect((await search('near=99999')).placeSuggestions).toEqual([]);
 			expect((await search('near=Kappeln')).placeSuggestions).toEqual([]);
@@ -359,7 +369,13 @@ describeEachDialect(
 		});
 
 		it('answers from warmed frequent-token sets exactly as the full-text engine does', async () => {
-			const queries = ['q=beratung', 'q=deu', 'q=deutsch+kaffee', 'q=familie', 'q=eltern&sort=title'];
+			const queries = [
+				'q=beratung',
+				'q=deu',
+				'q=deutsch+kaffee',
+				'q=familie',
+				'q=eltern&sort=title'
+			];
 			const before = await Promise.all(queries.map(idsOf));
 			// A new index version whose sets are warmed for every token found in one offer or more.
 			await setSetting(database().db, OFFERS_VERSION_SETTING, 'warmed');

@@ -1,6 +1,6 @@
 import { analyseText } from '../../src/lib/shared/text/analysis/analyse.js';
 import { Bitset } from '../../src/lib/server/search/bitset.js';
-import type { OfferIndex } from '../../src/lib/server/search/offer-index.js';
+import { dayNumber, type OfferIndex } from '../../src/lib/server/search/offer-index.js';
 import { TokenIndex } from '../../src/lib/server/search/token-index.js';
 
 /** An offer as unit specs describe it: German texts and the attributes a search looks at. */
@@ -67,7 +67,7 @@ export function handMadeOfferIndex(offers: HandMadeOffer[]): OfferIndex {
 		free: setOf((offer) => offer.free),
 		online: new Bitset(size),
 		germanCourse: setOf((offer) => offer.germanCourse),
-		nextStartsAt: offers.map((offer) => offer.nextStartsAt ?? null),
+		nextDay: Int32Array.from(offers, (offer) => dayNumber(offer.nextStartsAt ?? null)),
 		values: {
 			actionFields: valuesOf((offer) => offer.actionFields),
 			languages: valuesOf((offer) => offer.languages),

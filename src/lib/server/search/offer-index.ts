@@ -28,8 +28,8 @@ export interface OfferIndex {
 	online: Bitset;
 	/** Courses leading to a German language level. */
 	germanCourse: Bitset;
-	/** Next date of each position (`YYYY-MM-DDTHH:mm`), null when none is planned. */
-	nextStartsAt: (string | null)[];
+	/** Day of each position's next date as a number (20261207), 0 when none is planned. */
+	nextDay: Int32Array;
 	values: Record<ValueDimension, Map<string, Bitset>>;
 	/** Positions ordered by next date (undated last), then title, then id. */
 	byDate: Int32Array;
@@ -155,7 +155,7 @@ async function buildIndex(db: Kysely<DB>, version: string): Promise<OfferIndex> 
 		free,
 		online,
 		germanCourse,
-		nextStartsAt: offers.map((offer) => offer.nextStartsAt),
+		nextDay: Int32Array.from(offers, (offer) => dayNumber(offer.nextStartsAt)),
 		values,
 		byDate,
 		dateRank,
@@ -163,6 +163,11 @@ async function buildIndex(db: Kysely<DB>, version: string): Promise<OfferIndex> 
 		titleTokens,
 		summaryTokens
 	};
+}
+
+/** A day (`YYYY-MM-DD…`) as a number that sorts as the days do: 20261207; 0 for none. */
+export function dayNumber(day: string | null): number {
+	return day ? Number(day.slice(0, 4) + day.slice(5, 7) + day.slice(8, 10)) : 0;
 }
 
 /** Offers still valid on the given day (`YYYY-MM-DD`). */

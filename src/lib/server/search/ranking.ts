@@ -1,5 +1,5 @@
 import { contentLanguage, type Locale } from '../../i18n/locales.js';
-import type { OfferIndex } from './offer-index.js';
+import { dayNumber, type OfferIndex } from './offer-index.js';
 import type { TextMatches } from './text-matching.js';
 import type { RankingReason } from './understanding.js';
 
@@ -41,8 +41,8 @@ export function rankMatches(
 	const language = context.locale.startsWith('de')
 		? null
 		: index.values.languages.get(contentLanguage(context.locale));
-	const soon = addDays(context.today, SOON_DAYS);
-	const soonShown = addDays(context.today, SOON_SHOWN_DAYS);
+	const soon = dayNumber(addDays(context.today, SOON_DAYS));
+	const soonShown = dayNumber(addDays(context.today, SOON_SHOWN_DAYS));
 	const distanceOf = (position: number) =>
 		context.placeDistances?.get(index.placeId[position]!) ?? null;
 	const scores = new Float32Array(index.size);
@@ -52,8 +52,8 @@ export function rankMatches(
 		const distance = distanceOf(position);
 		if (distance !== null)
 			score += distance <= NEAR_KM ? BOOST.near : distance <= NEARISH_KM ? BOOST.nearish : 0;
-		const next = index.nextStartsAt[position];
-		if (next && next.slice(0, 10) <= soon) score += BOOST.soon;
+		const next = index.nextDay[position]!;
+		if (next && next <= soon) score += BOOST.soon;
 		if (index.free.has(position)) score += BOOST.free;
 		scores[position] = score;
 	});
@@ -64,8 +64,8 @@ export function rankMatches(
 			if (language?.has(position)) reasons.push('inYourLanguage');
 			const distance = distanceOf(position);
 			if (distance !== null && distance <= NEAR_KM) reasons.push('near');
-			const next = index.nextStartsAt[position];
-			if (next && next.slice(0, 10) <= soonShown) reasons.push('soon');
+			const next = index.nextDay[position]!;
+			if (next && next <= soonShown) reasons.push('soon');
 			if (index.free.has(position)) reasons.push('free');
 			return reasons;
 		}

@@ -28,7 +28,7 @@ import {
 import { fullTextTokens } from './full-text-tokens.js';
 import { offerIndex, validOn, type OfferIndex } from './offer-index.js';
 import { planQuery, wordAlternatives, type QueryPlan, type TokenSet } from './query-plan.js';
-import { rankMatches } from './ranking.js';
+import { rankMatches, type Ranking } from './ranking.js';
 import { findOfferCards } from './search.repository.js';
 import { PAGE_SIZE, type SearchFilters, type SearchNotice } from './search.schema.js';
 import { matchGroups, type TextMatches } from './text-matching.js';
@@ -289,7 +289,11 @@ export async function resolveFilters(
 			if (read.text.members.countAnd(offersAt(index, around)) > 0) placeDistances = around;
 			preferred = placeDistances ?? (await distancesFrom(db, read.plan.place, PLACE_PREFERENCE_KM));
 		}
-		ranking = rankMatches(index, read.text, { locale, placeDistances: preferred, today });
+		// Refining a search (a facet, the next page) ranks the same matches the same way again.
+		const placeKey = preferred ? [...preferred.keys()].join(',') : '';
+		ranking = cachedRanking(read.text, `${locale}|${today}|${placeKey}`, () =>
+			rankMatches(index, read.text, { locale, placeDistances: preferred, today })
+		);
 	}
 
 	return {
@@ -312,6 +316,20 @@ export async function resolveFilters(
 		near,
 		placeSuggestions
 	};
+}
+
+const rankings = new WeakMap<TextMatches, Map<string, Ranking>>();
+const MAX_RANKINGS_PER_QUERY = 16;
+
+function cachedRanking(text: TextMatches, key: string, rank: () => Ranking): Ranking {
+	let byKey = rankings.get(text);
+	if (!byKey) rankings.set(text, (byKey = new Map()));
+	let ranking = byKey.get(key);
+	if (!ranking) {
+		if (byKey.size >= MAX_RANKINGS_PER_QUERY) byKey.clear();
+		byKey.set(key, (ranking = rank()));
+	}
+	return ranking;
 }
 
 /** The radius a place named in the query searches within, as the place field's default. */
