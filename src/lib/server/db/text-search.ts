@@ -31,9 +31,7 @@ const sqliteSearch: TextSearch = {
 	async index(db, offerId, document) {
 		await this.remove(db, offerId);
 		await sql`insert into offer_search (rowid, title, summary, body)
-			values (${offerId}, ${document.title}, ${document.summary}, ${document.body})`.execute(
-			db
-		);
+			values (${offerId}, ${document.title}, ${document.summary}, ${document.body})`.execute(db);
 	},
 	async remove(db, offerId) {
 		await sql`delete from offer_search where rowid = ${offerId}`.execute(db);
