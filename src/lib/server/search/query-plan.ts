@@ -16,6 +16,11 @@ export type TokenSet = string[];
 export interface MatchGroup {
 	/** Ways of meeting the group in text: any one set of tokens, all of whose tokens occur. */
 	alternatives: TokenSet[];
+	/**
+	 * A concept's words as typed: an offer's translation may use them ("лікар" in a Ukrainian
+	 * summary), but as common words they are weaker evidence than the concept's terms.
+	 */
+	typedWords: TokenSet[];
 	/** The thesaurus concept the group stands for, whose facets also meet it. */
 	concept: SearchConcept | null;
 	/** The word as shown when it has to be left out. */
@@ -128,10 +133,8 @@ export function planQuery(query: string, locale: Locale, context: PlanContext): 
 			wordAlternatives(typed[position]!.word, languages)
 		);
 		groups.push({
-			alternatives: dedupe([
-				...context.conceptTerms(mention.concept),
-				...ownOnlyIfSingle(own, mention.covers)
-			]),
+			alternatives: context.conceptTerms(mention.concept),
+			typedWords: ownOnlyIfSingle(own, mention.covers),
 			concept: mention.concept,
 			shown: mention.covers.map((position) => typed[position]!.typed).join(' ')
 		});
@@ -170,7 +173,7 @@ export function planQuery(query: string, locale: Locale, context: PlanContext): 
 			}
 		}
 		parts.push({ at: position, part: { kind: 'word', text: shown } });
-		groups.push({ alternatives, concept: null, shown: entry.typed });
+		groups.push({ alternatives, typedWords: [], concept: null, shown: entry.typed });
 	});
 
 	// A place alone ("Schleswig") is what the person looks for: offers naming it.
@@ -180,6 +183,7 @@ export function planQuery(query: string, locale: Locale, context: PlanContext): 
 		);
 		groups.push({
 			alternatives: wordAlternatives(typed[position]!.word, languages),
+			typedWords: [],
 			concept: null,
 			shown: typed[position]!.typed
 		});

@@ -18,6 +18,7 @@ function equalMatches(size: number, score = 2): TextMatches {
 	return {
 		members: Bitset.full(size),
 		scores: new Float32Array(size).fill(score),
+		moreMatches: 0,
 		droppedWords: []
 	};
 }
@@ -93,6 +94,7 @@ describe('lifts against text relevance', () => {
 	};
 	const word = (typed: string): MatchGroup => ({
 		alternatives: wordAlternatives(fold(typed), ['de', 'en']),
+		typedWords: [],
 		concept: null,
 		shown: typed
 	});

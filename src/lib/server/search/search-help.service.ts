@@ -100,7 +100,8 @@ const wordsOnly = (filters: SearchFilters): SearchFilters => ({
 	near: null,
 	radiusKm: filters.radiusKm,
 	sort: withoutDistance(filters),
-	page: 1
+	page: 1,
+	wider: filters.wider
 });
 
 const hrefOf = (filters: Partial<SearchFilters>) => `?${searchParamsOf(filters)}`;

@@ -19,6 +19,8 @@ export interface PortalSearch {
 	placeSuggestions: { name: string; href: string }[];
 	/** "Meinten Sie …": the search with the corrected words, the other filters kept. */
 	suggestionHref: string | null;
+	/** The same search with the offers that only mention the words; null when there are none. */
+	widerHref: string | null;
 	/** What to try instead when nothing was found; null when something was. */
 	help: SearchHelp | null;
 }
@@ -57,6 +59,9 @@ export async function portalSearch(
 		})),
 		suggestionHref: suggestion
 			? `?${searchParamsOf({ ...result.filters, query: suggestion, page: 1 })}`
+			: null,
+		widerHref: result.moreMatches
+			? `?${searchParamsOf({ ...result.filters, wider: true, page: 1 })}`
 			: null,
 		help
 	};

@@ -23,6 +23,8 @@ export interface SearchFilters {
 	radiusKm: number;
 	sort: Sort | null;
 	page: number;
+	/** Also the offers that only mention the words (in a summary or description). */
+	wider: boolean;
 }
 
 /** Something the visitor asked for that could not be used as is; shown as a message, never a 500. */
@@ -103,7 +105,8 @@ export function parseSearchParams(params: URLSearchParams): {
 			near,
 			radiusKm,
 			sort,
-			page
+			page,
+			wider: params.get('wider') === '1'
 		},
 		notices
 	};
@@ -124,6 +127,7 @@ export function searchParamsOf(filters: Partial<SearchFilters>): URLSearchParams
 		params.set('radius', String(filters.radiusKm ?? 10));
 	}
 	if (filters.sort) params.set('sort', filters.sort);
+	if (filters.wider) params.set('wider', '1');
 	if (filters.page && filters.page > 1) params.set('page', String(filters.page));
 	return params;
 }

@@ -73,6 +73,8 @@ export interface SearchResult {
 	notices: SearchNotice[];
 	/** How the text query was read; null without a text query. */
 	understanding: QueryUnderstanding | null;
+	/** Offers that only mention the words, left out unless `wider` asks for them. */
+	moreMatches: number;
 }
 
 export async function searchOffers(
@@ -124,7 +126,8 @@ export async function searchOffers(
 		near,
 		placeSuggestions,
 		notices,
-		understanding
+		understanding,
+		moreMatches: resolved.textMatches?.moreMatches ?? 0
 	};
 }
 
@@ -195,12 +198,13 @@ async function readQuery(
 	index: OfferIndex,
 	query: string,
 	locale: Locale,
-	today: string
+	today: string,
+	wider: boolean
 ): Promise<ReadQuery> {
 	let cache = readQueries.get(db);
 	if (!cache) readQueries.set(db, (cache = new TextMatchCache()));
 	const version = `${index.version}\u0000${await thesaurusVersion(db)}\u0000${today}`;
-	return cache.get(version, [locale, query], async () => {
+	return cache.get(version, [locale, query, String(wider)], async () => {
 		const fullText = fullTextTokens(db, index);
 		await fullText.vocabularyRead;
 		const { matcher, terms } = await compiledThesaurus(db);
@@ -214,7 +218,8 @@ async function readQuery(
 			index,
 			plan.groups,
 			(token) => fullText.match(token),
-			validOn(index, today)
+			validOn(index, today),
+			wider
 		);
 		return { plan, text };
 	});
@@ -276,7 +281,9 @@ export async function resolveFilters(
 	}
 
 	const today = berlinToday(now);
-	const read = filters.query ? await readQuery(db, index, filters.query, locale, today) : null;
+	const read = filters.query
+		? await readQuery(db, index, filters.query, locale, today, filters.wider)
+		: null;
 	const hasWords = read !== null && read.plan.groups.length > 0;
 	if (filters.query && !hasWords) notices.push({ key: 'search.notice.noWords' });
 	let ranking = null;

@@ -12,7 +12,7 @@ import { TokenIndex } from './token-index.js';
 type Offer = HandMadeOffer & { description?: string };
 
 /** Matches the groups against the offers, the full-text engine reading every field. */
-async function match(offers: Offer[], groups: MatchGroup[], valid?: Bitset) {
+async function match(offers: Offer[], groups: MatchGroup[], valid?: Bitset, wider = false) {
 	const index = handMadeOfferIndex(offers);
 	const fullText = new TokenIndex(offers.length);
 	offers.forEach((offer, position) =>
@@ -27,21 +27,32 @@ async function match(offers: Offer[], groups: MatchGroup[], valid?: Bitset) {
 		index,
 		groups,
 		async (token) => fullText.match(token),
-		valid ?? Bitset.full(offers.length)
+		valid ?? Bitset.full(offers.length),
+		wider
 	);
 	const scores = Object.fromEntries(
 		text.members.positions().map((position) => [position, text.scores[position]])
 	);
-	return { members: text.members.positions(), scores, droppedWords: text.droppedWords };
+	return {
+		members: text.members.positions(),
+		scores,
+		droppedWords: text.droppedWords,
+		moreMatches: text.moreMatches
+	};
 }
 
 /** A plain word as the query plan makes it. */
 function word(typed: string): MatchGroup {
-	return { alternatives: wordAlternatives(fold(typed), ['de', 'en']), concept: null, shown: typed };
+	return {
+		alternatives: wordAlternatives(fold(typed), ['de', 'en']),
+		typedWords: [],
+		concept: null,
+		shown: typed
+	};
 }
 
 function need(concept: SearchConcept, alternatives: TokenSet[], shown: string): MatchGroup {
-	return { alternatives, concept, shown };
+	return { alternatives, typedWords: [], concept, shown };
 }
 
 const germanCourse: SearchConcept = {
@@ -65,15 +76,16 @@ const women: SearchConcept = {
 };
 
 describe('matchGroups', () => {
-	it('scores a need by where it stands: title 3, summary 2, elsewhere 1', async () => {
+	it('scores a need by where it stands: title 3, summary 2, elsewhere 1; all in titles first', async () => {
 		const offers = [
 			{ title: 'Deutschkurs am Abend' },
 			{ title: 'Abendangebot', summary: 'Ein Deutschkurs für alle' },
 			{ title: 'Treffpunkt', description: 'Hier gibt es auch einen Deutschkurs.' }
 		];
+		// Every need in the title lifts an offer above all others (3 + 10).
 		expect(await match(offers, [word('Deutschkurs')])).toMatchObject({
 			members: [0, 1],
-			scores: { 0: 3, 1: 2 }
+			scores: { 0: 13, 1: 2 }
 		});
 		expect(await match(offers.slice(2), [word('Deutschkurs')])).toMatchObject({
 			members: [0],
@@ -99,7 +111,7 @@ describe('matchGroups', () => {
 		});
 	});
 
-	it('meets a concept by its facets as strongly as by its summary', async () => {
+	it('meets a concept by its facets as strongly as by its title', async () => {
 		const offers = [
 			{ title: 'A1 am Vormittag', actionFields: ['sprache'], germanCourse: true },
 			{ title: 'Sprachcafé', actionFields: ['sprache'] },
@@ -107,7 +119,32 @@ describe('matchGroups', () => {
 		];
 		expect(
 			await match(offers, [need(germanCourse, germanCourseTerms, 'Deutschkurs')])
-		).toMatchObject({ members: [0], scores: { 0: 2 } });
+		).toMatchObject({ members: [0], scores: { 0: 13 } });
+	});
+
+	it('shows three to nine offers with every need in their titles alone, the others on request', async () => {
+		const offers = [
+			...['Deutschkurs A1', 'Deutschkurs A2', 'Deutschkurs B1'].map((title) => ({ title })),
+			{ title: 'Treff', summary: 'mit Deutschkurs' }
+		];
+		expect(await match(offers, [word('Deutschkurs')])).toMatchObject({
+			members: [0, 1, 2],
+			moreMatches: 1
+		});
+		expect(await match(offers, [word('Deutschkurs')], undefined, true)).toMatchObject({
+			members: [0, 1, 2, 3],
+			moreMatches: 0
+		});
+	});
+
+	it('lets the others follow when the title matches fill a page', async () => {
+		const offers = [
+			...Array.from({ length: 10 }, (_, level) => ({ title: `Deutschkurs ${level}` })),
+			{ title: 'Treff', summary: 'mit Deutschkurs' }
+		];
+		const found = await match(offers, [word('Deutschkurs')]);
+		expect(found.members).toHaveLength(11);
+		expect(found.moreMatches).toBe(0);
 	});
 
 	it('drops a word no offer has and names it', async () => {
@@ -119,7 +156,8 @@ describe('matchGroups', () => {
 		expect(await match(offers, [word('Zzyzx')])).toEqual({
 			members: [],
 			scores: {},
-			droppedWords: ['Zzyzx']
+			droppedWords: ['Zzyzx'],
+			moreMatches: 0
 		});
 	});
 

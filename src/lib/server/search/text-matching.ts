@@ -4,8 +4,9 @@ import type { MatchGroup, TokenSet } from './query-plan.js';
 import type { SearchConcept } from './thesaurus/concept.js';
 
 /**
- * The offers matching a query's text, scored. Per need (group): 3 when it stands in the title,
- * 2 in the summary or by the concept's facets, 1 elsewhere (description, provider, place).
+ * The offers matching a query's text, scored. Per need (group): 3 when it stands in the title or
+ * the offer has the concept's facets, 2 in the summary, 1 elsewhere (description, provider, place);
+ * offers meeting every need in their titles rank above all others.
  */
 export interface TextMatches {
 	members: Bitset;
@@ -13,13 +14,32 @@ export interface TextMatches {
 	scores: Float32Array;
 	/** Words left out because no offer matched them with the rest. */
 	droppedWords: string[];
+	/** How many more offers only mention the words, shown when the person asks for them. */
+	moreMatches: number;
 }
 
-/** Below this many offers meeting every need in title, summary or facets, weaker matches join. */
-export const ENOUGH_STRONG_MATCHES = 1;
+// Which matches a person sees, strongest evidence first. An offer meets a need "in its title" when
+// the title (any language) names it or the offer has the need's facets, "strongly" when its summary
+// names it, and "weakly" anywhere else (description, provider, place).
+/**
+ * With this many offers meeting every need in their titles, those alone are shown (the others on
+ * request, `wider`)…
+ */
+const ENOUGH_TITLE_MATCHES = 3;
+/** …unless they fill a page: then the strong matches follow them. */
+const PAGE_OF_TITLE_MATCHES = 10;
+/** Otherwise the strong matches, when there are any; the weak ones only when there are none. */
+const ENOUGH_STRONG_MATCHES = 1;
+/** Offers meeting every need in their titles rank above all others. */
+const TITLE_TIER = 10;
+/** A need met by facets alone counts as much as in a title for showing, a little less for order. */
+const FACETS_ONLY = 2.5;
 
 interface GroupMatch {
 	group: MatchGroup;
+	/** The title names it (any language). */
+	titleText: Bitset;
+	/** The title names it or the offer has the need's facets. */
 	title: Bitset;
 	/** Summary or facets. */
 	summary: Bitset;
@@ -65,28 +85,32 @@ export async function matchGroups(
 	index: OfferIndex,
 	groups: MatchGroup[],
 	anywhere: (token: string) => Promise<Bitset>,
-	valid: Bitset
+	valid: Bitset,
+	wider = false
 ): Promise<TextMatches> {
 	const matches: GroupMatch[] = [];
 	for (const group of groups) {
-		const tokens = [...new Set(group.alternatives.flat())];
+		const everyAlternative = [...group.alternatives, ...group.typedWords];
+		const tokens = [...new Set(everyAlternative.flat())];
 		const found = new Map<string, Bitset>();
 		for (const token of tokens) found.set(token, await anywhere(token));
 		const facets = group.concept ? conceptFacets(index, group.concept) : null;
-		const summary = anyAlternative(index.size, group.alternatives, (token) =>
+		// The typed words of a concept count in summaries, not titles: see MatchGroup.typedWords.
+		const summary = anyAlternative(index.size, everyAlternative, (token) =>
 			index.summaryTokens.match(token)
-		);
+		).or(anyAlternative(index.size, group.typedWords, (token) => index.titleTokens.match(token)));
 		const title = anyAlternative(index.size, group.alternatives, (token) =>
 			index.titleTokens.match(token)
 		);
-		const strongSummary = facets ? summary.or(facets) : summary;
+		const titleOrFacets = facets ? title.or(facets) : title;
 		matches.push({
 			group,
-			title: title.and(valid),
-			summary: strongSummary.and(valid),
-			anywhere: anyAlternative(index.size, group.alternatives, (token) => found.get(token)!)
-				.or(title)
-				.or(strongSummary)
+			titleText: title.and(valid),
+			title: titleOrFacets.and(valid),
+			summary: summary.and(valid),
+			anywhere: anyAlternative(index.size, everyAlternative, (token) => found.get(token)!)
+				.or(titleOrFacets)
+				.or(summary)
 				.and(valid)
 		});
 	}
@@ -118,18 +142,39 @@ export async function matchGroups(
 		all = best!.set;
 	}
 	if (kept.length === 0)
-		return { members: new Bitset(index.size), scores: new Float32Array(index.size), droppedWords };
+		return {
+			members: new Bitset(index.size),
+			scores: new Float32Array(index.size),
+			droppedWords,
+			moreMatches: 0
+		};
 	const strong = intersect(index.size, kept, (match) => match.title.or(match.summary));
-	const members = strong.count() >= ENOUGH_STRONG_MATCHES ? strong : all;
+	const inTitles = intersect(index.size, kept, (match) => match.title);
+	const titleCount = inTitles.count();
+	const broad = strong.count() >= ENOUGH_STRONG_MATCHES ? strong : all;
+	const members =
+		!wider && titleCount >= ENOUGH_TITLE_MATCHES && titleCount < PAGE_OF_TITLE_MATCHES
+			? inTitles
+			: broad;
 	const scores = new Float32Array(index.size);
 	// A sum, not a mean: one step of relevance stays 1 whatever the number of needs, above the lifts.
 	members.forEach((position) => {
 		let score = 0;
-		for (const match of kept)
-			score += match.title.has(position) ? 3 : match.summary.has(position) ? 2 : 1;
-		scores[position] = score;
+		let allInTitles = true;
+		for (const match of kept) {
+			const inTitle = match.title.has(position);
+			allInTitles &&= inTitle;
+			score += match.titleText.has(position)
+				? 3
+				: inTitle
+					? FACETS_ONLY
+					: match.summary.has(position)
+						? 2
+						: 1;
+		}
+		scores[position] = score + (allInTitles ? TITLE_TIER : 0);
 	});
-	return { members, scores, droppedWords };
+	return { members, scores, droppedWords, moreMatches: broad.count() - members.count() };
 }
 
 function intersect<T>(size: number, items: T[], set: (item: T) => Bitset): Bitset {

@@ -13,18 +13,15 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const { config } = await getApp();
 	const { filters, notices } = parseSearchParams(url.searchParams);
-	const { result, placeFacets, placeSuggestions, suggestionHref, help } = await portalSearch(
-		locals.db,
-		filters,
-		locals.locale,
-		{ notices, freshness: config }
-	);
+	const { result, placeFacets, placeSuggestions, suggestionHref, widerHref, help } =
+		await portalSearch(locals.db, filters, locals.locale, { notices, freshness: config });
 	const pageHref = (page: number) => `?${searchParamsOf({ ...result.filters, page })}`;
 	return {
 		result,
 		placeFacets,
 		placeSuggestions,
 		suggestionHref,
+		widerHref,
 		help,
 		options: { actionFields: ACTION_FIELDS, targetGroups: TARGET_GROUPS, sorts: SORTS },
 		pages: {
