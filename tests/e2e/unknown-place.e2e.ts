@@ -17,10 +17,10 @@ describe('a search near an unknown place', () => {
 	it('keeps the other filters and links the closest known places, without JavaScript', async () => {
 		const context = await browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
-		await page.goto(`${baseUrl}/de/search?near=Flensborg&field=language&radius=5`);
+		await page.goto(`${baseUrl}/de/search?near=Flenzb%C3%B3rk&field=language&radius=5`);
 		const notices = page.locator('.notices');
 		await expect(notices.textContent()).resolves.toContain(
-			'Den Ort oder die Postleitzahl „Flensborg“ kennen wir nicht'
+			'Den Ort oder die Postleitzahl „Flenzbórk“ kennen wir nicht'
 		);
 		const suggestion = notices.getByRole('link', { name: 'Flensburg' });
 		expect(await suggestion.getAttribute('href')).toBe('?field=language&near=Flensburg&radius=5');
@@ -32,6 +32,14 @@ describe('a search near an unknown place', () => {
 		await context.close();
 	});
 
+	it('reads a place one typing mistake away as that place and says so', async () => {
+		const html = await (await fetch(`${baseUrl}/de/search?near=Flensborg&radius=5`)).text();
+		expect(html).toContain(
+			'Den Ort „Flensborg“ kennen wir nicht. Wir suchen in der Nähe von Flensburg.'
+		);
+		expect(html).toContain('im Umkreis von 5 km um Flensburg');
+	});
+
 	it('finds small municipalities such as Busdorf', async () => {
 		const html = await (await fetch(`${baseUrl}/de/search?near=Busdorf&radius=5`)).text();
 		expect(html).toContain('im Umkreis von 5 km um Busdorf');
@@ -41,7 +49,7 @@ describe('a search near an unknown place', () => {
 	it.each(['de', 'ar'])('has no WCAG 2.1 AA violations in %s', async (locale) => {
 		const context = await browser.newContext();
 		const page = await context.newPage();
-		await page.goto(`${baseUrl}/${locale}/search?near=Flensborg`);
+		await page.goto(`${baseUrl}/${locale}/search?near=Flenzb%C3%B3rk`);
 		expect(await accessibilityViolations(page)).toEqual([]);
 		await context.close();
 	});
