@@ -221,7 +221,11 @@ describeEachDialect(
 			});
 			expect(result.near).toBeNull();
 			expect(result.placeSuggestions).toEqual([]);
-			const misspelt = await list('near=Kapeln&field=work');
+			// One typing mistake away is read as the place, and said so; further away, suggested.
+			const mistyped = await list('near=Kapeln&field=work');
+			expect(mistyped.notices.map((notice) => notice.code)).toEqual(['placeCorrected']);
+			expect(mistyped.total).toBe((await list('near=Kappeln&field=work')).total);
+			const misspelt = await list('near=Kaplnn&field=work');
 			expect(misspelt.placeSuggestions).toEqual(['Kappeln']);
 			expect(misspelt.total).toBe((await list('field=work')).total);
 			const unknownLanguage = await list('lang=xx&page=99');

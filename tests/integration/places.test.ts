@@ -190,8 +190,8 @@ describeEachDialect(
 			expect(unknown.items.map((item) => item.id).sort()).toEqual([schleswig, kappeln].sort());
 			expect(unknown.notices.map((notice) => notice.key)).toEqual(['search.notice.unknownPlace']);
 			expect(unknown.placeSuggestions).toContain('Busdorf');
-			expect((await search('near=Flensborg')).placeSuggestions[0]).toBe('Flensburg');
-			expect((await search('near=Schlesweg')).placeSuggestions[0]).toBe('Schleswig');
+			expect((await search('near=Flenzbórk')).placeSuggestions[0]).toBe('Flensburg');
+			expect((await search('near=Schlesswegg')).placeSuggestions[0]).toBe('Schleswig');
 		});
 	},
 	async (database) => {

@@ -43,6 +43,7 @@ export const NOTICE_CODES = [
 	'unknownValue',
 	'badPage',
 	'unknownPlace',
+	'placeCorrected',
 	'noWords',
 	'pageOutOfRange'
 ] as const;

@@ -124,7 +124,9 @@ describe('wordAlternatives', () => {
 describe('planQuery', () => {
 	it('drops the words that carry no need', () => {
 		const { groups } = plan('ich suche Arbeit');
-		expect(groups).toEqual([{ alternatives: [['arbeit']], concept: null, shown: 'Arbeit' }]);
+		expect(groups).toEqual([
+			{ alternatives: [['arbeit']], typedWords: [], concept: null, shown: 'Arbeit' }
+		]);
 		expect(plan('where is a doctor', 'en').groups.map((group) => group.shown)).toEqual(['doctor']);
 	});
 
@@ -139,7 +141,12 @@ describe('planQuery', () => {
 	it('turns a concept into one group with its terms, labelled in the page’s language', () => {
 		const reading = plan('Almanca kursu', 'tr');
 		expect(reading.groups).toEqual([
-			{ alternatives: TERMS.get(germanCourse), concept: germanCourse, shown: 'Almanca kursu' }
+			{
+				alternatives: TERMS.get(germanCourse),
+				typedWords: [],
+				concept: germanCourse,
+				shown: 'Almanca kursu'
+			}
 		]);
 		expect(reading.understanding.parts).toEqual([
 			{ kind: 'concept', key: 'german-course', label: 'Almanca kursu' }
@@ -174,7 +181,12 @@ describe('planQuery', () => {
 		const reading = plan('Kappeln');
 		expect(reading.place).toBe(kappeln);
 		expect(reading.groups).toEqual([
-			{ alternatives: wordAlternatives('kappeln', ['de', 'en']), concept: null, shown: 'Kappeln' }
+			{
+				alternatives: wordAlternatives('kappeln', ['de', 'en']),
+				typedWords: [],
+				concept: null,
+				shown: 'Kappeln'
+			}
 		]);
 	});
 
@@ -190,7 +202,7 @@ describe('planQuery', () => {
 	it('replaces an unknown word by the closest known one, with a correction and a suggestion', () => {
 		const reading = plan('Fahrad Kappeln');
 		expect(reading.groups).toEqual([
-			{ alternatives: [['fahrrad']], concept: null, shown: 'Fahrad' }
+			{ alternatives: [['fahrrad']], typedWords: [], concept: null, shown: 'Fahrad' }
 		]);
 		expect(reading.understanding.parts).toEqual([
 			{ kind: 'word', text: 'Fahrrad' },
@@ -210,7 +222,12 @@ describe('planQuery', () => {
 	it('completes an unfinished word from the offers’ words', () => {
 		const reading = plan('schwim');
 		expect(reading.groups).toEqual([
-			{ alternatives: [['schwimmbad'], ['schwimmkur']], concept: null, shown: 'schwim' }
+			{
+				alternatives: [['schwimmbad'], ['schwimmkur']],
+				typedWords: [],
+				concept: null,
+				shown: 'schwim'
+			}
 		]);
 		expect(reading.understanding.corrections).toEqual([]);
 		expect(reading.understanding.suggestion).toBeNull();
@@ -218,11 +235,21 @@ describe('planQuery', () => {
 
 	it('keeps a known word as it is, and an unknown word without a close one as typed', () => {
 		expect(plan('Kurse').groups).toEqual([
-			{ alternatives: wordAlternatives('kurse', ['de', 'en']), concept: null, shown: 'Kurse' }
+			{
+				alternatives: wordAlternatives('kurse', ['de', 'en']),
+				typedWords: [],
+				concept: null,
+				shown: 'Kurse'
+			}
 		]);
 		const unknown = plan('Zzyzx');
 		expect(unknown.groups).toEqual([
-			{ alternatives: wordAlternatives('zzyzx', ['de', 'en']), concept: null, shown: 'Zzyzx' }
+			{
+				alternatives: wordAlternatives('zzyzx', ['de', 'en']),
+				typedWords: [],
+				concept: null,
+				shown: 'Zzyzx'
+			}
 		]);
 		expect(unknown.understanding.corrections).toEqual([]);
 	});
