@@ -45,13 +45,7 @@ export async function resolvePlace(db: Db, query: string): Promise<Place | undef
 	if (POSTCODE.test(text)) {
 		// Several small municipalities often share a town's postcode; people mean the town.
 		const ids = await findPlaceIdsByPostcode(db, text);
-		return places
-			.filter((place) => ids.includes(place.id))
-			.reduce<Place | undefined>(
-				(largest, place) =>
-					!largest || (place.population ?? 0) > (largest.population ?? 0) ? place : largest,
-				undefined
-			);
+		return largestPlace(places.filter((place) => ids.includes(place.id)));
 	}
 	const lower = text.toLowerCase();
 	const folded = fold(text);
@@ -66,13 +60,16 @@ export function closestPlace(places: Place[], name: string): Place | undefined {
 	const wanted = fold(name.trim());
 	const mistakes = allowedMistakes(wanted.length);
 	if (!mistakes) return undefined;
-	return places
-		.filter((place) => editDistance(fold(place.name), wanted) <= mistakes)
-		.reduce<Place | undefined>(
-			(largest, place) =>
-				!largest || (place.population ?? 0) > (largest.population ?? 0) ? place : largest,
-			undefined
-		);
+	return largestPlace(places.filter((place) => editDistance(fold(place.name), wanted) <= mistakes));
+}
+
+/** The place with most inhabitants: what people mean when several places answer. */
+export function largestPlace(places: Place[]): Place | undefined {
+	return places.reduce<Place | undefined>(
+		(largest, place) =>
+			!largest || (place.population ?? 0) > (largest.population ?? 0) ? place : largest,
+		undefined
+	);
 }
 
 export async function placeWithinMistakes(db: Db, name: string): Promise<Place | undefined> {

@@ -54,15 +54,24 @@ export function filterSets(index: OfferIndex, filters: ResolvedFilters): FilterS
 	const byDimension: FilterSets['byDimension'] = {};
 	for (const dimension of VALUE_DIMENSIONS) {
 		if (filters[dimension].length === 0) continue;
-		let any = new Bitset(index.size);
-		for (const value of filters[dimension]) {
-			const members = index.values[dimension].get(value);
-			if (members) any = any.or(members);
-		}
-		byDimension[dimension] = any;
+		byDimension[dimension] = offersWithAny(index, dimension, filters[dimension]);
 	}
 	if (placeDistances) byDimension.places = offersAt(index, placeDistances);
 	return { size: index.size, common, byDimension };
+}
+
+/** The offers having any of the values in a dimension ("language" or "women" as action field). */
+export function offersWithAny(
+	index: OfferIndex,
+	dimension: ValueDimension,
+	values: readonly string[]
+): Bitset {
+	let set = new Bitset(index.size);
+	for (const value of values) {
+		const members = index.values[dimension].get(value);
+		if (members) set = set.or(members);
+	}
+	return set;
 }
 
 /** The offers at any of the given places. */

@@ -4,7 +4,7 @@ import { stem, type TextLanguage } from '../../shared/text/analysis/stem.js';
 import { isQueryStopword } from '../../shared/text/analysis/stopwords.js';
 import { isCyrillic, latinOfCyrillic } from '../../shared/text/analysis/transliterate.js';
 import { fold } from '../../shared/text/fold.js';
-import { closestPlace, type Place } from '../places/places.service.js';
+import { closestPlace, largestPlace, type Place } from '../places/places.service.js';
 import type { SearchConcept } from './thesaurus/concept.js';
 import { writtenWords, type ConceptMatcher, type QueryWord } from './thesaurus/concept-matcher.js';
 import type { QueryUnderstanding, UnderstoodPart } from './understanding.js';
@@ -29,7 +29,7 @@ export interface MatchGroup {
 
 export interface QueryPlan {
 	groups: MatchGroup[];
-	/** A place the query names ("Deutschkurs Flensburg"): offers near it rank higher. */
+	/** A place the query names ("Deutschkurs Flensburg"): the search narrows to or lifts offers near it. */
 	place: Place | null;
 	understanding: QueryUnderstanding;
 }
@@ -86,20 +86,20 @@ function dedupe(alternatives: TokenSet[]): TokenSet[] {
 	});
 }
 
-function findPlace(word: string, places: Place[], vocabulary: Vocabulary): Place | null {
+/** The place a folded word names, read in Latin letters; `mistyped` when not exactly its name. */
+function findPlace(
+	word: string,
+	places: Place[],
+	vocabulary: Vocabulary
+): { place: Place; mistyped: boolean } | null {
 	const latin = isCyrillic(word) ? latinOfCyrillic(word) : word;
-	const byName = places.filter((place) => fold(place.name) === latin);
-	if (byName.length) return largest(byName);
+	const byName = largestPlace(places.filter((place) => fold(place.name) === latin));
+	if (byName) return { place: byName, mistyped: false };
 	// A mistyped place name ("Flensborg") only where no offer is about the word otherwise (names
 	// of providers in descriptions do not count).
 	if (vocabulary.inTitles(stem(latin, 'de')) > 0) return null;
-	return closestPlace(places, latin) ?? null;
-}
-
-function largest(places: Place[]): Place {
-	return places.reduce((best, place) =>
-		(place.population ?? 0) > (best.population ?? 0) ? place : best
-	);
+	const near = closestPlace(places, latin);
+	return near ? { place: near, mistyped: true } : null;
 }
 
 /**
@@ -141,18 +141,18 @@ export function planQuery(query: string, locale: Locale, context: PlanContext): 
 	}
 
 	let place: Place | null = null;
+	let placeAt = -1;
 	typed.forEach((entry, position) => {
 		if (used.has(position) || place) return;
 		const found = findPlace(entry.word, context.places, context.vocabulary);
 		if (!found) return;
-		place = found;
+		({ place } = found);
+		placeAt = position;
 		used.add(position);
-		parts.push({ at: position, part: { kind: 'place', name: found.name } });
-		if (
-			fold(found.name) !== (isCyrillic(entry.word) ? latinOfCyrillic(entry.word) : entry.word) &&
-			!isCyrillic(entry.word)
-		)
-			corrections.push({ from: entry.typed, to: found.name });
+		parts.push({ at: position, part: { kind: 'place', name: found.place.name } });
+		// Cyrillic is read in Latin letters anyway; a correction would only repeat the name.
+		if (found.mistyped && !isCyrillic(entry.word))
+			corrections.push({ from: entry.typed, to: found.place.name });
 	});
 
 	typed.forEach((entry, position) => {
@@ -178,14 +178,11 @@ export function planQuery(query: string, locale: Locale, context: PlanContext): 
 
 	// A place alone ("Schleswig") is what the person looks for: offers naming it.
 	if (groups.length === 0 && place) {
-		const position = typed.findIndex(
-			(entry) => findPlace(entry.word, context.places, context.vocabulary) === place
-		);
 		groups.push({
-			alternatives: wordAlternatives(typed[position]!.word, languages),
+			alternatives: wordAlternatives(typed[placeAt]!.word, languages),
 			typedWords: [],
 			concept: null,
-			shown: typed[position]!.typed
+			shown: typed[placeAt]!.typed
 		});
 	}
 
@@ -206,8 +203,8 @@ export function planQuery(query: string, locale: Locale, context: PlanContext): 
 
 /**
  * A concept named by one word also matches that word in offers' translations ("лікар" in a
- * Ukrainian summary). For a concept named by several words, the words together are the
- * alternative, so that one word of a phrase alone does not count.
+ * Ukrainian summary). A concept named by several words gets none of them: one word of a phrase
+ * alone ("Wohnung" of "Wohnung suchen") would count for the whole need.
  */
 function ownOnlyIfSingle(own: TokenSet[], covers: number[]): TokenSet[] {
 	return covers.length === 1 ? own : [];

@@ -1,4 +1,5 @@
 import { Bitset } from './bitset.js';
+import { offersWithAny } from './offer-filter.js';
 import type { OfferIndex } from './offer-index.js';
 import type { MatchGroup, TokenSet } from './query-plan.js';
 import type { SearchConcept } from './thesaurus/concept.js';
@@ -60,18 +61,12 @@ function anyAlternative(size: number, alternatives: TokenSet[], match: (token: s
 
 /** The offers with a concept's facets; null when it names none. */
 export function conceptFacets(index: OfferIndex, concept: SearchConcept): Bitset | null {
-	const any = (dimension: 'actionFields' | 'targetGroups', values: string[]) => {
-		let set = new Bitset(index.size);
-		for (const value of values) {
-			const members = index.values[dimension].get(value);
-			if (members) set = set.or(members);
-		}
-		return set;
-	};
 	let result: Bitset | null = null;
 	const narrow = (set: Bitset) => (result = result ? result.and(set) : set);
-	if (concept.actionFields.length) narrow(any('actionFields', concept.actionFields));
-	if (concept.targetGroups.length) narrow(any('targetGroups', concept.targetGroups));
+	if (concept.actionFields.length)
+		narrow(offersWithAny(index, 'actionFields', concept.actionFields));
+	if (concept.targetGroups.length)
+		narrow(offersWithAny(index, 'targetGroups', concept.targetGroups));
 	if (concept.germanCourse) narrow(index.germanCourse);
 	return result;
 }
