@@ -178,6 +178,30 @@ describeEachDialect(
 			}
 		});
 
+		it('reads "kostenloser Deutschkurs" as free German courses, in every language', async () => {
+			const db = database().db;
+			const free = await db
+				.selectFrom('offers')
+				.select('slug')
+				.where('costKind', '=', 'free')
+				.execute();
+			const freeSlugs = new Set(free.map((offer) => offer.slug));
+			for (const [locale, query] of [
+				['de', 'kostenloser Deutschkurs'],
+				['tr', 'ücretsiz Almanca kursu'],
+				['ru', 'бесплатные курсы немецкого']
+			] as const) {
+				const found = await find(locale, query);
+				expect(found.understanding?.parts, query).toContainEqual({ kind: 'free' });
+				expect(found.keys.length, query).toBeGreaterThanOrEqual(5);
+				for (const card of found.cards)
+					expect(freeSlugs, `${query}: ${card.key}`).toContain(card.slug);
+				// The free courses themselves, not offers that mention courses and cost nothing.
+				expect(found.keys, query).toContain('a-deutsch-grundkurs-mohrkirch');
+				expect(found.keys, query).not.toContain('c-migrationsberatung-erwachsene-flensburg');
+			}
+		});
+
 		it('understands the plain need "ich suche Arbeit" as looking for work', async () => {
 			const work = await find('de', 'ich suche Arbeit');
 			expect(conceptKeys(work.understanding)).toContain('job-search');

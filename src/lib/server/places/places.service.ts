@@ -60,7 +60,9 @@ export function closestPlace(places: Place[], name: string): Place | undefined {
 	const wanted = fold(name.trim());
 	const mistakes = allowedMistakes(wanted.length);
 	if (!mistakes) return undefined;
-	return largestPlace(places.filter((place) => editDistance(fold(place.name), wanted) <= mistakes));
+	return largestPlace(
+		places.filter((place) => editDistance(fold(place.name), wanted, mistakes) <= mistakes)
+	);
 }
 
 /** The place with most inhabitants: what people mean when several places answer. */
@@ -90,7 +92,7 @@ export async function suggestPlaces(db: Db, query: string): Promise<string[]> {
 	const ranked = (await allPlaces(db))
 		.map((place) => {
 			const name = fold(place.name);
-			const score = name.startsWith(wanted) ? 0 : editDistance(wanted, name);
+			const score = name.startsWith(wanted) ? 0 : editDistance(wanted, name, limit);
 			return { name: place.name, population: place.population ?? 0, score };
 		})
 		.filter((entry) => entry.score <= limit)

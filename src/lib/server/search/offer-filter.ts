@@ -95,14 +95,25 @@ export function matching(sets: FilterSets, except?: FacetDimension): Bitset {
 
 function countFacet(index: OfferIndex, sets: FilterSets, dimension: FacetDimension): FacetCount[] {
 	const base = matching(sets, dimension);
-	if (dimension === 'places') {
-		return [...index.places]
-			.map(([placeId, place]) => ({ value: String(placeId), count: base.countAnd(place.members) }))
-			.filter((facet) => facet.count > 0);
-	}
+	if (dimension === 'places') return placeCounts(index, base);
 	return [...index.values[dimension]]
 		.map(([value, members]) => ({ value, count: base.countAnd(members) }))
 		.filter((facet) => facet.count > 0);
+}
+
+/**
+ * Results per place, tallied over the results once: a district has hundreds of places, and
+ * intersecting each place's set with the results costs more than visiting the results.
+ */
+function placeCounts(index: OfferIndex, base: Bitset): FacetCount[] {
+	const counts = new Map<number, number>();
+	base.forEach((position) => {
+		const placeId = index.placeId[position]!;
+		if (placeId !== 0) counts.set(placeId, (counts.get(placeId) ?? 0) + 1);
+	});
+	return [...index.places.keys()]
+		.filter((placeId) => counts.has(placeId))
+		.map((placeId) => ({ value: String(placeId), count: counts.get(placeId)! }));
 }
 
 export interface FacetCount {

@@ -177,6 +177,21 @@ describe('planQuery', () => {
 		expect(plan('Arbeit Каппельн', 'ru').place).toBe(kappeln);
 	});
 
+	it('reads words asking for free or online offers as those kinds, not as groups', () => {
+		const reading = plan('kostenloser Deutschkurs');
+		expect(reading.offerKinds).toEqual(['free']);
+		expect(reading.groups.map((group) => group.concept)).toEqual([germanCourse]);
+		expect(reading.understanding.parts).toEqual([
+			{ kind: 'free' },
+			{ kind: 'concept', key: 'german-course', label: 'Deutschkurs' }
+		]);
+		expect(plan('Almanca kursu ücretsiz online', 'tr').offerKinds).toEqual(['free', 'online']);
+		expect(plan('бесплатные курсы', 'ru').offerKinds).toEqual(['free']);
+		expect(plan('رایگان', 'fa').groups).toEqual([]);
+		// A word that only begins like one ("Freizeit", "frei") is a word.
+		expect(plan('Freizeit frei').offerKinds).toEqual([]);
+	});
+
 	it('reads a place alone as a word group, so that offers naming it are found', () => {
 		const reading = plan('Kappeln');
 		expect(reading.place).toBe(kappeln);

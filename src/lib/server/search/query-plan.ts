@@ -5,6 +5,7 @@ import { isQueryStopword } from '../../shared/text/analysis/stopwords.js';
 import { isCyrillic, latinOfCyrillic } from '../../shared/text/analysis/transliterate.js';
 import { fold } from '../../shared/text/fold.js';
 import { closestPlace, largestPlace, type Place } from '../places/places.service.js';
+import { offerKindOf, type OfferKind } from './offer-kind-words.js';
 import type { SearchConcept } from './thesaurus/concept.js';
 import { writtenWords, type ConceptMatcher, type QueryWord } from './thesaurus/concept-matcher.js';
 import type { QueryUnderstanding, UnderstoodPart } from './understanding.js';
@@ -31,6 +32,8 @@ export interface QueryPlan {
 	groups: MatchGroup[];
 	/** A place the query names ("Deutschkurs Flensburg"): the search narrows to or lifts offers near it. */
 	place: Place | null;
+	/** Kinds of offer the words ask for ("kostenlos", "online"): they filter like the form's boxes. */
+	offerKinds: OfferKind[];
 	understanding: QueryUnderstanding;
 }
 
@@ -140,6 +143,16 @@ export function planQuery(query: string, locale: Locale, context: PlanContext): 
 		});
 	}
 
+	const offerKinds = new Set<OfferKind>();
+	typed.forEach((entry, position) => {
+		if (used.has(position)) return;
+		const kind = offerKindOf(entry.word, languages);
+		if (!kind) return;
+		used.add(position);
+		if (!offerKinds.has(kind)) parts.push({ at: position, part: { kind } });
+		offerKinds.add(kind);
+	});
+
 	let place: Place | null = null;
 	let placeAt = -1;
 	typed.forEach((entry, position) => {
@@ -192,6 +205,7 @@ export function planQuery(query: string, locale: Locale, context: PlanContext): 
 	return {
 		groups,
 		place,
+		offerKinds: [...offerKinds],
 		understanding: {
 			parts: parts.sort((a, b) => a.at - b.at).map(({ part }) => part),
 			corrections,

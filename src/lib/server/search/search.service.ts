@@ -26,6 +26,7 @@ import {
 	type SortOrder
 } from './offer-filter.js';
 import { fullTextTokens } from './full-text-tokens.js';
+import { Bitset } from './bitset.js';
 import { offerIndex, validOn, type OfferIndex } from './offer-index.js';
 import { planQuery, wordAlternatives, type QueryPlan, type TokenSet } from './query-plan.js';
 import { rankMatches, type Ranking } from './ranking.js';
@@ -156,6 +157,15 @@ export async function matchingOfferIds(
 	return { ids: orderedPage(index, matches, resolved, sort, 0, matches.count()), notices };
 }
 
+/** What bounds the offers a query's words are matched among, besides the words themselves. */
+interface QueryScope {
+	today: string;
+	wider: boolean;
+	free: boolean;
+	online: boolean;
+	districtId: number | null;
+}
+
 interface ReadQuery {
 	plan: QueryPlan;
 	text: TextMatches;
@@ -198,13 +208,14 @@ async function readQuery(
 	index: OfferIndex,
 	query: string,
 	locale: Locale,
-	today: string,
-	wider: boolean
+	scope: QueryScope
 ): Promise<ReadQuery> {
 	let cache = readQueries.get(db);
 	if (!cache) readQueries.set(db, (cache = new TextMatchCache()));
+	const { today, wider, free, online, districtId } = scope;
 	const version = `${index.version}\u0000${await thesaurusVersion(db)}\u0000${today}`;
-	return cache.get(version, [locale, query, String(wider)], async () => {
+	const key = [locale, query, String(wider), String(free), String(online), String(districtId)];
+	return cache.get(version, key, async () => {
 		const fullText = fullTextTokens(db, index);
 		await fullText.vocabularyRead;
 		const { matcher, terms } = await compiledThesaurus(db);
@@ -214,11 +225,18 @@ async function readQuery(
 			vocabulary: offerVocabulary(index, fullText),
 			places: await allPlaces(db)
 		});
+		// Which matches come alone or first is decided among the offers the person can get: a
+		// "kostenloser Deutschkurs" shows the free courses, not what is left of all courses.
+		let offers = validOn(index, today);
+		if (free || plan.offerKinds.includes('free')) offers = offers.and(index.free);
+		if (online || plan.offerKinds.includes('online')) offers = offers.and(index.online);
+		if (districtId !== null)
+			offers = offers.and(index.districts.get(districtId) ?? new Bitset(index.size));
 		const text = await matchGroups(
 			index,
 			plan.groups,
 			(token) => fullText.match(token),
-			validOn(index, today),
+			offers,
 			wider
 		);
 		return { plan, text };
@@ -282,10 +300,18 @@ export async function resolveFilters(
 
 	const today = berlinToday(now);
 	const read = filters.query
-		? await readQuery(db, index, filters.query, locale, today, filters.wider)
+		? await readQuery(db, index, filters.query, locale, {
+				today,
+				wider: filters.wider,
+				free: filters.free,
+				online: filters.online,
+				districtId
+			})
 		: null;
 	const hasWords = read !== null && read.plan.groups.length > 0;
-	if (filters.query && !hasWords) notices.push({ key: 'search.notice.noWords' });
+	const offerKinds = read?.plan.offerKinds ?? [];
+	if (filters.query && !hasWords && offerKinds.length === 0)
+		notices.push({ key: 'search.notice.noWords' });
 	let ranking = null;
 	if (read && hasWords) {
 		let preferred = placeDistances;
@@ -305,7 +331,7 @@ export async function resolveFilters(
 
 	return {
 		understanding:
-			read && hasWords
+			read && (hasWords || offerKinds.length)
 				? { ...read.plan.understanding, droppedWords: read.text.droppedWords }
 				: null,
 		resolved: {
@@ -314,8 +340,8 @@ export async function resolveFilters(
 			actionFields: filters.actionFields,
 			languages: filters.languages,
 			targetGroups: filters.targetGroups,
-			free: filters.free,
-			online: filters.online,
+			free: filters.free || offerKinds.includes('free'),
+			online: filters.online || offerKinds.includes('online'),
 			districtId,
 			placeDistances,
 			today

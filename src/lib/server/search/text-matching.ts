@@ -73,14 +73,15 @@ export function conceptFacets(index: OfferIndex, concept: SearchConcept): Bitset
 
 /**
  * Matches the groups of a query against the offers (`anywhere` answers a token from the full-text
- * engine). Offers meeting every group strongly come alone when there are enough of them; a group
+ * engine), among the offers the search is bounded to (`among`: valid, and free or online where
+ * asked). Offers meeting every group strongly come alone when there are enough of them; a group
  * no offer meets together with the others is left out and named.
  */
 export async function matchGroups(
 	index: OfferIndex,
 	groups: MatchGroup[],
 	anywhere: (token: string) => Promise<Bitset>,
-	valid: Bitset,
+	among: Bitset,
 	wider = false
 ): Promise<TextMatches> {
 	const matches: GroupMatch[] = [];
@@ -100,13 +101,13 @@ export async function matchGroups(
 		const titleOrFacets = facets ? title.or(facets) : title;
 		matches.push({
 			group,
-			titleText: title.and(valid),
-			title: titleOrFacets.and(valid),
-			summary: summary.and(valid),
+			titleText: title.and(among),
+			title: titleOrFacets.and(among),
+			summary: summary.and(among),
 			anywhere: anyAlternative(index.size, everyAlternative, (token) => found.get(token)!)
 				.or(titleOrFacets)
 				.or(summary)
-				.and(valid)
+				.and(among)
 		});
 	}
 	const droppedWords: string[] = [];

@@ -2,10 +2,12 @@
 export type UnderstoodPart =
 	| { kind: 'concept'; key: string; label: string }
 	| { kind: 'word'; text: string }
-	| { kind: 'place'; name: string };
+	| { kind: 'place'; name: string }
+	/** A word asking for offers that cost nothing or take place online. */
+	| { kind: 'free' | 'online' };
 
 export interface QueryUnderstanding {
-	/** The query's parts in the order typed: needs from the thesaurus, plain words, places. */
+	/** The query's parts in the order typed: needs from the thesaurus, plain words, places, kinds. */
 	parts: UnderstoodPart[];
 	/** Words replaced by the closest known word ("deutschkurz" → "deutschkurs"). */
 	corrections: { from: string; to: string }[];

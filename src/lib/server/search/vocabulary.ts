@@ -58,7 +58,7 @@ export function offerVocabulary(index: OfferIndex, fullText: FullTextTokens): Vo
 			let best: (Entry & { distance: number }) | null = null;
 			for (let length = token.length - mistakes; length <= token.length + mistakes; length++) {
 				for (const entry of byLength.get(length) ?? []) {
-					const distance = editDistance(token, entry.token);
+					const distance = editDistance(token, entry.token, mistakes);
 					if (distance > mistakes) continue;
 					if (
 						!best ||

@@ -18,4 +18,17 @@ describe('editDistance', () => {
 		expect(editDistance('idstedt', 'idstedt')).toBe(0);
 		expect(editDistance('husby', 'hüsby')).toBe(1);
 	});
+
+	it('stops once the distance is above a limit, answering limit + 1', () => {
+		expect(editDistance('integrationskurs', 'deutsch', 2)).toBe(3);
+		expect(editDistance('flensborg', 'flensburg', 1)).toBe(1);
+		expect(editDistance('kappeln', 'kapplen', 1)).toBe(1);
+		expect(editDistance('abcdef', 'badcfe', 2)).toBe(3);
+		expect(editDistance('abcdef', 'badcfe')).toBe(3);
+	});
+
+	it('gives the same distances for long words as for short ones', () => {
+		const long = 'integrationskursberatungsstelle'.repeat(3);
+		expect(editDistance(long, long.replaceAll('beratung', 'beratnug'))).toBe(3);
+	});
 });

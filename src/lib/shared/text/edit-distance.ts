@@ -1,21 +1,37 @@
+// Three rows of the distance table, reused: the function runs over whole vocabularies per query.
+let rows: [Int32Array, Int32Array, Int32Array] = [
+	new Int32Array(64),
+	new Int32Array(64),
+	new Int32Array(64)
+];
+
 /**
  * Damerau–Levenshtein distance (optimal string alignment): the insertions, deletions,
- * substitutions and swaps of neighbouring characters that turn `a` into `b`.
+ * substitutions and swaps of neighbouring characters that turn `a` into `b`. With `limit`, any
+ * result above it is only known to be above it (`limit + 1`), which lets most comparisons stop early.
  */
-export function editDistance(a: string, b: string): number {
-	const rows = Array.from({ length: a.length + 1 }, (_, i) =>
-		Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0))
-	);
+export function editDistance(a: string, b: string, limit = Infinity): number {
+	if (Math.abs(a.length - b.length) > limit) return limit + 1;
+	if (rows[0].length <= b.length)
+		rows = [0, 1, 2].map(() => new Int32Array(b.length * 2 + 1)) as typeof rows;
+	let [beforeLast, last, current] = rows;
+	for (let j = 0; j <= b.length; j++) last[j] = j;
 	for (let i = 1; i <= a.length; i++) {
+		current[0] = i;
+		let rowBest = i;
 		for (let j = 1; j <= b.length; j++) {
 			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-			let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+			let best = Math.min(last[j]! + 1, current[j - 1]! + 1, last[j - 1]! + cost);
 			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-				best = Math.min(best, rows[i - 2]![j - 2]! + 1);
-			rows[i]![j] = best;
+				best = Math.min(best, beforeLast[j - 2]! + 1);
+			current[j] = best;
+			if (best < rowBest) rowBest = best;
 		}
+		// Every path to the end passes through this row, and distances never shrink along a path.
+		if (rowBest > limit) return limit + 1;
+		[beforeLast, last, current] = [last, current, beforeLast];
 	}
-	return rows[a.length]![b.length]!;
+	return Math.min(last[b.length]!, limit + 1);
 }
 
 /** How many typing mistakes a word of this length may have and still count as meant. */

@@ -185,18 +185,13 @@ export class ConceptMatcher {
 		const skeletonMistakes = skeleton ? allowedMistakes(skeleton.length) : 0;
 		for (const phrase of this.phrases) {
 			for (const phraseWord of phrase.words) {
-				if (
-					mistakes &&
-					Math.abs(phraseWord.folded.length - word.length) <= mistakes &&
-					editDistance(phraseWord.folded, word) <= mistakes
-				)
+				if (mistakes && editDistance(phraseWord.folded, word, mistakes) <= mistakes)
 					found.add(phraseWord);
 				else if (
 					skeleton &&
 					skeletonMistakes &&
 					phraseWord.skeleton &&
-					Math.abs(phraseWord.skeleton.length - skeleton.length) <= skeletonMistakes &&
-					editDistance(phraseWord.skeleton, skeleton) <= skeletonMistakes
+					editDistance(phraseWord.skeleton, skeleton, skeletonMistakes) <= skeletonMistakes
 				)
 					found.add(phraseWord);
 			}
