@@ -130,6 +130,27 @@ describe('planQuery', () => {
 		expect(plan('where is a doctor', 'en').groups.map((group) => group.shown)).toEqual(['doctor']);
 	});
 
+	it('leaves "suche" to the phrases that contain it: "Sucht" (addiction) is a need, "Hilfe" is not', () => {
+		const flatSearch = concept('flat-search', { de: 'Wohnungssuche' }, { de: ['Wohnung suchen'] });
+		const housing = concept('housing', { de: 'Wohnen' }, { de: ['Wohnung'] });
+		const addiction = concept('addiction', { de: 'Sucht' }, { de: ['Sucht', 'Hilfe bei Sucht'] });
+		const reading = (query: string) =>
+			planQuery(query, 'de', {
+				...context(),
+				matcher: new ConceptMatcher([housing, flatSearch, addiction])
+			}).groups.map((group) => group.concept?.key ?? group.shown);
+		expect(reading('ich suche eine Wohnung')).toEqual(['flat-search']);
+		expect(reading('Wohnung')).toEqual(['housing']);
+		expect(reading('Sucht')).toEqual(['addiction']);
+		expect(reading('Hilfe für Frauen')).toEqual(['Hilfe', 'Frauen']);
+		// The word that names the need also counts as typed; the wrapping verb does not.
+		const [group] = planQuery('ich suche eine Wohnung', 'de', {
+			...context(),
+			matcher: new ConceptMatcher([housing, flatSearch])
+		}).groups;
+		expect(group!.typedWords).toEqual([['wohnung']]);
+	});
+
 	it('drops English function words only on the English page (Turkish "iş" is work)', () => {
 		expect(plan('iş', 'tr').groups.map((group) => group.shown)).toEqual(['iş']);
 		expect(plan('iş', 'tr').groups[0]!.alternatives).toContainEqual(['is']);

@@ -1,7 +1,7 @@
 import type { Locale } from '../../i18n/locales.js';
 import { compoundPartStems, textLanguageOf } from '../../shared/text/analysis/analyse.js';
 import { stem, type TextLanguage } from '../../shared/text/analysis/stem.js';
-import { isQueryStopword } from '../../shared/text/analysis/stopwords.js';
+import { isQueryWrapper, isStopword } from '../../shared/text/analysis/stopwords.js';
 import { isCyrillic, latinOfCyrillic } from '../../shared/text/analysis/transliterate.js';
 import { fold } from '../../shared/text/fold.js';
 import { closestPlace, largestPlace, type Place } from '../places/places.service.js';
@@ -63,9 +63,13 @@ export function queryLanguages(locale: Locale): TextLanguage[] {
 	return [...new Set<TextLanguage>([textLanguageOf(locale), 'de', 'en'])];
 }
 
-function isNoNeed(word: string, locale: Locale): boolean {
+function carriesNoMeaning(word: string, locale: Locale): boolean {
 	// English function words only on the English page: "is" is Turkish "iş" (work) once folded.
-	return isQueryStopword(word, textLanguageOf(locale)) || isQueryStopword(word, 'de');
+	return isStopword(word, textLanguageOf(locale)) || isStopword(word, 'de');
+}
+
+function wrapsANeed(word: string, locale: Locale): boolean {
+	return isQueryWrapper(word, textLanguageOf(locale)) || isQueryWrapper(word, 'de');
 }
 
 /** The alternatives for a word as typed: its stems in the query's languages, a compound's parts. */
@@ -113,7 +117,7 @@ function findPlace(
 export function planQuery(query: string, locale: Locale, context: PlanContext): QueryPlan {
 	const languages = queryLanguages(locale);
 	const typed: QueryWord[] = writtenWords(query)
-		.filter(({ word }) => !isNoNeed(word, locale))
+		.filter(({ word }) => !carriesNoMeaning(word, locale))
 		.slice(0, MAX_WORDS)
 		.map(({ word, spelling }) => ({ word, typed: spelling }));
 	const parts: { at: number; part: UnderstoodPart }[] = [];
@@ -132,16 +136,24 @@ export function planQuery(query: string, locale: Locale, context: PlanContext): 
 		for (const { position, spelling } of mention.corrections)
 			corrections.push({ from: typed[position]!.typed, to: spelling });
 		// The words as typed count too: they may stand in an offer's translation.
-		const own = mention.covers.flatMap((position) =>
+		const meaningful = mention.covers.filter(
+			(position) => !wrapsANeed(typed[position]!.word, locale)
+		);
+		const own = meaningful.flatMap((position) =>
 			wordAlternatives(typed[position]!.word, languages)
 		);
 		groups.push({
 			alternatives: context.conceptTerms(mention.concept),
-			typedWords: ownOnlyIfSingle(own, mention.covers),
+			typedWords: ownOnlyIfSingle(own, meaningful),
 			concept: mention.concept,
 			shown: mention.covers.map((position) => typed[position]!.typed).join(' ')
 		});
 	}
+
+	// "ich suche", "I need": part of a phrase above ("Wohnung suchen"), otherwise no need of its own.
+	typed.forEach(({ word }, position) => {
+		if (!used.has(position) && wrapsANeed(word, locale)) used.add(position);
+	});
 
 	const offerKinds = new Set<OfferKind>();
 	typed.forEach((entry, position) => {
@@ -216,9 +228,9 @@ export function planQuery(query: string, locale: Locale, context: PlanContext): 
 }
 
 /**
- * A concept named by one word also matches that word in offers' translations ("лікар" in a
- * Ukrainian summary). A concept named by several words gets none of them: one word of a phrase
- * alone ("Wohnung" of "Wohnung suchen") would count for the whole need.
+ * A concept named by one word (besides "suche", "need") also matches that word in offers'
+ * translations ("лікар" in a Ukrainian summary). A concept named by several words gets none of
+ * them: one word of a phrase alone ("Miete" of "Hilfe für die Miete") would count for the whole need.
  */
 function ownOnlyIfSingle(own: TokenSet[], covers: number[]): TokenSet[] {
 	return covers.length === 1 ? own : [];

@@ -1,6 +1,6 @@
 import { germanCompounds, textLanguageOf } from '../../../shared/text/analysis/analyse.js';
 import { stem, type TextLanguage } from '../../../shared/text/analysis/stem.js';
-import { isQueryStopword } from '../../../shared/text/analysis/stopwords.js';
+import { isStopword } from '../../../shared/text/analysis/stopwords.js';
 import {
 	isCyrillic,
 	isLatin,
@@ -91,7 +91,7 @@ export class ConceptMatcher {
 		language: TextLanguage | null
 	): { word: string; spelling: string }[][] {
 		const phraseWords = writtenWords(phrase).filter(
-			({ word }) => language === null || !isQueryStopword(word, language)
+			({ word }) => language === null || !isStopword(word, language)
 		);
 		if (language !== 'de') return [phraseWords];
 		const split = phraseWords.flatMap((entry) => {

@@ -56,7 +56,10 @@ export function isStopword(word: string, language: string): boolean {
 	return STOPWORDS.get(language)?.has(word) ?? false;
 }
 
-/** Whether `word` (folded) carries no need in a query typed in the given language. */
-export function isQueryStopword(word: string, language: string): boolean {
-	return isStopword(word, language) || (WRAPPERS.get(language)?.has(word) ?? false);
+/**
+ * Whether `word` (folded) is a verb a query wraps its need in ("suche", "need"). Such a word still
+ * belongs to the thesaurus' phrases ("Wohnung suchen"); only where no phrase takes it is it left out.
+ */
+export function isQueryWrapper(word: string, language: string): boolean {
+	return WRAPPERS.get(language)?.has(word) ?? false;
 }
