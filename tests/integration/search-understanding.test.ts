@@ -202,6 +202,21 @@ describeEachDialect(
 			}
 		});
 
+		it('tells a mosque from religion in general, and a sick person the way to a doctor', async () => {
+			for (const [locale, query] of [
+				['tr', 'cami'],
+				['ar', 'مسجد']
+			] as const) {
+				const found = await find(locale, query);
+				expect(conceptKeys(found.understanding), query).toEqual(['mosque']);
+				expect(found.keys, query).toContain('b-ikz-offene-moschee-schleswig');
+				expect(found.keys, query).not.toContain('b-kirchenkreis-pilgern-gelting');
+			}
+			const sick = await find('de-x-easy', 'Ich bin krank');
+			expect(conceptKeys(sick.understanding)).toEqual(['doctor']);
+			expect(sick.keys).toContain('c-verzeichnis-mehrsprachige-praxen');
+		});
+
 		it('understands the plain need "ich suche Arbeit" as looking for work', async () => {
 			const work = await find('de', 'ich suche Arbeit');
 			expect(conceptKeys(work.understanding)).toContain('job-search');
