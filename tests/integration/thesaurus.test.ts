@@ -100,6 +100,61 @@ describeEachDialect(
 			expect((await thesaurus(db)).map((concept) => concept.key)).toEqual(['german-course']);
 		});
 
+		it('brings a new default file to the concepts no coordinator touched, and only to those', async () => {
+			const db = database().db;
+			const women: SearchConcept = {
+				...course,
+				key: 'women',
+				labels: { de: 'Frauen' },
+				germanCourse: false,
+				actionFields: ['women'],
+				phrases: { de: ['Frauen'] }
+			};
+			const youth: SearchConcept = {
+				...women,
+				key: 'youth',
+				labels: { de: 'Jugend' },
+				actionFields: [],
+				targetGroups: ['youth'],
+				phrases: { de: ['Jugend'] }
+			};
+			await loadDefaultThesaurus(db, await contentWith({ concepts: [doctor, course, women] }), NOW);
+			// A coordinator edits the doctor and deletes women; the German course stays as shipped.
+			await updateConcept(
+				db,
+				actors.coordinator,
+				await idOf(db, 'doctor'),
+				{ ...doctor, phrases: { ...doctor.phrases, tr: ['doktor'] } },
+				NOW
+			);
+			await deleteConcept(db, actors.coordinator, await idOf(db, 'women'), NOW);
+
+			const next = await contentWith({
+				concepts: [
+					{ ...doctor, terms: ['Hausarzt'] },
+					{ ...course, phrases: { de: ['Deutschkurs', 'Sprachkurs'] } },
+					women,
+					youth
+				]
+			});
+			const before = await thesaurusVersion(db);
+			expect(await loadDefaultThesaurus(db, next, NOW)).toBe(2);
+			const byKey = new Map((await thesaurus(db)).map((concept) => [concept.key, concept]));
+			expect([...byKey.keys()].sort()).toEqual(['doctor', 'german-course', 'youth']);
+			expect(byKey.get('german-course')!.phrases.de).toEqual(['Deutschkurs', 'Sprachkurs']);
+			expect(byKey.get('doctor')!.phrases.tr).toEqual(['doktor']);
+			expect(byKey.get('doctor')!.terms).toEqual(['Arztpraxis']);
+			expect(await thesaurusVersion(db)).not.toBe(before);
+			// The same file again changes nothing; a file without the German course retires it.
+			expect(await loadDefaultThesaurus(db, next, NOW)).toBe(0);
+			const last = await contentWith({ concepts: [doctor, women, youth] });
+			expect(await loadDefaultThesaurus(db, last, NOW)).toBe(1);
+			expect((await thesaurus(db)).map((concept) => concept.key).sort()).toEqual([
+				'doctor',
+				'youth'
+			]);
+		});
+
 		it('ships a valid default file', async () => {
 			const db = database().db;
 			const added = await loadDefaultThesaurus(db, CONTENT, NOW);

@@ -16,7 +16,8 @@ const COLUMNS = [
 	'targetGroups',
 	'germanCourse',
 	'terms',
-	'updatedAt'
+	'updatedAt',
+	'updatedBy'
 ] as const;
 
 export type ConceptRow = Pick<

@@ -13,7 +13,10 @@ export const PHRASE_SCRIPTS: readonly PhraseScript[] = [...LOCALES, 'latin'];
 
 /** Changes whenever a concept changes, so that the search rebuilds what it derived from them. */
 export const THESAURUS_VERSION_SETTING = 'search.thesaurus.version';
-/** Set once the default file was loaded, so that concepts a coordinator deleted stay deleted. */
+/**
+ * The default file last applied: its fingerprint and the keys it held (JSON), so that a new file
+ * reaches the concepts no coordinator touched and concepts a coordinator deleted stay deleted.
+ */
 export const THESAURUS_DEFAULTS_SETTING = 'search.thesaurus.defaults_loaded';
 
 export const MAX_ENTRY_LENGTH = 80;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { recordAudit, type AuditAction } from '../../accounts/audit.service.js';
@@ -203,18 +204,31 @@ export async function deleteConcept(
 	});
 }
 
+/** What the last applied default file held; `keys` is null where an older version recorded a date. */
+function appliedDefaults(
+	setting: string | undefined
+): { fingerprint: string; keys: string[] | null } | null {
+	if (!setting) return null;
+	try {
+		const applied = JSON.parse(setting) as { fingerprint: string; keys: string[] };
+		return { fingerprint: applied.fingerprint, keys: applied.keys };
+	} catch {
+		return { fingerprint: '', keys: null };
+	}
+}
+
 /**
- * Loads `<contentDir>/search/thesaurus.json` the first time an installation starts with one:
- * concepts whose key is new are added, and a setting remembers it, so that later starts leave
- * the coordinators' edits and deletions alone. A missing file loads nothing; an invalid one
- * fails the start with every problem named. Returns how many concepts were added.
+ * Applies `<contentDir>/search/thesaurus.json`, the thesaurus KITZ ships, whenever it differs from
+ * the one applied last: concepts new to the file are added, and concepts no coordinator edited
+ * follow the file (changed, or removed when the file drops them). Concepts a coordinator edited
+ * keep the edit, and concepts a coordinator deleted stay deleted. A missing file changes nothing;
+ * an invalid one fails the start with every problem named. Returns how many concepts changed.
  */
 export async function loadDefaultThesaurus(
 	db: Db,
 	contentDir: string,
 	now = new Date()
 ): Promise<number> {
-	if (await getSetting(db, THESAURUS_DEFAULTS_SETTING)) return 0;
 	const path = join(contentDir, 'search', 'thesaurus.json');
 	let text: string;
 	try {
@@ -223,6 +237,11 @@ export async function loadDefaultThesaurus(
 		if ((failure as NodeJS.ErrnoException).code === 'ENOENT') return 0;
 		throw failure;
 	}
+	const fingerprint = createHash('sha256').update(text).digest('hex');
+	if (
+		appliedDefaults(await getSetting(db, THESAURUS_DEFAULTS_SETTING))?.fingerprint === fingerprint
+	)
+		return 0;
 	let file: ThesaurusFile;
 	try {
 		file = parseThesaurusFile(JSON.parse(text));
@@ -230,15 +249,41 @@ export async function loadDefaultThesaurus(
 		throw new Error(`${path}: ${(failure as Error).message}`, { cause: failure });
 	}
 	return inTransaction(db, async (trx) => {
-		if (await getSetting(trx, THESAURUS_DEFAULTS_SETTING)) return 0;
-		let added = 0;
-		for (const concept of file.concepts)
-			if (await insertConceptRowIfNew(trx, valuesOf(concept, null, now))) added++;
-		await setSetting(trx, THESAURUS_DEFAULTS_SETTING, now.toISOString());
-		if (added) await markThesaurusChanged(trx);
-		return added;
+		const applied = appliedDefaults(await getSetting(trx, THESAURUS_DEFAULTS_SETTING));
+		if (applied?.fingerprint === fingerprint) return 0;
+		const rows = new Map((await findConceptRows(trx)).map((row) => [row.key, row]));
+		// Before fingerprints, a date recorded the first load: the keys then stored were its keys.
+		const shipped = new Set(applied ? (applied.keys ?? rows.keys()) : []);
+		let changed = 0;
+		for (const concept of file.concepts) {
+			const values = valuesOf(concept, null, now);
+			const row = rows.get(concept.key);
+			if (!row) {
+				if (!shipped.has(concept.key) && (await insertConceptRowIfNew(trx, values))) changed++;
+			} else if (row.updatedBy === null && !sameConcept(conceptOf(row), concept)) {
+				await updateConceptRow(trx, row.id, values);
+				changed++;
+			}
+		}
+		const inFile = new Set(file.concepts.map((concept) => concept.key));
+		for (const row of rows.values()) {
+			if (row.updatedBy === null && shipped.has(row.key) && !inFile.has(row.key)) {
+				await deleteConceptRow(trx, row.id);
+				changed++;
+			}
+		}
+		await setSetting(
+			trx,
+			THESAURUS_DEFAULTS_SETTING,
+			JSON.stringify({ fingerprint, keys: [...inFile] })
+		);
+		if (changed) await markThesaurusChanged(trx);
+		return changed;
 	});
 }
+
+const sameConcept = (a: SearchConcept, b: SearchConcept) =>
+	JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
 /** The whole thesaurus in the default file's format, ordered by key: the JSON download. */
 export async function exportThesaurus(db: Db): Promise<ThesaurusFile> {
