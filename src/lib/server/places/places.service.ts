@@ -30,6 +30,15 @@ export function allPlaces(db: Db): Promise<Place[]> {
 	return cached;
 }
 
+const foldedNames = new WeakMap<Place, string>();
+
+/** The place's name folded for comparison ("Hüsby" → "husby"), worked out once per place. */
+export function foldedName(place: Place): string {
+	let name = foldedNames.get(place);
+	if (name === undefined) foldedNames.set(place, (name = fold(place.name)));
+	return name;
+}
+
 /** Drops the cached places after an import. */
 export function forgetPlaces(db: Db): void {
 	placeCache.delete(db);
@@ -51,7 +60,7 @@ export async function resolvePlace(db: Db, query: string): Promise<Place | undef
 	const folded = fold(text);
 	return (
 		places.find((place) => place.name.toLowerCase() === lower) ??
-		places.find((place) => fold(place.name) === folded)
+		places.find((place) => foldedName(place) === folded)
 	);
 }
 
@@ -61,7 +70,7 @@ export function closestPlace(places: Place[], name: string): Place | undefined {
 	const mistakes = allowedMistakes(wanted.length);
 	if (!mistakes) return undefined;
 	return largestPlace(
-		places.filter((place) => editDistance(fold(place.name), wanted, mistakes) <= mistakes)
+		places.filter((place) => editDistance(foldedName(place), wanted, mistakes) <= mistakes)
 	);
 }
 
@@ -91,7 +100,7 @@ export async function suggestPlaces(db: Db, query: string): Promise<string[]> {
 	const limit = Math.max(1, Math.floor(wanted.length / 2));
 	const ranked = (await allPlaces(db))
 		.map((place) => {
-			const name = fold(place.name);
+			const name = foldedName(place);
 			const score = name.startsWith(wanted) ? 0 : editDistance(wanted, name, limit);
 			return { name: place.name, population: place.population ?? 0, score };
 		})

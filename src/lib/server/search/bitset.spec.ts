@@ -24,4 +24,14 @@ describe('Bitset', () => {
 		expect(a.countAnd(b)).toBe(2);
 		expect([...a.or(b).positions()]).toEqual([1, 2, 40, 50, 69]);
 	});
+
+	it('adds another set’s members in place, leaving the other alone', () => {
+		const a = new Bitset(70);
+		const b = new Bitset(70);
+		[1, 69].forEach((p) => a.add(p));
+		[2, 69].forEach((p) => b.add(p));
+		a.addAll(b);
+		expect(a.positions()).toEqual([1, 2, 69]);
+		expect(b.positions()).toEqual([2, 69]);
+	});
 });

@@ -66,21 +66,26 @@ export function offersWithAny(
 	dimension: ValueDimension,
 	values: readonly string[]
 ): Bitset {
-	let set = new Bitset(index.size);
+	const set = new Bitset(index.size);
 	for (const value of values) {
 		const members = index.values[dimension].get(value);
-		if (members) set = set.or(members);
+		if (members) set.addAll(members);
 	}
 	return set;
 }
 
-/** The offers at any of the given places. */
+const offersAtPlaces = new WeakMap<Map<number, number>, { index: OfferIndex; set: Bitset }>();
+
+/** The offers at any of the given places (remembered per index for the same map of places). */
 export function offersAt(index: OfferIndex, distances: Map<number, number>): Bitset {
-	let set = new Bitset(index.size);
+	const cached = offersAtPlaces.get(distances);
+	if (cached?.index === index) return cached.set;
+	const set = new Bitset(index.size);
 	for (const placeId of distances.keys()) {
 		const place = index.places.get(placeId);
-		if (place) set = set.or(place.members);
+		if (place) set.addAll(place.members);
 	}
+	offersAtPlaces.set(distances, { index, set });
 	return set;
 }
 
@@ -106,14 +111,22 @@ function countFacet(index: OfferIndex, sets: FilterSets, dimension: FacetDimensi
  * intersecting each place's set with the results costs more than visiting the results.
  */
 function placeCounts(index: OfferIndex, base: Bitset): FacetCount[] {
-	const counts = new Map<number, number>();
-	base.forEach((position) => {
-		const placeId = index.placeId[position]!;
-		if (placeId !== 0) counts.set(placeId, (counts.get(placeId) ?? 0) + 1);
-	});
+	const counts = new Int32Array(largestPlaceId(index) + 1);
+	const { placeId } = index;
+	base.forEach((position) => counts[placeId[position]!]!++);
 	return [...index.places.keys()]
-		.filter((placeId) => counts.has(placeId))
-		.map((placeId) => ({ value: String(placeId), count: counts.get(placeId)! }));
+		.filter((id) => counts[id]! > 0)
+		.map((id) => ({ value: String(id), count: counts[id]! }));
+}
+
+const largestPlaceIds = new WeakMap<OfferIndex, number>();
+function largestPlaceId(index: OfferIndex): number {
+	let largest = largestPlaceIds.get(index);
+	if (largest === undefined) {
+		largest = Math.max(0, ...index.places.keys());
+		largestPlaceIds.set(index, largest);
+	}
+	return largest;
 }
 
 export interface FacetCount {

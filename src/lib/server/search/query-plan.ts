@@ -3,8 +3,7 @@ import { compoundPartStems, textLanguageOf } from '../../shared/text/analysis/an
 import { stem, type TextLanguage } from '../../shared/text/analysis/stem.js';
 import { isQueryWrapper, isStopword } from '../../shared/text/analysis/stopwords.js';
 import { isCyrillic, latinOfCyrillic } from '../../shared/text/analysis/transliterate.js';
-import { fold } from '../../shared/text/fold.js';
-import { closestPlace, largestPlace, type Place } from '../places/places.service.js';
+import { closestPlace, foldedName, largestPlace, type Place } from '../places/places.service.js';
 import { offerKindOf, type OfferKind } from './offer-kind-words.js';
 import type { SearchConcept } from './thesaurus/concept.js';
 import { writtenWords, type ConceptMatcher, type QueryWord } from './thesaurus/concept-matcher.js';
@@ -100,7 +99,7 @@ function findPlace(
 	vocabulary: Vocabulary
 ): { place: Place; mistyped: boolean } | null {
 	const latin = isCyrillic(word) ? latinOfCyrillic(word) : word;
-	const byName = largestPlace(places.filter((place) => fold(place.name) === latin));
+	const byName = largestPlace(places.filter((place) => foldedName(place) === latin));
 	if (byName) return { place: byName, mistyped: false };
 	// A mistyped place name ("Flensborg") only where no offer is about the word otherwise (names
 	// of providers in descriptions do not count).

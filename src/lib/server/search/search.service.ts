@@ -37,7 +37,7 @@ import { TextMatchCache } from './text-match-cache.js';
 import { ConceptMatcher, writtenWords } from './thesaurus/concept-matcher.js';
 import type { SearchConcept } from './thesaurus/concept.js';
 import { thesaurus, thesaurusVersion } from './thesaurus/thesaurus.service.js';
-import { offerVocabulary } from './vocabulary.js';
+import { offerVocabulary, prepareVocabulary } from './vocabulary.js';
 import type { QueryUnderstanding, RankingReason } from './understanding.js';
 import { isStopword } from '../../shared/text/analysis/stopwords.js';
 
@@ -245,7 +245,9 @@ async function readQuery(
 
 /** Builds the offer index and reads the search vocabulary, so the first visitors wait for neither. */
 export async function warmSearch(db: Kysely<DB>): Promise<void> {
-	await fullTextTokens(db, await offerIndex(db)).ready;
+	const index = await offerIndex(db);
+	await fullTextTokens(db, index).ready;
+	prepareVocabulary(index);
 	await compiledThesaurus(db);
 }
 
@@ -370,9 +372,26 @@ const PLACE_FILTER_KM = 10;
 /** How far a place named in the query lifts offers around it when none is within the radius. */
 const PLACE_PREFERENCE_KM = 50;
 
+// Per list of places (a new list after an import): the distances around a place within a radius.
+// The same map for the same question lets the offers at those places be reused too (`offersAt`).
+const distanceMaps = new WeakMap<Place[], Map<string, Map<number, number>>>();
+const MAX_DISTANCE_MAPS = 256;
+
 async function distancesFrom(db: Kysely<DB>, place: Place, radiusKm: number) {
-	const within = await placesWithin(db, place, radiusKm);
-	return new Map(within.map((entry) => [entry.place.id, Math.round(entry.distanceKm * 10) / 10]));
+	const places = await allPlaces(db);
+	let byQuestion = distanceMaps.get(places);
+	if (!byQuestion) distanceMaps.set(places, (byQuestion = new Map()));
+	const key = `${place.id}|${place.lat}|${place.lon}|${radiusKm}`;
+	let distances = byQuestion.get(key);
+	if (!distances) {
+		const within = await placesWithin(db, place, radiusKm);
+		distances = new Map(
+			within.map((entry) => [entry.place.id, Math.round(entry.distanceKm * 10) / 10])
+		);
+		if (byQuestion.size >= MAX_DISTANCE_MAPS) byQuestion.clear();
+		byQuestion.set(key, distances);
+	}
+	return distances;
 }
 
 function effectiveSort(filters: SearchFilters, hasTerms: boolean, hasRadius: boolean): SortOrder {

@@ -42,6 +42,11 @@ function titleAndSummaryWords(index: OfferIndex) {
 	return words;
 }
 
+/** Builds the words corrections and completions choose from, before the first visitor needs them. */
+export function prepareVocabulary(index: OfferIndex): void {
+	titleAndSummaryWords(index);
+}
+
 /**
  * What query words are compared with: every token of the offers, and for corrections and
  * completions the words of titles and summaries (those a person can recognise when suggested).
