@@ -142,13 +142,28 @@ describe('planQuery', () => {
 		expect(reading('ich suche eine Wohnung')).toEqual(['flat-search']);
 		expect(reading('Wohnung')).toEqual(['housing']);
 		expect(reading('Sucht')).toEqual(['addiction']);
-		expect(reading('Hilfe für Frauen')).toEqual(['Hilfe', 'Frauen']);
+		expect(reading('Hilfe für Frauen')).toEqual(['Frauen']);
 		// The word that names the need also counts as typed; the wrapping verb does not.
 		const [group] = planQuery('ich suche eine Wohnung', 'de', {
 			...context(),
 			matcher: new ConceptMatcher([housing, flatSearch])
 		}).groups;
 		expect(group!.typedWords).toEqual([['wohnung']]);
+	});
+
+	it('reads "Hilfe" beside a need as a preference, and alone as what is looked for', () => {
+		const beside = plan('Hilfe beim Arzt mit Fahrrad');
+		expect(beside.groups.map((group) => group.concept?.key ?? group.shown)).toEqual([
+			'doctor',
+			'Fahrrad'
+		]);
+		expect(beside.preferred).toHaveLength(1);
+		expect(beside.preferred[0]).toContainEqual(['hilf']);
+		expect(beside.preferred[0]).toContainEqual(['berat']);
+		const alone = plan('Hilfe');
+		expect(alone.preferred).toEqual([]);
+		expect(alone.groups.map((group) => group.shown)).toEqual(['Hilfe']);
+		expect(plan('help with rent', 'en').groups.map((group) => group.shown)).toEqual(['rent']);
 	});
 
 	it('drops English function words only on the English page (Turkish "iş" is work)', () => {

@@ -1,8 +1,9 @@
 import type { Locale } from '../../i18n/locales.js';
 import { compoundPartStems, textLanguageOf } from '../../shared/text/analysis/analyse.js';
 import { stem, type TextLanguage } from '../../shared/text/analysis/stem.js';
-import { isQueryWrapper, isStopword } from '../../shared/text/analysis/stopwords.js';
+import { isHelpWord, isQueryWrapper, isStopword } from '../../shared/text/analysis/stopwords.js';
 import { isCyrillic, latinOfCyrillic } from '../../shared/text/analysis/transliterate.js';
+import { fold } from '../../shared/text/fold.js';
 import { closestPlace, foldedName, largestPlace, type Place } from '../places/places.service.js';
 import { offerKindOf, type OfferKind } from './offer-kind-words.js';
 import type { SearchConcept } from './thesaurus/concept.js';
@@ -29,6 +30,11 @@ export interface MatchGroup {
 
 export interface QueryPlan {
 	groups: MatchGroup[];
+	/**
+	 * Words that ask for help beside a need ("Hilfe bei der Wohnung"): each word's alternatives.
+	 * They narrow nothing; offers naming them rank first among the need's matches.
+	 */
+	preferred: TokenSet[][];
 	/** A place the query names ("Deutschkurs Flensburg"): the search narrows to or lifts offers near it. */
 	place: Place | null;
 	/** Kinds of offer the words ask for ("kostenlos", "online"): they filter like the form's boxes. */
@@ -69,6 +75,15 @@ function carriesNoMeaning(word: string, locale: Locale): boolean {
 
 function wrapsANeed(word: string, locale: Locale): boolean {
 	return isQueryWrapper(word, textLanguageOf(locale)) || isQueryWrapper(word, 'de');
+}
+
+/** How offers speak of the help they give ("Beratung", "Unterstützung"), besides the word typed. */
+const HELP_IN_OFFERS: TokenSet[] = ['Hilfe', 'Beratung', 'Unterstützung'].map(
+	(word) => wordAlternatives(fold(word), ['de'])[0]!
+);
+
+function asksForHelp(word: string, locale: Locale): boolean {
+	return isHelpWord(word, textLanguageOf(locale)) || isHelpWord(word, 'de');
 }
 
 /** The alternatives for a word as typed: its stems in the query's languages, a compound's parts. */
@@ -150,9 +165,23 @@ export function planQuery(query: string, locale: Locale, context: PlanContext): 
 	}
 
 	// "ich suche", "I need": part of a phrase above ("Wohnung suchen"), otherwise no need of its own.
-	typed.forEach(({ word }, position) => {
-		if (!used.has(position) && wrapsANeed(word, locale)) used.add(position);
-	});
+	const wrapping = typed.flatMap(({ word }, position) =>
+		!used.has(position) && wrapsANeed(word, locale) ? [position] : []
+	);
+	wrapping.forEach((position) => used.add(position));
+
+	// "Hilfe" beside a need prefers offers that speak of help; "Hilfe" alone is what is looked for.
+	const help = typed.flatMap(({ word }, position) =>
+		!used.has(position) && asksForHelp(word, locale) ? [position] : []
+	);
+	const preferred: TokenSet[][] = [];
+	if (typed.length - wrapping.length > help.length) {
+		for (const position of help) {
+			used.add(position);
+			preferred.push([...wordAlternatives(typed[position]!.word, languages), ...HELP_IN_OFFERS]);
+			parts.push({ at: position, part: { kind: 'word', text: typed[position]!.typed } });
+		}
+	}
 
 	const offerKinds = new Set<OfferKind>();
 	typed.forEach((entry, position) => {
@@ -215,6 +244,7 @@ export function planQuery(query: string, locale: Locale, context: PlanContext): 
 		: null;
 	return {
 		groups,
+		preferred,
 		place,
 		offerKinds: [...offerKinds],
 		understanding: {

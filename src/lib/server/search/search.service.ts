@@ -237,7 +237,8 @@ async function readQuery(
 			plan.groups,
 			(token) => fullText.match(token),
 			offers,
-			wider
+			wider,
+			plan.preferred
 		);
 		return { plan, text };
 	});

@@ -12,7 +12,13 @@ import { TokenIndex } from './token-index.js';
 type Offer = HandMadeOffer & { description?: string };
 
 /** Matches the groups against the offers, the full-text engine reading every field. */
-async function match(offers: Offer[], groups: MatchGroup[], valid?: Bitset, wider = false) {
+async function match(
+	offers: Offer[],
+	groups: MatchGroup[],
+	valid?: Bitset,
+	wider = false,
+	preferred: TokenSet[][] = []
+) {
 	const index = handMadeOfferIndex(offers);
 	const fullText = new TokenIndex(offers.length);
 	offers.forEach((offer, position) =>
@@ -28,7 +34,8 @@ async function match(offers: Offer[], groups: MatchGroup[], valid?: Bitset, wide
 		groups,
 		async (token) => fullText.match(token),
 		valid ?? Bitset.full(offers.length),
-		wider
+		wider,
+		preferred
 	);
 	const scores = Object.fromEntries(
 		text.members.positions().map((position) => [position, text.scores[position]])
@@ -230,5 +237,18 @@ describe('matchGroups', () => {
 		const valid = new Bitset(2);
 		valid.add(1);
 		expect((await match(offers, [word('Deutschkurs')], valid)).members).toEqual([1]);
+	});
+
+	it('lifts offers naming a preferred word ("Hilfe") without leaving out the others', async () => {
+		const offers: Offer[] = [
+			{ title: 'Wohnungssprechstunde', summary: 'Freie Wohnungen' },
+			{ title: 'Wohnungslotsen', summary: 'Hilfe bei der Wohnungssuche' },
+			{ title: 'Sprachcafé', summary: 'Hilfe beim Deutschlernen' }
+		];
+		const { members, scores } = await match(offers, [word('Wohnung')], undefined, false, [
+			wordAlternatives('hilfe', ['de'])
+		]);
+		expect(members).toEqual([0, 1]);
+		expect(scores[1]! - scores[0]!).toBeCloseTo(0.5);
 	});
 });

@@ -33,6 +33,8 @@ const PAGE_OF_TITLE_MATCHES = 10;
 const ENOUGH_STRONG_MATCHES = 1;
 /** Offers meeting every need in their titles rank above all others. */
 const TITLE_TIER = 10;
+/** An offer naming a preferred word ("Hilfe") ranks above the lifts, below a stronger match. */
+const PREFERRED = 0.5;
 /** A need met by facets alone counts as much as in a title for showing, a little less for order. */
 const FACETS_ONLY = 2.5;
 
@@ -82,7 +84,8 @@ export async function matchGroups(
 	groups: MatchGroup[],
 	anywhere: (token: string) => Promise<Bitset>,
 	among: Bitset,
-	wider = false
+	wider = false,
+	preferred: TokenSet[][] = []
 ): Promise<TextMatches> {
 	const matches: GroupMatch[] = [];
 	for (const group of groups) {
@@ -152,6 +155,12 @@ export async function matchGroups(
 		!wider && titleCount >= ENOUGH_TITLE_MATCHES && titleCount < PAGE_OF_TITLE_MATCHES
 			? inTitles
 			: broad;
+	const helping: Bitset[] = [];
+	for (const alternatives of preferred) {
+		const found = new Map<string, Bitset>();
+		for (const token of new Set(alternatives.flat())) found.set(token, await anywhere(token));
+		helping.push(anyAlternative(index.size, alternatives, (token) => found.get(token)!));
+	}
 	const scores = new Float32Array(index.size);
 	// A sum, not a mean: one step of relevance stays 1 whatever the number of needs, above the lifts.
 	members.forEach((position) => {
@@ -168,6 +177,7 @@ export async function matchGroups(
 						? 2
 						: 1;
 		}
+		for (const set of helping) if (set.has(position)) score += PREFERRED;
 		scores[position] = score + (allInTitles ? TITLE_TIER : 0);
 	});
 	return { members, scores, droppedWords, moreMatches: broad.count() - members.count() };

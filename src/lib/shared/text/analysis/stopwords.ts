@@ -38,6 +38,18 @@ const QUERY_WRAPPERS: Record<string, string> = {
 	fa: 'میخواهم میخوام دنبال میگردم پیدا کنم بکنم کردن'
 };
 
+// Asking for help ("Hilfe bei der Wohnung", "help with rent"): the need is the rest of the query;
+// offers that speak of help come first among its matches, but the word narrows nothing.
+const HELP_WORDS: Record<string, string> = {
+	de: 'hilfe helfen hilft unterstützung',
+	en: 'help support',
+	tr: 'yardım yardim destek',
+	ru: 'помощь помочь поддержка',
+	uk: 'допомога допомогти підтримка',
+	ar: 'مساعدة دعم',
+	fa: 'کمک'
+};
+
 const STOPWORDS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
 	Object.entries(LISTS).map(([language, list]) => [
 		language,
@@ -54,6 +66,18 @@ const WRAPPERS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
 /** Whether `word` (folded) carries no meaning in a text of the given language. */
 export function isStopword(word: string, language: string): boolean {
 	return STOPWORDS.get(language)?.has(word) ?? false;
+}
+
+const HELP: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+	Object.entries(HELP_WORDS).map(([language, list]) => [
+		language,
+		new Set(list.split(/\s+/).filter(Boolean).map(fold))
+	])
+);
+
+/** Whether `word` (folded) asks for help in general rather than naming a need. */
+export function isHelpWord(word: string, language: string): boolean {
+	return HELP.get(language)?.has(word) ?? false;
 }
 
 /**
