@@ -50,34 +50,29 @@ const HELP_WORDS: Record<string, string> = {
 	fa: 'کمک'
 };
 
-const STOPWORDS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
-	Object.entries(LISTS).map(([language, list]) => [
-		language,
-		new Set(list.split(/\s+/).filter(Boolean).map(fold))
-	])
-);
-const WRAPPERS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
-	Object.entries(QUERY_WRAPPERS).map(([language, list]) => [
-		language,
-		new Set(list.split(/\s+/).filter(Boolean).map(fold))
-	])
-);
+/** Per language, a membership test for the folded words of a space-separated list. */
+function wordLists(lists: Record<string, string>): (word: string, language: string) => boolean {
+	const sets = new Map(
+		Object.entries(lists).map(([language, list]) => [
+			language,
+			new Set(list.split(/\s+/).filter(Boolean).map(fold))
+		])
+	);
+	return (word, language) => sets.get(language)?.has(word) ?? false;
+}
+
+const inStopwords = wordLists(LISTS);
+const inWrappers = wordLists(QUERY_WRAPPERS);
+const inHelpWords = wordLists(HELP_WORDS);
 
 /** Whether `word` (folded) carries no meaning in a text of the given language. */
 export function isStopword(word: string, language: string): boolean {
-	return STOPWORDS.get(language)?.has(word) ?? false;
+	return inStopwords(word, language);
 }
-
-const HELP: ReadonlyMap<string, ReadonlySet<string>> = new Map(
-	Object.entries(HELP_WORDS).map(([language, list]) => [
-		language,
-		new Set(list.split(/\s+/).filter(Boolean).map(fold))
-	])
-);
 
 /** Whether `word` (folded) asks for help in general rather than naming a need. */
 export function isHelpWord(word: string, language: string): boolean {
-	return HELP.get(language)?.has(word) ?? false;
+	return inHelpWords(word, language);
 }
 
 /**
@@ -85,5 +80,5 @@ export function isHelpWord(word: string, language: string): boolean {
  * belongs to the thesaurus' phrases ("Wohnung suchen"); only where no phrase takes it is it left out.
  */
 export function isQueryWrapper(word: string, language: string): boolean {
-	return WRAPPERS.get(language)?.has(word) ?? false;
+	return inWrappers(word, language);
 }
