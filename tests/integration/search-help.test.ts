@@ -62,6 +62,24 @@ describeEachDialect(
 			}
 		});
 
+		it('drops words that filter like the boxes ("online") as it drops the boxes', async () => {
+			// No swimming offer is online: "online Schwimmkurs" finds nothing.
+			const { result, help } = await helpFor('q=online+Schwimmkurs');
+			expect(result.total).toBe(0);
+			const swimming = await totalOf(filtersOf('q=Schwimmkurs'));
+			expect(swimming).toBeGreaterThan(0);
+			expect(help!.relaxations).toEqual([
+				{
+					filter: 'online',
+					values: ['online'],
+					radiusKm: null,
+					total: swimming,
+					href: `?${searchParamsOf({ ...filtersOf('q=Schwimmkurs') })}`
+				}
+			]);
+			expect(help!.actionFields.length).toBeGreaterThan(0);
+		});
+
 		it('widens the radius first, then drops the place; at most five and the words alone', async () => {
 			// No offer lies within 5 km of Ausacker, but several within 10 km.
 			const wider = await helpFor('near=Ausacker&radius=5&free=1');

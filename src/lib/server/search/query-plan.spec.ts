@@ -218,7 +218,7 @@ describe('planQuery', () => {
 		expect(reading.offerKinds).toEqual(['free']);
 		expect(reading.groups.map((group) => group.concept)).toEqual([germanCourse]);
 		expect(reading.understanding.parts).toEqual([
-			{ kind: 'free' },
+			{ kind: 'free', words: ['kostenloser'] },
 			{ kind: 'concept', key: 'german-course', label: 'Deutschkurs' }
 		]);
 		expect(plan('Almanca kursu ücretsiz online', 'tr').offerKinds).toEqual(['free', 'online']);

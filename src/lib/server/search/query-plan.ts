@@ -183,14 +183,19 @@ export function planQuery(query: string, locale: Locale, context: PlanContext): 
 		}
 	}
 
-	const offerKinds = new Set<OfferKind>();
+	const kindWords = new Map<OfferKind, string[]>();
 	typed.forEach((entry, position) => {
 		if (used.has(position)) return;
 		const kind = offerKindOf(entry.word, languages);
 		if (!kind) return;
 		used.add(position);
-		if (!offerKinds.has(kind)) parts.push({ at: position, part: { kind } });
-		offerKinds.add(kind);
+		const words = kindWords.get(kind);
+		if (words) words.push(entry.typed);
+		else {
+			const first = [entry.typed];
+			kindWords.set(kind, first);
+			parts.push({ at: position, part: { kind, words: first } });
+		}
 	});
 
 	let place: Place | null = null;
@@ -246,7 +251,7 @@ export function planQuery(query: string, locale: Locale, context: PlanContext): 
 		groups,
 		preferred,
 		place,
-		offerKinds: [...offerKinds],
+		offerKinds: [...kindWords.keys()],
 		understanding: {
 			parts: parts.sort((a, b) => a.at - b.at).map(({ part }) => part),
 			corrections,

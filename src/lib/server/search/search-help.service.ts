@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Locale } from '../../i18n/locales.js';
 import type { DB } from '../db/schema.js';
 import { getPage } from '../pages/pages.service.js';
+import { fold } from '../../shared/text/fold.js';
 import type { LocalizedText } from '../translations/translations.service.js';
 import { RADII_KM, searchParamsOf, type SearchFilters } from './search.schema.js';
 import { searchOffers, type SearchResult } from './search.service.js';
@@ -69,8 +70,13 @@ function singleRelaxations(filters: SearchFilters, result: SearchResult): Candid
 	if (filters.actionFields.length) add('actionFields', filters.actionFields, { actionFields: [] });
 	if (filters.languages.length) add('languages', filters.languages, { languages: [] });
 	if (filters.targetGroups.length) add('targetGroups', filters.targetGroups, { targetGroups: [] });
-	if (filters.free) add('free', [], { free: false });
-	if (filters.online) add('online', [], { online: false });
+	// "kostenlos", "online" in the words filter like the boxes: dropping the filter drops them too.
+	for (const kind of ['free', 'online'] as const) {
+		const words = wordsAskingFor(result, kind);
+		if (words.length)
+			add(kind, words, { query: withoutWords(filters.query, words), [kind]: false });
+		else if (filters[kind]) add(kind, [], { [kind]: false });
+	}
 	const unknownDistrict = result.notices.some(
 		(notice) => notice.key === 'search.notice.unknownValue' && notice.params?.name === 'district'
 	);
@@ -88,9 +94,27 @@ function singleRelaxations(filters: SearchFilters, result: SearchResult): Candid
 const withoutDistance = (filters: SearchFilters) =>
 	filters.sort === 'distance' ? null : filters.sort;
 
-/** The words alone: every filter dropped, the sort kept where it still applies. */
-const wordsOnly = (filters: SearchFilters): SearchFilters => ({
-	query: filters.query,
+/** The query without the given words as typed (those that asked for free or online offers). */
+function withoutWords(query: string, words: string[]): string {
+	const bare = (token: string) => fold(token.replace(/^\p{P}+|\p{P}+$/gu, ''));
+	const dropped = new Set(words.map(bare));
+	return query
+		.split(/\s+/)
+		.filter((token) => token && !dropped.has(bare(token)))
+		.join(' ');
+}
+
+/** The words of the query asking for free or online offers, as typed. */
+const wordsAskingFor = (result: SearchResult, kind?: 'free' | 'online') =>
+	(result.understanding?.parts ?? []).flatMap((part) =>
+		(part.kind === 'free' || part.kind === 'online') && (!kind || part.kind === kind)
+			? part.words
+			: []
+	);
+
+/** The words alone: every filter dropped (words that filter too), the sort kept where it applies. */
+const wordsOnly = (filters: SearchFilters, result: SearchResult): SearchFilters => ({
+	query: withoutWords(filters.query, wordsAskingFor(result)),
 	actionFields: [],
 	languages: [],
 	targetGroups: [],
@@ -161,7 +185,7 @@ export async function searchHelp(
 	// Without a filter that applied, the words alone are the search that found nothing.
 	const [page, alone] = await Promise.all([
 		getPage(db, 'kitz', locale),
-		candidates.length ? searchOffers(db, wordsOnly(filters), locale) : null
+		candidates.length ? searchOffers(db, wordsOnly(filters, result), locale) : null
 	]);
 	const relaxations =
 		alone && alone.total > 0 ? await findRelaxations(db, locale, candidates, alone) : [];

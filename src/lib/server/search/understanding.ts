@@ -3,8 +3,8 @@ export type UnderstoodPart =
 	| { kind: 'concept'; key: string; label: string }
 	| { kind: 'word'; text: string }
 	| { kind: 'place'; name: string }
-	/** A word asking for offers that cost nothing or take place online. */
-	| { kind: 'free' | 'online' };
+	/** Words asking for offers that cost nothing or take place online, as typed. */
+	| { kind: 'free' | 'online'; words: string[] };
 
 export interface QueryUnderstanding {
 	/** The query's parts in the order typed: needs from the thesaurus, plain words, places, kinds. */
