@@ -91,8 +91,7 @@ export async function matchGroups(
 	for (const group of groups) {
 		const everyAlternative = [...group.alternatives, ...group.typedWords];
 		const tokens = [...new Set(everyAlternative.flat())];
-		const found = new Map<string, Bitset>();
-		for (const token of tokens) found.set(token, await anywhere(token));
+		const found = await lookUp(tokens, anywhere);
 		const facets = group.concept ? conceptFacets(index, group.concept) : null;
 		// The typed words of a concept count in summaries, not titles: see MatchGroup.typedWords.
 		const summary = anyAlternative(index.size, everyAlternative, (token) =>
@@ -157,8 +156,7 @@ export async function matchGroups(
 			: broad;
 	const helping: Bitset[] = [];
 	for (const alternatives of preferred) {
-		const found = new Map<string, Bitset>();
-		for (const token of new Set(alternatives.flat())) found.set(token, await anywhere(token));
+		const found = await lookUp([...new Set(alternatives.flat())], anywhere);
 		helping.push(anyAlternative(index.size, alternatives, (token) => found.get(token)!));
 	}
 	const scores = new Float32Array(index.size);
@@ -181,6 +179,15 @@ export async function matchGroups(
 		scores[position] = score + (allInTitles ? TITLE_TIER : 0);
 	});
 	return { members, scores, droppedWords, moreMatches: broad.count() - members.count() };
+}
+
+/** The full-text engine's offers for each token, asked at once: on PostgreSQL each is a round trip. */
+async function lookUp(
+	tokens: string[],
+	anywhere: (token: string) => Promise<Bitset>
+): Promise<Map<string, Bitset>> {
+	const sets = await Promise.all(tokens.map(anywhere));
+	return new Map(tokens.map((token, at) => [token, sets[at]!]));
 }
 
 function intersect<T>(size: number, items: T[], set: (item: T) => Bitset): Bitset {
