@@ -204,6 +204,31 @@ describeEachDialect(
 			}
 		});
 
+		it('reads "für Anfänger" as offers that need no German to start with, in every language', async () => {
+			const db = database().db;
+			const noGerman = await db
+				.selectFrom('offers')
+				.select('slug')
+				.where('languageLevel', '=', 'none')
+				.execute();
+			const slugs = new Set(noGerman.map((offer) => offer.slug));
+			for (const [locale, query] of [
+				['de', 'Deutschkurse für Anfänger'],
+				['en', 'German course for beginners'],
+				['ru', 'курсы немецкого для начинающих']
+			] as const) {
+				const found = await find(locale, query);
+				expect(found.understanding?.parts, query).toContainEqual(
+					expect.objectContaining({ kind: 'beginner' })
+				);
+				expect(found.keys, query).toEqual(
+					expect.arrayContaining(['a-integrationskurs-kappeln', 'a-deutsch-a1-gelting'])
+				);
+				for (const card of found.cards) expect(slugs, `${query}: ${card.key}`).toContain(card.slug);
+				expect(found.keys, query).not.toContain('a-deutsch-a2-abend-kappeln');
+			}
+		});
+
 		it('tells a mosque from religion in general, and a sick person the way to a doctor', async () => {
 			for (const [locale, query] of [
 				['tr', 'cami'],

@@ -67,6 +67,7 @@ export function handMadeOfferIndex(offers: HandMadeOffer[]): OfferIndex {
 		free: setOf((offer) => offer.free),
 		online: new Bitset(size),
 		germanCourse: setOf((offer) => offer.germanCourse),
+		noGermanNeeded: Bitset.full(size),
 		nextDay: Int32Array.from(offers, (offer) => dayNumber(offer.nextStartsAt ?? null)),
 		values: {
 			actionFields: valuesOf((offer) => offer.actionFields),

@@ -28,6 +28,8 @@ export interface OfferIndex {
 	online: Bitset;
 	/** Courses leading to a German language level. */
 	germanCourse: Bitset;
+	/** Offers that need no German to start with: where beginners can go. */
+	noGermanNeeded: Bitset;
 	/** Day of each position's next date as a number (20261207), 0 when none is planned. */
 	nextDay: Int32Array;
 	values: Record<ValueDimension, Map<string, Bitset>>;
@@ -71,10 +73,12 @@ async function buildIndex(db: Kysely<DB>, version: string): Promise<OfferIndex> 
 	const free = new Bitset(size);
 	const online = new Bitset(size);
 	const germanCourse = new Bitset(size);
+	const noGermanNeeded = new Bitset(size);
 	offers.forEach((offer, position) => {
 		if (offer.costKind === 'free') free.add(position);
 		if (offer.locationKind === 'online') online.add(position);
 		if (offer.languageLevelExit !== null) germanCourse.add(position);
+		if (offer.languageLevel === 'none') noGermanNeeded.add(position);
 	});
 	const values: OfferIndex['values'] = {
 		actionFields: new Map(),
@@ -155,6 +159,7 @@ async function buildIndex(db: Kysely<DB>, version: string): Promise<OfferIndex> 
 		free,
 		online,
 		germanCourse,
+		noGermanNeeded,
 		nextDay: Int32Array.from(offers, (offer) => dayNumber(offer.nextStartsAt)),
 		values,
 		byDate,

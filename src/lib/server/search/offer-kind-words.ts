@@ -4,9 +4,10 @@ import { fold } from '../../shared/text/fold.js';
 /**
  * Words that ask for a kind of offer rather than name a need: "kostenloser Deutschkurs" wants
  * German courses that cost nothing, not German courses whose description says "kostenlos".
- * They act as the search form's "free" and "online" boxes.
+ * "free" and "online" act as the search form's boxes; "beginner" keeps the offers that need no
+ * German to start with ("Deutschkurs für Anfänger").
  */
-export type OfferKind = 'free' | 'online';
+export type OfferKind = 'free' | 'online' | 'beginner';
 
 const WORDS: Record<OfferKind, Record<TextLanguage, string[]>> = {
 	free: {
@@ -17,6 +18,15 @@ const WORDS: Record<OfferKind, Record<TextLanguage, string[]>> = {
 		fa: ['رایگان', 'مجانی'],
 		ru: ['бесплатно', 'бесплатный', 'бесплатная', 'бесплатные'],
 		tr: ['ücretsiz', 'bedava', 'parasız']
+	},
+	beginner: {
+		de: ['Anfänger', 'Anfängerin', 'Anfängerinnen', 'Anfängerkurs', 'Einsteiger', 'Einsteigerkurs'],
+		en: ['beginner', 'beginners'],
+		uk: ['початківців', 'початківець', 'початківці'],
+		ar: ['مبتدئين', 'للمبتدئين', 'مبتدئ', 'المبتدئين'],
+		fa: ['مبتدی', 'مبتدیان', 'مقدماتی'],
+		ru: ['начинающих', 'начинающий', 'начинающие', 'новичков'],
+		tr: ['başlangıç', 'başlayanlar', 'başlayan']
 	},
 	online: {
 		de: ['online'],

@@ -223,6 +223,7 @@ describe('planQuery', () => {
 		]);
 		expect(plan('Almanca kursu ücretsiz online', 'tr').offerKinds).toEqual(['free', 'online']);
 		expect(plan('бесплатные курсы', 'ru').offerKinds).toEqual(['free']);
+		expect(plan('Deutschkurs für Anfänger').offerKinds).toEqual(['beginner']);
 		expect(plan('رایگان', 'fa').groups).toEqual([]);
 		// A word that only begins like one ("Freizeit", "frei") is a word.
 		expect(plan('Freizeit frei').offerKinds).toEqual([]);

@@ -5,6 +5,8 @@ import { getPage } from '../pages/pages.service.js';
 import { fold } from '../../shared/text/fold.js';
 import type { LocalizedText } from '../translations/translations.service.js';
 import { RADII_KM, searchParamsOf, type SearchFilters } from './search.schema.js';
+import type { OfferKind } from './offer-kind-words.js';
+import { isOfferKindPart } from './understanding.js';
 import { searchOffers, type SearchResult } from './search.service.js';
 
 /** A filter the help can drop: one of the search's filters, or all of them at once. */
@@ -14,6 +16,7 @@ export type RelaxedFilter =
 	| 'targetGroups'
 	| 'free'
 	| 'online'
+	| 'beginner'
 	| 'district'
 	| 'radius'
 	| 'near'
@@ -77,6 +80,9 @@ function singleRelaxations(filters: SearchFilters, result: SearchResult): Candid
 			add(kind, words, { query: withoutWords(filters.query, words), [kind]: false });
 		else if (filters[kind]) add(kind, [], { [kind]: false });
 	}
+	const forBeginners = wordsAskingFor(result, 'beginner');
+	if (forBeginners.length)
+		add('beginner', forBeginners, { query: withoutWords(filters.query, forBeginners) });
 	const unknownDistrict = result.notices.some(
 		(notice) => notice.key === 'search.notice.unknownValue' && notice.params?.name === 'district'
 	);
@@ -104,12 +110,10 @@ function withoutWords(query: string, words: string[]): string {
 		.join(' ');
 }
 
-/** The words of the query asking for free or online offers, as typed. */
-const wordsAskingFor = (result: SearchResult, kind?: 'free' | 'online') =>
+/** The words of the query asking for a kind of offer (all kinds, or one), as typed. */
+const wordsAskingFor = (result: SearchResult, kind?: OfferKind) =>
 	(result.understanding?.parts ?? []).flatMap((part) =>
-		(part.kind === 'free' || part.kind === 'online') && (!kind || part.kind === kind)
-			? part.words
-			: []
+		isOfferKindPart(part) && (!kind || part.kind === kind) ? part.words : []
 	);
 
 /** The words alone: every filter dropped (words that filter too), the sort kept where it applies. */

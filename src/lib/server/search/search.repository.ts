@@ -31,6 +31,7 @@ export async function findIndexRows(db: Db) {
 				'locationKind',
 				'validTo',
 				'nextStartsAt',
+				'languageLevel',
 				'languageLevelExit',
 				'title',
 				'summary'

@@ -230,6 +230,7 @@ async function readQuery(
 		let offers = validOn(index, today);
 		if (free || plan.offerKinds.includes('free')) offers = offers.and(index.free);
 		if (online || plan.offerKinds.includes('online')) offers = offers.and(index.online);
+		if (plan.offerKinds.includes('beginner')) offers = offers.and(index.noGermanNeeded);
 		if (districtId !== null)
 			offers = offers.and(index.districts.get(districtId) ?? new Bitset(index.size));
 		const text = await matchGroups(

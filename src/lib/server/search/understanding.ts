@@ -1,10 +1,17 @@
+import type { OfferKind } from './offer-kind-words.js';
+
 /** How a query was read, for the portal to show ("understood as", "Meinten Sie …"). */
 export type UnderstoodPart =
 	| { kind: 'concept'; key: string; label: string }
 	| { kind: 'word'; text: string }
 	| { kind: 'place'; name: string }
-	/** Words asking for offers that cost nothing or take place online, as typed. */
-	| { kind: 'free' | 'online'; words: string[] };
+	/** Words asking for offers that cost nothing, take place online or suit beginners, as typed. */
+	| { kind: OfferKind; words: string[] };
+
+/** A part that asked for a kind of offer ("kostenlos", "online", "für Anfänger"). */
+export type OfferKindPart = Extract<UnderstoodPart, { words: string[] }>;
+
+export const isOfferKindPart = (part: UnderstoodPart): part is OfferKindPart => 'words' in part;
 
 export interface QueryUnderstanding {
 	/** The query's parts in the order typed: needs from the thesaurus, plain words, places, kinds. */
