@@ -251,4 +251,25 @@ describe('matchGroups', () => {
 		expect(members).toEqual([0, 1]);
 		expect(scores[1]! - scores[0]!).toBeCloseTo(0.5);
 	});
+
+	it('reads descriptions only when no offer meets every need in a title, summary or facets', async () => {
+		const offers: Offer[] = [
+			{ title: 'Deutschkurs', summary: 'Für Anfänger' },
+			{ title: 'Treff', description: 'mit Fahrrad' }
+		];
+		const index = handMadeOfferIndex(offers);
+		const asked: string[] = [];
+		const anywhere = async (token: string) => {
+			asked.push(token);
+			const set = new Bitset(offers.length);
+			if (token === 'fahrrad') set.add(1);
+			return set;
+		};
+		const strong = await matchGroups(index, [word('Deutschkurs')], anywhere, Bitset.full(2));
+		expect(strong.members.positions()).toEqual([0]);
+		expect(asked).toEqual([]);
+		const weak = await matchGroups(index, [word('Fahrrad')], anywhere, Bitset.full(2));
+		expect(weak.members.positions()).toEqual([1]);
+		expect(asked).toContain('fahrrad');
+	});
 });

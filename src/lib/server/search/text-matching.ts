@@ -46,7 +46,7 @@ interface GroupMatch {
 	title: Bitset;
 	/** Summary or facets. */
 	summary: Bitset;
-	/** Anywhere, including the description. */
+	/** Anywhere, including the description (title, summary or facets until descriptions are read). */
 	anywhere: Bitset;
 }
 
@@ -87,37 +87,45 @@ export async function matchGroups(
 	wider = false,
 	preferred: TokenSet[][] = []
 ): Promise<TextMatches> {
-	const matches: GroupMatch[] = [];
-	for (const group of groups) {
-		const everyAlternative = [...group.alternatives, ...group.typedWords];
-		const tokens = [...new Set(everyAlternative.flat())];
-		const found = await lookUp(tokens, anywhere);
+	const matches: GroupMatch[] = groups.map((group) => {
 		const facets = group.concept ? conceptFacets(index, group.concept) : null;
 		// The typed words of a concept count in summaries, not titles: see MatchGroup.typedWords.
-		const summary = anyAlternative(index.size, everyAlternative, (token) =>
-			index.summaryTokens.match(token)
+		const summary = anyAlternative(
+			index.size,
+			[...group.alternatives, ...group.typedWords],
+			(token) => index.summaryTokens.match(token)
 		).or(anyAlternative(index.size, group.typedWords, (token) => index.titleTokens.match(token)));
 		const title = anyAlternative(index.size, group.alternatives, (token) =>
 			index.titleTokens.match(token)
 		);
 		const titleOrFacets = facets ? title.or(facets) : title;
-		matches.push({
+		const strong = titleOrFacets.or(summary).and(among);
+		return {
 			group,
 			titleText: title.and(among),
 			title: titleOrFacets.and(among),
 			summary: summary.and(among),
-			anywhere: anyAlternative(index.size, everyAlternative, (token) => found.get(token)!)
-				.or(titleOrFacets)
-				.or(summary)
+			anywhere: strong
+		};
+	});
+	const droppedWords: string[] = [];
+	let kept = matches;
+	// Only when no offer meets every need in a title, summary or facets are descriptions read
+	// (the full-text engine): what it adds would neither be shown nor change what is.
+	if (intersect(index.size, matches, (match) => match.anywhere).count() === 0) {
+		for (const match of matches) {
+			const alternatives = [...match.group.alternatives, ...match.group.typedWords];
+			const found = await lookUp([...new Set(alternatives.flat())], anywhere);
+			match.anywhere = anyAlternative(index.size, alternatives, (token) => found.get(token)!)
 				.and(among)
+				.or(match.anywhere);
+		}
+		kept = matches.filter((match) => {
+			if (match.anywhere.count() > 0) return true;
+			droppedWords.push(match.group.shown);
+			return false;
 		});
 	}
-	const droppedWords: string[] = [];
-	let kept = matches.filter((match) => {
-		if (match.anywhere.count() > 0) return true;
-		droppedWords.push(match.group.shown);
-		return false;
-	});
 	let all = intersect(index.size, kept, (match) => match.anywhere);
 	// Nothing has every need: leave out words, each time the one whose absence keeps the most
 	// offers (the last typed among equals), never a need while a plain word remains.
