@@ -52,11 +52,11 @@ interface GroupMatch {
 
 /** The offers having every token of one of the alternatives. */
 function anyAlternative(size: number, alternatives: TokenSet[], match: (token: string) => Bitset) {
-	let result = new Bitset(size);
+	const result = new Bitset(size);
 	for (const tokens of alternatives) {
 		let all: Bitset | null = null;
 		for (const token of tokens) all = all ? all.and(match(token)) : match(token);
-		if (all) result = result.or(all);
+		if (all) result.addAll(all);
 	}
 	return result;
 }
