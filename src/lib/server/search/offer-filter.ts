@@ -43,14 +43,31 @@ export interface FilterSets {
 	byDimension: Partial<Record<FacetDimension, Bitset>>;
 }
 
+/** What bounds the offers a person can get, whatever the words: not facets, which are counted. */
+export interface OfferBounds {
+	today: string;
+	free: boolean;
+	online: boolean;
+	districtId: number | null;
+	/** Only offers that need no German to start with ("für Anfänger"). */
+	noGermanNeeded?: boolean;
+}
+
+/** The offers still valid today and, where asked, free, online, in the district, for beginners. */
+export function availableOffers(index: OfferIndex, bounds: OfferBounds): Bitset {
+	let offers = validOn(index, bounds.today);
+	if (bounds.free) offers = offers.and(index.free);
+	if (bounds.online) offers = offers.and(index.online);
+	if (bounds.noGermanNeeded) offers = offers.and(index.noGermanNeeded);
+	if (bounds.districtId !== null)
+		offers = offers.and(index.districts.get(bounds.districtId) ?? new Bitset(index.size));
+	return offers;
+}
+
 export function filterSets(index: OfferIndex, filters: ResolvedFilters): FilterSets {
-	let common = validOn(index, filters.today);
-	if (filters.free) common = common.and(index.free);
-	if (filters.online) common = common.and(index.online);
-	const { textMatches, placeDistances, districtId } = filters;
+	const { textMatches, placeDistances } = filters;
+	let common = availableOffers(index, filters);
 	if (textMatches) common = common.and(textMatches.members);
-	if (districtId !== null)
-		common = common.and(index.districts.get(districtId) ?? new Bitset(index.size));
 	const byDimension: FilterSets['byDimension'] = {};
 	for (const dimension of VALUE_DIMENSIONS) {
 		if (filters[dimension].length === 0) continue;
@@ -111,22 +128,12 @@ function countFacet(index: OfferIndex, sets: FilterSets, dimension: FacetDimensi
  * intersecting each place's set with the results costs more than visiting the results.
  */
 function placeCounts(index: OfferIndex, base: Bitset): FacetCount[] {
-	const counts = new Int32Array(largestPlaceId(index) + 1);
+	const counts = new Int32Array(Math.max(0, ...index.places.keys()) + 1);
 	const { placeId } = index;
 	base.forEach((position) => counts[placeId[position]!]!++);
 	return [...index.places.keys()]
 		.filter((id) => counts[id]! > 0)
 		.map((id) => ({ value: String(id), count: counts[id]! }));
-}
-
-const largestPlaceIds = new WeakMap<OfferIndex, number>();
-function largestPlaceId(index: OfferIndex): number {
-	let largest = largestPlaceIds.get(index);
-	if (largest === undefined) {
-		largest = Math.max(0, ...index.places.keys());
-		largestPlaceIds.set(index, largest);
-	}
-	return largest;
 }
 
 export interface FacetCount {

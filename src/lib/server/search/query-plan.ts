@@ -68,23 +68,22 @@ export function queryLanguages(locale: Locale): TextLanguage[] {
 	return [...new Set<TextLanguage>([textLanguageOf(locale), 'de', 'en'])];
 }
 
-function carriesNoMeaning(word: string, locale: Locale): boolean {
-	// English function words only on the English page: "is" is Turkish "iş" (work) once folded.
-	return isStopword(word, textLanguageOf(locale)) || isStopword(word, 'de');
-}
+/**
+ * A word list read in the page's language and in German, which people mix in on every page;
+ * not in English elsewhere: "is" is Turkish "iş" (work) once folded.
+ */
+const onPageOrInGerman =
+	(isIn: (word: string, language: string) => boolean) => (word: string, locale: Locale) =>
+		isIn(word, textLanguageOf(locale)) || isIn(word, 'de');
 
-function wrapsANeed(word: string, locale: Locale): boolean {
-	return isQueryWrapper(word, textLanguageOf(locale)) || isQueryWrapper(word, 'de');
-}
+const carriesNoMeaning = onPageOrInGerman(isStopword);
+const wrapsANeed = onPageOrInGerman(isQueryWrapper);
+const asksForHelp = onPageOrInGerman(isHelpWord);
 
 /** How offers speak of the help they give ("Beratung", "Unterstützung"), besides the word typed. */
 const HELP_IN_OFFERS: TokenSet[] = ['Hilfe', 'Beratung', 'Unterstützung'].map(
 	(word) => wordAlternatives(fold(word), ['de'])[0]!
 );
-
-function asksForHelp(word: string, locale: Locale): boolean {
-	return isHelpWord(word, textLanguageOf(locale)) || isHelpWord(word, 'de');
-}
 
 /** The alternatives for a word as typed: its stems in the query's languages, a compound's parts. */
 export function wordAlternatives(word: string, languages: TextLanguage[]): TokenSet[] {

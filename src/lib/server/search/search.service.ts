@@ -15,6 +15,7 @@ import {
 	type Place
 } from '../places/places.service.js';
 import {
+	availableOffers,
 	facetCounts,
 	filterSets,
 	matching,
@@ -22,12 +23,12 @@ import {
 	orderedPage,
 	type FacetCount,
 	type FacetDimension,
+	type OfferBounds,
 	type ResolvedFilters,
 	type SortOrder
 } from './offer-filter.js';
 import { fullTextTokens } from './full-text-tokens.js';
-import { Bitset } from './bitset.js';
-import { offerIndex, validOn, type OfferIndex } from './offer-index.js';
+import { offerIndex, type OfferIndex } from './offer-index.js';
 import { planQuery, wordAlternatives, type QueryPlan, type TokenSet } from './query-plan.js';
 import { rankMatches, type Ranking } from './ranking.js';
 import { findOfferCards } from './search.repository.js';
@@ -157,13 +158,9 @@ export async function matchingOfferIds(
 	return { ids: orderedPage(index, matches, resolved, sort, 0, matches.count()), notices };
 }
 
-/** What bounds the offers a query's words are matched among, besides the words themselves. */
-interface QueryScope {
-	today: string;
+/** What bounds the offers a query's words are matched among, and whether to show all matches. */
+interface QueryScope extends OfferBounds {
 	wider: boolean;
-	free: boolean;
-	online: boolean;
-	districtId: number | null;
 }
 
 interface ReadQuery {
@@ -227,12 +224,13 @@ async function readQuery(
 		});
 		// Which matches come alone or first is decided among the offers the person can get: a
 		// "kostenloser Deutschkurs" shows the free courses, not what is left of all courses.
-		let offers = validOn(index, today);
-		if (free || plan.offerKinds.includes('free')) offers = offers.and(index.free);
-		if (online || plan.offerKinds.includes('online')) offers = offers.and(index.online);
-		if (plan.offerKinds.includes('beginner')) offers = offers.and(index.noGermanNeeded);
-		if (districtId !== null)
-			offers = offers.and(index.districts.get(districtId) ?? new Bitset(index.size));
+		const offers = availableOffers(index, {
+			today,
+			districtId,
+			free: free || plan.offerKinds.includes('free'),
+			online: online || plan.offerKinds.includes('online'),
+			noGermanNeeded: plan.offerKinds.includes('beginner')
+		});
 		const text = await matchGroups(
 			index,
 			plan.groups,
