@@ -241,6 +241,21 @@ describeEachDialect(
 			expect(sick.keys).toContain('c-verzeichnis-mehrsprachige-praxen');
 		});
 
+		it('leads a need to offers for the public, not to those for professionals alone', async () => {
+			// The interpreting service practices book is for the practices, not for the patient.
+			for (const [locale, query] of [
+				['de', 'Arzt'],
+				['fa', 'دکتر']
+			] as const) {
+				const found = await find(locale, query);
+				expect(found.keys, query).toContain('c-verzeichnis-mehrsprachige-praxen');
+				expect(found.keys, query).not.toContain('c-video-dolmetschen-praxen');
+			}
+			// Words that name no need still find it.
+			const typed = await find('de', 'Video Dolmetschen');
+			expect(typed.keys).toContain('c-video-dolmetschen-praxen');
+		});
+
 		it('understands the plain need "ich suche Arbeit" as looking for work', async () => {
 			const work = await find('de', 'ich suche Arbeit');
 			expect(conceptKeys(work.understanding)).toContain('job-search');

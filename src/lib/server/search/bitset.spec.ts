@@ -34,4 +34,13 @@ describe('Bitset', () => {
 		expect(a.positions()).toEqual([1, 2, 69]);
 		expect(b.positions()).toEqual([2, 69]);
 	});
+
+	it('leaves out the members of another set in a new set', () => {
+		const a = new Bitset(70);
+		const b = new Bitset(70);
+		[1, 33, 69].forEach((p) => a.add(p));
+		[33, 40].forEach((p) => b.add(p));
+		expect(a.without(b).positions()).toEqual([1, 69]);
+		expect(a.positions()).toEqual([1, 33, 69]);
+	});
 });

@@ -39,6 +39,14 @@ export class Bitset {
 		return new Bitset(this.size, words);
 	}
 
+	/** The members not in `other`. */
+	without(other: Bitset): Bitset {
+		const words = new Uint32Array(this.words.length);
+		for (let index = 0; index < words.length; index++)
+			words[index] = this.words[index]! & ~other.words[index]!;
+		return new Bitset(this.size, words);
+	}
+
 	/** Adds every member of `other` to this set: unions over many sets without a copy each time. */
 	addAll(other: Bitset): void {
 		for (let index = 0; index < this.words.length; index++)

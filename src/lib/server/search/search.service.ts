@@ -161,6 +161,8 @@ export async function matchingOfferIds(
 /** What bounds the offers a query's words are matched among, and whether to show all matches. */
 interface QueryScope extends OfferBounds {
 	wider: boolean;
+	/** The person filters for offers for professionals: needs lead to those too. */
+	forProfessionals: boolean;
 }
 
 interface ReadQuery {
@@ -209,9 +211,17 @@ async function readQuery(
 ): Promise<ReadQuery> {
 	let cache = readQueries.get(db);
 	if (!cache) readQueries.set(db, (cache = new TextMatchCache()));
-	const { today, wider, free, online, districtId } = scope;
+	const { today, wider, free, online, districtId, forProfessionals } = scope;
 	const version = `${index.version}\u0000${await thesaurusVersion(db)}\u0000${today}`;
-	const key = [locale, query, String(wider), String(free), String(online), String(districtId)];
+	const key = [
+		locale,
+		query,
+		String(wider),
+		String(free),
+		String(online),
+		String(districtId),
+		String(forProfessionals)
+	];
 	return cache.get(version, key, async () => {
 		const fullText = fullTextTokens(db, index);
 		await fullText.vocabularyRead;
@@ -231,14 +241,11 @@ async function readQuery(
 			online: online || plan.offerKinds.includes('online'),
 			noGermanNeeded: plan.offerKinds.includes('beginner')
 		});
-		const text = await matchGroups(
-			index,
-			plan.groups,
-			(token) => fullText.match(token),
-			offers,
+		const text = await matchGroups(index, plan.groups, (token) => fullText.match(token), offers, {
 			wider,
-			plan.preferred
-		);
+			preferred: plan.preferred,
+			forProfessionals
+		});
 		return { plan, text };
 	});
 }
@@ -307,7 +314,8 @@ export async function resolveFilters(
 				wider: filters.wider,
 				free: filters.free,
 				online: filters.online,
-				districtId
+				districtId,
+				forProfessionals: filters.targetGroups.includes('professionals')
 			})
 		: null;
 	const hasWords = read !== null && read.plan.groups.length > 0;

@@ -17,7 +17,8 @@ async function match(
 	groups: MatchGroup[],
 	valid?: Bitset,
 	wider = false,
-	preferred: TokenSet[][] = []
+	preferred: TokenSet[][] = [],
+	forProfessionals = false
 ) {
 	const index = handMadeOfferIndex(offers);
 	const fullText = new TokenIndex(offers.length);
@@ -34,8 +35,7 @@ async function match(
 		groups,
 		async (token) => fullText.match(token),
 		valid ?? Bitset.full(offers.length),
-		wider,
-		preferred
+		{ wider, preferred, forProfessionals }
 	);
 	const scores = Object.fromEntries(
 		text.members.positions().map((position) => [position, text.scores[position]])
@@ -152,6 +152,34 @@ describe('matchGroups', () => {
 		const found = await match(offers, [word('Deutschkurs')]);
 		expect(found.members).toHaveLength(11);
 		expect(found.moreMatches).toBe(0);
+	});
+
+	it('leaves offers for professionals alone out of a need, not out of typed words', async () => {
+		const doctor: SearchConcept = {
+			key: 'doctor',
+			labels: { de: 'Arzt' },
+			phrases: { de: ['Arzt'] },
+			actionFields: [],
+			targetGroups: [],
+			germanCourse: false,
+			terms: ['Arzt']
+		};
+		const offers = [
+			{ title: 'Arzt mit Arabisch', targetGroups: ['newcomers'] },
+			{ title: 'Dolmetschen beim Arzt', targetGroups: ['professionals'] },
+			{ title: 'Arztbesuch begleiten', targetGroups: ['professionals', 'volunteers'] },
+			{ title: 'Arzt-Sprechstunde' }
+		];
+		const aNeed = [need(doctor, wordAlternatives('arzt', ['de']), 'Arzt')];
+		expect((await match(offers, aNeed)).members).toEqual([0, 2, 3]);
+		expect((await match(offers, [word('Arzt')])).members).toEqual([0, 1, 2, 3]);
+		// The person filters for professionals, or the need is theirs: those offers answer it.
+		expect((await match(offers, aNeed, undefined, false, [], true)).members).toEqual([0, 1, 2, 3]);
+		const forPractices = { ...doctor, targetGroups: ['professionals'] };
+		const practiceNeed = [need(forPractices, wordAlternatives('arzt', ['de']), 'Arzt')];
+		expect((await match(offers, practiceNeed)).members).toContain(1);
+		// Rather those than nothing.
+		expect((await match(offers.slice(1, 2), aNeed)).members).toEqual([0]);
 	});
 
 	it('drops a word no offer has and names it', async () => {

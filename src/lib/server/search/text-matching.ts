@@ -3,6 +3,7 @@ import { offersWithAny } from './offer-filter.js';
 import type { OfferIndex } from './offer-index.js';
 import type { MatchGroup, TokenSet } from './query-plan.js';
 import type { SearchConcept } from './thesaurus/concept.js';
+import { TARGET_GROUPS } from '../offers/offers.schema.js';
 
 /**
  * The offers matching a query's text, scored. Per need (group): 3 when it stands in the title or
@@ -73,6 +74,41 @@ export function conceptFacets(index: OfferIndex, concept: SearchConcept): Bitset
 	return result;
 }
 
+/** Target groups other than professionals: an offer with one of them is for the public too. */
+const PUBLIC_GROUPS = TARGET_GROUPS.filter((group) => group !== 'professionals');
+
+/**
+ * Offers that do not answer the needs of the query: a need (a thesaurus concept) is what a
+ * newcomer or a helper looks for, so offers for professionals alone (a practice booking
+ * interpreters, training for teachers) do not answer it, unless the need or the person's filter is
+ * about professionals. Typed words still find them.
+ */
+function notForTheAudience(
+	index: OfferIndex,
+	kept: GroupMatch[],
+	forProfessionals: boolean
+): Bitset | null {
+	const needs = kept.flatMap((match) => (match.group.concept ? [match.group.concept] : []));
+	if (
+		forProfessionals ||
+		needs.length === 0 ||
+		needs.some((concept) => concept.targetGroups.includes('professionals'))
+	)
+		return null;
+	return offersWithAny(index, 'targetGroups', ['professionals']).without(
+		offersWithAny(index, 'targetGroups', PUBLIC_GROUPS)
+	);
+}
+
+export interface MatchOptions {
+	/** Show every offer meeting the needs strongly, not only the title matches. */
+	wider?: boolean;
+	/** Words that narrow nothing but lift the offers naming them ("Hilfe"): their alternatives. */
+	preferred?: TokenSet[][];
+	/** The person filters for offers for professionals. */
+	forProfessionals?: boolean;
+}
+
 /**
  * Matches the groups of a query against the offers (`anywhere` answers a token from the full-text
  * engine), among the offers the search is bounded to (`among`: valid, and free or online where
@@ -84,9 +120,9 @@ export async function matchGroups(
 	groups: MatchGroup[],
 	anywhere: (token: string) => Promise<Bitset>,
 	among: Bitset,
-	wider = false,
-	preferred: TokenSet[][] = []
+	options: MatchOptions = {}
 ): Promise<TextMatches> {
+	const { wider = false, preferred = [], forProfessionals = false } = options;
 	const matches: GroupMatch[] = groups.map((group) => {
 		const facets = group.concept ? conceptFacets(index, group.concept) : null;
 		// The typed words of a concept count in summaries, not titles: see MatchGroup.typedWords.
@@ -157,10 +193,18 @@ export async function matchGroups(
 	const strong = intersect(index.size, kept, (match) => match.title.or(match.summary));
 	const inTitles = intersect(index.size, kept, (match) => match.title);
 	const titleCount = inTitles.count();
-	const broad = strong.count() >= ENOUGH_STRONG_MATCHES ? strong : all;
+	// Which matches come alone is decided on all of them, for whom they are afterwards: the title
+	// matches of "Arzt" name the need, one of them being for practices does not widen it. When
+	// only offers for professionals meet the needs, they are shown rather than nothing.
+	const elsewhere = notForTheAudience(index, kept, forProfessionals);
+	const forAudience = (set: Bitset) => {
+		const left = elsewhere ? set.without(elsewhere) : set;
+		return left.count() > 0 ? left : set;
+	};
+	const broad = forAudience(strong.count() >= ENOUGH_STRONG_MATCHES ? strong : all);
 	const members =
 		!wider && titleCount >= ENOUGH_TITLE_MATCHES && titleCount < PAGE_OF_TITLE_MATCHES
-			? inTitles
+			? forAudience(inTitles)
 			: broad;
 	const helping: Bitset[] = [];
 	for (const alternatives of preferred) {
