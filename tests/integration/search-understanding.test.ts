@@ -241,6 +241,25 @@ describeEachDialect(
 			expect(sick.keys).toContain('c-verzeichnis-mehrsprachige-praxen');
 		});
 
+		it('reads leisure, refugee counselling and learning German as the needs people mean', async () => {
+			const kids = await find('en', 'activities for kids');
+			expect(conceptKeys(kids.understanding)).toEqual(['leisure', 'children']);
+			expect(kids.keys).toEqual(
+				expect.arrayContaining(['b-ukr-kinderchor-flensburg', 'b-tsv-kropp-schnuppertag'])
+			);
+			// Counselling for refugees is the migration counselling, not only the asylum procedure.
+			const refugees = await find('en', 'counselling for refugees');
+			expect(conceptKeys(refugees.understanding)).toEqual(['migration-counselling']);
+			expect(refugees.keys).toContain('c-migrationsberatung-erwachsene-flensburg');
+			// "Where to learn German" is learning German, cafés included, as in English.
+			const learn = await find('uk', 'де вивчити німецьку');
+			expect(conceptKeys(learn.understanding)).toEqual(['learn-german']);
+			expect(learn.keys).toContain('a-sprachcafe-tarp');
+			// An orientation course into work for women is no integration course.
+			const integration = await find('de', 'Integrationskurs');
+			expect(integration.keys).not.toContain('a-perspektive-arbeit-frauen-oeversee');
+		});
+
 		it('leads a need to offers for the public, not to those for professionals alone', async () => {
 			// The interpreting service practices book is for the practices, not for the patient.
 			for (const [locale, query] of [
