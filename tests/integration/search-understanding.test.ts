@@ -146,6 +146,14 @@ describeEachDialect(
 				expect(conceptKeys(found.understanding), query).toContain('flat-search');
 				expect(found.keys, query).toEqual(expect.arrayContaining(FLAT_SEARCH));
 				expect(found.keys, query).not.toContain('a-integrationskurs-kappeln');
+				// Housing in the title and the flat search in the summary (flat search is narrower
+				// than housing): "Sprechstunde Wohnen …: Wohnberechtigungsschein".
+				expect(found.keys, query).toEqual(
+					expect.arrayContaining([
+						'a-sprechstunde-wohnen-suedangeln',
+						'a-wohnungssprechstunde-schleswig'
+					])
+				);
 			}
 		});
 

@@ -36,7 +36,8 @@ const doctor: SearchConcept = {
 	actionFields: ['health'],
 	targetGroups: [],
 	germanCourse: false,
-	terms: ['Arztpraxis']
+	terms: ['Arztpraxis'],
+	broader: null
 };
 const course: SearchConcept = {
 	key: 'german-course',
@@ -45,7 +46,8 @@ const course: SearchConcept = {
 	actionFields: ['language'],
 	targetGroups: [],
 	germanCourse: true,
-	terms: []
+	terms: [],
+	broader: null
 };
 
 /** A content folder holding only a thesaurus file with these concepts (or this text). */
@@ -153,6 +155,34 @@ describeEachDialect(
 				'doctor',
 				'youth'
 			]);
+		});
+
+		it('keeps a concept’s wider concept known and free of cycles, through renames and deletions', async () => {
+			const db = database().db;
+			const health: SearchConcept = { ...doctor, key: 'health', labels: { de: 'Gesundheit' } };
+			const healthId = await createConcept(db, actors.coordinator, health, NOW);
+			expect(
+				await issuesOf(
+					createConcept(db, actors.coordinator, { ...doctor, broader: 'unknown' }, NOW)
+				)
+			).toEqual([{ path: 'broader', code: 'broader_unknown', params: { key: 'unknown' } }]);
+			const doctorId = await createConcept(
+				db,
+				actors.coordinator,
+				{ ...doctor, broader: 'health' },
+				NOW
+			);
+			// Health under doctor would lead back to health.
+			expect(
+				await issuesOf(
+					updateConcept(db, actors.coordinator, healthId, { ...health, broader: 'doctor' }, NOW)
+				)
+			).toEqual([{ path: 'broader', code: 'broader_cycle', params: { key: 'doctor' } }]);
+			// The narrower concept follows a new key, and loses a deleted one.
+			await updateConcept(db, actors.coordinator, healthId, { ...health, key: 'healthcare' }, NOW);
+			expect((await getConcept(db, actors.coordinator, doctorId)).broader).toBe('healthcare');
+			await deleteConcept(db, actors.coordinator, healthId, NOW);
+			expect((await getConcept(db, actors.coordinator, doctorId)).broader).toBeNull();
 		});
 
 		it('ships a valid default file', async () => {

@@ -26,7 +26,8 @@ function concept(
 		actionFields: [],
 		targetGroups: [],
 		germanCourse: false,
-		terms: []
+		terms: [],
+		broader: null
 	};
 }
 

@@ -173,7 +173,12 @@ interface ReadQuery {
 const readQueries = new WeakMap<Kysely<DB>, TextMatchCache<ReadQuery>>();
 const compiled = new WeakMap<
 	SearchConcept[],
-	{ matcher: ConceptMatcher; terms: Map<SearchConcept, TokenSet[]> }
+	{
+		matcher: ConceptMatcher;
+		terms: Map<SearchConcept, TokenSet[]>;
+		/** Each concept's wider concept's terms; none when it names none (or an unknown one). */
+		broaderTerms: Map<SearchConcept, TokenSet[]>;
+	}
 >();
 
 /** The thesaurus ready for matching, compiled once per version. */
@@ -195,7 +200,14 @@ async function compiledThesaurus(db: Kysely<DB>) {
 				})
 			])
 		);
-		result = { matcher: new ConceptMatcher(concepts), terms };
+		const byKey = new Map(concepts.map((concept) => [concept.key, concept]));
+		const broaderTerms = new Map(
+			concepts.map((concept) => {
+				const broader = concept.broader === null ? undefined : byKey.get(concept.broader);
+				return [concept, broader ? terms.get(broader)! : []];
+			})
+		);
+		result = { matcher: new ConceptMatcher(concepts), terms, broaderTerms };
 		compiled.set(concepts, result);
 	}
 	return result;
@@ -225,7 +237,7 @@ async function readQuery(
 	return cache.get(version, key, async () => {
 		const fullText = fullTextTokens(db, index);
 		await fullText.vocabularyRead;
-		const { matcher, terms } = await compiledThesaurus(db);
+		const { matcher, terms, broaderTerms } = await compiledThesaurus(db);
 		const plan = planQuery(query, locale, {
 			matcher,
 			conceptTerms: (concept) => terms.get(concept) ?? [],
@@ -244,7 +256,8 @@ async function readQuery(
 		const text = await matchGroups(index, plan.groups, (token) => fullText.match(token), offers, {
 			wider,
 			preferred: plan.preferred,
-			forProfessionals
+			forProfessionals,
+			broaderTerms: (concept) => broaderTerms.get(concept) ?? []
 		});
 		return { plan, text };
 	});

@@ -69,7 +69,8 @@ const germanCourse: SearchConcept = {
 	actionFields: ['sprache'],
 	targetGroups: [],
 	germanCourse: true,
-	terms: ['Deutschkurs']
+	terms: ['Deutschkurs'],
+	broader: null
 };
 const germanCourseTerms = wordAlternatives('deutschkurs', ['de']);
 const women: SearchConcept = {
@@ -79,7 +80,8 @@ const women: SearchConcept = {
 	actionFields: [],
 	targetGroups: ['frauen'],
 	germanCourse: false,
-	terms: ['Frauen']
+	terms: ['Frauen'],
+	broader: null
 };
 
 describe('matchGroups', () => {
@@ -154,6 +156,39 @@ describe('matchGroups', () => {
 		expect(found.moreMatches).toBe(0);
 	});
 
+	it('takes the wider need in a title and the need in the summary as a title match', async () => {
+		const housing = wordAlternatives('wohnung', ['de']);
+		const flatSearch: SearchConcept = {
+			key: 'flat-search',
+			labels: { de: 'Wohnungssuche' },
+			phrases: { de: ['Wohnungssuche'] },
+			actionFields: [],
+			targetGroups: [],
+			germanCourse: false,
+			terms: ['Wohnberechtigungsschein'],
+			broader: 'housing'
+		};
+		const offers = [
+			...['A', 'B', 'C'].map((name) => ({ title: `Wohnberechtigungsschein ${name}` })),
+			{ title: 'Sprechstunde Wohnung', summary: 'Hilfe beim Wohnberechtigungsschein' },
+			{ title: 'Treffpunkt', summary: 'Hilfe beim Wohnberechtigungsschein' }
+		];
+		const group = need(flatSearch, wordAlternatives('wohnberechtigungsschein', ['de']), 'WBS');
+		const index = handMadeOfferIndex(offers);
+		const found = await matchGroups(index, [group], async () => new Bitset(5), Bitset.full(5), {
+			broaderTerms: (concept) => (concept.broader === 'housing' ? housing : [])
+		});
+		// Three title matches come alone, and with them the one naming housing in its title.
+		expect(found.members.positions()).toEqual([0, 1, 2, 3]);
+		expect(found.moreMatches).toBe(1);
+		// Those come with the title matches; they do not decide whether those come alone.
+		const two = handMadeOfferIndex([offers[0]!, offers[1]!, offers[3]!, offers[4]!]);
+		const wider = await matchGroups(two, [group], async () => new Bitset(4), Bitset.full(4), {
+			broaderTerms: () => housing
+		});
+		expect(wider.members.positions()).toEqual([0, 1, 2, 3]);
+	});
+
 	it('leaves offers for professionals alone out of a need, not out of typed words', async () => {
 		const doctor: SearchConcept = {
 			key: 'doctor',
@@ -162,7 +197,8 @@ describe('matchGroups', () => {
 			actionFields: [],
 			targetGroups: [],
 			germanCourse: false,
-			terms: ['Arzt']
+			terms: ['Arzt'],
+			broader: null
 		};
 		const offers = [
 			{ title: 'Arzt mit Arabisch', targetGroups: ['newcomers'] },

@@ -45,6 +45,8 @@ interface GroupMatch {
 	titleText: Bitset;
 	/** The title names it or the offer has the need's facets. */
 	title: Bitset;
+	/** As `title`, or the title names the wider need and the summary this one. */
+	titleLike: Bitset;
 	/** Summary or facets. */
 	summary: Bitset;
 	/** Anywhere, including the description (title, summary or facets until descriptions are read). */
@@ -107,6 +109,8 @@ export interface MatchOptions {
 	preferred?: TokenSet[][];
 	/** The person filters for offers for professionals. */
 	forProfessionals?: boolean;
+	/** The terms of a concept's wider concept (`SearchConcept.broader`), as token alternatives. */
+	broaderTerms?: (concept: SearchConcept) => TokenSet[];
 }
 
 /**
@@ -123,6 +127,7 @@ export async function matchGroups(
 	options: MatchOptions = {}
 ): Promise<TextMatches> {
 	const { wider = false, preferred = [], forProfessionals = false } = options;
+	const broaderTerms = options.broaderTerms ?? (() => []);
 	const matches: GroupMatch[] = groups.map((group) => {
 		const facets = group.concept ? conceptFacets(index, group.concept) : null;
 		// The typed words of a concept count in summaries, not titles: see MatchGroup.typedWords.
@@ -136,10 +141,18 @@ export async function matchGroups(
 		);
 		const titleOrFacets = facets ? title.or(facets) : title;
 		const strong = titleOrFacets.or(summary).and(among);
+		// The wider need in the title and this one in the summary: "Sprechstunde Wohnen" saying
+		// "Wohnberechtigungsschein" meets a flat search as well as "Wohnungssuche" in a title.
+		const widerInTitle = group.concept
+			? anyAlternative(index.size, broaderTerms(group.concept), (token) =>
+					index.titleTokens.match(token)
+				).and(summary)
+			: null;
 		return {
 			group,
 			titleText: title.and(among),
 			title: titleOrFacets.and(among),
+			titleLike: (widerInTitle ? titleOrFacets.or(widerInTitle) : titleOrFacets).and(among),
 			summary: summary.and(among),
 			anywhere: strong
 		};
@@ -191,8 +204,10 @@ export async function matchGroups(
 			moreMatches: 0
 		};
 	const strong = intersect(index.size, kept, (match) => match.title.or(match.summary));
-	const inTitles = intersect(index.size, kept, (match) => match.title);
-	const titleCount = inTitles.count();
+	// Whether title matches come alone is decided on those naming the needs themselves; those
+	// naming a wider need in the title and the need in the summary then come with them.
+	const titleCount = intersect(index.size, kept, (match) => match.title).count();
+	const inTitles = intersect(index.size, kept, (match) => match.titleLike);
 	// Which matches come alone is decided on all of them, for whom they are afterwards: the title
 	// matches of "Arzt" name the need, one of them being for practices does not widen it. When
 	// only offers for professionals meet the needs, they are shown rather than nothing.

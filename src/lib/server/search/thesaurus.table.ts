@@ -17,6 +17,8 @@ export interface SearchConceptsTable {
 	targetGroups: string;
 	germanCourse: Generated<number>;
 	terms: string;
+	/** Key of the wider concept (migration 0020), null for none. */
+	broader: string | null;
 	updatedAt: string;
 	/** Null for a concept loaded from the default file. */
 	updatedBy: number | null;

@@ -12,7 +12,8 @@ function concept(key: string, phrases: SearchConcept['phrases']): SearchConcept 
 		actionFields: [],
 		targetGroups: [],
 		germanCourse: false,
-		terms: []
+		terms: [],
+		broader: null
 	};
 }
 

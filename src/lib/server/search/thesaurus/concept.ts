@@ -25,4 +25,10 @@ export interface SearchConcept {
 	germanCourse: boolean;
 	/** German words whose presence in an offer's title or summary marks it as this concept. */
 	terms: string[];
+	/**
+	 * The key of the wider need this one belongs to ("flat-search" → "housing"), or null. An offer
+	 * whose title names the wider need and whose summary names this one meets it as if its title
+	 * did ("Sprechstunde Wohnen …: Umzug in eine eigene Wohnung, Wohnberechtigungsschein").
+	 */
+	broader: string | null;
 }

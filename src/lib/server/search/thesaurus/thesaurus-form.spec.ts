@@ -26,7 +26,8 @@ describe('the concept form', () => {
 			actionFields: ['health'],
 			targetGroups: [],
 			germanCourse: true,
-			terms: ['Praxis']
+			terms: ['Praxis'],
+			broader: null
 		});
 	});
 
@@ -38,10 +39,16 @@ describe('the concept form', () => {
 			actionFields: [],
 			targetGroups: ['women'],
 			germanCourse: false,
-			terms: []
+			terms: [],
+			broader: null
 		};
 		expect(conceptInputOf(conceptFormValues(concept))).toEqual(concept);
+		expect(conceptInputOf(conceptFormValues({ ...concept, broader: 'meeting-people' }))).toEqual({
+			...concept,
+			broader: 'meeting-people'
+		});
 		expect(conceptInputOf(emptyConceptForm()).phrases).toEqual({});
+		expect(conceptInputOf(emptyConceptForm()).broader).toBeNull();
 	});
 
 	it('puts each problem at its input, a repeated phrase named', () => {

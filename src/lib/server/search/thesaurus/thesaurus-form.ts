@@ -12,7 +12,7 @@ import { MAX_ENTRIES, MAX_ENTRY_LENGTH, PHRASE_SCRIPTS } from './thesaurus.schem
 /**
  * The concept form as plain values, shown again as typed on errors: one input per language for
  * the label (`label-<locale>`), one text area per language for the phrases (`phrases-<script>`),
- * one phrase per line, and one for the German terms.
+ * one phrase per line, one for the German terms, and the wider concept's key ('' for none).
  */
 export interface ConceptFormValues {
 	key: string;
@@ -22,6 +22,7 @@ export interface ConceptFormValues {
 	targetGroups: string[];
 	germanCourse: boolean;
 	terms: string;
+	broader: string;
 }
 
 // Generous bounds: the domain names what is too long; these only keep a post from being huge.
@@ -37,7 +38,8 @@ export const emptyConceptForm = (): ConceptFormValues => ({
 	actionFields: [],
 	targetGroups: [],
 	germanCourse: false,
-	terms: ''
+	terms: '',
+	broader: ''
 });
 
 export const conceptFormValues = (concept: SearchConcept): ConceptFormValues => ({
@@ -47,7 +49,8 @@ export const conceptFormValues = (concept: SearchConcept): ConceptFormValues => 
 	actionFields: [...concept.actionFields],
 	targetGroups: [...concept.targetGroups],
 	germanCourse: concept.germanCourse,
-	terms: concept.terms.join('\n')
+	terms: concept.terms.join('\n'),
+	broader: concept.broader ?? ''
 });
 
 export const readConceptForm = (form: FormData): ConceptFormValues => ({
@@ -57,7 +60,8 @@ export const readConceptForm = (form: FormData): ConceptFormValues => ({
 	actionFields: formList(form, 'actionFields', { count: 40, itemMax: 60, drop: true }),
 	targetGroups: formList(form, 'targetGroups', { count: 40, itemMax: 60, drop: true }),
 	germanCourse: form.get('germanCourse') === 'on',
-	terms: formText(form, 'terms', LINES_MAX)
+	terms: formText(form, 'terms', LINES_MAX),
+	broader: formText(form, 'broader', 200)
 });
 
 /** The non-blank lines of a text area; blank lines only space the list out. */
@@ -82,12 +86,15 @@ export function conceptInputOf(values: ConceptFormValues): SearchConcept {
 		actionFields: values.actionFields,
 		targetGroups: values.targetGroups,
 		germanCourse: values.germanCourse,
-		terms: linesOf(values.terms)
+		terms: linesOf(values.terms),
+		broader: values.broader.trim() || null
 	};
 }
 
 type Code = KeysUnder<'office.searchConcepts.error.'>;
 const CODES: readonly Code[] = [
+	'broader_cycle',
+	'broader_unknown',
 	'entries_many',
 	'entry_duplicate',
 	'entry_empty',
@@ -117,8 +124,17 @@ export function conceptFormErrors(issues: readonly ThesaurusIssue[]): Record<str
 	});
 }
 
-/** The codes the form offers as checkboxes. */
-export const conceptFormOptions = () => ({
+/**
+ * What the form offers: codes as checkboxes, and as wider concept every other concept (by its
+ * German label) of `concepts`.
+ */
+export const conceptFormOptions = (
+	concepts: readonly Pick<SearchConcept, 'key' | 'labels'>[],
+	ownKey: string | null
+) => ({
 	actionFields: ACTION_FIELDS,
-	targetGroups: TARGET_GROUPS
+	targetGroups: TARGET_GROUPS,
+	broader: concepts
+		.filter((concept) => concept.key !== ownKey)
+		.map((concept) => ({ value: concept.key, label: concept.labels.de ?? concept.key }))
 });

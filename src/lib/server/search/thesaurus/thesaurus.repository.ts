@@ -16,6 +16,7 @@ const COLUMNS = [
 	'targetGroups',
 	'germanCourse',
 	'terms',
+	'broader',
 	'updatedAt',
 	'updatedBy'
 ] as const;
@@ -70,6 +71,19 @@ export async function insertConceptRowIfNew(db: Db, values: ConceptValues): Prom
 
 export async function updateConceptRow(db: Db, id: number, values: ConceptValues): Promise<void> {
 	await db.updateTable('searchConcepts').set(values).where('id', '=', id).execute();
+}
+
+/** Points the concepts narrower than `key` to `replacement` (a new key, or none). */
+export async function replaceBroaderKey(
+	db: Db,
+	key: string,
+	replacement: string | null
+): Promise<void> {
+	await db
+		.updateTable('searchConcepts')
+		.set({ broader: replacement })
+		.where('broader', '=', key)
+		.execute();
 }
 
 export async function deleteConceptRow(db: Db, id: number): Promise<void> {

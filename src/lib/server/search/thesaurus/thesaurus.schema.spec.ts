@@ -10,7 +10,8 @@ const concept: SearchConcept = {
 	actionFields: ['language'],
 	targetGroups: [],
 	germanCourse: true,
-	terms: ['Integrationskurs']
+	terms: ['Integrationskurs'],
+	broader: null
 };
 
 /** The issues a concept is refused with; none if it is taken. */
@@ -121,5 +122,24 @@ describe('a thesaurus file', () => {
 		expect(() => parseThesaurusFile({ concepts: [{ ...concept, key: '' }] })).toThrow(
 			'concepts.0.key: key_format'
 		);
+	});
+
+	it('names as wider concept one of its concepts, never one leading back', () => {
+		const learning = { ...concept, key: 'learn-german', broader: null };
+		const course = { ...concept, broader: 'learn-german' };
+		expect(parseThesaurusFile({ concepts: [course, learning] }).concepts[0]!.broader).toBe(
+			'learn-german'
+		);
+		// Without the property, a concept belongs to none.
+		const withoutBroader: Partial<SearchConcept> = { ...learning };
+		delete withoutBroader.broader;
+		expect(parseThesaurusFile({ concepts: [withoutBroader] }).concepts[0]!.broader).toBeNull();
+		expect(() => parseThesaurusFile({ concepts: [course] })).toThrow(
+			'concepts.0.broader: broader_unknown'
+		);
+		expect(() =>
+			parseThesaurusFile({ concepts: [course, { ...learning, broader: 'german-course' }] })
+		).toThrow('concepts.0.broader: broader_cycle');
+		expect(issues({ ...concept, broader: 'german-course' })).toEqual(['broader broader_cycle']);
 	});
 });

@@ -60,9 +60,11 @@ const codes = <const T extends readonly [string, ...string[]]>(values: T) =>
 const dropEmpty = <V extends string | string[]>(record: Partial<Record<string, V>>) =>
 	Object.fromEntries(Object.entries(record).filter(([, value]) => value && value.length > 0));
 
+const KEY = /^[a-z0-9-]{2,60}$/;
+
 export const searchConceptSchema = z
 	.object({
-		key: z.string().regex(/^[a-z0-9-]{2,60}$/, { message: 'key_format' }),
+		key: z.string().regex(KEY, { message: 'key_format' }),
 		labels: z
 			.partialRecord(
 				z.enum(LOCALES),
@@ -79,9 +81,12 @@ export const searchConceptSchema = z
 		actionFields: codes(ACTION_FIELDS),
 		targetGroups: codes(TARGET_GROUPS),
 		germanCourse: z.boolean(),
-		terms: entries
+		terms: entries,
+		broader: z.string().regex(KEY, { message: 'broader_unknown' }).nullable().default(null)
 	})
 	.superRefine((concept, context) => {
+		if (concept.broader === concept.key)
+			context.addIssue({ code: 'custom', path: ['broader'], message: 'broader_cycle' });
 		if (Object.keys(concept.phrases).length === 0)
 			context.addIssue({ code: 'custom', path: ['phrases'], message: 'no_phrase' });
 		const meaning =
@@ -108,7 +113,37 @@ export const thesaurusFileSchema = z
 				});
 			seen.add(concept.key);
 		});
+		file.concepts.forEach((concept, index) => {
+			const problem = broaderProblem(file.concepts, concept);
+			if (problem)
+				context.addIssue({
+					code: 'custom',
+					path: ['concepts', index, 'broader'],
+					message: problem,
+					params: { key: concept.broader ?? '' }
+				});
+		});
 	});
+
+/**
+ * Why a concept's wider concept cannot be (among `concepts`, which hold it under its key): unknown,
+ * or the concept itself somewhere up the chain; null when it can.
+ */
+export function broaderProblem(
+	concepts: readonly Pick<SearchConcept, 'key' | 'broader'>[],
+	concept: Pick<SearchConcept, 'key' | 'broader'>
+): 'broader_unknown' | 'broader_cycle' | null {
+	const byKey = new Map(concepts.map((other) => [other.key, other]));
+	const seen = new Set([concept.key]);
+	for (let key = concept.broader; key !== null;) {
+		if (seen.has(key)) return 'broader_cycle';
+		const wider = byKey.get(key);
+		if (!wider) return 'broader_unknown';
+		seen.add(key);
+		key = wider.broader;
+	}
+	return null;
+}
 
 export interface ThesaurusFile {
 	concepts: SearchConcept[];

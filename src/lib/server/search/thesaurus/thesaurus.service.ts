@@ -18,11 +18,13 @@ import {
 	insertConceptRow,
 	insertConceptRowIfNew,
 	markThesaurusChanged,
+	replaceBroaderKey,
 	updateConceptRow,
 	type ConceptRow,
 	type ConceptValues
 } from './thesaurus.repository.js';
 import {
+	broaderProblem,
 	PHRASE_SCRIPTS,
 	parseConcept,
 	parseThesaurusFile,
@@ -40,7 +42,8 @@ const conceptOf = (row: ConceptRow): SearchConcept => ({
 	actionFields: JSON.parse(row.actionFields) as string[],
 	targetGroups: JSON.parse(row.targetGroups) as string[],
 	germanCourse: row.germanCourse === 1,
-	terms: JSON.parse(row.terms) as string[]
+	terms: JSON.parse(row.terms) as string[],
+	broader: row.broader
 });
 
 const storedOf = (row: ConceptRow): StoredConcept => ({
@@ -64,11 +67,12 @@ const canonical = (concept: SearchConcept): SearchConcept => ({
 	actionFields: concept.actionFields,
 	targetGroups: concept.targetGroups,
 	germanCourse: concept.germanCourse,
-	terms: concept.terms
+	terms: concept.terms,
+	broader: concept.broader
 });
 
 function valuesOf(concept: SearchConcept, updatedBy: number | null, now: Date): ConceptValues {
-	const { key, labels, phrases, actionFields, targetGroups, germanCourse, terms } =
+	const { key, labels, phrases, actionFields, targetGroups, germanCourse, terms, broader } =
 		canonical(concept);
 	return {
 		key,
@@ -78,6 +82,7 @@ function valuesOf(concept: SearchConcept, updatedBy: number | null, now: Date): 
 		targetGroups: JSON.stringify(targetGroups),
 		germanCourse: germanCourse ? 1 : 0,
 		terms: JSON.stringify(terms),
+		broader,
 		updatedAt: now.toISOString(),
 		updatedBy
 	};
@@ -148,6 +153,21 @@ async function refuseTakenKey(db: Db, key: string, ownId: number | null): Promis
 		throw new ThesaurusValidationError([{ path: 'key', code: 'key_taken', params: { key } }]);
 }
 
+/** The wider concept must exist and must not lead back to the concept (saved as `ownId`). */
+async function refuseBadBroader(
+	db: Db,
+	concept: SearchConcept,
+	ownId: number | null
+): Promise<void> {
+	if (concept.broader === null) return;
+	const others = (await findConceptRows(db)).filter((row) => row.id !== ownId);
+	const problem = broaderProblem([...others, concept], concept);
+	if (problem)
+		throw new ThesaurusValidationError([
+			{ path: 'broader', code: problem, params: { key: concept.broader } }
+		]);
+}
+
 /** Adds a concept; its key must be new. Returns its id. */
 export async function createConcept(
 	db: Db,
@@ -159,6 +179,7 @@ export async function createConcept(
 	const concept = parseConcept(input);
 	return inTransaction(db, async (trx) => {
 		await refuseTakenKey(trx, concept.key, null);
+		await refuseBadBroader(trx, concept, null);
 		const id = await insertConceptRow(trx, valuesOf(concept, actor.id, now));
 		await audit(trx, actor, 'search_concept.create', { entityId: id, after: concept }, now);
 		await markThesaurusChanged(trx);
@@ -180,7 +201,10 @@ export async function updateConcept(
 		const row = await findConceptRow(trx, id);
 		if (!row) throw new ConceptNotFoundError(id);
 		await refuseTakenKey(trx, concept.key, id);
+		await refuseBadBroader(trx, concept, id);
 		await updateConceptRow(trx, id, valuesOf(concept, actor.id, now));
+		// Narrower concepts follow a new key.
+		if (row.key !== concept.key) await replaceBroaderKey(trx, row.key, concept.key);
 		const change = { entityId: id, before: conceptOf(row), after: concept };
 		await audit(trx, actor, 'search_concept.update', change, now);
 		await markThesaurusChanged(trx);
@@ -199,6 +223,7 @@ export async function deleteConcept(
 		const row = await findConceptRow(trx, id);
 		if (!row) throw new ConceptNotFoundError(id);
 		await deleteConceptRow(trx, id);
+		await replaceBroaderKey(trx, row.key, null);
 		await audit(trx, actor, 'search_concept.delete', { entityId: id, before: conceptOf(row) }, now);
 		await markThesaurusChanged(trx);
 	});

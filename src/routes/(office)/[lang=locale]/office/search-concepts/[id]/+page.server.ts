@@ -9,7 +9,11 @@ import {
 	readConceptForm
 } from '$lib/server/search/thesaurus/thesaurus-form';
 import { ThesaurusValidationError } from '$lib/server/search/thesaurus/thesaurus.errors';
-import { getConcept, updateConcept } from '$lib/server/search/thesaurus/thesaurus.service';
+import {
+	getConcept,
+	listConcepts,
+	updateConcept
+} from '$lib/server/search/thesaurus/thesaurus.service';
 import type { Actions, PageServerLoad } from './$types';
 
 const conceptIdOf = (param: string) => idParam(param, 'office.searchConcepts.notFound');
@@ -20,7 +24,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		const concept = await getConcept(locals.db, user, conceptIdOf(params.id));
 		return {
 			concept: { id: concept.id, label: concept.labels.de ?? concept.key },
-			options: conceptFormOptions(),
+			options: conceptFormOptions(await listConcepts(locals.db), concept.key),
 			values: conceptFormValues(concept)
 		};
 	} catch (failure) {

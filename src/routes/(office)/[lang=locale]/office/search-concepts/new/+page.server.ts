@@ -10,7 +10,7 @@ import {
 	readConceptForm
 } from '$lib/server/search/thesaurus/thesaurus-form';
 import { ThesaurusValidationError } from '$lib/server/search/thesaurus/thesaurus.errors';
-import { createConcept } from '$lib/server/search/thesaurus/thesaurus.service';
+import { createConcept, listConcepts } from '$lib/server/search/thesaurus/thesaurus.service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -20,7 +20,10 @@ export const load: PageServerLoad = async ({ locals }) => {
 	} catch (failure) {
 		rethrowAsHttpError(failure);
 	}
-	return { options: conceptFormOptions(), values: emptyConceptForm() };
+	return {
+		options: conceptFormOptions(await listConcepts(locals.db), null),
+		values: emptyConceptForm()
+	};
 };
 
 export const actions: Actions = {
