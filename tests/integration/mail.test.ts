@@ -55,7 +55,7 @@ describeEachDialect(
 				{ to: 'coordinator@example.org', subject: 'Erinnerung', text: 'Bitte prüfen.' },
 				now
 			);
-			expect(await deliverDueMail(database().db, transport, FROM, now)).toEqual({
+			expect(await deliverDueMail(database().db, transport, FROM, () => now)).toEqual({
 				sent: 0,
 				failed: 1
 			});
@@ -65,13 +65,13 @@ describeEachDialect(
 			expect(waiting!.nextAttemptAt).toBe('2026-12-01T10:01:00.000Z');
 			// Not due yet: nothing is attempted.
 			expect(
-				await deliverDueMail(database().db, transport, FROM, new Date('2026-12-01T10:00:30Z'))
+				await deliverDueMail(database().db, transport, FROM, () => new Date('2026-12-01T10:00:30Z'))
 			).toEqual({ sent: 0, failed: 0 });
 
 			const again = await startSmtpReceiver(port);
 			stops.push(again.stop);
 			expect(
-				await deliverDueMail(database().db, transport, FROM, new Date('2026-12-01T10:02:00Z'))
+				await deliverDueMail(database().db, transport, FROM, () => new Date('2026-12-01T10:02:00Z'))
 			).toEqual({ sent: 1, failed: 0 });
 			expect(again.received[0]!.raw).toContain('Bitte pr');
 			expect(await undeliveredMail(database().db)).toEqual([]);
