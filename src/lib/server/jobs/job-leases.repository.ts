@@ -26,9 +26,7 @@ export async function takeJobLease(
 		.set({ holder: lease.holder, leaseUntil: lease.leaseUntil, startedAt: lease.now })
 		.where('name', '=', lease.name)
 		.where((eb) => eb.or([eb('leaseUntil', 'is', null), eb('leaseUntil', '<=', lease.now)]))
-		.where((eb) =>
-			eb.or([eb('startedAt', 'is', null), eb('startedAt', '<=', lease.startedBefore)])
-		)
+		.where((eb) => eb.or([eb('startedAt', 'is', null), eb('startedAt', '<=', lease.startedBefore)]))
 		.executeTakeFirst();
 	return Number(result.numUpdatedRows) > 0;
 }
