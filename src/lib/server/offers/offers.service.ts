@@ -277,7 +277,11 @@ export async function reindexOffersOfOrganisation(db: Db, organisationId: number
 }
 
 /** Recomputes an offer's dates from its schedules; returns whether its next date changed. */
-async function refreshOfferOccurrences(db: Db, offerId: number, now = new Date()): Promise<boolean> {
+async function refreshOfferOccurrences(
+	db: Db,
+	offerId: number,
+	now = new Date()
+): Promise<boolean> {
 	const from = berlinToday(now) + 'T00:00';
 	const schedules = await findSchedules(db, [offerId]);
 	const occurrences = expandSchedule(
