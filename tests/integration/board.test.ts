@@ -301,7 +301,7 @@ describeEachDialect(
 			// The AWO task is due on the 20th: not yet. Nobody at the AWO could be mailed anyway.
 			expect(first).toEqual({ reminded: 2, skipped: 1 });
 			await db.deleteFrom('tasks').where('id', '=', carlasTask).execute();
-			expect(await deliverDueMail(db, transport, 'KITZ <kitz@example.org>', NOW)).toEqual({
+			expect(await deliverDueMail(db, transport, 'KITZ <kitz@example.org>', () => NOW)).toEqual({
 				sent: 2,
 				failed: 0
 			});

@@ -150,7 +150,7 @@ describeEachDialect(
 				secure: false,
 				ignoreTLS: true
 			});
-			await deliverDueMail(database().db, transport, 'KITZ <kitz@example.org>', NOW);
+			await deliverDueMail(database().db, transport, 'KITZ <kitz@example.org>', () => NOW);
 			const delivered = receiver.received.find((m) => m.to.includes('paula@a.example'))!;
 			const body = delivered.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
 			expect(body).toContain(`/de/verify-offer/${tokenIn(mail!.textBody)}`);

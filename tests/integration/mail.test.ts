@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, expect, it, vi } from 'vitest';
 import {
 	deliverDueMail,
 	queueMail,
@@ -55,7 +55,7 @@ describeEachDialect(
 				{ to: 'coordinator@example.org', subject: 'Erinnerung', text: 'Bitte prüfen.' },
 				now
 			);
-			expect(await deliverDueMail(database().db, transport, FROM, now)).toEqual({
+			expect(await deliverDueMail(database().db, transport, FROM, () => now)).toEqual({
 				sent: 0,
 				failed: 1
 			});
@@ -65,13 +65,13 @@ describeEachDialect(
 			expect(waiting!.nextAttemptAt).toBe('2026-12-01T10:01:00.000Z');
 			// Not due yet: nothing is attempted.
 			expect(
-				await deliverDueMail(database().db, transport, FROM, new Date('2026-12-01T10:00:30Z'))
+				await deliverDueMail(database().db, transport, FROM, () => new Date('2026-12-01T10:00:30Z'))
 			).toEqual({ sent: 0, failed: 0 });
 
 			const again = await startSmtpReceiver(port);
 			stops.push(again.stop);
 			expect(
-				await deliverDueMail(database().db, transport, FROM, new Date('2026-12-01T10:02:00Z'))
+				await deliverDueMail(database().db, transport, FROM, () => new Date('2026-12-01T10:02:00Z'))
 			).toEqual({ sent: 1, failed: 0 });
 			expect(again.received[0]!.raw).toContain('Bitte pr');
 			expect(await undeliveredMail(database().db)).toEqual([]);
@@ -94,6 +94,75 @@ describeEachDialect(
 			expect(receiver.received.filter((mail) => mail.to.includes('once@example.org'))).toHaveLength(
 				1
 			);
+		});
+
+		it('does not send a mail another process claimed while that one is still sending it', async () => {
+			const db = database().db;
+			const slow = await startSmtpReceiver();
+			const other = await startSmtpReceiver();
+			stops.push(slow.stop, other.stop);
+			const start = new Date('2026-12-01T10:00:00Z');
+			for (const to of ['first@example.org', 'second@example.org'])
+				await queueMail(db, { to, subject: 'Nur einmal', text: 'Hallo' }, start);
+			let clockA = start;
+			slow.hold();
+			const runA = deliverDueMail(db, transportTo(slow.port), FROM, () => clockA);
+			await vi.waitFor(() => expect(slow.held()).toBe(1), { timeout: 15_000 });
+			// A's mail server took 12 minutes for the first mail and is slow again with the second.
+			clockA = new Date('2026-12-01T10:12:00Z');
+			slow.release();
+			slow.hold();
+			await vi.waitFor(
+				() =>
+					expect({ held: slow.held(), received: slow.received.length }).toEqual({
+						held: 1,
+						received: 1
+					}),
+				{ timeout: 15_000 }
+			);
+			const runB = deliverDueMail(
+				db,
+				transportTo(other.port),
+				FROM,
+				() => new Date('2026-12-01T10:13:00Z')
+			);
+			expect(await runB).toEqual({ sent: 0, failed: 0 });
+			slow.release();
+			expect(await runA).toEqual({ sent: 2, failed: 0 });
+			expect(other.received).toEqual([]);
+			expect(slow.received.map((mail) => mail.to)).toEqual([
+				['first@example.org'],
+				['second@example.org']
+			]);
+		});
+
+		it('sends a failed mail again with the Message-ID of its first attempt', async () => {
+			const db = database().db;
+			const closed = await startSmtpReceiver();
+			await closed.stop();
+			const receiver = await startSmtpReceiver();
+			stops.push(receiver.stop);
+			const start = new Date('2026-12-01T10:00:00Z');
+			const id = await queueMail(
+				db,
+				{ to: 'retry@example.org', subject: 'Noch einmal', text: 'Hallo' },
+				start
+			);
+			expect(await deliverDueMail(db, transportTo(closed.port), FROM, () => start)).toEqual({
+				sent: 0,
+				failed: 1
+			});
+			const [failed] = await undeliveredMail(db);
+			expect(failed!.messageId).toMatch(new RegExp(`^<${id}\\.[0-9a-f]{16}@example\\.org>$`));
+			expect(
+				await deliverDueMail(
+					db,
+					transportTo(receiver.port),
+					FROM,
+					() => new Date('2026-12-01T10:02:00Z')
+				)
+			).toEqual({ sent: 1, failed: 0 });
+			expect(receiver.received[0]!.raw).toContain(`Message-ID: ${failed!.messageId}\r\n`);
 		});
 
 		it('refuses a malformed address before anything is stored', async () => {

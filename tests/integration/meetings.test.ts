@@ -358,7 +358,7 @@ describeEachDialect(
 				ignoreTLS: true
 			});
 			const queued = (await outbox(db)).length;
-			expect(await deliverDueMail(db, transport, CONTEXT.from, NOW)).toEqual({
+			expect(await deliverDueMail(db, transport, CONTEXT.from, () => NOW)).toEqual({
 				sent: queued,
 				failed: 0
 			});
@@ -500,7 +500,7 @@ describeEachDialect(
 					['jana', (await statusOf(names.jana)).mail]
 				]);
 			expect([...(await byAddress()).values()]).toEqual([{ state: 'queued' }, { state: 'queued' }]);
-			expect(await deliverDueMail(db, transport, CONTEXT.from, NOW)).toEqual({
+			expect(await deliverDueMail(db, transport, CONTEXT.from, () => NOW)).toEqual({
 				sent: 1,
 				failed: 1
 			});
@@ -532,7 +532,7 @@ describeEachDialect(
 				.where('action', '=', 'meeting.mail_retry')
 				.execute();
 			expect(audit).toEqual([{ entity: 'meeting_invitee', entityId: jana }]);
-			expect(await deliverDueMail(db, transport, CONTEXT.from, NOW)).toEqual({
+			expect(await deliverDueMail(db, transport, CONTEXT.from, () => NOW)).toEqual({
 				sent: 1,
 				failed: 0
 			});

@@ -390,7 +390,9 @@ describeEachDialect(
 				secure: false,
 				ignoreTLS: true
 			});
-			expect(await deliverDueMail(db, transport, 'KITZ <kitz@example.org>', NOW)).toMatchObject({
+			expect(
+				await deliverDueMail(db, transport, 'KITZ <kitz@example.org>', () => NOW)
+			).toMatchObject({
 				sent: 3
 			});
 			const anna = receiver.received.find((mail) => mail.to.includes('anna@example.org'))!;

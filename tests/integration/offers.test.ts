@@ -7,7 +7,12 @@ import {
 	OfferNotFoundError,
 	OfferValidationError
 } from '../../src/lib/server/offers/offers.errors.js';
-import { translateOffer } from '../../src/lib/server/offers/offers.service.js';
+import { getSetting } from '../../src/lib/server/db/settings.repository.js';
+import { OFFERS_VERSION_SETTING } from '../../src/lib/server/offers/offers.schema.js';
+import {
+	refreshAllOccurrences,
+	translateOffer
+} from '../../src/lib/server/offers/offers.service.js';
 import { createOffer } from '../factories/offer.factory.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { createDistrictsAndPlaces } from '../factories/place.factory.js';
@@ -85,6 +90,24 @@ describeEachDialect(
 				postcode: '24376'
 			});
 			expect(offer.organisation.name).toBe('Volkshochschule Kappeln');
+		});
+
+		it('rolls dates forward and makes the search indexes rebuild only when a next date changed', async () => {
+			const db = database().db;
+			const version = () => getSetting(db, OFFERS_VERSION_SETTING);
+			const nextDate = async () =>
+				(await getPublishedOffer(db, slug, 'de', NOW)).nextDates[0]!.startsAt;
+			const before = await version();
+			// Another process, or the next run, finds the same dates: nothing to rebuild.
+			expect(await refreshAllOccurrences(db, NOW)).toBe(0);
+			expect(await version()).toBe(before);
+			// Two days later Tuesday's date has passed.
+			expect(await refreshAllOccurrences(db, new Date('2026-06-03T08:00:00Z'))).toBe(1);
+			expect(await nextDate()).toBe('2026-06-04T18:00');
+			expect(await version()).not.toBe(before);
+			// Back to the suite's day for the tests that follow.
+			expect(await refreshAllOccurrences(db, NOW)).toBe(1);
+			expect(await nextDate()).toBe('2026-06-02T18:00');
 		});
 
 		it('localises per field and marks what is still German', async () => {

@@ -58,7 +58,7 @@ async function personWithMail(db: Kysely<DB>, marker: string) {
 		},
 		NOW
 	);
-	await deliverDueMail(db, transport, FROM, NOW);
+	await deliverDueMail(db, transport, FROM, () => NOW);
 	await updateContact(
 		db,
 		coordinator,

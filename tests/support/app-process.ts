@@ -22,8 +22,11 @@ export interface AppProcess {
 	startedInMs: number;
 	/** Everything the app wrote to stdout and stderr so far. */
 	output(): string;
-	/** Ends the app; resolves once the process has exited and let go of its database. */
-	stop(): Promise<void>;
+	/**
+	 * Ends the app (SIGTERM; SIGKILL for an app whose busy jobs keep it alive after SIGTERM);
+	 * resolves once the process has exited and let go of its database.
+	 */
+	stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
 /**
@@ -71,8 +74,8 @@ export async function startBuiltApp(
 		baseUrl,
 		startedInMs,
 		output: () => output,
-		stop: () => {
-			if (server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
+		stop: (signal = 'SIGTERM') => {
+			if (server.exitCode === null && server.signalCode === null) server.kill(signal);
 			return exited;
 		}
 	};

@@ -9,16 +9,23 @@ export interface ReceivedMail {
 
 /**
  * A real SMTP receiver on a free local port that keeps what it is sent. Addresses put into
- * `rejected` are refused at RCPT TO (550), as a mail server refuses an unknown mailbox.
+ * `rejected` are refused at RCPT TO (550), as a mail server refuses an unknown mailbox. After
+ * `hold()` it answers no mail it is sent (a slow mail server) until `release()`; `held()` counts
+ * the mails waiting for their answer.
  */
 export async function startSmtpReceiver(port?: number): Promise<{
 	port: number;
 	received: ReceivedMail[];
 	rejected: Set<string>;
+	hold: () => void;
+	release: () => void;
+	held: () => number;
 	stop: () => Promise<void>;
 }> {
 	const received: ReceivedMail[] = [];
 	const rejected = new Set<string>();
+	let gate: { opened: Promise<void>; open: () => void } | undefined;
+	let waiting = 0;
 	const server = new SMTPServer({
 		authOptional: true,
 		disabledCommands: ['STARTTLS'],
@@ -31,7 +38,13 @@ export async function startSmtpReceiver(port?: number): Promise<{
 		onData(stream, session, callback) {
 			const chunks: Buffer[] = [];
 			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-			stream.on('end', () => {
+			stream.on('end', async () => {
+				const answered = gate?.opened;
+				if (answered) {
+					waiting++;
+					await answered;
+					waiting--;
+				}
 				received.push({
 					from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
 					to: session.envelope.rcptTo.map((recipient) => recipient.address),
@@ -47,6 +60,16 @@ export async function startSmtpReceiver(port?: number): Promise<{
 		port: chosen,
 		received,
 		rejected,
+		hold: () => {
+			let open = () => {};
+			const opened = new Promise<void>((resolve) => (open = resolve));
+			gate = { opened, open };
+		},
+		release: () => {
+			gate?.open();
+			gate = undefined;
+		},
+		held: () => waiting,
 		stop: () => new Promise<void>((resolve) => server.close(() => resolve()))
 	};
 }

@@ -26,6 +26,7 @@ const environment = z.object({
 	SMTP_URL: z.string().url().optional(),
 	DEMO_PASSWORD: z.string().min(12).default('kitz-demo-2026!'),
 	MAIL_FROM: z.string().default('KITZ <kitz@localhost>'),
+	MAIL_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 	FRESHNESS_REMINDER_MONTHS: z.coerce.number().int().min(1).max(60).default(6),
 	FRESHNESS_OUTDATED_MONTHS: z.coerce.number().int().min(1).max(60).default(2)
 });
@@ -44,6 +45,8 @@ export interface Config {
 	/** Password of the demo accounts (demo mode only). */
 	demoPassword: string;
 	mailFrom: string;
+	/** How often each app process looks for due mail (besides right after queuing some). */
+	mailIntervalSeconds: number;
 	/** The public address links in mail point to (ORIGIN, else `http://localhost:$PORT`). */
 	origin: string;
 	/** Months after the last verification until the owner is asked to confirm an offer. */
@@ -76,6 +79,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		smtpUrl: value.SMTP_URL,
 		demoPassword: value.DEMO_PASSWORD,
 		mailFrom: value.MAIL_FROM,
+		mailIntervalSeconds: value.MAIL_INTERVAL_SECONDS,
 		origin: (value.ORIGIN ?? `http://localhost:${value.PORT}`).replace(/\/+$/, ''),
 		freshnessReminderMonths: value.FRESHNESS_REMINDER_MONTHS,
 		freshnessOutdatedMonths: value.FRESHNESS_OUTDATED_MONTHS

@@ -96,6 +96,16 @@ export interface SettingsTable {
 	value: string;
 }
 
+/** Who runs a periodic job now and when it last ran, across app processes (jobs/job-lease.ts). */
+export interface JobLeasesTable {
+	name: string;
+	holder: string | null;
+	leaseUntil: string | null;
+	startedAt: string | null;
+	finishedAt: string | null;
+	lastError: string | null;
+}
+
 /** The PostgreSQL text-search table; SQLite's FTS5 table is reached through raw SQL only. */
 export interface OfferSearchTable {
 	offerId: number;
@@ -120,6 +130,7 @@ export interface DB {
 	pages: PagesTable;
 	translations: TranslationsTable;
 	settings: SettingsTable;
+	jobLeases: JobLeasesTable;
 	offerSearch: OfferSearchTable;
 	users: UsersTable;
 	userOrganisations: UserOrganisationsTable;

@@ -8,37 +8,46 @@ import { snapshotClosedPeriods } from '../measures/indicator-snapshots.js';
 import { sendTaskReminders } from '../minutes/task-reminders.service.js';
 import { sendVerificationReminders } from '../freshness/freshness.service.js';
 import { refreshAllOccurrences } from '../offers/offers.service.js';
+import { leaseHolderId, runUnderLease } from './job-lease.js';
+import { withoutOverlap } from './without-overlap.js';
 
 const HOUR = 60 * 60 * 1000;
 
 export interface Jobs {
-	/** Delivers queued mail now instead of at the next minute (a no-op without SMTP). */
+	/** Delivers queued mail now instead of at the next interval (a no-op without SMTP). */
 	deliverMailNow(): void;
 }
 
 /** What runs when no jobs are started (scripts, tests) or no mail server is configured. */
 export const NO_JOBS: Jobs = { deliverMailNow: () => {} };
 
-/** In-process periodic jobs; each run is idempotent, so several app processes may run them. */
+/**
+ * In-process periodic jobs. No process runs a job twice at once; the periodic ones run in one
+ * process per period across all that share the database (a lease in `job_leases`), and mail is
+ * delivered by every process, each mail claimed on its own right before it is sent.
+ */
 export function startJobs(db: Kysely<DB>, config: Config): Jobs {
-	const every = (ms: number, job: () => Promise<unknown>, name: string) =>
-		setInterval(() => {
-			job().catch((error: unknown) => console.error(`Job ${name} failed:`, error));
-		}, ms).unref();
-	every(6 * HOUR, () => refreshAllOccurrences(db), 'refresh occurrences');
+	const holder = leaseHolderId();
+	const every = (ms: number, job: () => Promise<unknown>, name: string) => {
+		const run = withoutOverlap(job, (error) => console.error(`Job ${name} failed:`, error));
+		setInterval(run, ms).unref();
+		return run;
+	};
+	const onceAcross = (ms: number, job: () => Promise<unknown>, name: string) =>
+		every(ms, () => runUnderLease(db, name, job, { holder, periodMs: ms }), name);
+	onceAcross(6 * HOUR, () => refreshAllOccurrences(db), 'refresh occurrences');
 	// Hourly although the periods are months: cheap, idempotent, and a restart resets the timer.
-	every(HOUR, () => sendVerificationReminders(db, config), 'freshness reminders');
-	every(HOUR, () => sendTaskReminders(db, config), 'task reminders');
-	every(HOUR, () => pruneThrottles(db), 'prune throttles');
+	onceAcross(HOUR, () => sendVerificationReminders(db, config), 'freshness reminders');
+	onceAcross(HOUR, () => sendTaskReminders(db, config), 'task reminders');
+	onceAcross(HOUR, () => pruneThrottles(db), 'prune throttles');
 	// Freezes computed indicators of periods that just closed (also done on first read).
-	every(HOUR, () => snapshotClosedPeriods(db), 'indicator snapshots');
+	onceAcross(HOUR, () => snapshotClosedPeriods(db), 'indicator snapshots');
 	if (!config.smtpUrl) return NO_JOBS;
 	const transport = nodemailer.createTransport(config.smtpUrl);
-	const deliver = () => deliverDueMail(db, transport, config.mailFrom);
-	every(60_000, deliver, 'deliver mail');
-	return {
-		deliverMailNow: () => {
-			deliver().catch((error: unknown) => console.error('Job deliver mail failed:', error));
-		}
-	};
+	const deliver = every(
+		config.mailIntervalSeconds * 1000,
+		() => deliverDueMail(db, transport, config.mailFrom),
+		'deliver mail'
+	);
+	return { deliverMailNow: () => void deliver() };
 }

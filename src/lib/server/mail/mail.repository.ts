@@ -48,36 +48,50 @@ export async function markFailed(
 		.updateTable('mailOutbox')
 		.set((eb) => ({ attempts: eb('attempts', '+', 1), lastError: error, nextAttemptAt }))
 		.where('id', '=', id)
+		// Another process may have sent it after this one's claim ran out.
+		.where('sentAt', 'is', null)
 		.execute();
 }
 
 export async function findUndelivered(db: Db) {
 	return db
 		.selectFrom('mailOutbox')
-		.select(['id', 'toAddress', 'subject', 'createdAt', 'attempts', 'nextAttemptAt', 'lastError'])
+		.select([
+			'id',
+			'toAddress',
+			'subject',
+			'createdAt',
+			'attempts',
+			'nextAttemptAt',
+			'lastError',
+			'messageId'
+		])
 		.where('sentAt', 'is', null)
 		.orderBy('createdAt')
 		.execute();
 }
 
 /**
- * Takes a due mail for one sender by moving its next attempt ahead; false when another app
- * process took it first, so a mail is not sent twice.
+ * Takes a due mail for this sender until `leaseUntil` by moving its next attempt there, and gives
+ * it `messageId` unless it has one from an earlier attempt; returns the mail's Message-ID, or
+ * undefined when another app process took it first, so a mail is not sent twice.
  */
 export async function claimMail(
 	db: Db,
-	id: number,
-	dueAt: string,
-	leaseUntil: string
-): Promise<boolean> {
-	const result = await db
+	claim: { id: number; dueAt: string; leaseUntil: string; messageId: string }
+): Promise<string | undefined> {
+	const row = await db
 		.updateTable('mailOutbox')
-		.set({ nextAttemptAt: leaseUntil })
-		.where('id', '=', id)
-		.where('nextAttemptAt', '=', dueAt)
+		.set((eb) => ({
+			nextAttemptAt: claim.leaseUntil,
+			messageId: eb.fn.coalesce('messageId', eb.val(claim.messageId))
+		}))
+		.where('id', '=', claim.id)
+		.where('nextAttemptAt', '=', claim.dueAt)
 		.where('sentAt', 'is', null)
+		.returning('messageId')
 		.executeTakeFirst();
-	return Number(result.numUpdatedRows) > 0;
+	return row?.messageId ?? undefined;
 }
 
 /** Makes a failed, unsent mail due now with its error cleared; false if it is not such a mail. */

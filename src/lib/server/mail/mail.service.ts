@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Transporter } from 'nodemailer';
 import { z } from 'zod';
@@ -62,28 +63,47 @@ export async function queueMail(db: Db, message: MailMessage, now = new Date()):
 	});
 }
 
-/** Sends what is due; each failure is recorded with the next attempt time. Returns how many went out. */
+// A mail is claimed for this long right before it is sent; its send is given up well before.
+const CLAIM_MS = 10 * 60_000;
+const SEND_TIMEOUT_MS = 5 * 60_000;
+
+/**
+ * Sends what is due, each mail claimed on its own right before it is sent, so other app
+ * processes may deliver at the same time and a slow mail server never lets one of them take a
+ * mail this one is still sending. Delivery is at least once: a mail whose sending was cut off
+ * (a lost answer, a crash) goes out again, with the same Message-ID, so receivers can drop the
+ * copy. Each failure is recorded with the next attempt time. `clock` is for tests.
+ */
 export async function deliverDueMail(
 	db: Kysely<DB>,
 	transport: Transporter,
 	from: string,
-	now = new Date()
+	clock: () => Date = () => new Date()
 ): Promise<{ sent: number; failed: number }> {
-	const due = await findDueMail(db, now.toISOString(), 50);
+	const due = await findDueMail(db, clock().toISOString(), 50);
+	const host = messageIdHost(from);
 	let sent = 0;
 	let failed = 0;
 	for (const mail of due) {
-		const lease = new Date(now.getTime() + 10 * 60_000).toISOString();
-		if (!(await claimMail(db, mail.id, mail.nextAttemptAt, lease))) continue;
+		const claimedAt = clock().getTime();
+		const messageId = await claimMail(db, {
+			id: mail.id,
+			dueAt: mail.nextAttemptAt,
+			leaseUntil: new Date(claimedAt + CLAIM_MS).toISOString(),
+			messageId: `<${mail.id}.${randomBytes(8).toString('hex')}@${host}>`
+		});
+		if (!messageId) continue;
 		try {
 			await transport.sendMail({
 				from,
 				to: mail.toAddress,
 				subject: mail.subject,
 				text: mail.textBody,
+				messageId,
+				signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
 				...attachmentsFor(mail.attachments)
 			});
-			await markSent(db, mail.id, new Date().toISOString());
+			await markSent(db, mail.id, clock().toISOString());
 			sent++;
 		} catch (error) {
 			const wait = RETRY_MINUTES[Math.min(mail.attempts, RETRY_MINUTES.length - 1)]!;
@@ -92,12 +112,17 @@ export async function deliverDueMail(
 				db,
 				mail.id,
 				message.slice(0, 500),
-				new Date(now.getTime() + wait * 60_000).toISOString()
+				new Date(clock().getTime() + wait * 60_000).toISOString()
 			);
 			failed++;
 		}
 	}
 	return { sent, failed };
+}
+
+/** The domain of the sender's address (`KITZ <kitz@example.org>` → example.org) names our Message-IDs. */
+function messageIdHost(from: string): string {
+	return /@([A-Za-z0-9.-]+)>?\s*$/.exec(from)?.[1] ?? 'localhost';
 }
 
 /** Nodemailer's fields for stored attachments: the first invitation as `icalEvent`, the rest as files. */

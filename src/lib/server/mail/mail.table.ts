@@ -12,4 +12,6 @@ export interface MailOutboxTable {
 	nextAttemptAt: string;
 	lastError: string | null;
 	sentAt: string | null;
+	/** Set at the first claim and kept, so every attempt carries the same Message-ID (migration 0019). */
+	messageId: Generated<string | null>;
 }

@@ -143,11 +143,28 @@ export async function findSchedules(db: Db, offerIds: number[]) {
 		.execute();
 }
 
+/**
+ * Stores an offer's dates unless they are already stored as given; returns whether its next
+ * date (what the search index sorts by) changed.
+ */
 export async function replaceOccurrences(
 	db: Db,
 	offerId: number,
 	occurrences: { startsAt: string; endsAt: string | null }[]
-): Promise<void> {
+): Promise<boolean> {
+	const stored = await db
+		.selectFrom('offerOccurrences')
+		.select(['startsAt', 'endsAt'])
+		.where('offerId', '=', offerId)
+		.orderBy('startsAt')
+		.execute();
+	const same =
+		stored.length === occurrences.length &&
+		stored.every(
+			(row, index) =>
+				row.startsAt === occurrences[index]!.startsAt && row.endsAt === occurrences[index]!.endsAt
+		);
+	if (same) return false;
 	await db.deleteFrom('offerOccurrences').where('offerId', '=', offerId).execute();
 	for (let start = 0; start < occurrences.length; start += 200) {
 		await db
@@ -156,15 +173,28 @@ export async function replaceOccurrences(
 			.onConflict((oc) => oc.columns(['offerId', 'startsAt']).doNothing())
 			.execute();
 	}
-	await db
+	const nextStartsAt = occurrences[0]?.startsAt ?? null;
+	const result = await db
 		.updateTable('offers')
-		.set({ nextStartsAt: occurrences[0]?.startsAt ?? null })
+		.set({ nextStartsAt })
 		.where('id', '=', offerId)
-		.execute();
+		.where((eb) =>
+			nextStartsAt === null
+				? eb('nextStartsAt', 'is not', null)
+				: eb.or([eb('nextStartsAt', 'is', null), eb('nextStartsAt', '!=', nextStartsAt)])
+		)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) > 0;
 }
 
 export async function listOfferIdsWithSchedules(db: Db): Promise<number[]> {
-	const rows = await db.selectFrom('offerSchedules').select('offerId').distinct().execute();
+	// In id order: processes refreshing at once lock the offers' dates in the same order.
+	const rows = await db
+		.selectFrom('offerSchedules')
+		.select('offerId')
+		.distinct()
+		.orderBy('offerId')
+		.execute();
 	return rows.map((row) => row.offerId);
 }
 

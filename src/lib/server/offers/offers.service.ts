@@ -276,7 +276,12 @@ export async function reindexOffersOfOrganisation(db: Db, organisationId: number
 	await markOffersChanged(db);
 }
 
-async function refreshOfferOccurrences(db: Db, offerId: number, now = new Date()): Promise<void> {
+/** Recomputes an offer's dates from its schedules; returns whether its next date changed. */
+async function refreshOfferOccurrences(
+	db: Db,
+	offerId: number,
+	now = new Date()
+): Promise<boolean> {
 	const from = berlinToday(now) + 'T00:00';
 	const schedules = await findSchedules(db, [offerId]);
 	const occurrences = expandSchedule(
@@ -288,16 +293,20 @@ async function refreshOfferOccurrences(db: Db, offerId: number, now = new Date()
 		from,
 		addDays(from, OCCURRENCE_HORIZON_DAYS)
 	);
-	await replaceOccurrences(db, offerId, occurrences);
+	return replaceOccurrences(db, offerId, occurrences);
 }
 
-/** Rolls every offer's materialised dates forward; run every six hours by the jobs context. */
+/**
+ * Rolls every offer's materialised dates forward; run every six hours by the jobs context.
+ * Returns how many offers' next date changed: only then is the offers version changed, which
+ * makes every app process rebuild its search index.
+ */
 export async function refreshAllOccurrences(db: Kysely<DB>, now = new Date()): Promise<number> {
 	const ids = await listOfferIdsWithSchedules(db);
-	await db.transaction().execute(async (trx) => {
-		for (const id of ids) await refreshOfferOccurrences(trx, id, now);
-		// Next dates changed: the search index sorts by them.
-		await markOffersChanged(trx);
+	return db.transaction().execute(async (trx) => {
+		let changed = 0;
+		for (const id of ids) if (await refreshOfferOccurrences(trx, id, now)) changed++;
+		if (changed > 0) await markOffersChanged(trx);
+		return changed;
 	});
-	return ids.length;
 }
