@@ -4,6 +4,7 @@ import { direction, isLocale, type Locale } from '$lib/i18n/locales';
 import { clearSessionCookie, SESSION_COOKIE } from '$lib/server/accounts/session-cookie';
 import { signedInUser } from '$lib/server/accounts/sessions.service';
 import { badRequest } from '$lib/server/http/bad-request';
+import { compressResponse } from '$lib/server/http/compression';
 import { formHasNul, urlHasControlCharacters } from '$lib/server/http/edge-input';
 import { warmSearch } from '$lib/server/search/search.service';
 import { securityHeaders } from '$lib/server/http/security-headers';
@@ -22,7 +23,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		isLocale(first) && config.enabledLocales.includes(first) ? first : config.defaultLocale;
 	event.locals.locale = locale;
 	const refusal = await refuseControlCharacters(event.request, event.url, locale);
-	if (refusal) return withHeaders(refusal, config.origin);
+	if (refusal) return compressResponse(event.request, withHeaders(refusal, config.origin));
 	// The public API is anonymous: it neither reads nor clears session cookies.
 	const token = event.url.pathname.startsWith('/api/')
 		? null
@@ -38,7 +39,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 				// Styles that belong to one interface language (Leichte Sprache) select on this.
 				.replace('%kitz.locale%', locale)
 	});
-	return withHeaders(response, config.origin);
+	return compressResponse(event.request, withHeaders(response, config.origin));
 };
 
 /** Input with control characters is answered here, before any route or query sees it. */
