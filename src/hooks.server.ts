@@ -1,5 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
+import { dev } from '$app/environment';
+import { closeAppOnShutdown, getApp } from '$lib/server/app';
 import { direction, isLocale, type Locale } from '$lib/i18n/locales';
 import { clearSessionCookie, SESSION_COOKIE } from '$lib/server/accounts/session-cookie';
 import { signedInUser } from '$lib/server/accounts/sessions.service';
@@ -11,6 +12,8 @@ import { securityHeaders } from '$lib/server/http/security-headers';
 
 export const init: ServerInit = async () => {
 	const { database } = await getApp();
+	// The dev server (Vite) handles its own signals; the built app closes the app at shutdown.
+	if (!dev) closeAppOnShutdown();
 	// In the background: the server answers at once, searches get fast as the sets come in.
 	warmSearch(database.db).catch((error: unknown) => console.error('Warming search failed:', error));
 };

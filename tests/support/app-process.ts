@@ -22,8 +22,11 @@ export interface AppProcess {
 	startedInMs: number;
 	/** Everything the app wrote to stdout and stderr so far. */
 	output(): string;
-	/** Ends the app; resolves once the process has exited and let go of its database. */
-	stop(): Promise<void>;
+	/**
+	 * Sends SIGTERM (again when called again); resolves with the exit code once the process has
+	 * exited and let go of its database.
+	 */
+	stop(): Promise<number | null>;
 }
 
 /**
@@ -46,7 +49,7 @@ export async function startBuiltApp(
 	let output = '';
 	server.stdout?.on('data', (chunk) => (output += chunk));
 	server.stderr?.on('data', (chunk) => (output += chunk));
-	const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+	const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
 	const deadline = Date.now() + startupSeconds * 1000;
 	let startedInMs = 0;
 	while (Date.now() < deadline) {
