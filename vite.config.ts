@@ -6,6 +6,8 @@ const MOCKING_SPECS = ['src/lib/server/search/search-help.service.spec.ts'];
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	// The strict CSP admits no data: URLs for scripts and styles: every asset stays a hashed file.
+	build: { assetsInlineLimit: 0 },
 	test: {
 		// Even on two cores: the e2e and integration files wait on other processes much of the time.
 		maxWorkers: 2,

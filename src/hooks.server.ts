@@ -1,15 +1,19 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
+import { dev } from '$app/environment';
+import { closeAppOnShutdown, getApp } from '$lib/server/app';
 import { direction, isLocale, type Locale } from '$lib/i18n/locales';
 import { clearSessionCookie, SESSION_COOKIE } from '$lib/server/accounts/session-cookie';
 import { signedInUser } from '$lib/server/accounts/sessions.service';
 import { badRequest } from '$lib/server/http/bad-request';
+import { compressResponse } from '$lib/server/http/compression';
 import { formHasNul, urlHasControlCharacters } from '$lib/server/http/edge-input';
 import { warmSearch } from '$lib/server/search/search.service';
 import { securityHeaders } from '$lib/server/http/security-headers';
 
 export const init: ServerInit = async () => {
 	const { database } = await getApp();
+	// The dev server (Vite) handles its own signals; the built app closes the app at shutdown.
+	if (!dev) closeAppOnShutdown();
 	// In the background: the server answers at once, searches get fast as the sets come in.
 	warmSearch(database.db).catch((error: unknown) => console.error('Warming search failed:', error));
 };
@@ -22,7 +26,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		isLocale(first) && config.enabledLocales.includes(first) ? first : config.defaultLocale;
 	event.locals.locale = locale;
 	const refusal = await refuseControlCharacters(event.request, event.url, locale);
-	if (refusal) return withHeaders(refusal, config.origin);
+	if (refusal) return compressResponse(event.request, withHeaders(refusal, config.origin));
 	// The public API is anonymous: it neither reads nor clears session cookies.
 	const token = event.url.pathname.startsWith('/api/')
 		? null
@@ -38,7 +42,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 				// Styles that belong to one interface language (Leichte Sprache) select on this.
 				.replace('%kitz.locale%', locale)
 	});
-	return withHeaders(response, config.origin);
+	return compressResponse(event.request, withHeaders(response, config.origin));
 };
 
 /** Input with control characters is answered here, before any route or query sees it. */

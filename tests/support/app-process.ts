@@ -23,10 +23,10 @@ export interface AppProcess {
 	/** Everything the app wrote to stdout and stderr so far. */
 	output(): string;
 	/**
-	 * Ends the app (SIGTERM; SIGKILL for an app whose busy jobs keep it alive after SIGTERM);
-	 * resolves once the process has exited and let go of its database.
+	 * Sends SIGTERM (again when called again; SIGKILL where asked, for an app whose busy jobs keep
+	 * it alive); resolves with the exit code once the process has exited and let go of its database.
 	 */
-	stop(signal?: NodeJS.Signals): Promise<void>;
+	stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
 /**
@@ -49,7 +49,7 @@ export async function startBuiltApp(
 	let output = '';
 	server.stdout?.on('data', (chunk) => (output += chunk));
 	server.stderr?.on('data', (chunk) => (output += chunk));
-	const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+	const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
 	const deadline = Date.now() + startupSeconds * 1000;
 	let startedInMs = 0;
 	while (Date.now() < deadline) {

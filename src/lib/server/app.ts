@@ -46,3 +46,25 @@ export function getApp(): Promise<App> {
 	running ??= bootstrap(readConfig(), { jobs: true });
 	return running;
 }
+
+/**
+ * On SIGTERM or SIGINT adapter-node stops accepting connections, lets the requests under way
+ * finish (at most SHUTDOWN_TIMEOUT seconds) and then emits `sveltekit:shutdown`: the jobs stop
+ * and the database closes, so nothing keeps the process alive. A second signal exits at once.
+ */
+export function closeAppOnShutdown(): void {
+	let signals = 0;
+	const onSignal = (signal: NodeJS.Signals) => {
+		if (++signals === 1)
+			return console.log(`${signal}: finishing the requests under way, then exiting`);
+		console.warn(`${signal} again: exiting without waiting for requests and jobs`);
+		process.exit(1);
+	};
+	process.on('SIGTERM', onSignal);
+	process.on('SIGINT', onSignal);
+	process.once('sveltekit:shutdown', async () => {
+		const app = await running;
+		await app?.jobs.stop();
+		await app?.database.close();
+	});
+}

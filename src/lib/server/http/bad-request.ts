@@ -1,5 +1,6 @@
 import { direction, type Locale } from '../../i18n/locales.js';
 import { translator, type MessageKey } from '../../i18n/messages.js';
+import styles from '../../assets/styles.css?url';
 import { apiError } from '../api/http.js';
 
 const escape = (text: string) =>
@@ -27,7 +28,7 @@ export function badRequest(locale: Locale, messageKey: MessageKey, api: boolean)
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(t('error.title'))} – ${escape(t('site.name'))}</title>
-<link rel="stylesheet" href="/styles.css">
+<link rel="stylesheet" href="${styles}">
 </head>
 <body><div class="app"><main id="main" class="error-page">
 <h1>${escape(t('error.title'))}</h1>

@@ -9,17 +9,19 @@ import { sendTaskReminders } from '../minutes/task-reminders.service.js';
 import { sendVerificationReminders } from '../freshness/freshness.service.js';
 import { refreshAllOccurrences } from '../offers/offers.service.js';
 import { leaseHolderId, runUnderLease } from './job-lease.js';
-import { withoutOverlap } from './without-overlap.js';
+import { withoutOverlap, type OverlapFreeJob } from './without-overlap.js';
 
 const HOUR = 60 * 60 * 1000;
 
 export interface Jobs {
 	/** Delivers queued mail now instead of at the next interval (a no-op without SMTP). */
 	deliverMailNow(): void;
+	/** Starts no more runs; resolves once the runs under way have ended (at shutdown). */
+	stop(): Promise<void>;
 }
 
-/** What runs when no jobs are started (scripts, tests) or no mail server is configured. */
-export const NO_JOBS: Jobs = { deliverMailNow: () => {} };
+/** What runs when no jobs are started (scripts, tests). */
+export const NO_JOBS: Jobs = { deliverMailNow: () => {}, stop: async () => {} };
 
 /**
  * In-process periodic jobs. No process runs a job twice at once; the periodic ones run in one
@@ -28,13 +30,26 @@ export const NO_JOBS: Jobs = { deliverMailNow: () => {} };
  */
 export function startJobs(db: Kysely<DB>, config: Config): Jobs {
 	const holder = leaseHolderId();
+	const timers: NodeJS.Timeout[] = [];
+	const jobs: OverlapFreeJob[] = [];
+	let stopped = false;
 	const every = (ms: number, job: () => Promise<unknown>, name: string) => {
-		const run = withoutOverlap(job, (error) => console.error(`Job ${name} failed:`, error));
-		setInterval(run, ms).unref();
+		// A stopped scheduler starts no pass, not even one asked for during the last run.
+		const run = withoutOverlap(
+			() => (stopped ? Promise.resolve() : job()),
+			(error) => console.error(`Job ${name} failed:`, error)
+		);
+		timers.push(setInterval(run, ms).unref());
+		jobs.push(run);
 		return run;
 	};
 	const onceAcross = (ms: number, job: () => Promise<unknown>, name: string) =>
 		every(ms, () => runUnderLease(db, name, job, { holder, periodMs: ms }), name);
+	const stop = async () => {
+		stopped = true;
+		for (const timer of timers) clearInterval(timer);
+		await Promise.all(jobs.map((job) => job.idle()));
+	};
 	onceAcross(6 * HOUR, () => refreshAllOccurrences(db), 'refresh occurrences');
 	// Hourly although the periods are months: cheap, idempotent, and a restart resets the timer.
 	onceAcross(HOUR, () => sendVerificationReminders(db, config), 'freshness reminders');
@@ -42,12 +57,12 @@ export function startJobs(db: Kysely<DB>, config: Config): Jobs {
 	onceAcross(HOUR, () => pruneThrottles(db), 'prune throttles');
 	// Freezes computed indicators of periods that just closed (also done on first read).
 	onceAcross(HOUR, () => snapshotClosedPeriods(db), 'indicator snapshots');
-	if (!config.smtpUrl) return NO_JOBS;
+	if (!config.smtpUrl) return { deliverMailNow: () => {}, stop };
 	const transport = nodemailer.createTransport(config.smtpUrl);
 	const deliver = every(
 		config.mailIntervalSeconds * 1000,
 		() => deliverDueMail(db, transport, config.mailFrom),
 		'deliver mail'
 	);
-	return { deliverMailNow: () => void deliver() };
+	return { deliverMailNow: () => void deliver(), stop };
 }

@@ -1,3 +1,9 @@
+/** A job that never runs twice at once; `idle()` settles once no pass runs (at once if none). */
+export interface OverlapFreeJob {
+	(): Promise<void>;
+	idle(): Promise<void>;
+}
+
 /**
  * Wraps a job so that one process never runs it twice at once. A call while it runs asks for
  * one more pass right after (a mail queued meanwhile does not wait for the next period); the
@@ -6,10 +12,10 @@
 export function withoutOverlap(
 	job: () => Promise<unknown>,
 	onError: (error: unknown) => void
-): () => Promise<void> {
+): OverlapFreeJob {
 	let running: Promise<void> | undefined;
 	let again = false;
-	return () => {
+	const run = () => {
 		if (running) {
 			again = true;
 			return running;
@@ -28,4 +34,5 @@ export function withoutOverlap(
 		});
 		return running;
 	};
+	return Object.assign(run, { idle: () => running ?? Promise.resolve() });
 }
