@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
 import { pruneThrottles } from '../accounts/throttle.service.js';
 import type { Config } from '../config.js';
+import { logger } from '../../shared/log/logger.js';
 import type { DB } from '../db/schema.js';
 import { deliverDueMail } from '../mail/mail.service.js';
 import { snapshotClosedPeriods } from '../measures/indicator-snapshots.js';
@@ -23,7 +24,7 @@ export const NO_JOBS: Jobs = { deliverMailNow: () => {} };
 export function startJobs(db: Kysely<DB>, config: Config): Jobs {
 	const every = (ms: number, job: () => Promise<unknown>, name: string) =>
 		setInterval(() => {
-			job().catch((error: unknown) => console.error(`Job ${name} failed:`, error));
+			job().catch((error: unknown) => logger.error({ err: error, job: name }, 'Job failed'));
 		}, ms).unref();
 	every(6 * HOUR, () => refreshAllOccurrences(db), 'refresh occurrences');
 	// Hourly although the periods are months: cheap, idempotent, and a restart resets the timer.
@@ -38,7 +39,9 @@ export function startJobs(db: Kysely<DB>, config: Config): Jobs {
 	every(60_000, deliver, 'deliver mail');
 	return {
 		deliverMailNow: () => {
-			deliver().catch((error: unknown) => console.error('Job deliver mail failed:', error));
+			deliver().catch((error: unknown) =>
+				logger.error({ err: error, job: 'deliver mail' }, 'Job failed')
+			);
 		}
 	};
 }
