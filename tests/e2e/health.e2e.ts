@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { migrateToLatest } from '../../src/lib/server/db/migrate.js';
-import { startBuiltApp, type AppProcess } from '../support/app-process.js';
+import { freePort, startBuiltApp, type AppProcess } from '../support/app-process.js';
 import { ADMIN_URL, runPrefix, urlFor } from '../support/postgres.js';
 
 // An app of its own on a PostgreSQL database of its own: the test holds up its start-up and
@@ -147,4 +147,12 @@ describe('probes and logs', () => {
 			.filter((line) => line && !line.startsWith('{') && !line.startsWith('Listening on'));
 		expect(other).toEqual([]);
 	});
+});
+
+it('ends the process with a fatal line when the start-up fails, as when the server waited for it', async () => {
+	// Nothing listens on a free port: the migrations cannot reach the database.
+	const nowhere = `postgres://postgres@127.0.0.1:${await freePort()}/kitz`;
+	await expect(
+		startBuiltApp({ DATABASE_URL: nowhere, DATA_DIR: dataDir, DEMO_CONTENT: 'false' })
+	).rejects.toThrow(/exited during start-up[\s\S]*"level":"fatal".*"msg":"Start-up failed"/);
 });
