@@ -6,6 +6,8 @@ import type { SignedInUser } from '$lib/server/accounts/sessions.service';
 declare global {
 	namespace App {
 		interface Locals {
+			/** Sent back in `X-Request-Id` and on every log line of the request. */
+			requestId: string;
 			locale: Locale;
 			/** The app's database handle, set for every request in the hooks. */
 			db: Kysely<DB>;

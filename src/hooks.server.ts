@@ -1,24 +1,79 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { dev } from '$app/environment';
-import { closeAppOnShutdown, getApp } from '$lib/server/app';
+import { closeAppOnShutdown, getApp, startedApp } from '$lib/server/app';
 import { direction, isLocale, type Locale } from '$lib/i18n/locales';
 import { clearSessionCookie, SESSION_COOKIE } from '$lib/server/accounts/session-cookie';
 import { signedInUser } from '$lib/server/accounts/sessions.service';
+import { logAccess, loggedRoute } from '$lib/server/http/access-log';
 import { badRequest } from '$lib/server/http/bad-request';
 import { compressResponse } from '$lib/server/http/compression';
 import { formHasNul, urlHasControlCharacters } from '$lib/server/http/edge-input';
+import { liveness, PROBE_PATHS, readiness } from '$lib/server/http/probes';
+import { requestIdFrom } from '$lib/server/http/request-id';
 import { warmSearch } from '$lib/server/search/search.service';
 import { securityHeaders } from '$lib/server/http/security-headers';
+import { logger, withLogContext } from '$lib/shared/log/logger';
 
-export const init: ServerInit = async () => {
-	const { database } = await getApp();
+export const init: ServerInit = () => {
 	// The dev server (Vite) handles its own signals; the built app closes the app at shutdown.
 	if (!dev) closeAppOnShutdown();
-	// In the background: the server answers at once, searches get fast as the sets come in.
-	warmSearch(database.db).catch((error: unknown) => console.error('Warming search failed:', error));
+	// Not awaited: the server listens at once, so /healthz answers while the app starts.
+	getApp().then(
+		({ database }) =>
+			// In the background: searches get fast as the sets come in.
+			warmSearch(database.db).catch((error: unknown) =>
+				logger.error({ err: error }, 'Warming search failed')
+			),
+		(error: unknown) => {
+			logger.fatal({ err: error }, 'Start-up failed');
+			process.exit(1);
+		}
+	);
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
+	const requestId = requestIdFrom(event.request.headers.get('x-request-id'));
+	event.locals.requestId = requestId;
+	return withLogContext({ requestId }, async () => {
+		const started = performance.now();
+		const probe = PROBE_PATHS.includes(event.url.pathname);
+		const logLine = (status: number) =>
+			logAccess(
+				logger,
+				{
+					method: event.request.method,
+					routeId: event.route.id,
+					pathname: event.url.pathname,
+					status,
+					durationMs: performance.now() - started
+				},
+				// Probes come every few seconds; their lines would drown the requests of people.
+				probe ? 'debug' : 'info'
+			);
+		let response: Response;
+		try {
+			response = probe
+				? await answerProbe(event.url.pathname)
+				: await handleRequest(event, resolve);
+		} catch (error) {
+			logLine(500);
+			throw error;
+		}
+		response.headers.set('x-request-id', requestId);
+		logLine(response.status);
+		return response;
+	});
+};
+
+/** Probes run no session lookup and never wait for the start-up. */
+function answerProbe(pathname: string): Promise<Response> | Response {
+	return pathname === '/healthz' ? liveness() : readiness(startedApp());
+}
+
+async function handleRequest(
+	event: RequestEvent,
+	resolve: Parameters<Handle>[0]['resolve']
+): Promise<Response> {
 	const { config, database } = await getApp();
 	event.locals.db = database.db;
 	const first = event.url.pathname.split('/')[1] ?? '';
@@ -43,7 +98,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 				.replace('%kitz.locale%', locale)
 	});
 	return compressResponse(event.request, withHeaders(response, config.origin));
-};
+}
 
 /** Input with control characters is answered here, before any route or query sees it. */
 async function refuseControlCharacters(
@@ -64,8 +119,17 @@ function withHeaders(response: Response, origin: string): Response {
 }
 
 export const handleError: HandleServerError = ({ error, status, event }) => {
+	// The stack goes to the log only; the page shows a catalogue message.
 	if (status >= 500)
-		console.error(`Error on ${event.request.method} ${event.url.pathname}:`, error);
+		logger.error(
+			{
+				err: error,
+				requestId: event.locals.requestId,
+				method: event.request.method,
+				route: loggedRoute(event.route.id, event.url.pathname)
+			},
+			'Request failed'
+		);
 	if (status === 404) return { message: 'error.notFound' };
 	if (status < 500) return { message: 'error.badRequest' };
 	return { message: 'error.unexpected' };

@@ -30,12 +30,13 @@ export interface AppProcess {
 }
 
 /**
- * Starts the built app (`vite build` first) with `env` on a free port; resolves once it answers.
+ * Starts the built app (`vite build` first) with `env` on a free port; resolves once `firstPath`
+ * answers (a page waits for the start-up work; `/healthz` answers as soon as the server listens).
  * `startupSeconds` is for large databases, whose start-up work (base revisions, dates) takes long.
  */
 export async function startBuiltApp(
 	env: Record<string, string>,
-	{ startupSeconds = 90 }: { startupSeconds?: number } = {}
+	{ startupSeconds = 90, firstPath = '/de' }: { startupSeconds?: number; firstPath?: string } = {}
 ): Promise<AppProcess> {
 	if (!existsSync('build/index.js'))
 		throw new Error('build/index.js is missing: run `vite build` before the e2e suite');
@@ -55,7 +56,7 @@ export async function startBuiltApp(
 	while (Date.now() < deadline) {
 		if (server.exitCode !== null) throw new Error(`The app exited during start-up:\n${output}`);
 		try {
-			const response = await fetch(`${baseUrl}/de`);
+			const response = await fetch(`${baseUrl}${firstPath}`);
 			if (response.ok) {
 				startedInMs = performance.now() - spawned;
 				break;

@@ -10,6 +10,7 @@ import {
 } from './offers/offers.service.js';
 import { loadReferencePlaces } from './places/reference.js';
 import { loadDefaultThesaurus } from './search/thesaurus/thesaurus.service.js';
+import { logger } from '../shared/log/logger.js';
 
 export interface App {
 	config: Config;
@@ -25,8 +26,9 @@ export async function bootstrap(config: Config, options: { jobs?: boolean } = {}
 	const database = openDatabase(config.databaseUrl);
 	await migrateToLatest(database.db);
 	for (const row of await loadReferencePlaces(database.db, config.contentDir))
-		console.warn(
-			`Reference place ${row.ags} ${row.name} (line ${row.line}) left out: ${row.reason}`
+		logger.warn(
+			{ ags: row.ags, line: row.line, reason: row.reason },
+			`Reference place ${row.name} left out`
 		);
 	await loadDefaultThesaurus(database.db, config.contentDir);
 	// Before the demo: on a fresh database there is nothing to rebuild, and the demo is analysed anew.
@@ -40,10 +42,11 @@ export async function bootstrap(config: Config, options: { jobs?: boolean } = {}
 }
 
 let running: Promise<App> | undefined;
+let started: App | undefined;
 
 /** The process-wide app, started once on first use. */
 export function getApp(): Promise<App> {
-	running ??= bootstrap(readConfig(), { jobs: true });
+	running ??= bootstrap(readConfig(), { jobs: true }).then((app) => (started = app));
 	return running;
 }
 
@@ -56,8 +59,8 @@ export function closeAppOnShutdown(): void {
 	let signals = 0;
 	const onSignal = (signal: NodeJS.Signals) => {
 		if (++signals === 1)
-			return console.log(`${signal}: finishing the requests under way, then exiting`);
-		console.warn(`${signal} again: exiting without waiting for requests and jobs`);
+			return logger.info(`${signal}: finishing the requests under way, then exiting`);
+		logger.warn(`${signal} again: exiting without waiting for requests and jobs`);
 		process.exit(1);
 	};
 	process.on('SIGTERM', onSignal);
@@ -67,4 +70,9 @@ export function closeAppOnShutdown(): void {
 		await app?.jobs.stop();
 		await app?.database.close();
 	});
+}
+
+/** The app once its start-up has finished; undefined before (the readiness probe must not wait). */
+export function startedApp(): App | undefined {
+	return started;
 }

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../i18n/locales.js';
+import { LOG_LEVELS } from '../shared/log/logger.js';
 
 /** Every setting comes from the environment; README lists them. */
 const localeList = z
@@ -16,6 +17,8 @@ const localeList = z
 const environment = z.object({
 	// PORT and ORIGIN are read by adapter-node; checked here so a wrong value stops the start clearly.
 	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+	// Read by the logger itself (it logs before and without the app's configuration).
+	LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 	DATA_DIR: z.string().default('./data'),
 	DATABASE_URL: z.string().optional(),
 	ORIGIN: z.string().url().optional(),

@@ -1,3 +1,4 @@
+import { logger } from '../../shared/log/logger.js';
 import { OfferNotFoundError } from '../offers/offers.errors.js';
 import type { ApiError } from './schemas.js';
 
@@ -30,7 +31,7 @@ export async function apiRespond(work: () => Promise<unknown>): Promise<Response
 	} catch (failure) {
 		if (failure instanceof OfferNotFoundError)
 			return apiError(404, 'not_found', 'There is no published offer with this slug.');
-		console.error('API request failed:', failure);
+		logger.error({ err: failure }, 'API request failed');
 		return apiError(500, 'internal', 'The request could not be answered. Please try again later.');
 	}
 }

@@ -10,6 +10,7 @@ import {
 	sql
 } from 'kysely';
 import pg from 'pg';
+import { logger } from '../../shared/log/logger.js';
 import type { DB } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -54,6 +55,11 @@ export async function purgeErasedPages(db: Kysely<DB>): Promise<void> {
 		await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
 }
 
+/** One round trip: throws when the database cannot be reached. */
+export async function pingDatabase(db: Kysely<DB>): Promise<void> {
+	await sql`select 1`.execute(db);
+}
+
 // COUNT(*) and bigint columns arrive as strings from pg; the app never needs values above 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
@@ -62,7 +68,7 @@ function openPostgres(url: string): Database {
 	const pool = new pg.Pool({ connectionString: url, max: 10 });
 	// An idle connection dropped by the server (restart, failover) must not crash the process;
 	// the pool replaces it on the next query.
-	pool.on('error', (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
+	pool.on('error', (error) => logger.warn({ err: error }, 'PostgreSQL connection lost'));
 	const db = new Kysely<DB>({
 		dialect: new PostgresDialect({ pool }),
 		plugins: [new CamelCasePlugin()]

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { releaseJobLease, renewJobLease, takeJobLease } from './job-leases.repository.js';
+import { logger } from '../../shared/log/logger.js';
 
 /** Names this process in `job_leases`: readable there, and new at each start. */
 export function leaseHolderId(): string {
@@ -45,9 +46,10 @@ export async function runUnderLease(
 	const renewal = setInterval(() => {
 		renewJobLease(db, name, holder, after(leaseMs)).then(
 			(kept) => {
-				if (!kept) console.warn(`Job ${name}: another process took it over while it ran here`);
+				if (!kept)
+					logger.warn({ job: name }, 'Another process took the job over while it ran here');
 			},
-			(error: unknown) => console.error(`Job ${name}: renewing its lease failed:`, error)
+			(error: unknown) => logger.error({ err: error, job: name }, 'Renewing the job lease failed')
 		);
 	}, leaseMs / 3);
 	renewal.unref();

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
 import { pruneThrottles } from '../accounts/throttle.service.js';
 import type { Config } from '../config.js';
+import { logger } from '../../shared/log/logger.js';
 import type { DB } from '../db/schema.js';
 import { deliverDueMail } from '../mail/mail.service.js';
 import { snapshotClosedPeriods } from '../measures/indicator-snapshots.js';
@@ -37,7 +38,7 @@ export function startJobs(db: Kysely<DB>, config: Config): Jobs {
 		// A stopped scheduler starts no pass, not even one asked for during the last run.
 		const run = withoutOverlap(
 			() => (stopped ? Promise.resolve() : job()),
-			(error) => console.error(`Job ${name} failed:`, error)
+			(error) => logger.error({ err: error, job: name }, 'Job failed')
 		);
 		timers.push(setInterval(run, ms).unref());
 		jobs.push(run);

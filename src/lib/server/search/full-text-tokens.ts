@@ -4,6 +4,7 @@ import { Bitset } from './bitset.js';
 import { positionsOf } from './offer-filter.js';
 import type { OfferIndex } from './offer-index.js';
 import { findDocumentFrequencies, findTextMatches } from './search.repository.js';
+import { logger } from '../../shared/log/logger.js';
 
 /**
  * Listing tens of thousands of matches costs the full-text engine longer than a whole search may
@@ -57,7 +58,8 @@ export function fullTextTokens(
 			frequent.set(term, positionsOf(index, await findTextMatches(db, [term])));
 	};
 	// Searching still works without the vocabulary and the frequent sets, only slower: report and go on.
-	const report = (error: unknown) => console.error('Reading the search vocabulary failed:', error);
+	const report = (error: unknown) =>
+		logger.error({ err: error }, 'Reading the search vocabulary failed');
 	const vocabularyRead = read.catch(report);
 	const ready = warm().catch(report);
 	tokens = {

@@ -31,7 +31,7 @@ import { fullTextTokens } from './full-text-tokens.js';
 import { offerIndex, type OfferIndex } from './offer-index.js';
 import { planQuery, wordAlternatives, type QueryPlan, type TokenSet } from './query-plan.js';
 import { rankMatches, type Ranking } from './ranking.js';
-import { findOfferCards } from './search.repository.js';
+import { findOfferCards, findOffersVersion } from './search.repository.js';
 import { PAGE_SIZE, type SearchFilters, type SearchNotice } from './search.schema.js';
 import { matchGroups, type TextMatches } from './text-matching.js';
 import { TextMatchCache } from './text-match-cache.js';
@@ -41,6 +41,7 @@ import { thesaurus, thesaurusVersion } from './thesaurus/thesaurus.service.js';
 import { offerVocabulary, prepareVocabulary } from './vocabulary.js';
 import type { QueryUnderstanding, RankingReason } from './understanding.js';
 import { isStopword } from '../../shared/text/analysis/stopwords.js';
+import { logger } from '../../shared/log/logger.js';
 
 export interface OfferCard extends OfferRelations {
 	id: number;
@@ -263,12 +264,39 @@ async function readQuery(
 	});
 }
 
-/** Builds the offer index and reads the search vocabulary, so the first visitors wait for neither. */
-export async function warmSearch(db: Kysely<DB>): Promise<void> {
+/** Per database: the offers version the last finished warming was for, and a warming under way. */
+const warmedVersion = new WeakMap<Kysely<DB>, string>();
+const warming = new WeakMap<Kysely<DB>, Promise<void>>();
+
+/**
+ * Builds the offer index and reads the search vocabulary, so the first visitors wait for neither.
+ * Callers at the same time share one warming.
+ */
+export function warmSearch(db: Kysely<DB>): Promise<void> {
+	let running = warming.get(db);
+	if (!running) {
+		running = warm(db).finally(() => warming.delete(db));
+		warming.set(db, running);
+	}
+	return running;
+}
+
+async function warm(db: Kysely<DB>): Promise<void> {
 	const index = await offerIndex(db);
 	await fullTextTokens(db, index).ready;
 	prepareVocabulary(index);
 	await compiledThesaurus(db);
+	warmedVersion.set(db, index.version);
+}
+
+/**
+ * Whether searches find a warm index of the offers as they are now. When not (starting, or the
+ * offers changed since), warming starts in the background, so asking again soon finds it warm.
+ */
+export async function searchWarmth(db: Kysely<DB>): Promise<'warm' | 'warming'> {
+	if (warmedVersion.get(db) === (await findOffersVersion(db))) return 'warm';
+	warmSearch(db).catch((error: unknown) => logger.error({ err: error }, 'Warming search failed'));
+	return 'warming';
 }
 
 /** Turns the visitor's filters into database terms, adding a notice for each that cannot apply. */
