@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
 import { pruneThrottles } from '../accounts/throttle.service.js';
+import { backUpWhenDue } from '../backup/scheduled-backup.js';
 import type { Config } from '../config.js';
 import type { DB } from '../db/schema.js';
 import { deliverDueMail } from '../mail/mail.service.js';
@@ -32,6 +33,9 @@ export function startJobs(db: Kysely<DB>, config: Config): Jobs {
 	every(HOUR, () => pruneThrottles(db), 'prune throttles');
 	// Freezes computed indicators of periods that just closed (also done on first read).
 	every(HOUR, () => snapshotClosedPeriods(db), 'indicator snapshots');
+	// Checks often, backs up once per BACKUP_INTERVAL_HOURS: the process that claims it in the database.
+	if (config.backupIntervalHours > 0)
+		every(10 * 60_000, () => backUpWhenDue(db, config), 'scheduled backup');
 	if (!config.smtpUrl) return NO_JOBS;
 	const transport = nodemailer.createTransport(config.smtpUrl);
 	const deliver = () => deliverDueMail(db, transport, config.mailFrom);
