@@ -104,6 +104,9 @@ export async function readArchive(file: string, folder: string): Promise<Manifes
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES')
 			throw new BackupError(`Cannot read ${file}: ${(error as Error).message}`);
+		// Once the manifest was read, the file is a backup: it broke off or was changed.
+		if (seen.has(MANIFEST))
+			throw new BackupError(`${file} is damaged or incomplete: ${(error as Error).message}`);
 		throw notBackup((error as Error).message);
 	}
 	if (!seen.has(MANIFEST)) throw notBackup('it holds no manifest');

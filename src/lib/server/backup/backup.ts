@@ -43,12 +43,15 @@ export interface BackupResult {
  * Writes a backup of the database (and the key file) to `dir`. It is assembled under a hidden
  * temporary name and renamed when complete, so a file with a backup's name is always whole.
  */
-export async function createBackup(config: Config, dir = config.backupDir): Promise<BackupResult> {
+export async function createBackup(
+	config: Config,
+	dir = config.backupDir,
+	createdAt = new Date()
+): Promise<BackupResult> {
 	const dialect = dialectOf(config.databaseUrl);
 	if (dialect === 'sqlite' && sqlitePath(config.databaseUrl) === ':memory:')
 		throw new BackupError('An in-memory database cannot be backed up.');
 	await mkdir(dir, { recursive: true, mode: 0o700 });
-	const createdAt = new Date();
 	const name = backupName(createdAt);
 	const work = await mkdtemp(join(dir, `.${name}.work-`));
 	const partial = join(dir, `.${name}.partial`);

@@ -4,7 +4,7 @@ import { BackupError } from './backup-error.js';
 import type { DialectBackup } from './dialect-backup.js';
 
 /** A just-stopped app's sessions take a moment to leave the server. */
-const SESSIONS_GRACE_MS = 5000;
+const SESSIONS_GRACE_MS = 2000;
 
 /** pg_dump and pg_restore get the URL without its password, which would show in `ps`. */
 function clientArguments(url: string): { dbname: string; env: NodeJS.ProcessEnv } {

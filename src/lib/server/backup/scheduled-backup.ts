@@ -13,7 +13,7 @@ const HOUR = 60 * 60 * 1000;
 export async function backUpWhenDue(db: Db, config: Config, now = new Date()): Promise<void> {
 	const dueBefore = new Date(now.getTime() - config.backupIntervalHours * HOUR);
 	if (!(await claimScheduledBackup(db, dueBefore, now))) return;
-	const backup = await createBackup(config);
+	const backup = await createBackup(config, config.backupDir, now);
 	const deleted = await pruneBackups(config.backupDir, config.backupKeep);
 	console.log(
 		`Backup written: ${backup.file} (${backup.bytes} bytes); ${deleted.length} older deleted, ${config.backupKeep} kept.`
