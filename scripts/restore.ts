@@ -15,22 +15,25 @@ async function main() {
 	const target = `the ${dialectOf(config.databaseUrl)} database of DATABASE_URL`;
 	const plan = await restoreBackup(config, file, { apply: args.includes('--yes') });
 	const made = `backup of ${plan.manifest.createdAt} (${plan.manifest.migrations.length} migrations)`;
-	const withKey = 'secret.key' in plan.manifest.files;
 	if (!plan.applied) {
 		console.log(`${file} is a whole ${made}, and nothing uses ${target}.`);
 		console.log(
-			`Restoring replaces everything in ${target}${withKey ? ` and ${config.dataDir}/secret.key` : ''}.`
+			`Restoring replaces everything in ${target}${plan.withSecretKey ? ` and ${config.dataDir}/secret.key` : ''}.`
+		);
+		console.log(
+			`A restore brings back everyone erased since then. Note them now, to erase them again after it:\n` +
+				`  select entity_id from audit_log where action = 'contact.erase' and at > '${plan.manifest.createdAt}';`
 		);
 		console.log(`Nothing was changed. To restore: npm run restore -- ${file} --yes`);
 		process.exitCode = 2;
 		return;
 	}
 	console.log(`Restored the ${made} into ${target}.`);
-	if (withKey) console.log(`Restored the key file ${config.dataDir}/secret.key.`);
+	if (plan.withSecretKey) console.log(`Restored the key file ${config.dataDir}/secret.key.`);
 	if (plan.previousSecretKey)
 		console.log(`The key it replaced is kept as ${plan.previousSecretKey}.`);
 	console.log(
-		'Before starting the app: erase again everyone erased since the backup (docs/operations.md, "Backups").'
+		'Before anybody uses the app: erase again the contacts erased since the backup (docs/operations.md, "Backups").'
 	);
 }
 

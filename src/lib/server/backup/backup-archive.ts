@@ -49,18 +49,25 @@ export async function writeArchive(
 			sha256: await sha256Of(join(folder, name))
 		};
 	const pack = tar.pack();
-	const written = pipeline(pack, createWriteStream(target, { flags: 'wx', mode: 0o600 }));
 	const mtime = new Date(manifest.createdAt);
 	const header = (name: string, size: number) => ({ name, size, mtime, mode: 0o600 });
 	const manifestJson = Buffer.from(JSON.stringify({ ...manifest, files }, null, '\t') + '\n');
-	pack.entry(header(MANIFEST, manifestJson.length), manifestJson);
-	for (const name of names)
-		await pipeline(
-			createReadStream(join(folder, name)),
-			pack.entry(header(name, files[name]!.bytes))
-		);
-	pack.finalize();
-	await written;
+	const entries = (async () => {
+		pack.entry(header(MANIFEST, manifestJson.length), manifestJson);
+		for (const name of names)
+			await pipeline(
+				createReadStream(join(folder, name)),
+				pack.entry(header(name, files[name]!.bytes))
+			);
+		pack.finalize();
+	})().catch((error: unknown) => {
+		pack.destroy(error as Error);
+		throw error;
+	});
+	await Promise.all([
+		pipeline(pack, createWriteStream(target, { flags: 'wx', mode: 0o600 })),
+		entries
+	]);
 }
 
 /**

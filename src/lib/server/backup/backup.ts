@@ -84,6 +84,8 @@ export interface RestorePlan {
 	manifest: Manifest;
 	/** Whether the database and key were replaced, or only everything checked. */
 	applied: boolean;
+	/** Whether the backup holds DATA_DIR/secret.key (restored with the database). */
+	withSecretKey: boolean;
 	/** Where an earlier, different key file was moved to keep it. */
 	previousSecretKey?: string;
 }
@@ -113,13 +115,13 @@ export async function restoreBackup(
 		const database = join(work, DATABASE_FILE[dialect]);
 		await backup.verify(database);
 		await backup.assertRestorable(config.databaseUrl, manifest.migrations);
-		if (!apply) return { manifest, applied: false };
+		const withSecretKey = SECRET_KEY_FILE in manifest.files;
+		if (!apply) return { manifest, applied: false, withSecretKey };
 		await backup.replace(config.databaseUrl, database);
-		const previousSecretKey =
-			SECRET_KEY_FILE in manifest.files
-				? await restoreSecretKey(join(work, SECRET_KEY_FILE), config.dataDir)
-				: undefined;
-		return { manifest, applied: true, previousSecretKey };
+		const previousSecretKey = withSecretKey
+			? await restoreSecretKey(join(work, SECRET_KEY_FILE), config.dataDir)
+			: undefined;
+		return { manifest, applied: true, withSecretKey, previousSecretKey };
 	} finally {
 		await rm(work, { recursive: true, force: true });
 	}
