@@ -99,7 +99,9 @@ describeEachDialect(
 			const backup = await createBackup(config);
 			const damaged = join(dataDir, 'damaged.tar');
 			const bytes = await readFile(backup.file);
-			bytes[bytes.length - 2048] ^= 0xff;
+			// Inside the database's last block: a tar ends in 1,024 zero bytes and pads entries to 512.
+			const flipped = bytes.length - 2048;
+			bytes[flipped] = bytes[flipped]! ^ 0xff;
 			await writeFile(damaged, bytes);
 			expect(await refusal(restoreBackup(config, damaged, { apply: true }))).toMatch(
 				/damaged: kitz\.(sqlite|pgdump) does not match its checksum/
