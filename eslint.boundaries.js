@@ -94,8 +94,11 @@ export const ALLOWED_ARROWS = {
 };
 
 const CONTEXTS = Object.keys(ALLOWED_ARROWS);
-/** Composition (api, demo, jobs, app.ts) and the web adapter (http) sit above every context. */
-const ABOVE_CONTEXTS = ['api', 'demo', 'jobs', 'http'];
+/**
+ * Composition (api, demo, jobs, app.ts), the web adapter (http) and operations (backup) sit above
+ * every context.
+ */
+const ABOVE_CONTEXTS = ['api', 'demo', 'jobs', 'http', 'backup'];
 
 const SEE = 'See the allowed arrows in docs/architecture.md and eslint.boundaries.js.';
 /**
@@ -126,6 +129,14 @@ function restrictions(area) {
 				regex: '^\\$lib/server/|(^|/)server/',
 				message: `The shared layer knows no domain: it imports nothing from src/lib/server. ${SEE}`
 			}
+		];
+	if (area === 'backup')
+		return [
+			{
+				regex: into(CONTEXTS),
+				message: `backup knows no domain: it uses db and config only. ${SEE}`
+			},
+			aboveContexts
 		];
 	if (area === 'db')
 		return [
@@ -163,6 +174,7 @@ function restrictions(area) {
 const FILES = {
 	shared: ['src/lib/shared/**'],
 	db: ['src/lib/server/db/**'],
+	backup: ['src/lib/server/backup/**'],
 	routes: ['src/routes/**'],
 	...Object.fromEntries(CONTEXTS.map((name) => [name, [`src/lib/server/${name}/**`]])),
 	// Composition may use every context, but not another context's repository.

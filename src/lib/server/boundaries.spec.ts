@@ -39,6 +39,8 @@ describe('architecture boundaries', { timeout: 120_000 }, () => {
 		['a context importing the web adapter', 'offers/fixture.ts', '../http/route-guards.js'],
 		['a context importing the composition', 'minutes/fixture.ts', '../app.js'],
 		['db importing a context’s service', 'db/fixture.ts', '../offers/offers.service.js'],
+		['backup importing a context', 'backup/fixture.ts', '../accounts/secret-box.js'],
+		['a context importing backup', 'offers/fixture.ts', '../backup/backup.js'],
 		[
 			'the shared layer importing the server',
 			'../shared/text/fixture.ts',
@@ -57,6 +59,7 @@ describe('architecture boundaries', { timeout: 120_000 }, () => {
 		['offers/fixture.ts', '../organisations/organisations.schema.js'],
 		['offers/fixture.ts', './offers.repository.js'],
 		['db/fixture.ts', '../offers/offers.table.js'],
+		['jobs/fixture.ts', '../backup/scheduled-backup.js'],
 		['minutes/fixture.ts', '../directory/directory-access.js'],
 		['demo/fixture.ts', '../pages/pages.repository.js']
 	])('lets %s import %s', async (file, specifier) => {

@@ -31,8 +31,14 @@ const environment = z.object({
 	MAIL_FROM: z.string().default('KITZ <kitz@localhost>'),
 	MAIL_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 	FRESHNESS_REMINDER_MONTHS: z.coerce.number().int().min(1).max(60).default(6),
-	FRESHNESS_OUTDATED_MONTHS: z.coerce.number().int().min(1).max(60).default(2)
+	FRESHNESS_OUTDATED_MONTHS: z.coerce.number().int().min(1).max(60).default(2),
+	BACKUP_DIR: z.string().optional(),
+	BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).max(8760).default(24),
+	BACKUP_KEEP: z.coerce.number().int().min(1).optional()
 });
+
+/** Backups are kept 30 days by default, as long as an erasure takes to be complete. */
+const BACKUP_RETENTION_HOURS = 30 * 24;
 
 export interface Config {
 	dataDir: string;
@@ -56,6 +62,12 @@ export interface Config {
 	freshnessReminderMonths: number;
 	/** Months after that reminder until the portal marks the offer as possibly outdated. */
 	freshnessOutdatedMonths: number;
+	/** Where backups are written and pruned. */
+	backupDir: string;
+	/** Hours between scheduled backups; 0 turns them off. */
+	backupIntervalHours: number;
+	/** How many of the newest backups are kept; older ones are deleted after each backup. */
+	backupKeep: number;
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -85,6 +97,13 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		mailIntervalSeconds: value.MAIL_INTERVAL_SECONDS,
 		origin: (value.ORIGIN ?? `http://localhost:${value.PORT}`).replace(/\/+$/, ''),
 		freshnessReminderMonths: value.FRESHNESS_REMINDER_MONTHS,
-		freshnessOutdatedMonths: value.FRESHNESS_OUTDATED_MONTHS
+		freshnessOutdatedMonths: value.FRESHNESS_OUTDATED_MONTHS,
+		backupDir: resolve(value.BACKUP_DIR ?? resolve(value.DATA_DIR, 'backups')),
+		backupIntervalHours: value.BACKUP_INTERVAL_HOURS,
+		backupKeep:
+			value.BACKUP_KEEP ??
+			(value.BACKUP_INTERVAL_HOURS > 0
+				? Math.ceil(BACKUP_RETENTION_HOURS / value.BACKUP_INTERVAL_HOURS)
+				: 30)
 	};
 }

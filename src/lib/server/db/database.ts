@@ -18,17 +18,29 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface Database {
 	db: Kysely<DB>;
 	dialect: DialectName;
+	/** The DATABASE_URL it was opened with. */
+	url: string;
 	close(): Promise<void>;
 }
 
 /** `postgres://…` selects PostgreSQL; `sqlite://<path>` or `sqlite::memory:` the embedded file. */
-export function openDatabase(url: string): Database {
-	if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
-	if (url.startsWith('sqlite:')) return openSqlite(url.replace(/^sqlite:(\/\/)?/, ''));
+export function dialectOf(url: string): DialectName {
+	if (/^postgres(ql)?:\/\//.test(url)) return 'postgres';
+	if (url.startsWith('sqlite:')) return 'sqlite';
 	throw new Error(`DATABASE_URL must start with postgres:// or sqlite:// (got "${url}")`);
 }
 
-function openSqlite(path: string): Database {
+/** The file of a `sqlite://` URL (`:memory:` for an in-memory database). */
+export function sqlitePath(url: string): string {
+	return url.replace(/^sqlite:(\/\/)?/, '');
+}
+
+export function openDatabase(url: string): Database {
+	return dialectOf(url) === 'postgres' ? openPostgres(url) : openSqlite(url);
+}
+
+function openSqlite(url: string): Database {
+	const path = sqlitePath(url);
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 	const connection = new SQLite(path);
 	connection.pragma('journal_mode = WAL');
@@ -42,7 +54,7 @@ function openSqlite(path: string): Database {
 		dialect: new SqliteDialect({ database: connection }),
 		plugins: [new CamelCasePlugin()]
 	});
-	return { db, dialect: 'sqlite', close: () => db.destroy() };
+	return { db, dialect: 'sqlite', url, close: () => db.destroy() };
 }
 
 /**
@@ -73,5 +85,5 @@ function openPostgres(url: string): Database {
 		dialect: new PostgresDialect({ pool }),
 		plugins: [new CamelCasePlugin()]
 	});
-	return { db, dialect: 'postgres', close: () => db.destroy() };
+	return { db, dialect: 'postgres', url, close: () => db.destroy() };
 }
