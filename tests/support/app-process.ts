@@ -24,6 +24,8 @@ export interface AppProcess {
 	output(): string;
 	/** Ends the app; resolves once the process has exited and let go of its database. */
 	stop(): Promise<void>;
+	/** Kills the app with SIGKILL, as a crash or the OOM killer would; resolves once it is gone. */
+	kill(): Promise<void>;
 }
 
 /**
@@ -47,6 +49,10 @@ export async function startBuiltApp(
 	server.stdout?.on('data', (chunk) => (output += chunk));
 	server.stderr?.on('data', (chunk) => (output += chunk));
 	const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+	const end = (signal: NodeJS.Signals) => {
+		if (server.exitCode === null && server.signalCode === null) server.kill(signal);
+		return exited;
+	};
 	const deadline = Date.now() + startupSeconds * 1000;
 	let startedInMs = 0;
 	while (Date.now() < deadline) {
@@ -71,9 +77,7 @@ export async function startBuiltApp(
 		baseUrl,
 		startedInMs,
 		output: () => output,
-		stop: () => {
-			if (server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
-			return exited;
-		}
+		stop: () => end('SIGTERM'),
+		kill: () => end('SIGKILL')
 	};
 }
