@@ -4,7 +4,7 @@ import { direction, isLocale, type Locale } from '$lib/i18n/locales';
 import { clearSessionCookie, SESSION_COOKIE } from '$lib/server/accounts/session-cookie';
 import { signedInUser } from '$lib/server/accounts/sessions.service';
 import { badRequest } from '$lib/server/http/bad-request';
-import { formHasNul, urlHasControlCharacters } from '$lib/server/http/edge-input';
+import { formProblem, urlHasControlCharacters } from '$lib/server/http/edge-input';
 import { warmSearch } from '$lib/server/search/search.service';
 import { securityHeaders } from '$lib/server/http/security-headers';
 
@@ -21,7 +21,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const locale: Locale =
 		isLocale(first) && config.enabledLocales.includes(first) ? first : config.defaultLocale;
 	event.locals.locale = locale;
-	const refusal = await refuseControlCharacters(event.request, event.url, locale);
+	const refusal = await refuseUnusableInput(event.request, event.url, locale);
 	if (refusal) return withHeaders(refusal, config.origin);
 	// The public API is anonymous: it neither reads nor clears session cookies.
 	const token = event.url.pathname.startsWith('/api/')
@@ -41,15 +41,20 @@ export const handle: Handle = async ({ event, resolve }) => {
 	return withHeaders(response, config.origin);
 };
 
-/** Input with control characters is answered here, before any route or query sees it. */
-async function refuseControlCharacters(
+/**
+ * Input with control characters, and form posts that are no form, are answered here, before any
+ * route or query sees them.
+ */
+async function refuseUnusableInput(
 	request: Request,
 	url: URL,
 	locale: Locale
 ): Promise<Response | null> {
 	const api = url.pathname.startsWith('/api/');
 	if (urlHasControlCharacters(url)) return badRequest(locale, 'error.badRequest', api);
-	if (await formHasNul(request)) return badRequest(locale, 'error.formControlCharacter', api);
+	const problem = await formProblem(request);
+	if (problem === 'nul') return badRequest(locale, 'error.formControlCharacter', api);
+	if (problem === 'unreadable') return badRequest(locale, 'error.formUnreadable', api);
 	return null;
 }
 
