@@ -51,8 +51,8 @@ async function openTestCall(databaseUrl: string) {
 	}
 }
 
-/** Sends application `n`; true once the app's 303 to the thank-you page is fully received. */
-async function apply(baseUrl: string, run: string, n: number): Promise<boolean> {
+/** Sends application `n`; resolves once the app's 303 to the thank-you page is fully received. */
+async function apply(baseUrl: string, run: string, n: number): Promise<void> {
 	const response = await fetch(`${baseUrl}/de/mitmachen/${SLUG}`, {
 		method: 'POST',
 		redirect: 'manual',
@@ -74,7 +74,6 @@ async function apply(baseUrl: string, run: string, n: number): Promise<boolean> 
 	await response.text();
 	if (response.status !== 303 || !response.headers.get('location')?.endsWith('/danke'))
 		throw new Error(`Application ${n} was answered ${response.status}, not stored`);
-	return true;
 }
 
 interface LoadResult {
@@ -99,7 +98,11 @@ async function writeUntilKilled(app: AppProcess, run: string): Promise<LoadResul
 			try {
 				await apply(app.baseUrl, run, n);
 			} catch (failure) {
-				if (!killed) throw failure;
+				if (!killed) {
+					// Ends the other writers too: the run failed before the kill.
+					killed = app.kill();
+					throw failure;
+				}
 				cutOff++;
 				return;
 			}
@@ -234,7 +237,7 @@ describe.each(TARGETS)('kill -9 under concurrent writes on $name', (target) => {
 		expect(page.status).toBe(200);
 		expect(await page.text()).toContain('Mitmachen im Integrationsbeirat');
 		const next = load.sent + 1;
-		expect(await apply(app!.baseUrl, run, next)).toBe(true);
+		await apply(app!.baseUrl, run, next);
 		expect((await storedApplications(databaseUrl, run)).get(next)).toBe(1);
 	});
 
