@@ -136,26 +136,22 @@ async function storedApplications(databaseUrl: string, run: string) {
 
 interface Target {
 	name: string;
-	setUp(): Promise<{ env: Record<string, string>; databaseUrl: string }>;
+	/** The database in `dataDir`, the folder of the app's key file (and of the SQLite file). */
+	setUp(dataDir: string): Promise<{ env: Record<string, string>; databaseUrl: string }>;
 	/** What a process kill must not break in the database itself. */
 	checkIntegrity(databaseUrl: string): Promise<void>;
-	tearDown(): Promise<void>;
+	tearDown?(): Promise<void>;
 }
 
-// Each target's app keeps its key file (and, on SQLite, its database) in a folder of its own.
-const dataDirs = {
-	sqlite: mkdtempSync(join(tmpdir(), 'kitz-crash-')),
-	postgres: mkdtempSync(join(tmpdir(), 'kitz-crash-pg-'))
-};
 const postgresName = `${runPrefix(process.pid)}crash`;
 const admin = new pg.Client({ connectionString: ADMIN_URL });
 
 const TARGETS: Target[] = [
 	{
 		name: 'SQLite',
-		setUp: async () => {
-			const databaseUrl = `sqlite://${join(dataDirs.sqlite, 'kitz.sqlite')}`;
-			return { env: { DATABASE_URL: databaseUrl, DATA_DIR: dataDirs.sqlite }, databaseUrl };
+		setUp: async (dataDir) => {
+			const databaseUrl = `sqlite://${join(dataDir, 'kitz.sqlite')}`;
+			return { env: { DATABASE_URL: databaseUrl, DATA_DIR: dataDir }, databaseUrl };
 		},
 		checkIntegrity: async (databaseUrl) => {
 			const database = openDatabase(databaseUrl);
@@ -167,16 +163,15 @@ const TARGETS: Target[] = [
 			} finally {
 				await database.close();
 			}
-		},
-		tearDown: async () => rmSync(dataDirs.sqlite, { recursive: true, force: true })
+		}
 	},
 	{
 		name: 'PostgreSQL',
-		setUp: async () => {
+		setUp: async (dataDir) => {
 			await admin.connect();
 			await admin.query(`create database ${postgresName}`);
 			const databaseUrl = urlFor(postgresName);
-			return { env: { DATABASE_URL: databaseUrl, DATA_DIR: dataDirs.postgres }, databaseUrl };
+			return { env: { DATABASE_URL: databaseUrl, DATA_DIR: dataDir }, databaseUrl };
 		},
 		// The server, not the killed client, owns durability; no transaction of the app may be
 		// left open by the dead process.
@@ -191,20 +186,21 @@ const TARGETS: Target[] = [
 		tearDown: async () => {
 			await admin.query(`drop database if exists ${postgresName} with (force)`);
 			await admin.end();
-			rmSync(dataDirs.postgres, { recursive: true, force: true });
 		}
 	}
 ];
 
 describe.each(TARGETS)('kill -9 under concurrent writes on $name', (target) => {
 	const run = target.name.toLowerCase();
+	let dataDir = '';
 	let env: Record<string, string>;
 	let databaseUrl = '';
 	let app: AppProcess | undefined;
 	let load: LoadResult;
 
 	beforeAll(async () => {
-		({ env, databaseUrl } = await target.setUp());
+		dataDir = mkdtempSync(join(tmpdir(), `kitz-crash-${run}-`));
+		({ env, databaseUrl } = await target.setUp(dataDir));
 		env = { ...env, ...PROXY, DEMO_CONTENT: 'false' };
 		// The first start migrates and loads the district, which the call belongs to.
 		app = await startBuiltApp(env);
@@ -215,7 +211,8 @@ describe.each(TARGETS)('kill -9 under concurrent writes on $name', (target) => {
 
 	afterAll(async () => {
 		await app?.stop();
-		await target.tearDown();
+		await target.tearDown?.();
+		if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 	});
 
 	it('was killed while writes were in flight', () => {
