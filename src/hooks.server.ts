@@ -7,7 +7,7 @@ import { signedInUser } from '$lib/server/accounts/sessions.service';
 import { logAccess, loggedRoute } from '$lib/server/http/access-log';
 import { badRequest } from '$lib/server/http/bad-request';
 import { compressResponse } from '$lib/server/http/compression';
-import { formHasNul, urlHasControlCharacters } from '$lib/server/http/edge-input';
+import { formProblem, urlHasControlCharacters } from '$lib/server/http/edge-input';
 import { liveness, PROBE_PATHS, readiness } from '$lib/server/http/probes';
 import { requestIdFrom } from '$lib/server/http/request-id';
 import { warmSearch } from '$lib/server/search/search.service';
@@ -80,7 +80,7 @@ async function handleRequest(
 	const locale: Locale =
 		isLocale(first) && config.enabledLocales.includes(first) ? first : config.defaultLocale;
 	event.locals.locale = locale;
-	const refusal = await refuseControlCharacters(event.request, event.url, locale);
+	const refusal = await refuseUnusableInput(event.request, event.url, locale);
 	if (refusal) return compressResponse(event.request, withHeaders(refusal, config.origin));
 	// The public API is anonymous: it neither reads nor clears session cookies.
 	const token = event.url.pathname.startsWith('/api/')
@@ -100,15 +100,20 @@ async function handleRequest(
 	return compressResponse(event.request, withHeaders(response, config.origin));
 }
 
-/** Input with control characters is answered here, before any route or query sees it. */
-async function refuseControlCharacters(
+/**
+ * Input with control characters, and form posts that are no form, are answered here, before any
+ * route or query sees them.
+ */
+async function refuseUnusableInput(
 	request: Request,
 	url: URL,
 	locale: Locale
 ): Promise<Response | null> {
 	const api = url.pathname.startsWith('/api/');
 	if (urlHasControlCharacters(url)) return badRequest(locale, 'error.badRequest', api);
-	if (await formHasNul(request)) return badRequest(locale, 'error.formControlCharacter', api);
+	const problem = await formProblem(request);
+	if (problem === 'nul') return badRequest(locale, 'error.formControlCharacter', api);
+	if (problem === 'unreadable') return badRequest(locale, 'error.formUnreadable', api);
 	return null;
 }
 

@@ -56,6 +56,19 @@ describe('bad input gets a clear message on a normal page', () => {
 	});
 });
 
+it.each([
+	['multipart/form-data; boundary=zzz', '--zzz\r\nContent-Disposition: form'],
+	['text/plain', 'email=bea@kitz.example']
+])('answers a form post whose %s body is no form with a message, not a 500', async (type, body) => {
+	const response = await fetch(`${baseUrl}/de/login`, {
+		method: 'POST',
+		headers: { origin: baseUrl, 'content-type': type },
+		body
+	});
+	expect(response.status).toBe(400);
+	expect(await response.text()).toContain('Das Formular ist unvollständig oder beschädigt');
+});
+
 describe('privacy and security headers', () => {
 	it.each(['/de', '/ar/search?q=kurs', '/de/kitz'])(
 		'%s sets no cookie and sends strict headers',

@@ -27,6 +27,8 @@ export interface AppProcess {
 	 * it alive); resolves with the exit code once the process has exited and let go of its database.
 	 */
 	stop(signal?: NodeJS.Signals): Promise<number | null>;
+	/** Kills the app with SIGKILL, as a crash or the OOM killer would; resolves once it is gone. */
+	kill(): Promise<void>;
 }
 
 /**
@@ -51,6 +53,10 @@ export async function startBuiltApp(
 	server.stdout?.on('data', (chunk) => (output += chunk));
 	server.stderr?.on('data', (chunk) => (output += chunk));
 	const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
+	const end = (signal: NodeJS.Signals) => {
+		if (server.exitCode === null && server.signalCode === null) server.kill(signal);
+		return exited;
+	};
 	const deadline = Date.now() + startupSeconds * 1000;
 	let startedInMs = 0;
 	while (Date.now() < deadline) {
@@ -75,9 +81,9 @@ export async function startBuiltApp(
 		baseUrl,
 		startedInMs,
 		output: () => output,
-		stop: (signal = 'SIGTERM') => {
-			if (server.exitCode === null && server.signalCode === null) server.kill(signal);
-			return exited;
+		stop: (signal = 'SIGTERM') => end(signal),
+		kill: async () => {
+			await end('SIGKILL');
 		}
 	};
 }

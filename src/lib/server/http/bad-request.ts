@@ -19,7 +19,7 @@ export function badRequest(locale: Locale, messageKey: MessageKey, api: boolean)
 		return apiError(
 			400,
 			'bad_request',
-			'The request contains a control character (such as a NUL byte), which no parameter accepts.'
+			'The request contains a control character (such as a NUL byte), which no parameter accepts, or a form that cannot be read.'
 		);
 	const t = translator(locale);
 	const html = `<!doctype html>

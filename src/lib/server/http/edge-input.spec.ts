@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formHasNul, urlHasControlCharacters } from './edge-input.js';
+import { formProblem, urlHasControlCharacters } from './edge-input.js';
 
 const url = (path: string) => new URL(path, 'http://kitz.test');
 
@@ -29,17 +29,36 @@ describe('control characters at the edge', () => {
 		expect(urlHasControlCharacters(url(path))).toBe(false);
 	});
 
+	const post = (body: FormData | URLSearchParams | string, headers?: Record<string, string>) =>
+		new Request('http://kitz.test/de/office/contacts/new', { method: 'POST', body, headers });
+
 	it('finds a NUL byte in a posted form field, not in an uploaded file', async () => {
-		const post = (body: FormData | URLSearchParams) =>
-			new Request('http://kitz.test/de/office/contacts/new', { method: 'POST', body });
-		expect(await formHasNul(post(new URLSearchParams({ name: 'Ana\0' })))).toBe(true);
-		expect(await formHasNul(post(new URLSearchParams({ notes: 'Zeile\f2' })))).toBe(false);
+		expect(await formProblem(post(new URLSearchParams({ name: 'Ana\0' })))).toBe('nul');
+		expect(await formProblem(post(new URLSearchParams({ notes: 'Zeile\f2' })))).toBeNull();
 		const upload = new FormData();
 		upload.set('file', new Blob([Uint8Array.from([0x50, 0x4b, 0, 0])]), 'offers.xlsx');
-		expect(await formHasNul(post(upload))).toBe(false);
+		expect(await formProblem(post(upload))).toBeNull();
 		upload.set('mode', 'check\0');
 		const request = post(upload);
-		expect(await formHasNul(request)).toBe(true);
+		expect(await formProblem(request)).toBe('nul');
 		expect((await request.formData()).get('mode')).toBe('check\0');
+	});
+
+	it.each([
+		['a multipart body cut short', 'multipart/form-data; boundary=zzz', '--zzz\r\nContent-Disp'],
+		['a multipart type without boundary', 'multipart/form-data', 'name=Ana'],
+		['a text/plain form', 'text/plain', 'name=Ana'],
+		['an empty multipart body', 'multipart/form-data; boundary=zzz', '']
+	])('finds %s unreadable, which the route would answer with a 500', async (_, type, body) => {
+		expect(await formProblem(post(body, { 'content-type': type }))).toBe('unreadable');
+	});
+
+	it('leaves bodies that are no form to the route, and reads no GET', async () => {
+		expect(await formProblem(post('{"name": ', { 'content-type': 'application/json' }))).toBeNull();
+		expect(await formProblem(post(new URLSearchParams()))).toBeNull();
+		const get = new Request('http://kitz.test/de', {
+			headers: { 'content-type': 'multipart/form-data' }
+		});
+		expect(await formProblem(get)).toBeNull();
 	});
 });

@@ -25,22 +25,35 @@ export function urlHasControlCharacters(url: URL): boolean {
 	return false;
 }
 
-const FORM = /^(?:application\/x-www-form-urlencoded|multipart\/form-data)\b/i;
+/** The content types SvelteKit hands to form actions (those a browser's form can send). */
+const FORM = /^(?:application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)\b/i;
+
+/** A posted form with a NUL byte in it, or a body in a form's content type that is no form. */
+export type FormProblem = 'nul' | 'unreadable';
 
 /**
- * True when a posted form has a NUL byte in a field name or text value (files may hold any
- * bytes). Reads a copy of the body, so the route still reads the original.
+ * What makes a posted form unusable: a NUL byte in a field name or text value (files may hold
+ * any bytes), or a body that cannot be read as a form (a broken multipart body, `text/plain`,
+ * which no form of ours sends) — the route's `request.formData()` would throw a 500 on it.
+ * Reads a copy of the body, so the route still reads the original; a body that cannot be read
+ * at all (over BODY_SIZE_LIMIT) is left to the route, which says so.
  */
-export async function formHasNul(request: Request): Promise<boolean> {
-	if (!FORM.test(request.headers.get('content-type') ?? '')) return false;
+export async function formProblem(request: Request): Promise<FormProblem | null> {
+	const type = request.headers.get('content-type') ?? '';
+	if (request.method === 'GET' || request.method === 'HEAD' || !FORM.test(type)) return null;
+	let body: ArrayBuffer;
+	try {
+		body = await request.clone().arrayBuffer();
+	} catch {
+		return null;
+	}
 	let form: FormData;
 	try {
-		form = await request.clone().formData();
+		form = await new Response(body, { headers: { 'content-type': type } }).formData();
 	} catch {
-		// A body that is no form (or too large) is refused by the route as before.
-		return false;
+		return 'unreadable';
 	}
 	for (const [name, value] of form)
-		if (name.includes('\0') || (typeof value === 'string' && value.includes('\0'))) return true;
-	return false;
+		if (name.includes('\0') || (typeof value === 'string' && value.includes('\0'))) return 'nul';
+	return null;
 }
