@@ -257,7 +257,12 @@ async function shrinkDistrict(db: Kysely<DB>, districtId: number, count: number)
 }
 
 /** The first computation after a change, then RUNS more; one line of figures. */
-async function timeMatrix(db: Kysely<DB>, actor: ChainEditor, offers: number, places: number) {
+async function timeMatrix(
+	db: Kysely<DB>,
+	actor: ChainEditor,
+	offers: number,
+	places: number
+): Promise<number> {
 	let started = performance.now();
 	const first = await gapMatrix(db, actor, {}, 'de');
 	const cold = performance.now() - started;
@@ -282,19 +287,22 @@ async function timeMatrix(db: Kysely<DB>, actor: ChainEditor, offers: number, pl
 			` (${stages} stages × ${first.rows.length} municipalities)` +
 			`  first ${ms(cold)}  p50 ${ms(p50)}  p95 ${ms(p95)}${verdict}`
 	);
+	return p95;
 }
 
 /**
  * Prints the gap matrix's figures on one SQLite database that grows: offers at a tenth, half and
  * all of BENCH_OFFERS (each step a new offers version, so the first computation reads and
- * matches them all again), then the district shrunk to half and a quarter of its places.
+ * matches them all again), then the district shrunk to half and a quarter of its places; returns
+ * the p95 at all offers and places.
  */
-export async function benchChains(folder: string): Promise<void> {
+export async function benchChains(folder: string): Promise<number> {
 	console.log(
 		`\nGap matrix of the support chains, every chain × stage × municipality (SQLite, ${RUNS} runs after the first)`
 	);
 	const database = openDatabase(`sqlite://${join(folder, 'chains.sqlite')}`);
 	const db = database.db;
+	let full = 0;
 	try {
 		await migrateToLatest(db);
 		await loadReferencePlaces(db, resolve('content'));
@@ -307,7 +315,7 @@ export async function benchChains(folder: string): Promise<void> {
 			made = total;
 			// Generated rows bypass the offers service, which would mark the change itself.
 			await setSetting(db, OFFERS_VERSION_SETTING, `bench-${made}`);
-			await timeMatrix(db, actor, made, PLACES);
+			full = await timeMatrix(db, actor, made, PLACES);
 		}
 		for (const share of [0.5, 0.25]) {
 			const places = Math.round(PLACES * share);
@@ -317,4 +325,5 @@ export async function benchChains(folder: string): Promise<void> {
 	} finally {
 		await database.close();
 	}
+	return full;
 }

@@ -1,30 +1,30 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// Synthetic offers for the bench, made from the demo offers (content/demo): each copies one demo
+// offer's texts, facets, schedule (weekly, fortnightly and monthly series, one-off dates, by
+// appointment) and translations, at a municipality of the district picked by the square root of
+// its population (towns have more offers, every village some), from one of 200 providers.
 import type { Kysely } from 'kysely';
 import type { DB } from '../src/lib/server/db/schema.js';
-import { TARGET_GROUPS } from '../src/lib/server/offers/offers.schema.js';
-import { DELIVERY_LANGUAGES } from '../src/lib/server/organisations/organisations.schema.js';
-import { ACTION_FIELDS } from '../src/lib/server/action-fields/action-fields.js';
-import { listPlaces } from '../src/lib/server/places/places.repository.js';
+import { toOfferInput } from '../src/lib/server/demo/demo.offer-input.js';
+import { buildLookup, type Lookup } from '../src/lib/server/demo/demo.lookup.js';
+import type { DemoOffer } from '../src/lib/server/demo/demo.schema.js';
 import { textSearchFor } from '../src/lib/server/db/text-search.js';
 import { setSetting } from '../src/lib/server/db/settings.repository.js';
-import { SEARCH_ANALYSIS_SETTING } from '../src/lib/server/offers/offers.schema.js';
-import { ANALYSIS_VERSION, textTokens } from '../src/lib/shared/text/analysis/analyse.js';
+import {
+	SEARCH_ANALYSIS_SETTING,
+	type OfferInput
+} from '../src/lib/server/offers/offers.schema.js';
+import {
+	offerColumns,
+	searchEntryOf,
+	validateOffer
+} from '../src/lib/server/offers/offers.service.js';
+import { listPlaces } from '../src/lib/server/places/places.repository.js';
+import { sourceHash } from '../src/lib/server/translations/translations.service.js';
+import { ANALYSIS_VERSION } from '../src/lib/shared/text/analysis/analyse.js';
+import { isListed, readDemoContent } from './relevance/set.js';
 
-export const TOPICS = [
-	'Deutschkurs',
-	'Sprachcafé',
-	'Beratung',
-	'Frauentreff',
-	'Bewerbungstraining',
-	'Hausaufgabenhilfe',
-	'Mietrechtsberatung',
-	'Gesundheitslotsen',
-	'Fahrradwerkstatt',
-	'Elterncafé',
-	'Integrationskurs',
-	'Anerkennungsberatung'
-];
+const PROVIDERS = 200;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Deterministic pseudo-random numbers, so every run measures the same data. */
 function random(seed: number) {
@@ -35,25 +35,100 @@ function random(seed: number) {
 	};
 }
 
-/** Summaries and descriptions of the demo offers, so word frequencies are those of real texts. */
-async function realTexts(contentDir: string): Promise<{ summary: string; description: string }[]> {
-	const files = (await readdir(join(contentDir, 'demo'))).filter((name) =>
-		name.startsWith('offers-')
-	);
-	const texts: { summary: string; description: string }[] = [];
-	for (const file of files) {
-		const content = JSON.parse(await readFile(join(contentDir, 'demo', file), 'utf8')) as {
-			offers: { summary: string; description: string }[];
-		};
-		texts.push(...content.offers.map(({ summary, description }) => ({ summary, description })));
-	}
-	return texts;
+export interface BenchPlace {
+	id: number;
+	districtId: number;
+	name: string;
+	amt: string | null;
+	population: number | null;
+}
+
+export interface SyntheticOffer {
+	input: OfferInput;
+	place: BenchPlace | null;
+	translations: { locale: string; field: 'title' | 'summary' | 'description'; value: string }[];
 }
 
 /**
- * Inserts `count` published synthetic offers in batches, with relations and search entries.
- * Called again with the number already made as `first`, it adds more of the same kind (the gap
- * matrix's bench grows one database), reusing the providers the first call made.
+ * One synthetic offer from a demo offer, entered `daysAgo` days before `now`: its series start
+ * and its one-off dates count from that day, as the demo's count from the seeding day.
+ */
+export function syntheticOffer(
+	template: DemoOffer,
+	organisationId: number,
+	place: BenchPlace,
+	lookup: Lookup,
+	now: Date,
+	daysAgo: number
+): SyntheticOffer {
+	const entered = new Date(now.getTime() - daysAgo * DAY_MS);
+	const input = toOfferInput(template, organisationId, lookup, entered);
+	const online = input.location.kind === 'online';
+	if (input.location.kind === 'address')
+		input.location = { kind: 'address', street: input.location.street, placeId: place.id };
+	const translations = Object.entries(template.translations ?? {}).flatMap(([locale, fields]) =>
+		(['title', 'summary', 'description'] as const).map((field) => ({
+			locale,
+			field,
+			value: fields[field]
+		}))
+	);
+	return { input, place: online ? null : place, translations };
+}
+
+/** Picks a place with a chance growing with the square root of its population. */
+function placePicker(places: BenchPlace[], next: () => number) {
+	let total = 0;
+	const bounds = places.map((place) => (total += Math.sqrt(place.population ?? 100)));
+	return () => {
+		const target = next() * total;
+		return places[
+			Math.max(
+				0,
+				bounds.findIndex((bound) => bound >= target)
+			)
+		]!;
+	};
+}
+
+async function providers(
+	db: Kysely<DB>,
+	pickPlace: () => BenchPlace,
+	now: string
+): Promise<{ id: number; name: string; districtId: number }[]> {
+	const made = await db
+		.selectFrom('organisations')
+		.select(['id', 'name', 'districtId'])
+		.where('slug', 'like', 'bench-org-%')
+		.orderBy('id')
+		.execute();
+	for (let index = made.length; index < PROVIDERS; index++) {
+		const place = pickPlace();
+		const name = `Träger ${index}`;
+		const row = await db
+			.insertInto('organisations')
+			.values({
+				districtId: place.districtId,
+				slug: `bench-org-${index}`,
+				name,
+				kind: 'provider',
+				placeId: place.id,
+				createdAt: now,
+				updatedAt: now
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		made.push({ id: row.id, name, districtId: place.districtId });
+	}
+	return made;
+}
+
+/**
+ * Inserts `count` published synthetic offers in batches, with relations, schedules,
+ * translations and search entries; their dates are materialised by `refreshAllOccurrences`, as
+ * the app does at start and every six hours. Called again with the number already made as
+ * `first`, it adds more of the same kind (the gap matrix's bench grows one database), reusing the
+ * providers the first call made.
  */
 export async function generateOffers(
 	db: Kysely<DB>,
@@ -62,103 +137,119 @@ export async function generateOffers(
 	first = 0
 ): Promise<void> {
 	const next = random(42 + first);
-	const texts = await realTexts(contentDir);
-	const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
-	const places = await listPlaces(db);
-	const now = new Date().toISOString();
-	const organisationIds = (
-		await db.selectFrom('organisations').select('id').where('slug', 'like', 'bench-org-%').execute()
-	).map((row) => row.id);
-	for (let index = organisationIds.length; index < 200; index++) {
-		const place = pick(places);
-		const row = await db
-			.insertInto('organisations')
-			.values({
-				districtId: place.districtId,
-				slug: `bench-org-${index}`,
-				name: `Träger ${index}`,
-				kind: 'provider',
-				placeId: place.id,
-				createdAt: now,
-				updatedAt: now
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		organisationIds.push(row.id);
-	}
+	const templates = readDemoContent(contentDir).offers.filter(isListed);
+	const lookup = await buildLookup(db);
+	const pickPlace = placePicker(await listPlaces(db), next);
+	const now = new Date();
+	const timestamp = now.toISOString();
+	const organisations = await providers(db, pickPlace, timestamp);
 	const search = textSearchFor(db);
 	const BATCH = 500;
 	for (let start = 0; start < count; start += BATCH) {
+		const offers = Array.from({ length: Math.min(BATCH, count - start) }, () => {
+			const organisation = organisations[Math.floor(next() * organisations.length)]!;
+			const template = templates[Math.floor(next() * templates.length)]!;
+			const made = syntheticOffer(
+				template,
+				organisation.id,
+				pickPlace(),
+				lookup,
+				now,
+				Math.floor(next() * 120)
+			);
+			return { ...made, organisation, valid: validateOffer(made.input) };
+		});
 		await db.transaction().execute(async (trx) => {
-			const rows = Array.from({ length: Math.min(BATCH, count - start) }, (_, offset) => {
-				const number = first + start + offset;
-				const place = pick(places);
-				const online = next() < 0.05;
-				const topic = pick(TOPICS);
-				const text = pick(texts);
-				const day = 1 + Math.floor(next() * 90);
-				return {
-					districtId: place.districtId,
-					organisationId: pick(organisationIds),
-					slug: `bench-${number}`,
-					title: `${topic} ${place.name} ${number}`,
-					summary: text.summary,
-					description: text.description,
-					costKind: next() < 0.7 ? 'free' : 'amount',
-					costCents: null,
-					costNote: null,
-					access: 'walk_in',
-					languageLevel: 'none',
-					locationKind: online ? 'online' : 'address',
-					street: online ? null : 'Hauptstraße 1',
-					placeId: online ? null : place.id,
-					onlineUrl: online ? 'https://example.org' : null,
-					scheduleKind: next() < 0.5 ? 'dates' : 'appointment',
-					validFrom: null,
-					validTo: null,
-					contactName: null,
-					contactPhone: null,
-					contactEmail: null,
-					status: 'published',
-					nextStartsAt:
-						next() < 0.5 ? `2027-01-${String((day % 28) + 1).padStart(2, '0')}T10:00` : null,
-					createdAt: now,
-					updatedAt: now,
-					lastVerifiedAt: now
-				};
-			});
 			const inserted = await trx
 				.insertInto('offers')
-				.values(rows)
-				.returning(['id', 'title', 'summary', 'description'])
-				.execute();
-			const fields = inserted.flatMap((offer) => {
-				const chosen = new Set([pick(ACTION_FIELDS), pick(ACTION_FIELDS)]);
-				return [...chosen].map((actionField) => ({ offerId: offer.id, actionField }));
-			});
-			await trx.insertInto('offerActionFields').values(fields).execute();
-			await trx
-				.insertInto('offerLanguages')
 				.values(
-					inserted.flatMap((offer) =>
-						[...new Set(['de', pick(DELIVERY_LANGUAGES)])].map((language) => ({
-							offerId: offer.id,
-							language
-						}))
-					)
+					offers.map(({ valid, organisation }, offset) => ({
+						...offerColumns(valid),
+						// As the offers context does: an offer belongs to its provider's district.
+						districtId: organisation.districtId,
+						organisationId: organisation.id,
+						slug: `bench-${first + start + offset}`,
+						status: 'published',
+						nextStartsAt: null,
+						createdAt: timestamp,
+						updatedAt: timestamp,
+						lastVerifiedAt: timestamp
+					}))
 				)
+				.returning('id')
 				.execute();
-			await trx
-				.insertInto('offerTargetGroups')
-				.values(inserted.map((offer) => ({ offerId: offer.id, targetGroup: pick(TARGET_GROUPS) })))
-				.execute();
-			for (const offer of inserted) {
-				await search.index(trx, offer.id, {
-					title: textTokens(offer.title, 'de').join(' '),
-					summary: textTokens(offer.summary, 'de').join(' '),
-					body: textTokens(offer.description, 'de').join(' ')
-				});
-			}
+			const ids = inserted.map((row) => row.id);
+			const each = <T>(rows: (offer: (typeof offers)[number], id: number) => T[]) =>
+				offers.flatMap((offer, index) => rows(offer, ids[index]!));
+			const relation = async <T>(
+				table: 'offerActionFields' | 'offerTargetGroups' | 'offerLanguages' | 'offerAccessibility',
+				rows: T[]
+			) => {
+				if (rows.length > 0)
+					await trx
+						.insertInto(table)
+						.values(rows as never)
+						.execute();
+			};
+			await relation(
+				'offerActionFields',
+				each(({ valid }, offerId) =>
+					valid.actionFields.map((actionField) => ({ offerId, actionField }))
+				)
+			);
+			await relation(
+				'offerTargetGroups',
+				each(({ valid }, offerId) =>
+					valid.targetGroups.map((targetGroup) => ({ offerId, targetGroup }))
+				)
+			);
+			await relation(
+				'offerLanguages',
+				each(({ valid }, offerId) => valid.languages.map((language) => ({ offerId, language })))
+			);
+			await relation(
+				'offerAccessibility',
+				each(({ valid }, offerId) => valid.accessibility.map((feature) => ({ offerId, feature })))
+			);
+			const schedules = each(({ valid }, offerId) =>
+				valid.schedule.kind === 'appointment'
+					? []
+					: valid.schedule.entries.map((entry) => ({
+							offerId,
+							startsAt: entry.startsAt,
+							endsAt: entry.endsAt ?? null,
+							rrule: entry.rrule ?? null
+						}))
+			);
+			if (schedules.length > 0) await trx.insertInto('offerSchedules').values(schedules).execute();
+			const translations = each(({ valid, translations }, entityId) =>
+				translations.map(({ locale, field, value }) => ({
+					entity: 'offer',
+					entityId,
+					locale,
+					field,
+					value,
+					status: 'reviewed',
+					sourceHash: sourceHash(valid[field]),
+					updatedAt: timestamp
+				}))
+			);
+			if (translations.length > 0)
+				await trx.insertInto('translations').values(translations).execute();
+			for (const [index, { valid, place, organisation, translations }] of offers.entries())
+				await search.index(
+					trx,
+					ids[index]!,
+					searchEntryOf(
+						{
+							...valid,
+							organisationName: organisation.name,
+							placeName: place?.name ?? null,
+							amt: place?.amt ?? null
+						},
+						translations
+					)
+				);
 		});
 	}
 	// The entries are made by the current text analysis: a starting app need not rebuild them.

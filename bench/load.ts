@@ -32,6 +32,7 @@ console.log(
 		failed,
 		rps: completed / Number(secondsText),
 		p50: at(0.5),
-		p95: at(0.95)
+		p95: at(0.95),
+		p99: at(0.99)
 	})
 );

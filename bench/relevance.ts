@@ -3,9 +3,7 @@
 // and a fresh PostgreSQL database; recall and precision of the first ten per language next to
 // the targets, the worst queries with what they found, and whether both databases agree. A
 // measurement: it prints FAIL where a target is missed and still ends normally.
-import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import pg from 'pg';
 import { LOCALES } from '../src/lib/i18n/locales.js';
 import { readConfig } from '../src/lib/server/config.js';
 import { openDatabase, type Database } from '../src/lib/server/db/database.js';
@@ -28,9 +26,9 @@ import {
 	TARGETS,
 	type LanguageFigures
 } from './relevance/scoring.js';
+import { withPostgres } from './postgres.js';
 
 const CONTENT = resolve('content');
-const PG_ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const WORST = Number(process.env.BENCH_WORST ?? 15);
 
 interface Answer {
@@ -93,7 +91,8 @@ function printFigures(row: LanguageFigures) {
 	);
 }
 
-function report(name: string, answered: Answer[]) {
+/** Prints the figures on one database; returns the languages that miss a target. */
+function report(name: string, answered: Answer[]): { failing: string[]; languages: number } {
 	const scored = answered
 		.filter((answer) => !answer.query.expectNone)
 		.map((answer) => ({
@@ -154,48 +153,30 @@ function report(name: string, answered: Answer[]) {
 			.join(', ');
 		console.log(`      returned: ${first || '(nothing)'}${results.length > 10 ? ', …' : ''}`);
 	}
+	return { failing, languages: languages.length };
 }
 
-/**
- * Waits (up to five seconds) until the closed pool's connections have left `name`: closing the
- * pool does not wait for them, and dropping with force under them makes each one report a lost
- * connection in the middle of the figures.
- */
-async function sessionsGone(admin: pg.Client, name: string) {
-	for (let attempt = 0; attempt < 50; attempt++) {
-		const { rows } = await admin.query<{ n: string }>(
-			'select count(*) as n from pg_stat_activity where datname = $1',
-			[name]
-		);
-		if (Number(rows[0]!.n) === 0) return;
-		await new Promise((done) => setTimeout(done, 100));
-	}
-}
-
-/** A PostgreSQL database of its own, named for this run, and dropped by it alone. */
-async function withPostgres<T>(work: (database: Database) => Promise<T>): Promise<T> {
-	const name = `kitz_relevance_${process.pid}_${randomBytes(4).toString('hex')}`;
-	const admin = new pg.Client({ connectionString: PG_ADMIN });
-	await admin.connect();
-	try {
-		await admin.query(`create database ${name}`);
-		const url = new URL(PG_ADMIN);
-		url.pathname = `/${name}`;
-		const database = openDatabase(url.toString());
+/** The answers on a PostgreSQL database of this run's own. */
+function onPostgres(): Promise<Answer[]> {
+	return withPostgres('kitz_relevance', async (url) => {
+		const database = openDatabase(url);
 		try {
-			return await work(database);
+			return await answers(database);
 		} finally {
 			await database.close();
-			await sessionsGone(admin, name);
-			await admin.query(`drop database if exists ${name} with (force)`);
 		}
-	} finally {
-		await admin.end();
-	}
+	});
+}
+
+export interface RelevanceOutcome {
+	name: 'SQLite' | 'PostgreSQL';
+	/** The languages that miss recall or precision@10. */
+	failing: string[];
+	languages: number;
 }
 
 /** Runs the relevance set on both databases and prints the figures. */
-export async function benchRelevance(folder: string): Promise<void> {
+export async function benchRelevance(folder: string): Promise<RelevanceOutcome[]> {
 	console.log('\nRelevance of the portal search on the demo content (bench/relevance/README.md)');
 	const sqlite = openDatabase(`sqlite://${join(folder, 'relevance.sqlite')}`);
 	let onSqlite: Answer[];
@@ -204,15 +185,18 @@ export async function benchRelevance(folder: string): Promise<void> {
 	} finally {
 		await sqlite.close();
 	}
-	const onPostgres = await withPostgres(answers);
-	report('SQLite', onSqlite);
-	report('PostgreSQL', onPostgres);
+	const postgres = await onPostgres();
+	const outcomes: RelevanceOutcome[] = [
+		{ name: 'SQLite', ...report('SQLite', onSqlite) },
+		{ name: 'PostgreSQL', ...report('PostgreSQL', postgres) }
+	];
 	const differing = onSqlite.filter(
-		(answer, index) => answer.results.join('\n') !== onPostgres[index]!.results.join('\n')
+		(answer, index) => answer.results.join('\n') !== postgres[index]!.results.join('\n')
 	);
 	console.log(
 		`\nSQLite and PostgreSQL: ${differing.length} of ${onSqlite.length} queries returned different result lists` +
 			(differing.length === 0 ? ' (the same everywhere)' : '')
 	);
 	for (const answer of differing.slice(0, WORST)) console.log(`  ${label(answer.query)}`);
+	return outcomes;
 }

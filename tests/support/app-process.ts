@@ -18,6 +18,8 @@ export async function freePort(): Promise<number> {
 
 export interface AppProcess {
 	baseUrl: string;
+	/** The app's process id, to read its memory from /proc. */
+	pid: number;
 	/** From spawning the process to its first answer: start-up work included. */
 	startedInMs: number;
 	/** Everything the app wrote to stdout and stderr so far. */
@@ -79,6 +81,7 @@ export async function startBuiltApp(
 	}
 	return {
 		baseUrl,
+		pid: server.pid!,
 		startedInMs,
 		output: () => output,
 		stop: (signal = 'SIGTERM') => end(signal),

@@ -133,7 +133,7 @@ async function insertValidOffer(trx: Transaction<DB>, offer: ValidOffer, now: Da
 }
 
 /** The offers-row columns an offer's content decides (not its owner, status or timestamps). */
-function offerColumns(offer: ValidOffer) {
+export function offerColumns(offer: ValidOffer) {
 	return {
 		title: offer.title,
 		summary: offer.summary,
@@ -232,6 +232,21 @@ export async function reindexOffer(db: Db, offerId: number): Promise<void> {
 	const source = await findSearchSource(db, offerId);
 	if (!source) return;
 	const translated = await findAllTranslations(db, 'offer', offerId);
+	await textSearchFor(db).index(db, offerId, searchEntryOf(source, translated));
+}
+
+/** An offer's search entry: its German texts, provider and place, and its translations. */
+export function searchEntryOf(
+	source: {
+		title: string;
+		summary: string;
+		description: string;
+		organisationName: string;
+		placeName: string | null;
+		amt: string | null;
+	},
+	translated: { locale: string; field: string; value: string }[]
+): { title: string; summary: string; body: string } {
 	const tokensOf = (field: OfferTextField, german: (string | null)[]) =>
 		[
 			...german
@@ -243,7 +258,7 @@ export async function reindexOffer(db: Db, offerId: number): Promise<void> {
 		]
 			.flat()
 			.join(' ');
-	await textSearchFor(db).index(db, offerId, {
+	return {
 		title: tokensOf('title', [source.title]),
 		summary: tokensOf('summary', [source.summary]),
 		body: tokensOf('description', [
@@ -252,7 +267,7 @@ export async function reindexOffer(db: Db, offerId: number): Promise<void> {
 			source.placeName,
 			source.amt
 		])
-	});
+	};
 }
 
 /**
