@@ -62,27 +62,25 @@ function need(concept: SearchConcept, alternatives: TokenSet[], shown: string): 
 	return { alternatives, typedWords: [], concept, shown };
 }
 
-const germanCourse: SearchConcept = {
-	key: 'german-course',
-	labels: { de: 'Deutschkurs' },
-	phrases: { de: ['Deutschkurs'] },
-	actionFields: ['sprache'],
-	targetGroups: [],
-	germanCourse: true,
-	terms: ['Deutschkurs'],
-	broader: null
-};
-const germanCourseTerms = wordAlternatives('deutschkurs', ['de']);
-const women: SearchConcept = {
-	key: 'women',
-	labels: { de: 'Frauen' },
-	phrases: { de: ['Frauen'] },
+/** A concept named by its German label, meaning nothing but what `meaning` says. */
+const concept = (key: string, label: string, meaning: Partial<SearchConcept>): SearchConcept => ({
+	key,
+	labels: { de: label },
+	phrases: { de: [label] },
 	actionFields: [],
-	targetGroups: ['frauen'],
+	targetGroups: [],
 	germanCourse: false,
-	terms: ['Frauen'],
-	broader: null
-};
+	terms: [label],
+	broader: null,
+	...meaning
+});
+
+const germanCourse = concept('german-course', 'Deutschkurs', {
+	actionFields: ['sprache'],
+	germanCourse: true
+});
+const germanCourseTerms = wordAlternatives('deutschkurs', ['de']);
+const women = concept('women', 'Frauen', { targetGroups: ['frauen'] });
 
 describe('matchGroups', () => {
 	it('scores a need by where it stands: title 3, summary 2, elsewhere 1; all in titles first', async () => {
@@ -158,16 +156,10 @@ describe('matchGroups', () => {
 
 	it('takes the wider need in a title and the need in the summary as a title match', async () => {
 		const housing = wordAlternatives('wohnung', ['de']);
-		const flatSearch: SearchConcept = {
-			key: 'flat-search',
-			labels: { de: 'Wohnungssuche' },
-			phrases: { de: ['Wohnungssuche'] },
-			actionFields: [],
-			targetGroups: [],
-			germanCourse: false,
+		const flatSearch = concept('flat-search', 'Wohnungssuche', {
 			terms: ['Wohnberechtigungsschein'],
 			broader: 'housing'
-		};
+		});
 		const offers = [
 			...['A', 'B', 'C'].map((name) => ({ title: `Wohnberechtigungsschein ${name}` })),
 			{ title: 'Sprechstunde Wohnung', summary: 'Hilfe beim Wohnberechtigungsschein' },
@@ -190,16 +182,7 @@ describe('matchGroups', () => {
 	});
 
 	it('leaves offers for professionals alone out of a need, not out of typed words', async () => {
-		const doctor: SearchConcept = {
-			key: 'doctor',
-			labels: { de: 'Arzt' },
-			phrases: { de: ['Arzt'] },
-			actionFields: [],
-			targetGroups: [],
-			germanCourse: false,
-			terms: ['Arzt'],
-			broader: null
-		};
+		const doctor = concept('doctor', 'Arzt', {});
 		const offers = [
 			{ title: 'Arzt mit Arabisch', targetGroups: ['newcomers'] },
 			{ title: 'Dolmetschen beim Arzt', targetGroups: ['professionals'] },
