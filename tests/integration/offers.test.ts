@@ -101,8 +101,12 @@ describeEachDialect(
 			// Another process, or the next run, finds the same dates: nothing to rebuild.
 			expect(await refreshAllOccurrences(db, NOW)).toBe(0);
 			expect(await version()).toBe(before);
+			// An app shutting down stops before the next batch of offers: nothing done yet.
+			const later = new Date('2026-06-03T08:00:00Z');
+			expect(await refreshAllOccurrences(db, later, AbortSignal.abort())).toBe(0);
+			expect(await version()).toBe(before);
 			// Two days later Tuesday's date has passed.
-			expect(await refreshAllOccurrences(db, new Date('2026-06-03T08:00:00Z'))).toBe(1);
+			expect(await refreshAllOccurrences(db, later)).toBe(1);
 			expect(await nextDate()).toBe('2026-06-04T18:00');
 			expect(await version()).not.toBe(before);
 			// Back to the suite's day for the tests that follow.

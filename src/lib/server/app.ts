@@ -4,10 +4,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { seedDemo } from './demo/demo.js';
 import { NO_JOBS, startJobs, type Jobs } from './jobs/scheduler.js';
 import { backfillPublishedBases } from './offers/base-revision.js';
-import {
-	refreshAllOccurrences,
-	reindexAllOffersIfAnalysisChanged
-} from './offers/offers.service.js';
+import { reindexAllOffersIfAnalysisChanged } from './offers/offers.service.js';
 import { loadReferencePlaces } from './places/reference.js';
 import { loadDefaultThesaurus } from './search/thesaurus/thesaurus.service.js';
 import { logger } from '../shared/log/logger.js';
@@ -20,7 +17,7 @@ export interface App {
 
 /**
  * Opens and prepares the database: migrations, reference places, the default search thesaurus
- * (once), demo content, fresh dates.
+ * (once), demo content. The jobs roll the dates forward in the background, beginning at once.
  */
 export async function bootstrap(config: Config, options: { jobs?: boolean } = {}): Promise<App> {
 	const database = openDatabase(config.databaseUrl);
@@ -36,7 +33,6 @@ export async function bootstrap(config: Config, options: { jobs?: boolean } = {}
 	if (config.demoContent)
 		await seedDemo(database.db, { contentDir: config.contentDir, password: config.demoPassword });
 	await backfillPublishedBases(database.db);
-	await refreshAllOccurrences(database.db);
 	const jobs = options.jobs ? startJobs(database.db, config) : NO_JOBS;
 	return { config, database, jobs };
 }

@@ -34,11 +34,12 @@ export function startJobs(db: Kysely<DB>, config: Config): Jobs {
 	const holder = leaseHolderId();
 	const timers: NodeJS.Timeout[] = [];
 	const jobs: OverlapFreeJob[] = [];
-	let stopped = false;
+	// Aborted at stop: no pass starts any more, and a long one (the date refresh) ends early.
+	const stopping = new AbortController();
 	const every = (ms: number, job: () => Promise<unknown>, name: string) => {
 		// A stopped scheduler starts no pass, not even one asked for during the last run.
 		const run = withoutOverlap(
-			() => (stopped ? Promise.resolve() : job()),
+			() => (stopping.signal.aborted ? Promise.resolve() : job()),
 			(error) => logger.error({ err: error, job: name }, 'Job failed')
 		);
 		timers.push(setInterval(run, ms).unref());
@@ -48,11 +49,17 @@ export function startJobs(db: Kysely<DB>, config: Config): Jobs {
 	const onceAcross = (ms: number, job: () => Promise<unknown>, name: string) =>
 		every(ms, () => runUnderLease(db, name, job, { holder, periodMs: ms }), name);
 	const stop = async () => {
-		stopped = true;
+		stopping.abort();
 		for (const timer of timers) clearInterval(timer);
 		await Promise.all(jobs.map((job) => job.idle()));
 	};
-	onceAcross(6 * HOUR, () => refreshAllOccurrences(db), 'refresh occurrences');
+	// At start too, in the background (at 100,000 offers it takes minutes): unless another
+	// process has just done it, the dates are rolled forward after a downtime.
+	void onceAcross(
+		6 * HOUR,
+		() => refreshAllOccurrences(db, new Date(), stopping.signal),
+		'refresh occurrences'
+	)();
 	// Hourly although the periods are months: cheap, idempotent, and a restart resets the timer.
 	onceAcross(HOUR, () => sendVerificationReminders(db, config), 'freshness reminders');
 	onceAcross(HOUR, () => sendTaskReminders(db, config), 'task reminders');

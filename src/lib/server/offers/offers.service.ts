@@ -312,16 +312,33 @@ async function refreshOfferOccurrences(
 }
 
 /**
- * Rolls every offer's materialised dates forward; run every six hours by the jobs context.
- * Returns how many offers' next date changed: only then is the offers version changed, which
- * makes every app process rebuild its search index.
+ * Offers refreshed per transaction: at 100,000 offers one transaction held the write lock (and,
+ * on SQLite, the event loop) for minutes; between batches other requests get their turn.
  */
-export async function refreshAllOccurrences(db: Kysely<DB>, now = new Date()): Promise<number> {
+const REFRESH_BATCH = 100;
+
+/**
+ * Rolls every offer's materialised dates forward, in id order; run at start and every six hours
+ * by the jobs context. Returns how many offers' next date changed: only then is the offers version
+ * changed, which makes every app process rebuild its search index. An aborted `signal` (the app
+ * shutting down) ends it after the batch under way; the next run does the rest.
+ */
+export async function refreshAllOccurrences(
+	db: Kysely<DB>,
+	now = new Date(),
+	signal?: AbortSignal
+): Promise<number> {
 	const ids = await listOfferIdsWithSchedules(db);
-	return db.transaction().execute(async (trx) => {
-		let changed = 0;
-		for (const id of ids) if (await refreshOfferOccurrences(trx, id, now)) changed++;
-		if (changed > 0) await markOffersChanged(trx);
-		return changed;
-	});
+	let changed = 0;
+	for (let at = 0; at < ids.length && !signal?.aborted; at += REFRESH_BATCH) {
+		const batch = ids.slice(at, at + REFRESH_BATCH);
+		changed += await db.transaction().execute(async (trx) => {
+			let inBatch = 0;
+			for (const id of batch) if (await refreshOfferOccurrences(trx, id, now)) inBatch++;
+			return inBatch;
+		});
+		await new Promise((resolve) => setImmediate(resolve));
+	}
+	if (changed > 0) await markOffersChanged(db);
+	return changed;
 }
