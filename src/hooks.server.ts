@@ -80,8 +80,10 @@ async function handleRequest(
 	const locale: Locale =
 		isLocale(first) && config.enabledLocales.includes(first) ? first : config.defaultLocale;
 	event.locals.locale = locale;
+	const finish = (response: Response) =>
+		compressResponse(event.request, withHeaders(response, config.origin));
 	const refusal = await refuseUnusableInput(event.request, event.url, locale);
-	if (refusal) return compressResponse(event.request, withHeaders(refusal, config.origin));
+	if (refusal) return finish(refusal);
 	// The public API is anonymous: it neither reads nor clears session cookies.
 	const token = event.url.pathname.startsWith('/api/')
 		? null
@@ -97,7 +99,7 @@ async function handleRequest(
 				// Styles that belong to one interface language (Leichte Sprache) select on this.
 				.replace('%kitz.locale%', locale)
 	});
-	return compressResponse(event.request, withHeaders(response, config.origin));
+	return finish(response);
 }
 
 /**
