@@ -283,6 +283,39 @@ describeEachDialect(
 			expect(typed.keys).toContain('c-video-dolmetschen-praxen');
 		});
 
+		it('adds health offers explaining the way to a doctor where few titles name doctors', async () => {
+			for (const [locale, query] of [
+				['de', 'Arzt'],
+				['fa', 'دکتر'],
+				['uk', 'likar']
+			] as const) {
+				const found = await find(locale, query);
+				expect(found.keys, query).toEqual(
+					expect.arrayContaining([
+						'c-verzeichnis-mehrsprachige-praxen',
+						'c-gesundheitslotsen-infoabende-flensburg',
+						'c-impfsprechstunde-schleswig'
+					])
+				);
+			}
+			// Housing offers whose descriptions mention a flat do not join the many flat-search titles.
+			const flat = await find('de', 'Wohnung suchen');
+			expect(flat.keys).not.toContain('a-energie-workshop-suederbrarup');
+		});
+
+		it('reads "Ich brauche eine Wohnung" as a flat search, rent money without tenancy law, sport without cycling', async () => {
+			const flat = await find('de-x-easy', 'Ich brauche eine Wohnung');
+			expect(conceptKeys(flat.understanding)).toEqual(['flat-search']);
+			expect(flat.keys).not.toContain('a-mietrechtsberatung-flensburg');
+			// "Mietkosten" split into its parts matched "Kostenlose … Mietvertrag".
+			const rent = await find('de-x-easy', 'Geld für Miete');
+			expect(rent.keys).toContain('a-mietschulden-beratung-flensburg');
+			expect(rent.keys).not.toContain('a-mietrechtsberatung-flensburg');
+			const sport = await find('de-x-easy', 'Sport machen');
+			expect(sport.keys).toContain('b-tsv-kropp-fussball-offen');
+			expect(sport.keys).not.toContain('b-ksv-radfahrkurs-handewitt');
+		});
+
 		it('understands the plain need "ich suche Arbeit" as looking for work', async () => {
 			const work = await find('de', 'ich suche Arbeit');
 			expect(conceptKeys(work.understanding)).toContain('job-search');

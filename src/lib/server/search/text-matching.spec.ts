@@ -181,6 +181,35 @@ describe('matchGroups', () => {
 		expect(wider.members.positions()).toEqual([0, 1, 2, 3]);
 	});
 
+	it('lets the wider need in a title and the need in the description join too few title matches', async () => {
+		const doctor = concept('doctor', 'Arzt', { broader: 'health' });
+		const findDoctors = (offers: Offer[]) => {
+			const fullText = new TokenIndex(offers.length);
+			offers.forEach((offer, position) =>
+				fullText.add(position, textTokens(`${offer.title} ${offer.description ?? ''}`, 'de'))
+			);
+			return matchGroups(
+				handMadeOfferIndex(offers),
+				[need(doctor, wordAlternatives('arzt', ['de']), 'Arzt')],
+				async (token) => fullText.match(token),
+				Bitset.full(offers.length),
+				{ broaderTerms: () => wordAlternatives('gesundheit', ['de']) }
+			);
+		};
+		const offers: Offer[] = [
+			{ title: 'Arzt A' },
+			{ title: 'Arzt B' },
+			{ title: 'Arzt C', targetGroups: ['professionals'] },
+			{ title: 'Gesundheit Infoabend', description: 'Wann gehe ich zum Arzt?' },
+			{ title: 'Treffpunkt', description: 'Arzt' }
+		];
+		// Two title matches for the public: the health evening describing the way joins them.
+		expect((await findDoctors(offers)).members.positions()).toEqual([0, 1, 3]);
+		// With three for the public there are enough: it does not.
+		const enough = await findDoctors([...offers, { title: 'Arzt D' }]);
+		expect(enough.members.positions()).toEqual([0, 1, 5]);
+	});
+
 	it('leaves offers for professionals alone out of a need, not out of typed words', async () => {
 		const doctor = concept('doctor', 'Arzt', {});
 		const offers = [

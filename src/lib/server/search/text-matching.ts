@@ -47,6 +47,8 @@ interface GroupMatch {
 	title: Bitset;
 	/** As `title`, or the title names the wider need and the summary this one. */
 	titleLike: Bitset;
+	/** The titles naming the group's wider need (none without one). */
+	widerTitles: Bitset | null;
 	/** Summary or facets. */
 	summary: Bitset;
 	/** Anywhere, including the description (title, summary or facets until descriptions are read). */
@@ -143,16 +145,19 @@ export async function matchGroups(
 		const strong = titleOrFacets.or(summary).and(among);
 		// The wider need in the title and this one in the summary: "Sprechstunde Wohnen" saying
 		// "Wohnberechtigungsschein" meets a flat search as well as "Wohnungssuche" in a title.
-		const widerInTitle = group.concept
+		const widerTitles = group.concept
 			? anyAlternative(index.size, broaderTerms(group.concept), (token) =>
 					index.titleTokens.match(token)
-				).and(summary)
+				).and(among)
 			: null;
 		return {
 			group,
 			titleText: title.and(among),
 			title: titleOrFacets.and(among),
-			titleLike: (widerInTitle ? titleOrFacets.or(widerInTitle) : titleOrFacets).and(among),
+			titleLike: (widerTitles ? titleOrFacets.or(widerTitles.and(summary)) : titleOrFacets).and(
+				among
+			),
+			widerTitles,
 			summary: summary.and(among),
 			anywhere: strong
 		};
@@ -207,7 +212,8 @@ export async function matchGroups(
 	// Whether title matches come alone is decided on those naming the needs themselves; those
 	// naming a wider need in the title and the need in the summary then come with them.
 	const titleCount = intersect(index.size, kept, (match) => match.title).count();
-	const inTitles = intersect(index.size, kept, (match) => match.titleLike);
+	const titlesAlone =
+		!wider && titleCount >= ENOUGH_TITLE_MATCHES && titleCount < PAGE_OF_TITLE_MATCHES;
 	// Which matches come alone is decided on all of them, for whom they are afterwards: the title
 	// matches of "Arzt" name the need, one of them being for practices does not widen it. When
 	// only offers for professionals meet the needs, they are shown rather than nothing.
@@ -216,11 +222,10 @@ export async function matchGroups(
 		const left = elsewhere ? set.without(elsewhere) : set;
 		return left.count() > 0 ? left : set;
 	};
+	if (titlesAlone) await joinDescribedNeeds(index, kept, anywhere, elsewhere);
+	const inTitles = intersect(index.size, kept, (match) => match.titleLike);
 	const broad = forAudience(strong.count() >= ENOUGH_STRONG_MATCHES ? strong : all);
-	const members =
-		!wider && titleCount >= ENOUGH_TITLE_MATCHES && titleCount < PAGE_OF_TITLE_MATCHES
-			? forAudience(inTitles)
-			: broad;
+	const members = titlesAlone ? forAudience(inTitles) : broad;
 	const helping: Bitset[] = [];
 	for (const alternatives of preferred) {
 		const found = await lookUp([...new Set(alternatives.flat())], anywhere);
@@ -246,6 +251,31 @@ export async function matchGroups(
 		scores[position] = score + (allInTitles ? TITLE_TIER : 0);
 	});
 	return { members, scores, droppedWords, moreMatches: broad.count() - members.count() };
+}
+
+/**
+ * When the title matches come alone but name a need for too few of the people asking, those naming
+ * the wider need in the title and the need in the description join them: the health guides'
+ * evenings explain there how to see a doctor.
+ */
+async function joinDescribedNeeds(
+	index: OfferIndex,
+	kept: GroupMatch[],
+	anywhere: (token: string) => Promise<Bitset>,
+	notForThem: Bitset | null
+): Promise<void> {
+	for (const match of kept) {
+		const candidates = match.widerTitles?.without(match.titleLike);
+		if (!candidates || candidates.count() === 0) continue;
+		const named = notForThem ? match.titleLike.without(notForThem) : match.titleLike;
+		if (named.count() >= ENOUGH_TITLE_MATCHES) continue;
+		const found = await lookUp([...new Set(match.group.alternatives.flat())], anywhere);
+		match.titleLike = match.titleLike.or(
+			anyAlternative(index.size, match.group.alternatives, (token) => found.get(token)!).and(
+				candidates
+			)
+		);
+	}
 }
 
 /** The full-text engine's offers for each token, asked at once: on PostgreSQL each is a round trip. */
