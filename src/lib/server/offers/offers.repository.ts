@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Updateable } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import { setSetting } from '../db/settings.repository.js';
 import type { Db } from '../db/schema.js';
 import { OFFERS_VERSION_SETTING, type OfferRelations } from './offers.schema.js';
@@ -81,35 +81,33 @@ export async function findRelations(
 		])
 	);
 	if (offerIds.length === 0) return result;
-	const [fields, groups, languages, features] = await Promise.all([
-		db
-			.selectFrom('offerActionFields')
-			.select(['offerId', 'actionField as value'])
-			.where('offerId', 'in', offerIds)
-			.execute(),
-		db
-			.selectFrom('offerTargetGroups')
-			.select(['offerId', 'targetGroup as value'])
-			.where('offerId', 'in', offerIds)
-			.execute(),
-		db
-			.selectFrom('offerLanguages')
-			.select(['offerId', 'language as value'])
-			.where('offerId', 'in', offerIds)
-			.execute(),
-		db
-			.selectFrom('offerAccessibility')
-			.select(['offerId', 'feature as value'])
-			.where('offerId', 'in', offerIds)
-			.execute()
-	]);
-	const add = (rows: { offerId: number; value: string }[], key: keyof OfferRelations) => {
-		for (const row of rows) result.get(row.offerId)?.[key].push(row.value);
-	};
-	add(fields, 'actionFields');
-	add(groups, 'targetGroups');
-	add(languages, 'languages');
-	add(features, 'accessibility');
+	// One query, not one per table: on PostgreSQL each is a round trip, and a search page waits for it.
+	const kind = (name: keyof OfferRelations) =>
+		sql<keyof OfferRelations>`${sql.lit(name)}`.as('kind');
+	const rows = await db
+		.selectFrom('offerActionFields')
+		.select(['offerId', kind('actionFields'), 'actionField as value'])
+		.where('offerId', 'in', offerIds)
+		.unionAll(
+			db
+				.selectFrom('offerTargetGroups')
+				.select(['offerId', kind('targetGroups'), 'targetGroup as value'])
+				.where('offerId', 'in', offerIds)
+		)
+		.unionAll(
+			db
+				.selectFrom('offerLanguages')
+				.select(['offerId', kind('languages'), 'language as value'])
+				.where('offerId', 'in', offerIds)
+		)
+		.unionAll(
+			db
+				.selectFrom('offerAccessibility')
+				.select(['offerId', kind('accessibility'), 'feature as value'])
+				.where('offerId', 'in', offerIds)
+		)
+		.execute();
+	for (const row of rows) result.get(row.offerId)?.[row.kind].push(row.value);
 	for (const relations of result.values()) for (const list of Object.values(relations)) list.sort();
 	return result;
 }

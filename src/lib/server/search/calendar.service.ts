@@ -5,10 +5,9 @@ import { berlinNow, berlinToday } from '../../shared/time/berlin-clock.js';
 import { addDays } from '../../shared/time/wall-clock.js';
 import { isoWeekOf, mondayOf, mondayOfIsoWeek } from '../../shared/time/iso-week.js';
 import { filterSets, matching } from './offer-filter.js';
-import { offerIndex } from './offer-index.js';
 import { findOccurrences } from './search.repository.js';
 import type { SearchFilters, SearchNotice } from './search.schema.js';
-import { offerCards, resolveFilters, type OfferCard } from './search.service.js';
+import { offerCards, resolveFilters, searchBasis, type OfferCard } from './search.service.js';
 
 export interface CalendarEntry {
 	startsAt: string;
@@ -100,8 +99,9 @@ async function matchingOccurrences(
 	from: string,
 	to: string
 ) {
-	const index = await offerIndex(db);
-	const { resolved } = await resolveFilters(db, index, filters, locale, notices, now);
+	const basis = await searchBasis(db);
+	const { index } = basis;
+	const { resolved } = await resolveFilters(db, basis, filters, locale, notices, now);
 	const matches = matching(filterSets(index, resolved));
 	return (await findOccurrences(db, from, to)).filter((row) => {
 		const position = index.positionOf(row.offerId);

@@ -88,10 +88,11 @@ export async function searchOffers(
 ): Promise<SearchResult> {
 	const notices = [...(options.notices ?? [])];
 	// One index for the whole search: text scores and filter sets address the same positions.
-	const index = await offerIndex(db);
+	const basis = await searchBasis(db);
+	const { index } = basis;
 	const { resolved, near, placeSuggestions, understanding } = await resolveFilters(
 		db,
-		index,
+		basis,
 		filters,
 		locale,
 		notices,
@@ -141,10 +142,11 @@ export async function matchingOfferIds(
 	options: { now?: Date; notices?: SearchNotice[] } = {}
 ): Promise<{ ids: number[]; notices: SearchNotice[] }> {
 	const notices = [...(options.notices ?? [])];
-	const index = await offerIndex(db);
+	const basis = await searchBasis(db);
+	const { index } = basis;
 	const { resolved } = await resolveFilters(
 		db,
-		index,
+		basis,
 		filters,
 		SOURCE_LOCALE,
 		notices,
@@ -182,9 +184,9 @@ const compiled = new WeakMap<
 	}
 >();
 
-/** The thesaurus ready for matching, compiled once per version. */
-async function compiledThesaurus(db: Kysely<DB>) {
-	const concepts = await thesaurus(db);
+/** The thesaurus ready for matching, compiled once per version (read unless given). */
+async function compiledThesaurus(db: Kysely<DB>, version?: string) {
+	const concepts = await thesaurus(db, version);
 	let result = compiled.get(concepts);
 	if (!result) {
 		const terms = new Map(
@@ -217,7 +219,7 @@ async function compiledThesaurus(db: Kysely<DB>) {
 /** How the query reads and which offers its text matches; cached per index and thesaurus version. */
 async function readQuery(
 	db: Kysely<DB>,
-	index: OfferIndex,
+	{ index, thesaurusAt }: SearchBasis,
 	query: string,
 	locale: Locale,
 	scope: QueryScope
@@ -225,7 +227,7 @@ async function readQuery(
 	let cache = readQueries.get(db);
 	if (!cache) readQueries.set(db, (cache = new TextMatchCache()));
 	const { today, wider, free, online, districtId, forProfessionals } = scope;
-	const version = `${index.version}\u0000${await thesaurusVersion(db)}\u0000${today}`;
+	const version = `${index.version}\u0000${thesaurusAt}\u0000${today}`;
 	const key = [
 		locale,
 		query,
@@ -238,7 +240,7 @@ async function readQuery(
 	return cache.get(version, key, async () => {
 		const fullText = fullTextTokens(db, index);
 		await fullText.vocabularyRead;
-		const { matcher, terms, broaderTerms } = await compiledThesaurus(db);
+		const { matcher, terms, broaderTerms } = await compiledThesaurus(db, thesaurusAt);
 		const plan = planQuery(query, locale, {
 			matcher,
 			conceptTerms: (concept) => terms.get(concept) ?? [],
@@ -299,10 +301,22 @@ export async function searchWarmth(db: Kysely<DB>): Promise<'warm' | 'warming'> 
 	return 'warming';
 }
 
+/** What every search reads first: the offer index and the thesaurus version. */
+export interface SearchBasis {
+	index: OfferIndex;
+	thesaurusAt: string;
+}
+
+/** Both read at once: on PostgreSQL one round trip instead of two before anything else can start. */
+export async function searchBasis(db: Kysely<DB>): Promise<SearchBasis> {
+	const [index, thesaurusAt] = await Promise.all([offerIndex(db), thesaurusVersion(db)]);
+	return { index, thesaurusAt };
+}
+
 /** Turns the visitor's filters into database terms, adding a notice for each that cannot apply. */
 export async function resolveFilters(
 	db: Kysely<DB>,
-	index: OfferIndex,
+	basis: SearchBasis,
 	filters: SearchFilters,
 	locale: Locale,
 	notices: SearchNotice[],
@@ -313,6 +327,7 @@ export async function resolveFilters(
 	placeSuggestions: string[];
 	understanding: QueryUnderstanding | null;
 }> {
+	const { index } = basis;
 	let districtId: number | null = null;
 	if (filters.district) {
 		const district = (await listDistricts(db)).find((d) => d.slug === filters.district);
@@ -350,7 +365,7 @@ export async function resolveFilters(
 
 	const today = berlinToday(now);
 	const read = filters.query
-		? await readQuery(db, index, filters.query, locale, {
+		? await readQuery(db, basis, filters.query, locale, {
 				today,
 				wider: filters.wider,
 				free: filters.free,

@@ -117,10 +117,11 @@ const cache = new WeakMap<Db, { version: string; concepts: Promise<SearchConcept
 
 /**
  * Every concept, ordered by key, read once per database and version: a change in any process
- * (which bumps the version) is seen on the next call. The array is shared; do not change it.
+ * (which bumps the version) is seen on the next call; a caller that has just read the version
+ * passes it. The array is shared; do not change it.
  */
-export async function thesaurus(db: Db): Promise<SearchConcept[]> {
-	const version = await findThesaurusVersion(db);
+export async function thesaurus(db: Db, knownVersion?: string): Promise<SearchConcept[]> {
+	const version = knownVersion ?? (await findThesaurusVersion(db));
 	const cached = cache.get(db);
 	if (cached?.version === version) return cached.concepts;
 	const concepts = findConceptRows(db).then((rows) =>
