@@ -166,7 +166,7 @@ export function orderedPage(
 	const wanted = offset + limit;
 	let positions: number[];
 	if (sort === 'relevance' && filters.ranking) {
-		positions = bestScored(index, set, filters.ranking.scores, wanted);
+		positions = bestScored(index, set, filters.ranking, wanted);
 	} else if (sort === 'distance' && filters.placeDistances) {
 		positions = nearestFirst(index, set, filters.placeDistances, wanted);
 	} else {
@@ -176,17 +176,12 @@ export function orderedPage(
 }
 
 /** The `wanted` best-scored members (ties by next date), without sorting every match. */
-function bestScored(
-	index: OfferIndex,
-	set: Bitset,
-	scores: Float32Array,
-	wanted: number
-): number[] {
+function bestScored(index: OfferIndex, set: Bitset, ranking: Ranking, wanted: number): number[] {
 	const better = (a: number, b: number, scoreA: number, scoreB: number) =>
 		scoreA > scoreB || (scoreA === scoreB && index.dateRank[a]! < index.dateRank[b]!);
 	const best: { position: number; score: number }[] = [];
 	set.forEach((position) => {
-		const score = scores[position]!;
+		const score = ranking.scoreOf(position);
 		const last = best[best.length - 1];
 		if (best.length >= wanted && last && !better(position, last.position, score, last.score))
 			return;

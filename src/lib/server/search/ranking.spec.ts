@@ -26,7 +26,7 @@ function equalMatches(size: number, score = 2): TextMatches {
 /** The lift and the reasons of a single offer matched with text score 2. */
 function lift(offer: HandMadeOffer, overrides: Partial<RankingContext> = {}) {
 	const ranking = rankMatches(handMadeOfferIndex([offer]), equalMatches(1), context(overrides));
-	return { lift: ranking.scores[0]! - 2, reasons: ranking.reasonsOf(0) };
+	return { lift: ranking.scoreOf(0) - 2, reasons: ranking.reasonsOf(0) };
 }
 
 const nearby = (km: number) => ({ placeDistances: new Map([[7, km]]) });
@@ -79,9 +79,9 @@ describe('rankMatches', () => {
 		const text = equalMatches(2);
 		text.members = new Bitset(2);
 		text.members.add(1);
-		const { scores } = rankMatches(index, text, context());
-		expect(scores[0]).toBe(0);
-		expect(scores[1]).toBeCloseTo(2.1);
+		const ranking = rankMatches(index, text, context());
+		expect(ranking.scoreOf(0)).toBe(0);
+		expect(ranking.scoreOf(1)).toBeCloseTo(2.1);
 	});
 });
 
@@ -108,7 +108,8 @@ describe('lifts against text relevance', () => {
 			async () => new Bitset(offers.length),
 			Bitset.full(offers.length)
 		);
-		return rankMatches(index, text, context({ locale: 'ar', ...nearby(1) })).scores;
+		const ranking = rankMatches(index, text, context({ locale: 'ar', ...nearby(1) }));
+		return offers.map((_, position) => ranking.scoreOf(position));
 	}
 
 	it('never lifts a summary match above a title match', async () => {

@@ -20,8 +20,11 @@ export interface RankingContext {
 }
 
 export interface Ranking {
-	/** Final score by position (text relevance plus the lifts), for text matches only. */
-	scores: Float32Array;
+	/**
+	 * Final score of a position (text relevance plus the lifts; 0 for offers the text does not
+	 * match), worked out when asked: only the offers left after the filters are ever scored.
+	 */
+	scoreOf(position: number): number;
 	/** Why an offer was lifted, as shown on its card. */
 	reasonsOf(position: number): RankingReason[];
 }
@@ -45,20 +48,20 @@ export function rankMatches(
 	const soonShown = dayNumber(addDays(context.today, SOON_SHOWN_DAYS));
 	const distanceOf = (position: number) =>
 		context.placeDistances?.get(index.placeId[position]!) ?? null;
-	const scores = new Float32Array(index.size);
-	text.members.forEach((position) => {
-		let score = text.scores[position]!;
-		if (language?.has(position)) score += BOOST.inYourLanguage;
-		const distance = distanceOf(position);
-		if (distance !== null)
-			score += distance <= NEAR_KM ? BOOST.near : distance <= NEARISH_KM ? BOOST.nearish : 0;
-		const next = index.nextDay[position]!;
-		if (next && next <= soon) score += BOOST.soon;
-		if (index.free.has(position)) score += BOOST.free;
-		scores[position] = score;
-	});
 	return {
-		scores,
+		scoreOf(position) {
+			if (!text.members.has(position)) return 0;
+			let score = text.scores[position]!;
+			if (language?.has(position)) score += BOOST.inYourLanguage;
+			const distance = distanceOf(position);
+			if (distance !== null)
+				score += distance <= NEAR_KM ? BOOST.near : distance <= NEARISH_KM ? BOOST.nearish : 0;
+			const next = index.nextDay[position]!;
+			if (next && next <= soon) score += BOOST.soon;
+			if (index.free.has(position)) score += BOOST.free;
+			// As a Float32Array held them before: ties between equal lifts stay ties.
+			return Math.fround(score);
+		},
 		reasonsOf(position) {
 			const reasons: RankingReason[] = [];
 			if (language?.has(position)) reasons.push('inYourLanguage');

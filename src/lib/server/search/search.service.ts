@@ -30,7 +30,7 @@ import {
 import { fullTextTokens } from './full-text-tokens.js';
 import { offerIndex, type OfferIndex } from './offer-index.js';
 import { planQuery, wordAlternatives, type QueryPlan, type TokenSet } from './query-plan.js';
-import { rankMatches, type Ranking } from './ranking.js';
+import { rankMatches } from './ranking.js';
 import { findOfferCards, findOffersVersion } from './search.repository.js';
 import { PAGE_SIZE, type SearchFilters, type SearchNotice } from './search.schema.js';
 import { matchGroups, type TextMatches } from './text-matching.js';
@@ -388,11 +388,7 @@ export async function resolveFilters(
 			if (read.text.members.countAnd(offersAt(index, around)) > 0) placeDistances = around;
 			preferred = placeDistances ?? (await distancesFrom(db, read.plan.place, PLACE_PREFERENCE_KM));
 		}
-		// Refining a search (a facet, the next page) ranks the same matches the same way again.
-		const placeKey = preferred ? [...preferred.keys()].join(',') : '';
-		ranking = cachedRanking(read.text, `${locale}|${today}|${placeKey}`, () =>
-			rankMatches(index, read.text, { locale, placeDistances: preferred, today })
-		);
+		ranking = rankMatches(index, read.text, { locale, placeDistances: preferred, today });
 	}
 
 	return {
@@ -415,20 +411,6 @@ export async function resolveFilters(
 		near,
 		placeSuggestions
 	};
-}
-
-const rankings = new WeakMap<TextMatches, Map<string, Ranking>>();
-const MAX_RANKINGS_PER_QUERY = 16;
-
-function cachedRanking(text: TextMatches, key: string, rank: () => Ranking): Ranking {
-	let byKey = rankings.get(text);
-	if (!byKey) rankings.set(text, (byKey = new Map()));
-	let ranking = byKey.get(key);
-	if (!ranking) {
-		if (byKey.size >= MAX_RANKINGS_PER_QUERY) byKey.clear();
-		byKey.set(key, (ranking = rank()));
-	}
-	return ranking;
 }
 
 /** The radius a place named in the query searches within, as the place field's default. */
