@@ -47,8 +47,9 @@ export interface OfferIndex {
 const cache = new WeakMap<Kysely<DB>, Promise<OfferIndex>>();
 const validity = new WeakMap<OfferIndex, { today: string; set: Bitset }>();
 
-export async function offerIndex(db: Kysely<DB>): Promise<OfferIndex> {
-	const version = await findOffersVersion(db);
+/** The index of the offers; `knownVersion` when the caller has just read the offers version. */
+export async function offerIndex(db: Kysely<DB>, knownVersion?: string): Promise<OfferIndex> {
+	const version = knownVersion ?? (await findOffersVersion(db));
 	const cached = cache.get(db);
 	if (cached) {
 		const index = await cached;

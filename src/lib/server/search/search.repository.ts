@@ -1,8 +1,9 @@
-import { getSetting } from '../db/settings.repository.js';
+import { getSetting, getSettings } from '../db/settings.repository.js';
 import { OFFERS_VERSION_SETTING } from '../offers/offers.schema.js';
 import { findPublishedRelationRows } from '../offers/offers.service.js';
 import type { Db } from '../db/schema.js';
 import { textSearchFor } from '../db/text-search.js';
+import { NO_THESAURUS_VERSION, THESAURUS_VERSION_SETTING } from './thesaurus/thesaurus.schema.js';
 
 /** Ids of the offers containing every search token, in any field or language. */
 export async function findTextMatches(db: Db, tokens: string[]): Promise<number[]> {
@@ -13,8 +14,20 @@ export async function findDocumentFrequencies(db: Db) {
 	return textSearchFor(db).documentFrequencies(db);
 }
 
+/** The offers version of a database whose offers never changed. */
+export const NO_OFFERS_VERSION = 'initial';
+
 export async function findOffersVersion(db: Db): Promise<string> {
-	return (await getSetting(db, OFFERS_VERSION_SETTING)) ?? 'initial';
+	return (await getSetting(db, OFFERS_VERSION_SETTING)) ?? NO_OFFERS_VERSION;
+}
+
+/** The offers and thesaurus versions in one query: every search reads both before anything else. */
+export async function findSearchVersions(db: Db): Promise<{ offers: string; thesaurus: string }> {
+	const values = await getSettings(db, [OFFERS_VERSION_SETTING, THESAURUS_VERSION_SETTING]);
+	return {
+		offers: values.get(OFFERS_VERSION_SETTING) ?? NO_OFFERS_VERSION,
+		thesaurus: values.get(THESAURUS_VERSION_SETTING) ?? NO_THESAURUS_VERSION
+	};
 }
 
 /** The published offers with what the in-memory index filters and sorts by. */

@@ -31,13 +31,13 @@ import { fullTextTokens } from './full-text-tokens.js';
 import { offerIndex, type OfferIndex } from './offer-index.js';
 import { planQuery, wordAlternatives, type QueryPlan, type TokenSet } from './query-plan.js';
 import { rankMatches } from './ranking.js';
-import { findOfferCards, findOffersVersion } from './search.repository.js';
+import { findOfferCards, findOffersVersion, findSearchVersions } from './search.repository.js';
 import { PAGE_SIZE, type SearchFilters, type SearchNotice } from './search.schema.js';
 import { matchGroups, type TextMatches } from './text-matching.js';
 import { TextMatchCache } from './text-match-cache.js';
 import { ConceptMatcher, writtenWords } from './thesaurus/concept-matcher.js';
 import type { SearchConcept } from './thesaurus/concept.js';
-import { thesaurus, thesaurusVersion } from './thesaurus/thesaurus.service.js';
+import { thesaurus } from './thesaurus/thesaurus.service.js';
 import { offerVocabulary, prepareVocabulary } from './vocabulary.js';
 import type { QueryUnderstanding, RankingReason } from './understanding.js';
 import { isStopword } from '../../shared/text/analysis/stopwords.js';
@@ -307,10 +307,10 @@ export interface SearchBasis {
 	thesaurusAt: string;
 }
 
-/** Both read at once: on PostgreSQL one round trip instead of two before anything else can start. */
+/** Both versions in one query: on PostgreSQL one round trip before anything else can start. */
 export async function searchBasis(db: Kysely<DB>): Promise<SearchBasis> {
-	const [index, thesaurusAt] = await Promise.all([offerIndex(db), thesaurusVersion(db)]);
-	return { index, thesaurusAt };
+	const versions = await findSearchVersions(db);
+	return { index: await offerIndex(db, versions.offers), thesaurusAt: versions.thesaurus };
 }
 
 /** Turns the visitor's filters into database terms, adding a notice for each that cannot apply. */

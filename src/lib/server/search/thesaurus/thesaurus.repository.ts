@@ -3,7 +3,7 @@ import type { Insertable } from 'kysely';
 import { getSetting, setSetting } from '../../db/settings.repository.js';
 import type { Db } from '../../db/schema.js';
 import type { SearchConceptsTable } from '../thesaurus.table.js';
-import { THESAURUS_VERSION_SETTING } from './thesaurus.schema.js';
+import { NO_THESAURUS_VERSION, THESAURUS_VERSION_SETTING } from './thesaurus.schema.js';
 
 /** All Kysely code of the thesaurus: rows in, rows out; the service turns them into concepts. */
 
@@ -91,7 +91,7 @@ export async function deleteConceptRow(db: Db, id: number): Promise<void> {
 }
 
 export async function findThesaurusVersion(db: Db): Promise<string> {
-	return (await getSetting(db, THESAURUS_VERSION_SETTING)) ?? 'initial';
+	return (await getSetting(db, THESAURUS_VERSION_SETTING)) ?? NO_THESAURUS_VERSION;
 }
 
 export async function markThesaurusChanged(db: Db): Promise<void> {

@@ -13,6 +13,8 @@ export const PHRASE_SCRIPTS: readonly PhraseScript[] = [...LOCALES, 'latin'];
 
 /** Changes whenever a concept changes, so that the search rebuilds what it derived from them. */
 export const THESAURUS_VERSION_SETTING = 'search.thesaurus.version';
+/** The thesaurus version of a database whose thesaurus never changed. */
+export const NO_THESAURUS_VERSION = 'initial';
 /**
  * The default file last applied: its fingerprint and the keys it held (JSON), so that a new file
  * reaches the concepts no coordinator touched and concepts a coordinator deleted stay deleted.
