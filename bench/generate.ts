@@ -13,15 +13,12 @@ import {
 	SEARCH_ANALYSIS_SETTING,
 	type OfferInput
 } from '../src/lib/server/offers/offers.schema.js';
-import {
-	offerColumns,
-	searchEntryOf,
-	validateOffer
-} from '../src/lib/server/offers/offers.service.js';
+import { offerColumns, validateOffer } from '../src/lib/server/offers/offers.service.js';
 import { listPlaces } from '../src/lib/server/places/places.repository.js';
 import { sourceHash } from '../src/lib/server/translations/translations.service.js';
 import { ANALYSIS_VERSION } from '../src/lib/shared/text/analysis/analyse.js';
 import { isListed, readDemoContent } from './relevance/set.js';
+import { searchEntryMaker } from './search-entry.js';
 
 const PROVIDERS = 200;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -144,6 +141,7 @@ export async function generateOffers(
 	const timestamp = now.toISOString();
 	const organisations = await providers(db, pickPlace, timestamp);
 	const search = textSearchFor(db);
+	const entryOf = searchEntryMaker<DemoOffer>();
 	const BATCH = 500;
 	for (let start = 0; start < count; start += BATCH) {
 		const offers = Array.from({ length: Math.min(BATCH, count - start) }, () => {
@@ -157,7 +155,7 @@ export async function generateOffers(
 				now,
 				Math.floor(next() * 120)
 			);
-			return { ...made, organisation, valid: validateOffer(made.input) };
+			return { ...made, template, organisation, valid: validateOffer(made.input) };
 		});
 		await db.transaction().execute(async (trx) => {
 			const inserted = await trx
@@ -236,11 +234,12 @@ export async function generateOffers(
 			);
 			if (translations.length > 0)
 				await trx.insertInto('translations').values(translations).execute();
-			for (const [index, { valid, place, organisation, translations }] of offers.entries())
-				await search.index(
-					trx,
-					ids[index]!,
-					searchEntryOf(
+			await search.insertMany(
+				trx,
+				offers.map(({ template, valid, place, organisation, translations }, index) => ({
+					offerId: ids[index]!,
+					document: entryOf(
+						template,
 						{
 							...valid,
 							organisationName: organisation.name,
@@ -249,7 +248,8 @@ export async function generateOffers(
 						},
 						translations
 					)
-				);
+				}))
+			);
 		});
 	}
 	// The entries are made by the current text analysis: a starting app need not rebuild them.
