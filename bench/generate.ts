@@ -109,23 +109,25 @@ async function providers(
 		.where('slug', 'like', 'bench-org-%')
 		.orderBy('id')
 		.execute();
-	for (let index = made.length; index < count; index++) {
+	const rows = Array.from({ length: Math.max(0, count - made.length) }, (_, offset) => {
 		const place = pickPlace();
-		const name = `Träger ${index}`;
-		const row = await db
-			.insertInto('organisations')
-			.values({
-				districtId: place.districtId,
-				slug: `bench-org-${index}`,
-				name,
-				kind: 'provider',
-				placeId: place.id,
-				createdAt: now,
-				updatedAt: now
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		made.push({ id: row.id, name, districtId: place.districtId });
+		const index = made.length + offset;
+		return {
+			districtId: place.districtId,
+			slug: `bench-org-${index}`,
+			name: `Träger ${index}`,
+			kind: 'provider',
+			placeId: place.id,
+			createdAt: now,
+			updatedAt: now
+		};
+	});
+	for (let at = 0; at < rows.length; at += 1000) {
+		const batch = rows.slice(at, at + 1000);
+		const ids = await db.insertInto('organisations').values(batch).returning('id').execute();
+		made.push(
+			...batch.map(({ name, districtId }, index) => ({ id: ids[index]!.id, name, districtId }))
+		);
 	}
 	return made;
 }
@@ -142,11 +144,23 @@ export interface GenerateOptions {
 	withDates?: boolean;
 }
 
-/** The dates the refresh materialises for a schedule from today on. */
-function datesOf(schedule: OfferInput['schedule'], now: Date): Occurrence[] {
-	if (schedule.kind === 'appointment') return [];
+/**
+ * The dates the refresh materialises for a schedule from `now` on; worked out once per schedule,
+ * as the offers repeat a few thousand (a template's, entered on one of 120 days).
+ */
+function datesMaker(now: Date) {
 	const from = berlinToday(now) + 'T00:00';
-	return expandSchedule(schedule.entries, from, addDays(from, OCCURRENCE_HORIZON_DAYS));
+	const made = new Map<string, Occurrence[]>();
+	return (schedule: OfferInput['schedule']): Occurrence[] => {
+		if (schedule.kind === 'appointment') return [];
+		const key = JSON.stringify(schedule.entries);
+		let dates = made.get(key);
+		if (!dates) {
+			dates = expandSchedule(schedule.entries, from, addDays(from, OCCURRENCE_HORIZON_DAYS));
+			made.set(key, dates);
+		}
+		return dates;
+	};
 }
 
 /**
@@ -175,6 +189,7 @@ export async function generateOffers(
 	const now = new Date();
 	const timestamp = now.toISOString();
 	const organisations = await providers(db, providerCount, pickPlace, timestamp);
+	const datesOf = datesMaker(now);
 	const pickerIn = new Map<number, () => BenchPlace>();
 	const placeOf = (districtId: number) => {
 		if (!localPlaces) return pickPlace();
@@ -209,7 +224,7 @@ export async function generateOffers(
 				template,
 				organisation,
 				valid,
-				dates: withDates ? datesOf(valid.schedule, now) : []
+				dates: withDates ? datesOf(valid.schedule) : []
 			};
 		});
 		await db.transaction().execute(async (trx) => {
