@@ -139,10 +139,11 @@ async function measureSearchPages(apps: ReadyApp[], places: string[]) {
 		const kindTimes = apps.map(() => [] as number[]);
 		for (let run = 0; run < SEARCH_RUNS * apps.length; run++) {
 			const app = run % apps.length;
+			const url = `${apps[app]!.baseUrl}${path(Math.floor(run / apps.length))}`;
 			const started = performance.now();
-			const response = await fetch(`${apps[app]!.baseUrl}${path(Math.floor(run / apps.length))}`);
+			const response = await fetch(url);
 			await response.arrayBuffer();
-			if (!response.ok) throw new Error(`${path(run)} answered ${response.status}`);
+			if (!response.ok) throw new Error(`${url} answered ${response.status}`);
 			kindTimes[app]!.push(performance.now() - started);
 		}
 		kindTimes.forEach((list, app) => {
