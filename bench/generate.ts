@@ -14,14 +14,18 @@ import {
 	type OfferInput
 } from '../src/lib/server/offers/offers.schema.js';
 import {
+	OCCURRENCE_HORIZON_DAYS,
 	offerColumns,
-	searchEntryOf,
 	validateOffer
 } from '../src/lib/server/offers/offers.service.js';
+import { expandSchedule, type Occurrence } from '../src/lib/server/offers/schedule.js';
 import { listPlaces } from '../src/lib/server/places/places.repository.js';
 import { sourceHash } from '../src/lib/server/translations/translations.service.js';
 import { ANALYSIS_VERSION } from '../src/lib/shared/text/analysis/analyse.js';
+import { berlinToday } from '../src/lib/shared/time/berlin-clock.js';
+import { addDays } from '../src/lib/shared/time/wall-clock.js';
 import { isListed, readDemoContent } from './relevance/set.js';
+import { searchEntryMaker } from './search-entry.js';
 
 const PROVIDERS = 200;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -82,17 +86,20 @@ function placePicker(places: BenchPlace[], next: () => number) {
 	const bounds = places.map((place) => (total += Math.sqrt(place.population ?? 100)));
 	return () => {
 		const target = next() * total;
-		return places[
-			Math.max(
-				0,
-				bounds.findIndex((bound) => bound >= target)
-			)
-		]!;
+		// The first bound reaching the target, halving the range: thousands of places a country has.
+		let [low, high] = [0, bounds.length];
+		while (low < high) {
+			const middle = (low + high) >> 1;
+			if (bounds[middle]! >= target) high = middle;
+			else low = middle + 1;
+		}
+		return places[low < bounds.length ? low : 0]!;
 	};
 }
 
 async function providers(
 	db: Kysely<DB>,
+	count: number,
 	pickPlace: () => BenchPlace,
 	now: string
 ): Promise<{ id: number; name: string; districtId: number }[]> {
@@ -102,48 +109,102 @@ async function providers(
 		.where('slug', 'like', 'bench-org-%')
 		.orderBy('id')
 		.execute();
-	for (let index = made.length; index < PROVIDERS; index++) {
+	const rows = Array.from({ length: Math.max(0, count - made.length) }, (_, offset) => {
 		const place = pickPlace();
-		const name = `Träger ${index}`;
-		const row = await db
-			.insertInto('organisations')
-			.values({
-				districtId: place.districtId,
-				slug: `bench-org-${index}`,
-				name,
-				kind: 'provider',
-				placeId: place.id,
-				createdAt: now,
-				updatedAt: now
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		made.push({ id: row.id, name, districtId: place.districtId });
+		const index = made.length + offset;
+		return {
+			districtId: place.districtId,
+			slug: `bench-org-${index}`,
+			name: `Träger ${index}`,
+			kind: 'provider',
+			placeId: place.id,
+			createdAt: now,
+			updatedAt: now
+		};
+	});
+	for (let at = 0; at < rows.length; at += 1000) {
+		const batch = rows.slice(at, at + 1000);
+		const ids = await db.insertInto('organisations').values(batch).returning('id').execute();
+		made.push(
+			...batch.map(({ name, districtId }, index) => ({ id: ids[index]!.id, name, districtId }))
+		);
 	}
 	return made;
+}
+
+export interface GenerateOptions {
+	/** How many providers offer them (a district's 200 unless given). */
+	providers?: number;
+	/** Each offer at a place of its provider's district, as with several districts. */
+	localPlaces?: boolean;
+	/**
+	 * Materialises their dates with them, many rows per statement, as the date refresh would now:
+	 * offer by offer the refresh takes minutes per 100,000 offers.
+	 */
+	withDates?: boolean;
+}
+
+/**
+ * The dates the refresh materialises for a schedule from `now` on; worked out once per schedule,
+ * as the offers repeat a few thousand (a template's, entered on one of 120 days).
+ */
+function datesMaker(now: Date) {
+	const from = berlinToday(now) + 'T00:00';
+	const made = new Map<string, Occurrence[]>();
+	return (schedule: OfferInput['schedule']): Occurrence[] => {
+		if (schedule.kind === 'appointment') return [];
+		const key = JSON.stringify(schedule.entries);
+		let dates = made.get(key);
+		if (!dates) {
+			dates = expandSchedule(schedule.entries, from, addDays(from, OCCURRENCE_HORIZON_DAYS));
+			made.set(key, dates);
+		}
+		return dates;
+	};
 }
 
 /**
  * Inserts `count` published synthetic offers in batches, with relations, schedules,
  * translations and search entries; their dates are materialised by `refreshAllOccurrences`, as
- * the app does at start and every six hours. Called again with the number already made as
- * `first`, it adds more of the same kind (the gap matrix's bench grows one database), reusing the
- * providers the first call made.
+ * the app does at start and every six hours, unless `withDates` makes them here. Called again
+ * with the number already made as `first`, it adds more of the same kind (the gap matrix's bench
+ * grows one database), reusing the providers the first call made.
  */
 export async function generateOffers(
 	db: Kysely<DB>,
 	count: number,
 	contentDir: string,
-	first = 0
+	first = 0,
+	{
+		providers: providerCount = PROVIDERS,
+		localPlaces = false,
+		withDates = false
+	}: GenerateOptions = {}
 ): Promise<void> {
 	const next = random(42 + first);
 	const templates = readDemoContent(contentDir).offers.filter(isListed);
 	const lookup = await buildLookup(db);
-	const pickPlace = placePicker(await listPlaces(db), next);
+	const places = await listPlaces(db);
+	const pickPlace = placePicker(places, next);
 	const now = new Date();
 	const timestamp = now.toISOString();
-	const organisations = await providers(db, pickPlace, timestamp);
+	const organisations = await providers(db, providerCount, pickPlace, timestamp);
+	const datesOf = datesMaker(now);
+	const pickerIn = new Map<number, () => BenchPlace>();
+	const placeOf = (districtId: number) => {
+		if (!localPlaces) return pickPlace();
+		let picker = pickerIn.get(districtId);
+		if (!picker) {
+			picker = placePicker(
+				places.filter((place) => place.districtId === districtId),
+				next
+			);
+			pickerIn.set(districtId, picker);
+		}
+		return picker();
+	};
 	const search = textSearchFor(db);
+	const entryOf = searchEntryMaker<DemoOffer>();
 	const BATCH = 500;
 	for (let start = 0; start < count; start += BATCH) {
 		const offers = Array.from({ length: Math.min(BATCH, count - start) }, () => {
@@ -152,25 +213,32 @@ export async function generateOffers(
 			const made = syntheticOffer(
 				template,
 				organisation.id,
-				pickPlace(),
+				placeOf(organisation.districtId),
 				lookup,
 				now,
 				Math.floor(next() * 120)
 			);
-			return { ...made, organisation, valid: validateOffer(made.input) };
+			const valid = validateOffer(made.input);
+			return {
+				...made,
+				template,
+				organisation,
+				valid,
+				dates: withDates ? datesOf(valid.schedule) : []
+			};
 		});
 		await db.transaction().execute(async (trx) => {
 			const inserted = await trx
 				.insertInto('offers')
 				.values(
-					offers.map(({ valid, organisation }, offset) => ({
+					offers.map(({ valid, organisation, dates }, offset) => ({
 						...offerColumns(valid),
 						// As the offers context does: an offer belongs to its provider's district.
 						districtId: organisation.districtId,
 						organisationId: organisation.id,
 						slug: `bench-${first + start + offset}`,
 						status: 'published',
-						nextStartsAt: null,
+						nextStartsAt: dates[0]?.startsAt ?? null,
 						createdAt: timestamp,
 						updatedAt: timestamp,
 						lastVerifiedAt: timestamp
@@ -222,6 +290,15 @@ export async function generateOffers(
 						}))
 			);
 			if (schedules.length > 0) await trx.insertInto('offerSchedules').values(schedules).execute();
+			const dates = each(({ dates }, offerId) =>
+				dates.map(({ startsAt, endsAt }) => ({ offerId, startsAt, endsAt: endsAt ?? null }))
+			);
+			for (let at = 0; at < dates.length; at += 5000)
+				await trx
+					.insertInto('offerOccurrences')
+					.values(dates.slice(at, at + 5000))
+					.onConflict((oc) => oc.columns(['offerId', 'startsAt']).doNothing())
+					.execute();
 			const translations = each(({ valid, translations }, entityId) =>
 				translations.map(({ locale, field, value }) => ({
 					entity: 'offer',
@@ -236,11 +313,12 @@ export async function generateOffers(
 			);
 			if (translations.length > 0)
 				await trx.insertInto('translations').values(translations).execute();
-			for (const [index, { valid, place, organisation, translations }] of offers.entries())
-				await search.index(
-					trx,
-					ids[index]!,
-					searchEntryOf(
+			await search.insertMany(
+				trx,
+				offers.map(({ template, valid, place, organisation, translations }, index) => ({
+					offerId: ids[index]!,
+					document: entryOf(
+						template,
 						{
 							...valid,
 							organisationName: organisation.name,
@@ -249,7 +327,8 @@ export async function generateOffers(
 						},
 						translations
 					)
-				);
+				}))
+			);
 		});
 	}
 	// The entries are made by the current text analysis: a starting app need not rebuild them.

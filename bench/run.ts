@@ -20,7 +20,9 @@ import { searchOffers, warmSearch } from '../src/lib/server/search/search.servic
 import { berlinToday } from '../src/lib/shared/time/berlin-clock.js';
 import { isoWeekOf } from '../src/lib/shared/time/iso-week.js';
 import { addDays } from '../src/lib/shared/time/wall-clock.js';
+import { parseScale } from './args.js';
 import { benchChains, GAP_MATRIX_TARGET_MS } from './chains.js';
+import { benchCountry } from './country.js';
 import { generateOffers } from './generate.js';
 import { withPostgres } from './postgres.js';
 import { benchRelevance } from './relevance.js';
@@ -302,8 +304,9 @@ async function benchOffers(folder: string, searchOnly: boolean) {
 const folder = mkdtempSync(join(tmpdir(), 'kitz-bench-'));
 try {
 	// BENCH_ONLY=chains, =relevance or =search (search latency at 100,000 offers) measures that
-	// alone, without the build and the servers.
-	const only = process.env.BENCH_ONLY;
+	// alone, without the build and the servers; `--scale country` a country's installation alone.
+	const only = parseScale(process.argv.slice(2)) === 'country' ? 'country' : process.env.BENCH_ONLY;
+	if (only === 'country') await benchCountry(build);
 	if (!only || only === 'search') await benchOffers(folder, only === 'search');
 	if (!only || only === 'chains') {
 		const p95 = await benchChains(folder);
@@ -318,11 +321,12 @@ try {
 				failing.length === 0
 			);
 	}
-	printTargets(
-		OFFERS < 100_000
-			? `A reduced run (BENCH_OFFERS=${OFFERS}): the size-bound targets are for 100,000 offers.`
-			: null
-	);
+	if (only !== 'country')
+		printTargets(
+			OFFERS < 100_000
+				? `A reduced run (BENCH_OFFERS=${OFFERS}): the size-bound targets are for 100,000 offers.`
+				: null
+		);
 } finally {
 	rmSync(folder, { recursive: true, force: true });
 }

@@ -15,6 +15,8 @@ export interface SearchDocument {
 /** Full-text search, one implementation per dialect; callers never see FTS5 or tsvector. */
 export interface TextSearch {
 	index(db: Db, offerId: number, document: SearchDocument): Promise<void>;
+	/** Entries of offers that have none yet, in one statement (bulk loads: one round trip). */
+	insertMany(db: Db, entries: { offerId: number; document: SearchDocument }[]): Promise<void>;
 	remove(db: Db, offerId: number): Promise<void>;
 	/** Ids of the offers containing every token, in any field or language. */
 	matchingIds(db: Db, tokens: string[]): Promise<number[]>;
@@ -32,6 +34,15 @@ const sqliteSearch: TextSearch = {
 		await this.remove(db, offerId);
 		await sql`insert into offer_search (rowid, title, summary, body)
 			values (${offerId}, ${document.title}, ${document.summary}, ${document.body})`.execute(db);
+	},
+	async insertMany(db, entries) {
+		if (entries.length === 0) return;
+		const rows = entries.map(
+			({ offerId, document }) =>
+				sql`(${offerId}, ${document.title}, ${document.summary}, ${document.body})`
+		);
+		await sql`insert into offer_search (rowid, title, summary, body)
+			values ${sql.join(rows)}`.execute(db);
 	},
 	async remove(db, offerId) {
 		await sql`delete from offer_search where rowid = ${offerId}`.execute(db);
@@ -52,13 +63,24 @@ const sqliteSearch: TextSearch = {
 	}
 };
 
+/** The weighted tsvector of an entry: title above summary above the rest. */
+const weightedVector = (document: SearchDocument) =>
+	sql`setweight(to_tsvector('simple', ${document.title}), 'A') ||
+		setweight(to_tsvector('simple', ${document.summary}), 'B') ||
+		setweight(to_tsvector('simple', ${document.body}), 'D')`;
+
 const postgresSearch: TextSearch = {
 	async index(db, offerId, document) {
-		await sql`insert into offer_search (offer_id, document) values (${offerId},
-			setweight(to_tsvector('simple', ${document.title}), 'A') ||
-			setweight(to_tsvector('simple', ${document.summary}), 'B') ||
-			setweight(to_tsvector('simple', ${document.body}), 'D'))
+		await sql`insert into offer_search (offer_id, document)
+			values (${offerId}, ${weightedVector(document)})
 			on conflict (offer_id) do update set document = excluded.document`.execute(db);
+	},
+	async insertMany(db, entries) {
+		if (entries.length === 0) return;
+		const rows = entries.map(
+			({ offerId, document }) => sql`(${offerId}, ${weightedVector(document)})`
+		);
+		await sql`insert into offer_search (offer_id, document) values ${sql.join(rows)}`.execute(db);
 	},
 	async remove(db, offerId) {
 		await sql`delete from offer_search where offer_id = ${offerId}`.execute(db);

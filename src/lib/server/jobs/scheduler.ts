@@ -14,6 +14,9 @@ import { leaseHolderId, runUnderLease } from './job-lease.js';
 import { withoutOverlap, type OverlapFreeJob } from './without-overlap.js';
 
 const HOUR = 60 * 60 * 1000;
+/** The date refresh's name in `job_leases` (the bench records a run of it with the dates it makes). */
+export const OCCURRENCES_JOB = 'refresh occurrences';
+export const OCCURRENCES_PERIOD_MS = 6 * HOUR;
 
 export interface Jobs {
 	/** Delivers queued mail now instead of at the next interval (a no-op without SMTP). */
@@ -56,9 +59,9 @@ export function startJobs(db: Kysely<DB>, config: Config): Jobs {
 	// At start too, in the background (at 100,000 offers it takes minutes): unless another
 	// process has just done it, the dates are rolled forward after a downtime.
 	void onceAcross(
-		6 * HOUR,
+		OCCURRENCES_PERIOD_MS,
 		() => refreshAllOccurrences(db, new Date(), stopping.signal),
-		'refresh occurrences'
+		OCCURRENCES_JOB
 	)();
 	// Hourly although the periods are months: cheap, idempotent, and a restart resets the timer.
 	onceAcross(HOUR, () => sendVerificationReminders(db, config), 'freshness reminders');
