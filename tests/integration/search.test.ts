@@ -5,7 +5,7 @@ import { setSetting } from '../../src/lib/server/db/settings.repository.js';
 import { OFFERS_VERSION_SETTING } from '../../src/lib/server/offers/offers.schema.js';
 import { fullTextTokens } from '../../src/lib/server/search/full-text-tokens.js';
 import { offerIndex } from '../../src/lib/server/search/offer-index.js';
-import { calendarWeek } from '../../src/lib/server/search/calendar.service.js';
+import { calendarWeek, upcomingDates } from '../../src/lib/server/search/calendar.service.js';
 import { parseSearchParams } from '../../src/lib/server/search/search.schema.js';
 import { searchOffers } from '../../src/lib/server/search/search.service.js';
 import { createOffer } from '../factories/offer.factory.js';
@@ -354,6 +354,31 @@ describeEachDialect(
 	'offer search after a change',
 	({ database }) => {
 		const { search, idsOf } = searchOver(database);
+
+		it('finds the next dates of the filtered offers behind hundreds of others', async () => {
+			// Dates of the café every ten minutes for four days: more than a batch of dates read at once.
+			const crowded = Array.from({ length: 500 }, (_, at) => {
+				const minutes = 10 * 60 + 5 + at * 10;
+				const day = 2 + Math.floor(minutes / (24 * 60));
+				const time = minutes % (24 * 60);
+				const hh = String(Math.floor(time / 60)).padStart(2, '0');
+				const mm = String(time % 60).padStart(2, '0');
+				return { offerId: ids.cafe!, startsAt: `2026-12-0${day}T${hh}:${mm}`, endsAt: null };
+			});
+			await database().db.insertInto('offerOccurrences').values(crowded).execute();
+			const { filters } = parseSearchParams(new URLSearchParams('field=women'));
+			const upcoming = await upcomingDates(database().db, filters, 'de', {
+				days: 14,
+				limit: 6,
+				now: new Date('2026-12-02T09:00:00Z')
+			});
+			expect(upcoming.map((entry) => entry.offer.id)).toEqual([ids.womensCafe]);
+			const all = parseSearchParams(new URLSearchParams('')).filters;
+			const week = await calendarWeek(database().db, all, '2026-W49', 'de', NOW);
+			// At most 500 dates a week, the first ones in time order.
+			expect(week.total).toBe(500);
+			expect(week.days[0]!.entries.map((entry) => entry.startsAt)).toEqual(['2026-12-01T09:00']);
+		});
 
 		it('marks a translation outdated when the German source changed', async () => {
 			await database()

@@ -5,7 +5,7 @@ import { berlinNow, berlinToday } from '../../shared/time/berlin-clock.js';
 import { addDays } from '../../shared/time/wall-clock.js';
 import { isoWeekOf, mondayOf, mondayOfIsoWeek } from '../../shared/time/iso-week.js';
 import { filterSets, matching } from './offer-filter.js';
-import { findOccurrences } from './search.repository.js';
+import { findOccurrences, type OccurrenceRow } from './search.repository.js';
 import type { SearchFilters, SearchNotice } from './search.schema.js';
 import { offerCards, resolveFilters, searchBasis, type OfferCard } from './search.service.js';
 
@@ -49,10 +49,10 @@ export async function upcomingDates(
 		locale,
 		[],
 		now,
-		from,
-		addDays(from, options.days)
+		{ from, to: addDays(from, options.days) },
+		options.limit
 	);
-	return withCards(db, rows.slice(0, options.limit), locale);
+	return withCards(db, rows, locale);
 }
 
 /** The dates of one ISO week, grouped by day (all seven days, empty ones too). */
@@ -70,8 +70,16 @@ export async function calendarWeek(
 	monday ??= mondayOf(berlinToday(now));
 	const from = `${monday}T00:00`;
 	const to = addDays(from, 7);
-	const rows = await matchingOccurrences(db, filters, locale, notices, now, from, to);
-	const entries = await withCards(db, rows.slice(0, MAX_ENTRIES), locale);
+	const rows = await matchingOccurrences(
+		db,
+		filters,
+		locale,
+		notices,
+		now,
+		{ from, to },
+		MAX_ENTRIES
+	);
+	const entries = await withCards(db, rows, locale);
 	// Days already past carry no dates (occurrences start today), so they are left out.
 	const today = berlinToday(now);
 	const days: CalendarDay[] = Array.from({ length: 7 }, (_, index) => addDays(monday, index))
@@ -89,24 +97,41 @@ export async function calendarWeek(
 	};
 }
 
-/** Dates within [from, to) of the offers that pass the filters. */
+/** Dates read at a time: the first batch mostly suffices; rare filters read on in larger ones. */
+const FIRST_BATCH = 200;
+const LARGEST_BATCH = 10_000;
+
+/**
+ * The first `limit` dates within [from, to) of the offers that pass the filters, read in batches
+ * until enough are found: a country's next fortnight holds hundreds of thousands of dates, the
+ * home page shows six.
+ */
 async function matchingOccurrences(
 	db: Kysely<DB>,
 	filters: SearchFilters,
 	locale: Locale,
 	notices: SearchNotice[],
 	now: Date,
-	from: string,
-	to: string
-) {
+	{ from, to }: { from: string; to: string },
+	limit: number
+): Promise<OccurrenceRow[]> {
 	const basis = await searchBasis(db);
 	const { index } = basis;
 	const { resolved } = await resolveFilters(db, basis, filters, locale, notices, now);
 	const matches = matching(filterSets(index, resolved));
-	return (await findOccurrences(db, from, to)).filter((row) => {
-		const position = index.positionOf(row.offerId);
-		return position !== undefined && matches.has(position);
-	});
+	const found: OccurrenceRow[] = [];
+	let after: OccurrenceRow | null = null;
+	for (let batch = FIRST_BATCH; ; batch = Math.min(batch * 4, LARGEST_BATCH)) {
+		const rows = await findOccurrences(db, from, to, { after, limit: batch });
+		for (const row of rows) {
+			const position = index.positionOf(row.offerId);
+			if (position === undefined || !matches.has(position)) continue;
+			found.push(row);
+			if (found.length >= limit) return found;
+		}
+		if (rows.length < batch) return found;
+		after = rows.at(-1)!;
+	}
 }
 
 async function withCards(

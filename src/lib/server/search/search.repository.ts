@@ -116,18 +116,35 @@ export async function findOfferCards(db: Db, ids: number[]): Promise<OfferCardRo
 	return rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
 }
 
-/** Dates that start within [from, to), in time order; the caller filters by offer. */
+export interface OccurrenceRow {
+	offerId: number;
+	startsAt: string;
+	endsAt: string | null;
+}
+
+/**
+ * Dates that start within [from, to), in time order (then by offer), at most `limit` of them after
+ * `after`; the caller filters by offer and asks for the next ones while it needs more.
+ */
 export async function findOccurrences(
 	db: Db,
 	from: string,
-	to: string
-): Promise<{ offerId: number; startsAt: string; endsAt: string | null }[]> {
+	to: string,
+	page: { after: OccurrenceRow | null; limit: number }
+): Promise<OccurrenceRow[]> {
+	const { after, limit } = page;
 	return db
 		.selectFrom('offerOccurrences')
 		.select(['offerId', 'startsAt', 'endsAt'])
-		.where('startsAt', '>=', from)
+		.where('startsAt', '>=', after?.startsAt ?? from)
 		.where('startsAt', '<', to)
+		.$if(after !== null, (query) =>
+			query.where((eb) =>
+				eb.or([eb('startsAt', '>', after!.startsAt), eb('offerId', '>', after!.offerId)])
+			)
+		)
 		.orderBy('startsAt')
 		.orderBy('offerId')
+		.limit(limit)
 		.execute();
 }
