@@ -7,6 +7,7 @@ import { signedInUser } from '$lib/server/accounts/sessions.service';
 import { logAccess, loggedRoute } from '$lib/server/http/access-log';
 import { badRequest } from '$lib/server/http/bad-request';
 import { compressResponse } from '$lib/server/http/compression';
+import { PageCache, pageKey, pageStamp } from '$lib/server/http/page-cache';
 import { formProblem, urlHasControlCharacters } from '$lib/server/http/edge-input';
 import { liveness, PROBE_PATHS, readiness } from '$lib/server/http/probes';
 import { requestIdFrom } from '$lib/server/http/request-id';
@@ -91,15 +92,40 @@ async function handleRequest(
 	event.locals.user = token ? await signedInUser(event.locals.db, token) : null;
 	event.locals.sessionToken = event.locals.user ? token : null;
 	if (token && !event.locals.user) clearSessionCookie(event.cookies);
-	const response = await resolve(event, {
-		transformPageChunk: ({ html }) =>
-			html
-				.replace('%kitz.lang%', locale)
-				.replace('%kitz.dir%', direction(locale))
-				// Styles that belong to one interface language (Leichte Sprache) select on this.
-				.replace('%kitz.locale%', locale)
-	});
-	return finish(response);
+	const render = () =>
+		resolve(event, {
+			transformPageChunk: ({ html }) =>
+				html
+					.replace('%kitz.lang%', locale)
+					.replace('%kitz.dir%', direction(locale))
+					// Styles that belong to one interface language (Leichte Sprache) select on this.
+					.replace('%kitz.locale%', locale)
+		});
+	pageCache ??= config.pageCacheBytes > 0 ? new PageCache(config.pageCacheBytes) : null;
+	if (!pageCache || token || !isPortalRead(event)) return finish(await render());
+	const answer = await pageCache.answer(
+		event.request,
+		pageKey(event.request, event.url, locale),
+		await pageStamp(event.locals.db),
+		async () => compressResponse(event.request, await render())
+	);
+	return withHeaders(answer, config.origin);
+}
+
+/** Rendered portal pages, shared by every visitor; null when PAGE_CACHE_MB is 0. */
+let pageCache: PageCache | null | undefined;
+
+/**
+ * A read of a public page: the same for every visitor who sends no session cookie (checked by the
+ * caller), so its rendering may be shared.
+ */
+function isPortalRead(event: RequestEvent): boolean {
+	return (
+		(event.request.method === 'GET' || event.request.method === 'HEAD') &&
+		!!event.route.id?.startsWith('/(portal)/') &&
+		!event.isDataRequest &&
+		!event.isSubRequest
+	);
 }
 
 /**
