@@ -40,14 +40,12 @@ const NOT_ON_PORTAL = [
 	'opening_ratings',
 	'opening_rounds',
 	'opening_units',
-	'processing_purposes',
 	'recovery_codes',
 	'report_snapshots',
 	'sessions',
 	'tasks',
 	'throttles',
-	'user_organisations',
-	'users'
+	'user_organisations'
 ];
 /** Bookkeeping of the database itself, and SQLite's full-text index (a virtual table). */
 const OUTSIDE = /^(kysely_migration.*|content_version|sqlite_sequence|offer_search_.+)$/;

@@ -6,8 +6,9 @@ import { isPostgres } from './dialect.js';
  * the page cache serve a page that no longer holds). Every write to one of them counts up
  * `content_version` in the same transaction, so each app process on the database sees a change
  * made by any other, or by hand, before it serves a cached page again. Left out are tables the
- * portal never reads: accounts and sessions, throttles, mail, jobs, audit, networks and meetings,
- * the self-assessment, chain reviews, committee applications, report snapshots.
+ * portal never reads: sessions and the rest of the accounts (but `users`, whose names a public
+ * measure shows), throttles, mail, jobs, audit, networks and meetings, the self-assessment, chain
+ * reviews, committee applications, report snapshots.
  * SQLite's full-text index (`offer_search`) is a virtual table, which takes no trigger; each of its
  * writes comes with a change of the offers version (`settings`).
  */
@@ -55,9 +56,11 @@ const PORTAL_TABLES = [
 	'pages',
 	'place_postcodes',
 	'places',
+	'processing_purposes',
 	'search_concepts',
 	'settings',
-	'translations'
+	'translations',
+	'users'
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {
