@@ -5,11 +5,11 @@ import type { Db } from '../db/schema.js';
 import { negotiateEncoding } from './compression.js';
 
 /**
- * Rendered portal pages, kept compressed per process, so a repeated page costs neither rendering
- * nor compression. An entry belongs to a stamp (`pageStamp`): a new stamp drops every entry, so a change in any process, or the
- * clock passing a minute, a day or a week, is on the next page.
+ * A rendered portal page, kept compressed, so that asking for it again costs neither rendering nor
+ * compression. Entries belong to a stamp (`pageStamp`): a new stamp drops them all, so a change
+ * made by any process, or the clock passing a minute, a day or a week, is on the next page.
  */
-export interface CachedPage {
+interface CachedPage {
 	status: number;
 	headers: [string, string][];
 	body: Uint8Array;
@@ -19,7 +19,7 @@ export interface CachedPage {
 }
 
 /** How the response to a request was made, in `x-cache`. */
-export type CacheOutcome = 'hit' | 'miss' | 'bypass';
+type CacheOutcome = 'hit' | 'miss' | 'bypass';
 
 /** Statuses worth keeping: pages, and the deliberate 404 of a page that does not exist. */
 const STORED_STATUSES = new Set([200, 404]);
@@ -56,8 +56,6 @@ export class PageCache {
 	readonly #rendering = new Map<string, Promise<CachedPage | null>>();
 	#stamp = '';
 	#bytes = 0;
-	/** Pages rendered into the cache, for tests and the bench. */
-	renders = 0;
 
 	constructor(maxBytes: number) {
 		this.#maxBytes = maxBytes;
@@ -117,7 +115,6 @@ export class PageCache {
 	async #keep(key: string, stamp: string, response: Response): Promise<CachedPage | null> {
 		if (!mayBeShared(response)) return null;
 		const body = new Uint8Array(await response.arrayBuffer());
-		this.renders++;
 		const headers = [...response.headers].filter(([name]) => !PER_REQUEST_HEADERS.has(name));
 		const entry: CachedPage = {
 			status: response.status,
