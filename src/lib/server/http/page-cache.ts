@@ -3,6 +3,7 @@ import { berlinNow } from '../../shared/time/berlin-clock.js';
 import { findContentVersion } from '../db/content-version.repository.js';
 import type { Db } from '../db/schema.js';
 import { negotiateEncoding } from './compression.js';
+import { freshRead } from './fresh-read.js';
 
 /**
  * A rendered portal page, kept compressed, so that asking for it again costs neither rendering nor
@@ -28,13 +29,17 @@ const KEYED_VARY = new Set(['accept-encoding']);
 /** Set per request by the hooks, never stored. */
 const PER_REQUEST_HEADERS = new Set(['date', 'x-request-id', 'set-cookie', 'content-length']);
 
+const versionReads = new WeakMap<Db, () => Promise<string>>();
+
 /**
  * The stamp of pages rendered now: they show the data of the content version read here or newer,
  * and read the clock no finer than the minute (occurrences are `HH:mm`), so they hold until either
- * moves. One indexed read of one row per request.
+ * moves. The version is one row, read after the call was made (`freshRead`).
  */
 export async function pageStamp(db: Db, now = new Date()): Promise<string> {
-	return `${await findContentVersion(db)}@${berlinNow(now)}`;
+	let read = versionReads.get(db);
+	if (!read) versionReads.set(db, (read = freshRead(() => findContentVersion(db))));
+	return `${await read()}@${berlinNow(now)}`;
 }
 
 /**
