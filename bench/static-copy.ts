@@ -14,6 +14,8 @@ const FOLDER = 'kitz-bench-copies';
 const ENCODINGS = { '': 'identity', '.gz': 'gzip', '.br': 'br' } as const;
 
 export interface StaticCopies {
+	/** The process serving the copies. */
+	pid: number;
 	/** The address of the copy of the page named `name`. */
 	urlOf(name: string): string;
 	stop(): Promise<void>;
@@ -49,6 +51,7 @@ export async function serveStaticCopies(
 		throw error;
 	}
 	return {
+		pid: app.pid,
 		urlOf: (name) => `${app.baseUrl}/${FOLDER}/${name}.html`,
 		stop: async () => {
 			await app.stop();
