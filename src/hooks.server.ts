@@ -7,7 +7,7 @@ import { signedInUser } from '$lib/server/accounts/sessions.service';
 import { logAccess, loggedRoute } from '$lib/server/http/access-log';
 import { badRequest } from '$lib/server/http/bad-request';
 import { compressResponse } from '$lib/server/http/compression';
-import { PageCache, pageKey, pageStamp } from '$lib/server/http/page-cache';
+import { isSharedRead, PageCache, pageKey, pageStamp } from '$lib/server/http/page-cache';
 import { formProblem, urlHasControlCharacters } from '$lib/server/http/edge-input';
 import { liveness, PROBE_PATHS, readiness } from '$lib/server/http/probes';
 import { requestIdFrom } from '$lib/server/http/request-id';
@@ -102,7 +102,13 @@ async function handleRequest(
 					.replace('%kitz.locale%', locale)
 		});
 	pageCache ??= config.pageCacheBytes > 0 ? new PageCache(config.pageCacheBytes) : null;
-	if (!pageCache || token || !isPortalRead(event)) return finish(await render());
+	const shared = isSharedRead({
+		method: event.request.method,
+		routeId: event.route.id,
+		dataRequest: event.isDataRequest || event.isSubRequest,
+		sessionCookie: token !== null
+	});
+	if (!pageCache || !shared) return finish(await render());
 	const answer = await pageCache.answer(
 		event.request,
 		pageKey(event.request, event.url, locale),
@@ -114,19 +120,6 @@ async function handleRequest(
 
 /** Rendered portal pages, shared by every visitor; null when PAGE_CACHE_MB is 0. */
 let pageCache: PageCache | null | undefined;
-
-/**
- * A read of a public page: the same for every visitor who sends no session cookie (checked by the
- * caller), so its rendering may be shared.
- */
-function isPortalRead(event: RequestEvent): boolean {
-	return (
-		(event.request.method === 'GET' || event.request.method === 'HEAD') &&
-		!!event.route.id?.startsWith('/(portal)/') &&
-		!event.isDataRequest &&
-		!event.isSubRequest
-	);
-}
 
 /**
  * Input with control characters, and form posts that are no form, are answered here, before any

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PageCache, pageKey } from './page-cache';
+import { isSharedRead, PageCache, pageKey } from './page-cache';
 
 const STAMP = '7@2026-12-01T10:00';
 const request = (
@@ -26,6 +26,27 @@ function renderer(body = 'x'.repeat(2000), init: ResponseInit = {}) {
 }
 
 describe('page cache', () => {
+	const portalRead = {
+		method: 'GET',
+		routeId: '/(portal)/[lang=locale]/search',
+		dataRequest: false,
+		sessionCookie: false
+	};
+
+	it('shares reads of portal pages only', () => {
+		expect(isSharedRead(portalRead)).toBe(true);
+		expect(isSharedRead({ ...portalRead, method: 'HEAD' })).toBe(true);
+		for (const other of [
+			{ method: 'POST' },
+			{ sessionCookie: true },
+			{ dataRequest: true },
+			{ routeId: '/(office)/[lang=locale]/office/offers' },
+			{ routeId: '/api/v1/offers' },
+			{ routeId: null }
+		])
+			expect(isSharedRead({ ...portalRead, ...other }), JSON.stringify(other)).toBe(false);
+	});
+
 	it('answers a repeated page from the cache without rendering it again', async () => {
 		const cache = new PageCache(1024 * 1024);
 		const page = renderer('page');

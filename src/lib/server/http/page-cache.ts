@@ -43,6 +43,24 @@ export async function pageStamp(db: Db, now = new Date()): Promise<string> {
 }
 
 /**
+ * A read of a public page (a `(portal)` route), the same for every visitor who sends no session
+ * cookie: its rendering may be shared. Data requests of client-side navigation render JSON.
+ */
+export function isSharedRead(request: {
+	method: string;
+	routeId: string | null;
+	dataRequest: boolean;
+	sessionCookie: boolean;
+}): boolean {
+	return (
+		(request.method === 'GET' || request.method === 'HEAD') &&
+		!!request.routeId?.startsWith('/(portal)/') &&
+		!request.dataRequest &&
+		!request.sessionCookie
+	);
+}
+
+/**
  * The variant a request asks for: the address with its parameters in a stable order, the portal
  * language and the encoding the response will have.
  */
