@@ -24,10 +24,12 @@ import { parseScale } from './args.js';
 import { benchChains, GAP_MATRIX_TARGET_MS } from './chains.js';
 import { benchCountry } from './country.js';
 import { generateOffers } from './generate.js';
+import { serveStaticCopies } from './static-copy.js';
 import { withPostgres } from './postgres.js';
 import { benchRelevance } from './relevance.js';
 import { generateMeasures, measureReport, REPORT_TARGET_SECONDS } from './report.js';
 import {
+	cpuMilliseconds,
 	load,
 	READY_PATH,
 	type LoadResult,
@@ -166,46 +168,75 @@ async function pageWeight(baseUrl: string, path: string) {
 const assetsOf = (html: string) =>
 	[...html.matchAll(/(?:href|src)="(\/[^"]+\.(?:css|js|svg))"/g)].map((match) => match[1]!);
 
-function printLoad(label: string, result: LoadResult) {
+function printLoad(label: string, result: LoadResult, more = '') {
 	console.log(
 		`  ${label.padEnd(36)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${format(result.p50)}  ` +
-			`p95 ${format(result.p95)}  p99 ${format(result.p99)}  failed ${result.failed}`
+			`p95 ${format(result.p95)}  p99 ${format(result.p99)}  failed ${result.failed}` +
+			(more ? `  ${more}` : '')
 	);
 }
 
-/** The portal's pages under load, the app's memory after it, and the page weights. */
+/**
+ * The portal's pages under load; home and the search page each beside the same bytes served
+ * statically (bench/static-copy.ts), measured back to back, and at 50 connections; the app's
+ * memory after it, and the page weights.
+ */
 async function servePages(app: ReadyApp, offerSlug: string, dialect: Dialect) {
 	const week = isoWeekOf(addDays(berlinToday(), 56));
 	const pages: [string, string][] = [
-		['search page, text query', READY_PATH],
 		['search page, radius', '/de/search?near=Kappeln&radius=25'],
 		['search page, by next date', '/de/search?sort=date'],
 		['calendar, this week', '/de/calendar'],
 		['calendar, language courses, week +8', `/de/calendar?field=language&week=${week}`],
 		['offer page with its next dates', `/de/offers/${offerSlug}`]
 	];
-	const rps: Record<string, number> = {};
-	for (const [label, path] of pages) {
-		const result = await load(`${app.baseUrl}${path}`, LOAD_SECONDS, 16);
-		rps[label] = result.rps;
-		printLoad(label, result);
-	}
-	const staticFile = assetsOf(await (await fetch(`${app.baseUrl}${READY_PATH}`)).text()).find(
-		(asset) => asset.endsWith('.js')
+	for (const [label, path] of pages)
+		printLoad(label, await load(`${app.baseUrl}${path}`, LOAD_SECONDS, 16));
+	const compared = [
+		['home', '/de', 'throughputHome'],
+		['search', READY_PATH, 'throughput']
+	] as const;
+	const copies = await serveStaticCopies(
+		app.baseUrl,
+		Object.fromEntries(compared.map(([name, path]) => [name, path]))
 	);
-	if (staticFile) {
-		const result = await load(`${app.baseUrl}${staticFile}`, LOAD_SECONDS, 16);
-		printLoad('a static file (the page’s script)', result);
-		const share = rps['search page, text query']! / result.rps;
-		check(
-			targetOf('throughput', dialect),
-			`${Math.round(share * 100)} % (${rps['search page, text query']!.toFixed(0)} of ${result.rps.toFixed(0)} req/s)`,
-			share >= 0.5
-		);
+	const crowded: string[] = [];
+	let slowest = 0;
+	// The figure the target is about is the throughput; the CPU each answer cost its process says
+	// the same with less of the noise other work on the machine adds.
+	const measure = async (label: string, url: string, pid: number, connections: number) => {
+		const before = cpuMilliseconds(pid);
+		const result = await load(url, LOAD_SECONDS, connections);
+		const cpu = (cpuMilliseconds(pid) - before) / Math.max(1, result.completed);
+		printLoad(label, result, `CPU ${format(cpu)}/answer`);
+		return { ...result, cpu };
+	};
+	try {
+		for (const [name, path, target] of compared) {
+			const page = await measure(`${name} (${path})`, app.baseUrl + path, app.pid, 16);
+			const copy = await measure(
+				`  its bytes as a static file`,
+				copies.urlOf(name),
+				copies.pid,
+				16
+			);
+			const share = page.rps / copy.rps;
+			check(
+				targetOf(target, dialect),
+				`${Math.round(share * 100)} % (${page.rps.toFixed(0)} of ${copy.rps.toFixed(0)} req/s; ` +
+					`CPU per answer ${format(page.cpu)} against ${format(copy.cpu)})`,
+				share >= 0.5
+			);
+			const busy = await measure(`${name}, 50 connections`, app.baseUrl + path, app.pid, 50);
+			crowded.push(`${name} ${format(busy.p99)}`);
+			slowest = Math.max(slowest, busy.p99);
+			// Not a target: what the machine and the load generator allow a static file.
+			await measure(`  its bytes as a static file`, copies.urlOf(name), copies.pid, 50);
+		}
+	} finally {
+		await copies.stop();
 	}
-	const crowded = await load(`${app.baseUrl}${READY_PATH}`, LOAD_SECONDS, 50);
-	printLoad('search page, 50 connections', crowded);
-	check(targetOf('p99', dialect), `p99 ${format(crowded.p99)}`, crowded.p99 <= 100);
+	check(targetOf('p99', dialect), `p99 ${crowded.join(', ')}`, slowest <= 100);
 	const rss = rssMegabytes(app.pid);
 	console.log(`  app memory after the load run: RSS ${rss.toFixed(0)} MB`);
 	check(targetOf('rss', dialect), `${rss.toFixed(0)} MB`, rss <= 150);
@@ -253,7 +284,10 @@ async function withServer(url: string, offerSlug: string, dialect: Dialect) {
 	);
 }
 
-async function benchmark(name: string, url: string, dialect: Dialect, searchOnly: boolean) {
+/** `search`: search latency only, without servers; `pages`: the servers only. */
+type Parts = 'all' | 'search' | 'pages';
+
+async function benchmark(name: string, url: string, dialect: Dialect, parts: Parts) {
 	console.log(`\n${name}`);
 	const database = await prepare(url);
 	const warming = performance.now();
@@ -264,7 +298,7 @@ async function benchmark(name: string, url: string, dialect: Dialect, searchOnly
 	);
 	let offerSlug: string;
 	try {
-		await measureSearch(database, dialect);
+		if (parts !== 'pages') await measureSearch(database, dialect);
 		offerSlug = (
 			await database.db
 				.selectFrom('offers')
@@ -273,14 +307,14 @@ async function benchmark(name: string, url: string, dialect: Dialect, searchOnly
 				.orderBy('id')
 				.executeTakeFirstOrThrow()
 		).slug;
-		if (!searchOnly && dialect === 'Sqlite') {
+		if (parts === 'all' && dialect === 'Sqlite') {
 			const first = await measureReport(database.db, await generateMeasures(database.db));
 			check('report', seconds(first), first <= REPORT_TARGET_SECONDS * 1000);
 		}
 	} finally {
 		await database.close();
 	}
-	if (!searchOnly) await withServer(url, offerSlug, dialect);
+	if (parts !== 'search') await withServer(url, offerSlug, dialect);
 }
 
 /** The app the servers run; its output only where the build fails. */
@@ -295,19 +329,21 @@ function build() {
 }
 
 /** Everything but the gap matrix and relevance, on both dialects. */
-async function benchOffers(folder: string, searchOnly: boolean) {
-	if (!searchOnly) build();
-	await benchmark('SQLite', `sqlite://${join(folder, 'bench.sqlite')}`, 'Sqlite', searchOnly);
-	await withPostgres('kitz_bench', (url) => benchmark('PostgreSQL', url, 'Postgres', searchOnly));
+async function benchOffers(folder: string, parts: Parts) {
+	if (parts !== 'search') build();
+	await benchmark('SQLite', `sqlite://${join(folder, 'bench.sqlite')}`, 'Sqlite', parts);
+	await withPostgres('kitz_bench', (url) => benchmark('PostgreSQL', url, 'Postgres', parts));
 }
 
 const folder = mkdtempSync(join(tmpdir(), 'kitz-bench-'));
 try {
 	// BENCH_ONLY=chains, =relevance or =search (search latency at 100,000 offers) measures that
-	// alone, without the build and the servers; `--scale country` a country's installation alone.
+	// alone, without the build and the servers; =pages the servers alone (pages, memory, restart);
+	// `--scale country` a country's installation alone.
 	const only = parseScale(process.argv.slice(2)) === 'country' ? 'country' : process.env.BENCH_ONLY;
 	if (only === 'country') await benchCountry(build);
-	if (!only || only === 'search') await benchOffers(folder, only === 'search');
+	if (!only || only === 'search' || only === 'pages')
+		await benchOffers(folder, only === 'search' || only === 'pages' ? only : 'all');
 	if (!only || only === 'chains') {
 		const p95 = await benchChains(folder);
 		check('gapMatrix', `p95 ${format(p95)}`, p95 <= GAP_MATRIX_TARGET_MS);

@@ -71,6 +71,13 @@ export function rssMegabytes(pid: number): number {
 	return Number(line[1]) / 1024;
 }
 
+/** CPU time a process has used so far in ms, user and system (Linux; USER_HZ is 100 there). */
+export function cpuMilliseconds(pid: number): number {
+	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+	// utime and stime: fields 14 and 15 of the line, counted from the state after the name.
+	return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 export interface LoadResult {
 	completed: number;
 	failed: number;

@@ -7,6 +7,7 @@ import { signedInUser } from '$lib/server/accounts/sessions.service';
 import { logAccess, loggedRoute } from '$lib/server/http/access-log';
 import { badRequest } from '$lib/server/http/bad-request';
 import { compressResponse } from '$lib/server/http/compression';
+import { isSharedRead, PageCache, pageKey, pageStamp } from '$lib/server/http/page-cache';
 import { formProblem, urlHasControlCharacters } from '$lib/server/http/edge-input';
 import { liveness, PROBE_PATHS, readiness } from '$lib/server/http/probes';
 import { requestIdFrom } from '$lib/server/http/request-id';
@@ -91,16 +92,34 @@ async function handleRequest(
 	event.locals.user = token ? await signedInUser(event.locals.db, token) : null;
 	event.locals.sessionToken = event.locals.user ? token : null;
 	if (token && !event.locals.user) clearSessionCookie(event.cookies);
-	const response = await resolve(event, {
-		transformPageChunk: ({ html }) =>
-			html
-				.replace('%kitz.lang%', locale)
-				.replace('%kitz.dir%', direction(locale))
-				// Styles that belong to one interface language (Leichte Sprache) select on this.
-				.replace('%kitz.locale%', locale)
+	const render = () =>
+		resolve(event, {
+			transformPageChunk: ({ html }) =>
+				html
+					.replace('%kitz.lang%', locale)
+					.replace('%kitz.dir%', direction(locale))
+					// Styles that belong to one interface language (Leichte Sprache) select on this.
+					.replace('%kitz.locale%', locale)
+		});
+	pageCache ??= config.pageCacheBytes > 0 ? new PageCache(config.pageCacheBytes) : null;
+	const shared = isSharedRead({
+		method: event.request.method,
+		routeId: event.route.id,
+		dataRequest: event.isDataRequest || event.isSubRequest,
+		sessionCookie: token !== null
 	});
-	return finish(response);
+	if (!pageCache || !shared) return finish(await render());
+	const answer = await pageCache.answer(
+		event.request,
+		pageKey(event.request, event.url, locale),
+		await pageStamp(event.locals.db),
+		async () => compressResponse(event.request, await render())
+	);
+	return withHeaders(answer, config.origin);
 }
+
+/** Rendered portal pages, shared by every visitor; null when PAGE_CACHE_MB is 0. */
+let pageCache: PageCache | null | undefined;
 
 /**
  * Input with control characters, and form posts that are no form, are answered here, before any

@@ -1,11 +1,14 @@
 import { get, type IncomingHttpHeaders } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/lib/server/db/database.js';
+import { SESSION_COOKIE } from '../../src/lib/server/accounts/session-cookie.js';
 import { e2eApp } from '../support/e2e-app.js';
 
 /** The bytes as sent: fetch() would decode them on its own. */
-function rawGet(path: string, acceptEncoding?: string) {
-	const headers = acceptEncoding ? { 'accept-encoding': acceptEncoding } : {};
+function rawGet(path: string, acceptEncoding?: string, more: Record<string, string> = {}) {
+	const headers = { ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}), ...more };
 	return new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>(
 		(resolve, reject) =>
 			get(`${e2eApp().baseUrl}${path}`, { headers }, (response) => {
@@ -59,5 +62,35 @@ describe('compressed answers', () => {
 			expect(asset.headers['cache-control'], path).toBe('public,max-age=31536000,immutable');
 			expect(asset.headers['content-encoding'], path).toBe('br');
 		}
+	});
+});
+
+describe('the page cache', () => {
+	it('answers a repeated page from memory until another process changes the content', async () => {
+		const path = '/ar/search?radius=10&near=Kappeln';
+		const first = await rawGet(path, 'gzip');
+		const again = await rawGet('/ar/search?near=Kappeln&radius=10', 'gzip');
+		expect(again.headers['x-cache']).toBe('hit');
+		expect(again.body.equals(first.body)).toBe(true);
+		expect(again.headers['x-request-id']).not.toBe(first.headers['x-request-id']);
+		expect(again.headers['content-security-policy']).toBeDefined();
+		expect((await rawGet(path, 'br')).headers['content-encoding']).toBe('br');
+
+		const database = openDatabase(e2eApp().databaseUrl);
+		try {
+			await sql`update content_version set version = version + 1`.execute(database.db);
+		} finally {
+			await database.close();
+		}
+		expect((await rawGet(path, 'gzip')).headers['x-cache']).toBe('miss');
+	});
+
+	it('never shares the answer to a visitor with a session cookie or the back office', async () => {
+		await rawGet('/de/kitz');
+		const signedIn = await rawGet('/de/kitz', undefined, { cookie: `${SESSION_COOKIE}=x` });
+		expect(signedIn.headers['x-cache']).toBeUndefined();
+		expect(signedIn.headers['set-cookie']).toBeDefined();
+		await rawGet('/de/login');
+		expect((await rawGet('/de/login')).headers['x-cache']).toBeUndefined();
 	});
 });

@@ -34,7 +34,8 @@ const environment = z.object({
 	FRESHNESS_OUTDATED_MONTHS: z.coerce.number().int().min(1).max(60).default(2),
 	BACKUP_DIR: z.string().optional(),
 	BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).max(8760).default(24),
-	BACKUP_KEEP: z.coerce.number().int().min(1).optional()
+	BACKUP_KEEP: z.coerce.number().int().min(1).optional(),
+	PAGE_CACHE_MB: z.coerce.number().min(0).max(4096).default(32)
 });
 
 /** Backups are kept 30 days by default, as long as an erasure takes to be complete. */
@@ -68,6 +69,8 @@ export interface Config {
 	backupIntervalHours: number;
 	/** How many of the newest backups are kept; older ones are deleted after each backup. */
 	backupKeep: number;
+	/** Bytes of rendered portal pages kept per process (PAGE_CACHE_MB); 0 turns the cache off. */
+	pageCacheBytes: number;
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -104,6 +107,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 			value.BACKUP_KEEP ??
 			(value.BACKUP_INTERVAL_HOURS > 0
 				? Math.ceil(BACKUP_RETENTION_HOURS / value.BACKUP_INTERVAL_HOURS)
-				: 30)
+				: 30),
+		pageCacheBytes: Math.round(value.PAGE_CACHE_MB * 1024 * 1024)
 	};
 }

@@ -106,6 +106,13 @@ export interface JobLeasesTable {
 	lastError: string | null;
 }
 
+/** One row, counted up by triggers on every write to a table the portal shows (migration 0021). */
+export interface ContentVersionTable {
+	id: number;
+	// PostgreSQL's bigint arrives as a string, SQLite's integer as a number.
+	version: ColumnType<string | number, number, never>;
+}
+
 /** The PostgreSQL text-search table; SQLite's FTS5 table is reached through raw SQL only. */
 export interface OfferSearchTable {
 	offerId: number;
@@ -131,6 +138,7 @@ export interface DB {
 	translations: TranslationsTable;
 	settings: SettingsTable;
 	jobLeases: JobLeasesTable;
+	contentVersion: ContentVersionTable;
 	offerSearch: OfferSearchTable;
 	users: UsersTable;
 	userOrganisations: UserOrganisationsTable;

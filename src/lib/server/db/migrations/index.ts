@@ -19,6 +19,7 @@ import * as m0017 from './0017_opening.js';
 import * as m0018 from './0018_search_concepts.js';
 import * as m0019 from './0019_job_leases.js';
 import * as m0020 from './0020_search_concept_broader.js';
+import * as m0021 from './0021_content_version.js';
 
 /** Listed by hand so that the built server and the scripts run the same set. */
 export const migrations: Record<string, Migration> = {
@@ -41,5 +42,6 @@ export const migrations: Record<string, Migration> = {
 	'0017_opening': m0017,
 	'0018_search_concepts': m0018,
 	'0019_job_leases': m0019,
-	'0020_search_concept_broader': m0020
+	'0020_search_concept_broader': m0020,
+	'0021_content_version': m0021
 };
