@@ -28,7 +28,7 @@ import {
 	type SortOrder
 } from './offer-filter.js';
 import { fullTextTokens } from './full-text-tokens.js';
-import { offerIndex, type OfferIndex } from './offer-index.js';
+import { freshOfferIndex, offerIndex, type OfferIndex } from './offer-index.js';
 import { planQuery, wordAlternatives, type QueryPlan, type TokenSet } from './query-plan.js';
 import { rankMatches, type Ranking } from './ranking.js';
 import { findOfferCards, findOffersVersion } from './search.repository.js';
@@ -237,7 +237,6 @@ async function readQuery(
 	];
 	return cache.get(version, key, async () => {
 		const fullText = fullTextTokens(db, index);
-		await fullText.vocabularyRead;
 		const { matcher, terms, broaderTerms } = await compiledThesaurus(db);
 		const plan = planQuery(query, locale, {
 			matcher,
@@ -282,7 +281,7 @@ export function warmSearch(db: Kysely<DB>): Promise<void> {
 }
 
 async function warm(db: Kysely<DB>): Promise<void> {
-	const index = await offerIndex(db);
+	const index = await freshOfferIndex(db);
 	await fullTextTokens(db, index).ready;
 	prepareVocabulary(index);
 	await compiledThesaurus(db);
