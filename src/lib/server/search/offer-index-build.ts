@@ -51,19 +51,51 @@ export function dayNumber(day: string | null): number {
  */
 export async function buildIndexParts(db: Kysely<DB>, version: string): Promise<IndexParts> {
 	const slice = new TimeSlice();
-	type Row = Awaited<ReturnType<typeof findIndexOffers>>['offers'][number];
-	const offers: Row[] = [];
+	// Only what sorting and the typed arrays need is kept per offer; the rows go with their chunk.
+	const ids: number[] = [];
+	const titles: string[] = [];
+	const nextStarts: (string | null)[] = [];
+	const columns = {
+		placeId: [] as number[],
+		districtId: [] as number[],
+		validTo: [] as number[],
+		nextDay: [] as number[],
+		flags: [] as number[]
+	};
 	const positions = new Map<number, number>();
 	const values: Record<ValueDimension, Map<string, number[]>> = {
 		actionFields: new Map(),
 		languages: new Map(),
 		targetGroups: new Map()
 	};
+	// Collects postings only: the index made from their tables is the one that matches.
+	const titleTokens = new TokenIndex(0);
+	const summaryTokens = new TokenIndex(0);
+	const addText = (index: TokenIndex, position: number, text: string, language: TextLanguage) => {
+		for (const { word, tokens } of analyseText(text, language)) {
+			index.add(position, tokens);
+			index.spell(tokens[0]!, word);
+		}
+	};
+	// German first, then the translations: the first spelling seen of a token is the one offered.
 	for (let afterId = 0; ;) {
 		const chunk = await findIndexOffers(db, afterId, CHUNK);
 		for (const offer of chunk.offers) {
-			positions.set(offer.id, offers.length);
-			offers.push(offer);
+			const position = ids.length;
+			positions.set(offer.id, position);
+			ids.push(offer.id);
+			titles.push(offer.title);
+			nextStarts.push(offer.nextStartsAt);
+			columns.placeId.push(offer.placeId ?? 0);
+			columns.districtId.push(offer.districtId);
+			columns.validTo.push(dayNumber(offer.validTo));
+			columns.nextDay.push(dayNumber(offer.nextStartsAt));
+			columns.flags.push(
+				(offer.costKind === 'free' ? FLAG.free : 0) |
+					(offer.locationKind === 'online' ? FLAG.online : 0) |
+					(offer.languageLevelExit !== null ? FLAG.germanCourse : 0) |
+					(offer.languageLevel === 'none' ? FLAG.noGermanNeeded : 0)
+			);
 		}
 		for (const { dimension, offerId, value } of chunk.relations) {
 			const position = positions.get(offerId);
@@ -73,28 +105,17 @@ export async function buildIndexParts(db: Kysely<DB>, version: string): Promise<
 			list.push(position);
 		}
 		await slice.pause();
+		await forEachSliced(chunk.offers, slice, (offer) => {
+			const position = positions.get(offer.id)!;
+			addText(titleTokens, position, offer.title, 'de');
+			addText(summaryTokens, position, offer.summary, 'de');
+		});
 		if (chunk.lastId === null) break;
 		afterId = chunk.lastId;
 	}
-	const size = offers.length;
-	const titleTokens = new TokenIndex(size);
-	const summaryTokens = new TokenIndex(size);
-	const addText = (index: TokenIndex, position: number, text: string, language: TextLanguage) => {
-		for (const { word, tokens } of analyseText(text, language)) {
-			index.add(position, tokens);
-			index.spell(tokens[0]!, word);
-		}
-	};
-	// German first, then the translations: the first spelling seen of a token is the one offered.
-	await forEachSliced(offers, slice, (offer, position) => {
-		addText(titleTokens, position, offer.title, 'de');
-		addText(summaryTokens, position, offer.summary, 'de');
-	});
+	const size = ids.length;
 	for (let start = 0; start < size; start += CHUNK) {
-		const translations = await findIndexTranslations(
-			db,
-			offers.slice(start, start + CHUNK).map((offer) => offer.id)
-		);
+		const translations = await findIndexTranslations(db, ids.slice(start, start + CHUNK));
 		await forEachSliced(translations, slice, ({ offerId, locale, field, value }) => {
 			addText(
 				field === 'title' ? titleTokens : summaryTokens,
@@ -106,10 +127,10 @@ export async function buildIndexParts(db: Kysely<DB>, version: string): Promise<
 		await slice.pause();
 	}
 	const collator = new Intl.Collator('de');
-	const all = Int32Array.from(offers.keys());
+	const all = Int32Array.from(ids.keys());
 	const byTitle = await sortSliced(
 		all,
-		(a, b) => collator.compare(offers[a]!.title, offers[b]!.title) || offers[a]!.id - offers[b]!.id,
+		(a, b) => collator.compare(titles[a]!, titles[b]!) || ids[a]! - ids[b]!,
 		slice
 	);
 	const titleRank = new Int32Array(size);
@@ -117,8 +138,8 @@ export async function buildIndexParts(db: Kysely<DB>, version: string): Promise<
 	const byDate = await sortSliced(
 		all,
 		(a, b) => {
-			const left = offers[a]!.nextStartsAt;
-			const right = offers[b]!.nextStartsAt;
+			const left = nextStarts[a] as string | null;
+			const right = nextStarts[b] as string | null;
 			if (left !== right) {
 				if (left === null) return 1;
 				if (right === null) return -1;
@@ -128,23 +149,15 @@ export async function buildIndexParts(db: Kysely<DB>, version: string): Promise<
 		},
 		slice
 	);
-	const flags = Uint8Array.from(
-		offers,
-		(offer) =>
-			(offer.costKind === 'free' ? FLAG.free : 0) |
-			(offer.locationKind === 'online' ? FLAG.online : 0) |
-			(offer.languageLevelExit !== null ? FLAG.germanCourse : 0) |
-			(offer.languageLevel === 'none' ? FLAG.noGermanNeeded : 0)
-	);
 	const frequencies = await findDocumentFrequencies(db);
 	return {
 		version,
-		ids: Int32Array.from(offers, (offer) => offer.id),
-		placeId: Int32Array.from(offers, (offer) => offer.placeId ?? 0),
-		districtId: Int32Array.from(offers, (offer) => offer.districtId),
-		validTo: Int32Array.from(offers, (offer) => dayNumber(offer.validTo)),
-		nextDay: Int32Array.from(offers, (offer) => dayNumber(offer.nextStartsAt)),
-		flags,
+		ids: Int32Array.from(ids),
+		placeId: Int32Array.from(columns.placeId),
+		districtId: Int32Array.from(columns.districtId),
+		validTo: Int32Array.from(columns.validTo),
+		nextDay: Int32Array.from(columns.nextDay),
+		flags: Uint8Array.from(columns.flags),
 		byDate,
 		byTitle,
 		values: {

@@ -4,7 +4,8 @@ import { logger } from '../../shared/log/logger.js';
 import { Bitset } from './bitset.js';
 import { buildIndexParts, dayNumber, FLAG, type IndexParts } from './offer-index-build.js';
 import { readSnapshot, writeSnapshot } from './index-snapshot.js';
-import { findOffersVersion } from './search.repository.js';
+import { findOffersVersion, NO_OFFERS_VERSION } from './search.repository.js';
+import { forEachSliced, TimeSlice } from './time-slice.js';
 import { postingsOf, TokenIndex } from './token-index.js';
 
 export { dayNumber };
@@ -125,9 +126,10 @@ function rebuild(db: Kysely<DB>, state: IndexState, version: string): Promise<Of
 		const saved =
 			!state.current && state.snapshotFile ? await readSnapshot(state.snapshotFile, version) : null;
 		const parts = saved ?? (await buildIndexParts(db, version));
-		const index = assembleIndex(parts);
+		const index = await assembleIndex(parts);
 		state.current = index;
-		if (!saved && state.snapshotFile) {
+		// No snapshot of a database whose offers never changed: its version names no content.
+		if (!saved && state.snapshotFile && version !== NO_OFFERS_VERSION) {
 			const file = state.snapshotFile;
 			writeSnapshot(file, parts).catch((error: unknown) =>
 				logger.warn({ err: error, file }, 'Writing the search index snapshot failed')
@@ -148,8 +150,12 @@ function rebuild(db: Kysely<DB>, state: IndexState, version: string): Promise<Of
 	return done;
 }
 
-/** The searchable index from its parts: bitsets and lookups, linear in the offers. */
-export function assembleIndex(parts: IndexParts): OfferIndex {
+/**
+ * The searchable index from its parts: bitsets and lookups, linear in the offers, in steps with a
+ * turn of the event loop between (each a few milliseconds at 100,000 offers).
+ */
+export async function assembleIndex(parts: IndexParts): Promise<OfferIndex> {
+	const slice = new TimeSlice();
 	const size = parts.ids.length;
 	// A dense array beats a Map here: lookups interleave with string scans on hot paths.
 	const positions = new Int32Array((parts.ids.at(-1) ?? 0) + 1).fill(-1);
@@ -158,24 +164,30 @@ export function assembleIndex(parts: IndexParts): OfferIndex {
 		const position = id >= 0 && id < positions.length ? positions[id]! : -1;
 		return position >= 0 ? position : undefined;
 	};
-	const flagged = (flag: number) => {
-		const set = new Bitset(size);
-		parts.flags.forEach((flags, position) => {
-			if (flags & flag) set.add(position);
-		});
-		return set;
-	};
-	const valuesOf = (dimension: ValueDimension) => {
-		const sets = new Map<string, Bitset>();
+	const free = new Bitset(size);
+	const online = new Bitset(size);
+	const germanCourse = new Bitset(size);
+	const noGermanNeeded = new Bitset(size);
+	parts.flags.forEach((flags, position) => {
+		if (flags & FLAG.free) free.add(position);
+		if (flags & FLAG.online) online.add(position);
+		if (flags & FLAG.germanCourse) germanCourse.add(position);
+		if (flags & FLAG.noGermanNeeded) noGermanNeeded.add(position);
+	});
+	await slice.pause();
+	const values = {} as OfferIndex['values'];
+	for (const dimension of ['actionFields', 'languages', 'targetGroups'] as const) {
+		values[dimension] = new Map();
 		for (const [value, members] of postingsOf(parts.values[dimension])) {
 			const set = new Bitset(size);
 			for (const position of members) set.add(position);
-			sets.set(value, set);
+			values[dimension].set(value, set);
+			await slice.pause();
 		}
-		return sets;
-	};
+	}
 	const dateRank = new Int32Array(size);
 	parts.byDate.forEach((position, rank) => (dateRank[position] = rank));
+	await slice.pause();
 	const places: OfferIndex['places'] = new Map();
 	for (const position of parts.byDate) {
 		const placeId = parts.placeId[position]!;
@@ -185,13 +197,21 @@ export function assembleIndex(parts: IndexParts): OfferIndex {
 		place.members.add(position);
 		place.byDate.push(position);
 	}
+	await slice.pause();
 	const districts: OfferIndex['districts'] = new Map();
 	parts.districtId.forEach((districtId, position) => {
 		let members = districts.get(districtId);
 		if (!members) districts.set(districtId, (members = new Bitset(size)));
 		members.add(position);
 	});
+	await slice.pause();
+	const titleTokens = TokenIndex.fromTable(size, parts.titleTokens);
+	await slice.pause();
+	const summaryTokens = TokenIndex.fromTable(size, parts.summaryTokens);
+	await slice.pause();
 	const { terms, documents } = parts.vocabulary;
+	const fullTextVocabulary = new Map<string, number>();
+	await forEachSliced(terms, slice, (term, at) => fullTextVocabulary.set(term, documents[at]!));
 	return {
 		version: parts.version,
 		size,
@@ -201,22 +221,18 @@ export function assembleIndex(parts: IndexParts): OfferIndex {
 		places,
 		districts,
 		validTo: parts.validTo,
-		free: flagged(FLAG.free),
-		online: flagged(FLAG.online),
-		germanCourse: flagged(FLAG.germanCourse),
-		noGermanNeeded: flagged(FLAG.noGermanNeeded),
+		free,
+		online,
+		germanCourse,
+		noGermanNeeded,
 		nextDay: parts.nextDay,
-		values: {
-			actionFields: valuesOf('actionFields'),
-			languages: valuesOf('languages'),
-			targetGroups: valuesOf('targetGroups')
-		},
+		values,
 		byDate: parts.byDate,
 		dateRank,
 		byTitle: parts.byTitle,
-		titleTokens: TokenIndex.fromTable(size, parts.titleTokens),
-		summaryTokens: TokenIndex.fromTable(size, parts.summaryTokens),
-		fullTextVocabulary: new Map(terms.map((term, at) => [term, documents[at]!]))
+		titleTokens,
+		summaryTokens,
+		fullTextVocabulary
 	};
 }
 

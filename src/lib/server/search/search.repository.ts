@@ -13,8 +13,11 @@ export async function findDocumentFrequencies(db: Db) {
 	return textSearchFor(db).documentFrequencies(db);
 }
 
+/** The offers version of a database whose offers never changed. */
+export const NO_OFFERS_VERSION = 'initial';
+
 export async function findOffersVersion(db: Db): Promise<string> {
-	return (await getSetting(db, OFFERS_VERSION_SETTING)) ?? 'initial';
+	return (await getSetting(db, OFFERS_VERSION_SETTING)) ?? NO_OFFERS_VERSION;
 }
 
 /**
