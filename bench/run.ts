@@ -147,12 +147,18 @@ async function measureRebuild(database: Database, dialect: Dialect) {
 		.where('id', '=', offer.id)
 		.execute();
 	await reindexOffer(db, offer.id);
-	let stall = 0;
+	// The longest lateness, and the CPU time the process spent in it: on a machine shared with
+	// other work, a late timer can also be a process that was not given a core.
+	let stall = { late: 0, cpu: 0 };
 	let last = performance.now();
+	let cpu = process.cpuUsage();
 	const probe = setInterval(() => {
 		const now = performance.now();
-		stall = Math.max(stall, now - last - 5);
+		const spent = process.cpuUsage(cpu);
+		if (now - last - 5 > stall.late)
+			stall = { late: now - last - 5, cpu: (spent.user + spent.system) / 1000 };
 		last = now;
+		cpu = process.cpuUsage();
 	}, 5);
 	const started = performance.now();
 	await setSetting(db, OFFERS_VERSION_SETTING, randomUUID());
@@ -170,14 +176,15 @@ async function measureRebuild(database: Database, dialect: Dialect) {
 	clearInterval(probe);
 	const took = performance.now() - started;
 	const slowest = Math.max(0, ...waits);
+	const held = `${format(stall.late)} (${format(stall.cpu)} of it on the CPU)`;
 	console.log(
-		`  rebuild after one offer changed: ${seconds(took)}, event loop held at most ${format(stall)}, ` +
+		`  rebuild after one offer changed: ${seconds(took)}, event loop held at most ${held}, ` +
 			`${waits.length} searches during it, slowest ${format(slowest)}`
 	);
 	check(
 		targetOf('rebuildStall', dialect),
-		`${format(stall)} (rebuild ${seconds(took)}, ${waits.length} searches meanwhile, slowest ${format(slowest)})`,
-		stall <= 50
+		`${held}; rebuild ${seconds(took)}, ${waits.length} searches meanwhile, slowest ${format(slowest)}`,
+		stall.late <= 50
 	);
 }
 

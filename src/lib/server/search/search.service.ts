@@ -289,13 +289,14 @@ async function warm(db: Kysely<DB>): Promise<void> {
 }
 
 /**
- * Whether searches find a warm index of the offers as they are now. When not (starting, or the
- * offers changed since), warming starts in the background, so asking again soon finds it warm.
+ * Whether searches find a warm index: `warming` only until the first one is built. When the
+ * offers changed since, warming starts in the background and searches answer from the index
+ * warmed before meanwhile, so a change does not take every process out of a load balancer at once.
  */
 export async function searchWarmth(db: Kysely<DB>): Promise<'warm' | 'warming'> {
 	if (warmedVersion.get(db) === (await findOffersVersion(db))) return 'warm';
 	warmSearch(db).catch((error: unknown) => logger.error({ err: error }, 'Warming search failed'));
-	return 'warming';
+	return warmedVersion.has(db) ? 'warm' : 'warming';
 }
 
 /** Turns the visitor's filters into database terms, adding a notice for each that cannot apply. */
