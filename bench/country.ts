@@ -4,7 +4,9 @@
 // processes on one database. Prints how long generating and the first starts take, the search
 // index's memory and build time, search pages' p95 per process, page throughput across both and
 // each process's memory. The issue gives no targets for this scale: every figure is informational.
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { sql } from 'kysely';
@@ -185,11 +187,14 @@ async function throughput(apps: ReadyApp[], label: string, path: string) {
 /** Two app processes on the database: the first start, a second process, then the load. */
 async function serve(url: string, places: string[]) {
 	const apps: ReadyApp[] = [];
+	const dataDirs: string[] = [];
 	try {
 		// One after the other, as a rolling start does: the first start records every offer's
 		// base revision, which a second process starting at the same time would wait for.
+		// Each process its own data folder, as on separate hosts: its own search index snapshot.
 		for (const which of ['first process (first start)', 'second process']) {
-			const app = await startReady(url, OFFERS);
+			dataDirs.push(mkdtempSync(join(tmpdir(), 'kitz-country-')));
+			const app = await startReady(url, OFFERS, dataDirs.at(-1)!);
 			apps.push(app);
 			console.log(
 				`  ${which}: first page ${seconds(app.startedInMs)}, first search page ` +
@@ -209,6 +214,7 @@ async function serve(url: string, places: string[]) {
 		throw error;
 	} finally {
 		await Promise.all(apps.map((app) => app.stop()));
+		for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 	}
 }
 

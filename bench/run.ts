@@ -6,13 +6,16 @@
 // (bench/chains.ts; BENCH_ONLY=chains alone) and the search's relevance on the demo content
 // (bench/relevance.ts; BENCH_ONLY=relevance alone); at the end every target beside its figure.
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { openDatabase, type Database } from '../src/lib/server/db/database.js';
 import { migrateToLatest } from '../src/lib/server/db/migrate.js';
-import { refreshAllOccurrences } from '../src/lib/server/offers/offers.service.js';
+import { setSetting } from '../src/lib/server/db/settings.repository.js';
+import { OFFERS_VERSION_SETTING } from '../src/lib/server/offers/offers.schema.js';
+import { refreshAllOccurrences, reindexOffer } from '../src/lib/server/offers/offers.service.js';
 import { loadReferencePlaces } from '../src/lib/server/places/reference.js';
 import type { Locale } from '../src/lib/i18n/locales.js';
 import { parseSearchParams } from '../src/lib/server/search/search.schema.js';
@@ -126,6 +129,66 @@ async function measureSearch(database: Database, dialect: Dialect) {
 		targetOf('search', dialect),
 		`p95 ${format(slowest.p95)} (${slowest.query})`,
 		slowest.p95 <= 10
+	);
+}
+
+/**
+ * Changes one offer's title as an approval does (its row, its search entry, a new offers version),
+ * then searches every 20 ms while the index is rebuilt: the longest the event loop was held (a
+ * 5 ms timer's lateness), how long the rebuild took and how long searches during it waited.
+ */
+async function measureRebuild(database: Database, dialect: Dialect) {
+	const db = database.db;
+	const offer = await db
+		.selectFrom('offers')
+		.select(['id', 'title'])
+		.where('status', '=', 'published')
+		.orderBy('id', 'desc')
+		.executeTakeFirstOrThrow();
+	await db
+		.updateTable('offers')
+		.set({ title: `${offer.title} (geändert)` })
+		.where('id', '=', offer.id)
+		.execute();
+	await reindexOffer(db, offer.id);
+	// The longest lateness, and the CPU time the process spent in it: on a machine shared with
+	// other work, a late timer can also be a process that was not given a core.
+	let stall = { late: 0, cpu: 0 };
+	let last = performance.now();
+	let cpu = process.cpuUsage();
+	const probe = setInterval(() => {
+		const now = performance.now();
+		const spent = process.cpuUsage(cpu);
+		if (now - last - 5 > stall.late)
+			stall = { late: now - last - 5, cpu: (spent.user + spent.system) / 1000 };
+		last = now;
+		cpu = process.cpuUsage();
+	}, 5);
+	const started = performance.now();
+	await setSetting(db, OFFERS_VERSION_SETTING, randomUUID());
+	let rebuilt = false;
+	const rebuilding = warmSearch(db).then(() => (rebuilt = true));
+	const waits: number[] = [];
+	const { filters } = parseSearchParams(new URLSearchParams('q=deutschkurs'));
+	while (!rebuilt) {
+		const asked = performance.now();
+		await searchOffers(db, filters, 'de');
+		waits.push(performance.now() - asked);
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+	await rebuilding;
+	clearInterval(probe);
+	const took = performance.now() - started;
+	const slowest = Math.max(0, ...waits);
+	const held = `${format(stall.late)} (${format(stall.cpu)} of it on the CPU)`;
+	console.log(
+		`  rebuild after one offer changed: ${seconds(took)}, event loop held at most ${held}, ` +
+			`${waits.length} searches during it, slowest ${format(slowest)}`
+	);
+	check(
+		targetOf('rebuildStall', dialect),
+		`${held}; rebuild ${seconds(took)}, ${waits.length} searches meanwhile, slowest ${format(slowest)}`,
+		stall.late <= 50
 	);
 }
 
@@ -258,7 +321,9 @@ async function servePages(app: ReadyApp, offerSlug: string, dialect: Dialect) {
  * the first start gives every offer a base revision, a restart finds them and must not wait.
  */
 async function withServer(url: string, offerSlug: string, dialect: Dialect) {
-	const app = await startReady(url, OFFERS);
+	// The restart finds the search index snapshot the first start wrote here.
+	const dataDir = join(folder, `data-${dialect}`);
+	const app = await startReady(url, OFFERS, dataDir);
 	console.log(
 		`  first start (a base revision for each offer): first page ${seconds(app.startedInMs)}, ` +
 			`first search page ${seconds(app.searchReadyInMs)}`
@@ -271,7 +336,7 @@ async function withServer(url: string, offerSlug: string, dialect: Dialect) {
 	} finally {
 		await app.stop();
 	}
-	const again = await startReady(url, OFFERS);
+	const again = await startReady(url, OFFERS, dataDir);
 	await again.stop();
 	const verdict = check(
 		targetOf('restart', dialect),
@@ -298,7 +363,10 @@ async function benchmark(name: string, url: string, dialect: Dialect, parts: Par
 	);
 	let offerSlug: string;
 	try {
-		if (parts !== 'pages') await measureSearch(database, dialect);
+		if (parts !== 'pages') {
+			await measureSearch(database, dialect);
+			await measureRebuild(database, dialect);
+		}
 		offerSlug = (
 			await database.db
 				.selectFrom('offers')

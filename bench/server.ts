@@ -20,7 +20,11 @@ export interface ReadyApp extends AppProcess {
  */
 export const startupLimitSeconds = (offers: number) => 120 + Math.ceil(offers / 100);
 
-export async function startReady(databaseUrl: string, offers: number): Promise<ReadyApp> {
+export async function startReady(
+	databaseUrl: string,
+	offers: number,
+	dataDir: string
+): Promise<ReadyApp> {
 	const limit = startupLimitSeconds(offers);
 	const spawned = performance.now();
 	const progress = setInterval(
@@ -32,7 +36,7 @@ export async function startReady(databaseUrl: string, offers: number): Promise<R
 	);
 	try {
 		const app = await startBuiltApp(
-			{ DATABASE_URL: databaseUrl, DEMO_CONTENT: 'false' },
+			{ DATABASE_URL: databaseUrl, DATA_DIR: dataDir, DEMO_CONTENT: 'false' },
 			{ startupSeconds: limit }
 		);
 		try {

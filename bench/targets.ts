@@ -5,6 +5,8 @@
 export const TARGETS = {
 	searchSqlite: 'search p95 ≤ 10 ms at 100,000 offers, SQLite (slowest query)',
 	searchPostgres: 'search p95 ≤ 10 ms at 100,000 offers, PostgreSQL (slowest query)',
+	rebuildStallSqlite: 'event loop never blocked > 50 ms during an index rebuild, SQLite',
+	rebuildStallPostgres: 'event loop never blocked > 50 ms during an index rebuild, PostgreSQL',
 	restartSqlite: 'first search answer after a restart ≤ 1 s at 100,000 offers, SQLite',
 	restartPostgres: 'first search answer after a restart ≤ 1 s at 100,000 offers, PostgreSQL',
 	rssSqlite: 'app RSS ≤ 150 MB after the load run, SQLite',

@@ -2,6 +2,8 @@ import { expect, it } from 'vitest';
 import { openDatabase, pingDatabase } from '../../src/lib/server/db/database.js';
 import { pendingMigrations } from '../../src/lib/server/db/migrate.js';
 import { migrations } from '../../src/lib/server/db/migrations/index.js';
+import { offerIndex } from '../../src/lib/server/search/offer-index.js';
+import { findOffersVersion } from '../../src/lib/server/search/search.repository.js';
 import { searchWarmth, warmSearch } from '../../src/lib/server/search/search.service.js';
 import { createOffer } from '../factories/offer.factory.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
@@ -17,7 +19,7 @@ describeEachDialect(
 			expect(await pendingMigrations(database().db)).toEqual([]);
 		});
 
-		it('find search warming until the index is built, and again after the offers change', async () => {
+		it('find search warming until the first index is built, and ready while a change rebuilds it', async () => {
 			const db = database().db;
 			expect(await searchWarmth(db)).toBe('warming');
 			await warmSearch(db);
@@ -29,9 +31,11 @@ describeEachDialect(
 				name: 'Treffpunkt e.V.'
 			});
 			await createOffer(db, { organisationId, title: 'Sprachcafé' });
-			expect(await searchWarmth(db)).toBe('warming');
-			// searchWarmth started the warming itself; a second caller joins it.
+			const version = await findOffersVersion(db);
+			expect(await searchWarmth(db)).toBe('warm');
+			// searchWarmth started the rebuild itself; a second caller joins it.
 			await warmSearch(db);
+			expect((await offerIndex(db)).version).toBe(version);
 			expect(await searchWarmth(db)).toBe('warm');
 		});
 	},

@@ -63,7 +63,7 @@ export function handMadeOfferIndex(offers: HandMadeOffer[]): OfferIndex {
 		placeId: Int32Array.from(offers, (offer) => offer.placeId ?? 0),
 		places: new Map(),
 		districts: new Map([[1, Bitset.full(size)]]),
-		validTo: offers.map((offer) => offer.validTo ?? null),
+		validTo: Int32Array.from(offers, (offer) => dayNumber(offer.validTo ?? null)),
 		free: setOf((offer) => offer.free),
 		online: new Bitset(size),
 		germanCourse: setOf((offer) => offer.germanCourse),
@@ -78,6 +78,7 @@ export function handMadeOfferIndex(offers: HandMadeOffer[]): OfferIndex {
 		dateRank: positions,
 		byTitle: positions,
 		titleTokens: tokensOf((offer) => offer.title),
-		summaryTokens: tokensOf((offer) => offer.summary)
+		summaryTokens: tokensOf((offer) => offer.summary),
+		fullTextVocabulary: new Map()
 	};
 }

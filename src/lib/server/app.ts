@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { readConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -6,6 +7,7 @@ import { NO_JOBS, startJobs, type Jobs } from './jobs/scheduler.js';
 import { backfillPublishedBases } from './offers/base-revision.js';
 import { reindexAllOffersIfAnalysisChanged } from './offers/offers.service.js';
 import { loadReferencePlaces } from './places/reference.js';
+import { configureOfferIndex } from './search/offer-index.js';
 import { loadDefaultThesaurus } from './search/thesaurus/thesaurus.service.js';
 import { logger } from '../shared/log/logger.js';
 
@@ -21,6 +23,8 @@ export interface App {
  */
 export async function bootstrap(config: Config, options: { jobs?: boolean } = {}): Promise<App> {
 	const database = openDatabase(config.databaseUrl);
+	// A restart reads the search index of unchanged offers from here instead of building it.
+	configureOfferIndex(database.db, { snapshotFile: join(config.dataDir, 'search-index.bin') });
 	await migrateToLatest(database.db);
 	for (const row of await loadReferencePlaces(database.db, config.contentDir))
 		logger.warn(

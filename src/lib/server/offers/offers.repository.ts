@@ -257,10 +257,13 @@ function publishedOfferIds(db: Db, validOn?: string) {
 
 /**
  * The action fields, target groups and languages of the published offers as rows, one query per
- * list: the search's index and the chains' catalogue read them for every offer at once.
+ * list: the chains' catalogue reads them for every offer at once, the search's index for a chunk
+ * of offers it read as published (`offerIds`) at a time.
  */
-export async function findPublishedRelationRows(db: Db, validOn?: string) {
-	const published = publishedOfferIds(db, validOn);
+export async function findPublishedRelationRows(db: Db, validOn?: string, offerIds?: number[]) {
+	// A list of ids, not a subquery, for a chunk: SQLite would scan every relation row per chunk.
+	const published = offerIds ?? publishedOfferIds(db, validOn);
+	if (offerIds?.length === 0) return { actionFields: [], targetGroups: [], languages: [] };
 	const [actionFields, targetGroups, languages] = await Promise.all([
 		db
 			.selectFrom('offerActionFields')

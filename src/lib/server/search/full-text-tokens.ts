@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { DB } from '../db/schema.js';
 import { Bitset } from './bitset.js';
 import { positionsOf } from './offer-filter.js';
 import type { OfferIndex } from './offer-index.js';
-import { findDocumentFrequencies, findTextMatches } from './search.repository.js';
+import { findTextMatches } from './search.repository.js';
 import { logger } from '../../shared/log/logger.js';
 
 /**
@@ -14,6 +15,8 @@ import { logger } from '../../shared/log/logger.js';
 export const EXPENSIVE_MATCHES = 5_000;
 /** At most this many frequent sets (12.5 KB each at 100,000 offers). */
 const MAX_FREQUENT = 1000;
+/** Offer ids per query while computing the frequent sets. */
+const WARM_RANGE = 20_000;
 /** Sets of rarer tokens kept from recent searches. */
 const MAX_RECENT = 500;
 
@@ -24,15 +27,13 @@ export interface FullTextTokens {
 
 	/** The offers having the token in some field. */
 	match(token: string): Promise<Bitset>;
-	/** Resolves when the vocabulary is read (`has` answers for every field from then on). */
-	vocabularyRead: Promise<void>;
-	/** Resolves when the frequent sets are computed as well. */
+	/** Resolves when the frequent sets are computed. */
 	ready: Promise<void>;
 }
 
 const byIndex = new WeakMap<OfferIndex, FullTextTokens>();
 
-/** The full-text tokens of this index version, reading the vocabulary on first use. */
+/** The full-text tokens of this index version; the frequent sets come in the background. */
 export function fullTextTokens(
 	db: Kysely<DB>,
 	index: OfferIndex,
@@ -40,33 +41,37 @@ export function fullTextTokens(
 ): FullTextTokens {
 	let tokens = byIndex.get(index);
 	if (tokens) return tokens;
-	const vocabulary = new Map<string, number>();
+	const vocabulary = index.fullTextVocabulary;
 	const frequent = new Map<string, Bitset>();
 	const recent = new Map<string, Bitset>();
-	const read = (async () => {
-		for (const { term, documents } of await findDocumentFrequencies(db))
-			vocabulary.set(term, documents);
-	})();
 	const warm = async () => {
-		await read;
 		if (index.size < threshold) return;
 		const common = [...vocabulary]
 			.filter(([, documents]) => documents >= threshold)
 			.sort((a, b) => b[1] - a[1])
 			.slice(0, MAX_FREQUENT);
-		for (const [term] of common)
-			frequent.set(term, positionsOf(index, await findTextMatches(db, [term])));
+		const lastId = index.ids.at(-1) ?? 0;
+		for (const [term] of common) {
+			const set = new Bitset(index.size);
+			// In id ranges with a turn of the event loop between: SQLite answers synchronously, and
+			// listing a word's 100,000 offers at once holds every request for a tenth of a second.
+			for (let from = 0; from <= lastId; from += WARM_RANGE) {
+				set.addAll(
+					positionsOf(index, await findTextMatches(db, [term], { from, to: from + WARM_RANGE - 1 }))
+				);
+				await nextTurn();
+			}
+			frequent.set(term, set);
+		}
 	};
-	// Searching still works without the vocabulary and the frequent sets, only slower: report and go on.
-	const report = (error: unknown) =>
-		logger.error({ err: error }, 'Reading the search vocabulary failed');
-	const vocabularyRead = read.catch(report);
-	const ready = warm().catch(report);
+	// Searching still works without the frequent sets, only slower: report and go on.
+	const ready = warm().catch((error: unknown) =>
+		logger.error({ err: error }, 'Computing the frequent search sets failed')
+	);
 	tokens = {
 		has: (token) =>
 			vocabulary.has(token) || index.titleTokens.has(token) || index.summaryTokens.has(token),
 		async match(token) {
-			await vocabularyRead;
 			const known = frequent.get(token) ?? recent.get(token);
 			if (known) return known;
 			if (vocabulary.size && !vocabulary.has(token)) return new Bitset(index.size);
@@ -75,7 +80,6 @@ export function fullTextTokens(
 			recent.set(token, set);
 			return set;
 		},
-		vocabularyRead,
 		ready
 	};
 	byIndex.set(index, tokens);

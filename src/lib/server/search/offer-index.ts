@@ -1,17 +1,22 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { analyseText, textLanguageOf } from '../../shared/text/analysis/analyse.js';
-import type { TextLanguage } from '../../shared/text/analysis/stem.js';
+import { logger } from '../../shared/log/logger.js';
 import { Bitset } from './bitset.js';
-import { TokenIndex } from './token-index.js';
-import { findIndexRows, findOffersVersion } from './search.repository.js';
+import { buildIndexParts, dayNumber, FLAG, type IndexParts } from './offer-index-build.js';
+import { readSnapshot, writeSnapshot } from './index-snapshot.js';
+import { findOffersVersion, NO_OFFERS_VERSION } from './search.repository.js';
+import { forEachSliced, TimeSlice } from './time-slice.js';
+import { postingsOf, TokenIndex } from './token-index.js';
+
+export { dayNumber };
 
 export type ValueDimension = 'actionFields' | 'languages' | 'targetGroups';
 
 /**
  * The published offers' filterable attributes, held in memory per process so that filters and
  * facet counts are bit arithmetic instead of table scans. It is rebuilt when the offers version
- * in the database changes, so several app processes stay consistent.
+ * in the database changes, so several app processes stay consistent; while a large one is
+ * rebuilt, searches answer from the previous version (see `offerIndex`).
  */
 export interface OfferIndex {
 	version: string;
@@ -23,7 +28,8 @@ export interface OfferIndex {
 	/** Per place: its offers, and the same positions ordered by next date. */
 	places: Map<number, { members: Bitset; byDate: number[] }>;
 	districts: Map<number, Bitset>;
-	validTo: (string | null)[];
+	/** `dayNumber` of each position's last valid day, 0 when it has no end. */
+	validTo: Int32Array;
 	free: Bitset;
 	online: Bitset;
 	/** Courses leading to a German language level. */
@@ -42,31 +48,119 @@ export interface OfferIndex {
 	/** Search tokens of each offer's title and summary in every language. */
 	titleTokens: TokenIndex;
 	summaryTokens: TokenIndex;
+	/** Every token of every field the full-text engine holds, with the number of offers having it. */
+	fullTextVocabulary: Map<string, number>;
 }
 
-const cache = new WeakMap<Kysely<DB>, Promise<OfferIndex>>();
+/**
+ * Below this many offers a search waits for the new index (a build takes well under a second);
+ * from it on, searches answer from the previous index while the new one is built.
+ */
+const STALE_FROM = 5_000;
+
+interface IndexState {
+	current?: OfferIndex;
+	building?: { version: string; done: Promise<OfferIndex> };
+	/** Where the snapshot of the current index is kept; none: no snapshot. */
+	snapshotFile?: string;
+	staleFrom: number;
+}
+
+const states = new WeakMap<Kysely<DB>, IndexState>();
 const validity = new WeakMap<OfferIndex, { today: string; set: Bitset }>();
 
-/** The index of the offers; `knownVersion` when the caller has just read the offers version. */
-export async function offerIndex(db: Kysely<DB>, knownVersion?: string): Promise<OfferIndex> {
-	const version = knownVersion ?? (await findOffersVersion(db));
-	const cached = cache.get(db);
-	if (cached) {
-		const index = await cached;
-		if (index.version === version) return index;
-	}
-	const building = buildIndex(db, version);
-	cache.set(db, building);
-	building.catch(() => cache.delete(db));
-	return building;
+function stateOf(db: Kysely<DB>): IndexState {
+	let state = states.get(db);
+	if (!state) states.set(db, (state = { staleFrom: STALE_FROM }));
+	return state;
 }
 
-async function buildIndex(db: Kysely<DB>, version: string): Promise<OfferIndex> {
-	const { offers, relations, translations } = await findIndexRows(db);
-	const size = offers.length;
+/**
+ * How this database's index is kept: `snapshotFile` keeps a copy of each built index, so a
+ * restart reads it instead of building (only when its offers version is still the database's);
+ * `staleFrom` is the size from which searches answer from the previous index during a build.
+ */
+export function configureOfferIndex(
+	db: Kysely<DB>,
+	options: { snapshotFile?: string; staleFrom?: number }
+): void {
+	const state = stateOf(db);
+	if (options.snapshotFile !== undefined) state.snapshotFile = options.snapshotFile;
+	if (options.staleFrom !== undefined) state.staleFrom = options.staleFrom;
+}
+
+/**
+ * The index of the published offers. When the offers version changed, a new index is built in
+ * slices beside the requests; until it is done, searches over a large index get the previous one
+ * (a change shows in searches once the build is through, seconds at 100,000 offers);
+ * `knownVersion` when the caller has just read the offers version.
+ */
+export async function offerIndex(db: Kysely<DB>, knownVersion?: string): Promise<OfferIndex> {
+	const state = stateOf(db);
+	const version = knownVersion ?? (await findOffersVersion(db));
+	const current = state.current;
+	if (current?.version === version) return current;
+	const next = rebuild(db, state, version);
+	if (current && current.size >= state.staleFrom) {
+		// Failures are logged by `rebuild`; the next search tries again.
+		next.catch(() => undefined);
+		return current;
+	}
+	return next;
+}
+
+/** The index of the offers as they are now: waits for a build when the offers changed. */
+export async function freshOfferIndex(db: Kysely<DB>): Promise<OfferIndex> {
+	const state = stateOf(db);
+	const version = await findOffersVersion(db);
+	const current = state.current;
+	return current?.version === version ? current : rebuild(db, state, version);
+}
+
+/** The index of `version`, built once however many ask; one build at a time. */
+function rebuild(db: Kysely<DB>, state: IndexState, version: string): Promise<OfferIndex> {
+	const building = state.building;
+	if (building?.version === version) return building.done;
+	// The version changed again during a build: the build after it reads the newest offers.
+	if (building) return building.done.then(() => freshOfferIndex(db));
+	const done = (async () => {
+		const saved =
+			!state.current && state.snapshotFile ? await readSnapshot(state.snapshotFile, version) : null;
+		const parts = saved ?? (await buildIndexParts(db, version));
+		const index = await assembleIndex(parts);
+		state.current = index;
+		// No snapshot of a database whose offers never changed: its version names no content.
+		if (!saved && state.snapshotFile && version !== NO_OFFERS_VERSION) {
+			const file = state.snapshotFile;
+			writeSnapshot(file, parts).catch((error: unknown) =>
+				logger.warn({ err: error, file }, 'Writing the search index snapshot failed')
+			);
+		}
+		return index;
+	})();
+	state.building = { version, done };
+	done.then(
+		() => undefined,
+		(error: unknown) => logger.error({ err: error }, 'Building the search index failed')
+	);
+	void done
+		.finally(() => {
+			if (state.building?.done === done) state.building = undefined;
+		})
+		.catch(() => undefined);
+	return done;
+}
+
+/**
+ * The searchable index from its parts: bitsets and lookups, linear in the offers, in steps with a
+ * turn of the event loop between (each a few milliseconds at 100,000 offers).
+ */
+export async function assembleIndex(parts: IndexParts): Promise<OfferIndex> {
+	const slice = new TimeSlice();
+	const size = parts.ids.length;
 	// A dense array beats a Map here: lookups interleave with string scans on hot paths.
-	const positions = new Int32Array((offers.at(-1)?.id ?? 0) + 1).fill(-1);
-	offers.forEach((offer, position) => (positions[offer.id] = position));
+	const positions = new Int32Array((parts.ids.at(-1) ?? 0) + 1).fill(-1);
+	parts.ids.forEach((id, position) => (positions[id] = position));
 	const positionOf = (id: number) => {
 		const position = id >= 0 && id < positions.length ? positions[id]! : -1;
 		return position >= 0 ? position : undefined;
@@ -75,105 +169,72 @@ async function buildIndex(db: Kysely<DB>, version: string): Promise<OfferIndex> 
 	const online = new Bitset(size);
 	const germanCourse = new Bitset(size);
 	const noGermanNeeded = new Bitset(size);
-	offers.forEach((offer, position) => {
-		if (offer.costKind === 'free') free.add(position);
-		if (offer.locationKind === 'online') online.add(position);
-		if (offer.languageLevelExit !== null) germanCourse.add(position);
-		if (offer.languageLevel === 'none') noGermanNeeded.add(position);
+	parts.flags.forEach((flags, position) => {
+		if (flags & FLAG.free) free.add(position);
+		if (flags & FLAG.online) online.add(position);
+		if (flags & FLAG.germanCourse) germanCourse.add(position);
+		if (flags & FLAG.noGermanNeeded) noGermanNeeded.add(position);
 	});
-	const values: OfferIndex['values'] = {
-		actionFields: new Map(),
-		languages: new Map(),
-		targetGroups: new Map()
-	};
-	for (const { dimension, offerId, value } of relations) {
-		const position = positionOf(offerId);
-		if (position === undefined) continue;
-		let set = values[dimension].get(value);
-		if (!set) values[dimension].set(value, (set = new Bitset(size)));
-		set.add(position);
-	}
-	const titleTokens = new TokenIndex(size);
-	const summaryTokens = new TokenIndex(size);
-	const addText = (index: TokenIndex, position: number, text: string, language: TextLanguage) => {
-		for (const { word, tokens } of analyseText(text, language)) {
-			index.add(position, tokens);
-			index.spell(tokens[0]!, word);
+	await slice.pause();
+	const values = {} as OfferIndex['values'];
+	for (const dimension of ['actionFields', 'languages', 'targetGroups'] as const) {
+		values[dimension] = new Map();
+		for (const [value, members] of postingsOf(parts.values[dimension])) {
+			const set = new Bitset(size);
+			for (const position of members) set.add(position);
+			values[dimension].set(value, set);
+			await slice.pause();
 		}
-	};
-	offers.forEach((offer, position) => {
-		addText(titleTokens, position, offer.title, 'de');
-		addText(summaryTokens, position, offer.summary, 'de');
-	});
-	for (const { offerId, locale, field, value } of translations) {
-		const position = positionOf(offerId);
-		if (position === undefined) continue;
-		addText(
-			field === 'title' ? titleTokens : summaryTokens,
-			position,
-			value,
-			textLanguageOf(locale)
-		);
 	}
-	const collator = new Intl.Collator('de');
-	const byTitle = Int32Array.from(offers.keys()).sort(
-		(a, b) => collator.compare(offers[a]!.title, offers[b]!.title) || offers[a]!.id - offers[b]!.id
-	);
-	const titleRank = new Int32Array(size);
-	byTitle.forEach((position, rank) => (titleRank[position] = rank));
-	const byDate = Int32Array.from(offers.keys()).sort((a, b) => {
-		const left = offers[a]!.nextStartsAt;
-		const right = offers[b]!.nextStartsAt;
-		if (left !== right) {
-			if (left === null) return 1;
-			if (right === null) return -1;
-			return left < right ? -1 : 1;
-		}
-		return titleRank[a]! - titleRank[b]!;
-	});
 	const dateRank = new Int32Array(size);
-	byDate.forEach((position, rank) => (dateRank[position] = rank));
+	parts.byDate.forEach((position, rank) => (dateRank[position] = rank));
+	await slice.pause();
 	const places: OfferIndex['places'] = new Map();
-	for (const position of byDate) {
-		const placeId = offers[position]!.placeId;
-		if (placeId === null) continue;
+	for (const position of parts.byDate) {
+		const placeId = parts.placeId[position]!;
+		if (placeId === 0) continue;
 		let place = places.get(placeId);
 		if (!place) places.set(placeId, (place = { members: new Bitset(size), byDate: [] }));
 		place.members.add(position);
 		place.byDate.push(position);
 	}
+	await slice.pause();
 	const districts: OfferIndex['districts'] = new Map();
-	offers.forEach((offer, position) => {
-		let members = districts.get(offer.districtId);
-		if (!members) districts.set(offer.districtId, (members = new Bitset(size)));
+	parts.districtId.forEach((districtId, position) => {
+		let members = districts.get(districtId);
+		if (!members) districts.set(districtId, (members = new Bitset(size)));
 		members.add(position);
 	});
+	await slice.pause();
+	const titleTokens = TokenIndex.fromTable(size, parts.titleTokens);
+	await slice.pause();
+	const summaryTokens = TokenIndex.fromTable(size, parts.summaryTokens);
+	await slice.pause();
+	const { terms, documents } = parts.vocabulary;
+	const fullTextVocabulary = new Map<string, number>();
+	await forEachSliced(terms, slice, (term, at) => fullTextVocabulary.set(term, documents[at]!));
 	return {
-		version,
+		version: parts.version,
 		size,
-		ids: Int32Array.from(offers, (offer) => offer.id),
+		ids: parts.ids,
 		positionOf,
-		placeId: Int32Array.from(offers, (offer) => offer.placeId ?? 0),
+		placeId: parts.placeId,
 		places,
 		districts,
-		validTo: offers.map((offer) => offer.validTo),
+		validTo: parts.validTo,
 		free,
 		online,
 		germanCourse,
 		noGermanNeeded,
-		nextDay: Int32Array.from(offers, (offer) => dayNumber(offer.nextStartsAt)),
+		nextDay: parts.nextDay,
 		values,
-		byDate,
+		byDate: parts.byDate,
 		dateRank,
-		byTitle,
+		byTitle: parts.byTitle,
 		titleTokens,
-		summaryTokens
+		summaryTokens,
+		fullTextVocabulary
 	};
-}
-
-/** A day (`YYYY-MM-DD…`) as a number that sorts as the days do: 20261207; 0 for none. */
-export function dayNumber(day: string | null): number {
-	return day ? Number(day.slice(0, 4) + day.slice(5, 7) + day.slice(8, 10)) : 0;
 }
 
 /** Offers still valid on the given day (`YYYY-MM-DD`). */
@@ -181,8 +242,9 @@ export function validOn(index: OfferIndex, today: string): Bitset {
 	const cached = validity.get(index);
 	if (cached?.today === today) return cached.set;
 	const set = new Bitset(index.size);
+	const day = dayNumber(today);
 	index.validTo.forEach((validTo, position) => {
-		if (validTo === null || validTo >= today) set.add(position);
+		if (validTo === 0 || validTo >= day) set.add(position);
 	});
 	validity.set(index, { today, set });
 	return set;

@@ -2,12 +2,12 @@ import { getSetting, getSettings } from '../db/settings.repository.js';
 import { OFFERS_VERSION_SETTING } from '../offers/offers.schema.js';
 import { findPublishedRelationRows } from '../offers/offers.service.js';
 import type { Db } from '../db/schema.js';
-import { textSearchFor } from '../db/text-search.js';
+import { textSearchFor, type IdRange } from '../db/text-search.js';
 import { NO_THESAURUS_VERSION, THESAURUS_VERSION_SETTING } from './thesaurus/thesaurus.schema.js';
 
-/** Ids of the offers containing every search token, in any field or language. */
-export async function findTextMatches(db: Db, tokens: string[]): Promise<number[]> {
-	return textSearchFor(db).matchingIds(db, tokens);
+/** Ids of the offers containing every search token, in any field or language (within `ids`). */
+export async function findTextMatches(db: Db, tokens: string[], ids?: IdRange): Promise<number[]> {
+	return textSearchFor(db).matchingIds(db, tokens, ids);
 }
 
 export async function findDocumentFrequencies(db: Db) {
@@ -30,46 +30,60 @@ export async function findSearchVersions(db: Db): Promise<{ offers: string; thes
 	};
 }
 
-/** The published offers with what the in-memory index filters and sorts by. */
-export async function findIndexRows(db: Db) {
-	const published = db.selectFrom('offers').select('id').where('status', '=', 'published');
-	const [offers, relations, translations] = await Promise.all([
-		db
-			.selectFrom('offers')
-			.select([
-				'id',
-				'placeId',
-				'districtId',
-				'costKind',
-				'locationKind',
-				'validTo',
-				'nextStartsAt',
-				'languageLevel',
-				'languageLevelExit',
-				'title',
-				'summary'
-			])
-			.where('status', '=', 'published')
-			.orderBy('id')
-			.execute(),
-		findPublishedRelationRows(db),
-		db
-			.selectFrom('translations')
-			.select(['entityId as offerId', 'locale', 'field', 'value'])
-			.where('entity', '=', 'offer')
-			.where('field', 'in', ['title', 'summary'])
-			.where('entityId', 'in', published)
-			.execute()
-	]);
+/**
+ * The offers after `afterId` (at most `limit`, by id) and, for the published ones, what the
+ * in-memory index filters and sorts by. The index reads in chunks, as one read of 100,000 offers
+ * holds SQLite's synchronous driver, and so every request, for seconds; by id alone, as SQLite
+ * would otherwise walk its status index and sort every published offer for each chunk.
+ */
+export async function findIndexOffers(db: Db, afterId: number, limit: number) {
+	const rows = await db
+		.selectFrom('offers')
+		.select([
+			'id',
+			'status',
+			'placeId',
+			'districtId',
+			'costKind',
+			'locationKind',
+			'validTo',
+			'nextStartsAt',
+			'languageLevel',
+			'languageLevelExit',
+			'title',
+			'summary'
+		])
+		.where('id', '>', afterId)
+		.orderBy('id')
+		.limit(limit)
+		.execute();
+	const offers = rows.filter((row) => row.status === 'published');
+	const relations = await findPublishedRelationRows(
+		db,
+		undefined,
+		offers.map((offer) => offer.id)
+	);
 	return {
+		lastId: rows.at(-1)?.id ?? null,
 		offers,
-		translations,
 		relations: [
 			...relations.actionFields.map((row) => ({ dimension: 'actionFields' as const, ...row })),
 			...relations.languages.map((row) => ({ dimension: 'languages' as const, ...row })),
 			...relations.targetGroups.map((row) => ({ dimension: 'targetGroups' as const, ...row }))
 		]
 	};
+}
+
+/** The translated titles and summaries of the given offers. */
+export async function findIndexTranslations(db: Db, offerIds: number[]) {
+	if (offerIds.length === 0) return [];
+	return db
+		.selectFrom('translations')
+		.select(['entityId as offerId', 'locale', 'field', 'value'])
+		.where('entity', '=', 'offer')
+		.where('field', 'in', ['title', 'summary'])
+		.where('entityId', 'in', offerIds)
+		.execute();
 }
 
 export interface OfferCardRow {

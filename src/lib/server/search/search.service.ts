@@ -28,7 +28,7 @@ import {
 	type SortOrder
 } from './offer-filter.js';
 import { fullTextTokens } from './full-text-tokens.js';
-import { offerIndex, type OfferIndex } from './offer-index.js';
+import { freshOfferIndex, offerIndex, type OfferIndex } from './offer-index.js';
 import { planQuery, wordAlternatives, type QueryPlan, type TokenSet } from './query-plan.js';
 import { rankMatches } from './ranking.js';
 import { findOfferCards, findOffersVersion, findSearchVersions } from './search.repository.js';
@@ -239,7 +239,6 @@ async function readQuery(
 	];
 	return cache.get(version, key, async () => {
 		const fullText = fullTextTokens(db, index);
-		await fullText.vocabularyRead;
 		const { matcher, terms, broaderTerms } = await compiledThesaurus(db, thesaurusAt);
 		const plan = planQuery(query, locale, {
 			matcher,
@@ -284,21 +283,23 @@ export function warmSearch(db: Kysely<DB>): Promise<void> {
 }
 
 async function warm(db: Kysely<DB>): Promise<void> {
-	const index = await offerIndex(db);
-	await fullTextTokens(db, index).ready;
+	const index = await freshOfferIndex(db);
 	prepareVocabulary(index);
 	await compiledThesaurus(db);
+	// Searches are fast from here on; the frequent sets (seconds at 100,000 offers) make them faster.
 	warmedVersion.set(db, index.version);
+	await fullTextTokens(db, index).ready;
 }
 
 /**
- * Whether searches find a warm index of the offers as they are now. When not (starting, or the
- * offers changed since), warming starts in the background, so asking again soon finds it warm.
+ * Whether searches find a warm index: `warming` only until the first one is built. When the
+ * offers changed since, warming starts in the background and searches answer from the index
+ * warmed before meanwhile, so a change does not take every process out of a load balancer at once.
  */
 export async function searchWarmth(db: Kysely<DB>): Promise<'warm' | 'warming'> {
 	if (warmedVersion.get(db) === (await findOffersVersion(db))) return 'warm';
 	warmSearch(db).catch((error: unknown) => logger.error({ err: error }, 'Warming search failed'));
-	return 'warming';
+	return warmedVersion.has(db) ? 'warm' : 'warming';
 }
 
 /** What every search reads first: the offer index and the thesaurus version. */

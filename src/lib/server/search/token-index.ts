@@ -1,20 +1,78 @@
 import { Bitset } from './bitset.js';
+import type { TimeSlice } from './time-slice.js';
+
+/** Positions per key as flat lists: what a snapshot stores and reads back. */
+export interface PostingTable {
+	keys: string[];
+	/** Key i's positions are `positions[offsets[i]] … positions[offsets[i + 1] - 1]`. */
+	offsets: Uint32Array;
+	positions: Int32Array;
+}
+
+/** A token index as flat lists. */
+export interface TokenTable extends PostingTable {
+	/** Tokens with a spelling, in the order first spelled (corrections break ties by it). */
+	spelled: string[];
+	spellings: string[];
+}
+
+/** Each key's positions as a view into the table's one array. */
+export function postingsOf(table: PostingTable): Map<string, Int32Array> {
+	return new Map(
+		table.keys.map((key, at) => [
+			key,
+			table.positions.subarray(table.offsets[at]!, table.offsets[at + 1]!)
+		])
+	);
+}
+
+/** The table of lists of positions, copied into one array with pauses between keys. */
+export async function postingTable(
+	lists: Map<string, ArrayLike<number>>,
+	slice: TimeSlice
+): Promise<PostingTable> {
+	const keys = [...lists.keys()];
+	const offsets = new Uint32Array(keys.length + 1);
+	let total = 0;
+	keys.forEach((key, at) => {
+		offsets[at] = total;
+		total += lists.get(key)!.length;
+	});
+	offsets[keys.length] = total;
+	const positions = new Int32Array(total);
+	for (let at = 0; at < keys.length; at++) {
+		positions.set(lists.get(keys[at]!)!, offsets[at]!);
+		if (slice.due()) await slice.pause();
+	}
+	return { keys, offsets, positions };
+}
+
+/** Bitsets of recent matches kept (12.5 KB each at 100,000 offers); others are made again. */
+const MAX_SETS = 256;
 
 /**
  * An inverted index from analysed search tokens to offer positions, with, per token, a word as
  * people read it (for "Meinten Sie …"). Exact tokens: analysis already brought the forms of a word
- * together, so a prefix would only add unrelated words ("kur" is not "kurz").
+ * together, so a prefix would only add unrelated words ("kur" is not "kurz"). Built with `add`;
+ * `toTable` and `fromTable` turn it into views of one typed array (a third of the memory).
  */
 export class TokenIndex {
-	private readonly postings = new Map<string, number[]>();
+	private postings = new Map<string, number[] | Int32Array>();
 	private readonly spellings = new Map<string, string>();
 	private readonly sets = new Map<string, Bitset>();
 
 	constructor(private readonly size: number) {}
 
+	static fromTable(size: number, table: TokenTable): TokenIndex {
+		const index = new TokenIndex(size);
+		index.postings = postingsOf(table);
+		table.spelled.forEach((token, at) => index.spellings.set(token, table.spellings[at]!));
+		return index;
+	}
+
 	add(position: number, tokens: Iterable<string>): void {
 		for (const token of tokens) {
-			let list = this.postings.get(token);
+			let list = this.postings.get(token) as number[] | undefined;
 			if (!list) this.postings.set(token, (list = []));
 			if (list[list.length - 1] !== position) list.push(position);
 		}
@@ -23,6 +81,14 @@ export class TokenIndex {
 	/** Remembers how a token is written, the first time it is seen. */
 	spell(token: string, word: string): void {
 		if (!this.spellings.has(token)) this.spellings.set(token, word);
+	}
+
+	async toTable(slice: TimeSlice): Promise<TokenTable> {
+		return {
+			...(await postingTable(this.postings, slice)),
+			spelled: [...this.spellings.keys()],
+			spellings: [...this.spellings.values()]
+		};
 	}
 
 	has(token: string): boolean {
@@ -43,15 +109,17 @@ export class TokenIndex {
 		return this.spellings.keys();
 	}
 
-	/** The offers containing the token; the same set object for repeated calls. */
+	/** The offers containing the token; the same set object for repeated calls in a while. */
 	match(token: string): Bitset {
 		let set = this.sets.get(token);
-		if (!set) {
+		if (set) {
+			this.sets.delete(token);
+		} else {
 			set = new Bitset(this.size);
 			for (const position of this.postings.get(token) ?? []) set.add(position);
-			if (this.sets.size > 10_000) this.sets.clear();
-			this.sets.set(token, set);
+			if (this.sets.size >= MAX_SETS) this.sets.delete(this.sets.keys().next().value!);
 		}
+		this.sets.set(token, set);
 		return set;
 	}
 }

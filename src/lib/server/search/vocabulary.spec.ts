@@ -12,7 +12,6 @@ function vocabularyOf(offers: HandMadeOffer[], descriptionTokens: string[] = [])
 		has: (token) =>
 			known.has(token) || index.titleTokens.has(token) || index.summaryTokens.has(token),
 		match: async () => new Bitset(index.size),
-		vocabularyRead: Promise.resolve(),
 		ready: Promise.resolve()
 	};
 	return offerVocabulary(index, fullText);

@@ -1,0 +1,217 @@
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { crc32 } from 'node:zlib';
+import { logger } from '../../shared/log/logger.js';
+import type { IndexParts } from './offer-index-build.js';
+import type { ValueDimension } from './offer-index.js';
+import { TimeSlice } from './time-slice.js';
+
+/**
+ * The offer index as one file, so a restart reads it in well under a second instead of building
+ * it: `KITZIDX1`, the header's length (uint32), the header (JSON: offers version, strings, array
+ * lengths), the typed arrays' bytes one after another, and a CRC-32 of everything before it. A
+ * file of another format or offers version, cut short or changed is ignored (and later replaced).
+ */
+const MAGIC = Buffer.from('KITZIDX1');
+const FORMAT = 1;
+
+type Typed = Int32Array | Uint32Array | Uint8Array;
+const TYPES = { i32: Int32Array, u32: Uint32Array, u8: Uint8Array } as const;
+type TypeName = keyof typeof TYPES;
+
+const DIMENSIONS: ValueDimension[] = ['actionFields', 'languages', 'targetGroups'];
+
+interface Header {
+	format: number;
+	version: string;
+	values: Record<ValueDimension, string[]>;
+	titleTokens: { keys: string[]; spelled: string[]; spellings: string[] };
+	summaryTokens: { keys: string[]; spelled: string[]; spellings: string[] };
+	terms: string[];
+	arrays: [string, TypeName, number][];
+}
+
+/** The typed arrays of the parts in file order, with names the header lists them by. */
+function arraysOf(parts: IndexParts): [string, Typed][] {
+	return [
+		['ids', parts.ids],
+		['placeId', parts.placeId],
+		['districtId', parts.districtId],
+		['validTo', parts.validTo],
+		['nextDay', parts.nextDay],
+		['flags', parts.flags],
+		['byDate', parts.byDate],
+		['byTitle', parts.byTitle],
+		...DIMENSIONS.flatMap((dimension): [string, Typed][] => [
+			[`${dimension}.offsets`, parts.values[dimension].offsets],
+			[`${dimension}.positions`, parts.values[dimension].positions]
+		]),
+		['titleTokens.offsets', parts.titleTokens.offsets],
+		['titleTokens.positions', parts.titleTokens.positions],
+		['summaryTokens.offsets', parts.summaryTokens.offsets],
+		['summaryTokens.positions', parts.summaryTokens.positions],
+		['documents', parts.vocabulary.documents]
+	];
+}
+
+const typeName = (array: Typed): TypeName =>
+	array instanceof Int32Array ? 'i32' : array instanceof Uint32Array ? 'u32' : 'u8';
+
+/** Writes the parts beside and then over `file`, pausing between pieces; a reader never sees half. */
+export async function writeSnapshot(file: string, parts: IndexParts): Promise<void> {
+	const slice = new TimeSlice();
+	const arrays = arraysOf(parts);
+	const tokens = (table: IndexParts['titleTokens']) => ({
+		keys: table.keys,
+		spelled: table.spelled,
+		spellings: table.spellings
+	});
+	const header: Header = {
+		format: FORMAT,
+		version: parts.version,
+		values: Object.fromEntries(
+			DIMENSIONS.map((dimension) => [dimension, parts.values[dimension].keys])
+		) as Header['values'],
+		titleTokens: tokens(parts.titleTokens),
+		summaryTokens: tokens(parts.summaryTokens),
+		terms: parts.vocabulary.terms,
+		arrays: arrays.map(([name, array]) => [name, typeName(array), array.length])
+	};
+	const json = Buffer.from(JSON.stringify(header));
+	const length = Buffer.alloc(4);
+	length.writeUInt32LE(json.length);
+	await mkdir(dirname(file), { recursive: true });
+	const partial = `${file}.${process.pid}.partial`;
+	const handle = await open(partial, 'w');
+	try {
+		let checksum = 0;
+		for (const piece of [
+			MAGIC,
+			length,
+			json,
+			...arrays.map(([, array]) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength))
+		]) {
+			// Node's crc32 answers 0 for no bytes, whatever the running value: skip empty arrays.
+			if (piece.byteLength === 0) continue;
+			checksum = crc32(piece, checksum);
+			await handle.write(piece);
+			await slice.pause();
+		}
+		const trailer = Buffer.alloc(4);
+		trailer.writeUInt32LE(checksum);
+		await handle.write(trailer);
+		await handle.close();
+		await rename(partial, file);
+	} catch (error) {
+		await handle.close().catch(() => undefined);
+		await rm(partial, { force: true });
+		throw error;
+	}
+}
+
+/** The parts saved in `file` for this offers version; null when missing, of another version or damaged. */
+export async function readSnapshot(file: string, version: string): Promise<IndexParts | null> {
+	let bytes: Buffer;
+	try {
+		bytes = await readFile(file);
+	} catch {
+		return null;
+	}
+	try {
+		return decode(bytes, version);
+	} catch (error) {
+		logger.warn({ err: error, file }, 'Search index snapshot ignored');
+		return null;
+	}
+}
+
+function decode(bytes: Buffer, version: string): IndexParts | null {
+	if (bytes.length < MAGIC.length + 8 || !bytes.subarray(0, MAGIC.length).equals(MAGIC))
+		throw new Error('not a search index snapshot');
+	const body = bytes.subarray(0, bytes.length - 4);
+	if (crc32(body) !== bytes.readUInt32LE(bytes.length - 4))
+		throw new Error('checksum mismatch (cut short or changed)');
+	const headerLength = body.readUInt32LE(MAGIC.length);
+	let at = MAGIC.length + 4;
+	const header = JSON.parse(body.subarray(at, (at += headerLength)).toString('utf8')) as Header;
+	if (header.format !== FORMAT || header.version !== version) return null;
+	const arrays = new Map<string, Typed>();
+	for (const [name, type, length] of header.arrays) {
+		const array = new TYPES[type](length);
+		const bytesLength = array.byteLength;
+		if (at + bytesLength > body.length) throw new Error('arrays longer than the file');
+		new Uint8Array(array.buffer).set(body.subarray(at, at + bytesLength));
+		arrays.set(name, array);
+		at += bytesLength;
+	}
+	if (at !== body.length) throw new Error('bytes left over after the arrays');
+	const get = <T extends Typed>(name: string, type: new (length: number) => T): T => {
+		const array = arrays.get(name);
+		if (!(array instanceof type)) throw new Error(`array ${name} missing`);
+		return array;
+	};
+	const postings = (name: string, keys: string[]) => ({
+		keys,
+		offsets: get(`${name}.offsets`, Uint32Array),
+		positions: get(`${name}.positions`, Int32Array)
+	});
+	const parts: IndexParts = {
+		version,
+		ids: get('ids', Int32Array),
+		placeId: get('placeId', Int32Array),
+		districtId: get('districtId', Int32Array),
+		validTo: get('validTo', Int32Array),
+		nextDay: get('nextDay', Int32Array),
+		flags: get('flags', Uint8Array),
+		byDate: get('byDate', Int32Array),
+		byTitle: get('byTitle', Int32Array),
+		values: Object.fromEntries(
+			DIMENSIONS.map((dimension) => [dimension, postings(dimension, header.values[dimension])])
+		) as IndexParts['values'],
+		titleTokens: { ...header.titleTokens, ...postings('titleTokens', header.titleTokens.keys) },
+		summaryTokens: {
+			...header.summaryTokens,
+			...postings('summaryTokens', header.summaryTokens.keys)
+		},
+		vocabulary: { terms: header.terms, documents: get('documents', Int32Array) }
+	};
+	check(parts);
+	return parts;
+}
+
+/** Throws unless every list fits the offers: a bug or a hand-edited file must not reach searches. */
+function check(parts: IndexParts) {
+	const size = parts.ids.length;
+	for (const array of [
+		parts.placeId,
+		parts.districtId,
+		parts.validTo,
+		parts.nextDay,
+		parts.flags,
+		parts.byDate,
+		parts.byTitle
+	])
+		if (array.length !== size) throw new Error('lists of different lengths');
+	for (let at = 1; at < size; at++)
+		if (parts.ids[at]! <= parts.ids[at - 1]!) throw new Error('ids out of order');
+	const inRange = (positions: Int32Array) => {
+		for (const position of positions)
+			if (position < 0 || position >= size) throw new Error('position out of range');
+	};
+	inRange(parts.byDate);
+	inRange(parts.byTitle);
+	for (const table of [
+		...DIMENSIONS.map((dimension) => parts.values[dimension]),
+		parts.titleTokens,
+		parts.summaryTokens
+	]) {
+		if (table.offsets.length !== table.keys.length + 1) throw new Error('offsets do not fit');
+		for (let at = 0; at < table.keys.length; at++)
+			if (table.offsets[at]! > table.offsets[at + 1]!) throw new Error('offsets out of order');
+		if (table.offsets[table.keys.length] !== table.positions.length)
+			throw new Error('positions do not fit');
+		inRange(table.positions);
+	}
+	if (parts.vocabulary.terms.length !== parts.vocabulary.documents.length)
+		throw new Error('vocabulary does not fit');
+}

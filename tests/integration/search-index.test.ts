@@ -1,0 +1,147 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Kysely, KyselyPlugin } from 'kysely';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import type { DB } from '../../src/lib/server/db/schema.js';
+import { setSetting } from '../../src/lib/server/db/settings.repository.js';
+import { OFFERS_VERSION_SETTING } from '../../src/lib/server/offers/offers.schema.js';
+import { archiveOffer } from '../../src/lib/server/offers/workflow.service.js';
+import { readSnapshot } from '../../src/lib/server/search/index-snapshot.js';
+import {
+	configureOfferIndex,
+	freshOfferIndex,
+	offerIndex
+} from '../../src/lib/server/search/offer-index.js';
+import { findOffersVersion } from '../../src/lib/server/search/search.repository.js';
+import { parseSearchParams } from '../../src/lib/server/search/search.schema.js';
+import { searchOffers } from '../../src/lib/server/search/search.service.js';
+import { factoryEditor } from '../factories/account.factory.js';
+import { createOffer } from '../factories/offer.factory.js';
+import { createOrganisation } from '../factories/organisation.factory.js';
+import { createDistrictsAndPlaces } from '../factories/place.factory.js';
+import { describeEachDialect } from '../support/databases.js';
+
+/** The same database as another process sees it: its own index state (a restart). */
+const passThrough: KyselyPlugin = {
+	transformQuery: ({ node }) => node,
+	transformResult: async ({ result }) => result
+};
+const restarted = (db: Kysely<DB>) => db.withPlugin(passThrough);
+
+async function idsFound(db: Kysely<DB>, query: string): Promise<number[]> {
+	const { filters } = parseSearchParams(new URLSearchParams({ q: query }));
+	return (await searchOffers(db, filters, 'de')).items.map((item) => item.id);
+}
+
+/** A café offer to change and a workshop beside it; the café's district editor. */
+async function offers(db: Kysely<DB>) {
+	const places = await createDistrictsAndPlaces(db);
+	const districtId = places.districts.schleswigFlensburg;
+	const organisationId = await createOrganisation(db, { districtId, name: 'Treffpunkt e.V.' });
+	const cafe = await createOffer(db, { organisationId, title: 'Sprachcafé am Hafen' });
+	const workshop = await createOffer(db, { organisationId, title: 'Fahrradwerkstatt' });
+	return { cafe, workshop, editor: await factoryEditor(db, districtId) };
+}
+
+/** Takes the offer out of the published ones without a new offers version, as no app code does. */
+async function unpublishBehindTheIndex(db: Kysely<DB>, id: number) {
+	await db.updateTable('offers').set({ status: 'archived' }).where('id', '=', id).execute();
+}
+
+describeEachDialect(
+	'the search index across offer changes and restarts',
+	({ database }) => {
+		let folder: string;
+		let file: string;
+		beforeEach(() => {
+			folder = mkdtempSync(join(tmpdir(), 'kitz-index-'));
+			file = join(folder, 'search-index.bin');
+		});
+		afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+		it('shows a changed offer in searches once the index is rebuilt', async () => {
+			const db = database().db;
+			const { cafe, editor } = await offers(db);
+			expect(await idsFound(db, 'Sprachcafé')).toEqual([cafe]);
+			await archiveOffer(db, editor, cafe);
+			expect(await idsFound(db, 'Sprachcafé')).toEqual([]);
+		});
+
+		it('answers from the previous index while the new one is built', async () => {
+			const db = database().db;
+			configureOfferIndex(db, { staleFrom: 0 });
+			const { cafe, workshop, editor } = await offers(db);
+			await freshOfferIndex(db);
+			await archiveOffer(db, editor, cafe);
+			// The search starts the build and answers at once from the index it has.
+			expect(await idsFound(db, 'Sprachcafé')).toEqual([cafe]);
+			const after = await freshOfferIndex(db);
+			expect(after.version).toBe(await findOffersVersion(db));
+			expect(after.positionOf(cafe)).toBeUndefined();
+			expect(await idsFound(db, 'Sprachcafé')).toEqual([]);
+			expect(await idsFound(db, 'Fahrradwerkstatt')).toEqual([workshop]);
+		});
+
+		it('reads the snapshot of the same offers version after a restart', async () => {
+			const db = database().db;
+			configureOfferIndex(db, { snapshotFile: file });
+			const { cafe, workshop } = await offers(db);
+			await freshOfferIndex(db);
+			await vi.waitFor(() => expect(existsSync(file)).toBe(true));
+			await unpublishBehindTheIndex(db, cafe);
+
+			const again = restarted(db);
+			configureOfferIndex(again, { snapshotFile: file });
+			// Still there: the index came from the snapshot, not from the offers.
+			expect((await offerIndex(again)).positionOf(cafe)).toBeDefined();
+			expect(await idsFound(again, 'Fahrradwerkstatt')).toEqual([workshop]);
+		});
+
+		it('builds anew over a snapshot of another offers version, and replaces it', async () => {
+			const db = database().db;
+			configureOfferIndex(db, { snapshotFile: file });
+			const { cafe } = await offers(db);
+			await freshOfferIndex(db);
+			await vi.waitFor(() => expect(existsSync(file)).toBe(true));
+			await unpublishBehindTheIndex(db, cafe);
+			await setSetting(db, OFFERS_VERSION_SETTING, 'after-the-snapshot');
+
+			const again = restarted(db);
+			configureOfferIndex(again, { snapshotFile: file });
+			expect((await offerIndex(again)).positionOf(cafe)).toBeUndefined();
+			await vi.waitFor(async () =>
+				expect(await readSnapshot(file, 'after-the-snapshot')).not.toBeNull()
+			);
+		});
+
+		it('ignores a snapshot cut short, changed or of another kind, and builds instead', async () => {
+			const db = database().db;
+			configureOfferIndex(db, { snapshotFile: file });
+			const { cafe } = await offers(db);
+			await freshOfferIndex(db);
+			await vi.waitFor(() => expect(existsSync(file)).toBe(true));
+			await unpublishBehindTheIndex(db, cafe);
+			const version = await findOffersVersion(db);
+			const good = readFileSync(file);
+			const flipped = Buffer.from(good);
+			flipped[Math.floor(flipped.length / 2)]! ^= 0xff;
+			const damaged = [
+				good.subarray(0, Math.floor(good.length / 2)),
+				flipped,
+				Buffer.from('not an index'),
+				Buffer.alloc(0)
+			];
+			for (const bytes of damaged) {
+				writeFileSync(file, bytes);
+				const again = restarted(db);
+				configureOfferIndex(again, { snapshotFile: file });
+				expect((await offerIndex(again)).positionOf(cafe)).toBeUndefined();
+				// The build writes a good snapshot again; the next damage goes over that one.
+				await vi.waitFor(async () => expect(await readSnapshot(file, version)).not.toBeNull());
+			}
+		});
+	},
+	undefined,
+	{ isolation: 'test' }
+);
