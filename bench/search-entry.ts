@@ -3,16 +3,7 @@
 // template texts and a few thousand providers and places, and text analysis took half the
 // generator's time.
 import type { SearchDocument } from '../src/lib/server/db/text-search.js';
-import { searchEntryOf } from '../src/lib/server/offers/offers.service.js';
-
-export interface EntrySource {
-	title: string;
-	summary: string;
-	description: string;
-	organisationName: string;
-	placeName: string | null;
-	amt: string | null;
-}
+import { searchEntryOf, type SearchEntrySource } from '../src/lib/server/offers/offers.service.js';
 
 type Translated = { locale: string; field: string; value: string }[];
 
@@ -43,7 +34,7 @@ function cache<K, V>() {
 export function searchEntryMaker<T>() {
 	const [german, translations] = [cache<T, SearchDocument>(), cache<T, SearchDocument>()];
 	const [provider, place] = [cache<string, string>(), cache<string, string>()];
-	return (template: T, of: EntrySource, translated: Translated): SearchDocument => {
+	return (template: T, of: SearchEntrySource, translated: Translated): SearchDocument => {
 		const { title, summary, description, organisationName, placeName, amt } = of;
 		const own = german(template, () => searchEntryOf({ ...NONE, title, summary, description }, []));
 		const other = translations(template, () => searchEntryOf(NONE, translated));

@@ -58,6 +58,16 @@ describeEachDialect(
 			folder = mkdtempSync(join(tmpdir(), 'kitz-index-'));
 			file = join(folder, 'search-index.bin');
 		});
+
+		/** The offers indexed with a snapshot written, then the café unpublished behind the index. */
+		async function snapshotThenUnpublish(db: Kysely<DB>) {
+			configureOfferIndex(db, { snapshotFile: file });
+			const created = await offers(db);
+			await freshOfferIndex(db);
+			await vi.waitFor(() => expect(existsSync(file)).toBe(true));
+			await unpublishBehindTheIndex(db, created.cafe);
+			return created;
+		}
 		afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
 		it('shows a changed offer in searches once the index is rebuilt', async () => {
@@ -85,11 +95,7 @@ describeEachDialect(
 
 		it('reads the snapshot of the same offers version after a restart', async () => {
 			const db = database().db;
-			configureOfferIndex(db, { snapshotFile: file });
-			const { cafe, workshop } = await offers(db);
-			await freshOfferIndex(db);
-			await vi.waitFor(() => expect(existsSync(file)).toBe(true));
-			await unpublishBehindTheIndex(db, cafe);
+			const { cafe, workshop } = await snapshotThenUnpublish(db);
 
 			const again = restarted(db);
 			configureOfferIndex(again, { snapshotFile: file });
@@ -100,11 +106,7 @@ describeEachDialect(
 
 		it('builds anew over a snapshot of another offers version, and replaces it', async () => {
 			const db = database().db;
-			configureOfferIndex(db, { snapshotFile: file });
-			const { cafe } = await offers(db);
-			await freshOfferIndex(db);
-			await vi.waitFor(() => expect(existsSync(file)).toBe(true));
-			await unpublishBehindTheIndex(db, cafe);
+			const { cafe } = await snapshotThenUnpublish(db);
 			await setSetting(db, OFFERS_VERSION_SETTING, 'after-the-snapshot');
 
 			const again = restarted(db);
@@ -117,11 +119,7 @@ describeEachDialect(
 
 		it('ignores a snapshot cut short, changed or of another kind, and builds instead', async () => {
 			const db = database().db;
-			configureOfferIndex(db, { snapshotFile: file });
-			const { cafe } = await offers(db);
-			await freshOfferIndex(db);
-			await vi.waitFor(() => expect(existsSync(file)).toBe(true));
-			await unpublishBehindTheIndex(db, cafe);
+			const { cafe } = await snapshotThenUnpublish(db);
 			const version = await findOffersVersion(db);
 			const good = readFileSync(file);
 			const flipped = Buffer.from(good);

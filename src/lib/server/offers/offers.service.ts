@@ -235,16 +235,19 @@ export async function reindexOffer(db: Db, offerId: number): Promise<void> {
 	await textSearchFor(db).index(db, offerId, searchEntryOf(source, translated));
 }
 
+/** What an offer's search entry is made of, besides its translations. */
+export interface SearchEntrySource {
+	title: string;
+	summary: string;
+	description: string;
+	organisationName: string;
+	placeName: string | null;
+	amt: string | null;
+}
+
 /** An offer's search entry: its German texts, provider and place, and its translations. */
 export function searchEntryOf(
-	source: {
-		title: string;
-		summary: string;
-		description: string;
-		organisationName: string;
-		placeName: string | null;
-		amt: string | null;
-	},
+	source: SearchEntrySource,
 	translated: { locale: string; field: string; value: string }[]
 ): { title: string; summary: string; body: string } {
 	const tokensOf = (field: OfferTextField, german: (string | null)[]) =>
