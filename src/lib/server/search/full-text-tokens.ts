@@ -46,10 +46,12 @@ export function fullTextTokens(
 	const recent = new Map<string, Bitset>();
 	const warm = async () => {
 		if (index.size < threshold) return;
-		const common = [...vocabulary]
-			.filter(([, documents]) => documents >= threshold)
-			.sort((a, b) => b[1] - a[1])
-			.slice(0, MAX_FREQUENT);
+		// forEach, not a spread of the entries: an array per term of a large vocabulary holds the loop.
+		const common: [string, number][] = [];
+		vocabulary.forEach((documents, term) => {
+			if (documents >= threshold) common.push([term, documents]);
+		});
+		common.sort((a, b) => b[1] - a[1]).splice(MAX_FREQUENT);
 		const lastId = index.ids.at(-1) ?? 0;
 		for (const [term] of common) {
 			const set = new Bitset(index.size);
