@@ -15,16 +15,12 @@ import { factoryEditor } from './account.factory.js';
  * overridden. It takes the product's way: a draft, submitted and approved by the district's
  * administrator (an archived offer is archived after that), each step audited; `now` dates them all.
  */
-export async function createOffer(
-	db: Kysely<DB>,
-	overrides: Partial<OfferInput> & { organisationId: number; placeId?: number },
-	now = new Date()
-): Promise<number> {
-	const { placeId, status = 'published', ...rest } = overrides;
-	const districtId = await findOrganisationDistrict(db, rest.organisationId);
-	if (districtId === undefined) throw new Error(`no organisation ${rest.organisationId}`);
-	const editor = await factoryEditor(db, districtId);
-	const offer: OfferInput = {
+/** A valid offer's content, at an address of the place or online without one; fields overridden. */
+export function offerInput(
+	overrides: Partial<OfferInput> & { organisationId: number; placeId?: number | undefined }
+): OfferInput {
+	const { placeId, ...rest } = overrides;
+	return {
 		title: 'Offenes Angebot',
 		summary: 'Ein Angebot für alle.',
 		description: 'Beschreibung des Angebots.',
@@ -41,6 +37,18 @@ export async function createOffer(
 		schedule: { kind: 'appointment' },
 		...rest
 	};
+}
+
+export async function createOffer(
+	db: Kysely<DB>,
+	overrides: Partial<OfferInput> & { organisationId: number; placeId?: number },
+	now = new Date()
+): Promise<number> {
+	const { placeId, status = 'published', ...rest } = overrides;
+	const districtId = await findOrganisationDistrict(db, rest.organisationId);
+	if (districtId === undefined) throw new Error(`no organisation ${rest.organisationId}`);
+	const editor = await factoryEditor(db, districtId);
+	const offer = offerInput({ placeId, ...rest });
 	const id = await createOfferDraft(db, editor, { offer, translations: {} }, now);
 	if (status === 'draft') return id;
 	await submitOffer(db, editor, id, { now });

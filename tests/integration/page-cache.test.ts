@@ -9,7 +9,7 @@ import {
 	submitOffer
 } from '../../src/lib/server/offers/workflow.service.js';
 import { factoryEditor } from '../factories/account.factory.js';
-import { createOffer } from '../factories/offer.factory.js';
+import { createOffer, offerInput } from '../factories/offer.factory.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { createDistrictsAndPlaces } from '../factories/place.factory.js';
 import { describeEachDialect } from '../support/databases.js';
@@ -71,21 +71,14 @@ describeEachDialect(
 				editor,
 				id,
 				{
-					offer: {
+					offer: offerInput({
 						organisationId,
+						placeId,
 						title: 'Sprachtreff am Abend',
 						summary: 'Deutsch sprechen.',
 						description: 'Jeden Abend.',
-						actionFields: ['language'],
-						targetGroups: [],
-						languages: ['de'],
-						languageLevel: 'none',
-						cost: { kind: 'free' },
-						access: 'walk_in',
-						accessibility: [],
-						location: { kind: 'address', street: 'Hauptstraße 1', placeId },
-						schedule: { kind: 'appointment' }
-					},
+						actionFields: ['language']
+					}),
 					translations: {}
 				},
 				NOW
