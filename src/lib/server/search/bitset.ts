@@ -55,23 +55,15 @@ export class Bitset {
 
 	count(): number {
 		let total = 0;
-		for (let word of this.words) {
-			word -= (word >>> 1) & 0x55555555;
-			word = (word & 0x33333333) + ((word >>> 2) & 0x33333333);
-			total += (((word + (word >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-		}
+		for (let index = 0; index < this.words.length; index++) total += bitCount(this.words[index]!);
 		return total;
 	}
 
 	/** How many members the two sets share, without building the intersection. */
 	countAnd(other: Bitset): number {
 		let total = 0;
-		for (let index = 0; index < this.words.length; index++) {
-			let word = this.words[index]! & other.words[index]!;
-			word -= (word >>> 1) & 0x55555555;
-			word = (word & 0x33333333) + ((word >>> 2) & 0x33333333);
-			total += (((word + (word >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-		}
+		for (let index = 0; index < this.words.length; index++)
+			total += bitCount(this.words[index]! & other.words[index]!);
 		return total;
 	}
 
@@ -92,4 +84,11 @@ export class Bitset {
 		this.forEach((position) => result.push(position));
 		return result;
 	}
+}
+
+/** How many bits of a 32-bit word are set (the parallel sum, no loop over the bits). */
+export function bitCount(word: number): number {
+	word -= (word >>> 1) & 0x55555555;
+	word = (word & 0x33333333) + ((word >>> 2) & 0x33333333);
+	return (((word + (word >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }

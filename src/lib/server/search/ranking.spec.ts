@@ -3,6 +3,7 @@ import { handMadeOfferIndex, type HandMadeOffer } from '../../../../tests/suppor
 import type { Locale } from '../../i18n/locales.js';
 import { fold } from '../../shared/text/fold.js';
 import { Bitset } from './bitset.js';
+import { MemberScores } from './member-scores.js';
 import { wordAlternatives, type MatchGroup } from './query-plan.js';
 import { rankMatches, type RankingContext } from './ranking.js';
 import { matchGroups, type TextMatches } from './text-matching.js';
@@ -15,9 +16,12 @@ function context(overrides: Partial<RankingContext> = {}): RankingContext {
 
 /** Every offer a text match of the same score. */
 function equalMatches(size: number, score = 2): TextMatches {
+	const members = Bitset.full(size);
+	const scores = new MemberScores(members);
+	members.forEach((position) => scores.set(position, score));
 	return {
-		members: Bitset.full(size),
-		scores: new Float32Array(size).fill(score),
+		members,
+		scores,
 		moreMatches: 0,
 		droppedWords: []
 	};

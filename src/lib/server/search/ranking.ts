@@ -51,7 +51,7 @@ export function rankMatches(
 	return {
 		scoreOf(position) {
 			if (!text.members.has(position)) return 0;
-			let score = text.scores[position]!;
+			let score = text.scores.of(position);
 			if (language?.has(position)) score += BOOST.inYourLanguage;
 			const distance = distanceOf(position);
 			if (distance !== null)

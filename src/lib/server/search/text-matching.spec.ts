@@ -38,7 +38,7 @@ async function match(
 		{ wider, preferred, forProfessionals }
 	);
 	const scores = Object.fromEntries(
-		text.members.positions().map((position) => [position, text.scores[position]])
+		text.members.positions().map((position) => [position, text.scores.of(position)])
 	);
 	return {
 		members: text.members.positions(),

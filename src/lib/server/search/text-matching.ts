@@ -1,4 +1,5 @@
 import { Bitset } from './bitset.js';
+import { MemberScores } from './member-scores.js';
 import { offersWithAny } from './offer-filter.js';
 import type { OfferIndex } from './offer-index.js';
 import type { MatchGroup, TokenSet } from './query-plan.js';
@@ -12,8 +13,8 @@ import { TARGET_GROUPS } from '../offers/offers.schema.js';
  */
 export interface TextMatches {
 	members: Bitset;
-	/** Text score by position, for members only. */
-	scores: Float32Array;
+	/** Text score of each member. */
+	scores: MemberScores;
 	/** Words left out because no offer matched them with the rest. */
 	droppedWords: string[];
 	/** How many more offers only mention the words, shown when the person asks for them. */
@@ -204,7 +205,7 @@ export async function matchGroups(
 	if (kept.length === 0)
 		return {
 			members: new Bitset(index.size),
-			scores: new Float32Array(index.size),
+			scores: new MemberScores(new Bitset(index.size)),
 			droppedWords,
 			moreMatches: 0
 		};
@@ -231,7 +232,7 @@ export async function matchGroups(
 		const found = await lookUp([...new Set(alternatives.flat())], anywhere);
 		helping.push(anyAlternative(index.size, alternatives, (token) => found.get(token)!));
 	}
-	const scores = new Float32Array(index.size);
+	const scores = new MemberScores(members);
 	// A sum, not a mean: one step of relevance stays 1 whatever the number of needs, above the lifts.
 	members.forEach((position) => {
 		let score = 0;
@@ -248,7 +249,7 @@ export async function matchGroups(
 						: 1;
 		}
 		for (const set of helping) if (set.has(position)) score += PREFERRED;
-		scores[position] = score + (allInTitles ? TITLE_TIER : 0);
+		scores.set(position, score + (allInTitles ? TITLE_TIER : 0));
 	});
 	return { members, scores, droppedWords, moreMatches: broad.count() - members.count() };
 }
