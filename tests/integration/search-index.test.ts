@@ -70,6 +70,17 @@ describeEachDialect(
 		}
 		afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
+		it('shows a card as it is now after a change the offers version does not count (an organisation renamed)', async () => {
+			const db = database().db;
+			await offers(db);
+			const { filters } = parseSearchParams(new URLSearchParams({ q: 'Sprachcafé' }));
+			const organisationOf = async () =>
+				(await searchOffers(db, filters, 'de')).items.map((item) => item.organisationName);
+			expect(await organisationOf()).toEqual(['Treffpunkt e.V.']);
+			await db.updateTable('organisations').set({ name: 'Hafentreff e.V.' }).execute();
+			expect(await organisationOf()).toEqual(['Hafentreff e.V.']);
+		});
+
 		it('shows a changed offer in searches once the index is rebuilt', async () => {
 			const db = database().db;
 			const { cafe, editor } = await offers(db);

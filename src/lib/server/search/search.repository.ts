@@ -1,4 +1,5 @@
-import { getSetting, getSettings } from '../db/settings.repository.js';
+import { sql } from 'kysely';
+import { getSetting } from '../db/settings.repository.js';
 import { OFFERS_VERSION_SETTING } from '../offers/offers.schema.js';
 import { findPublishedRelationRows } from '../offers/offers.service.js';
 import type { Db } from '../db/schema.js';
@@ -21,14 +22,38 @@ export async function findOffersVersion(db: Db): Promise<string> {
 	return (await getSetting(db, OFFERS_VERSION_SETTING)) ?? NO_OFFERS_VERSION;
 }
 
-/** The offers and thesaurus versions in one query: every search reads both before anything else. */
-export async function findSearchVersions(db: Db): Promise<{ offers: string; thesaurus: string }> {
-	const values = await getSettings(db, [OFFERS_VERSION_SETTING, THESAURUS_VERSION_SETTING]);
+/** What a search depends on, read in one query: every search reads them before anything else. */
+export interface SearchVersions {
+	offers: string;
+	thesaurus: string;
+	/** The content version (migration 0021), which the offer cards depend on. */
+	content: string;
+}
+
+export async function findSearchVersions(db: Db): Promise<SearchVersions> {
+	const rows = await db
+		.selectFrom('settings')
+		.select(['key', 'value'])
+		.where('key', 'in', [OFFERS_VERSION_SETTING, THESAURUS_VERSION_SETTING])
+		.unionAll(
+			db
+				.selectFrom('contentVersion')
+				.select([
+					sql<string>`${sql.lit(CONTENT_VERSION_KEY)}`.as('key'),
+					sql<string>`cast(version as text)`.as('value')
+				])
+		)
+		.execute();
+	const values = new Map(rows.map((row) => [row.key, row.value]));
 	return {
 		offers: values.get(OFFERS_VERSION_SETTING) ?? NO_OFFERS_VERSION,
-		thesaurus: values.get(THESAURUS_VERSION_SETTING) ?? NO_THESAURUS_VERSION
+		thesaurus: values.get(THESAURUS_VERSION_SETTING) ?? NO_THESAURUS_VERSION,
+		content: values.get(CONTENT_VERSION_KEY)!
 	};
 }
+
+/** The content version's name among the settings read beside it (no setting has a space). */
+const CONTENT_VERSION_KEY = 'content version';
 
 /**
  * The offers after `afterId` (at most `limit`, by id) and, for the published ones, what the

@@ -34,6 +34,7 @@ import { rankMatches } from './ranking.js';
 import { findOfferCards, findOffersVersion, findSearchVersions } from './search.repository.js';
 import { PAGE_SIZE, type SearchFilters, type SearchNotice } from './search.schema.js';
 import { matchGroups, type TextMatches } from './text-matching.js';
+import { OfferCardCache } from './offer-card-cache.js';
 import { TextMatchCache } from './text-match-cache.js';
 import { ConceptMatcher, writtenWords } from './thesaurus/concept-matcher.js';
 import type { SearchConcept } from './thesaurus/concept.js';
@@ -113,7 +114,7 @@ export async function searchOffers(
 		page = pageCount;
 	}
 	const ids = orderedPage(index, matches, resolved, sort, (page - 1) * PAGE_SIZE, PAGE_SIZE);
-	const items = await offerCards(db, ids, locale, resolved.placeDistances);
+	const items = await offerCards(db, ids, locale, resolved.placeDistances, basis.contentAt);
 	if (sort === 'relevance' && resolved.ranking) {
 		const ranking = resolved.ranking;
 		for (const item of items) item.reasons = ranking.reasonsOf(index.positionOf(item.id)!);
@@ -302,16 +303,22 @@ export async function searchWarmth(db: Kysely<DB>): Promise<'warm' | 'warming'> 
 	return warmedVersion.has(db) ? 'warm' : 'warming';
 }
 
-/** What every search reads first: the offer index and the thesaurus version. */
+/** What every search reads first: the offer index, the thesaurus and content versions. */
 export interface SearchBasis {
 	index: OfferIndex;
 	thesaurusAt: string;
+	/** The version the offer cards are cached by. */
+	contentAt: string;
 }
 
-/** Both versions in one query: on PostgreSQL one round trip before anything else can start. */
+/** The versions in one query: on PostgreSQL one round trip before anything else can start. */
 export async function searchBasis(db: Kysely<DB>): Promise<SearchBasis> {
 	const versions = await findSearchVersions(db);
-	return { index: await offerIndex(db, versions.offers), thesaurusAt: versions.thesaurus };
+	return {
+		index: await offerIndex(db, versions.offers),
+		thesaurusAt: versions.thesaurus,
+		contentAt: versions.content
+	};
 }
 
 /** Turns the visitor's filters into database terms, adding a notice for each that cannot apply. */
@@ -450,13 +457,48 @@ function effectiveSort(filters: SearchFilters, hasTerms: boolean, hasRadius: boo
 	return 'date';
 }
 
-/** Offer cards in the given order, localised, with their distance when a radius applies. */
+/** A card as read: its place instead of the distance a search works out from it. */
+type CachedCard = Omit<OfferCard, 'distanceKm' | 'reasons'> & { placeId: number | null };
+const cardCaches = new WeakMap<Kysely<DB>, OfferCardCache<CachedCard>>();
+
+/**
+ * Offer cards in the given order, localised, with their distance when a radius applies. Given the
+ * content version just read, cards read at that version before are not read again.
+ */
 export async function offerCards(
 	db: Kysely<DB>,
 	ids: number[],
 	locale: Locale,
-	placeDistances: Map<number, number> | null = null
+	placeDistances: Map<number, number> | null = null,
+	contentAt?: string
 ): Promise<OfferCard[]> {
+	let cache = cardCaches.get(db);
+	if (!cache) cardCaches.set(db, (cache = new OfferCardCache()));
+	const keyOf = (id: number) => `${locale}\u0000${id}`;
+	const cached: Map<string, CachedCard> =
+		contentAt === undefined ? new Map() : cache.take(contentAt, ids.map(keyOf));
+	const read = await readOfferCards(
+		db,
+		ids.filter((id) => !cached.has(keyOf(id))),
+		locale
+	);
+	if (contentAt !== undefined)
+		cache.put(contentAt, new Map([...read].map(([id, card]) => [keyOf(id), card])));
+	return ids.flatMap((id) => {
+		const card = cached.get(keyOf(id)) ?? read.get(id);
+		if (!card) return [];
+		const { placeId, ...shown } = card;
+		const distanceKm = placeId !== null ? (placeDistances?.get(placeId) ?? null) : null;
+		return [{ ...shown, distanceKm, reasons: [] }];
+	});
+}
+
+async function readOfferCards(
+	db: Kysely<DB>,
+	ids: number[],
+	locale: Locale
+): Promise<Map<number, CachedCard>> {
+	if (ids.length === 0) return new Map();
 	// The relations need only the ids: asked beside the cards, not after them (a round trip less).
 	const [rows, relations] = await Promise.all([findOfferCards(db, ids), findRelations(db, ids)]);
 	const texts = await localizeMany(
@@ -465,24 +507,28 @@ export async function offerCards(
 		rows.map((row) => ({ id: row.id, fields: { title: row.title, summary: row.summary } })),
 		locale
 	);
-	return rows.map((row) => {
-		const localized = texts.get(row.id)!;
-		return {
-			...relations.get(row.id)!,
-			id: row.id,
-			slug: row.slug,
-			title: localized.title,
-			summary: localized.summary,
-			organisationName: row.organisationName,
-			placeName: row.placeName,
-			districtName: row.districtName,
-			online: row.locationKind === 'online',
-			free: row.costKind === 'free',
-			nextStartsAt: row.nextStartsAt,
-			byAppointment: row.scheduleKind === 'appointment',
-			distanceKm: row.placeId !== null ? (placeDistances?.get(row.placeId) ?? null) : null,
-			lastVerifiedAt: row.lastVerifiedAt,
-			reasons: []
-		};
-	});
+	return new Map(
+		rows.map((row) => {
+			const localized = texts.get(row.id)!;
+			return [
+				row.id,
+				{
+					...relations.get(row.id)!,
+					id: row.id,
+					slug: row.slug,
+					title: localized.title,
+					summary: localized.summary,
+					organisationName: row.organisationName,
+					placeName: row.placeName,
+					placeId: row.placeId,
+					districtName: row.districtName,
+					online: row.locationKind === 'online',
+					free: row.costKind === 'free',
+					nextStartsAt: row.nextStartsAt,
+					byAppointment: row.scheduleKind === 'appointment',
+					lastVerifiedAt: row.lastVerifiedAt
+				}
+			];
+		})
+	);
 }
