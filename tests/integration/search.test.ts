@@ -12,6 +12,7 @@ import { createOffer } from '../factories/offer.factory.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { createDistrictsAndPlaces } from '../factories/place.factory.js';
 import { describeEachDialect } from '../support/databases.js';
+import { addMinutes } from '../../src/lib/shared/time/wall-clock.js';
 
 // Tuesday 1 December 2026, 10:00 in Berlin.
 const NOW = new Date('2026-12-01T09:00:00Z');
@@ -357,14 +358,11 @@ describeEachDialect(
 
 		it('finds the next dates of the filtered offers behind hundreds of others', async () => {
 			// Dates of the café every ten minutes for four days: more than a batch of dates read at once.
-			const crowded = Array.from({ length: 500 }, (_, at) => {
-				const minutes = 10 * 60 + 5 + at * 10;
-				const day = 2 + Math.floor(minutes / (24 * 60));
-				const time = minutes % (24 * 60);
-				const hh = String(Math.floor(time / 60)).padStart(2, '0');
-				const mm = String(time % 60).padStart(2, '0');
-				return { offerId: ids.cafe!, startsAt: `2026-12-0${day}T${hh}:${mm}`, endsAt: null };
-			});
+			const crowded = Array.from({ length: 500 }, (_, at) => ({
+				offerId: ids.cafe!,
+				startsAt: addMinutes('2026-12-02T10:05', at * 10),
+				endsAt: null
+			}));
 			await database().db.insertInto('offerOccurrences').values(crowded).execute();
 			const { filters } = parseSearchParams(new URLSearchParams('field=women'));
 			const upcoming = await upcomingDates(database().db, filters, 'de', {
