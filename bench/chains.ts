@@ -18,6 +18,7 @@ import { OFFERS_VERSION_SETTING } from '../src/lib/server/offers/offers.schema.j
 import { forgetPlaces } from '../src/lib/server/places/places.service.js';
 import { loadReferencePlaces } from '../src/lib/server/places/reference.js';
 import { generateOffers } from './generate.js';
+import { percentile } from './figures.js';
 
 export const GAP_MATRIX_TARGET_MS = 200;
 const OFFERS = Number(process.env.BENCH_OFFERS ?? 100_000);
@@ -224,8 +225,6 @@ async function createChains(db: Kysely<DB>, districtId: number): Promise<ChainEd
 	return editor;
 }
 
-const percentile = (sorted: number[], q: number) =>
-	sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(10);
 
 /**

@@ -21,6 +21,7 @@ import { COUNTRY_DISTRICTS, insertSyntheticDistricts, syntheticDistricts } from 
 import { generateOffers } from './generate.js';
 import { withPostgres } from './postgres.js';
 import { load, READY_PATH, rssMegabytes, startReady, type ReadyApp } from './server.js';
+import { percentile, seconds } from './figures.js';
 
 const OFFERS = Number(process.env.BENCH_COUNTRY_OFFERS ?? 1_000_000);
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
@@ -30,11 +31,8 @@ const PROVIDERS_PER_DISTRICT = 10;
 const SEARCH_RUNS = Number(process.env.BENCH_COUNTRY_SEARCH_RUNS ?? 20);
 const REAL_DISTRICT = '01059';
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const milliseconds = (ms: number) => `${ms.toFixed(0)} ms`;
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-const percentile = (sorted: number[], q: number) =>
-	sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 
 /** Districts, places, providers and offers with their dates, as the date refresh leaves them. */
 async function prepare(url: string): Promise<string[]> {

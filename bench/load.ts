@@ -1,5 +1,6 @@
 // A load generator in its own process: `tsx bench/load.ts <url> <seconds> <concurrency>`; prints JSON.
 import { argv } from 'node:process';
+import { percentile } from './figures.js';
 
 const [url = '', secondsText = '10', concurrencyText = '16'] = argv.slice(2);
 const deadline = Date.now() + Number(secondsText) * 1000;
@@ -24,8 +25,7 @@ async function worker() {
 
 await Promise.all(Array.from({ length: Number(concurrencyText) }, worker));
 latencies.sort((a, b) => a - b);
-const at = (q: number) =>
-	latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+const at = (q: number) => percentile(latencies, q);
 console.log(
 	JSON.stringify({
 		completed,

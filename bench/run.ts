@@ -6,15 +6,13 @@
 // (bench/chains.ts; BENCH_ONLY=chains alone) and the search's relevance on the demo content
 // (bench/relevance.ts; BENCH_ONLY=relevance alone); at the end every target beside its figure.
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { openDatabase, type Database } from '../src/lib/server/db/database.js';
 import { migrateToLatest } from '../src/lib/server/db/migrate.js';
-import { setSetting } from '../src/lib/server/db/settings.repository.js';
-import { OFFERS_VERSION_SETTING } from '../src/lib/server/offers/offers.schema.js';
+import { markOffersChanged } from '../src/lib/server/offers/offers.repository.js';
 import { refreshAllOccurrences, reindexOffer } from '../src/lib/server/offers/offers.service.js';
 import { loadReferencePlaces } from '../src/lib/server/places/reference.js';
 import type { Locale } from '../src/lib/i18n/locales.js';
@@ -41,6 +39,7 @@ import {
 	type ReadyApp
 } from './server.js';
 import { check, printTargets, type Target } from './targets.js';
+import { percentile, seconds } from './figures.js';
 
 const OFFERS = Number(process.env.BENCH_OFFERS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
@@ -96,12 +95,7 @@ const QUERY_LOCALES: Record<string, Locale> = {
 	'Russian, typo, place': 'ru'
 };
 
-function percentile(sorted: number[], q: number): number {
-	return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-}
-
 const format = (ms: number) => `${ms.toFixed(2)} ms`;
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 type Dialect = 'Sqlite' | 'Postgres';
 const targetOf = (name: string, dialect: Dialect) => `${name}${dialect}` as Target;
@@ -165,7 +159,7 @@ async function measureRebuild(database: Database, dialect: Dialect) {
 		cpu = process.cpuUsage();
 	}, 5);
 	const started = performance.now();
-	await setSetting(db, OFFERS_VERSION_SETTING, randomUUID());
+	await markOffersChanged(db);
 	let rebuilt = false;
 	const rebuilding = warmSearch(db).then(() => (rebuilt = true));
 	const waits: number[] = [];
