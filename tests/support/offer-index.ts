@@ -1,6 +1,7 @@
 import { analyseText } from '../../src/lib/shared/text/analysis/analyse.js';
 import { Bitset } from '../../src/lib/server/search/bitset.js';
-import { dayNumber, type OfferIndex } from '../../src/lib/server/search/offer-index.js';
+import { dayNumber } from '../../src/lib/server/search/offer-index-build.js';
+import type { OfferIndex } from '../../src/lib/server/search/offer-index.js';
 import { TokenIndex } from '../../src/lib/server/search/token-index.js';
 
 /** An offer as unit specs describe it: German texts and the attributes a search looks at. */

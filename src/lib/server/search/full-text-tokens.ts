@@ -58,8 +58,10 @@ export function fullTextTokens(
 			// In id ranges with a turn of the event loop between: SQLite answers synchronously, and
 			// listing a word's 100,000 offers at once holds every request for a tenth of a second.
 			for (let from = 0; from <= lastId; from += WARM_RANGE) {
-				set.addAll(
-					positionsOf(index, await findTextMatches(db, [term], { from, to: from + WARM_RANGE - 1 }))
+				positionsOf(
+					index,
+					await findTextMatches(db, [term], { from, to: from + WARM_RANGE - 1 }),
+					set
 				);
 				await nextTurn();
 			}

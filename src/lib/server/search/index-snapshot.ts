@@ -2,8 +2,7 @@ import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { logger } from '../../shared/log/logger.js';
-import type { IndexParts } from './offer-index-build.js';
-import type { ValueDimension } from './offer-index.js';
+import { VALUE_DIMENSIONS, type IndexParts, type ValueDimension } from './offer-index-build.js';
 import { TimeSlice } from './time-slice.js';
 
 /**
@@ -18,8 +17,6 @@ const FORMAT = 1;
 type Typed = Int32Array | Uint32Array | Uint8Array;
 const TYPES = { i32: Int32Array, u32: Uint32Array, u8: Uint8Array } as const;
 type TypeName = keyof typeof TYPES;
-
-const DIMENSIONS: ValueDimension[] = ['actionFields', 'languages', 'targetGroups'];
 
 interface Header {
 	format: number;
@@ -42,7 +39,7 @@ function arraysOf(parts: IndexParts): [string, Typed][] {
 		['flags', parts.flags],
 		['byDate', parts.byDate],
 		['byTitle', parts.byTitle],
-		...DIMENSIONS.flatMap((dimension): [string, Typed][] => [
+		...VALUE_DIMENSIONS.flatMap((dimension): [string, Typed][] => [
 			[`${dimension}.offsets`, parts.values[dimension].offsets],
 			[`${dimension}.positions`, parts.values[dimension].positions]
 		]),
@@ -70,7 +67,7 @@ export async function writeSnapshot(file: string, parts: IndexParts): Promise<vo
 		format: FORMAT,
 		version: parts.version,
 		values: Object.fromEntries(
-			DIMENSIONS.map((dimension) => [dimension, parts.values[dimension].keys])
+			VALUE_DIMENSIONS.map((dimension) => [dimension, parts.values[dimension].keys])
 		) as Header['values'],
 		titleTokens: tokens(parts.titleTokens),
 		summaryTokens: tokens(parts.summaryTokens),
@@ -166,7 +163,10 @@ function decode(bytes: Buffer, version: string): IndexParts | null {
 		byDate: get('byDate', Int32Array),
 		byTitle: get('byTitle', Int32Array),
 		values: Object.fromEntries(
-			DIMENSIONS.map((dimension) => [dimension, postings(dimension, header.values[dimension])])
+			VALUE_DIMENSIONS.map((dimension) => [
+				dimension,
+				postings(dimension, header.values[dimension])
+			])
 		) as IndexParts['values'],
 		titleTokens: { ...header.titleTokens, ...postings('titleTokens', header.titleTokens.keys) },
 		summaryTokens: {
@@ -201,7 +201,7 @@ function check(parts: IndexParts) {
 	inRange(parts.byDate);
 	inRange(parts.byTitle);
 	for (const table of [
-		...DIMENSIONS.map((dimension) => parts.values[dimension]),
+		...VALUE_DIMENSIONS.map((dimension) => parts.values[dimension]),
 		parts.titleTokens,
 		parts.summaryTokens
 	]) {

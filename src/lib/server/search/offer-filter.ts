@@ -1,5 +1,6 @@
 import { Bitset } from './bitset.js';
-import { validOn, type OfferIndex, type ValueDimension } from './offer-index.js';
+import { VALUE_DIMENSIONS, type ValueDimension } from './offer-index-build.js';
+import { validOn, type OfferIndex } from './offer-index.js';
 import type { Ranking } from './ranking.js';
 import type { TextMatches } from './text-matching.js';
 
@@ -23,11 +24,15 @@ export interface ResolvedFilters {
 export type FacetDimension = ValueDimension | 'places';
 export type SortOrder = 'relevance' | 'distance' | 'date' | 'title';
 
-const VALUE_DIMENSIONS: ValueDimension[] = ['actionFields', 'languages', 'targetGroups'];
-
-/** The index positions of the given offer ids; ids outside the index are left out. */
-export function positionsOf(index: OfferIndex, ids: number[]): Bitset {
-	const members = new Bitset(index.size);
+/**
+ * The index positions of the given offer ids, added to `members` (a new set unless given); ids
+ * outside the index are left out.
+ */
+export function positionsOf(
+	index: OfferIndex,
+	ids: number[],
+	members = new Bitset(index.size)
+): Bitset {
 	for (const id of ids) {
 		const position = index.positionOf(id);
 		if (position !== undefined) members.add(position);

@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { analyseText, textLanguageOf } from '../../shared/text/analysis/analyse.js';
 import type { TextLanguage } from '../../shared/text/analysis/stem.js';
-import type { ValueDimension } from './offer-index.js';
 import {
 	findDocumentFrequencies,
 	findIndexOffers,
@@ -10,6 +9,13 @@ import {
 } from './search.repository.js';
 import { forEachSliced, sortSliced, TimeSlice } from './time-slice.js';
 import { postingTable, TokenIndex, type PostingTable, type TokenTable } from './token-index.js';
+
+export type ValueDimension = 'actionFields' | 'languages' | 'targetGroups';
+export const VALUE_DIMENSIONS: readonly ValueDimension[] = [
+	'actionFields',
+	'languages',
+	'targetGroups'
+];
 
 /** Flags of an offer in `IndexParts.flags`. */
 export const FLAG = { free: 1, online: 2, germanCourse: 4, noGermanNeeded: 8 } as const;

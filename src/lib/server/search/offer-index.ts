@@ -2,15 +2,18 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { logger } from '../../shared/log/logger.js';
 import { Bitset } from './bitset.js';
-import { buildIndexParts, dayNumber, FLAG, type IndexParts } from './offer-index-build.js';
+import {
+	buildIndexParts,
+	dayNumber,
+	FLAG,
+	VALUE_DIMENSIONS,
+	type IndexParts,
+	type ValueDimension
+} from './offer-index-build.js';
 import { readSnapshot, writeSnapshot } from './index-snapshot.js';
 import { findOffersVersion, NO_OFFERS_VERSION } from './search.repository.js';
 import { forEachSliced, TimeSlice } from './time-slice.js';
 import { postingsOf, TokenIndex } from './token-index.js';
-
-export { dayNumber };
-
-export type ValueDimension = 'actionFields' | 'languages' | 'targetGroups';
 
 /**
  * The published offers' filterable attributes, held in memory per process so that filters and
@@ -177,7 +180,7 @@ export async function assembleIndex(parts: IndexParts): Promise<OfferIndex> {
 	});
 	await slice.pause();
 	const values = {} as OfferIndex['values'];
-	for (const dimension of ['actionFields', 'languages', 'targetGroups'] as const) {
+	for (const dimension of VALUE_DIMENSIONS) {
 		values[dimension] = new Map();
 		for (const [value, members] of postingsOf(parts.values[dimension])) {
 			const set = new Bitset(size);

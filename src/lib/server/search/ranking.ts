@@ -1,5 +1,6 @@
 import { contentLanguage, type Locale } from '../../i18n/locales.js';
-import { dayNumber, type OfferIndex } from './offer-index.js';
+import { dayNumber } from './offer-index-build.js';
+import type { OfferIndex } from './offer-index.js';
 import type { TextMatches } from './text-matching.js';
 import type { RankingReason } from './understanding.js';
 
