@@ -62,6 +62,8 @@ const PORTAL_TABLES = [
 	'translations',
 	'users'
 ];
+/** PostgreSQL's full-text table is a plain table, which takes a trigger like the others. */
+const POSTGRES_TABLES = [...PORTAL_TABLES, 'offer_search'];
 
 export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
@@ -79,7 +81,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 			END $$`.execute(db);
 		// Per statement, and before it: a bulk write counts once, and every writing transaction
 		// takes the counter's row lock before any row of a portal table, always in that order.
-		for (const table of [...PORTAL_TABLES, 'offer_search'])
+		for (const table of POSTGRES_TABLES)
 			await sql`
 				CREATE TRIGGER ${sql.id(`${table}_content_version`)}
 				BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${sql.table(table)}
@@ -97,7 +99,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
 	if (isPostgres(db)) {
-		for (const table of [...PORTAL_TABLES, 'offer_search'])
+		for (const table of POSTGRES_TABLES)
 			await sql`DROP TRIGGER ${sql.id(`${table}_content_version`)} ON ${sql.table(table)}`.execute(
 				db
 			);
