@@ -14,16 +14,14 @@ import {
 	type OfferInput
 } from '../src/lib/server/offers/offers.schema.js';
 import {
-	OCCURRENCE_HORIZON_DAYS,
+	materialisedDates,
 	offerColumns,
 	validateOffer
 } from '../src/lib/server/offers/offers.service.js';
-import { expandSchedule, type Occurrence } from '../src/lib/server/offers/schedule.js';
+import type { Occurrence } from '../src/lib/server/offers/schedule.js';
 import { listPlaces } from '../src/lib/server/places/places.repository.js';
 import { sourceHash } from '../src/lib/server/translations/translations.service.js';
 import { ANALYSIS_VERSION } from '../src/lib/shared/text/analysis/analyse.js';
-import { berlinToday } from '../src/lib/shared/time/berlin-clock.js';
-import { addDays } from '../src/lib/shared/time/wall-clock.js';
 import { isListed, readDemoContent } from './relevance/set.js';
 import { searchEntryMaker } from './search-entry.js';
 
@@ -149,14 +147,13 @@ export interface GenerateOptions {
  * as the offers repeat a few thousand (a template's, entered on one of 120 days).
  */
 function datesMaker(now: Date) {
-	const from = berlinToday(now) + 'T00:00';
 	const made = new Map<string, Occurrence[]>();
 	return (schedule: OfferInput['schedule']): Occurrence[] => {
 		if (schedule.kind === 'appointment') return [];
 		const key = JSON.stringify(schedule.entries);
 		let dates = made.get(key);
 		if (!dates) {
-			dates = expandSchedule(schedule.entries, from, addDays(from, OCCURRENCE_HORIZON_DAYS));
+			dates = materialisedDates(schedule.entries, now);
 			made.set(key, dates);
 		}
 		return dates;

@@ -15,11 +15,9 @@ import {
 } from './offers.schema.js';
 import { DELIVERY_LANGUAGES } from '../organisations/organisations.schema.js';
 import { ACTION_FIELDS } from '../action-fields/action-fields.js';
-import { OCCURRENCE_HORIZON_DAYS } from './offers.service.js';
-import { expandSchedule, type Occurrence } from './schedule.js';
+import { materialisedDates } from './offers.service.js';
+import type { Occurrence } from './schedule.js';
 import { InvalidRecurrenceError } from '../../shared/time/recurrence.js';
-import { berlinToday } from '../../shared/time/berlin-clock.js';
-import { addDays } from '../../shared/time/wall-clock.js';
 import { listOrganisationNames } from '../organisations/organisations.service.js';
 import {
 	findApprovedBase,
@@ -212,13 +210,8 @@ export async function offerFormOptions(db: Db, actor: Actor): Promise<OfferFormO
 /** The next dates a schedule produces from today, for the preview beside the form. */
 export function previewDates(offer: OfferInput, now = new Date(), count = 6): Occurrence[] {
 	if (offer.schedule.kind === 'appointment') return [];
-	const from = berlinToday(now) + 'T00:00';
 	try {
-		return expandSchedule(
-			offer.schedule.entries,
-			from,
-			addDays(from, OCCURRENCE_HORIZON_DAYS)
-		).slice(0, count);
+		return materialisedDates(offer.schedule.entries, now).slice(0, count);
 	} catch (failure) {
 		if (failure instanceof InvalidRecurrenceError) return [];
 		throw failure;

@@ -12,7 +12,7 @@ import {
 	textTokens
 } from '../../shared/text/analysis/analyse.js';
 import { recordPublishedBase } from './base-revision.js';
-import { expandSchedule } from './schedule.js';
+import { expandSchedule, type Occurrence } from './schedule.js';
 import { InvalidRecurrenceError, parseRecurrence } from '../../shared/time/recurrence.js';
 import { berlinToday } from '../../shared/time/berlin-clock.js';
 import { addDays } from '../../shared/time/wall-clock.js';
@@ -37,7 +37,12 @@ import {
 	setOfferSlug,
 	updateOfferRow
 } from './offers.repository.js';
-import { offerInputSchema, SEARCH_ANALYSIS_SETTING, type OfferInput } from './offers.schema.js';
+import {
+	offerInputSchema,
+	SEARCH_ANALYSIS_SETTING,
+	type OfferInput,
+	type ScheduleEntry
+} from './offers.schema.js';
 
 // Exchange and search read the published offers' relations and schedules in bulk; chains read
 // what their stages select offers by, and check that the offers a stage names exist.
@@ -300,18 +305,22 @@ async function refreshOfferOccurrences(
 	offerId: number,
 	now = new Date()
 ): Promise<boolean> {
-	const from = berlinToday(now) + 'T00:00';
 	const schedules = await findSchedules(db, [offerId]);
-	const occurrences = expandSchedule(
+	const occurrences = materialisedDates(
 		schedules.map((s) => ({
 			startsAt: s.startsAt,
 			endsAt: s.endsAt ?? undefined,
 			rrule: s.rrule ?? undefined
 		})),
-		from,
-		addDays(from, OCCURRENCE_HORIZON_DAYS)
+		now
 	);
 	return replaceOccurrences(db, offerId, occurrences);
+}
+
+/** The dates the date refresh keeps for schedule entries: from today on, for the horizon. */
+export function materialisedDates(entries: ScheduleEntry[], now = new Date()): Occurrence[] {
+	const from = berlinToday(now) + 'T00:00';
+	return expandSchedule(entries, from, addDays(from, OCCURRENCE_HORIZON_DAYS));
 }
 
 /**
