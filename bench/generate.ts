@@ -23,7 +23,7 @@ import { listPlaces } from '../src/lib/server/places/places.repository.js';
 import { sourceHash } from '../src/lib/server/translations/translations.service.js';
 import { ANALYSIS_VERSION } from '../src/lib/shared/text/analysis/analyse.js';
 import { isListed, readDemoContent } from './relevance/set.js';
-import { searchEntryMaker } from './search-entry.js';
+import { cache, searchEntryMaker } from './search-entry.js';
 
 const PROVIDERS = 200;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -147,17 +147,11 @@ export interface GenerateOptions {
  * as the offers repeat a few thousand (a template's, entered on one of 120 days).
  */
 function datesMaker(now: Date) {
-	const made = new Map<string, Occurrence[]>();
-	return (schedule: OfferInput['schedule']): Occurrence[] => {
-		if (schedule.kind === 'appointment') return [];
-		const key = JSON.stringify(schedule.entries);
-		let dates = made.get(key);
-		if (!dates) {
-			dates = materialisedDates(schedule.entries, now);
-			made.set(key, dates);
-		}
-		return dates;
-	};
+	const made = cache<string, Occurrence[]>();
+	return (schedule: OfferInput['schedule']): Occurrence[] =>
+		schedule.kind === 'appointment'
+			? []
+			: made(JSON.stringify(schedule.entries), () => materialisedDates(schedule.entries, now));
 }
 
 /**
@@ -187,19 +181,16 @@ export async function generateOffers(
 	const timestamp = now.toISOString();
 	const organisations = await providers(db, providerCount, pickPlace, timestamp);
 	const datesOf = datesMaker(now);
-	const pickerIn = new Map<number, () => BenchPlace>();
-	const placeOf = (districtId: number) => {
-		if (!localPlaces) return pickPlace();
-		let picker = pickerIn.get(districtId);
-		if (!picker) {
-			picker = placePicker(
-				places.filter((place) => place.districtId === districtId),
-				next
-			);
-			pickerIn.set(districtId, picker);
-		}
-		return picker();
-	};
+	const pickerIn = cache<number, () => BenchPlace>();
+	const placeOf = (districtId: number) =>
+		localPlaces
+			? pickerIn(districtId, () =>
+					placePicker(
+						places.filter((place) => place.districtId === districtId),
+						next
+					)
+				)()
+			: pickPlace();
 	const search = textSearchFor(db);
 	const entryOf = searchEntryMaker<DemoOffer>();
 	const BATCH = 500;

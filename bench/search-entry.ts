@@ -18,7 +18,7 @@ const NONE = {
 const joined = (...parts: string[]) => parts.filter(Boolean).join(' ');
 
 /** A cache: `get(key, make)` makes the value on the key's first use. */
-function cache<K, V>() {
+export function cache<K, V>() {
 	const made = new Map<K, V>();
 	return (key: K, make: () => V): V => {
 		if (!made.has(key)) made.set(key, make());
