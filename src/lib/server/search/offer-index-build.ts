@@ -139,19 +139,16 @@ export async function buildIndexParts(db: Kysely<DB>, version: string): Promise<
 		(a, b) => collator.compare(titles[a]!, titles[b]!) || ids[a]! - ids[b]!,
 		slice
 	);
-	const titleRank = new Int32Array(size);
-	byTitle.forEach((position, rank) => (titleRank[position] = rank));
+	// From the title order: the sort is stable, so offers with the same next date stay in it.
 	const byDate = await sortSliced(
-		all,
+		byTitle,
 		(a, b) => {
 			const left = nextStarts[a] as string | null;
 			const right = nextStarts[b] as string | null;
-			if (left !== right) {
-				if (left === null) return 1;
-				if (right === null) return -1;
-				return left < right ? -1 : 1;
-			}
-			return titleRank[a]! - titleRank[b]!;
+			if (left === right) return 0;
+			if (left === null) return 1;
+			if (right === null) return -1;
+			return left < right ? -1 : 1;
 		},
 		slice
 	);
