@@ -47,6 +47,11 @@ export class Bitset {
 		return new Bitset(this.size, words);
 	}
 
+	/** Adds each of the positions (an index loop: a for-of over a typed array allocates per step). */
+	addEach(positions: ArrayLike<number>): void {
+		for (let at = 0; at < positions.length; at++) this.add(positions[at]!);
+	}
+
 	/** Adds every member of `other` to this set: unions over many sets without a copy each time. */
 	addAll(other: Bitset): void {
 		for (let index = 0; index < this.words.length; index++)

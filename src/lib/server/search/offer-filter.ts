@@ -123,9 +123,12 @@ export function matching(sets: FilterSets, except?: FacetDimension): Bitset {
 function countFacet(index: OfferIndex, sets: FilterSets, dimension: FacetDimension): FacetCount[] {
 	const base = matching(sets, dimension);
 	if (dimension === 'places') return placeCounts(index, base);
-	return [...index.values[dimension]]
-		.map(([value, members]) => ({ value, count: base.countAnd(members) }))
-		.filter((facet) => facet.count > 0);
+	const counts: FacetCount[] = [];
+	index.values[dimension].forEach((members, value) => {
+		const count = base.countAnd(members);
+		if (count > 0) counts.push({ value, count });
+	});
+	return counts;
 }
 
 /**
@@ -133,12 +136,17 @@ function countFacet(index: OfferIndex, sets: FilterSets, dimension: FacetDimensi
  * intersecting each place's set with the results costs more than visiting the results.
  */
 function placeCounts(index: OfferIndex, base: Bitset): FacetCount[] {
-	const counts = new Int32Array(Math.max(0, ...index.places.keys()) + 1);
+	// forEach over the map, not spreads of its keys: this runs on every search.
+	let largestId = 0;
+	index.places.forEach((_, id) => (largestId = Math.max(largestId, id)));
+	const counts = new Int32Array(largestId + 1);
 	const { placeId } = index;
 	base.forEach((position) => counts[placeId[position]!]!++);
-	return [...index.places.keys()]
-		.filter((id) => counts[id]! > 0)
-		.map((id) => ({ value: String(id), count: counts[id]! }));
+	const facets: FacetCount[] = [];
+	index.places.forEach((_, id) => {
+		if (counts[id]! > 0) facets.push({ value: String(id), count: counts[id]! });
+	});
+	return facets;
 }
 
 export interface FacetCount {
@@ -200,11 +208,8 @@ function bestScored(index: OfferIndex, set: Bitset, ranking: Ranking, wanted: nu
 
 function firstInOrder(order: Int32Array, set: Bitset, wanted: number): number[] {
 	const result: number[] = [];
-	for (const position of order) {
-		if (!set.has(position)) continue;
-		result.push(position);
-		if (result.length >= wanted) break;
-	}
+	for (let rank = 0; rank < order.length && result.length < wanted; rank++)
+		if (set.has(order[rank]!)) result.push(order[rank]!);
 	return result;
 }
 

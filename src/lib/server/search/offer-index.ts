@@ -184,7 +184,7 @@ export async function assembleIndex(parts: IndexParts): Promise<OfferIndex> {
 		values[dimension] = new Map();
 		for (const [value, members] of postingsOf(parts.values[dimension])) {
 			const set = new Bitset(size);
-			for (const position of members) set.add(position);
+			set.addEach(members);
 			values[dimension].set(value, set);
 			await slice.pause();
 		}

@@ -457,8 +457,11 @@ function effectiveSort(filters: SearchFilters, hasTerms: boolean, hasRadius: boo
 	return 'date';
 }
 
-/** A card as read: its place instead of the distance a search works out from it. */
-type CachedCard = Omit<OfferCard, 'distanceKm' | 'reasons'> & { placeId: number | null };
+/** A card as read, and its place, from which a search works out the distance. */
+interface CachedCard {
+	shown: Omit<OfferCard, 'distanceKm' | 'reasons'>;
+	placeId: number | null;
+}
 const cardCaches = new WeakMap<Kysely<DB>, OfferCardCache<CachedCard>>();
 
 /**
@@ -487,9 +490,8 @@ export async function offerCards(
 	return ids.flatMap((id) => {
 		const card = cached.get(keyOf(id)) ?? read.get(id);
 		if (!card) return [];
-		const { placeId, ...shown } = card;
-		const distanceKm = placeId !== null ? (placeDistances?.get(placeId) ?? null) : null;
-		return [{ ...shown, distanceKm, reasons: [] }];
+		const distanceKm = card.placeId !== null ? (placeDistances?.get(card.placeId) ?? null) : null;
+		return [{ ...card.shown, distanceKm, reasons: [] }];
 	});
 }
 
@@ -513,20 +515,22 @@ async function readOfferCards(
 			return [
 				row.id,
 				{
-					...relations.get(row.id)!,
-					id: row.id,
-					slug: row.slug,
-					title: localized.title,
-					summary: localized.summary,
-					organisationName: row.organisationName,
-					placeName: row.placeName,
-					placeId: row.placeId,
-					districtName: row.districtName,
-					online: row.locationKind === 'online',
-					free: row.costKind === 'free',
-					nextStartsAt: row.nextStartsAt,
-					byAppointment: row.scheduleKind === 'appointment',
-					lastVerifiedAt: row.lastVerifiedAt
+					shown: {
+						...relations.get(row.id)!,
+						id: row.id,
+						slug: row.slug,
+						title: localized.title,
+						summary: localized.summary,
+						organisationName: row.organisationName,
+						placeName: row.placeName,
+						districtName: row.districtName,
+						online: row.locationKind === 'online',
+						free: row.costKind === 'free',
+						nextStartsAt: row.nextStartsAt,
+						byAppointment: row.scheduleKind === 'appointment',
+						lastVerifiedAt: row.lastVerifiedAt
+					},
+					placeId: row.placeId
 				}
 			];
 		})

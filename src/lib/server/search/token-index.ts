@@ -116,7 +116,7 @@ export class TokenIndex {
 			this.sets.delete(token);
 		} else {
 			set = new Bitset(this.size);
-			for (const position of this.postings.get(token) ?? []) set.add(position);
+			set.addEach(this.postings.get(token) ?? []);
 			if (this.sets.size >= MAX_SETS) this.sets.delete(this.sets.keys().next().value!);
 		}
 		this.sets.set(token, set);
