@@ -175,43 +175,49 @@ interface ReadQuery {
 }
 
 const readQueries = new WeakMap<Kysely<DB>, TextMatchCache<ReadQuery>>();
-const compiled = new WeakMap<
-	SearchConcept[],
-	{
-		matcher: ConceptMatcher;
-		terms: Map<SearchConcept, TokenSet[]>;
-		/** Each concept's wider concept's terms; none when it names none (or an unknown one). */
-		broaderTerms: Map<SearchConcept, TokenSet[]>;
-	}
->();
+const compiled = new WeakMap<SearchConcept[], CompiledThesaurus>();
 
-/** The thesaurus ready for matching, compiled once per version (read unless given). */
-async function compiledThesaurus(db: Kysely<DB>, version?: string) {
+interface CompiledThesaurus {
+	matcher: ConceptMatcher;
+	/** A concept's terms as token alternatives. */
+	termsOf(concept: SearchConcept): TokenSet[];
+	/** The terms of a concept's wider concept; none when it names none (or an unknown one). */
+	broaderTermsOf(concept: SearchConcept): TokenSet[];
+}
+
+/** A term's words as token alternatives: each word's forms, or all words of a longer term. */
+function termAlternatives(term: string): TokenSet[] {
+	const termWords = writtenWords(term)
+		.map(({ word }) => word)
+		.filter((word) => !isStopword(word, 'de'));
+	if (termWords.length === 1) return wordAlternatives(termWords[0]!, ['de']);
+	return termWords.length ? [termWords.flatMap((word) => wordAlternatives(word, ['de'])[0]!)] : [];
+}
+
+/**
+ * The thesaurus ready for matching, compiled once per version (read unless given). A concept's
+ * terms are analysed when a query first names it: a new process answers its first search sooner.
+ */
+async function compiledThesaurus(db: Kysely<DB>, version?: string): Promise<CompiledThesaurus> {
 	const concepts = await thesaurus(db, version);
 	let result = compiled.get(concepts);
 	if (!result) {
-		const terms = new Map(
-			concepts.map((concept) => [
-				concept,
-				concept.terms.flatMap((term) => {
-					const termWords = writtenWords(term)
-						.map(({ word }) => word)
-						.filter((word) => !isStopword(word, 'de'));
-					if (termWords.length === 1) return wordAlternatives(termWords[0]!, ['de']);
-					return termWords.length
-						? [termWords.flatMap((word) => wordAlternatives(word, ['de'])[0]!)]
-						: [];
-				})
-			])
-		);
+		const terms = new Map<SearchConcept, TokenSet[]>();
+		const termsOf = (concept: SearchConcept) => {
+			let alternatives = terms.get(concept);
+			if (!alternatives)
+				terms.set(concept, (alternatives = concept.terms.flatMap(termAlternatives)));
+			return alternatives;
+		};
 		const byKey = new Map(concepts.map((concept) => [concept.key, concept]));
-		const broaderTerms = new Map(
-			concepts.map((concept) => {
+		result = {
+			matcher: new ConceptMatcher(concepts),
+			termsOf,
+			broaderTermsOf(concept) {
 				const broader = concept.broader === null ? undefined : byKey.get(concept.broader);
-				return [concept, broader ? terms.get(broader)! : []];
-			})
-		);
-		result = { matcher: new ConceptMatcher(concepts), terms, broaderTerms };
+				return broader ? termsOf(broader) : [];
+			}
+		};
 		compiled.set(concepts, result);
 	}
 	return result;
@@ -240,10 +246,10 @@ async function readQuery(
 	];
 	return cache.get(version, key, async () => {
 		const fullText = fullTextTokens(db, index);
-		const { matcher, terms, broaderTerms } = await compiledThesaurus(db, thesaurusAt);
+		const { matcher, termsOf, broaderTermsOf } = await compiledThesaurus(db, thesaurusAt);
 		const plan = planQuery(query, locale, {
 			matcher,
-			conceptTerms: (concept) => terms.get(concept) ?? [],
+			conceptTerms: termsOf,
 			vocabulary: offerVocabulary(index, fullText),
 			places: await allPlaces(db)
 		});
@@ -260,7 +266,7 @@ async function readQuery(
 			wider,
 			preferred: plan.preferred,
 			forProfessionals,
-			broaderTerms: (concept) => broaderTerms.get(concept) ?? []
+			broaderTerms: broaderTermsOf
 		});
 		return { plan, text };
 	});

@@ -29,7 +29,6 @@ export interface ConceptMention {
 }
 
 interface PhraseWord {
-	keys: string[];
 	folded: string;
 	/** As the thesaurus writes it. */
 	spelling: string;
@@ -50,8 +49,10 @@ export function writtenWords(text: string): { word: string; spelling: string }[]
 	);
 }
 
+const stemKey = (word: string, language: TextLanguage) => `${language}:${stem(word, language)}`;
+
 function keysOf(word: string, languages: readonly TextLanguage[]): string[] {
-	return [`=${word}`, ...languages.map((language) => `${language}:${stem(word, language)}`)];
+	return [`=${word}`, ...languages.map((language) => stemKey(word, language))];
 }
 
 function skeletonOf(word: string): string | null {
@@ -68,6 +69,12 @@ function skeletonOf(word: string): string | null {
 export class ConceptMatcher {
 	private readonly phrases: Phrase[] = [];
 	private readonly byKey = new Map<string, Set<PhraseWord>>();
+	/**
+	 * Phrase words per language whose stems are not keys yet. Stemming every phrase of every
+	 * language takes the better part of a second in a new process, and a query looks up stems only
+	 * in its own languages, so a language's stems are keyed when a query first reads in it.
+	 */
+	private readonly unstemmed = new Map<TextLanguage, PhraseWord[]>();
 
 	constructor(concepts: SearchConcept[]) {
 		let order = 0;
@@ -107,20 +114,36 @@ export class ConceptMatcher {
 		{ word, spelling }: { word: string; spelling: string },
 		language: TextLanguage | null
 	): PhraseWord {
-		const keys = language ? keysOf(word, [language]) : [`=${word}`];
 		const skeleton = skeletonOf(word);
-		if (skeleton) keys.push(`~${skeleton}`);
-		const entry = { keys, folded: word, spelling, skeleton };
-		for (const key of keys) {
-			let set = this.byKey.get(key);
-			if (!set) this.byKey.set(key, (set = new Set()));
-			set.add(entry);
+		const entry = { folded: word, spelling, skeleton };
+		this.key(`=${word}`, entry);
+		if (skeleton) this.key(`~${skeleton}`, entry);
+		if (language) {
+			let waiting = this.unstemmed.get(language);
+			if (!waiting) this.unstemmed.set(language, (waiting = []));
+			waiting.push(entry);
 		}
 		return entry;
 	}
 
+	private key(key: string, entry: PhraseWord) {
+		let set = this.byKey.get(key);
+		if (!set) this.byKey.set(key, (set = new Set()));
+		set.add(entry);
+	}
+
+	/** Keys the stems of the phrase words in these languages that are not keyed yet. */
+	private stemPhrases(languages: readonly TextLanguage[]) {
+		for (const language of languages) {
+			for (const entry of this.unstemmed.get(language) ?? [])
+				this.key(stemKey(entry.folded, language), entry);
+			this.unstemmed.delete(language);
+		}
+	}
+
 	/** The concepts the query names, longest phrases first, each query word used once. */
 	match(query: QueryWord[], languages: readonly TextLanguage[]): ConceptMention[] {
+		this.stemPhrases(languages);
 		// For each query word: the phrase words it matches exactly, else those within mistakes.
 		const exact = query.map((entry) => {
 			const found = new Set<PhraseWord>();
