@@ -29,7 +29,11 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 		}
 		// Every path to the end passes through this row, and distances never shrink along a path.
 		if (rowBest > limit) return limit + 1;
-		[beforeLast, last, current] = [last, current, beforeLast];
+		// Rotated one by one, not by destructuring, which builds an array per row.
+		const spare = beforeLast;
+		beforeLast = last;
+		last = current;
+		current = spare;
 	}
 	return Math.min(last[b.length]!, limit + 1);
 }

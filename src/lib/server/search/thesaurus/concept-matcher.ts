@@ -69,6 +69,8 @@ function skeletonOf(word: string): string | null {
 export class ConceptMatcher {
 	private readonly phrases: Phrase[] = [];
 	private readonly byKey = new Map<string, Set<PhraseWord>>();
+	/** The phrase each phrase word belongs to (every word of every phrase is its own entry). */
+	private readonly phraseOf = new Map<PhraseWord, Phrase>();
 	/**
 	 * Phrase words per language whose stems are not keys yet. Stemming every phrase of every
 	 * language takes the better part of a second in a new process, and a query looks up stems only
@@ -84,8 +86,10 @@ export class ConceptMatcher {
 				for (const phrase of list ?? []) {
 					for (const variant of this.variants(phrase, language)) {
 						const phraseWords = variant.map((word) => this.phraseWord(word, language));
-						if (phraseWords.length)
-							this.phrases.push({ concept, words: phraseWords, order: order++ });
+						if (!phraseWords.length) continue;
+						const entry = { concept, words: phraseWords, order: order++ };
+						this.phrases.push(entry);
+						for (const word of phraseWords) this.phraseOf.set(word, entry);
 					}
 				}
 			}
@@ -161,7 +165,11 @@ export class ConceptMatcher {
 			covers: number[];
 			corrections: ConceptMention['corrections'];
 		}[] = [];
-		for (const phrase of this.phrases) {
+		// Only a phrase with a word the query names can match: a few, not the thousands there are.
+		const named = new Set<Phrase>();
+		for (const words of [...exact, ...fuzzy])
+			for (const word of words) named.add(this.phraseOf.get(word)!);
+		for (const phrase of named) {
 			const covers: number[] = [];
 			const corrections: ConceptMention['corrections'] = [];
 			for (const phraseWord of phrase.words) {
