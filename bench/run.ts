@@ -15,6 +15,7 @@ import { migrateToLatest } from '../src/lib/server/db/migrate.js';
 import { markOffersChanged } from '../src/lib/server/offers/offers.repository.js';
 import { refreshAllOccurrences, reindexOffer } from '../src/lib/server/offers/offers.service.js';
 import { loadReferencePlaces } from '../src/lib/server/places/reference.js';
+import { loadDefaultThesaurus } from '../src/lib/server/search/thesaurus/thesaurus.service.js';
 import type { Locale } from '../src/lib/i18n/locales.js';
 import { parseSearchParams } from '../src/lib/server/search/search.schema.js';
 import { searchOffers, warmSearch } from '../src/lib/server/search/search.service.js';
@@ -191,6 +192,8 @@ async function prepare(url: string): Promise<Database> {
 	const database = openDatabase(url);
 	await migrateToLatest(database.db);
 	await loadReferencePlaces(database.db, resolve('content'));
+	// As the app's start does: every search reads the query through the thesaurus.
+	await loadDefaultThesaurus(database.db, resolve('content'));
 	let started = performance.now();
 	await generateOffers(database.db, OFFERS, resolve('content'));
 	console.log(
