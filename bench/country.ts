@@ -19,7 +19,7 @@ import { loadReferencePlaces } from '../src/lib/server/places/reference.js';
 import { warmSearch } from '../src/lib/server/search/search.service.js';
 import { COUNTRY_DISTRICTS, insertSyntheticDistricts, syntheticDistricts } from './districts.js';
 import { generateOffers } from './generate.js';
-import { withPostgres } from './postgres.js';
+import { analyseAfterLoad, withPostgres } from './postgres.js';
 import { load, READY_PATH, rssMegabytes, startReady, type ReadyApp } from './server.js';
 import { percentile, seconds } from './figures.js';
 
@@ -68,6 +68,7 @@ async function prepare(url: string): Promise<string[]> {
 				}),
 			{ holder: leaseHolderId(), periodMs: OCCURRENCES_PERIOD_MS }
 		);
+		await analyseAfterLoad(database);
 		const { rows } = await sql<{ occurrences: string; size: string }>`select
 			(select count(*) from offer_occurrences) as occurrences,
 			pg_database_size(current_database()) as size`.execute(db);

@@ -26,7 +26,7 @@ import {
 	TARGETS,
 	type LanguageFigures
 } from './relevance/scoring.js';
-import { withPostgres } from './postgres.js';
+import { analyseAfterLoad, withPostgres } from './postgres.js';
 
 const CONTENT = resolve('content');
 const WORST = Number(process.env.BENCH_WORST ?? 15);
@@ -45,6 +45,7 @@ async function seeded(database: Database): Promise<Map<number, string>> {
 	const ids = await database.db
 		.transaction()
 		.execute((trx) => seedDemoContent(trx, CONTENT, new Date()));
+	await analyseAfterLoad(database);
 	return new Map([...ids].map(([key, id]) => [id, key]));
 }
 

@@ -27,7 +27,7 @@ import { benchChains, GAP_MATRIX_TARGET_MS } from './chains.js';
 import { benchCountry } from './country.js';
 import { generateOffers } from './generate.js';
 import { serveStaticCopies } from './static-copy.js';
-import { withPostgres } from './postgres.js';
+import { analyseAfterLoad, withPostgres } from './postgres.js';
 import { benchRelevance } from './relevance.js';
 import { generateMeasures, measureReport, REPORT_TARGET_SECONDS } from './report.js';
 import {
@@ -210,6 +210,7 @@ async function prepare(url: string): Promise<Database> {
 		`  date refresh (refreshAllOccurrences, at start and every 6 h): ${seconds(refresh)} for ` +
 			`${dated.toLocaleString('en')} offers with dates, ${Number(count).toLocaleString('en')} occurrences`
 	);
+	await analyseAfterLoad(database);
 	return database;
 }
 

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { DB } from '../db/schema.js';
 import { Bitset } from './bitset.js';
 import { positionsOf } from './offer-filter.js';
@@ -15,8 +14,6 @@ import { logger } from '../../shared/log/logger.js';
 export const EXPENSIVE_MATCHES = 5_000;
 /** At most this many frequent sets (12.5 KB each at 100,000 offers). */
 const MAX_FREQUENT = 1000;
-/** Offer ids per query while computing the frequent sets. */
-const WARM_RANGE = 20_000;
 /** Sets of rarer tokens kept from recent searches. */
 const MAX_RECENT = 500;
 
@@ -52,21 +49,8 @@ export function fullTextTokens(
 			if (documents >= threshold) common.push([term, documents]);
 		});
 		common.sort((a, b) => b[1] - a[1]).splice(MAX_FREQUENT);
-		const lastId = index.ids.at(-1) ?? 0;
-		for (const [term] of common) {
-			const set = new Bitset(index.size);
-			// In id ranges with a turn of the event loop between: SQLite answers synchronously, and
-			// listing a word's 100,000 offers at once holds every request for a tenth of a second.
-			for (let from = 0; from <= lastId; from += WARM_RANGE) {
-				positionsOf(
-					index,
-					await findTextMatches(db, [term], { from, to: from + WARM_RANGE - 1 }),
-					set
-				);
-				await nextTurn();
-			}
-			frequent.set(term, set);
-		}
+		for (const [term] of common)
+			frequent.set(term, positionsOf(index, await findTextMatches(db, term)));
 	};
 	// Searching still works without the frequent sets, only slower: report and go on.
 	const ready = warm().catch((error: unknown) =>
@@ -79,7 +63,7 @@ export function fullTextTokens(
 			const known = frequent.get(token) ?? recent.get(token);
 			if (known) return known;
 			if (vocabulary.size && !vocabulary.has(token)) return new Bitset(index.size);
-			const set = positionsOf(index, await findTextMatches(db, [token]));
+			const set = positionsOf(index, await findTextMatches(db, token));
 			if (recent.size >= MAX_RECENT) recent.delete(recent.keys().next().value!);
 			recent.set(token, set);
 			return set;

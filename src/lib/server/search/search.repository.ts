@@ -1,14 +1,14 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { getSetting } from '../db/settings.repository.js';
 import { OFFERS_VERSION_SETTING } from '../offers/offers.schema.js';
 import { findPublishedRelationRows } from '../offers/offers.service.js';
-import type { Db } from '../db/schema.js';
-import { textSearchFor, type IdRange } from '../db/text-search.js';
+import type { DB, Db } from '../db/schema.js';
+import { textSearchFor } from '../db/text-search.js';
 import { NO_THESAURUS_VERSION, THESAURUS_VERSION_SETTING } from './thesaurus/thesaurus.schema.js';
 
-/** Ids of the offers containing every search token, in any field or language (within `ids`). */
-export async function findTextMatches(db: Db, tokens: string[], ids?: IdRange): Promise<number[]> {
-	return textSearchFor(db).matchingIds(db, tokens, ids);
+/** Ids of the offers containing the search token in any field or language. */
+export async function findTextMatches(db: Kysely<DB>, token: string): Promise<number[]> {
+	return textSearchFor(db).matchingIds(db, token);
 }
 
 export async function findDocumentFrequencies(db: Db) {
