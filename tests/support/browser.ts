@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type axe from 'axe-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { afterAll, beforeAll } from 'vitest';
 import {
 	chromium,
 	type Browser,
@@ -43,6 +44,25 @@ export async function recordingContext(
 	});
 	context.on('weberror', (error) => consoleErrors.push(error.error().message));
 	return { context, hosts, consoleErrors };
+}
+
+/**
+ * One page for every test of the describe block that calls this, in a context of its own. For
+ * tests that each load their own address anyway: a context per test started a renderer process
+ * per test, about a second each on a busy two-core machine.
+ */
+export function pageForBlock(
+	browser: () => Browser,
+	options: BrowserContextOptions = {}
+): () => Page {
+	let page: Page | undefined;
+	beforeAll(async () => {
+		page = await (await browser().newContext(options)).newPage();
+	});
+	afterAll(async () => {
+		await page?.context().close();
+	});
+	return () => page!;
 }
 
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
