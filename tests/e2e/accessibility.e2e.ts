@@ -9,7 +9,7 @@ import type { MeasureInput } from '../../src/lib/server/measures/measures.schema
 import { createMeasure, recordUpdate } from '../../src/lib/server/measures/measures.service.js';
 import { factoryEditor } from '../factories/account.factory.js';
 import { createTestGoals } from '../factories/goal.factory.js';
-import { accessibilityViolations, launchBrowser } from '../support/browser.js';
+import { accessibilityViolations, launchBrowser, pageForBlock } from '../support/browser.js';
 import { demoDistrict } from '../support/demo.js';
 
 const baseUrl = e2eApp().baseUrl;
@@ -124,27 +124,25 @@ const PAGES = [
 ];
 
 describe.each(['de', 'ar', 'de-x-easy', 'en'])('accessibility in %s', (locale) => {
+	const sharedPage = pageForBlock(() => browser);
 	it.each(PAGES)('%s has no WCAG 2.1 AA violations', async (name) => {
-		const context = await browser.newContext();
-		const page = await context.newPage();
+		const page = sharedPage();
 		const response = await page.goto(
 			`${baseUrl}/${locale}${pages()[name as keyof ReturnType<typeof pages>]}`
 		);
 		expect(response?.status()).toBe(200);
 		expect(await accessibilityViolations(page)).toEqual([]);
-		await context.close();
 	});
 });
 
 describe.each(['de', 'ar', 'de-x-easy'])('mobile first in %s', (locale) => {
+	const sharedPage = pageForBlock(() => browser, { viewport: { width: 360, height: 740 } });
 	it.each(PAGES)('%s fits a 360 px wide screen without sideways scrolling', async (name) => {
-		const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-		const page = await context.newPage();
+		const page = sharedPage();
 		await page.goto(`${baseUrl}/${locale}${pages()[name as keyof ReturnType<typeof pages>]}`);
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
 			360
 		);
-		await context.close();
 	});
 });
 
