@@ -34,6 +34,12 @@ describeEachDialect('full-text entries', ({ database }) => {
 		expect(ascending(await search.matchingIds(db, 'tarp'))).toEqual([first, third]);
 		expect(await search.matchingIds(db, 'kropp')).toEqual([second]);
 		expect(await search.matchingIds(db, 'husum')).toEqual([]);
+		// The frequent sets' way of reading (PostgreSQL: its own transaction) finds the same.
+		expect(ascending(await search.matchingIds(db, 'treff', { common: true }))).toEqual([
+			first,
+			second,
+			third
+		]);
 	});
 });
 

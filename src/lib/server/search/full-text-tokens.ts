@@ -50,7 +50,7 @@ export function fullTextTokens(
 		});
 		common.sort((a, b) => b[1] - a[1]).splice(MAX_FREQUENT);
 		for (const [term] of common)
-			frequent.set(term, positionsOf(index, await findTextMatches(db, term)));
+			frequent.set(term, positionsOf(index, await findTextMatches(db, term, { common: true })));
 	};
 	// Searching still works without the frequent sets, only slower: report and go on.
 	const ready = warm().catch((error: unknown) =>

@@ -6,9 +6,13 @@ import type { DB, Db } from '../db/schema.js';
 import { textSearchFor } from '../db/text-search.js';
 import { NO_THESAURUS_VERSION, THESAURUS_VERSION_SETTING } from './thesaurus/thesaurus.schema.js';
 
-/** Ids of the offers containing the search token in any field or language. */
-export async function findTextMatches(db: Kysely<DB>, token: string): Promise<number[]> {
-	return textSearchFor(db).matchingIds(db, token);
+/** Ids of the offers containing the search token in any field or language (see TextSearch). */
+export async function findTextMatches(
+	db: Kysely<DB>,
+	token: string,
+	options?: { common?: boolean }
+): Promise<number[]> {
+	return textSearchFor(db).matchingIds(db, token, options);
 }
 
 export async function findDocumentFrequencies(db: Db) {
