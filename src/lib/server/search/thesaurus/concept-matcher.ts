@@ -36,6 +36,9 @@ interface PhraseWord {
 	skeleton: string | null;
 }
 
+/** The texts of a phrase word that typing mistakes are measured against. */
+type ComparedText = 'folded' | 'skeleton';
+
 interface Phrase {
 	concept: SearchConcept;
 	words: PhraseWord[];
@@ -69,6 +72,11 @@ function skeletonOf(word: string): string | null {
 export class ConceptMatcher {
 	private readonly phrases: Phrase[] = [];
 	private readonly byKey = new Map<string, Set<PhraseWord>>();
+	/** Phrase words by the length of their folded word and of their skeleton, for `near`. */
+	private readonly byLength: Record<ComparedText, Map<number, PhraseWord[]>> = {
+		folded: new Map(),
+		skeleton: new Map()
+	};
 	/** The phrase each phrase word belongs to (every word of every phrase is its own entry). */
 	private readonly phraseOf = new Map<PhraseWord, Phrase>();
 	/**
@@ -120,6 +128,15 @@ export class ConceptMatcher {
 	): PhraseWord {
 		const skeleton = skeletonOf(word);
 		const entry = { folded: word, spelling, skeleton };
+		for (const [key, text] of [
+			['folded', word],
+			['skeleton', skeleton]
+		] as const) {
+			if (text === null) continue;
+			let list = this.byLength[key].get(text.length);
+			if (!list) this.byLength[key].set(text.length, (list = []));
+			list.push(entry);
+		}
 		this.key(`=${word}`, entry);
 		if (skeleton) this.key(`~${skeleton}`, entry);
 		if (language) {
@@ -211,22 +228,17 @@ export class ConceptMatcher {
 	/** Phrase words within the allowed typing mistakes of a word (or of its Latin skeleton). */
 	private near(word: string): Set<PhraseWord> {
 		const found = new Set<PhraseWord>();
-		const mistakes = allowedMistakes(word.length);
+		// Only words of a length within the mistakes can be within them: a few of the thousands.
+		const within = (text: string, compared: ComparedText) => {
+			const mistakes = allowedMistakes(text.length);
+			if (!mistakes) return;
+			for (let length = text.length - mistakes; length <= text.length + mistakes; length++)
+				for (const entry of this.byLength[compared].get(length) ?? [])
+					if (editDistance(entry[compared]!, text, mistakes) <= mistakes) found.add(entry);
+		};
+		within(word, 'folded');
 		const skeleton = skeletonOf(word);
-		const skeletonMistakes = skeleton ? allowedMistakes(skeleton.length) : 0;
-		for (const phrase of this.phrases) {
-			for (const phraseWord of phrase.words) {
-				if (mistakes && editDistance(phraseWord.folded, word, mistakes) <= mistakes)
-					found.add(phraseWord);
-				else if (
-					skeleton &&
-					skeletonMistakes &&
-					phraseWord.skeleton &&
-					editDistance(phraseWord.skeleton, skeleton, skeletonMistakes) <= skeletonMistakes
-				)
-					found.add(phraseWord);
-			}
-		}
+		if (skeleton) within(skeleton, 'skeleton');
 		return found;
 	}
 }
