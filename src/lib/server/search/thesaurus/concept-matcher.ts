@@ -70,7 +70,6 @@ function skeletonOf(word: string): string | null {
  * all of these) the word with a typing mistake.
  */
 export class ConceptMatcher {
-	private readonly phrases: Phrase[] = [];
 	private readonly byKey = new Map<string, Set<PhraseWord>>();
 	/** Phrase words by the length of their folded word and of their skeleton, for `near`. */
 	private readonly byLength: Record<ComparedText, Map<number, PhraseWord[]>> = {
@@ -96,7 +95,6 @@ export class ConceptMatcher {
 						const phraseWords = variant.map((word) => this.phraseWord(word, language));
 						if (!phraseWords.length) continue;
 						const entry = { concept, words: phraseWords, order: order++ };
-						this.phrases.push(entry);
 						for (const word of phraseWords) this.phraseOf.set(word, entry);
 					}
 				}
