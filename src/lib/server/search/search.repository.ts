@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { getSetting } from '../db/settings.repository.js';
 import { OFFERS_VERSION_SETTING } from '../offers/offers.schema.js';
 import { findPublishedRelationRows } from '../offers/offers.service.js';
+import { CONTENT_VERSION_ID } from '../db/content-version.repository.js';
 import type { DB, Db } from '../db/schema.js';
 import { textSearchFor } from '../db/text-search.js';
 import { NO_THESAURUS_VERSION, THESAURUS_VERSION_SETTING } from './thesaurus/thesaurus.schema.js';
@@ -46,6 +47,7 @@ export async function findSearchVersions(db: Db): Promise<SearchVersions> {
 					sql<string>`${sql.lit(CONTENT_VERSION_KEY)}`.as('key'),
 					sql<string>`cast(version as text)`.as('value')
 				])
+				.where('id', '=', CONTENT_VERSION_ID)
 		)
 		.execute();
 	const values = new Map(rows.map((row) => [row.key, row.value]));
@@ -87,18 +89,18 @@ export async function findIndexOffers(db: Db, afterId: number, limit: number) {
 		.limit(limit)
 		.execute();
 	const offers = rows.filter((row) => row.status === 'published');
-	const relations = await findPublishedRelationRows(
-		db,
-		undefined,
-		offers.map((offer) => offer.id)
-	);
+	const relations = await findPublishedRelationRows(db, {
+		offerIds: offers.map((offer) => offer.id),
+		withAccessibility: true
+	});
 	return {
 		lastId: rows.at(-1)?.id ?? null,
 		offers,
 		relations: [
 			...relations.actionFields.map((row) => ({ dimension: 'actionFields' as const, ...row })),
 			...relations.languages.map((row) => ({ dimension: 'languages' as const, ...row })),
-			...relations.targetGroups.map((row) => ({ dimension: 'targetGroups' as const, ...row }))
+			...relations.targetGroups.map((row) => ({ dimension: 'targetGroups' as const, ...row })),
+			...relations.accessibility.map((row) => ({ dimension: 'accessibility' as const, ...row }))
 		]
 	};
 }
