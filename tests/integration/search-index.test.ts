@@ -5,8 +5,16 @@ import type { Kysely, KyselyPlugin } from 'kysely';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { DB } from '../../src/lib/server/db/schema.js';
 import { setSetting } from '../../src/lib/server/db/settings.repository.js';
-import { OFFERS_VERSION_SETTING } from '../../src/lib/server/offers/offers.schema.js';
-import { archiveOffer } from '../../src/lib/server/offers/workflow.service.js';
+import {
+	OFFERS_VERSION_SETTING,
+	type OfferRelations
+} from '../../src/lib/server/offers/offers.schema.js';
+import {
+	approveOffer,
+	archiveOffer,
+	saveOfferDraft,
+	submitOffer
+} from '../../src/lib/server/offers/workflow.service.js';
 import { readSnapshot } from '../../src/lib/server/search/index-snapshot.js';
 import {
 	configureOfferIndex,
@@ -17,7 +25,7 @@ import { findOffersVersion } from '../../src/lib/server/search/search.repository
 import { parseSearchParams } from '../../src/lib/server/search/search.schema.js';
 import { searchOffers } from '../../src/lib/server/search/search.service.js';
 import { factoryEditor } from '../factories/account.factory.js';
-import { createOffer } from '../factories/offer.factory.js';
+import { createOffer, offerInput } from '../factories/offer.factory.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { createDistrictsAndPlaces } from '../factories/place.factory.js';
 import { describeEachDialect } from '../support/databases.js';
@@ -79,6 +87,65 @@ describeEachDialect(
 			expect(await organisationOf()).toEqual(['Treffpunkt e.V.']);
 			await db.updateTable('organisations').set({ name: 'Hafentreff e.V.' }).execute();
 			expect(await organisationOf()).toEqual(['Hafentreff e.V.']);
+		});
+
+		it("shows a card's lists as the index it was found in holds them, before and after a rebuild", async () => {
+			const db = database().db;
+			configureOfferIndex(db, { staleFrom: 0 });
+			const { cafe, editor } = await offers(db);
+			const organisationId = (
+				await db
+					.selectFrom('offers')
+					.select('organisationId')
+					.where('id', '=', cafe)
+					.executeTakeFirstOrThrow()
+			).organisationId;
+			const listsOf = async () => {
+				const { filters } = parseSearchParams(new URLSearchParams({ q: 'Sprachcafé' }));
+				const [card] = (await searchOffers(db, filters, 'de')).items;
+				return card && pick(card);
+			};
+			const pick = ({ actionFields, targetGroups, languages, accessibility }: OfferRelations) => ({
+				actionFields,
+				targetGroups,
+				languages,
+				accessibility
+			});
+			const change = async (lists: OfferRelations) => {
+				const offer = offerInput({ organisationId, title: 'Sprachcafé am Hafen', ...lists });
+				await saveOfferDraft(db, editor, cafe, { offer, translations: {} });
+				await submitOffer(db, editor, cafe);
+				await approveOffer(db, editor, cafe);
+			};
+			await change({
+				actionFields: ['language', 'associations'],
+				targetGroups: ['women'],
+				languages: ['tr', 'ar', 'de'],
+				accessibility: ['wheelchair', 'childcare']
+			});
+			await freshOfferIndex(db);
+			const before = {
+				actionFields: ['associations', 'language'],
+				targetGroups: ['women'],
+				languages: ['ar', 'de', 'tr'],
+				accessibility: ['childcare', 'wheelchair']
+			};
+			expect(await listsOf()).toEqual(before);
+			await change({
+				actionFields: ['language'],
+				targetGroups: [],
+				languages: ['de'],
+				accessibility: ['wheelchair']
+			});
+			// Found by the previous index while the new one is built: its lists are the previous ones.
+			expect(await listsOf()).toEqual(before);
+			await freshOfferIndex(db);
+			expect(await listsOf()).toEqual({
+				actionFields: ['language'],
+				targetGroups: [],
+				languages: ['de'],
+				accessibility: ['wheelchair']
+			});
 		});
 
 		it('shows a changed offer in searches once the index is rebuilt', async () => {

@@ -12,6 +12,7 @@ export interface HandMadeOffer {
 	targetGroups?: string[];
 	/** Languages the offer is available in (`ar`, `tr`, …). */
 	languages?: string[];
+	accessibility?: string[];
 	germanCourse?: boolean;
 	free?: boolean;
 	placeId?: number;
@@ -73,7 +74,8 @@ export function handMadeOfferIndex(offers: HandMadeOffer[]): OfferIndex {
 		values: {
 			actionFields: valuesOf((offer) => offer.actionFields),
 			languages: valuesOf((offer) => offer.languages),
-			targetGroups: valuesOf((offer) => offer.targetGroups)
+			targetGroups: valuesOf((offer) => offer.targetGroups),
+			accessibility: valuesOf((offer) => offer.accessibility)
 		},
 		byDate: positions,
 		dateRank: positions,

@@ -258,13 +258,22 @@ function publishedOfferIds(db: Db, validOn?: string) {
 /**
  * The action fields, target groups and languages of the published offers as rows, one query per
  * list: the chains' catalogue reads them for every offer at once, the search's index for a chunk
- * of offers it read as published (`offerIds`) at a time.
+ * of offers it read as published (`offerIds`) at a time, with their accessibility too: the offer
+ * cards take their lists from the index.
  */
-export async function findPublishedRelationRows(db: Db, validOn?: string, offerIds?: number[]) {
+export async function findPublishedRelationRows(
+	db: Db,
+	{
+		validOn,
+		offerIds,
+		withAccessibility = false
+	}: { validOn?: string; offerIds?: number[]; withAccessibility?: boolean }
+) {
 	// A list of ids, not a subquery, for a chunk: SQLite would scan every relation row per chunk.
 	const published = offerIds ?? publishedOfferIds(db, validOn);
-	if (offerIds?.length === 0) return { actionFields: [], targetGroups: [], languages: [] };
-	const [actionFields, targetGroups, languages] = await Promise.all([
+	if (offerIds?.length === 0)
+		return { actionFields: [], targetGroups: [], languages: [], accessibility: [] };
+	const [actionFields, targetGroups, languages, accessibility] = await Promise.all([
 		db
 			.selectFrom('offerActionFields')
 			.select(['offerId', 'actionField as value'])
@@ -279,9 +288,16 @@ export async function findPublishedRelationRows(db: Db, validOn?: string, offerI
 			.selectFrom('offerLanguages')
 			.select(['offerId', 'language as value'])
 			.where('offerId', 'in', published)
-			.execute()
+			.execute(),
+		withAccessibility
+			? db
+					.selectFrom('offerAccessibility')
+					.select(['offerId', 'feature as value'])
+					.where('offerId', 'in', published)
+					.execute()
+			: []
 	]);
-	return { actionFields, targetGroups, languages };
+	return { actionFields, targetGroups, languages, accessibility };
 }
 
 /**
@@ -305,7 +321,7 @@ export async function findPublishedOfferFacts(db: Db, today: string) {
 			.where('id', 'in', publishedOfferIds(db, today))
 			.orderBy('id')
 			.execute(),
-		findPublishedRelationRows(db, today)
+		findPublishedRelationRows(db, { validOn: today })
 	]);
 	const listsOf = (rows: { offerId: number; value: string }[]) => {
 		const lists = new Map<number, string[]>();

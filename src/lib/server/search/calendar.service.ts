@@ -43,7 +43,7 @@ export async function upcomingDates(
 ): Promise<CalendarEntry[]> {
 	const now = options.now ?? new Date();
 	const from = berlinNow(now);
-	const rows = await matchingOccurrences(
+	return matchingDates(
 		db,
 		filters,
 		locale,
@@ -52,7 +52,6 @@ export async function upcomingDates(
 		{ from, to: addDays(from, options.days) },
 		options.limit
 	);
-	return withCards(db, rows, locale);
 }
 
 /** The dates of one ISO week, grouped by day (all seven days, empty ones too). */
@@ -70,16 +69,7 @@ export async function calendarWeek(
 	monday ??= mondayOf(berlinToday(now));
 	const from = `${monday}T00:00`;
 	const to = addDays(from, 7);
-	const rows = await matchingOccurrences(
-		db,
-		filters,
-		locale,
-		notices,
-		now,
-		{ from, to },
-		MAX_ENTRIES
-	);
-	const entries = await withCards(db, rows, locale);
+	const entries = await matchingDates(db, filters, locale, notices, now, { from, to }, MAX_ENTRIES);
 	// Days already past carry no dates (occurrences start today), so they are left out.
 	const today = berlinToday(now);
 	const days: CalendarDay[] = Array.from({ length: 7 }, (_, index) => addDays(monday, index))
@@ -102,11 +92,11 @@ const FIRST_BATCH = 200;
 const LARGEST_BATCH = 10_000;
 
 /**
- * The first `limit` dates within [from, to) of the offers that pass the filters, read in batches
- * until enough are found: a country's next fortnight holds hundreds of thousands of dates, the
- * home page shows six.
+ * The first `limit` dates within [from, to) of the offers that pass the filters, with their offers'
+ * cards, read in batches until enough are found: a country's next fortnight holds hundreds of
+ * thousands of dates, the home page shows six.
  */
-async function matchingOccurrences(
+async function matchingDates(
 	db: Kysely<DB>,
 	filters: SearchFilters,
 	locale: Locale,
@@ -114,7 +104,7 @@ async function matchingOccurrences(
 	now: Date,
 	{ from, to }: { from: string; to: string },
 	limit: number
-): Promise<OccurrenceRow[]> {
+): Promise<CalendarEntry[]> {
 	const basis = await searchBasis(db);
 	const { index } = basis;
 	const { resolved } = await resolveFilters(db, basis, filters, locale, notices, now);
@@ -127,25 +117,17 @@ async function matchingOccurrences(
 			const position = index.positionOf(row.offerId);
 			if (position === undefined || !matches.has(position)) continue;
 			found.push(row);
-			if (found.length >= limit) return found;
+			if (found.length >= limit) break;
 		}
-		if (rows.length < batch) return found;
+		if (found.length >= limit || rows.length < batch) break;
 		after = rows.at(-1)!;
 	}
-}
-
-async function withCards(
-	db: Kysely<DB>,
-	rows: { offerId: number; startsAt: string; endsAt: string | null }[],
-	locale: Locale
-): Promise<CalendarEntry[]> {
 	const cards = new Map(
-		(await offerCards(db, [...new Set(rows.map((row) => row.offerId))], locale)).map((c) => [
-			c.id,
-			c
-		])
+		(await offerCards(db, basis, [...new Set(found.map((row) => row.offerId))], locale)).map(
+			(card) => [card.id, card]
+		)
 	);
-	return rows.flatMap((row) => {
+	return found.flatMap((row) => {
 		const offer = cards.get(row.offerId);
 		return offer ? [{ startsAt: row.startsAt, endsAt: row.endsAt, offer }] : [];
 	});

@@ -2,7 +2,11 @@ import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { logger } from '../../shared/log/logger.js';
-import { VALUE_DIMENSIONS, type IndexParts, type ValueDimension } from './offer-index-build.js';
+import {
+	RELATION_DIMENSIONS,
+	type IndexParts,
+	type RelationDimension
+} from './offer-index-build.js';
 import { TimeSlice } from './time-slice.js';
 
 /**
@@ -12,7 +16,7 @@ import { TimeSlice } from './time-slice.js';
  * file of another format or offers version, cut short or changed is ignored (and later replaced).
  */
 const MAGIC = Buffer.from('KITZIDX1');
-const FORMAT = 1;
+const FORMAT = 2;
 
 type Typed = Int32Array | Uint32Array | Uint8Array;
 const TYPES = { i32: Int32Array, u32: Uint32Array, u8: Uint8Array } as const;
@@ -21,7 +25,7 @@ type TypeName = keyof typeof TYPES;
 interface Header {
 	format: number;
 	version: string;
-	values: Record<ValueDimension, string[]>;
+	values: Record<RelationDimension, string[]>;
 	titleTokens: { keys: string[]; spelled: string[]; spellings: string[] };
 	summaryTokens: { keys: string[]; spelled: string[]; spellings: string[] };
 	terms: string[];
@@ -39,7 +43,7 @@ function arraysOf(parts: IndexParts): [string, Typed][] {
 		['flags', parts.flags],
 		['byDate', parts.byDate],
 		['byTitle', parts.byTitle],
-		...VALUE_DIMENSIONS.flatMap((dimension): [string, Typed][] => [
+		...RELATION_DIMENSIONS.flatMap((dimension): [string, Typed][] => [
 			[`${dimension}.offsets`, parts.values[dimension].offsets],
 			[`${dimension}.positions`, parts.values[dimension].positions]
 		]),
@@ -67,7 +71,7 @@ export async function writeSnapshot(file: string, parts: IndexParts): Promise<vo
 		format: FORMAT,
 		version: parts.version,
 		values: Object.fromEntries(
-			VALUE_DIMENSIONS.map((dimension) => [dimension, parts.values[dimension].keys])
+			RELATION_DIMENSIONS.map((dimension) => [dimension, parts.values[dimension].keys])
 		) as Header['values'],
 		titleTokens: tokens(parts.titleTokens),
 		summaryTokens: tokens(parts.summaryTokens),
@@ -163,7 +167,7 @@ function decode(bytes: Buffer, version: string): IndexParts | null {
 		byDate: get('byDate', Int32Array),
 		byTitle: get('byTitle', Int32Array),
 		values: Object.fromEntries(
-			VALUE_DIMENSIONS.map((dimension) => [
+			RELATION_DIMENSIONS.map((dimension) => [
 				dimension,
 				postings(dimension, header.values[dimension])
 			])
@@ -201,7 +205,7 @@ function check(parts: IndexParts) {
 	inRange(parts.byDate);
 	inRange(parts.byTitle);
 	for (const table of [
-		...VALUE_DIMENSIONS.map((dimension) => parts.values[dimension]),
+		...RELATION_DIMENSIONS.map((dimension) => parts.values[dimension]),
 		parts.titleTokens,
 		parts.summaryTokens
 	]) {

@@ -10,11 +10,18 @@ import {
 import { forEachSliced, sortSliced, TimeSlice } from './time-slice.js';
 import { postingTable, TokenIndex, type PostingTable, type TokenTable } from './token-index.js';
 
+/** What offers are filtered and counted by. */
 export type ValueDimension = 'actionFields' | 'languages' | 'targetGroups';
 export const VALUE_DIMENSIONS: readonly ValueDimension[] = [
 	'actionFields',
 	'languages',
 	'targetGroups'
+];
+/** Every list an offer card shows: the filters' and the accessibility features. */
+export type RelationDimension = ValueDimension | 'accessibility';
+export const RELATION_DIMENSIONS: readonly RelationDimension[] = [
+	...VALUE_DIMENSIONS,
+	'accessibility'
 ];
 
 /** Flags of an offer in `IndexParts.flags`. */
@@ -36,7 +43,7 @@ export interface IndexParts {
 	flags: Uint8Array;
 	byDate: Int32Array;
 	byTitle: Int32Array;
-	values: Record<ValueDimension, PostingTable>;
+	values: Record<RelationDimension, PostingTable>;
 	titleTokens: TokenTable;
 	summaryTokens: TokenTable;
 	/** Every token the full-text engine holds, with the number of offers containing it. */
@@ -69,10 +76,11 @@ export async function buildIndexParts(db: Kysely<DB>, version: string): Promise<
 		flags: [] as number[]
 	};
 	const positions = new Map<number, number>();
-	const values: Record<ValueDimension, Map<string, number[]>> = {
+	const values: Record<RelationDimension, Map<string, number[]>> = {
 		actionFields: new Map(),
 		languages: new Map(),
-		targetGroups: new Map()
+		targetGroups: new Map(),
+		accessibility: new Map()
 	};
 	// Collects postings only: the index made from their tables is the one that matches.
 	const titleTokens = new TokenIndex(0);
@@ -166,7 +174,8 @@ export async function buildIndexParts(db: Kysely<DB>, version: string): Promise<
 		values: {
 			actionFields: await postingTable(values.actionFields, slice),
 			languages: await postingTable(values.languages, slice),
-			targetGroups: await postingTable(values.targetGroups, slice)
+			targetGroups: await postingTable(values.targetGroups, slice),
+			accessibility: await postingTable(values.accessibility, slice)
 		},
 		titleTokens: await titleTokens.toTable(slice),
 		summaryTokens: await summaryTokens.toTable(slice),

@@ -1,14 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import type { OfferRelations } from '../offers/offers.schema.js';
 import { logger } from '../../shared/log/logger.js';
 import { Bitset } from './bitset.js';
 import {
 	buildIndexParts,
 	dayNumber,
 	FLAG,
-	VALUE_DIMENSIONS,
+	RELATION_DIMENSIONS,
 	type IndexParts,
-	type ValueDimension
+	type RelationDimension
 } from './offer-index-build.js';
 import { readSnapshot, writeSnapshot } from './index-snapshot.js';
 import { findOffersVersion, NO_OFFERS_VERSION } from './search.repository.js';
@@ -41,7 +42,8 @@ export interface OfferIndex {
 	noGermanNeeded: Bitset;
 	/** Day of each position's next date as a number (20261207), 0 when none is planned. */
 	nextDay: Int32Array;
-	values: Record<ValueDimension, Map<string, Bitset>>;
+	/** The offers of each value of a list: the filters' and the cards' (`relationsAt`). */
+	values: Record<RelationDimension, Map<string, Bitset>>;
 	/** Positions ordered by next date (undated last), then title, then id. */
 	byDate: Int32Array;
 	/** Rank of each position in `byDate`, to break ties the same way everywhere. */
@@ -180,7 +182,7 @@ export async function assembleIndex(parts: IndexParts): Promise<OfferIndex> {
 	});
 	await slice.pause();
 	const values = {} as OfferIndex['values'];
-	for (const dimension of VALUE_DIMENSIONS) {
+	for (const dimension of RELATION_DIMENSIONS) {
 		values[dimension] = new Map();
 		for (const [value, members] of postingsOf(parts.values[dimension])) {
 			const set = new Bitset(size);
@@ -251,4 +253,25 @@ export function validOn(index: OfferIndex, today: string): Bitset {
 	});
 	validity.set(index, { today, set });
 	return set;
+}
+
+/**
+ * The lists an offer card shows, from the index rather than the database: a page of new offers
+ * would otherwise wait for a query over four tables (on PostgreSQL planned anew each time).
+ */
+export function relationsAt(index: OfferIndex, position: number): OfferRelations {
+	const relations: OfferRelations = {
+		actionFields: [],
+		targetGroups: [],
+		languages: [],
+		accessibility: []
+	};
+	for (const dimension of RELATION_DIMENSIONS) {
+		const list = relations[dimension];
+		index.values[dimension].forEach((members, value) => {
+			if (members.has(position)) list.push(value);
+		});
+		list.sort();
+	}
+	return relations;
 }

@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import { SOURCE_LOCALE, type Locale } from '../../i18n/locales.js';
 import type { DB } from '../db/schema.js';
 import { localizeMany, type LocalizedText } from '../translations/translations.service.js';
-import { findRelations } from '../offers/offers.service.js';
 import type { OfferRelations } from '../offers/offers.schema.js';
 import { berlinToday } from '../../shared/time/berlin-clock.js';
 import { listDistricts } from '../places/places.service.js';
@@ -28,7 +27,7 @@ import {
 	type SortOrder
 } from './offer-filter.js';
 import { fullTextTokens } from './full-text-tokens.js';
-import { freshOfferIndex, offerIndex, type OfferIndex } from './offer-index.js';
+import { freshOfferIndex, offerIndex, relationsAt, type OfferIndex } from './offer-index.js';
 import { planQuery, wordAlternatives, type QueryPlan, type TokenSet } from './query-plan.js';
 import { rankMatches } from './ranking.js';
 import { findOfferCards, findOffersVersion, findSearchVersions } from './search.repository.js';
@@ -114,7 +113,7 @@ export async function searchOffers(
 		page = pageCount;
 	}
 	const ids = orderedPage(index, matches, resolved, sort, (page - 1) * PAGE_SIZE, PAGE_SIZE);
-	const items = await offerCards(db, ids, locale, resolved.placeDistances, basis.contentAt);
+	const items = await offerCards(db, basis, ids, locale, resolved.placeDistances);
 	if (sort === 'relevance' && resolved.ranking) {
 		const ranking = resolved.ranking;
 		for (const item of items) item.reasons = ranking.reasonsOf(index.positionOf(item.id)!);
@@ -471,28 +470,29 @@ interface CachedCard {
 const cardCaches = new WeakMap<Kysely<DB>, OfferCardCache<CachedCard>>();
 
 /**
- * Offer cards in the given order, localised, with their distance when a radius applies. Given the
- * content version just read, cards read at that version before are not read again.
+ * Offer cards in the given order, localised, with their distance when a radius applies; their
+ * lists come from the basis' index (which holds every offer a search or the calendar finds), the
+ * rest from the database unless read at the same content and index versions before.
  */
 export async function offerCards(
 	db: Kysely<DB>,
+	basis: SearchBasis,
 	ids: number[],
 	locale: Locale,
-	placeDistances: Map<number, number> | null = null,
-	contentAt?: string
+	placeDistances: Map<number, number> | null = null
 ): Promise<OfferCard[]> {
 	let cache = cardCaches.get(db);
 	if (!cache) cardCaches.set(db, (cache = new OfferCardCache()));
+	const version = `${basis.contentAt}\u0000${basis.index.version}`;
 	const keyOf = (id: number) => `${locale}\u0000${id}`;
-	const cached: Map<string, CachedCard> =
-		contentAt === undefined ? new Map() : cache.take(contentAt, ids.map(keyOf));
+	const cached = cache.take(version, ids.map(keyOf));
 	const read = await readOfferCards(
 		db,
+		basis.index,
 		ids.filter((id) => !cached.has(keyOf(id))),
 		locale
 	);
-	if (contentAt !== undefined)
-		cache.put(contentAt, new Map([...read].map(([id, card]) => [keyOf(id), card])));
+	cache.put(version, new Map([...read].map(([id, card]) => [keyOf(id), card])));
 	return ids.flatMap((id) => {
 		const card = cached.get(keyOf(id)) ?? read.get(id);
 		if (!card) return [];
@@ -503,12 +503,13 @@ export async function offerCards(
 
 async function readOfferCards(
 	db: Kysely<DB>,
+	index: OfferIndex,
 	ids: number[],
 	locale: Locale
 ): Promise<Map<number, CachedCard>> {
-	if (ids.length === 0) return new Map();
-	// The relations need only the ids: asked beside the cards, not after them (a round trip less).
-	const [rows, relations] = await Promise.all([findOfferCards(db, ids), findRelations(db, ids)]);
+	const inIndex = ids.filter((id) => index.positionOf(id) !== undefined);
+	if (inIndex.length === 0) return new Map();
+	const rows = await findOfferCards(db, inIndex);
 	const texts = await localizeMany(
 		db,
 		'offer',
@@ -522,7 +523,7 @@ async function readOfferCards(
 				row.id,
 				{
 					shown: {
-						...relations.get(row.id)!,
+						...relationsAt(index, index.positionOf(row.id)!),
 						id: row.id,
 						slug: row.slug,
 						title: localized.title,
