@@ -1,4 +1,5 @@
-import { bitCount, type Bitset } from './bitset.js';
+import { bitCount } from '../../shared/bits.js';
+import type { Bitset } from './bitset.js';
 
 /**
  * A score for each member of a set, kept by the member's rank in the set: a text match of 3,000

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance } from './edit-distance.js';
+import { characterMask, editDistance, fewestEdits } from './edit-distance.js';
 
 describe('editDistance', () => {
 	it('counts substitutions, insertions and deletions', () => {
@@ -30,5 +30,22 @@ describe('editDistance', () => {
 	it('gives the same distances for long words as for short ones', () => {
 		const long = 'integrationskursberatungsstelle'.repeat(3);
 		expect(editDistance(long, long.replaceAll('beratung', 'beratnug'))).toBe(3);
+	});
+});
+
+describe('fewestEdits', () => {
+	const bound = (a: string, b: string) => fewestEdits(characterMask(a), characterMask(b));
+
+	it('never says more than the edit distance', () => {
+		const words = ['flensburg', 'flensborg', 'kappeln', 'kapplen', 'tarp', 'tapr', 'deutsch'];
+		const more = ['integrationskurs', 'integrationkurs', 'курсы', 'курс', 'دكتور', 'دکتر', ''];
+		for (const a of [...words, ...more])
+			for (const b of [...words, ...more])
+				expect(bound(a, b)).toBeLessThanOrEqual(editDistance(a, b));
+	});
+
+	it('rules out words that share few characters', () => {
+		expect(bound('deutsch', 'flensburg')).toBeGreaterThan(2);
+		expect(bound('kappeln', 'kapplen')).toBe(0);
 	});
 });

@@ -1,3 +1,5 @@
+import { bitCount } from '../bits.js';
+
 // Three rows of the distance table, reused: the function runs over whole vocabularies per query.
 let rows: [Int32Array, Int32Array, Int32Array] = [
 	new Int32Array(64),
@@ -41,4 +43,23 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 /** How many typing mistakes a word of this length may have and still count as meant. */
 export function allowedMistakes(length: number): number {
 	return length >= 9 ? 2 : length >= 5 ? 1 : 0;
+}
+
+/**
+ * The characters of a text as bits of a 32-bit mask (characters sharing a bit count as one), for
+ * `fewestEdits`.
+ */
+export function characterMask(text: string): number {
+	let mask = 0;
+	for (let at = 0; at < text.length; at++) mask |= 1 << (text.charCodeAt(at) & 31);
+	return mask;
+}
+
+/**
+ * At least how many edits turn one text into the other, from their character masks: each edit
+ * takes away at most one character and brings in at most one, so every character the one has and
+ * the other lacks costs an edit. Two bit operations where `editDistance` fills a table.
+ */
+export function fewestEdits(maskA: number, maskB: number): number {
+	return Math.max(bitCount(maskA & ~maskB), bitCount(maskB & ~maskA));
 }

@@ -7,7 +7,12 @@ import {
 	latinOfCyrillic,
 	soundSkeleton
 } from '../../../shared/text/analysis/transliterate.js';
-import { allowedMistakes, editDistance } from '../../../shared/text/edit-distance.js';
+import {
+	allowedMistakes,
+	characterMask,
+	editDistance,
+	fewestEdits
+} from '../../../shared/text/edit-distance.js';
 import { fold } from '../../../shared/text/fold.js';
 import type { SearchConcept } from './concept.js';
 
@@ -38,6 +43,11 @@ interface PhraseWord {
 
 /** The texts of a phrase word that typing mistakes are measured against. */
 type ComparedText = 'folded' | 'skeleton';
+
+interface LengthBucket {
+	words: PhraseWord[];
+	masks: number[];
+}
 
 interface Phrase {
 	concept: SearchConcept;
@@ -71,8 +81,11 @@ function skeletonOf(word: string): string | null {
  */
 export class ConceptMatcher {
 	private readonly byKey = new Map<string, Set<PhraseWord>>();
-	/** Phrase words by the length of their folded word and of their skeleton, for `near`. */
-	private readonly byLength: Record<ComparedText, Map<number, PhraseWord[]>> = {
+	/**
+	 * Phrase words by the length of their folded word and of their skeleton, each with the
+	 * text's character mask, for `near`.
+	 */
+	private readonly byLength: Record<ComparedText, Map<number, LengthBucket>> = {
 		folded: new Map(),
 		skeleton: new Map()
 	};
@@ -131,9 +144,10 @@ export class ConceptMatcher {
 			['skeleton', skeleton]
 		] as const) {
 			if (text === null) continue;
-			let list = this.byLength[key].get(text.length);
-			if (!list) this.byLength[key].set(text.length, (list = []));
-			list.push(entry);
+			let bucket = this.byLength[key].get(text.length);
+			if (!bucket) this.byLength[key].set(text.length, (bucket = { words: [], masks: [] }));
+			bucket.words.push(entry);
+			bucket.masks.push(characterMask(text));
 		}
 		this.key(`=${word}`, entry);
 		if (skeleton) this.key(`~${skeleton}`, entry);
@@ -227,12 +241,20 @@ export class ConceptMatcher {
 	private near(word: string): Set<PhraseWord> {
 		const found = new Set<PhraseWord>();
 		// Only words of a length within the mistakes can be within them: a few of the thousands.
+		// Of those, the masks rule out most before a table is filled.
 		const within = (text: string, compared: ComparedText) => {
 			const mistakes = allowedMistakes(text.length);
 			if (!mistakes) return;
-			for (let length = text.length - mistakes; length <= text.length + mistakes; length++)
-				for (const entry of this.byLength[compared].get(length) ?? [])
+			const mask = characterMask(text);
+			for (let length = text.length - mistakes; length <= text.length + mistakes; length++) {
+				const bucket = this.byLength[compared].get(length);
+				if (!bucket) continue;
+				for (let at = 0; at < bucket.words.length; at++) {
+					if (fewestEdits(bucket.masks[at]!, mask) > mistakes) continue;
+					const entry = bucket.words[at]!;
 					if (editDistance(entry[compared]!, text, mistakes) <= mistakes) found.add(entry);
+				}
+			}
 		};
 		within(word, 'folded');
 		const skeleton = skeletonOf(word);
