@@ -7,6 +7,7 @@ import type { DB } from '../../src/lib/server/db/schema.js';
 import { setSetting } from '../../src/lib/server/db/settings.repository.js';
 import {
 	OFFERS_VERSION_SETTING,
+	type OfferInput,
 	type OfferRelations
 } from '../../src/lib/server/offers/offers.schema.js';
 import {
@@ -111,7 +112,9 @@ describeEachDialect(
 				languages,
 				accessibility
 			});
-			const change = async (lists: OfferRelations) => {
+			const change = async (
+				lists: Pick<OfferInput, 'actionFields' | 'targetGroups' | 'languages' | 'accessibility'>
+			) => {
 				const offer = offerInput({ organisationId, title: 'Sprachcafé am Hafen', ...lists });
 				await saveOfferDraft(db, editor, cafe, { offer, translations: {} });
 				await submitOffer(db, editor, cafe);

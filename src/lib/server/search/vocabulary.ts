@@ -1,4 +1,9 @@
-import { allowedMistakes, editDistance } from '../../shared/text/edit-distance.js';
+import {
+	allowedMistakes,
+	characterMask,
+	editDistance,
+	fewestEdits
+} from '../../shared/text/edit-distance.js';
 import type { FullTextTokens } from './full-text-tokens.js';
 import type { OfferIndex } from './offer-index.js';
 import type { Vocabulary } from './query-plan.js';
@@ -7,6 +12,8 @@ interface Entry {
 	token: string;
 	spelling: string;
 	frequency: number;
+	/** The token's `characterMask`: most words are ruled out by it before a distance is measured. */
+	mask: number;
 }
 
 const MAX_COMPLETIONS = 20;
@@ -27,7 +34,8 @@ function titleAndSummaryWords(index: OfferIndex) {
 				entries.set(token, {
 					token,
 					spelling: tokens.spelling(token)!,
-					frequency: tokens.frequency(token)
+					frequency: tokens.frequency(token),
+					mask: characterMask(token)
 				});
 		}
 	}
@@ -60,9 +68,11 @@ export function offerVocabulary(index: OfferIndex, fullText: FullTextTokens): Vo
 			const mistakes = allowedMistakes(token.length);
 			if (!mistakes) return null;
 			const { byLength } = titleAndSummaryWords(index);
+			const mask = characterMask(token);
 			let best: (Entry & { distance: number }) | null = null;
 			for (let length = token.length - mistakes; length <= token.length + mistakes; length++) {
 				for (const entry of byLength.get(length) ?? []) {
+					if (fewestEdits(entry.mask, mask) > mistakes) continue;
 					const distance = editDistance(token, entry.token, mistakes);
 					if (distance > mistakes) continue;
 					if (
