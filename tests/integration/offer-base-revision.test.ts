@@ -1,7 +1,13 @@
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { seedDemoContent } from '../../src/lib/server/demo/demo.seed.js';
-import { backfillPublishedBases } from '../../src/lib/server/offers/base-revision.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../src/lib/server/db/schema.js';
+import {
+	BASES_CHECKED_SETTING,
+	backfillPublishedBases
+} from '../../src/lib/server/offers/base-revision.js';
+import { markOffersChanged } from '../../src/lib/server/offers/offers.repository.js';
 import { loadLiveContent } from '../../src/lib/server/offers/offer-content.js';
 import { offerHistory, offerOnDesk } from '../../src/lib/server/offers/offer-desk.service.js';
 import {
@@ -20,6 +26,12 @@ import { describeEachDialect } from '../support/databases.js';
 const CONTENT = resolve('content');
 const NOW = new Date('2026-12-01T09:00:00Z');
 const SENTENCE = ' Bitte bringen Sie einen Ausweis mit.';
+
+/** A database as it was before base revisions: `change` takes bases away, and no check is noted. */
+async function dataFromBeforeBases(db: Kysely<DB>, change: (db: Kysely<DB>) => Promise<unknown>) {
+	await change(db);
+	await db.deleteFrom('settings').where('key', '=', BASES_CHECKED_SETTING).execute();
+}
 
 describeEachDialect(
 	'approved base revisions',
@@ -95,12 +107,24 @@ describeEachDialect(
 				.where('id', '!=', offerId)
 				.where('status', '=', 'published')
 				.executeTakeFirstOrThrow();
-			await db().deleteFrom('offerRevisions').where('offerId', '=', other.id).execute();
+			await dataFromBeforeBases(db(), (trx) =>
+				trx.deleteFrom('offerRevisions').where('offerId', '=', other.id).execute()
+			);
 			expect(await backfillPublishedBases(db(), NOW)).toBe(1);
 			expect(await backfillPublishedBases(db(), NOW)).toBe(0);
 			const revisions = await findRevisions(db(), other.id);
 			expect(revisions.map((revision) => revision.state)).toEqual(['approved']);
 			expect(revisions[0]!.content).toEqual(await loadLiveContent(db(), other.id));
+		});
+
+		it('does not look for offers without a base again while the offers are unchanged', async () => {
+			const { offerId } = await seededOfferAndPartner();
+			expect(await backfillPublishedBases(db(), NOW)).toBe(0);
+			// Behind the app's back: none of its ways of publishing leaves an offer without a base.
+			await db().deleteFrom('offerRevisions').where('offerId', '=', offerId).execute();
+			expect(await backfillPublishedBases(db(), NOW)).toBe(0);
+			await markOffersChanged(db());
+			expect(await backfillPublishedBases(db(), NOW)).toBe(1);
 		});
 
 		it('backfills all published offers together, each base its live content, before open work', async () => {
@@ -117,7 +141,9 @@ describeEachDialect(
 			const seededBases = new Map<number, unknown>();
 			for (const { id } of published)
 				seededBases.set(id, (await findApprovedBase(db(), id))!.content);
-			await db().deleteFrom('offerRevisions').where('state', '=', 'approved').execute();
+			await dataFromBeforeBases(db(), (trx) =>
+				trx.deleteFrom('offerRevisions').where('state', '=', 'approved').execute()
+			);
 
 			expect(await backfillPublishedBases(db(), NOW)).toBe(published.length);
 			for (const { id } of published) {

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB, Db } from '../db/schema.js';
+import { getSetting, setSetting } from '../db/settings.repository.js';
+import { OFFERS_VERSION_SETTING } from './offers.schema.js';
 import { loadLiveContent, loadLiveContents } from './offer-content.js';
 import {
 	findApprovedBase,
@@ -32,16 +34,31 @@ export async function recordPublishedBase(db: Db, offerId: number, now = new Dat
 /** Offers per round trip of the backfill: a few queries per chunk instead of several per offer. */
 const BACKFILL_CHUNK = 500;
 
-/** Gives offers published before base revisions existed one; idempotent, run at start-up. */
+/**
+ * The offers version at which every published offer was last found to have a base: the search
+ * for offers without one reads all offers (a quarter of a second at 100,000 on PostgreSQL), and
+ * while the offers are unchanged a restart need not search again.
+ */
+export const BASES_CHECKED_SETTING = 'offers.basesCheckedAt';
+
+/**
+ * Gives offers published before base revisions existed one; idempotent, run at start-up, and
+ * skipped while the offers version is the one of the last check (the app's own ways of publishing
+ * record a base; only data from before them lacks one).
+ */
 export async function backfillPublishedBases(db: Kysely<DB>, now = new Date()): Promise<number> {
 	const at = now.toISOString();
 	return db.transaction().execute(async (trx) => {
+		// No version yet: the offers never changed since the database was made.
+		const version = (await getSetting(trx, OFFERS_VERSION_SETTING)) ?? '';
+		if ((await getSetting(trx, BASES_CHECKED_SETTING)) === version) return 0;
 		const offerIds = await findPublishedWithoutBase(trx);
 		for (let start = 0; start < offerIds.length; start += BACKFILL_CHUNK) {
 			const contents = await loadLiveContents(trx, offerIds.slice(start, start + BACKFILL_CHUNK));
 			const bases = [...contents].map(([offerId, content]) => ({ offerId, content }));
 			await insertFirstBases(trx, bases, at);
 		}
+		await setSetting(trx, BASES_CHECKED_SETTING, version);
 		return offerIds.length;
 	});
 }
