@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import mammoth from 'mammoth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +7,7 @@ import { readXlsx } from '../../src/lib/shared/files/xlsx.js';
 import { createTestAccount } from '../factories/account.factory.js';
 import { createTestMeeting } from '../factories/meeting.factory.js';
 import { createTestNetwork } from '../factories/network.factory.js';
-import { launchBrowser, recordingContext } from '../support/browser.js';
+import { downloadedBytes, launchBrowser, recordingContext } from '../support/browser.js';
 import { pdfText } from '../support/documents.js';
 import { clickAndLoad as click, expectAccessible, logIn } from '../support/office.js';
 import { demoDistrict, demoOrganisation } from '../support/demo.js';
@@ -90,7 +89,7 @@ async function rowOf(page: Page, tableCaption: string): Promise<string[]> {
 
 async function download(page: Page, selector: string): Promise<Buffer> {
 	const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-	return readFile((await file.path())!);
+	return downloadedBytes(file);
 }
 
 describe('a decision becomes a measure, a partner reports on it, the report shows it', () => {

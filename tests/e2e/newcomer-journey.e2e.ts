@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import ICAL from 'ical.js';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eApp } from '../support/e2e-app.js';
-import { launchBrowser, recordingContext } from '../support/browser.js';
+import { downloadedBytes, launchBrowser, recordingContext } from '../support/browser.js';
 
 const baseUrl = e2eApp().baseUrl;
 let browser: Browser;
@@ -58,7 +57,7 @@ describe.each([
 			page.locator('a[href$="calendar.ics"]').click()
 		]);
 		expect(download.suggestedFilename()).toMatch(/\.ics$/);
-		const ics = await readFile((await download.path())!, 'utf8');
+		const ics = (await downloadedBytes(download)).toString('utf8');
 		const calendar = new ICAL.Component(ICAL.parse(ics));
 		const events = calendar.getAllSubcomponents('vevent');
 		expect(events.length).toBeGreaterThan(0);

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +7,7 @@ import { createTestAccount } from '../factories/account.factory.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { createTestNetwork } from '../factories/network.factory.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
-import { launchBrowser, recordingContext } from '../support/browser.js';
+import { downloadedBytes, launchBrowser, recordingContext } from '../support/browser.js';
 import { clickAndLoad as click, expectAccessible, logIn } from '../support/office.js';
 
 const baseUrl = e2eApp().baseUrl;
@@ -71,7 +70,7 @@ afterAll(async () => {
 /** The cards of a downloaded .vcf, parsed back with ical.js. */
 async function downloadCards(page: Page, action: () => Promise<unknown>) {
 	const [download] = await Promise.all([page.waitForEvent('download'), action()]);
-	const text = await readFile((await download.path())!, 'utf8');
+	const text = (await downloadedBytes(download)).toString('utf8');
 	const parsed = ICAL.parse(text) as unknown[];
 	const cards = (typeof parsed[0] === 'string' ? [parsed] : parsed) as never[];
 	return {

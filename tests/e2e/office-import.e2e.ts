@@ -1,9 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eApp } from '../support/e2e-app.js';
-import { accessibilityViolations, launchBrowser, recordingContext } from '../support/browser.js';
+import {
+	accessibilityViolations,
+	downloadedBytes,
+	launchBrowser,
+	recordingContext
+} from '../support/browser.js';
 import { clickAndLoad as submit } from '../support/office.js';
 
 const baseUrl = e2eApp().baseUrl;
@@ -18,7 +22,7 @@ afterAll(async () => {
 
 async function download(page: Page, selector: string) {
 	const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-	return { name: file.suggestedFilename(), content: await readFile((await file.path())!) };
+	return { name: file.suggestedFilename(), content: await downloadedBytes(file) };
 }
 
 /** The template's CSV with one cell of the example row replaced. */

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eApp } from '../support/e2e-app.js';
@@ -7,7 +6,7 @@ import { openDatabase } from '../../src/lib/server/db/database.js';
 import { createTestContact } from '../factories/contact.factory.js';
 import { createTestMeeting } from '../factories/meeting.factory.js';
 import { createTestNetwork } from '../factories/network.factory.js';
-import { launchBrowser, recordingContext } from '../support/browser.js';
+import { downloadedBytes, launchBrowser, recordingContext } from '../support/browser.js';
 import { clickAndLoad as click, expectAccessible, logIn } from '../support/office.js';
 import { docxText } from '../support/documents.js';
 import { startSmtpReceiver, waitForMail, type ReceivedMail } from '../support/smtp.js';
@@ -147,7 +146,7 @@ describe('a coordinator keeps the minutes of a network meeting', () => {
 			page.click(`a[href$="/meetings/${meetingId}/minutes.docx"]`)
 		]);
 		expect(download.suggestedFilename()).toBe(`protokoll-2026-03-03-${meetingId}.docx`);
-		const { text } = await docxText(await readFile((await download.path())!));
+		const { text } = await docxText(await downloadedBytes(download));
 		for (const expected of [
 			'Protokoll: Netzwerktreffen Frühjahr',
 			'Netzwerk Sprache Schlei',

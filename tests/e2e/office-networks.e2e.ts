@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDistrict } from '../support/demo.js';
@@ -6,7 +5,7 @@ import { e2eApp } from '../support/e2e-app.js';
 import { createTestAccount } from '../factories/account.factory.js';
 import { openDatabase } from '../../src/lib/server/db/database.js';
 import { createTestContact } from '../factories/contact.factory.js';
-import { launchBrowser, recordingContext } from '../support/browser.js';
+import { downloadedBytes, launchBrowser, recordingContext } from '../support/browser.js';
 import { clickAndLoad as click, expectAccessible, logIn } from '../support/office.js';
 import { docxText } from '../support/documents.js';
 import { parseIcs } from '../support/ics.js';
@@ -227,7 +226,7 @@ describe('a coordinator runs a network meeting', () => {
 			page.waitForEvent('download'),
 			page.click('a[href$="/minutes.docx"]')
 		]);
-		const { text: minutesText } = await docxText(await readFile((await download.path())!));
+		const { text: minutesText } = await docxText(await downloadedBytes(download));
 		for (const expected of [
 			'Sommerplanung',
 			NETWORK,

@@ -2,11 +2,13 @@ import AxeBuilder from '@axe-core/playwright';
 import type axe from 'axe-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import {
 	chromium,
 	type Browser,
 	type BrowserContext,
+	type BrowserServer,
+	type Download,
 	type BrowserContextOptions,
 	type Page
 } from 'playwright-core';
@@ -23,11 +25,32 @@ export const CHROMIUM_FLAGS = [
 	'--disable-dev-shm-usage'
 ];
 
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * The e2e project's one Chromium, started by its global setup (tests/support/server.global.ts):
+ * a launch per file cost 1.5–2 s on a busy two-core machine, a connection a tenth of that. Each
+ * file's connection has its own contexts, and closing it closes them.
+ */
+export function launchBrowserServer(): Promise<BrowserServer> {
+	return chromium.launchServer({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+}
+
+/**
+ * A download's bytes, read through Playwright's stream: `download.path()` throws on a browser
+ * connected to (the shared one), the stream works on both.
+ */
+export async function downloadedBytes(download: Download): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks);
+}
+
+/** The shared Chromium where the project provides one, else a Chromium of this file's own. */
 export async function launchBrowser(): Promise<Browser> {
-	return chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: CHROMIUM_FLAGS
-	});
+	const shared = inject('browserEndpoint');
+	if (shared) return chromium.connect(shared);
+	return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
 }
 
 /** A context that records the host of every request and every console error (CSP violations too). */
