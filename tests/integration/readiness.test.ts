@@ -3,7 +3,7 @@ import { openDatabase, pingDatabase } from '../../src/lib/server/db/database.js'
 import { pendingMigrations } from '../../src/lib/server/db/migrate.js';
 import { migrations } from '../../src/lib/server/db/migrations/index.js';
 import { offerIndex } from '../../src/lib/server/search/offer-index.js';
-import { findOffersVersion } from '../../src/lib/server/search/search.repository.js';
+import { findOffersVersion } from '../../src/lib/server/offers/offers.service.js';
 import { searchWarmth, warmSearch } from '../../src/lib/server/search/search.service.js';
 import { createOffer } from '../factories/offer.factory.js';
 import { createOrganisation } from '../factories/organisation.factory.js';

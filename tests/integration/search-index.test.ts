@@ -22,7 +22,7 @@ import {
 	freshOfferIndex,
 	offerIndex
 } from '../../src/lib/server/search/offer-index.js';
-import { findOffersVersion } from '../../src/lib/server/search/search.repository.js';
+import { findOffersVersion } from '../../src/lib/server/offers/offers.service.js';
 import { parseSearchParams } from '../../src/lib/server/search/search.schema.js';
 import { searchOffers } from '../../src/lib/server/search/search.service.js';
 import { factoryEditor } from '../factories/account.factory.js';

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB, Db } from '../db/schema.js';
 import { getSetting, setSetting } from '../db/settings.repository.js';
-import { OFFERS_VERSION_SETTING } from './offers.schema.js';
 import { loadLiveContent, loadLiveContents } from './offer-content.js';
+import { findOffersVersion } from './offers.repository.js';
 import {
 	findApprovedBase,
 	findPublishedWithoutBase,
@@ -49,8 +49,7 @@ export const BASES_CHECKED_SETTING = 'offers.basesCheckedAt';
 export async function backfillPublishedBases(db: Kysely<DB>, now = new Date()): Promise<number> {
 	const at = now.toISOString();
 	return db.transaction().execute(async (trx) => {
-		// No version yet: the offers never changed since the database was made.
-		const version = (await getSetting(trx, OFFERS_VERSION_SETTING)) ?? '';
+		const version = await findOffersVersion(trx);
 		if ((await getSetting(trx, BASES_CHECKED_SETTING)) === version) return 0;
 		const offerIds = await findPublishedWithoutBase(trx);
 		for (let start = 0; start < offerIds.length; start += BACKFILL_CHUNK) {

@@ -1,9 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Updateable } from 'kysely';
-import { setSetting } from '../db/settings.repository.js';
+import { getSetting, setSetting } from '../db/settings.repository.js';
 import type { Db } from '../db/schema.js';
 import { OFFERS_VERSION_SETTING, type OfferRelations } from './offers.schema.js';
 import type { NewOfferRow, OffersTable } from './offers.table.js';
+
+/** The offers version of a database whose offers never changed. */
+export const NO_OFFERS_VERSION = 'initial';
+
+/** Changes with every change a search or the start-up checks depend on (`markOffersChanged`). */
+export async function findOffersVersion(db: Db): Promise<string> {
+	return (await getSetting(db, OFFERS_VERSION_SETTING)) ?? NO_OFFERS_VERSION;
+}
 
 export async function markOffersChanged(db: Db): Promise<void> {
 	await setSetting(db, OFFERS_VERSION_SETTING, randomUUID());

@@ -45,14 +45,17 @@ import {
 } from './offers.schema.js';
 
 // Exchange and search read the published offers' relations and schedules in bulk; chains read
-// what their stages select offers by, and check that the offers a stage names exist.
+// what their stages select offers by, and check that the offers a stage names exist; the search
+// index belongs to an offers version.
 export {
 	findOfferDistricts,
+	findOffersVersion,
 	findOfferTexts,
 	findPublishedOfferFacts,
 	findPublishedRelationRows,
 	findRelations,
-	findSchedules
+	findSchedules,
+	NO_OFFERS_VERSION
 } from './offers.repository.js';
 
 /** How far ahead occurrences are materialised for the calendar and "next date" sorting. */

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { OfferRelations } from '../offers/offers.schema.js';
+import { findOffersVersion, NO_OFFERS_VERSION } from '../offers/offers.service.js';
 import { logger } from '../../shared/log/logger.js';
 import { Bitset } from './bitset.js';
 import {
@@ -12,7 +13,6 @@ import {
 	type RelationDimension
 } from './offer-index-build.js';
 import { readSnapshot, writeSnapshot } from './index-snapshot.js';
-import { findOffersVersion, NO_OFFERS_VERSION } from './search.repository.js';
 import { forEachSliced, TimeSlice } from './time-slice.js';
 import { postingsOf, TokenIndex } from './token-index.js';
 

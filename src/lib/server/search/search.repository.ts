@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import { getSetting } from '../db/settings.repository.js';
 import { OFFERS_VERSION_SETTING } from '../offers/offers.schema.js';
-import { findPublishedRelationRows } from '../offers/offers.service.js';
+import { findPublishedRelationRows, NO_OFFERS_VERSION } from '../offers/offers.service.js';
 import { CONTENT_VERSION_ID } from '../db/content-version.repository.js';
 import type { DB, Db } from '../db/schema.js';
 import { textSearchFor } from '../db/text-search.js';
@@ -18,13 +17,6 @@ export async function findTextMatches(
 
 export async function findDocumentFrequencies(db: Db) {
 	return textSearchFor(db).documentFrequencies(db);
-}
-
-/** The offers version of a database whose offers never changed. */
-export const NO_OFFERS_VERSION = 'initial';
-
-export async function findOffersVersion(db: Db): Promise<string> {
-	return (await getSetting(db, OFFERS_VERSION_SETTING)) ?? NO_OFFERS_VERSION;
 }
 
 /** What a search depends on, read in one query: every search reads them before anything else. */

@@ -3,6 +3,7 @@ import { SOURCE_LOCALE, type Locale } from '../../i18n/locales.js';
 import type { DB } from '../db/schema.js';
 import { localizeMany, type LocalizedText } from '../translations/translations.service.js';
 import type { OfferRelations } from '../offers/offers.schema.js';
+import { findOffersVersion } from '../offers/offers.service.js';
 import { berlinToday } from '../../shared/time/berlin-clock.js';
 import { listDistricts } from '../places/places.service.js';
 import {
@@ -30,7 +31,7 @@ import { fullTextTokens } from './full-text-tokens.js';
 import { freshOfferIndex, offerIndex, relationsAt, type OfferIndex } from './offer-index.js';
 import { planQuery, wordAlternatives, type QueryPlan, type TokenSet } from './query-plan.js';
 import { rankMatches } from './ranking.js';
-import { findOfferCards, findOffersVersion, findSearchVersions } from './search.repository.js';
+import { findOfferCards, findSearchVersions } from './search.repository.js';
 import { PAGE_SIZE, type SearchFilters, type SearchNotice } from './search.schema.js';
 import { matchGroups, type TextMatches } from './text-matching.js';
 import { OfferCardCache } from './offer-card-cache.js';
