@@ -4,7 +4,9 @@ import type { DB } from '../db/schema.js';
 import { berlinNow, berlinToday } from '../../shared/time/berlin-clock.js';
 import { addDays } from '../../shared/time/wall-clock.js';
 import { isoWeekOf, mondayOf, mondayOfIsoWeek } from '../../shared/time/iso-week.js';
+import type { Bitset } from './bitset.js';
 import { filterSets, matching } from './offer-filter.js';
+import type { OfferIndex } from './offer-index.js';
 import { findOccurrences, type OccurrenceRow } from './search.repository.js';
 import type { SearchFilters, SearchNotice } from './search.schema.js';
 import { offerCards, resolveFilters, searchBasis, type OfferCard } from './search.service.js';
@@ -91,24 +93,42 @@ export async function calendarWeek(
 const FIRST_BATCH = 200;
 const LARGEST_BATCH = 10_000;
 
-/**
- * The first `limit` dates within [from, to) of the offers that pass the filters, with their offers'
- * cards, read in batches until enough are found: a country's next fortnight holds hundreds of
- * thousands of dates, the home page shows six.
- */
+/** The first `limit` dates within [from, to) of the offers that pass the filters, with their cards. */
 async function matchingDates(
 	db: Kysely<DB>,
 	filters: SearchFilters,
 	locale: Locale,
 	notices: SearchNotice[],
 	now: Date,
-	{ from, to }: { from: string; to: string },
+	range: { from: string; to: string },
 	limit: number
 ): Promise<CalendarEntry[]> {
 	const basis = await searchBasis(db);
-	const { index } = basis;
 	const { resolved } = await resolveFilters(db, basis, filters, locale, notices, now);
-	const matches = matching(filterSets(index, resolved));
+	const matches = matching(filterSets(basis.index, resolved));
+	const rows = await matchingOccurrences(db, basis.index, matches, range, limit);
+	const cards = new Map(
+		(await offerCards(db, basis, [...new Set(rows.map((row) => row.offerId))], locale)).map(
+			(card) => [card.id, card]
+		)
+	);
+	return rows.flatMap((row) => {
+		const offer = cards.get(row.offerId);
+		return offer ? [{ startsAt: row.startsAt, endsAt: row.endsAt, offer }] : [];
+	});
+}
+
+/**
+ * The first `limit` dates within [from, to) of the matching offers, read in batches until enough
+ * are found: a country's next fortnight holds hundreds of thousands of dates, the home page shows six.
+ */
+async function matchingOccurrences(
+	db: Kysely<DB>,
+	index: OfferIndex,
+	matches: Bitset,
+	{ from, to }: { from: string; to: string },
+	limit: number
+): Promise<OccurrenceRow[]> {
 	const found: OccurrenceRow[] = [];
 	let after: OccurrenceRow | null = null;
 	for (let batch = FIRST_BATCH; ; batch = Math.min(batch * 4, LARGEST_BATCH)) {
@@ -117,18 +137,9 @@ async function matchingDates(
 			const position = index.positionOf(row.offerId);
 			if (position === undefined || !matches.has(position)) continue;
 			found.push(row);
-			if (found.length >= limit) break;
+			if (found.length >= limit) return found;
 		}
-		if (found.length >= limit || rows.length < batch) break;
+		if (rows.length < batch) return found;
 		after = rows.at(-1)!;
 	}
-	const cards = new Map(
-		(await offerCards(db, basis, [...new Set(found.map((row) => row.offerId))], locale)).map(
-			(card) => [card.id, card]
-		)
-	);
-	return found.flatMap((row) => {
-		const offer = cards.get(row.offerId);
-		return offer ? [{ startsAt: row.startsAt, endsAt: row.endsAt, offer }] : [];
-	});
 }
