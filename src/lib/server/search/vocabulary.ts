@@ -1,9 +1,4 @@
-import {
-	allowedMistakes,
-	characterMask,
-	editDistance,
-	fewestEdits
-} from '../../shared/text/edit-distance.js';
+import { allowedMistakes, MistakeIndex } from '../../shared/text/edit-distance.js';
 import type { FullTextTokens } from './full-text-tokens.js';
 import type { OfferIndex } from './offer-index.js';
 import type { Vocabulary } from './query-plan.js';
@@ -12,16 +7,14 @@ interface Entry {
 	token: string;
 	spelling: string;
 	frequency: number;
-	/** The token's `characterMask`: most words are ruled out by it before a distance is measured. */
-	mask: number;
 }
 
 const MAX_COMPLETIONS = 20;
 const MIN_COMPLETED = 3;
 
-const byIndex = new WeakMap<OfferIndex, { byLength: Map<number, Entry[]>; sorted: string[] }>();
+const byIndex = new WeakMap<OfferIndex, { nearby: MistakeIndex<Entry>; sorted: string[] }>();
 
-/** The words of titles and summaries, by length and in order, built once per index version. */
+/** The words of titles and summaries, for corrections and in order, built once per index version. */
 function titleAndSummaryWords(index: OfferIndex) {
 	let words = byIndex.get(index);
 	if (words) return words;
@@ -34,18 +27,13 @@ function titleAndSummaryWords(index: OfferIndex) {
 				entries.set(token, {
 					token,
 					spelling: tokens.spelling(token)!,
-					frequency: tokens.frequency(token),
-					mask: characterMask(token)
+					frequency: tokens.frequency(token)
 				});
 		}
 	}
-	const byLength = new Map<number, Entry[]>();
-	for (const entry of entries.values()) {
-		let list = byLength.get(entry.token.length);
-		if (!list) byLength.set(entry.token.length, (list = []));
-		list.push(entry);
-	}
-	words = { byLength, sorted: [...entries.keys()].sort() };
+	const nearby = new MistakeIndex<Entry>();
+	for (const entry of entries.values()) nearby.add(entry.token, entry);
+	words = { nearby, sorted: [...entries.keys()].sort() };
 	byIndex.set(index, words);
 	return words;
 }
@@ -67,22 +55,16 @@ export function offerVocabulary(index: OfferIndex, fullText: FullTextTokens): Vo
 		closest(token) {
 			const mistakes = allowedMistakes(token.length);
 			if (!mistakes) return null;
-			const { byLength } = titleAndSummaryWords(index);
-			const mask = characterMask(token);
-			let best: (Entry & { distance: number }) | null = null;
-			for (let length = token.length - mistakes; length <= token.length + mistakes; length++) {
-				for (const entry of byLength.get(length) ?? []) {
-					if (fewestEdits(entry.mask, mask) > mistakes) continue;
-					const distance = editDistance(token, entry.token, mistakes);
-					if (distance > mistakes) continue;
-					if (
-						!best ||
-						distance < best.distance ||
-						(distance === best.distance && entry.frequency > best.frequency)
-					)
-						best = { ...entry, distance };
-				}
-			}
+			// Assigned in the callback, which the compiler's narrowing does not follow.
+			let best = null as (Entry & { distance: number }) | null;
+			titleAndSummaryWords(index).nearby.forEachWithin(token, mistakes, (entry, distance) => {
+				if (
+					!best ||
+					distance < best.distance ||
+					(distance === best.distance && entry.frequency > best.frequency)
+				)
+					best = { ...entry, distance };
+			});
 			return best && { token: best.token, spelling: best.spelling };
 		},
 		completions(prefix) {

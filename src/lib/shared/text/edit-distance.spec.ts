@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { characterMask, editDistance, fewestEdits } from './edit-distance.js';
+import { characterMask, editDistance, fewestEdits, MistakeIndex } from './edit-distance.js';
 
 describe('editDistance', () => {
 	it('counts substitutions, insertions and deletions', () => {
@@ -47,5 +47,22 @@ describe('fewestEdits', () => {
 	it('rules out words that share few characters', () => {
 		expect(bound('deutsch', 'flensburg')).toBeGreaterThan(2);
 		expect(bound('kappeln', 'kapplen')).toBe(0);
+	});
+});
+
+describe('MistakeIndex', () => {
+	it('finds the words within the mistakes with their distances, shorter words first', () => {
+		const words = new MistakeIndex<string>();
+		for (const word of ['flensburg', 'flensborg', 'flensburger', 'kappeln', 'husum'])
+			words.add(word, word.toUpperCase());
+		const found: [string, number][] = [];
+		words.forEachWithin('flensbrug', 2, (item, distance) => found.push([item, distance]));
+		expect(found).toEqual([
+			['FLENSBURG', 1],
+			['FLENSBORG', 2]
+		]);
+		const none: string[] = [];
+		words.forEachWithin('kapeln', 0, (item) => none.push(item));
+		expect(none).toEqual([]);
 	});
 });

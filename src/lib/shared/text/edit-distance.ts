@@ -63,3 +63,34 @@ export function characterMask(text: string): number {
 export function fewestEdits(maskA: number, maskB: number): number {
 	return Math.max(bitCount(maskA & ~maskB), bitCount(maskB & ~maskA));
 }
+
+/**
+ * Words by length, each with its character mask, to find those within some typing mistakes of a
+ * text: only words of a length within the mistakes can be within them, and of those the masks rule
+ * out most before a distance table is filled.
+ */
+export class MistakeIndex<T> {
+	private readonly byLength = new Map<number, { texts: string[]; masks: number[]; items: T[] }>();
+
+	add(text: string, item: T): void {
+		let bucket = this.byLength.get(text.length);
+		if (!bucket) this.byLength.set(text.length, (bucket = { texts: [], masks: [], items: [] }));
+		bucket.texts.push(text);
+		bucket.masks.push(characterMask(text));
+		bucket.items.push(item);
+	}
+
+	/** Calls `visit` with each item within `mistakes` edits of `text`, shorter words first. */
+	forEachWithin(text: string, mistakes: number, visit: (item: T, distance: number) => void): void {
+		const mask = characterMask(text);
+		for (let length = text.length - mistakes; length <= text.length + mistakes; length++) {
+			const bucket = this.byLength.get(length);
+			if (!bucket) continue;
+			for (let at = 0; at < bucket.items.length; at++) {
+				if (fewestEdits(bucket.masks[at]!, mask) > mistakes) continue;
+				const distance = editDistance(text, bucket.texts[at]!, mistakes);
+				if (distance <= mistakes) visit(bucket.items[at]!, distance);
+			}
+		}
+	}
+}

@@ -7,12 +7,7 @@ import {
 	latinOfCyrillic,
 	soundSkeleton
 } from '../../../shared/text/analysis/transliterate.js';
-import {
-	allowedMistakes,
-	characterMask,
-	editDistance,
-	fewestEdits
-} from '../../../shared/text/edit-distance.js';
+import { allowedMistakes, MistakeIndex } from '../../../shared/text/edit-distance.js';
 import { fold } from '../../../shared/text/fold.js';
 import type { SearchConcept } from './concept.js';
 
@@ -39,14 +34,6 @@ interface PhraseWord {
 	spelling: string;
 	/** The Latin sound skeleton, for words in Latin or Cyrillic letters. */
 	skeleton: string | null;
-}
-
-/** The texts of a phrase word that typing mistakes are measured against. */
-type ComparedText = 'folded' | 'skeleton';
-
-interface LengthBucket {
-	words: PhraseWord[];
-	masks: number[];
 }
 
 interface Phrase {
@@ -81,13 +68,10 @@ function skeletonOf(word: string): string | null {
  */
 export class ConceptMatcher {
 	private readonly byKey = new Map<string, Set<PhraseWord>>();
-	/**
-	 * Phrase words by the length of their folded word and of their skeleton, each with the
-	 * text's character mask, for `near`.
-	 */
-	private readonly byLength: Record<ComparedText, Map<number, LengthBucket>> = {
-		folded: new Map(),
-		skeleton: new Map()
+	/** Phrase words by their folded word and by their skeleton, for `near`. */
+	private readonly byMistakes = {
+		folded: new MistakeIndex<PhraseWord>(),
+		skeleton: new MistakeIndex<PhraseWord>()
 	};
 	/** The phrase each phrase word belongs to (every word of every phrase is its own entry). */
 	private readonly phraseOf = new Map<PhraseWord, Phrase>();
@@ -139,16 +123,8 @@ export class ConceptMatcher {
 	): PhraseWord {
 		const skeleton = skeletonOf(word);
 		const entry = { folded: word, spelling, skeleton };
-		for (const [key, text] of [
-			['folded', word],
-			['skeleton', skeleton]
-		] as const) {
-			if (text === null) continue;
-			let bucket = this.byLength[key].get(text.length);
-			if (!bucket) this.byLength[key].set(text.length, (bucket = { words: [], masks: [] }));
-			bucket.words.push(entry);
-			bucket.masks.push(characterMask(text));
-		}
+		this.byMistakes.folded.add(word, entry);
+		if (skeleton) this.byMistakes.skeleton.add(skeleton, entry);
 		this.key(`=${word}`, entry);
 		if (skeleton) this.key(`~${skeleton}`, entry);
 		if (language) {
@@ -240,25 +216,14 @@ export class ConceptMatcher {
 	/** Phrase words within the allowed typing mistakes of a word (or of its Latin skeleton). */
 	private near(word: string): Set<PhraseWord> {
 		const found = new Set<PhraseWord>();
-		// Only words of a length within the mistakes can be within them: a few of the thousands.
-		// Of those, the masks rule out most before a table is filled.
-		const within = (text: string, compared: ComparedText) => {
+		// A word too short for mistakes was looked up exactly already.
+		const within = (words: MistakeIndex<PhraseWord>, text: string) => {
 			const mistakes = allowedMistakes(text.length);
-			if (!mistakes) return;
-			const mask = characterMask(text);
-			for (let length = text.length - mistakes; length <= text.length + mistakes; length++) {
-				const bucket = this.byLength[compared].get(length);
-				if (!bucket) continue;
-				for (let at = 0; at < bucket.words.length; at++) {
-					if (fewestEdits(bucket.masks[at]!, mask) > mistakes) continue;
-					const entry = bucket.words[at]!;
-					if (editDistance(entry[compared]!, text, mistakes) <= mistakes) found.add(entry);
-				}
-			}
+			if (mistakes) words.forEachWithin(text, mistakes, (entry) => found.add(entry));
 		};
-		within(word, 'folded');
+		within(this.byMistakes.folded, word);
 		const skeleton = skeletonOf(word);
-		if (skeleton) within(skeleton, 'skeleton');
+		if (skeleton) within(this.byMistakes.skeleton, skeleton);
 		return found;
 	}
 }
