@@ -111,12 +111,14 @@ export async function buildIndexParts(db: Kysely<DB>, version: string): Promise<
 					(offer.languageLevel === 'none' ? FLAG.noGermanNeeded : 0)
 			);
 		}
-		for (const { dimension, offerId, value } of chunk.relations) {
-			const position = positions.get(offerId);
-			if (position === undefined) continue;
-			let list = values[dimension].get(value);
-			if (!list) values[dimension].set(value, (list = []));
-			list.push(position);
+		for (const dimension of RELATION_DIMENSIONS) {
+			for (const { offerId, value } of chunk.relations[dimension]) {
+				const position = positions.get(offerId);
+				if (position === undefined) continue;
+				let list = values[dimension].get(value);
+				if (!list) values[dimension].set(value, (list = []));
+				list.push(position);
+			}
 		}
 		await slice.pause();
 		await forEachSliced(chunk.offers, slice, (offer) => {

@@ -85,16 +85,7 @@ export async function findIndexOffers(db: Db, afterId: number, limit: number) {
 		offerIds: offers.map((offer) => offer.id),
 		withAccessibility: true
 	});
-	return {
-		lastId: rows.at(-1)?.id ?? null,
-		offers,
-		relations: [
-			...relations.actionFields.map((row) => ({ dimension: 'actionFields' as const, ...row })),
-			...relations.languages.map((row) => ({ dimension: 'languages' as const, ...row })),
-			...relations.targetGroups.map((row) => ({ dimension: 'targetGroups' as const, ...row })),
-			...relations.accessibility.map((row) => ({ dimension: 'accessibility' as const, ...row }))
-		]
-	};
+	return { lastId: rows.at(-1)?.id ?? null, offers, relations };
 }
 
 /** The translated titles and summaries of the given offers. */
