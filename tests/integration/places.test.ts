@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Kysely } from 'kysely';
+import type { Kysely, KyselyPlugin } from 'kysely';
 import { expect, it } from 'vitest';
 import type { DB } from '../../src/lib/server/db/schema.js';
 import { insertDistrict } from '../../src/lib/server/places/places.repository.js';
@@ -138,6 +138,22 @@ describeEachDialect(
 			} finally {
 				await existing.close();
 			}
+		});
+
+		it('writes nothing when it loads the same lists again (at every start)', async () => {
+			const writes: string[] = [];
+			const recordWrites: KyselyPlugin = {
+				transformQuery: ({ node }) => {
+					if (node.kind !== 'SelectQueryNode' && node.kind !== 'RawNode') writes.push(node.kind);
+					return node;
+				},
+				transformResult: async ({ result }) => result
+			};
+			// Two of the lists disagree about Glücksburg's population: loaded one after the other,
+			// each wrote its own figure back.
+			await loadReferencePlaces(database().db.withPlugin(recordWrites), CONTENT);
+			expect(writes).toEqual([]);
+			expect((await resolvePlace(database().db, 'Glücksburg'))?.population).toBe(6220);
 		});
 
 		it('reports rows it cannot place instead of guessing', async () => {

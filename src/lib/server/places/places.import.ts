@@ -37,13 +37,60 @@ export async function importPlacesCsv(
 	csv: string,
 	supplement?: string
 ): Promise<PlaceImportResult> {
-	const rows = parseCsv(csv, ['ags', 'name', 'lat', 'lon']);
+	return importPlaceLists(db, [csv], supplement);
+}
+
+interface PreparedPlace {
+	place: NewPlaceRow;
+	postcodes: string[];
+}
+
+/**
+ * Imports several lists as `importPlacesCsv` imports one, in one pass: where two lists name the
+ * same place, the later list's row is the one written. Imported one after the other, two lists
+ * that disagree about a place (Glücksburg's population) would each write their version again at
+ * every start.
+ */
+export async function importPlaceLists(
+	db: Kysely<DB>,
+	lists: string[],
+	supplement?: string
+): Promise<PlaceImportResult> {
 	const corrections = supplementLookup(supplement);
 	const districts = new Map((await listDistricts(db)).map((d) => [d.ags, d.id]));
-
 	const unplaced: UnplacedRow[] = [];
-	const prepared: { place: NewPlaceRow; postcodes: string[] }[] = [];
-	for (const { line, row } of rows) {
+	const prepared = new Map<string, PreparedPlace>();
+	for (const csv of lists)
+		for (const { place, postcodes } of prepareList(csv, corrections, districts, unplaced)) {
+			const key = `${place.districtId} ${place.name}`;
+			// As when written one after the other: a row without postcodes keeps those known.
+			const known = prepared.get(key)?.postcodes ?? [];
+			prepared.set(key, { place, postcodes: postcodes.length ? postcodes : known });
+		}
+
+	// Reference lists load at every start: write only what differs from the database.
+	const stored = new Map(
+		(await listPlacesWithPostcodes(db)).map((place) => [`${place.districtId} ${place.name}`, place])
+	);
+	const changed = [...prepared].filter(([key, row]) => !isUnchanged(stored.get(key), row));
+	if (changed.length > 0) {
+		await db.transaction().execute(async (trx) => {
+			for (const [, { place, postcodes }] of changed) await upsertPlace(trx, place, postcodes);
+		});
+		forgetPlaces(db);
+	}
+	return { imported: prepared.size, unplaced };
+}
+
+/** The list's rows as places of known districts; rows that cannot be placed go to `unplaced`. */
+function prepareList(
+	csv: string,
+	corrections: (ags: string, name: string) => CsvRow,
+	districts: Map<string, number>,
+	unplaced: UnplacedRow[]
+): PreparedPlace[] {
+	const prepared: PreparedPlace[] = [];
+	for (const { line, row } of parseCsv(csv, ['ags', 'name', 'lat', 'lon'])) {
 		const merged = { ...withoutEmpty(row), ...corrections(row.ags ?? '', row.name ?? '') };
 		const ags = merged.ags ?? '';
 		const name = (merged.name ?? '').trim();
@@ -83,26 +130,12 @@ export async function importPlacesCsv(
 			postcodes
 		});
 	}
-
-	// Reference lists load at every start: write only what differs from the database.
-	const stored = new Map(
-		(await listPlacesWithPostcodes(db)).map((place) => [`${place.districtId} ${place.name}`, place])
-	);
-	const changed = prepared.filter(
-		(row) => !isUnchanged(stored.get(`${row.place.districtId} ${row.place.name}`), row)
-	);
-	if (changed.length > 0) {
-		await db.transaction().execute(async (trx) => {
-			for (const { place, postcodes } of changed) await upsertPlace(trx, place, postcodes);
-		});
-		forgetPlaces(db);
-	}
-	return { imported: prepared.length, unplaced };
+	return prepared;
 }
 
 function isUnchanged(
 	stored: Awaited<ReturnType<typeof listPlacesWithPostcodes>>[number] | undefined,
-	{ place, postcodes }: { place: NewPlaceRow; postcodes: string[] }
+	{ place, postcodes }: PreparedPlace
 ): boolean {
 	if (!stored) return false;
 	// PostgreSQL keeps coordinates as `real`, about six significant digits.

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/schema.js';
 import { insertDistrict, listDistricts } from './places.repository.js';
-import { importPlacesCsv, type UnplacedRow } from './places.import.js';
+import { importPlaceLists, type UnplacedRow } from './places.import.js';
 
 const districtSchema = z.object({
 	ags: z.string().regex(/^\d{5}$/),
@@ -41,15 +41,7 @@ export async function loadReferencePlaces(
 		for (const district of districts)
 			if (!known.has(district.ags)) await insertDistrict(trx, district);
 	});
+	const lists = await Promise.all(PLACE_LISTS.map((list) => readFile(join(folder, list), 'utf8')));
 	const supplement = await readFile(join(folder, 'places-supplement.csv'), 'utf8');
-	const unplaced: UnplacedRow[] = [];
-	for (const list of PLACE_LISTS) {
-		const result = await importPlacesCsv(
-			db,
-			await readFile(join(folder, list), 'utf8'),
-			supplement
-		);
-		unplaced.push(...result.unplaced);
-	}
-	return unplaced;
+	return (await importPlaceLists(db, lists, supplement)).unplaced;
 }
