@@ -1,11 +1,12 @@
 import { fold } from '../fold.js';
 import { Decompounder } from './decompound.js';
+import GERMAN_WORD_STEMS from './german-word-stems.json' with { type: 'json' };
 import GERMAN_WORDS from './german-words.json' with { type: 'json' };
 import { stem, type TextLanguage } from './stem.js';
 import { isStopword } from './stopwords.js';
 
 const germanWords = new Set(GERMAN_WORDS.map(fold));
-const germanStems = new Set([...germanWords].map((word) => stem(word, 'de')));
+const germanStems = new Set(GERMAN_WORD_STEMS);
 
 // A part inside a compound is a listed word, or a listed word without its ending ("sprach" of
 // Sprache, "schwimm" of schwimmen); only the last part may be inflected ("kursen").
