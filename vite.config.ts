@@ -8,6 +8,25 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	// The strict CSP admits no data: URLs for scripts and styles: every asset stays a hashed file.
 	build: { assetsInlineLimit: 0 },
+	// Bundled into the server's chunks instead of imported from node_modules at start: kysely alone
+	// is 263 modules, zod 95, nodemailer 39, and a new process resolves, reads and compiles each
+	// one before it answers (restart 1.5 -> 1.1 s at 100,000 offers). Pure ESM (or plain CJS)
+	// packages only, which nothing left external imports, so each keeps one copy; SvelteKit's own
+	// packages and native modules stay external.
+	ssr: {
+		noExternal: [
+			'csv-parse',
+			'diff',
+			'ical-generator',
+			'kysely',
+			'marked',
+			'nodemailer',
+			'snowball-stemmers',
+			'temporal-polyfill',
+			'temporal-utils',
+			'zod'
+		]
+	},
 	test: {
 		// Even on two cores: the e2e and integration files wait on other processes much of the time.
 		maxWorkers: 2,
