@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { readConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
-import { seedDemo } from './demo/demo.js';
 import { NO_JOBS, startJobs, type Jobs } from './jobs/scheduler.js';
 import { backfillPublishedBases } from './offers/base-revision.js';
 import { reindexAllOffersIfAnalysisChanged } from './offers/offers.service.js';
@@ -34,8 +33,12 @@ export async function bootstrap(config: Config, options: { jobs?: boolean } = {}
 	await loadDefaultThesaurus(database.db, config.contentDir);
 	// Before the demo: on a fresh database there is nothing to rebuild, and the demo is analysed anew.
 	await reindexAllOffersIfAnalysisChanged(database.db);
-	if (config.demoContent)
+	if (config.demoContent) {
+		// Imported only here: the demo reaches into every context, which an installation without
+		// it would otherwise load (and compile) before its first answer.
+		const { seedDemo } = await import('./demo/demo.js');
 		await seedDemo(database.db, { contentDir: config.contentDir, password: config.demoPassword });
+	}
 	await backfillPublishedBases(database.db);
 	const jobs = options.jobs ? startJobs(database.db, config) : NO_JOBS;
 	return { config, database, jobs };
