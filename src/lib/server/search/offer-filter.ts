@@ -103,10 +103,8 @@ export function offersAt(index: OfferIndex, distances: Map<number, number>): Bit
 	const cached = offersAtPlaces.get(distances);
 	if (cached?.index === index) return cached.set;
 	const set = new Bitset(index.size);
-	for (const placeId of distances.keys()) {
-		const place = index.places.get(placeId);
-		if (place) set.addAll(place.members);
-	}
+	for (const placeId of distances.keys())
+		for (const position of index.places.get(placeId) ?? []) set.add(position);
 	offersAtPlaces.set(distances, { index, set });
 	return set;
 }
@@ -235,7 +233,7 @@ function nearestFirst(
 	);
 	const result: number[] = [];
 	for (const placeId of places) {
-		for (const position of index.places.get(placeId)?.byDate ?? []) {
+		for (const position of index.places.get(placeId) ?? []) {
 			if (!set.has(position)) continue;
 			result.push(position);
 			if (result.length >= wanted) return result;
