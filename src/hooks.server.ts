@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { dev } from '$app/environment';
 import { closeAppOnShutdown, getApp, startedApp } from '$lib/server/app';
+import { keepHeapCompact } from '$lib/server/heap';
 import { direction, isLocale, type Locale } from '$lib/i18n/locales';
 import { clearSessionCookie, SESSION_COOKIE } from '$lib/server/accounts/session-cookie';
 import { signedInUser } from '$lib/server/accounts/sessions.service';
@@ -16,8 +17,11 @@ import { securityHeaders } from '$lib/server/http/security-headers';
 import { logger, withLogContext } from '$lib/shared/log/logger';
 
 export const init: ServerInit = () => {
-	// The dev server (Vite) handles its own signals; the built app closes the app at shutdown.
-	if (!dev) closeAppOnShutdown();
+	// The dev server (Vite) handles its own signals and memory; the built app is the server.
+	if (!dev) {
+		keepHeapCompact();
+		closeAppOnShutdown();
+	}
 	// Not awaited: the server listens at once, so /healthz answers while the app starts.
 	getApp().then(
 		({ database }) =>
