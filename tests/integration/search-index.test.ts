@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Kysely, KyselyPlugin } from 'kysely';
+import { sql, type Kysely, type KyselyPlugin } from 'kysely';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { DB } from '../../src/lib/server/db/schema.js';
 import { setSetting } from '../../src/lib/server/db/settings.repository.js';
@@ -16,6 +16,7 @@ import {
 	saveOfferDraft,
 	submitOffer
 } from '../../src/lib/server/offers/workflow.service.js';
+import { fullTextTokens } from '../../src/lib/server/search/full-text-tokens.js';
 import { readSnapshot } from '../../src/lib/server/search/index-snapshot.js';
 import {
 	configureOfferIndex,
@@ -183,6 +184,30 @@ describeEachDialect(
 			// Still there: the index came from the snapshot, not from the offers.
 			expect((await offerIndex(again)).positionOf(cafe)).toBeDefined();
 			expect(await idsFound(again, 'Fahrradwerkstatt')).toEqual([workshop]);
+		});
+
+		it('reads the sets of the frequent words after a restart instead of asking the full-text engine', async () => {
+			const db = database().db;
+			configureOfferIndex(db, { snapshotFile: file });
+			await offers(db);
+			// Every word of an offer counts as frequent here (threshold 1).
+			const first = await freshOfferIndex(db);
+			const before = fullTextTokens(db, first, 1);
+			await before.ready;
+			const words: string[] = [];
+			first.fullTextVocabulary.forEach((_, word) => words.push(word));
+			expect(words).toContain('werkstatt');
+			// The engine forgets every offer: sets it computed now would all be empty.
+			await sql`delete from offer_search`.execute(db);
+			const again = restarted(db);
+			configureOfferIndex(again, { snapshotFile: file });
+			const after = fullTextTokens(again, await freshOfferIndex(again), 1);
+			await after.ready;
+			for (const word of words) {
+				const found = (await after.match(word)).positions();
+				expect(found.length).toBeGreaterThan(0);
+				expect(found).toEqual((await before.match(word)).positions());
+			}
 		});
 
 		it('builds anew over a snapshot of another offers version, and replaces it', async () => {

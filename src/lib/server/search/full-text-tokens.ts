@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { Bitset } from './bitset.js';
 import { positionsOf } from './offer-filter.js';
-import type { OfferIndex } from './offer-index.js';
+import { frequentSetsFile, type OfferIndex } from './offer-index.js';
+import { readFrequentSets, writeFrequentSets } from './index-snapshot.js';
 import { findTextMatches } from './search.repository.js';
 import { logger } from '../../shared/log/logger.js';
 
@@ -43,6 +44,13 @@ export function fullTextTokens(
 	const recent = new Map<string, Bitset>();
 	const warm = async () => {
 		if (index.size < threshold) return;
+		// A restart with the same offers reads the sets the process before it computed.
+		const file = frequentSetsFile(db, index);
+		const saved = file ? await readFrequentSets(file, index, threshold) : null;
+		if (saved) {
+			saved.forEach((set, term) => frequent.set(term, set));
+			return;
+		}
 		// forEach, not a spread of the entries: an array per term of a large vocabulary holds the loop.
 		const common: [string, number][] = [];
 		vocabulary.forEach((documents, term) => {
@@ -51,6 +59,10 @@ export function fullTextTokens(
 		common.sort((a, b) => b[1] - a[1]).splice(MAX_FREQUENT);
 		for (const [term] of common)
 			frequent.set(term, positionsOf(index, await findTextMatches(db, term, { common: true })));
+		if (file)
+			await writeFrequentSets(file, index, threshold, frequent).catch((error: unknown) =>
+				logger.warn({ err: error, file }, 'Writing the frequent search sets failed')
+			);
 	};
 	// Searching still works without the frequent sets, only slower: report and go on.
 	const ready = warm().catch((error: unknown) =>

@@ -2,6 +2,7 @@ import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { logger } from '../../shared/log/logger.js';
+import { Bitset } from './bitset.js';
 import {
 	RELATION_DIMENSIONS,
 	type IndexParts,
@@ -60,14 +61,13 @@ const typeName = (array: Typed): TypeName =>
 
 /** Writes the parts beside and then over `file`, pausing between pieces; a reader never sees half. */
 export async function writeSnapshot(file: string, parts: IndexParts): Promise<void> {
-	const slice = new TimeSlice();
 	const arrays = arraysOf(parts);
 	const tokens = (table: IndexParts['titleTokens']) => ({
 		keys: table.keys,
 		spelled: table.spelled,
 		spellings: table.spellings
 	});
-	const header: Header = {
+	const header: Omit<Header, 'arrays'> = {
 		format: FORMAT,
 		version: parts.version,
 		values: Object.fromEntries(
@@ -75,10 +75,28 @@ export async function writeSnapshot(file: string, parts: IndexParts): Promise<vo
 		) as Header['values'],
 		titleTokens: tokens(parts.titleTokens),
 		summaryTokens: tokens(parts.summaryTokens),
-		terms: parts.vocabulary.terms,
+		terms: parts.vocabulary.terms
+	};
+	await writeArraysFile(file, MAGIC, header, arrays);
+}
+
+/**
+ * Writes `magic`, the header's length, the header (with the arrays' names, types and lengths),
+ * the arrays and a CRC-32 beside and then over `file`, pausing between pieces: a reader never
+ * sees half.
+ */
+async function writeArraysFile(
+	file: string,
+	magic: Buffer,
+	header: object,
+	arrays: [string, Typed][]
+): Promise<void> {
+	const slice = new TimeSlice();
+	const described = {
+		...header,
 		arrays: arrays.map(([name, array]) => [name, typeName(array), array.length])
 	};
-	const json = Buffer.from(JSON.stringify(header));
+	const json = Buffer.from(JSON.stringify(described));
 	const length = Buffer.alloc(4);
 	length.writeUInt32LE(json.length);
 	await mkdir(dirname(file), { recursive: true });
@@ -87,7 +105,7 @@ export async function writeSnapshot(file: string, parts: IndexParts): Promise<vo
 	try {
 		let checksum = 0;
 		for (const piece of [
-			MAGIC,
+			magic,
 			length,
 			json,
 			...arrays.map(([, array]) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength))
@@ -111,7 +129,15 @@ export async function writeSnapshot(file: string, parts: IndexParts): Promise<vo
 }
 
 /** The parts saved in `file` for this offers version; null when missing, of another version or damaged. */
-export async function readSnapshot(file: string, version: string): Promise<IndexParts | null> {
+export function readSnapshot(file: string, version: string): Promise<IndexParts | null> {
+	return readDecoded(file, (bytes) => decode(bytes, version));
+}
+
+/** What `decode` makes of the file; null when it is missing, or damaged (logged). */
+async function readDecoded<T>(
+	file: string,
+	decode: (bytes: Buffer) => T | null
+): Promise<T | null> {
 	let bytes: Buffer;
 	try {
 		bytes = await readFile(file);
@@ -119,7 +145,7 @@ export async function readSnapshot(file: string, version: string): Promise<Index
 		return null;
 	}
 	try {
-		return decode(bytes, version);
+		return decode(bytes);
 	} catch (error) {
 		logger.warn({ err: error, file }, 'Search index snapshot ignored');
 		return null;
@@ -127,25 +153,8 @@ export async function readSnapshot(file: string, version: string): Promise<Index
 }
 
 function decode(bytes: Buffer, version: string): IndexParts | null {
-	if (bytes.length < MAGIC.length + 8 || !bytes.subarray(0, MAGIC.length).equals(MAGIC))
-		throw new Error('not a search index snapshot');
-	const body = bytes.subarray(0, bytes.length - 4);
-	if (crc32(body) !== bytes.readUInt32LE(bytes.length - 4))
-		throw new Error('checksum mismatch (cut short or changed)');
-	const headerLength = body.readUInt32LE(MAGIC.length);
-	let at = MAGIC.length + 4;
-	const header = JSON.parse(body.subarray(at, (at += headerLength)).toString('utf8')) as Header;
+	const { header, arrays } = decodeArrays<Header>(bytes, MAGIC);
 	if (header.format !== FORMAT || header.version !== version) return null;
-	const arrays = new Map<string, Typed>();
-	for (const [name, type, length] of header.arrays) {
-		const array = new TYPES[type](length);
-		const bytesLength = array.byteLength;
-		if (at + bytesLength > body.length) throw new Error('arrays longer than the file');
-		new Uint8Array(array.buffer).set(body.subarray(at, at + bytesLength));
-		arrays.set(name, array);
-		at += bytesLength;
-	}
-	if (at !== body.length) throw new Error('bytes left over after the arrays');
 	const get = <T extends Typed>(name: string, type: new (length: number) => T): T => {
 		const array = arrays.get(name);
 		if (!(array instanceof type)) throw new Error(`array ${name} missing`);
@@ -183,6 +192,32 @@ function decode(bytes: Buffer, version: string): IndexParts | null {
 	return parts;
 }
 
+/** The header and the arrays of a file `writeArraysFile` wrote; throws when it is damaged. */
+function decodeArrays<H extends { arrays: [string, TypeName, number][] }>(
+	bytes: Buffer,
+	magic: Buffer
+): { header: H; arrays: Map<string, Typed> } {
+	if (bytes.length < magic.length + 8 || !bytes.subarray(0, magic.length).equals(magic))
+		throw new Error('not a search index snapshot');
+	const body = bytes.subarray(0, bytes.length - 4);
+	if (crc32(body) !== bytes.readUInt32LE(bytes.length - 4))
+		throw new Error('checksum mismatch (cut short or changed)');
+	const headerLength = body.readUInt32LE(magic.length);
+	let at = magic.length + 4;
+	const header = JSON.parse(body.subarray(at, (at += headerLength)).toString('utf8')) as H;
+	const arrays = new Map<string, Typed>();
+	for (const [name, type, length] of header.arrays) {
+		const array = new TYPES[type](length);
+		const bytesLength = array.byteLength;
+		if (at + bytesLength > body.length) throw new Error('arrays longer than the file');
+		new Uint8Array(array.buffer).set(body.subarray(at, at + bytesLength));
+		arrays.set(name, array);
+		at += bytesLength;
+	}
+	if (at !== body.length) throw new Error('bytes left over after the arrays');
+	return { header, arrays };
+}
+
 /** Throws unless every list fits the offers: a bug or a hand-edited file must not reach searches. */
 function check(parts: IndexParts) {
 	const size = parts.ids.length;
@@ -218,4 +253,64 @@ function check(parts: IndexParts) {
 	}
 	if (parts.vocabulary.terms.length !== parts.vocabulary.documents.length)
 		throw new Error('vocabulary does not fit');
+}
+
+/**
+ * The sets of an index's frequent full-text words, kept beside its snapshot: computing them asks
+ * the full-text engine for tens of thousands of offers per word, seconds at 100,000 offers, and
+ * until they are there the first searches for common words wait for the engine. `KITZFRQ1`, then
+ * as the snapshot: the words and the index they belong to, each set's bits one after another.
+ */
+const FREQUENT_MAGIC = Buffer.from('KITZFRQ1');
+
+interface FrequentHeader {
+	format: number;
+	version: string;
+	size: number;
+	/** How many offers make a word frequent: sets of another threshold are other sets. */
+	threshold: number;
+	terms: string[];
+	arrays: [string, TypeName, number][];
+}
+
+export async function writeFrequentSets(
+	file: string,
+	index: { version: string; size: number },
+	threshold: number,
+	sets: Map<string, Bitset>
+): Promise<void> {
+	const terms = [...sets.keys()];
+	const length = Math.ceil(index.size / 32);
+	const words = new Uint32Array(terms.length * length);
+	terms.forEach((term, at) => words.set(sets.get(term)!.words, at * length));
+	const header = { format: FORMAT, version: index.version, size: index.size, threshold, terms };
+	await writeArraysFile(file, FREQUENT_MAGIC, header, [['words', words]]);
+}
+
+/** The sets saved in `file` for this index and threshold; null when missing, of another or damaged. */
+export function readFrequentSets(
+	file: string,
+	index: { version: string; size: number },
+	threshold: number
+): Promise<Map<string, Bitset> | null> {
+	return readDecoded(file, (bytes) => {
+		const { header, arrays } = decodeArrays<FrequentHeader>(bytes, FREQUENT_MAGIC);
+		if (
+			header.format !== FORMAT ||
+			header.version !== index.version ||
+			header.size !== index.size ||
+			header.threshold !== threshold
+		)
+			return null;
+		const length = Math.ceil(index.size / 32);
+		const words = arrays.get('words');
+		if (!(words instanceof Uint32Array) || words.length !== header.terms.length * length)
+			throw new Error('sets do not fit');
+		return new Map(
+			header.terms.map((term, at) => [
+				term,
+				new Bitset(index.size, words.subarray(at * length, (at + 1) * length))
+			])
+		);
+	});
 }

@@ -98,6 +98,15 @@ export function configureOfferIndex(
 }
 
 /**
+ * Where the sets of the index's frequent words are kept (beside its snapshot); none without a
+ * snapshot, and none for a database whose offers never changed, as for the snapshot.
+ */
+export function frequentSetsFile(db: Kysely<DB>, index: OfferIndex): string | undefined {
+	const file = stateOf(db).snapshotFile;
+	return file && index.version !== NO_OFFERS_VERSION ? `${file}.frequent` : undefined;
+}
+
+/**
  * The index of the published offers. When the offers version changed, a new index is built in
  * slices beside the requests; until it is done, searches over a large index get the previous one
  * (a change shows in searches once the build is through, seconds at 100,000 offers);
