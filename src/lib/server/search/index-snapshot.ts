@@ -133,7 +133,7 @@ export function readSnapshot(file: string, version: string): Promise<IndexParts 
 	return readDecoded(file, (bytes) => decode(bytes, version));
 }
 
-/** What `decode` makes of the file; null when it is missing, or damaged (logged). */
+/** What `decode` makes of the file (snapshot or frequent sets); null when missing or damaged (logged). */
 async function readDecoded<T>(
 	file: string,
 	decode: (bytes: Buffer) => T | null
@@ -147,7 +147,7 @@ async function readDecoded<T>(
 	try {
 		return decode(bytes);
 	} catch (error) {
-		logger.warn({ err: error, file }, 'Search index snapshot ignored');
+		logger.warn({ err: error, file }, 'Search index file ignored');
 		return null;
 	}
 }
@@ -198,7 +198,7 @@ function decodeArrays<H extends { arrays: [string, TypeName, number][] }>(
 	magic: Buffer
 ): { header: H; arrays: Map<string, Typed> } {
 	if (bytes.length < magic.length + 8 || !bytes.subarray(0, magic.length).equals(magic))
-		throw new Error('not a search index snapshot');
+		throw new Error(`not a ${magic.toString('latin1')} file`);
 	const body = bytes.subarray(0, bytes.length - 4);
 	if (crc32(body) !== bytes.readUInt32LE(bytes.length - 4))
 		throw new Error('checksum mismatch (cut short or changed)');

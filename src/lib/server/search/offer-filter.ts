@@ -103,8 +103,7 @@ export function offersAt(index: OfferIndex, distances: Map<number, number>): Bit
 	const cached = offersAtPlaces.get(distances);
 	if (cached?.index === index) return cached.set;
 	const set = new Bitset(index.size);
-	for (const placeId of distances.keys())
-		for (const position of index.places.get(placeId) ?? []) set.add(position);
+	for (const placeId of distances.keys()) set.addEach(index.places.get(placeId) ?? []);
 	offersAtPlaces.set(distances, { index, set });
 	return set;
 }
@@ -233,9 +232,11 @@ function nearestFirst(
 	);
 	const result: number[] = [];
 	for (const placeId of places) {
-		for (const position of index.places.get(placeId) ?? []) {
-			if (!set.has(position)) continue;
-			result.push(position);
+		// An index loop: a place's positions are a typed array (see `Bitset.addEach`).
+		const positions = index.places.get(placeId) ?? [];
+		for (let at = 0; at < positions.length; at++) {
+			if (!set.has(positions[at]!)) continue;
+			result.push(positions[at]!);
 			if (result.length >= wanted) return result;
 		}
 	}
