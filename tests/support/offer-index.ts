@@ -2,7 +2,8 @@ import { analyseText } from '../../src/lib/shared/text/analysis/analyse.js';
 import { Bitset } from '../../src/lib/server/search/bitset.js';
 import { dayNumber } from '../../src/lib/server/search/offer-index-build.js';
 import type { OfferIndex } from '../../src/lib/server/search/offer-index.js';
-import { TokenIndex } from '../../src/lib/server/search/token-index.js';
+import { TimeSlice } from '../../src/lib/server/search/time-slice.js';
+import { TokenIndex, TokenIndexBuilder } from '../../src/lib/server/search/token-index.js';
 
 /** An offer as unit specs describe it: German texts and the attributes a search looks at. */
 export interface HandMadeOffer {
@@ -26,7 +27,7 @@ export interface HandMadeOffer {
  * so that unit specs of matching and ranking need no database. Positions are the offers' order;
  * ids are positions + 1.
  */
-export function handMadeOfferIndex(offers: HandMadeOffer[]): OfferIndex {
+export async function handMadeOfferIndex(offers: HandMadeOffer[]): Promise<OfferIndex> {
 	const size = offers.length;
 	const setOf = (has: (offer: HandMadeOffer) => boolean | undefined) => {
 		const set = new Bitset(size);
@@ -46,16 +47,15 @@ export function handMadeOfferIndex(offers: HandMadeOffer[]): OfferIndex {
 		});
 		return values;
 	};
-	const tokensOf = (text: (offer: HandMadeOffer) => string | undefined) => {
-		const index = new TokenIndex(size);
-		offers.forEach((offer, position) => {
-			for (const { word, tokens } of analyseText(text(offer) ?? '', 'de')) {
-				index.add(position, tokens);
-				index.spell(tokens[0]!, word);
-			}
-		});
-		return index;
-	};
+	const tokensOf = (text: (offer: HandMadeOffer) => string | undefined) =>
+		tokenIndexOf(size, (index) =>
+			offers.forEach((offer, position) => {
+				for (const { word, tokens } of analyseText(text(offer) ?? '', 'de')) {
+					index.add(position, tokens);
+					index.spell(tokens[0]!, word);
+				}
+			})
+		);
 	const positions = Int32Array.from(offers.keys());
 	return {
 		version: 'hand-made',
@@ -80,8 +80,18 @@ export function handMadeOfferIndex(offers: HandMadeOffer[]): OfferIndex {
 		byDate: positions,
 		dateRank: positions,
 		byTitle: positions,
-		titleTokens: tokensOf((offer) => offer.title),
-		summaryTokens: tokensOf((offer) => offer.summary),
+		titleTokens: await tokensOf((offer) => offer.title),
+		summaryTokens: await tokensOf((offer) => offer.summary),
 		fullTextVocabulary: new Map()
 	};
+}
+
+/** A token index of `size` offers, filled as the real index's build fills it. */
+export async function tokenIndexOf(
+	size: number,
+	fill: (builder: TokenIndexBuilder) => void
+): Promise<TokenIndex> {
+	const builder = new TokenIndexBuilder();
+	fill(builder);
+	return TokenIndex.fromTable(size, await builder.toTable(new TimeSlice()));
 }

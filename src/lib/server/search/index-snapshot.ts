@@ -9,6 +9,7 @@ import {
 	type RelationDimension
 } from './offer-index-build.js';
 import { TimeSlice } from './time-slice.js';
+import { packedPostingsOf } from './token-index.js';
 
 /**
  * The offer index as one file, so a restart reads it in well under a second instead of building
@@ -17,7 +18,7 @@ import { TimeSlice } from './time-slice.js';
  * file of another format or offers version, cut short or changed is ignored (and later replaced).
  */
 const MAGIC = Buffer.from('KITZIDX1');
-const FORMAT = 2;
+const FORMAT = 3;
 
 type Typed = Int32Array | Uint32Array | Uint8Array;
 const TYPES = { i32: Int32Array, u32: Uint32Array, u8: Uint8Array } as const;
@@ -48,10 +49,11 @@ function arraysOf(parts: IndexParts): [string, Typed][] {
 			[`${dimension}.offsets`, parts.values[dimension].offsets],
 			[`${dimension}.positions`, parts.values[dimension].positions]
 		]),
-		['titleTokens.offsets', parts.titleTokens.offsets],
-		['titleTokens.positions', parts.titleTokens.positions],
-		['summaryTokens.offsets', parts.summaryTokens.offsets],
-		['summaryTokens.positions', parts.summaryTokens.positions],
+		...(['titleTokens', 'summaryTokens'] as const).flatMap((name): [string, Typed][] => [
+			[`${name}.offsets`, parts[name].offsets],
+			[`${name}.counts`, parts[name].counts],
+			[`${name}.packed`, parts[name].packed]
+		]),
 		['documents', parts.vocabulary.documents]
 	];
 }
@@ -165,6 +167,12 @@ function decode(bytes: Buffer, version: string): IndexParts | null {
 		offsets: get(`${name}.offsets`, Uint32Array),
 		positions: get(`${name}.positions`, Int32Array)
 	});
+	const tokens = (name: 'titleTokens' | 'summaryTokens') => ({
+		...header[name],
+		offsets: get(`${name}.offsets`, Uint32Array),
+		counts: get(`${name}.counts`, Uint32Array),
+		packed: get(`${name}.packed`, Uint8Array)
+	});
 	const parts: IndexParts = {
 		version,
 		ids: get('ids', Int32Array),
@@ -181,11 +189,8 @@ function decode(bytes: Buffer, version: string): IndexParts | null {
 				postings(dimension, header.values[dimension])
 			])
 		) as IndexParts['values'],
-		titleTokens: { ...header.titleTokens, ...postings('titleTokens', header.titleTokens.keys) },
-		summaryTokens: {
-			...header.summaryTokens,
-			...postings('summaryTokens', header.summaryTokens.keys)
-		},
+		titleTokens: tokens('titleTokens'),
+		summaryTokens: tokens('summaryTokens'),
 		vocabulary: { terms: header.terms, documents: get('documents', Int32Array) }
 	};
 	check(parts);
@@ -239,17 +244,24 @@ function check(parts: IndexParts) {
 	};
 	inRange(parts.byDate);
 	inRange(parts.byTitle);
-	for (const table of [
-		...RELATION_DIMENSIONS.map((dimension) => parts.values[dimension]),
-		parts.titleTokens,
-		parts.summaryTokens
-	]) {
-		if (table.offsets.length !== table.keys.length + 1) throw new Error('offsets do not fit');
-		for (let at = 0; at < table.keys.length; at++)
-			if (table.offsets[at]! > table.offsets[at + 1]!) throw new Error('offsets out of order');
-		if (table.offsets[table.keys.length] !== table.positions.length)
-			throw new Error('positions do not fit');
+	const fitting = (keys: string[], offsets: Uint32Array, length: number) => {
+		if (offsets.length !== keys.length + 1) throw new Error('offsets do not fit');
+		for (let at = 0; at < keys.length; at++)
+			if (offsets[at]! > offsets[at + 1]!) throw new Error('offsets out of order');
+		if (offsets[keys.length] !== length) throw new Error('positions do not fit');
+	};
+	for (const table of RELATION_DIMENSIONS.map((dimension) => parts.values[dimension])) {
+		fitting(table.keys, table.offsets, table.positions.length);
 		inRange(table.positions);
+	}
+	for (const table of [parts.titleTokens, parts.summaryTokens]) {
+		fitting(table.keys, table.offsets, table.packed.length);
+		if (table.counts.length !== table.keys.length) throw new Error('counts do not fit');
+		// Each list read once: damaged bytes throw here, and every position must fit the offers.
+		for (const list of packedPostingsOf(table).values())
+			list.forEach((position) => {
+				if (position >= size) throw new Error('position out of range');
+			});
 	}
 	if (parts.vocabulary.terms.length !== parts.vocabulary.documents.length)
 		throw new Error('vocabulary does not fit');

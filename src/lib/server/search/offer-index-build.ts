@@ -8,7 +8,12 @@ import {
 	findIndexTranslations
 } from './search.repository.js';
 import { forEachSliced, sortSliced, TimeSlice } from './time-slice.js';
-import { postingTable, TokenIndex, type PostingTable, type TokenTable } from './token-index.js';
+import {
+	postingTable,
+	TokenIndexBuilder,
+	type PostingTable,
+	type TokenTable
+} from './token-index.js';
 
 /** What offers are filtered and counted by. */
 export type ValueDimension = 'actionFields' | 'languages' | 'targetGroups';
@@ -82,10 +87,14 @@ export async function buildIndexParts(db: Kysely<DB>, version: string): Promise<
 		targetGroups: new Map(),
 		accessibility: new Map()
 	};
-	// Collects postings only: the index made from their tables is the one that matches.
-	const titleTokens = new TokenIndex(0);
-	const summaryTokens = new TokenIndex(0);
-	const addText = (index: TokenIndex, position: number, text: string, language: TextLanguage) => {
+	const titleTokens = new TokenIndexBuilder();
+	const summaryTokens = new TokenIndexBuilder();
+	const addText = (
+		index: TokenIndexBuilder,
+		position: number,
+		text: string,
+		language: TextLanguage
+	) => {
 		for (const { word, tokens } of analyseText(text, language)) {
 			index.add(position, tokens);
 			index.spell(tokens[0]!, word);

@@ -28,58 +28,62 @@ function equalMatches(size: number, score = 2): TextMatches {
 }
 
 /** The lift and the reasons of a single offer matched with text score 2. */
-function lift(offer: HandMadeOffer, overrides: Partial<RankingContext> = {}) {
-	const ranking = rankMatches(handMadeOfferIndex([offer]), equalMatches(1), context(overrides));
+async function lift(offer: HandMadeOffer, overrides: Partial<RankingContext> = {}) {
+	const ranking = rankMatches(
+		await handMadeOfferIndex([offer]),
+		equalMatches(1),
+		context(overrides)
+	);
 	return { lift: ranking.scoreOf(0) - 2, reasons: ranking.reasonsOf(0) };
 }
 
 const nearby = (km: number) => ({ placeDistances: new Map([[7, km]]) });
 
 describe('rankMatches', () => {
-	it('lifts an offer in the person’s language, and says so', () => {
+	it('lifts an offer in the person’s language, and says so', async () => {
 		const arabic = { languages: ['ar'] };
-		expect(lift(arabic, { locale: 'ar' }).lift).toBeCloseTo(0.4);
-		expect(lift(arabic, { locale: 'ar' }).reasons).toEqual(['inYourLanguage']);
-		expect(lift(arabic, { locale: 'tr' })).toEqual({ lift: 0, reasons: [] });
+		expect((await lift(arabic, { locale: 'ar' })).lift).toBeCloseTo(0.4);
+		expect((await lift(arabic, { locale: 'ar' })).reasons).toEqual(['inYourLanguage']);
+		expect(await lift(arabic, { locale: 'tr' })).toEqual({ lift: 0, reasons: [] });
 		// German is every offer's language: no lift on German pages, Leichte Sprache included.
 		for (const locale of ['de', 'de-x-easy'] as Locale[])
-			expect(lift({ languages: ['de'] }, { locale })).toEqual({ lift: 0, reasons: [] });
+			expect(await lift({ languages: ['de'] }, { locale })).toEqual({ lift: 0, reasons: [] });
 	});
 
-	it('lifts an offer near the place searched, and says so within 10 km', () => {
+	it('lifts an offer near the place searched, and says so within 10 km', async () => {
 		const offer = { placeId: 7 };
-		expect(lift(offer, nearby(5)).lift).toBeCloseTo(0.3);
-		expect(lift(offer, nearby(5)).reasons).toEqual(['near']);
-		expect(lift(offer, nearby(10)).reasons).toEqual(['near']);
-		expect(lift(offer, nearby(20)).lift).toBeCloseTo(0.15);
-		expect(lift(offer, nearby(20)).reasons).toEqual([]);
-		expect(lift(offer, nearby(30))).toEqual({ lift: 0, reasons: [] });
-		expect(lift(offer)).toEqual({ lift: 0, reasons: [] });
+		expect((await lift(offer, nearby(5))).lift).toBeCloseTo(0.3);
+		expect((await lift(offer, nearby(5))).reasons).toEqual(['near']);
+		expect((await lift(offer, nearby(10))).reasons).toEqual(['near']);
+		expect((await lift(offer, nearby(20))).lift).toBeCloseTo(0.15);
+		expect((await lift(offer, nearby(20))).reasons).toEqual([]);
+		expect(await lift(offer, nearby(30))).toEqual({ lift: 0, reasons: [] });
+		expect(await lift(offer)).toEqual({ lift: 0, reasons: [] });
 	});
 
-	it('lifts an offer with a date within two weeks, and says so within one', () => {
-		expect(lift({ nextStartsAt: '2026-12-09T18:00' }).lift).toBeCloseTo(0.15);
-		expect(lift({ nextStartsAt: '2026-12-09T18:00' }).reasons).toEqual(['soon']);
-		expect(lift({ nextStartsAt: '2026-12-13T09:00' }).reasons).toEqual(['soon']);
-		expect(lift({ nextStartsAt: '2026-12-16T09:00' }).lift).toBeCloseTo(0.15);
-		expect(lift({ nextStartsAt: '2026-12-16T09:00' }).reasons).toEqual([]);
-		expect(lift({ nextStartsAt: '2027-01-20T09:00' })).toEqual({ lift: 0, reasons: [] });
+	it('lifts an offer with a date within two weeks, and says so within one', async () => {
+		expect((await lift({ nextStartsAt: '2026-12-09T18:00' })).lift).toBeCloseTo(0.15);
+		expect((await lift({ nextStartsAt: '2026-12-09T18:00' })).reasons).toEqual(['soon']);
+		expect((await lift({ nextStartsAt: '2026-12-13T09:00' })).reasons).toEqual(['soon']);
+		expect((await lift({ nextStartsAt: '2026-12-16T09:00' })).lift).toBeCloseTo(0.15);
+		expect((await lift({ nextStartsAt: '2026-12-16T09:00' })).reasons).toEqual([]);
+		expect(await lift({ nextStartsAt: '2027-01-20T09:00' })).toEqual({ lift: 0, reasons: [] });
 	});
 
-	it('lifts a free offer, and says so', () => {
-		expect(lift({ free: true }).lift).toBeCloseTo(0.1);
-		expect(lift({ free: true }).reasons).toEqual(['free']);
+	it('lifts a free offer, and says so', async () => {
+		expect((await lift({ free: true })).lift).toBeCloseTo(0.1);
+		expect((await lift({ free: true })).reasons).toEqual(['free']);
 	});
 
-	it('adds the lifts up and names every reason', () => {
+	it('adds the lifts up and names every reason', async () => {
 		const offer = { languages: ['uk'], placeId: 7, nextStartsAt: '2026-12-07T10:00', free: true };
-		const { lift: total, reasons } = lift(offer, { locale: 'uk', ...nearby(2) });
+		const { lift: total, reasons } = await lift(offer, { locale: 'uk', ...nearby(2) });
 		expect(total).toBeCloseTo(0.4 + 0.3 + 0.15 + 0.1);
 		expect(reasons).toEqual(['inYourLanguage', 'near', 'soon', 'free']);
 	});
 
-	it('scores text matches only', () => {
-		const index = handMadeOfferIndex([{ free: true }, { free: true }]);
+	it('scores text matches only', async () => {
+		const index = await handMadeOfferIndex([{ free: true }, { free: true }]);
 		const text = equalMatches(2);
 		text.members = new Bitset(2);
 		text.members.add(1);
@@ -105,7 +109,7 @@ describe('lifts against text relevance', () => {
 
 	/** The ranked scores of the offers for a query's words, the first offer lifted in every way. */
 	async function ranked(offers: HandMadeOffer[], words: string[]) {
-		const index = handMadeOfferIndex(offers);
+		const index = await handMadeOfferIndex(offers);
 		const text = await matchGroups(
 			index,
 			words.map(word),

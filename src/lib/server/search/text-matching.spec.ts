@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { handMadeOfferIndex, type HandMadeOffer } from '../../../../tests/support/offer-index.js';
+import {
+	handMadeOfferIndex,
+	tokenIndexOf,
+	type HandMadeOffer
+} from '../../../../tests/support/offer-index.js';
 import { textTokens } from '../../shared/text/analysis/analyse.js';
 import { fold } from '../../shared/text/fold.js';
 import { Bitset } from './bitset.js';
 import { wordAlternatives, type MatchGroup, type TokenSet } from './query-plan.js';
 import type { SearchConcept } from './thesaurus/concept.js';
 import { matchGroups } from './text-matching.js';
-import { TokenIndex } from './token-index.js';
 
 /** An offer with a description, which only the full-text engine reads. */
 type Offer = HandMadeOffer & { description?: string };
@@ -20,13 +23,14 @@ async function match(
 	preferred: TokenSet[][] = [],
 	forProfessionals = false
 ) {
-	const index = handMadeOfferIndex(offers);
-	const fullText = new TokenIndex(offers.length);
-	offers.forEach((offer, position) =>
-		fullText.add(
-			position,
-			[offer.title, offer.summary, offer.description].flatMap((text) =>
-				textTokens(text ?? '', 'de')
+	const index = await handMadeOfferIndex(offers);
+	const fullText = await tokenIndexOf(offers.length, (builder) =>
+		offers.forEach((offer, position) =>
+			builder.add(
+				position,
+				[offer.title, offer.summary, offer.description].flatMap((text) =>
+					textTokens(text ?? '', 'de')
+				)
 			)
 		)
 	);
@@ -166,7 +170,7 @@ describe('matchGroups', () => {
 			{ title: 'Treffpunkt', summary: 'Hilfe beim Wohnberechtigungsschein' }
 		];
 		const group = need(flatSearch, wordAlternatives('wohnberechtigungsschein', ['de']), 'WBS');
-		const index = handMadeOfferIndex(offers);
+		const index = await handMadeOfferIndex(offers);
 		const found = await matchGroups(index, [group], async () => new Bitset(5), Bitset.full(5), {
 			broaderTerms: (concept) => (concept.broader === 'housing' ? housing : [])
 		});
@@ -174,7 +178,7 @@ describe('matchGroups', () => {
 		expect(found.members.positions()).toEqual([0, 1, 2, 3]);
 		expect(found.moreMatches).toBe(1);
 		// Those come with the title matches; they do not decide whether those come alone.
-		const two = handMadeOfferIndex([offers[0]!, offers[1]!, offers[3]!, offers[4]!]);
+		const two = await handMadeOfferIndex([offers[0]!, offers[1]!, offers[3]!, offers[4]!]);
 		const wider = await matchGroups(two, [group], async () => new Bitset(4), Bitset.full(4), {
 			broaderTerms: () => housing
 		});
@@ -183,13 +187,14 @@ describe('matchGroups', () => {
 
 	it('lets the wider need in a title and the need in the description join too few title matches', async () => {
 		const doctor = concept('doctor', 'Arzt', { broader: 'health' });
-		const findDoctors = (offers: Offer[]) => {
-			const fullText = new TokenIndex(offers.length);
-			offers.forEach((offer, position) =>
-				fullText.add(position, textTokens(`${offer.title} ${offer.description ?? ''}`, 'de'))
+		const findDoctors = async (offers: Offer[]) => {
+			const fullText = await tokenIndexOf(offers.length, (builder) =>
+				offers.forEach((offer, position) =>
+					builder.add(position, textTokens(`${offer.title} ${offer.description ?? ''}`, 'de'))
+				)
 			);
 			return matchGroups(
-				handMadeOfferIndex(offers),
+				await handMadeOfferIndex(offers),
 				[need(doctor, wordAlternatives('arzt', ['de']), 'Arzt')],
 				async (token) => fullText.match(token),
 				Bitset.full(offers.length),
@@ -333,7 +338,7 @@ describe('matchGroups', () => {
 			{ title: 'Deutschkurs', summary: 'Für Anfänger' },
 			{ title: 'Treff', description: 'mit Fahrrad' }
 		];
-		const index = handMadeOfferIndex(offers);
+		const index = await handMadeOfferIndex(offers);
 		const asked: string[] = [];
 		const anywhere = async (token: string) => {
 			asked.push(token);

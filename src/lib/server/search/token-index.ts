@@ -1,3 +1,4 @@
+import { PackedAscending } from '../../shared/packed-ascending.js';
 import { Bitset } from './bitset.js';
 import type { TimeSlice } from './time-slice.js';
 
@@ -9,8 +10,13 @@ export interface PostingTable {
 	positions: Int32Array;
 }
 
-/** A token index as flat lists. */
-export interface TokenTable extends PostingTable {
+/** A token index as flat lists, each token's positions packed (`PackedAscending`). */
+export interface TokenTable {
+	keys: string[];
+	/** Key i's `counts[i]` positions are packed in `packed[offsets[i]] … packed[offsets[i + 1] - 1]`. */
+	offsets: Uint32Array;
+	counts: Uint32Array;
+	packed: Uint8Array;
 	/** Tokens with a spelling, in the order first spelled (corrections break ties by it). */
 	spelled: string[];
 	spellings: string[];
@@ -22,6 +28,19 @@ export function postingsOf(table: PostingTable): Map<string, Int32Array> {
 		table.keys.map((key, at) => [
 			key,
 			table.positions.subarray(table.offsets[at]!, table.offsets[at + 1]!)
+		])
+	);
+}
+
+/** Each token's packed positions, read in place from the table's one array. */
+export function packedPostingsOf(table: TokenTable): Map<string, PackedAscending> {
+	return new Map(
+		table.keys.map((key, at) => [
+			key,
+			PackedAscending.read(
+				table.packed.subarray(table.offsets[at]!, table.offsets[at + 1]!),
+				table.counts[at]!
+			)
 		])
 	);
 }
@@ -51,29 +70,17 @@ export async function postingTable(
 const MAX_SETS = 256;
 
 /**
- * An inverted index from analysed search tokens to offer positions, with, per token, a word as
- * people read it (for "Meinten Sie …"). Exact tokens: analysis already brought the forms of a word
- * together, so a prefix would only add unrelated words ("kur" is not "kurz"). Built with `add`;
- * `toTable` and `fromTable` turn it into views of one typed array (a third of the memory).
+ * Collects the tokens of each offer's texts while an index is built (German first, then the
+ * translations: positions do not come in order), and the first spelling seen of each token.
  */
-export class TokenIndex {
-	private postings = new Map<string, number[] | Int32Array>();
+export class TokenIndexBuilder {
+	private readonly lists = new Map<string, number[]>();
 	private readonly spellings = new Map<string, string>();
-	private readonly sets = new Map<string, Bitset>();
-
-	constructor(private readonly size: number) {}
-
-	static fromTable(size: number, table: TokenTable): TokenIndex {
-		const index = new TokenIndex(size);
-		index.postings = postingsOf(table);
-		table.spelled.forEach((token, at) => index.spellings.set(token, table.spellings[at]!));
-		return index;
-	}
 
 	add(position: number, tokens: Iterable<string>): void {
 		for (const token of tokens) {
-			let list = this.postings.get(token) as number[] | undefined;
-			if (!list) this.postings.set(token, (list = []));
+			let list = this.lists.get(token);
+			if (!list) this.lists.set(token, (list = []));
 			if (list[list.length - 1] !== position) list.push(position);
 		}
 	}
@@ -83,12 +90,53 @@ export class TokenIndex {
 		if (!this.spellings.has(token)) this.spellings.set(token, word);
 	}
 
+	/** Each token's positions sorted, once each, and packed one after another; pauses between keys. */
 	async toTable(slice: TimeSlice): Promise<TokenTable> {
+		const keys = [...this.lists.keys()];
+		const offsets = new Uint32Array(keys.length + 1);
+		const counts = new Uint32Array(keys.length);
+		const lists: Uint8Array[] = [];
+		for (let at = 0; at < keys.length; at++) {
+			const list = new PackedAscending();
+			Int32Array.from(this.lists.get(keys[at]!)!)
+				.sort()
+				.forEach((position) => list.push(position));
+			lists.push(list.packed());
+			offsets[at + 1] = offsets[at]! + list.packed().length;
+			counts[at] = list.size;
+			if (slice.due()) await slice.pause();
+		}
+		const packed = new Uint8Array(offsets[keys.length]!);
+		lists.forEach((list, at) => packed.set(list, offsets[at]));
 		return {
-			...(await postingTable(this.postings, slice)),
+			keys,
+			offsets,
+			counts,
+			packed,
 			spelled: [...this.spellings.keys()],
 			spellings: [...this.spellings.values()]
 		};
+	}
+}
+
+/**
+ * An inverted index from analysed search tokens to offer positions, with, per token, a word as
+ * people read it (for "Meinten Sie …"). Exact tokens: analysis already brought the forms of a word
+ * together, so a prefix would only add unrelated words ("kur" is not "kurz"). Made from a
+ * `TokenIndexBuilder`'s table, whose packed lists it reads in place.
+ */
+export class TokenIndex {
+	private postings = new Map<string, PackedAscending>();
+	private readonly spellings = new Map<string, string>();
+	private readonly sets = new Map<string, Bitset>();
+
+	private constructor(private readonly size: number) {}
+
+	static fromTable(size: number, table: TokenTable): TokenIndex {
+		const index = new TokenIndex(size);
+		index.postings = packedPostingsOf(table);
+		table.spelled.forEach((token, at) => index.spellings.set(token, table.spellings[at]!));
+		return index;
 	}
 
 	has(token: string): boolean {
@@ -97,7 +145,7 @@ export class TokenIndex {
 
 	/** How many offers contain the token. */
 	frequency(token: string): number {
-		return this.postings.get(token)?.length ?? 0;
+		return this.postings.get(token)?.size ?? 0;
 	}
 
 	spelling(token: string): string | undefined {
@@ -115,8 +163,8 @@ export class TokenIndex {
 		if (set) {
 			this.sets.delete(token);
 		} else {
-			set = new Bitset(this.size);
-			set.addEach(this.postings.get(token) ?? []);
+			const members = (set = new Bitset(this.size));
+			this.postings.get(token)?.forEach((position) => members.add(position));
 			if (this.sets.size >= MAX_SETS) this.sets.delete(this.sets.keys().next().value!);
 		}
 		this.sets.set(token, set);
