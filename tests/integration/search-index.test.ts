@@ -17,7 +17,7 @@ import {
 	submitOffer
 } from '../../src/lib/server/offers/workflow.service.js';
 import { fullTextTokens } from '../../src/lib/server/search/full-text-tokens.js';
-import { readSnapshot } from '../../src/lib/server/search/index-snapshot.js';
+import { readSnapshot, writeSnapshot } from '../../src/lib/server/search/index-snapshot.js';
 import {
 	configureOfferIndex,
 	freshOfferIndex,
@@ -243,6 +243,23 @@ describeEachDialect(
 				expect((await offerIndex(again)).positionOf(cafe)).toBeUndefined();
 				// The build writes a good snapshot again; the next damage goes over that one.
 				await vi.waitFor(async () => expect(await readSnapshot(file, version)).not.toBeNull());
+			}
+		});
+
+		it("ignores a snapshot whose words' offers do not fit, though its checksum holds", async () => {
+			const db = database().db;
+			await snapshotThenUnpublish(db);
+			const version = await findOffersVersion(db);
+			const good = (await readSnapshot(file, version))!;
+			const { titleTokens } = good;
+			// One more offer counted than packed; a first offer far beyond the last position.
+			const counted = { ...titleTokens, counts: titleTokens.counts.map((n, at) => n + +!at) };
+			const beyond = { ...titleTokens, packed: Uint8Array.from(titleTokens.packed) };
+			beyond.packed[0] = 0x7f;
+			expect(good.ids.length).toBeLessThan(0x7f);
+			for (const damaged of [counted, beyond]) {
+				await writeSnapshot(file, { ...good, titleTokens: damaged });
+				expect(await readSnapshot(file, version)).toBeNull();
 			}
 		});
 	},
