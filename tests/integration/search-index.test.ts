@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -261,6 +262,20 @@ describeEachDialect(
 				await writeSnapshot(file, { ...good, titleTokens: damaged });
 				expect(await readSnapshot(file, version)).toBeNull();
 			}
+		});
+
+		it('removes what writes stopped halfway by a restart left, not what a running process writes', async () => {
+			const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+			const abandoned = `${file}.${gone}.partial`;
+			// Process 1 runs as long as the machine does.
+			const underWay = `${file}.1.partial`;
+			const frequentUnderWay = `${file}.frequent.${gone}.partial`;
+			for (const partial of [abandoned, underWay, frequentUnderWay]) writeFileSync(partial, 'half');
+			await snapshotThenUnpublish(database().db);
+			expect(existsSync(abandoned)).toBe(false);
+			expect(existsSync(underWay)).toBe(true);
+			// Another file's: its own writer clears it.
+			expect(existsSync(frequentUnderWay)).toBe(true);
 		});
 	},
 	undefined,

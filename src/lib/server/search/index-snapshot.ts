@@ -1,5 +1,5 @@
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { logger } from '../../shared/log/logger.js';
 import { Bitset } from './bitset.js';
@@ -102,6 +102,7 @@ async function writeArraysFile(
 	const length = Buffer.alloc(4);
 	length.writeUInt32LE(json.length);
 	await mkdir(dirname(file), { recursive: true });
+	await removeAbandonedPartials(file);
 	const partial = `${file}.${process.pid}.partial`;
 	const handle = await open(partial, 'w');
 	try {
@@ -127,6 +128,30 @@ async function writeArraysFile(
 		await handle.close().catch(() => undefined);
 		await rm(partial, { force: true });
 		throw error;
+	}
+}
+
+/**
+ * Removes what writes of `file` left behind when their process stopped in the middle (a restart
+ * during a write): each is named by its process id, and a process that is gone writes no more.
+ */
+async function removeAbandonedPartials(file: string): Promise<void> {
+	const prefix = `${basename(file)}.`;
+	for (const name of await readdir(dirname(file))) {
+		if (!name.startsWith(prefix) || !name.endsWith('.partial')) continue;
+		const pid = name.slice(prefix.length, -'.partial'.length);
+		if (/^\d+$/.test(pid) && Number(pid) !== process.pid && !isRunning(Number(pid)))
+			await rm(join(dirname(file), name), { force: true });
+	}
+}
+
+function isRunning(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		// EPERM: running, under another user.
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
 	}
 }
 
