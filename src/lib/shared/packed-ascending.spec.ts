@@ -25,6 +25,14 @@ describe('PackedAscending', () => {
 		expect(valuesOf(PackedAscending.read(list.packed().slice(), values.length))).toEqual(values);
 	});
 
+	it('has room for a long gap right below the point where it would grow', () => {
+		const list = new PackedAscending();
+		// Eleven one-byte gaps, then one of six bytes: the first growth left 16 bytes.
+		const values = [...Array.from({ length: 11 }, (_, at) => at), 10 + 2 ** 40];
+		values.forEach((value) => list.push(value));
+		expect(valuesOf(list)).toEqual(values);
+	});
+
 	it('grows past its first bytes', () => {
 		const list = new PackedAscending();
 		const values = Array.from({ length: 10_000 }, (_, at) => at * 300);

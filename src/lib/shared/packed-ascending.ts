@@ -4,6 +4,9 @@
  * number's last byte. A search token's offers lie about a hundred positions apart, so a position
  * takes one byte instead of an Int32Array's four, and a list grows by its bytes, not by a number[].
  */
+/** The longest varint a safe integer needs: 53 bits, 7 a byte. */
+const MAX_VARINT_BYTES = 8;
+
 export class PackedAscending {
 	private bytes: Uint8Array = new Uint8Array(8);
 	private length = 0;
@@ -34,7 +37,7 @@ export class PackedAscending {
 	push(value: number): void {
 		if (value === this.last) return;
 		if (!(value > this.last)) throw new Error(`value ${value} after ${this.last}: not ascending`);
-		if (this.length + 5 > this.bytes.length) {
+		if (this.length + MAX_VARINT_BYTES > this.bytes.length) {
 			const grown = new Uint8Array(Math.max(16, this.bytes.length * 2));
 			grown.set(this.bytes.subarray(0, this.length));
 			this.bytes = grown;
