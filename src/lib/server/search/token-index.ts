@@ -126,15 +126,16 @@ export class TokenIndexBuilder {
  * `TokenIndexBuilder`'s table, whose packed lists it reads in place.
  */
 export class TokenIndex {
-	private postings = new Map<string, PackedAscending>();
 	private readonly spellings = new Map<string, string>();
 	private readonly sets = new Map<string, Bitset>();
 
-	private constructor(private readonly size: number) {}
+	private constructor(
+		private readonly size: number,
+		private readonly postings: Map<string, PackedAscending>
+	) {}
 
 	static fromTable(size: number, table: TokenTable): TokenIndex {
-		const index = new TokenIndex(size);
-		index.postings = packedPostingsOf(table);
+		const index = new TokenIndex(size, packedPostingsOf(table));
 		table.spelled.forEach((token, at) => index.spellings.set(token, table.spellings[at]!));
 		return index;
 	}
