@@ -1,4 +1,4 @@
-import { PackedAscending } from '../../shared/packed-ascending.js';
+import { measurePacked, PackedAscending, packInto } from '../../shared/packed-ascending.js';
 import { Bitset } from './bitset.js';
 import type { TimeSlice } from './time-slice.js';
 
@@ -37,7 +37,7 @@ export function packedPostingsOf(table: TokenTable): Map<string, PackedAscending
 	return new Map(
 		table.keys.map((key, at) => [
 			key,
-			PackedAscending.read(
+			new PackedAscending(
 				table.packed.subarray(table.offsets[at]!, table.offsets[at + 1]!),
 				table.counts[at]!
 			)
@@ -90,24 +90,35 @@ export class TokenIndexBuilder {
 		if (!this.spellings.has(token)) this.spellings.set(token, word);
 	}
 
-	/** Each token's positions sorted, once each, and packed one after another; pauses between keys. */
+	/**
+	 * Each token's positions sorted, once each, and packed one after another into one array (its
+	 * size measured first, so no list has a buffer of its own); pauses between keys.
+	 */
 	async toTable(slice: TimeSlice): Promise<TokenTable> {
 		const keys = [...this.lists.keys()];
 		const offsets = new Uint32Array(keys.length + 1);
 		const counts = new Uint32Array(keys.length);
-		const lists: Uint8Array[] = [];
+		// Sorted in one typed array (numeric order without a comparator) and written back in place.
+		let longest = 0;
+		this.lists.forEach((list) => (longest = Math.max(longest, list.length)));
+		const scratch = new Int32Array(longest);
 		for (let at = 0; at < keys.length; at++) {
-			const list = new PackedAscending();
-			Int32Array.from(this.lists.get(keys[at]!)!)
+			const list = this.lists.get(keys[at]!)!;
+			scratch.set(list);
+			scratch
+				.subarray(0, list.length)
 				.sort()
-				.forEach((position) => list.push(position));
-			lists.push(list.packed());
-			offsets[at + 1] = offsets[at]! + list.packed().length;
-			counts[at] = list.size;
+				.forEach((position, index) => (list[index] = position));
+			const { count, bytes } = measurePacked(list);
+			offsets[at + 1] = offsets[at]! + bytes;
+			counts[at] = count;
 			if (slice.due()) await slice.pause();
 		}
 		const packed = new Uint8Array(offsets[keys.length]!);
-		lists.forEach((list, at) => packed.set(list, offsets[at]));
+		for (let at = 0; at < keys.length; at++) {
+			packInto(this.lists.get(keys[at]!)!, packed, offsets[at]!);
+			if (slice.due()) await slice.pause();
+		}
 		return {
 			keys,
 			offsets,
