@@ -16,6 +16,14 @@ export async function freePort(): Promise<number> {
 	});
 }
 
+/**
+ * What `npm start` and the systemd unit in docs/operations.md set besides the app's own
+ * configuration: two malloc arenas, instead of glibc's one per thread that allocates (up to eight
+ * per core), so the memory V8's helper threads free goes back to one pool (10-16 MB less RSS at
+ * 100,000 offers). The bench measures the app as it runs in production.
+ */
+const PRODUCTION_ENV = { MALLOC_ARENA_MAX: '2' };
+
 export interface AppProcess {
 	baseUrl: string;
 	/** The app's process id, to read its memory from /proc. */
@@ -48,7 +56,14 @@ export async function startBuiltApp(
 	const baseUrl = `http://127.0.0.1:${port}`;
 	const spawned = performance.now();
 	const server: ChildProcess = spawn(process.execPath, ['build/index.js'], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseUrl, ...env },
+		env: {
+			...process.env,
+			...PRODUCTION_ENV,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: baseUrl,
+			...env
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';
