@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import pg from 'pg';
+import type pg from 'pg';
+import { postgresDriver } from '../db/database.js';
 import { BackupError } from './backup-error.js';
 import type { DialectBackup } from './dialect-backup.js';
 
@@ -42,7 +43,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<s
 }
 
 async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-	const client = new pg.Client({ connectionString: url });
+	const client = new (postgresDriver().Client)({ connectionString: url });
 	await client.connect();
 	try {
 		return await work(client);

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import SQLite from 'better-sqlite3';
-import { sqlitePath } from '../db/database.js';
+import type SQLite from 'better-sqlite3';
+import { sqliteDriver, sqlitePath } from '../db/database.js';
 import { BackupError } from './backup-error.js';
 import type { DialectBackup } from './dialect-backup.js';
 
@@ -19,7 +19,7 @@ function migrationsOf(connection: SQLite.Database): string[] {
  */
 export const sqliteBackup: DialectBackup = {
 	async dump(url, target) {
-		const source = new SQLite(sqlitePath(url), { fileMustExist: true });
+		const source = new (sqliteDriver())(sqlitePath(url), { fileMustExist: true });
 		try {
 			await source.backup(target);
 			return migrationsOf(source);
@@ -29,7 +29,7 @@ export const sqliteBackup: DialectBackup = {
 	},
 
 	async verify(file) {
-		const copy = new SQLite(file, { fileMustExist: true });
+		const copy = new (sqliteDriver())(file, { fileMustExist: true });
 		try {
 			const check = copy.pragma('quick_check', { simple: true });
 			if (check !== 'ok') throw new BackupError(`The database in the backup is damaged: ${check}`);
@@ -47,7 +47,7 @@ export const sqliteBackup: DialectBackup = {
 	async assertRestorable(url) {
 		const path = sqlitePath(url);
 		if (!existsSync(path)) return;
-		const live = new SQLite(path);
+		const live = new (sqliteDriver())(path);
 		try {
 			// An exclusive lock is refused while any other connection, in any process, has the file open.
 			live.pragma('busy_timeout = 0');

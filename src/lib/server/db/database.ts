@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import SQLite from 'better-sqlite3';
+import type SQLiteDriver from 'better-sqlite3';
 import {
 	CamelCasePlugin,
 	Kysely,
@@ -9,7 +10,7 @@ import {
 	SqliteDialect,
 	sql
 } from 'kysely';
-import pg from 'pg';
+import type PgDriver from 'pg';
 import { logger } from '../../shared/log/logger.js';
 import type { DB } from './schema.js';
 
@@ -39,9 +40,28 @@ export function openDatabase(url: string): Database {
 	return dialectOf(url) === 'postgres' ? openPostgres(url) : openSqlite(url);
 }
 
+// Each driver is loaded when its database is opened, not at start: an installation uses one, and
+// pg's modules alone took 40-60 ms of a restart on SQLite (docs/operations.md).
+const loadDriver = createRequire(import.meta.url);
+
+/** better-sqlite3, loaded on first use. */
+export function sqliteDriver(): typeof SQLiteDriver {
+	return loadDriver('better-sqlite3') as typeof SQLiteDriver;
+}
+
+/** pg, loaded on first use, with the app's type parsers. */
+export function postgresDriver(): typeof PgDriver {
+	const pg = loadDriver('pg') as typeof PgDriver;
+	// COUNT(*) and bigint columns arrive as strings from pg; the app never needs values above 2^53.
+	pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+	pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+	return pg;
+}
+
 function openSqlite(url: string): Database {
 	const path = sqlitePath(url);
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+	const SQLite = sqliteDriver();
 	const connection = new SQLite(path);
 	connection.pragma('journal_mode = WAL');
 	connection.pragma('foreign_keys = ON');
@@ -76,12 +96,8 @@ export async function pingDatabase(db: Kysely<DB>): Promise<void> {
 	await sql`select 1`.execute(db);
 }
 
-// COUNT(*) and bigint columns arrive as strings from pg; the app never needs values above 2^53.
-pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
-pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
-
 function openPostgres(url: string): Database {
-	const pool = new pg.Pool({ connectionString: url, max: 10 });
+	const pool = new (postgresDriver().Pool)({ connectionString: url, max: 10 });
 	// An idle connection dropped by the server (restart, failover) must not crash the process;
 	// the pool replaces it on the next query.
 	pool.on('error', (error) => logger.warn({ err: error }, 'PostgreSQL connection lost'));

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
 import { pruneThrottles } from '../accounts/throttle.service.js';
-import { backUpWhenDue } from '../backup/scheduled-backup.js';
 import type { Config } from '../config.js';
 import { logger } from '../../shared/log/logger.js';
 import type { DB } from '../db/schema.js';
@@ -70,8 +69,13 @@ export function startJobs(db: Kysely<DB>, config: Config): Jobs {
 	// Freezes computed indicators of periods that just closed (also done on first read).
 	onceAcross(HOUR, () => snapshotClosedPeriods(db), 'indicator snapshots');
 	// Checks often, backs up once per BACKUP_INTERVAL_HOURS: the process that claims it in the database.
+	// Imported when first due: a start need not load the archive and dump modules (tar-stream).
 	if (config.backupIntervalHours > 0)
-		every(10 * 60_000, () => backUpWhenDue(db, config), 'scheduled backup');
+		every(
+			10 * 60_000,
+			async () => (await import('../backup/scheduled-backup.js')).backUpWhenDue(db, config),
+			'scheduled backup'
+		);
 	if (!config.smtpUrl) return { deliverMailNow: () => {}, stop };
 	const transport = nodemailer.createTransport(config.smtpUrl);
 	const deliver = every(
