@@ -8,7 +8,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 export class TimeSlice {
 	private started = performance.now();
 
-	constructor(private readonly budgetMs = 10) {}
+	constructor(private readonly budgetMs = 5) {}
 
 	/** Whether the slice's budget is spent; check in hot loops, then `await pause()`. */
 	due(): boolean {
