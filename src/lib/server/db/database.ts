@@ -41,7 +41,7 @@ export function openDatabase(url: string): Database {
 }
 
 // Each driver is loaded when its database is opened, not at start: an installation uses one, and
-// pg's modules alone took 40-60 ms of a restart on SQLite (docs/operations.md).
+// pg's modules alone took 62-65 ms to load, on SQLite for nothing (docs/operations.md).
 const loadDriver = createRequire(import.meta.url);
 
 /** better-sqlite3, loaded on first use. */
