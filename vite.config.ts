@@ -15,13 +15,14 @@ export default defineConfig({
 	// packages and native modules stay external.
 	ssr: {
 		noExternal: [
+			'@orama/stemmers',
 			'csv-parse',
 			'diff',
 			'ical-generator',
 			'kysely',
 			'marked',
 			'nodemailer',
-			'snowball-stemmers',
+			'porter2',
 			'temporal-polyfill',
 			'temporal-utils',
 			'zod'
