@@ -7,6 +7,7 @@ import { backfillPublishedBases } from './offers/base-revision.js';
 import { reindexAllOffersIfAnalysisChanged } from './offers/offers.service.js';
 import { loadReferencePlaces } from './places/reference.js';
 import { configureOfferIndex } from './search/offer-index.js';
+import { stopSearchWork } from './search/search-work.js';
 import { loadDefaultThesaurus } from './search/thesaurus/thesaurus.service.js';
 import { logger } from '../shared/log/logger.js';
 
@@ -55,8 +56,9 @@ export function getApp(): Promise<App> {
 
 /**
  * On SIGTERM or SIGINT adapter-node stops accepting connections, lets the requests under way
- * finish (at most SHUTDOWN_TIMEOUT seconds) and then emits `sveltekit:shutdown`: the jobs stop
- * and the database closes, so nothing keeps the process alive. A second signal exits at once.
+ * finish (at most SHUTDOWN_TIMEOUT seconds) and then emits `sveltekit:shutdown`: the search's
+ * work beside the requests and the jobs stop, and the database closes, so nothing keeps the
+ * process alive. A second signal exits at once.
  */
 export function closeAppOnShutdown(): void {
 	let signals = 0;
@@ -70,6 +72,7 @@ export function closeAppOnShutdown(): void {
 	process.on('SIGINT', onSignal);
 	process.once('sveltekit:shutdown', async () => {
 		const app = await running;
+		if (app) stopSearchWork(app.database.db);
 		await app?.jobs.stop();
 		await app?.database.close();
 	});

@@ -5,6 +5,7 @@ import { positionsOf } from './offer-filter.js';
 import { frequentSetsFile, type OfferIndex } from './offer-index.js';
 import { readFrequentSets, writeFrequentSets } from './index-snapshot.js';
 import { findTextMatches } from './search.repository.js';
+import { searchWorkSignal } from './search-work.js';
 import { logger } from '../../shared/log/logger.js';
 
 /**
@@ -57,17 +58,21 @@ export function fullTextTokens(
 			if (documents >= threshold) common.push([term, documents]);
 		});
 		common.sort((a, b) => b[1] - a[1]).splice(MAX_FREQUENT);
-		for (const [term] of common)
+		const stop = searchWorkSignal(db);
+		for (const [term] of common) {
+			stop.throwIfAborted();
 			frequent.set(term, positionsOf(index, await findTextMatches(db, term, { common: true })));
+		}
 		if (file)
 			await writeFrequentSets(file, index, threshold, frequent).catch((error: unknown) =>
 				logger.warn({ err: error, file }, 'Writing the frequent search sets failed')
 			);
 	};
 	// Searching still works without the frequent sets, only slower: report and go on.
-	const ready = warm().catch((error: unknown) =>
-		logger.error({ err: error }, 'Computing the frequent search sets failed')
-	);
+	const ready = warm().catch((error: unknown) => {
+		if (!searchWorkSignal(db).aborted)
+			logger.error({ err: error }, 'Computing the frequent search sets failed');
+	});
 	tokens = {
 		has: (token) =>
 			vocabulary.has(token) || index.titleTokens.has(token) || index.summaryTokens.has(token),

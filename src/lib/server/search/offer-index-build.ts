@@ -7,6 +7,7 @@ import {
 	findIndexOffers,
 	findIndexTranslations
 } from './search.repository.js';
+import { searchWorkSignal } from './search-work.js';
 import { forEachSliced, sortSliced, TimeSlice } from './time-slice.js';
 import {
 	postingTable,
@@ -68,7 +69,8 @@ export function dayNumber(day: string | null): number {
  * so requests go on (answered from the previous index) while this runs for seconds.
  */
 export async function buildIndexParts(db: Kysely<DB>, version: string): Promise<IndexParts> {
-	const slice = new TimeSlice();
+	const stop = searchWorkSignal(db);
+	const slice = new TimeSlice({ signal: stop });
 	// Only what sorting and the typed arrays need is kept per offer; the rows go with their chunk.
 	const ids: number[] = [];
 	const titles: string[] = [];
@@ -102,6 +104,7 @@ export async function buildIndexParts(db: Kysely<DB>, version: string): Promise<
 	};
 	// German first, then the translations: the first spelling seen of a token is the one offered.
 	for (let afterId = 0; ;) {
+		stop.throwIfAborted();
 		const chunk = await findIndexOffers(db, afterId, CHUNK);
 		for (const offer of chunk.offers) {
 			const position = ids.length;
@@ -140,6 +143,7 @@ export async function buildIndexParts(db: Kysely<DB>, version: string): Promise<
 	}
 	const size = ids.length;
 	for (let start = 0; start < size; start += CHUNK) {
+		stop.throwIfAborted();
 		const translations = await findIndexTranslations(db, ids.slice(start, start + CHUNK));
 		await forEachSliced(translations, slice, ({ offerId, locale, field, value }) => {
 			addText(
@@ -171,6 +175,7 @@ export async function buildIndexParts(db: Kysely<DB>, version: string): Promise<
 		},
 		slice
 	);
+	stop.throwIfAborted();
 	const frequencies = await findDocumentFrequencies(db);
 	return {
 		version,

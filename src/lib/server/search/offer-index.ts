@@ -13,6 +13,7 @@ import {
 	type RelationDimension
 } from './offer-index-build.js';
 import { readSnapshot, writeSnapshot } from './index-snapshot.js';
+import { searchWorkSignal } from './search-work.js';
 import { forEachSliced, TimeSlice } from './time-slice.js';
 import { postingsOf, TokenIndex } from './token-index.js';
 
@@ -158,7 +159,10 @@ function rebuild(db: Kysely<DB>, state: IndexState, version: string): Promise<Of
 	state.building = { version, done };
 	done.then(
 		() => undefined,
-		(error: unknown) => logger.error({ err: error }, 'Building the search index failed')
+		(error: unknown) => {
+			if (!searchWorkSignal(db).aborted)
+				logger.error({ err: error }, 'Building the search index failed');
+		}
 	);
 	void done
 		.finally(() => {

@@ -28,6 +28,7 @@ import {
 	type SortOrder
 } from './offer-filter.js';
 import { fullTextTokens } from './full-text-tokens.js';
+import { searchWorkSignal } from './search-work.js';
 import { freshOfferIndex, offerIndex, relationsAt, type OfferIndex } from './offer-index.js';
 import { planQuery, wordAlternatives, type QueryPlan, type TokenSet } from './query-plan.js';
 import { rankMatches } from './ranking.js';
@@ -283,7 +284,12 @@ const warming = new WeakMap<Kysely<DB>, Promise<void>>();
 export function warmSearch(db: Kysely<DB>): Promise<void> {
 	let running = warming.get(db);
 	if (!running) {
-		running = warm(db).finally(() => warming.delete(db));
+		running = warm(db)
+			.catch((error: unknown) => {
+				// Stopped for a shutdown: the database is closing, nothing to report.
+				if (!searchWorkSignal(db).aborted) throw error;
+			})
+			.finally(() => warming.delete(db));
 		warming.set(db, running);
 	}
 	return running;

@@ -8,7 +8,7 @@ describe('sortSliced', () => {
 		const positions = Int32Array.from(keys.keys());
 		const byKey = (a: number, b: number) => keys[a]! - keys[b]!;
 		// A budget of 0 pauses at every chance: the merge must not lose its place across pauses.
-		const sorted = await sortSliced(positions, byKey, new TimeSlice(0));
+		const sorted = await sortSliced(positions, byKey, new TimeSlice({ budgetMs: 0 }));
 		expect([...sorted]).toEqual([...positions].sort(byKey));
 		expect([...positions]).toEqual([...keys.keys()]);
 	});
@@ -21,12 +21,20 @@ describe('sortSliced', () => {
 
 describe('TimeSlice', () => {
 	it('lets a timer run between two slices of work', async () => {
-		const slice = new TimeSlice(0);
+		const slice = new TimeSlice({ budgetMs: 0 });
 		let ticked = false;
 		setTimeout(() => (ticked = true), 0);
 		const until = performance.now() + 5;
 		while (performance.now() < until) await slice.pause();
 		await slice.pause();
 		expect(ticked).toBe(true);
+	});
+
+	it('ends the work at its next pause once its signal is aborted', async () => {
+		const stop = new AbortController();
+		const slice = new TimeSlice({ signal: stop.signal });
+		await slice.pause();
+		stop.abort(new Error('shutting down'));
+		await expect(slice.pause()).rejects.toThrow('shutting down');
 	});
 });

@@ -3,12 +3,18 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 /**
  * Cooperative time slicing for work that runs beside the requests (building the search index at
  * 100,000 offers takes seconds): `pause()` gives the event loop a turn once the slice's budget is
- * spent, so no request waits longer than about one slice.
+ * spent, so no request waits longer than about one slice. With a `signal`, `pause()` throws its
+ * reason once it is aborted, so that the work ends at its next turn.
  */
 export class TimeSlice {
 	private started = performance.now();
+	private readonly budgetMs: number;
+	private readonly signal?: AbortSignal;
 
-	constructor(private readonly budgetMs = 5) {}
+	constructor({ budgetMs = 5, signal }: { budgetMs?: number; signal?: AbortSignal } = {}) {
+		this.budgetMs = budgetMs;
+		this.signal = signal;
+	}
 
 	/** Whether the slice's budget is spent; check in hot loops, then `await pause()`. */
 	due(): boolean {
@@ -17,8 +23,10 @@ export class TimeSlice {
 
 	/** Yields to the event loop (timers, I/O, other requests) when the budget is spent. */
 	async pause(): Promise<void> {
+		this.signal?.throwIfAborted();
 		if (!this.due()) return;
 		await nextTurn();
+		this.signal?.throwIfAborted();
 		this.started = performance.now();
 	}
 }
