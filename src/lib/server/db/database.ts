@@ -8,7 +8,8 @@ import {
 	PostgresDialect,
 	SqliteAdapter,
 	SqliteDialect,
-	sql
+	sql,
+	type SqliteDatabase
 } from 'kysely';
 import type PgDriver from 'pg';
 import { logger } from '../../shared/log/logger.js';
@@ -75,10 +76,36 @@ function openSqlite(url: string): Database {
 	// back from free pages of the file (GDPR erasure; see docs/operations.md).
 	connection.pragma('secure_delete = ON');
 	const db = new Kysely<DB>({
-		dialect: new SqliteDialect({ database: connection }),
+		dialect: new SqliteDialect({ database: withStatementCache(connection) }),
 		plugins: [new CamelCasePlugin()]
 	});
 	return { db, dialect: 'sqlite', url, close: () => db.destroy() };
+}
+
+/** Statements compiled once and kept, by their SQL; longer SQL (bulk inserts) is compiled each time. */
+const STATEMENT_CACHE = { size: 500, maxSqlLength: 2_000 };
+
+/**
+ * Kysely asks better-sqlite3 to compile every statement it runs, each time: 10–30 µs for a short
+ * query, the largest part of the one query a cached page costs. The same SQL reuses its compiled
+ * statement here. Each is run to completion (all or run); none is iterated, which would keep it
+ * busy while another use of the same SQL ran.
+ */
+function withStatementCache(connection: SqliteDatabase): SqliteDatabase {
+	const statements = new Map<string, ReturnType<SqliteDatabase['prepare']>>();
+	return {
+		close: () => connection.close(),
+		prepare(sql) {
+			if (sql.length > STATEMENT_CACHE.maxSqlLength) return connection.prepare(sql);
+			let statement = statements.get(sql);
+			if (!statement) {
+				if (statements.size >= STATEMENT_CACHE.size)
+					statements.delete(statements.keys().next().value!);
+				statements.set(sql, (statement = connection.prepare(sql)));
+			}
+			return statement;
+		}
+	};
 }
 
 /**
