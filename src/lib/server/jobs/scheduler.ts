@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { pruneThrottles } from '../accounts/throttle.service.js';
 import type { Config } from '../config.js';
 import { logger } from '../../shared/log/logger.js';
@@ -76,11 +76,19 @@ export function startJobs(db: Kysely<DB>, config: Config): Jobs {
 			async () => (await import('../backup/scheduled-backup.js')).backUpWhenDue(db, config),
 			'scheduled backup'
 		);
-	if (!config.smtpUrl) return { deliverMailNow: () => {}, stop };
-	const transport = nodemailer.createTransport(config.smtpUrl);
+	const { smtpUrl } = config;
+	if (!smtpUrl) return { deliverMailNow: () => {}, stop };
+	// Made when mail is first delivered (a minute after start at the earliest): a start need not
+	// load nodemailer's modules before its first answer.
+	let transport: Promise<Transporter> | undefined;
 	const deliver = every(
 		config.mailIntervalSeconds * 1000,
-		() => deliverDueMail(db, transport, config.mailFrom),
+		async () => {
+			transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+				nodemailer.createTransport(smtpUrl)
+			);
+			await deliverDueMail(db, await transport, config.mailFrom);
+		},
 		'deliver mail'
 	);
 	return { deliverMailNow: () => void deliver(), stop };
