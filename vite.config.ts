@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
@@ -31,6 +33,9 @@ export default defineConfig({
 	test: {
 		// Even on two cores: the e2e and integration files wait on other processes much of the time.
 		maxWorkers: 2,
+		// What the code keeps in DATA_DIR (the secret key that seals TOTP secrets) goes here, not into
+		// the project's ./data, which a developer's `npm start` uses. Apps the tests start get their own.
+		env: { DATA_DIR: join(tmpdir(), 'kitz-test-data') },
 		projects: [
 			{
 				extends: true,

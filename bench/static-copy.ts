@@ -41,8 +41,10 @@ export async function serveStaticCopies(
 					join(folder, `${name}.html${suffix}`),
 					await sentBytes(baseUrl + path, encoding)
 				);
+		// Its data folder too: the project's ./data is a developer's app's (its key, its snapshot).
 		app = await startBuiltApp({
 			DATABASE_URL: `sqlite://${join(databaseFolder, 'static-copies.sqlite')}`,
+			DATA_DIR: databaseFolder,
 			DEMO_CONTENT: 'false',
 			LOG_LEVEL: 'warn'
 		});

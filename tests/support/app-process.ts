@@ -52,6 +52,8 @@ export async function startBuiltApp(
 ): Promise<AppProcess> {
 	if (!existsSync('build/index.js'))
 		throw new Error('build/index.js is missing: run `vite build` before the e2e suite');
+	// Else the app would keep its key and search snapshot in the project's ./data, a developer's.
+	if (!env.DATA_DIR) throw new Error('startBuiltApp needs a DATA_DIR of its own');
 	const port = await freePort();
 	const baseUrl = `http://127.0.0.1:${port}`;
 	const spawned = performance.now();
