@@ -21,19 +21,19 @@ async function someOffers(db: Kysely<DB>) {
 }
 
 /**
- * The database as the search's work sees it, stopping that work once `arm`ed and one more query
- * has answered: the moment a shutdown comes between two of its queries. (Stopped during a query,
- * the query may never settle on PostgreSQL once the pool ends: Kysely and pg leave it pending.)
+ * The database as the search's work sees it, stopping that work once its first query has answered:
+ * the moment a shutdown comes between two of its queries. (Stopped during a query, the query may
+ * never settle on PostgreSQL once the pool ends: Kysely and pg leave it pending.)
  */
 function stoppingAfterAQuery(db: Kysely<DB>) {
-	let armed = false;
 	let stopped: () => void;
 	const stop = new Promise<void>((resolve) => (stopped = resolve));
+	let answered = false;
 	const plugin: KyselyPlugin = {
 		transformQuery: ({ node }) => node,
 		transformResult: async ({ result }) => {
-			if (armed) {
-				armed = false;
+			if (!answered) {
+				answered = true;
 				stopSearchWork(watched);
 				stopped();
 			}
@@ -41,7 +41,7 @@ function stoppingAfterAQuery(db: Kysely<DB>) {
 		}
 	};
 	const watched = db.withPlugin(plugin);
-	return { db: watched, arm: () => (armed = true), stopped: stop };
+	return { db: watched, stopped: stop };
 }
 
 // A process shutting down closes its database while the search may still build its index or
@@ -57,7 +57,6 @@ describe.each(DIALECTS)('search work at shutdown [%s]', (dialect) => {
 		await someOffers(database.db);
 		const errors = vi.spyOn(logger, 'error');
 		const search = stoppingAfterAQuery(database.db);
-		search.arm();
 		const warming = warmSearch(search.db);
 		await search.stopped;
 		await database.close();
